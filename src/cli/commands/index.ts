@@ -1,0 +1,7 @@
+/** Every whsim sub-command, each in its own file; main.ts registers them in this order. */
+import type { Command } from "commander";
+
+/** A sub-command adds itself to the program. */
+export type CommandModule = (program: Command) => void;
+
+export const commands: CommandModule[] = [];
