@@ -1,0 +1,25 @@
+/** Scenarios: the zod schema, YAML/JSON loading with complete error reports, the JSON Schema. */
+export { type DistSpecInput, distSpecSchema } from "./distSpec.ts";
+export { scenarioJsonSchema, scenarioJsonSchemaText } from "./jsonSchema.ts";
+export {
+  checkScenario,
+  type LayoutSource,
+  loadScenario,
+  parseLayoutSpec,
+  parseScenario,
+  resolveScenario,
+  type Scenario,
+} from "./loader.ts";
+export { MAX_INPUT_CHARS, MAX_YAML_ALIASES, parseDataText } from "./parseDataText.ts";
+export {
+  DAY_NAMES,
+  EQUIPMENT_KINDS,
+  EQUIPPED_TASKS,
+  type EquipmentKind,
+  type EquippedTask,
+  ROLES,
+  type Role,
+  type ScenarioFile,
+  scenarioSchema,
+} from "./schema.ts";
+export { formatPath, zodToInputIssues } from "./zodIssues.ts";

@@ -1,0 +1,168 @@
+/**
+ * Loads a scenario: YAML/JSON text → validated plain data with defaults, every problem
+ * collected as `file: path: value (expected)`. The layout, when given as a path, is read by
+ * the caller (the core has no file system) and passed in as text.
+ */
+import { InputError, type InputIssue } from "../common/inputError.ts";
+import { type LayoutSpec, layoutSpecSchema } from "../layout/spec.ts";
+import { parseDataText } from "./parseDataText.ts";
+import { EQUIPPED_TASKS, ROLES, type ScenarioFile, scenarioSchema } from "./schema.ts";
+import { zodToInputIssues } from "./zodIssues.ts";
+
+/** A resolved scenario: defaults filled in, the layout inline. Plain JSON data. */
+export interface Scenario extends Omit<ScenarioFile, "layout" | "$schema"> {
+  /** The validated layout specification (defaults filled in). */
+  layout: LayoutSpec;
+  /** The layout file it came from, relative to the scenario, if it was a path. */
+  layoutFile?: string;
+}
+
+/** The layout file's text, read by the caller. */
+export interface LayoutSource {
+  /** The name shown in messages (the path as resolved by the caller). */
+  file: string;
+  text: string;
+}
+
+/** Checks that need more than one field: warm-up vs horizon, shift names, equipment pools. */
+function crossCheck(data: ScenarioFile, file: string): InputIssue[] {
+  const issues: InputIssue[] = [];
+  if (data.warmupDays >= data.horizonDays) {
+    issues.push({
+      file,
+      path: "warmupDays",
+      value: data.warmupDays,
+      expected: `less than horizonDays (${data.horizonDays})`,
+    });
+  }
+  const shifts = Object.keys(data.workforce.shifts);
+  for (const role of ROLES) {
+    data.workforce.roles[role].crews.forEach((crew, i) => {
+      if (!shifts.includes(crew.shift)) {
+        issues.push({
+          file,
+          path: `workforce.roles.${role}.crews[${i}].shift`,
+          value: crew.shift,
+          expected: `a shift in workforce.shifts (${shifts.join(", ") || "none defined"})`,
+        });
+      }
+    });
+  }
+  for (const task of EQUIPPED_TASKS) {
+    const kind = data.equipment.tasks[task];
+    if (kind === "none") continue;
+    const pool = data.equipment.pools[kind];
+    if (!pool || pool.count < 1) {
+      issues.push({
+        file,
+        path: `equipment.tasks.${task}`,
+        value: kind,
+        expected: `a pool in equipment.pools with count >= 1, or "none"`,
+      });
+    }
+  }
+  const names = new Set<string>();
+  data.outbound.carriers.forEach((carrier, i) => {
+    if (names.has(carrier.name)) {
+      issues.push({
+        file,
+        path: `outbound.carriers[${i}].name`,
+        value: carrier.name,
+        expected: "a unique carrier name",
+      });
+    }
+    names.add(carrier.name);
+  });
+  if (data.outbound.hourlyPattern.every((w) => w === 0) && data.outbound.ordersPerDay > 0) {
+    issues.push({
+      file,
+      path: "outbound.hourlyPattern",
+      value: data.outbound.hourlyPattern,
+      expected: "at least one positive weight",
+    });
+  }
+  if (data.outbound.weeklyPattern.every((w) => w === 0) && data.outbound.ordersPerDay > 0) {
+    issues.push({
+      file,
+      path: "outbound.weeklyPattern",
+      value: data.outbound.weeklyPattern,
+      expected: "at least one positive weight",
+    });
+  }
+  return issues;
+}
+
+/**
+ * Parses and validates scenario text; the layout stays as written (a path or inline).
+ * Throws InputError with every problem.
+ */
+export function parseScenario(text: string, file: string): ScenarioFile {
+  const data = parseDataText(text, file);
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    throw new InputError({
+      file,
+      path: "",
+      value: data,
+      expected: "a mapping of scenario settings",
+    });
+  }
+  const result = scenarioSchema.safeParse(data);
+  if (!result.success) {
+    throw new InputError(zodToInputIssues(scenarioSchema, result.error.issues, data, file));
+  }
+  const issues = crossCheck(result.data, file);
+  if (issues.length > 0) throw new InputError(issues);
+  return result.data;
+}
+
+/** Validates a layout file's text as a layout specification. */
+export function parseLayoutSpec(source: LayoutSource): LayoutSpec {
+  const data = parseDataText(source.text, source.file);
+  const result = layoutSpecSchema.safeParse(data);
+  if (!result.success) {
+    throw new InputError(
+      zodToInputIssues(layoutSpecSchema, result.error.issues, data, source.file),
+    );
+  }
+  return result.data;
+}
+
+/**
+ * Resolves a parsed scenario into a Scenario: the layout inline. `layoutSource` is required
+ * when the scenario names a layout file.
+ */
+export function resolveScenario(
+  parsed: ScenarioFile,
+  file: string,
+  layoutSource?: LayoutSource,
+): Scenario {
+  const { layout, $schema: _schema, ...rest } = parsed;
+  if (typeof layout === "string") {
+    if (!layoutSource) {
+      throw new InputError({
+        file,
+        path: "layout",
+        value: layout,
+        expected: "a readable layout file",
+      });
+    }
+    return { ...rest, layout: parseLayoutSpec(layoutSource), layoutFile: layout };
+  }
+  return { ...rest, layout };
+}
+
+/** Parses a scenario whose layout is inline (or whose layout text is given) in one call. */
+export function loadScenario(text: string, file: string, layoutSource?: LayoutSource): Scenario {
+  return resolveScenario(parseScenario(text, file), file, layoutSource);
+}
+
+/**
+ * Validates an already resolved scenario object (e.g. one received as JSON from another
+ * process) and returns it with defaults filled in.
+ */
+export function checkScenario(data: unknown, file = "<scenario>"): Scenario {
+  const { layoutFile, ...rest } = (data ?? {}) as Record<string, unknown>;
+  const parsed = parseScenario(JSON.stringify(rest), file);
+  if (typeof layoutFile === "string") return { ...resolveScenario(parsed, file), layoutFile };
+  return resolveScenario(parsed, file);
+}

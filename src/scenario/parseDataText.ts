@@ -1,0 +1,50 @@
+/**
+ * Reads YAML or JSON text into plain data, refusing what should never be expanded: files
+ * over a size cap and YAML alias bombs. Syntax errors become input issues with a line number.
+ */
+import { parseDocument } from "yaml";
+import { InputError } from "../common/inputError.ts";
+
+/** Largest scenario or layout text accepted, in bytes of UTF-16 text (default 4 MiB). */
+export const MAX_INPUT_CHARS = 4 * 1024 * 1024;
+/** Most YAML alias expansions accepted (yaml's guard against billion-laughs documents). */
+export const MAX_YAML_ALIASES = 200;
+
+/** Parses `text` from `file` (YAML, of which JSON is a subset) into plain data. */
+export function parseDataText(
+  text: string,
+  file: string,
+  options: { maxChars?: number } = {},
+): unknown {
+  const maxChars = options.maxChars ?? MAX_INPUT_CHARS;
+  if (text.length > maxChars) {
+    throw new InputError({
+      file,
+      path: "",
+      value: `${text.length} characters`,
+      expected: `a file of at most ${maxChars} characters`,
+    });
+  }
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, merge: false });
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      doc.errors.map((error) => ({
+        file,
+        path: error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : "",
+        value: error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""),
+        expected: file.endsWith(".json") ? "valid JSON" : "valid YAML",
+      })),
+    );
+  }
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError({
+      file,
+      path: "",
+      value: message,
+      expected: `YAML with at most ${MAX_YAML_ALIASES} alias expansions (alias bombs are refused)`,
+    });
+  }
+}

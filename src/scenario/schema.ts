@@ -1,0 +1,503 @@
+/**
+ * The scenario schema: everything a warehouse run needs (horizon, layout, SKUs and demand,
+ * inbound, outbound, storage rules, workforce, equipment, costs), with every default
+ * documented in `.describe()` so `docs/scenarios.md` and the JSON Schema agree with the code.
+ */
+import { z } from "zod";
+import { layoutSpecSchema } from "../layout/spec.ts";
+import { constant, distSpecSchema } from "./distSpec.ts";
+
+const clock = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day HH:MM")
+  .describe("A time of day, HH:MM (24 h)");
+
+/** Day names, Monday first; the simulation starts on a Monday at 00:00. */
+export const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+const day = z.enum(DAY_NAMES);
+const weekdays = [...DAY_NAMES.slice(0, 5)] as (typeof DAY_NAMES)[number][];
+
+/** The four kinds of material-handling equipment. */
+export const EQUIPMENT_KINDS = ["forklift", "reachTruck", "palletJack", "cart"] as const;
+/** The roles workers play in the core flow (issue 6 adds counters, returns clerks…). */
+export const ROLES = ["receiver", "putaway", "replenisher", "picker", "packer", "loader"] as const;
+/** Tasks that may need equipment. */
+export const EQUIPPED_TASKS = ["unload", "putaway", "replenish", "pick", "load"] as const;
+
+export type EquipmentKind = (typeof EQUIPMENT_KINDS)[number];
+export type Role = (typeof ROLES)[number];
+export type EquippedTask = (typeof EQUIPPED_TASKS)[number];
+
+const skusSchema = z
+  .strictObject({
+    count: z
+      .number()
+      .int()
+      .min(1)
+      .max(200_000)
+      .default(500)
+      .describe("Number of SKUs (default 500)"),
+    popularity: z
+      .strictObject({
+        topSkuShare: z
+          .number()
+          .gt(0)
+          .lt(1)
+          .default(0.2)
+          .describe(
+            "Share of SKUs (the most popular) that receive `lineShare` of the lines (default 0.2)",
+          ),
+        lineShare: z
+          .number()
+          .gt(0)
+          .lt(1)
+          .default(0.8)
+          .describe("Share of order lines those SKUs receive (default 0.8): 20/80"),
+      })
+      .prefault({})
+      .describe("SKU popularity skew, an ABC curve G(x) = x^s with G(topSkuShare) = lineShare"),
+    unitsPerPallet: distSpecSchema
+      .default({ dist: "uniform", min: 40, max: 160 })
+      .describe("Units on one pallet (a unit load), rounded, at least 1 (default uniform 40–160)"),
+    unitCubeM3: distSpecSchema
+      .default({ dist: "uniform", min: 0.002, max: 0.02 })
+      .describe("Volume of one unit in m³ (default uniform 0.002–0.02)"),
+  })
+  .prefault({})
+  .describe("Generated SKU master: every SKU's attributes drawn from these distributions");
+
+const supplierSchema = z
+  .strictObject({
+    name: z.string().min(1).describe("Supplier name"),
+    skuShare: z
+      .number()
+      .gt(0)
+      .default(1)
+      .describe("Relative share of SKUs this supplier delivers (default 1)"),
+    leadTimeDays: z
+      .number()
+      .min(0)
+      .default(2)
+      .describe("Days from a reorder to delivery (default 2)"),
+    arrivals: z
+      .discriminatedUnion("mode", [
+        z.strictObject({
+          mode: z.literal("timetable"),
+          times: z
+            .array(clock)
+            .min(1)
+            .default(["08:00"])
+            .describe("Daily delivery slots (default 08:00)"),
+          days: z.array(day).min(1).default(weekdays).describe("Delivery days (default mon–fri)"),
+        }),
+        z.strictObject({
+          mode: z.literal("random"),
+          delayS: distSpecSchema
+            .default({ dist: "exponential", mean: 3600 })
+            .describe("Delay after the due time, seconds (default exponential, mean 1 h)"),
+        }),
+      ])
+      .default({ mode: "timetable", times: ["08:00"], days: weekdays })
+      .describe(
+        "How trailers arrive: `timetable` (orders due ride the next slot) or `random` (due time plus a random delay)",
+      ),
+    maxPalletsPerTrailer: z
+      .number()
+      .int()
+      .min(1)
+      .default(26)
+      .describe("Pallets per trailer; larger deliveries need more trailers (default 26)"),
+  })
+  .describe("A supplier: which SKUs, lead time and trailer arrivals");
+
+const inboundSchema = z
+  .strictObject({
+    suppliers: z
+      .array(supplierSchema)
+      .min(1)
+      .default([
+        {
+          name: "main",
+          skuShare: 1,
+          leadTimeDays: 2,
+          arrivals: { mode: "timetable", times: ["08:00"], days: weekdays },
+          maxPalletsPerTrailer: 26,
+        },
+      ])
+      .describe("Suppliers (default one supplier `main`, 2 days lead time, daily 08:00 slot)"),
+    dockingS: z
+      .number()
+      .min(0)
+      .default(300)
+      .describe("Time to dock and open a trailer, s (default 300)"),
+    unloadSPerPallet: distSpecSchema
+      .default(constant(60))
+      .describe("Unloading one pallet, s (default 60)"),
+    checkSPerPallet: distSpecSchema
+      .default(constant(30))
+      .describe("Checking (counting) one pallet, s (default 30)"),
+  })
+  .prefault({})
+  .describe("Arrival bay: suppliers, trailers, unloading and checking");
+
+const carrierSchema = z
+  .strictObject({
+    name: z.string().min(1).describe("Carrier name"),
+    share: z.number().gt(0).default(1).describe("Relative share of orders (default 1)"),
+    departures: z.array(clock).min(1).describe("Daily departure times"),
+    days: z.array(day).min(1).default(weekdays).describe("Days with departures (default mon–fri)"),
+    cutoffMin: z
+      .number()
+      .min(0)
+      .default(60)
+      .describe("Orders must be staged this many minutes before departure (default 60)"),
+    loadSPerOrder: z.number().min(0).default(20).describe("Loading time per order, s (default 20)"),
+  })
+  .describe("An outbound carrier with its trailer departures and cut-off");
+
+const outboundSchema = z
+  .strictObject({
+    ordersPerDay: z
+      .number()
+      .min(0)
+      .default(400)
+      .describe("Mean customer orders per average day of the weekly pattern (default 400)"),
+    hourlyPattern: z
+      .array(z.number().min(0))
+      .length(24)
+      .default([0, 0, 0, 0, 0, 0, 1, 2, 3, 3, 3, 3, 2, 2, 2, 2, 2, 1, 1, 1, 0, 0, 0, 0])
+      .describe(
+        "Relative order intake per hour of day, 24 weights (default 06:00–20:00, morning peak)",
+      ),
+    weeklyPattern: z
+      .array(z.number().min(0))
+      .length(7)
+      .default([1.2, 1, 1, 1, 0.8, 0, 0])
+      .describe(
+        "Relative order intake per day, Monday first, 7 weights (default busy Monday, no weekend)",
+      ),
+    linesPerOrder: distSpecSchema
+      .default({ dist: "geometric", p: 0.4 })
+      .describe("Lines per order, rounded, at least 1 (default geometric p = 0.4, mean 2.5)"),
+    unitsPerLine: distSpecSchema
+      .default({ dist: "geometric", p: 0.5 })
+      .describe("Units per line, rounded, at least 1 (default geometric p = 0.5, mean 2)"),
+    release: z
+      .discriminatedUnion("mode", [
+        z.strictObject({ mode: z.literal("continuous") }),
+        z.strictObject({
+          mode: z.literal("waves"),
+          times: z.array(clock).min(1).describe("Wave release times each day"),
+        }),
+      ])
+      .default({ mode: "continuous" })
+      .describe("Order release: `continuous` (as soon as stock allows) or `waves` at fixed times"),
+    picking: z
+      .strictObject({
+        method: z
+          .enum(["single", "batch", "zone"])
+          .default("single")
+          .describe(
+            "single-order, batch (several orders per tour, sorted at packing) or zone picking (default single)",
+          ),
+        batchSize: z.number().int().min(1).default(6).describe("Orders per batch tour (default 6)"),
+        zones: z
+          .number()
+          .int()
+          .min(1)
+          .default(2)
+          .describe("Pick zones for zone picking: the pick faces split by aisle (default 2)"),
+        routing: z
+          .string()
+          .min(1)
+          .default("sShape")
+          .describe("Routing policy by name, from the layout's routing folder (default sShape)"),
+        setupS: z
+          .number()
+          .min(0)
+          .default(30)
+          .describe("Per tour: pick list and cart at the depot, s (default 30)"),
+        timePerLineS: z
+          .number()
+          .min(0)
+          .default(10)
+          .describe("Per line: find the location, s (default 10)"),
+        timePerUnitS: z.number().min(0).default(3).describe("Per unit picked, s (default 3)"),
+        consolidationSPerOrder: z
+          .number()
+          .min(0)
+          .default(20)
+          .describe(
+            "Sorting or consolidating one order after batch or zone picking, s (default 20)",
+          ),
+      })
+      .prefault({})
+      .describe("How released orders are picked"),
+    packing: z
+      .strictObject({
+        baseS: z.number().min(0).default(45).describe("Per order, s (default 45)"),
+        perItemS: z.number().min(0).default(6).describe("Per unit, s (default 6)"),
+        stations: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .describe("Pack stations in use (default: all the layout's pack stations)"),
+      })
+      .prefault({})
+      .describe("Pack stations"),
+    carriers: z
+      .array(carrierSchema)
+      .min(1)
+      .default([
+        {
+          name: "parcel",
+          share: 1,
+          departures: ["12:00", "19:00"],
+          days: weekdays,
+          cutoffMin: 60,
+          loadSPerOrder: 20,
+        },
+      ])
+      .describe("Outbound carriers (default one `parcel` carrier leaving 12:00 and 19:00 mon–fri)"),
+  })
+  .prefault({})
+  .describe("Customer orders, release, picking, packing and shipping");
+
+const storageSchema = z
+  .strictObject({
+    putaway: z
+      .string()
+      .min(1)
+      .default("closestOpen")
+      .describe("Putaway rule by name, from the inventory putaway folder (default closestOpen)"),
+    removal: z
+      .string()
+      .min(1)
+      .default("fifo")
+      .describe("Removal rule for reserve pallets by name (default fifo)"),
+    faceCapacityPallets: z
+      .number()
+      .min(1)
+      .default(1.5)
+      .describe("Pick face capacity in pallets of the SKU (default 1.5)"),
+    replenishAtFraction: z
+      .number()
+      .min(0)
+      .lt(1)
+      .default(0.3)
+      .describe(
+        "Replenish a pick face when it holds at most this share of its capacity (default 0.3)",
+      ),
+    reorderPointDays: z
+      .number()
+      .min(0)
+      .default(4)
+      .describe(
+        "Reorder when a SKU's inventory position falls to this many days of mean demand (default 4)",
+      ),
+    orderQuantityDays: z
+      .number()
+      .gt(0)
+      .default(5)
+      .describe("Reorder quantity in days of mean demand, rounded up to whole pallets (default 5)"),
+    initialStockDays: z
+      .number()
+      .min(0)
+      .default(8)
+      .describe("Stock at the start, in days of mean demand per SKU (default 8)"),
+  })
+  .prefault({})
+  .describe("Storage, replenishment and reorder rules");
+
+const crewSchema = z.strictObject({
+  shift: z.string().min(1).describe("A shift name from workforce.shifts"),
+  headcount: z.number().int().min(0).describe("Workers in this crew"),
+});
+
+const roleSchema = z
+  .strictObject({
+    crews: z.array(crewSchema).describe("Crews of this role, one per shift worked"),
+    speedMps: z
+      .number()
+      .positive()
+      .default(1.2)
+      .describe("Walking speed without equipment, m/s (default 1.2)"),
+  })
+  .describe("A role: its crews (shift and headcount) and walking speed");
+
+const shiftSchema = z
+  .strictObject({
+    start: clock,
+    end: clock.describe("End time; before start means the shift runs past midnight"),
+    days: z
+      .array(day)
+      .min(1)
+      .default(weekdays)
+      .describe("Days the shift starts on (default mon–fri)"),
+  })
+  .describe("A shift: start, end and days");
+
+const dayCrew = (headcount: number) => ({ crews: [{ shift: "day", headcount }], speedMps: 1.2 });
+
+const workforceSchema = z
+  .strictObject({
+    shifts: z
+      .record(z.string().min(1), shiftSchema)
+      .default({
+        day: { start: "06:00", end: "14:30", days: weekdays },
+        late: { start: "14:00", end: "22:30", days: weekdays },
+      })
+      .describe("Named shifts (default `day` 06:00–14:30 and `late` 14:00–22:30, mon–fri)"),
+    roles: z
+      .strictObject({
+        receiver: roleSchema.default(dayCrew(2)),
+        putaway: roleSchema.default(dayCrew(2)),
+        replenisher: roleSchema.default({
+          crews: [
+            { shift: "day", headcount: 1 },
+            { shift: "late", headcount: 1 },
+          ],
+          speedMps: 1.2,
+        }),
+        picker: roleSchema.default({
+          crews: [
+            { shift: "day", headcount: 5 },
+            { shift: "late", headcount: 3 },
+          ],
+          speedMps: 1.2,
+        }),
+        packer: roleSchema.default({
+          crews: [
+            { shift: "day", headcount: 2 },
+            { shift: "late", headcount: 2 },
+          ],
+          speedMps: 1.2,
+        }),
+        loader: roleSchema.default({
+          crews: [
+            { shift: "day", headcount: 1 },
+            { shift: "late", headcount: 1 },
+          ],
+          speedMps: 1.2,
+        }),
+      })
+      .prefault({})
+      .describe("Headcount per role and shift"),
+  })
+  .prefault({})
+  .describe("Shifts and crews");
+
+const poolSchema = z
+  .strictObject({
+    count: z.number().int().min(0).describe("Units in the pool"),
+    speedMps: z.number().positive().describe("Travel speed empty, m/s"),
+    loadedSpeedMps: z
+      .number()
+      .positive()
+      .optional()
+      .describe("Travel speed loaded, m/s (default speedMps)"),
+    costPerHour: z
+      .number()
+      .min(0)
+      .default(0)
+      .describe("Cost per unit per hour, whether used or not (default 0)"),
+  })
+  .describe("An equipment pool");
+
+const equipmentSchema = z
+  .strictObject({
+    pools: z
+      .strictObject({
+        forklift: poolSchema.optional(),
+        reachTruck: poolSchema.optional(),
+        palletJack: poolSchema.optional(),
+        cart: poolSchema.optional(),
+      })
+      .default({
+        reachTruck: { count: 3, speedMps: 2.5, loadedSpeedMps: 2, costPerHour: 6 },
+        palletJack: { count: 3, speedMps: 1.8, loadedSpeedMps: 1.4, costPerHour: 1 },
+        cart: { count: 10, speedMps: 1.1, costPerHour: 0.2 },
+      })
+      .describe("Equipment pools (default 3 reach trucks, 3 pallet jacks, 10 carts)"),
+    tasks: z
+      .strictObject({
+        unload: z.enum([...EQUIPMENT_KINDS, "none"]).default("palletJack"),
+        putaway: z.enum([...EQUIPMENT_KINDS, "none"]).default("reachTruck"),
+        replenish: z.enum([...EQUIPMENT_KINDS, "none"]).default("reachTruck"),
+        pick: z.enum([...EQUIPMENT_KINDS, "none"]).default("cart"),
+        load: z.enum([...EQUIPMENT_KINDS, "none"]).default("palletJack"),
+      })
+      .prefault({})
+      .describe(
+        "Equipment each task needs, or `none` (defaults: unload and load palletJack, putaway and replenish reachTruck, pick cart)",
+      ),
+  })
+  .prefault({})
+  .describe("Equipment pools and which tasks need which");
+
+const costsSchema = z
+  .strictObject({
+    labourPerHour: z
+      .number()
+      .min(0)
+      .default(25)
+      .describe("Paid rate per worker hour on shift (default 25)"),
+    roleLabourPerHour: z
+      .partialRecord(z.enum(ROLES), z.number().min(0))
+      .default({})
+      .describe("Per-role rate overriding labourPerHour"),
+  })
+  .prefault({})
+  .describe("Labour rates (equipment rates are on the pools)");
+
+/** Layout reference: a file path (relative to the scenario file) or an inline layout spec. */
+export const layoutRefSchema = z
+  .union([z.string().min(1), layoutSpecSchema])
+  .describe(
+    "The layout: a layout file path relative to the scenario, or an inline layout (see layouts/)",
+  );
+
+/** The scenario file as written (before the layout reference is resolved). */
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe("JSON Schema reference for editors; ignored"),
+    name: z.string().min(1).describe("Scenario name; also the default output folder"),
+    description: z.string().default("").describe("Free text"),
+    horizonDays: z
+      .number()
+      .gt(0)
+      .max(400)
+      .default(5)
+      .describe("Simulated days, warm-up included (default 5)"),
+    warmupDays: z
+      .number()
+      .min(0)
+      .default(1)
+      .describe("Days discarded from statistics at the start (default 1)"),
+    seed: z.number().int().min(0).default(1).describe("Master seed (default 1)"),
+    replications: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(5)
+      .describe("Replications (default 5)"),
+    sampleIntervalS: z
+      .number()
+      .positive()
+      .default(900)
+      .describe("Interval of the periodic `sample` trace record, s (default 900)"),
+    layout: layoutRefSchema,
+    skus: skusSchema,
+    inbound: inboundSchema,
+    outbound: outboundSchema,
+    storage: storageSchema,
+    workforce: workforceSchema,
+    equipment: equipmentSchema,
+    costs: costsSchema,
+  })
+  .describe("A whsim scenario");
+
+/** The scenario as parsed, defaults filled in, layout still a path or an inline spec. */
+export type ScenarioFile = z.output<typeof scenarioSchema>;
