@@ -1,0 +1,739 @@
+/**
+ * The stock ledger: quantity per location, SKU and lot, kept twice — the system's record
+ * and the physical truth. Stock changes only through transactions; error events make the
+ * two drift, counts bring them back together, and neither may ever go negative.
+ */
+import {
+  LedgerError,
+  MOVE_KINDS,
+  PICKED_LOCATION,
+  TRANSACTION_KINDS,
+  type Transaction,
+  type TransactionInput,
+  type TransactionKind,
+} from "./transaction.ts";
+import type { LocationContent, Sku, StockRecord, StockView } from "./types.ts";
+
+/** Options of a ledger; all optional. */
+export interface StockLedgerOptions {
+  /** The SKU master: when given, unknown SKUs are refused and lot expiry defaults to the shelf life. */
+  skus?: readonly Sku[];
+  /** Keep every transaction in `transactions`. Defaults to true. */
+  keepLog?: boolean;
+  /** Called after each applied transaction (for traces). */
+  onTransaction?: (tx: Transaction) => void;
+}
+
+/** Cumulative flows through one view of the ledger, units. */
+export interface StockFlows {
+  received: number;
+  returned: number;
+  shipped: number;
+  scrapped: number;
+  /** Physical losses nobody recorded (physical view only). */
+  shrunk: number;
+  /** Net record corrections by adjustments and counts (record view only). */
+  adjusted: number;
+}
+
+/** A reservation of units of one lot at one location for an order. */
+export interface Reservation {
+  id: number;
+  locationId: string;
+  sku: string;
+  lot: string;
+  /** Units still reserved. */
+  quantity: number;
+  ref?: string;
+}
+
+/** One difference a count found and corrected. */
+export interface CountDifference {
+  sku: string;
+  lot: string;
+  record: number;
+  physical: number;
+  /** physical − record. */
+  variance: number;
+}
+
+/** What a count of one location found. */
+export interface CountResult {
+  locationId: string;
+  /** Differences found (empty when the record was right). */
+  differences: CountDifference[];
+}
+
+interface Bucket {
+  sku: string;
+  lot: string;
+  record: number;
+  physical: number;
+  reserved: number;
+  /** When the record last went from empty to non-empty, s. */
+  firstInS: number;
+}
+
+interface LotInfo {
+  receivedS: number;
+  expiryS: number | undefined;
+}
+
+const bucketKey = (sku: string, lot: string): string => `${sku}\u0000${lot}`;
+
+function emptyFlows(): StockFlows {
+  return { received: 0, returned: 0, shipped: 0, scrapped: 0, shrunk: 0, adjusted: 0 };
+}
+
+/** Everything a transaction does to one view, worked out before anything changes. */
+interface Delta {
+  locationId: string;
+  sku: string;
+  lot: string;
+  amount: number;
+}
+
+/**
+ * The ledger. Every mutating method validates first and changes nothing when it throws a
+ * `LedgerError` (naming the offending value). Conservation holds in both views at all times:
+ * received + returned − shipped − scrapped − shrunk + adjusted = on-hand total.
+ */
+export class StockLedger {
+  private readonly locations = new Map<string, Map<string, Bucket>>();
+  private readonly lots = new Map<string, LotInfo>();
+  private readonly skuMaster: Map<string, Sku> | undefined;
+  private readonly totalsBySku: Record<StockView, Map<string, number>> = {
+    record: new Map(),
+    physical: new Map(),
+  };
+  private readonly totals: Record<StockView, number> = { record: 0, physical: 0 };
+  private readonly flowTotals: Record<StockView, StockFlows> = {
+    record: emptyFlows(),
+    physical: emptyFlows(),
+  };
+  private readonly reservations = new Map<number, Reservation>();
+  private readonly keepLog: boolean;
+  private readonly onTransaction: ((tx: Transaction) => void) | undefined;
+  private readonly log: Transaction[] = [];
+  private nextSeq = 0;
+  private nextReservationId = 1;
+  private lastTimeS = Number.NEGATIVE_INFINITY;
+  private countsDone = 0;
+  private countsWithVariance = 0;
+
+  constructor(options: StockLedgerOptions = {}) {
+    this.skuMaster = options.skus ? new Map(options.skus.map((s) => [s.id, s])) : undefined;
+    this.keepLog = options.keepLog ?? true;
+    this.onTransaction = options.onTransaction;
+  }
+
+  // ---- transactions --------------------------------------------------------------------
+
+  /** Applies one transaction; throws `LedgerError` and changes nothing if it is illegal. */
+  apply(input: TransactionInput): Transaction {
+    if (input.kind === "count") {
+      throw new LedgerError("badKind", 'kind "count": use ledger.count() to count a location');
+    }
+    if (!TRANSACTION_KINDS.includes(input.kind)) {
+      throw new LedgerError(
+        "badKind",
+        `kind ${JSON.stringify(input.kind)}: expected one of ${TRANSACTION_KINDS.join(", ")}`,
+      );
+    }
+    this.checkTime(input.kind, input.timeS);
+    const tx = this.resolve(input);
+    const { record, physical } = this.deltas(tx);
+    this.checkDeltas(tx, record, physical);
+    this.commit(tx, record, physical);
+    return tx;
+  }
+
+  /** Receives `quantity` units into `to` (a dock or receiving location). */
+  receive(tx: Omit<TransactionInput, "kind">): Transaction {
+    return this.apply({ ...tx, kind: "receipt" });
+  }
+  /** Puts stock away from `from` to `to`. */
+  putaway(tx: Omit<TransactionInput, "kind">): Transaction {
+    return this.apply({ ...tx, kind: "putaway" });
+  }
+  /** Moves stock between locations. */
+  move(tx: Omit<TransactionInput, "kind">): Transaction {
+    return this.apply({ ...tx, kind: "move" });
+  }
+  /** Replenishes a pick face `to` from reserve `from`. */
+  replenish(tx: Omit<TransactionInput, "kind">): Transaction {
+    return this.apply({ ...tx, kind: "replenishment" });
+  }
+  /** Picks from `from` to `to` (default "picked"). */
+  pick(tx: Omit<TransactionInput, "kind">): Transaction {
+    return this.apply({ ...tx, kind: "pick" });
+  }
+  /** Ships from `from` (default "picked"): the units leave the building. */
+  ship(tx: Omit<TransactionInput, "kind">): Transaction {
+    return this.apply({ ...tx, kind: "ship" });
+  }
+  /** Changes the record at `at` by the signed quantity; nothing physical moves. */
+  adjust(tx: Omit<TransactionInput, "kind">): Transaction {
+    return this.apply({ ...tx, kind: "adjustment" });
+  }
+  /** A customer return arrives at `to`. */
+  returnStock(tx: Omit<TransactionInput, "kind">): Transaction {
+    return this.apply({ ...tx, kind: "return" });
+  }
+  /** Scraps units at `from` (recorded). */
+  scrap(tx: Omit<TransactionInput, "kind">): Transaction {
+    return this.apply({ ...tx, kind: "scrap" });
+  }
+  /** Physical loss at `from` that the record does not see (theft, damage, evaporation). */
+  shrink(tx: Omit<TransactionInput, "kind">): Transaction {
+    return this.apply({ ...tx, kind: "shrinkage" });
+  }
+
+  /**
+   * Counts location `locationId` (only `sku` if given): every difference between record
+   * and physical is corrected in the record and logged as a "count" transaction.
+   */
+  count(options: { timeS: number; locationId: string; sku?: string; ref?: string }): CountResult {
+    this.checkTime("count", options.timeS);
+    this.lastTimeS = options.timeS;
+    const contents = this.locations.get(options.locationId);
+    const differences: CountDifference[] = [];
+    if (contents) {
+      for (const bucket of [...contents.values()]) {
+        if (options.sku !== undefined && bucket.sku !== options.sku) continue;
+        if (bucket.record === bucket.physical) continue;
+        const variance = bucket.physical - bucket.record;
+        differences.push({
+          sku: bucket.sku,
+          lot: bucket.lot,
+          record: bucket.record,
+          physical: bucket.physical,
+          variance,
+        });
+        const tx: Transaction = {
+          kind: "count",
+          seq: this.nextSeq,
+          timeS: options.timeS,
+          sku: bucket.sku,
+          lot: bucket.lot,
+          at: options.locationId,
+          quantity: variance,
+          ref: options.ref,
+          cause: "count",
+        };
+        this.commit(
+          tx,
+          [{ locationId: options.locationId, sku: bucket.sku, lot: bucket.lot, amount: variance }],
+          [],
+        );
+      }
+    }
+    this.countsDone++;
+    if (differences.length > 0) this.countsWithVariance++;
+    return { locationId: options.locationId, differences };
+  }
+
+  // ---- reservations --------------------------------------------------------------------
+
+  /** Reserves available units of one lot at one location; throws if fewer are available. */
+  reserve(options: {
+    locationId: string;
+    sku: string;
+    lot?: string;
+    quantity: number;
+    ref?: string;
+  }): Reservation {
+    const lot = options.lot ?? "";
+    if (!(Number.isFinite(options.quantity) && options.quantity > 0)) {
+      throw new LedgerError(
+        "badQuantity",
+        `reserve: quantity ${options.quantity}: expected a number > 0`,
+      );
+    }
+    const available = this.available(options.locationId, options.sku, lot);
+    if (options.quantity > available) {
+      throw new LedgerError(
+        "unavailable",
+        `reserve: ${options.quantity} of sku ${JSON.stringify(options.sku)} lot ${JSON.stringify(lot)} at ${JSON.stringify(options.locationId)}: only ${available} available`,
+      );
+    }
+    const bucket = this.bucket(options.locationId, options.sku, lot, true);
+    bucket.reserved += options.quantity;
+    const reservation: Reservation = {
+      id: this.nextReservationId++,
+      locationId: options.locationId,
+      sku: options.sku,
+      lot,
+      quantity: options.quantity,
+      ref: options.ref,
+    };
+    this.reservations.set(reservation.id, reservation);
+    return { ...reservation };
+  }
+
+  /** Releases what is left of a reservation (units become available again). */
+  release(reservationId: number): void {
+    const reservation = this.reservations.get(reservationId);
+    if (!reservation) {
+      throw new LedgerError(
+        "badReservation",
+        `release: reservation ${reservationId} does not exist`,
+      );
+    }
+    this.reservations.delete(reservationId);
+    const bucket = this.bucket(reservation.locationId, reservation.sku, reservation.lot, false);
+    if (bucket) {
+      bucket.reserved -= reservation.quantity;
+      this.dropIfEmpty(reservation.locationId, bucket);
+    }
+  }
+
+  /** A copy of a live reservation, or undefined once consumed or released. */
+  reservation(reservationId: number): Reservation | undefined {
+    const r = this.reservations.get(reservationId);
+    return r ? { ...r } : undefined;
+  }
+
+  // ---- queries -------------------------------------------------------------------------
+
+  /**
+   * Units on hand in one view (default the record): at a location, of a SKU (and lot),
+   * or in total, depending on which filters are given.
+   */
+  onHand(
+    filter: { locationId?: string; sku?: string; lot?: string } = {},
+    view: StockView = "record",
+  ): number {
+    if (filter.locationId === undefined) {
+      if (filter.sku === undefined) return this.totals[view];
+      if (filter.lot === undefined) return this.totalsBySku[view].get(filter.sku) ?? 0;
+      let sum = 0;
+      const key = bucketKey(filter.sku, filter.lot);
+      for (const contents of this.locations.values()) sum += contents.get(key)?.[view] ?? 0;
+      return sum;
+    }
+    const contents = this.locations.get(filter.locationId);
+    if (!contents) return 0;
+    let sum = 0;
+    for (const bucket of contents.values()) {
+      if (filter.sku !== undefined && bucket.sku !== filter.sku) continue;
+      if (filter.lot !== undefined && bucket.lot !== filter.lot) continue;
+      sum += bucket[view];
+    }
+    return sum;
+  }
+
+  /** Record units of a lot at a location not reserved (never below 0). */
+  available(locationId: string, sku: string, lot = ""): number {
+    const bucket = this.bucket(locationId, sku, lot, false);
+    return bucket ? Math.max(0, bucket.record - bucket.reserved) : 0;
+  }
+
+  /** Units reserved: at a location for a SKU (all lots), or for a SKU everywhere. */
+  reserved(filter: { locationId?: string; sku: string }): number {
+    let sum = 0;
+    for (const [locationId, contents] of this.locations) {
+      if (filter.locationId !== undefined && locationId !== filter.locationId) continue;
+      for (const bucket of contents.values()) if (bucket.sku === filter.sku) sum += bucket.reserved;
+    }
+    return sum;
+  }
+
+  /** Every location holding the SKU in the given view, with lot dates, for removal rules. */
+  stockOf(sku: string, view: StockView = "record"): StockRecord[] {
+    const out: StockRecord[] = [];
+    for (const [locationId, contents] of this.locations) {
+      for (const bucket of contents.values()) {
+        if (bucket.sku !== sku || bucket[view] <= 0) continue;
+        const lot = this.lots.get(bucketKey(bucket.sku, bucket.lot));
+        const record: StockRecord = {
+          locationId,
+          sku,
+          lot: bucket.lot,
+          quantity: bucket[view],
+          reserved: bucket.reserved,
+          available: Math.max(0, bucket[view] - bucket.reserved),
+          receivedS: lot ? lot.receivedS : bucket.firstInS,
+        };
+        if (lot?.expiryS !== undefined) record.expiryS = lot.expiryS;
+        out.push(record);
+      }
+    }
+    return out;
+  }
+
+  /** What a location holds in one view (non-zero contents only). */
+  contentsOf(locationId: string, view: StockView = "record"): LocationContent[] {
+    const contents = this.locations.get(locationId);
+    if (!contents) return [];
+    const out: LocationContent[] = [];
+    for (const b of contents.values()) {
+      if (b[view] !== 0) out.push({ sku: b.sku, lot: b.lot, quantity: b[view] });
+    }
+    return out;
+  }
+
+  /** Ids of locations that hold anything in either view. */
+  locationIds(): string[] {
+    return [...this.locations.keys()];
+  }
+
+  /** The lot's receipt time and expiry, s, if the lot is known. */
+  lotInfo(sku: string, lot: string): { receivedS: number; expiryS?: number } | undefined {
+    const info = this.lots.get(bucketKey(sku, lot));
+    if (!info) return undefined;
+    return info.expiryS === undefined
+      ? { receivedS: info.receivedS }
+      : { receivedS: info.receivedS, expiryS: info.expiryS };
+  }
+
+  /** Whether a location's record equals its physical contents, lot by lot. */
+  matches(locationId: string): boolean {
+    const contents = this.locations.get(locationId);
+    if (!contents) return true;
+    for (const b of contents.values()) if (b.record !== b.physical) return false;
+    return true;
+  }
+
+  /**
+   * Inventory record accuracy: the share of locations whose record matches the physical
+   * stock exactly. Over `locationIds` when given (empty locations count as matching), else
+   * over every location holding anything in either view. 1 when there is none.
+   */
+  recordAccuracy(locationIds?: Iterable<string>): number {
+    let n = 0;
+    let ok = 0;
+    for (const id of locationIds ?? this.locations.keys()) {
+      n++;
+      if (this.matches(id)) ok++;
+    }
+    return n === 0 ? 1 : ok / n;
+  }
+
+  /** Cumulative flows through one view. */
+  flows(view: StockView = "record"): StockFlows {
+    return { ...this.flowTotals[view] };
+  }
+
+  /** Counts performed so far, and how many found a difference. */
+  countStats(): { counts: number; withVariance: number } {
+    return { counts: this.countsDone, withVariance: this.countsWithVariance };
+  }
+
+  /** Every transaction applied (empty when `keepLog` is false). */
+  get transactions(): readonly Transaction[] {
+    return this.log;
+  }
+
+  /** Time of the last transaction, s (-Infinity before the first). */
+  get lastTransactionS(): number {
+    return this.lastTimeS;
+  }
+
+  /**
+   * The conservation balance of one view: inflow − outflow − on-hand, which is 0 unless the
+   * ledger is broken (the property tests check it after every transaction).
+   */
+  imbalance(view: StockView): number {
+    const f = this.flowTotals[view];
+    return (
+      f.received + f.returned + f.adjusted - f.shipped - f.scrapped - f.shrunk - this.totals[view]
+    );
+  }
+
+  // ---- internals -----------------------------------------------------------------------
+
+  private checkTime(kind: TransactionKind | "count", timeS: number): void {
+    if (!Number.isFinite(timeS)) {
+      throw new LedgerError("badTime", `${kind}: timeS ${timeS}: expected a finite number`);
+    }
+    if (timeS < this.lastTimeS) {
+      throw new LedgerError(
+        "badTime",
+        `${kind}: timeS ${timeS} is earlier than the last transaction at ${this.lastTimeS}`,
+      );
+    }
+  }
+
+  /** Fills defaults and checks fields; returns the transaction to log. */
+  private resolve(input: TransactionInput): Transaction {
+    const kind = input.kind;
+    const tx: Transaction = { ...input, seq: this.nextSeq, lot: input.lot ?? "" };
+    if (kind === "pick" && tx.to === undefined) tx.to = PICKED_LOCATION;
+    if (kind === "ship" && tx.from === undefined) tx.from = PICKED_LOCATION;
+    const q = input.quantity;
+    if (kind === "adjustment") {
+      if (!(Number.isFinite(q) && q !== 0)) {
+        throw new LedgerError(
+          "badQuantity",
+          `adjustment: quantity ${q}: expected a non-zero number`,
+        );
+      }
+    } else if (!(Number.isFinite(q) && q > 0)) {
+      throw new LedgerError("badQuantity", `${kind}: quantity ${q}: expected a number > 0`);
+    }
+    const needsFrom = kind !== "receipt" && kind !== "return" && kind !== "adjustment";
+    const needsTo = kind === "receipt" || kind === "return" || MOVE_KINDS.includes(kind);
+    if (needsFrom && !tx.from) {
+      throw new LedgerError("missingLocation", `${kind}: from ${tx.from}: expected a location id`);
+    }
+    if (needsTo && !tx.to) {
+      throw new LedgerError("missingLocation", `${kind}: to ${tx.to}: expected a location id`);
+    }
+    if (kind === "adjustment" && !tx.at) {
+      throw new LedgerError("missingLocation", `adjustment: at ${tx.at}: expected a location id`);
+    }
+    const a = input.actual;
+    if (a) {
+      if (kind === "adjustment" || kind === "shrinkage") {
+        throw new LedgerError(
+          "badKind",
+          `${kind}: actual ${JSON.stringify(a)}: ${kind} has no physical counterpart to override`,
+        );
+      }
+      if (a.quantity !== undefined && !(Number.isFinite(a.quantity) && a.quantity >= 0)) {
+        throw new LedgerError(
+          "badQuantity",
+          `${kind}: actual.quantity ${a.quantity}: expected a number >= 0`,
+        );
+      }
+    }
+    for (const sku of [tx.sku, a?.sku]) {
+      if (sku === undefined) continue;
+      if (typeof sku !== "string" || sku === "") {
+        throw new LedgerError("unknownSku", `${kind}: sku ${JSON.stringify(sku)}: expected an id`);
+      }
+      if (this.skuMaster && !this.skuMaster.has(sku)) {
+        throw new LedgerError(
+          "unknownSku",
+          `${kind}: sku ${JSON.stringify(sku)} is not in the SKU master`,
+        );
+      }
+    }
+    if (tx.reservationId !== undefined) {
+      const r = this.reservations.get(tx.reservationId);
+      if (!r) {
+        throw new LedgerError(
+          "badReservation",
+          `${kind}: reservationId ${tx.reservationId} does not exist`,
+        );
+      }
+      if (!(MOVE_KINDS.includes(kind) || kind === "scrap")) {
+        throw new LedgerError(
+          "badReservation",
+          `${kind}: reservationId: ${kind} cannot consume a reservation`,
+        );
+      }
+      if (r.locationId !== tx.from || r.sku !== tx.sku || r.lot !== tx.lot) {
+        throw new LedgerError(
+          "badReservation",
+          `${kind}: reservationId ${r.id} is for sku ${JSON.stringify(r.sku)} lot ${JSON.stringify(r.lot)} at ${JSON.stringify(r.locationId)}, not sku ${JSON.stringify(tx.sku)} lot ${JSON.stringify(tx.lot)} at ${JSON.stringify(tx.from)}`,
+        );
+      }
+      if (q > r.quantity) {
+        throw new LedgerError(
+          "badReservation",
+          `${kind}: quantity ${q} exceeds the ${r.quantity} units left on reservation ${r.id}`,
+        );
+      }
+    }
+    if ((kind === "receipt" || kind === "return") && tx.lot !== "") {
+      const info = this.lots.get(bucketKey(tx.sku, tx.lot));
+      const expiry = tx.expiryS ?? this.defaultExpiry(tx.sku, tx.timeS, info);
+      if (info && tx.expiryS !== undefined && info.expiryS !== tx.expiryS) {
+        throw new LedgerError(
+          "lotConflict",
+          `${kind}: expiryS ${tx.expiryS} for lot ${JSON.stringify(tx.lot)} of sku ${JSON.stringify(tx.sku)}: the lot already expires at ${info.expiryS}`,
+        );
+      }
+      if (expiry !== undefined) tx.expiryS = expiry;
+    }
+    return tx;
+  }
+
+  private defaultExpiry(sku: string, timeS: number, info: LotInfo | undefined): number | undefined {
+    if (info) return info.expiryS;
+    const shelfLifeS = this.skuMaster?.get(sku)?.shelfLifeS;
+    return shelfLifeS === undefined ? undefined : timeS + shelfLifeS;
+  }
+
+  /** The record and physical changes a transaction makes. */
+  private deltas(tx: Transaction): { record: Delta[]; physical: Delta[] } {
+    const q = tx.quantity;
+    const a = tx.actual ?? {};
+    const psku = a.sku ?? tx.sku;
+    const plot = a.lot ?? tx.lot;
+    const pq = a.quantity ?? q;
+    const record: Delta[] = [];
+    const physical: Delta[] = [];
+    const kind = tx.kind;
+    if (kind === "adjustment") {
+      record.push({ locationId: tx.at!, sku: tx.sku, lot: tx.lot, amount: q });
+    } else if (kind === "shrinkage") {
+      physical.push({ locationId: tx.from!, sku: tx.sku, lot: tx.lot, amount: -q });
+    } else {
+      if (tx.from !== undefined && kind !== "receipt" && kind !== "return") {
+        record.push({ locationId: tx.from, sku: tx.sku, lot: tx.lot, amount: -q });
+        physical.push({ locationId: a.from ?? tx.from, sku: psku, lot: plot, amount: -pq });
+      }
+      if (tx.to !== undefined && kind !== "ship" && kind !== "scrap") {
+        record.push({ locationId: tx.to, sku: tx.sku, lot: tx.lot, amount: q });
+        physical.push({ locationId: a.to ?? tx.to, sku: psku, lot: plot, amount: pq });
+      }
+    }
+    return { record, physical };
+  }
+
+  /** Refuses changes that would leave a negative quantity or dip into others' reservations. */
+  private checkDeltas(tx: Transaction, record: Delta[], physical: Delta[]): void {
+    for (const d of record) {
+      if (d.amount >= 0) continue;
+      const bucket = this.bucket(d.locationId, d.sku, d.lot, false);
+      const have = bucket?.record ?? 0;
+      if (have + d.amount < 0) {
+        throw new LedgerError(
+          "insufficientRecord",
+          `${tx.kind}: quantity ${-d.amount} of sku ${JSON.stringify(d.sku)} lot ${JSON.stringify(d.lot)} at ${JSON.stringify(d.locationId)}: the record holds only ${have}`,
+        );
+      }
+      if (tx.kind !== "adjustment") {
+        const reserved = bucket?.reserved ?? 0;
+        const own = tx.reservationId !== undefined ? -d.amount : 0;
+        const free = have - reserved + own;
+        if (-d.amount > free) {
+          throw new LedgerError(
+            "unavailable",
+            `${tx.kind}: quantity ${-d.amount} of sku ${JSON.stringify(d.sku)} lot ${JSON.stringify(d.lot)} at ${JSON.stringify(d.locationId)}: only ${Math.max(0, free)} not reserved (pass the reservationId to take reserved units)`,
+          );
+        }
+      }
+    }
+    // Physical deltas may hit the same bucket twice (a move onto itself); sum them first.
+    const net = new Map<string, Delta>();
+    for (const d of physical) {
+      const key = `${d.locationId}\u0000${bucketKey(d.sku, d.lot)}`;
+      const prev = net.get(key);
+      if (prev) prev.amount += d.amount;
+      else net.set(key, { ...d });
+    }
+    for (const d of net.values()) {
+      if (d.amount >= 0) continue;
+      const have = this.bucket(d.locationId, d.sku, d.lot, false)?.physical ?? 0;
+      if (have + d.amount < 0) {
+        throw new LedgerError(
+          "insufficientPhysical",
+          `${tx.kind}: quantity ${-d.amount} of sku ${JSON.stringify(d.sku)} lot ${JSON.stringify(d.lot)} at ${JSON.stringify(d.locationId)}: physically only ${have} there`,
+        );
+      }
+    }
+  }
+
+  private commit(tx: Transaction, record: Delta[], physical: Delta[]): void {
+    this.lastTimeS = tx.timeS;
+    if ((tx.kind === "receipt" || tx.kind === "return") && tx.lot !== "") {
+      const key = bucketKey(tx.sku, tx.lot);
+      if (!this.lots.has(key)) this.lots.set(key, { receivedS: tx.timeS, expiryS: tx.expiryS });
+      const a = tx.actual;
+      if (a && (a.sku !== undefined || a.lot !== undefined)) {
+        const pkey = bucketKey(a.sku ?? tx.sku, a.lot ?? tx.lot);
+        if (!this.lots.has(pkey)) {
+          this.lots.set(pkey, { receivedS: tx.timeS, expiryS: tx.expiryS });
+        }
+      }
+    }
+    for (const d of record) this.change("record", d, tx.timeS);
+    for (const d of physical) this.change("physical", d, tx.timeS);
+    this.countFlows(tx, record, physical);
+    if (tx.reservationId !== undefined) {
+      const r = this.reservations.get(tx.reservationId)!;
+      r.quantity -= tx.quantity;
+      const bucket = this.bucket(r.locationId, r.sku, r.lot, false);
+      if (bucket) {
+        bucket.reserved -= tx.quantity;
+        this.dropIfEmpty(r.locationId, bucket);
+      }
+      if (r.quantity <= 0) this.reservations.delete(r.id);
+    }
+    this.nextSeq++;
+    if (this.keepLog) this.log.push(tx);
+    this.onTransaction?.(tx);
+  }
+
+  private countFlows(tx: Transaction, record: Delta[], physical: Delta[]): void {
+    const inflow = (ds: Delta[]) => ds.reduce((s, d) => s + Math.max(0, d.amount), 0);
+    const outflow = (ds: Delta[]) => ds.reduce((s, d) => s + Math.max(0, -d.amount), 0);
+    const r = this.flowTotals.record;
+    const p = this.flowTotals.physical;
+    switch (tx.kind) {
+      case "receipt":
+        r.received += inflow(record);
+        p.received += inflow(physical);
+        break;
+      case "return":
+        r.returned += inflow(record);
+        p.returned += inflow(physical);
+        break;
+      case "ship":
+        r.shipped += outflow(record);
+        p.shipped += outflow(physical);
+        break;
+      case "scrap":
+        r.scrapped += outflow(record);
+        p.scrapped += outflow(physical);
+        break;
+      case "shrinkage":
+        p.shrunk += outflow(physical);
+        break;
+      case "adjustment":
+      case "count":
+        r.adjusted += tx.quantity;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private change(view: StockView, d: Delta, timeS: number): void {
+    if (d.amount === 0) return;
+    const bucket = this.bucket(d.locationId, d.sku, d.lot, true);
+    if (view === "record" && bucket.record <= 0 && d.amount > 0) bucket.firstInS = timeS;
+    bucket[view] += d.amount;
+    this.totals[view] += d.amount;
+    const bySku = this.totalsBySku[view];
+    const next = (bySku.get(d.sku) ?? 0) + d.amount;
+    if (next === 0) bySku.delete(d.sku);
+    else bySku.set(d.sku, next);
+    this.dropIfEmpty(d.locationId, bucket);
+  }
+
+  private bucket(locationId: string, sku: string, lot: string, create: true): Bucket;
+  private bucket(locationId: string, sku: string, lot: string, create: false): Bucket | undefined;
+  private bucket(
+    locationId: string,
+    sku: string,
+    lot: string,
+    create: boolean,
+  ): Bucket | undefined {
+    let contents = this.locations.get(locationId);
+    if (!contents) {
+      if (!create) return undefined;
+      contents = new Map();
+      this.locations.set(locationId, contents);
+    }
+    const key = bucketKey(sku, lot);
+    let bucket = contents.get(key);
+    if (!bucket && create) {
+      bucket = { sku, lot, record: 0, physical: 0, reserved: 0, firstInS: this.lastTimeS };
+      contents.set(key, bucket);
+    }
+    return bucket;
+  }
+
+  private dropIfEmpty(locationId: string, bucket: Bucket): void {
+    if (bucket.record !== 0 || bucket.physical !== 0 || bucket.reserved > 0) return;
+    const contents = this.locations.get(locationId);
+    if (!contents) return;
+    contents.delete(bucketKey(bucket.sku, bucket.lot));
+    if (contents.size === 0) this.locations.delete(locationId);
+  }
+}
