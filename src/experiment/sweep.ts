@@ -1,0 +1,261 @@
+/**
+ * What-if grids from `--set path=v1,v2` options: several --set options give the cartesian
+ * product. Numeric values may be safe expressions (`3000*1.1^k`, `base*1.3`) where `base`
+ * is the scenario's current value and plain names are sweep variables set by their own
+ * --set (`--set k=0:3`). Ranges `a:b` and `a:step:b` expand to lists.
+ */
+import { InputError, type InputIssue } from "../common/inputError.ts";
+import { compileExpression, type NumericExpression } from "./mathSandbox.ts";
+import { checkPath, getPath, setPath } from "./scenarioPath.ts";
+
+/** Grid size above which a sweep is refused. */
+export const MAX_GRID_POINTS = 10_000;
+
+/** One --set option as written: a path (or variable name) and its raw values. */
+export interface SetOption {
+  path: string;
+  values: string[];
+  /** The option text, for messages. */
+  source: string;
+}
+
+/** An axis of the grid: a scenario path or a variable, with its values in order. */
+export interface SweepAxis {
+  path: string;
+  /** True for a sweep variable (a plain name that is not a scenario field). */
+  variable: boolean;
+  values: (number | string | boolean)[];
+}
+
+/** A point of the grid: the values of every axis, and the scenario settings they give. */
+export interface GridPoint<S> {
+  /** `path=value,...` in axis order; also the candidate id. */
+  id: string;
+  /** Scenario path → value (variables excluded). */
+  settings: Record<string, number | string | boolean>;
+  /** Variable name → value. */
+  variables: Record<string, number>;
+  scenario: S;
+}
+
+/** Splits at commas that are not inside parentheses. */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "," && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts;
+}
+
+/** Parses `path=v1,v2` (throws InputError naming the option when malformed). */
+export function parseSetOption(text: string, source = "--set"): SetOption {
+  const eq = text.indexOf("=");
+  const path = eq > 0 ? text.slice(0, eq).trim() : "";
+  const values = eq > 0 ? splitTopLevel(text.slice(eq + 1)) : [];
+  if (!path || values.length === 0 || values.some((v) => v === "")) {
+    throw new InputError({
+      file: source,
+      path: "",
+      value: text,
+      expected: "path=value1,value2,... with no empty value",
+    });
+  }
+  return { path, values, source };
+}
+
+type Raw =
+  | { kind: "literal"; value: string | boolean }
+  | { kind: "expression"; expression: NumericExpression };
+
+interface PlannedAxis {
+  path: string;
+  variable: boolean;
+  raw: Raw[];
+  base: unknown;
+}
+
+/** Expands a range `a:b` / `a:step:b` (numbers only) or returns undefined. */
+function expandRange(value: string): number[] | undefined {
+  const m =
+    /^\s*(-?[\d.]+(?:e-?\d+)?)\s*:\s*(-?[\d.]+(?:e-?\d+)?)\s*(?::\s*(-?[\d.]+(?:e-?\d+)?)\s*)?$/i.exec(
+      value,
+    );
+  if (!m) return undefined;
+  const start = Number(m[1]);
+  const step = m[3] === undefined ? 1 : Number(m[2]);
+  const end = Number(m[3] === undefined ? m[2] : m[3]);
+  if (![start, step, end].every(Number.isFinite) || step <= 0 || end < start) return undefined;
+  const count = Math.floor((end - start) / step + 1e-9) + 1;
+  if (count > MAX_GRID_POINTS) return undefined;
+  // NOTE: start + i·step (not repeated addition) keeps 0.1-steps free of drift.
+  return Array.from({ length: count }, (_, i) => Number((start + i * step).toPrecision(12)));
+}
+
+function planAxis(
+  scenario: unknown,
+  option: SetOption,
+  issues: InputIssue[],
+): PlannedAxis | undefined {
+  const isName = /^[A-Za-z_][A-Za-z0-9_]*$/.test(option.path);
+  const exists = getPath(scenario, option.path) !== undefined;
+  const variable = isName && !exists;
+  if (!variable) {
+    const pathIssues = checkPath(scenario, option.path, option.source);
+    if (pathIssues.length > 0) {
+      issues.push(...pathIssues);
+      return undefined;
+    }
+  }
+  const base = variable ? undefined : getPath(scenario, option.path);
+  const raw: Raw[] = [];
+  const values = option.values.flatMap((v) =>
+    typeof base === "string" || typeof base === "boolean"
+      ? [v]
+      : (expandRange(v)?.map(String) ?? [v]),
+  );
+  for (const value of values) {
+    if (typeof base === "string") raw.push({ kind: "literal", value });
+    else if (typeof base === "boolean") {
+      if (value === "true" || value === "false")
+        raw.push({ kind: "literal", value: value === "true" });
+      else
+        issues.push({ file: option.source, path: option.path, value, expected: "true or false" });
+    } else {
+      const compiled = compileExpression(value);
+      if (compiled.ok) raw.push({ kind: "expression", expression: compiled.expression });
+      else
+        issues.push({
+          file: option.source,
+          path: option.path,
+          value,
+          expected: `a number or arithmetic expression: ${compiled.reason}`,
+        });
+    }
+  }
+  return { path: option.path, variable, raw, base };
+}
+
+/**
+ * Builds the grid of scenarios for `options` over `scenario` (never mutated). `validate`
+ * (e.g. the scenario schema) checks each resulting scenario. All problems are collected
+ * and thrown together as one InputError.
+ */
+export function buildGrid<S>(
+  scenario: S,
+  options: readonly SetOption[],
+  validate?: (scenario: S, pointId: string) => InputIssue[],
+): { axes: SweepAxis[]; points: GridPoint<S>[] } {
+  const issues: InputIssue[] = [];
+  const planned: PlannedAxis[] = [];
+  const seen = new Set<string>();
+  for (const option of options) {
+    if (seen.has(option.path)) {
+      issues.push({
+        file: option.source,
+        path: option.path,
+        value: option.path,
+        expected: "each path set once (list its values after one =)",
+      });
+      continue;
+    }
+    seen.add(option.path);
+    const axis = planAxis(scenario, option, issues);
+    if (axis) planned.push(axis);
+  }
+  const variableNames = new Set(planned.filter((a) => a.variable).map((a) => a.path));
+  for (const axis of planned) {
+    for (const raw of axis.raw) {
+      if (raw.kind !== "expression") continue;
+      for (const name of raw.expression.variables) {
+        if (name === "base" && !axis.variable) continue;
+        if (axis.variable || !variableNames.has(name)) {
+          issues.push({
+            file: `--set ${axis.path}`,
+            path: axis.path,
+            value: raw.expression.source,
+            expected: axis.variable
+              ? "a sweep variable defined by numbers, not by other names"
+              : `only base and sweep variables (${[...variableNames].join(", ") || "none defined"}); ${name} is unknown`,
+          });
+        }
+      }
+    }
+  }
+  const size = planned.reduce((n, a) => n * a.raw.length, 1);
+  if (size > MAX_GRID_POINTS) {
+    issues.push({
+      file: "--set",
+      path: "",
+      value: size,
+      expected: `at most ${MAX_GRID_POINTS} grid points`,
+    });
+  }
+  if (issues.length > 0) throw new InputError(issues);
+
+  // Variables come first so that scenario values can use them.
+  const order = [...planned.filter((a) => a.variable), ...planned.filter((a) => !a.variable)];
+  const points: GridPoint<S>[] = [];
+  const axesValues = planned.map(() => [] as (number | string | boolean)[]);
+  const indices = new Array(order.length).fill(0);
+  const total = order.length === 0 ? 0 : size;
+  for (let p = 0; p < total; p++) {
+    let rest = p;
+    // Mixed radix with the first --set varying slowest, as in nested loops.
+    for (let i = planned.length - 1; i >= 0; i--) {
+      indices[i] = rest % planned[i].raw.length;
+      rest = Math.floor(rest / planned[i].raw.length);
+    }
+    const variables: Record<string, number> = {};
+    const settings: Record<string, number | string | boolean> = {};
+    const values = new Map<PlannedAxis, number | string | boolean>();
+    for (const axis of order) {
+      const raw = axis.raw[indices[planned.indexOf(axis)]];
+      let value: number | string | boolean;
+      if (raw.kind === "literal") value = raw.value;
+      else {
+        try {
+          value = raw.expression.evaluate({
+            ...variables,
+            ...(typeof axis.base === "number" ? { base: axis.base } : {}),
+          });
+        } catch (error) {
+          issues.push({
+            file: `--set ${axis.path}`,
+            path: axis.path,
+            value: raw.expression.source,
+            expected: (error as Error).message,
+          });
+          value = Number.NaN;
+        }
+        // NOTE: 12 significant digits drop float noise (3000*1.1^2 → 3630, not 3630.0000000000005).
+        value = Number((value as number).toPrecision(12));
+      }
+      values.set(axis, value);
+      if (axis.variable) variables[axis.path] = value as number;
+      else settings[axis.path] = value;
+    }
+    planned.forEach((axis, i) => {
+      const v = values.get(axis)!;
+      if (!axesValues[i].includes(v)) axesValues[i].push(v);
+    });
+    const id = planned.map((a) => `${a.path}=${values.get(a)}`).join(",");
+    let next = scenario;
+    for (const [path, value] of Object.entries(settings)) next = setPath(next, path, value);
+    if (validate) issues.push(...validate(next, id));
+    points.push({ id, settings, variables, scenario: next });
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return {
+    axes: planned.map((a, i) => ({ path: a.path, variable: a.variable, values: axesValues[i] })),
+    points,
+  };
+}
