@@ -1,7 +1,8 @@
 /** Every whsim sub-command, each in its own file; main.ts registers them in this order. */
 import type { Command } from "commander";
+import { workerCommand } from "./worker.ts";
 
 /** A sub-command adds itself to the program. */
 export type CommandModule = (program: Command) => void;
 
-export const commands: CommandModule[] = [];
+export const commands: CommandModule[] = [workerCommand];

@@ -1,0 +1,142 @@
+/**
+ * A whsim worker process: takes jobs from the BullMQ queue, validates them, runs them in
+ * worker threads (so lock renewals keep flowing during long jobs) and returns the outcome.
+ * `stop()` finishes the active jobs; `stop({ release: true })` puts them back on the queue.
+ */
+import { hostname } from "node:os";
+import { type Job, UnrecoverableError, WaitingError, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import { formatIssue, isInputError } from "../common/inputError.ts";
+import { fromEnvelope } from "./jobKinds.ts";
+import { JobPool } from "./jobPool.ts";
+import { encodeJson } from "./numberCodec.ts";
+import { type JobReturn, jobIdOf, QUEUE_PREFIX, queueName } from "./queueNames.ts";
+import { connectRedis, DEFAULT_REDIS_URL, maskRedisUrl, waitForRedis } from "./redisUrl.ts";
+
+/** Options of `DistributedWorker.start`; all optional. */
+export interface DistributedWorkerOptions {
+  /** Redis address; defaults to `redis://127.0.0.1:6379`. */
+  url?: string;
+  /** Queue base name; defaults to `replications`. */
+  queue?: string;
+  /** Jobs run at once, one worker thread each; defaults to 1. */
+  concurrency?: number;
+  /**
+   * How long a job's lock lasts without renewal, ms; defaults to 30000. A worker killed
+   * mid-job has its job taken over by another worker after about this long.
+   */
+  lockDurationMs?: number;
+  /** How often this worker looks for stalled jobs of dead workers, ms; defaults to lockDurationMs. */
+  stalledIntervalMs?: number;
+  /** Receives one line per event (job started, finished, rejected); defaults to silence. */
+  log?(line: string): void;
+}
+
+/** A running worker. */
+export class DistributedWorker {
+  /** Jobs finished by this worker. */
+  finished = 0;
+  private stopping?: Promise<void>;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly pool: JobPool,
+    private readonly connection: Redis,
+  ) {}
+
+  /** Connects to Redis and starts taking jobs. */
+  static async start(options: DistributedWorkerOptions = {}): Promise<DistributedWorker> {
+    const url = options.url ?? DEFAULT_REDIS_URL;
+    const concurrency = options.concurrency ?? 1;
+    const lockDuration = options.lockDurationMs ?? 30_000;
+    const log = options.log ?? (() => {});
+    const name = `whsim-worker-${hostname()}-${process.pid}`;
+    const connection = connectRedis(url, { connectionName: name });
+    let connected = false;
+    let reported = false;
+    connection.on("error", (error) => {
+      if (connected && !reported)
+        log(`lost the connection to Redis (${error.message}); reconnecting`);
+      reported = true;
+    });
+    connection.on("ready", () => {
+      if (reported) log("connected to Redis again");
+      reported = false;
+    });
+    try {
+      await waitForRedis(connection, url);
+      connected = true;
+      reported = false;
+    } catch (error) {
+      connection.disconnect();
+      throw error;
+    }
+    const pool = new JobPool(concurrency);
+    // The holder lets the processor reach the instance created just below.
+    const holder: { self?: DistributedWorker } = {};
+    const processor = async (job: Job, token?: string, signal?: AbortSignal) => {
+      let task: ReturnType<typeof fromEnvelope>;
+      try {
+        task = fromEnvelope(job.data);
+        if (jobIdOf(task.job.key) !== job.id) throw new Error("the job id does not match its key");
+      } catch (error) {
+        const why = isInputError(error)
+          ? error.issues.map(formatIssue).join("; ")
+          : (error as Error).message;
+        log(`rejected ${job.id}: ${why}`);
+        throw new UnrecoverableError(`invalid job: ${why}`);
+      }
+      const { job: rep } = task;
+      log(`started ${job.id} (candidate ${rep.candidate}, replication ${rep.replication})`);
+      const startMs = performance.now();
+      try {
+        const outcome = await pool.run(task.kind, rep, signal);
+        const self = holder.self!;
+        self.finished++;
+        const seconds = ((performance.now() - startMs) / 1000).toFixed(2);
+        log(`finished ${job.id} in ${seconds} s (${self.finished} done)`);
+        return { outcome: encodeJson(outcome) } satisfies JobReturn;
+      } catch (error) {
+        if (signal?.aborted) {
+          await job.moveToWait(token);
+          log(`released ${job.id} back to the queue`);
+          throw new WaitingError();
+        }
+        log(`failed ${job.id}: ${(error as Error).message}`);
+        throw error;
+      }
+    };
+    const worker = new Worker(queueName(options.queue), processor, {
+      connection,
+      prefix: QUEUE_PREFIX,
+      concurrency,
+      lockDuration,
+      stalledInterval: options.stalledIntervalMs ?? lockDuration,
+      maxStalledCount: 3,
+      name,
+      autorun: false,
+    });
+    worker.on("error", (error) => {
+      if (!reported) log(`redis: ${error.message}`);
+    });
+    const self = new DistributedWorker(worker, pool, connection);
+    holder.self = self;
+    void worker.run().catch((error) => log(`worker stopped: ${(error as Error).message}`));
+    await worker.waitUntilReady();
+    log(
+      `serving queue ${queueName(options.queue)} at ${maskRedisUrl(url)} with ${concurrency} thread(s)`,
+    );
+    return self;
+  }
+
+  /** Stops taking jobs; finishes active ones, or with `release` puts them back on the queue. */
+  stop(options: { release?: boolean } = {}): Promise<void> {
+    if (options.release) this.worker.cancelAllJobs("worker shutting down");
+    this.stopping ??= (async () => {
+      await this.worker.close();
+      await this.pool.close();
+      this.connection.disconnect();
+    })();
+    return this.stopping;
+  }
+}
