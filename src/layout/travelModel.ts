@@ -1,0 +1,192 @@
+/**
+ * Distances and paths between any two places of a layout (locations, docks, P&D points,
+ * pack stations, staging lanes, or free points), along aisle centre lines. Each place is
+ * anchored once on a graph edge; a query combines the edge ends with the precomputed
+ * junction-to-junction table, so it costs O(1).
+ */
+import { buildTravelGraph, type TravelGraph } from "./travelGraph.ts";
+import type { Layout, XY } from "./types.ts";
+
+/** A place: the id of a location, dock, P&D point, pack station or staging lane, or a point. */
+export type PlaceRef = string | { x: number; y: number };
+
+/** Where a place sits on the travel graph. */
+export interface Anchor {
+  /** Edge index in `graph.edges`. */
+  edge: number;
+  /** Distance along the edge from its `from` node, metres. */
+  offsetM: number;
+  /** Straight walk from the place onto the aisle centre line, metres (0 for locations). */
+  snapM: number;
+  /** The place itself, and its foot on the centre line. */
+  place: XY;
+  foot: XY;
+}
+
+/** Distances and paths on one layout. Build once per layout with `createTravelModel`. */
+export interface TravelModel {
+  readonly layout: Layout;
+  readonly graph: TravelGraph;
+  /** Shortest travel distance from `a` to `b`, metres (directed when aisles are one-way). */
+  distanceM(a: PlaceRef, b: PlaceRef): number;
+  /** The polyline `[[x, y], …]` of a shortest route from `a` to `b`, for animation. */
+  path(a: PlaceRef, b: PlaceRef): XY[];
+  /** The anchor of a place (cached for ids). Throws on an unknown id. */
+  anchor(ref: PlaceRef): Anchor;
+  /** Distance between two anchors, metres. */
+  anchorDistanceM(a: Anchor, b: Anchor): number;
+  /** True if `id` names a place of this layout. */
+  has(id: string): boolean;
+}
+
+/** Builds the travel model of a layout: junction graph, all-pairs table, place anchors. */
+export function createTravelModel(layout: Layout): TravelModel {
+  const graph = buildTravelGraph([...layout.aisles, ...layout.crossAisles]);
+  const { nodes, edges, dist, pred } = graph;
+  const n = nodes.length;
+  const edgesByAisle = new Map<string, number[]>();
+  edges.forEach((e, i) => {
+    const list = edgesByAisle.get(e.aisle) ?? [];
+    list.push(i);
+    edgesByAisle.set(e.aisle, list);
+  });
+  const allEdges = edges.map((_, i) => i);
+
+  const snap = (x: number, y: number, candidates: readonly number[]): Anchor => {
+    let best: Anchor | undefined;
+    for (const i of candidates) {
+      const e = edges[i];
+      const [ax, ay] = nodes[e.from];
+      const [bx, by] = nodes[e.to];
+      const dx = bx - ax;
+      const dy = by - ay;
+      const len2 = dx * dx + dy * dy;
+      const t = Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / len2));
+      const fx = ax + t * dx;
+      const fy = ay + t * dy;
+      const d = Math.hypot(x - fx, y - fy);
+      if (!best || d < best.snapM - 1e-9) {
+        best = { edge: i, offsetM: t * e.lengthM, snapM: d, place: [x, y], foot: [fx, fy] };
+      }
+    }
+    if (!best) throw new Error(`layout ${layout.name} has no aisles to travel on`);
+    return best;
+  };
+
+  const cache = new Map<string, Anchor>();
+  const points = new Map<string, { x: number; y: number; aisle?: string; place?: XY }>();
+  for (const l of layout.locations) {
+    points.set(l.id, { x: l.access.x, y: l.access.y, aisle: l.aisle });
+  }
+  for (const p of [...layout.docks, ...layout.pdPoints, ...layout.packStations]) {
+    points.set(p.id, { x: p.x, y: p.y });
+  }
+  for (const s of layout.stagingLanes) points.set(s.id, { x: s.x, y: s.y });
+
+  const anchor = (ref: PlaceRef): Anchor => {
+    if (typeof ref !== "string") return snap(ref.x, ref.y, allEdges);
+    const hit = cache.get(ref);
+    if (hit) return hit;
+    const p = points.get(ref);
+    if (!p) throw new Error(`unknown place ${JSON.stringify(ref)} in layout ${layout.name}`);
+    const own = p.aisle ? edgesByAisle.get(p.aisle) : undefined;
+    const made = snap(p.x, p.y, own && own.length > 0 ? own : allEdges);
+    if (p.aisle) made.snapM = 0;
+    cache.set(ref, made);
+    return made;
+  };
+
+  /** Best route between anchors: direct along one edge, or exit node → entry node. */
+  const best = (a: Anchor, b: Anchor): { d: number; u: number; v: number } => {
+    const ea = edges[a.edge];
+    const eb = edges[b.edge];
+    let d = Number.POSITIVE_INFINITY;
+    let u = -1;
+    let v = -1;
+    if (a.edge === b.edge && (ea.twoWay || b.offsetM >= a.offsetM)) {
+      d = Math.abs(b.offsetM - a.offsetM);
+    }
+    const exitTo = ea.lengthM - a.offsetM;
+    const entryFrom = b.offsetM;
+    const consider = (node: number, exitCost: number, target: number, entryCost: number) => {
+      const c = exitCost + dist[node * n + target] + entryCost;
+      if (c < d) {
+        d = c;
+        u = node;
+        v = target;
+      }
+    };
+    consider(ea.to, exitTo, eb.from, entryFrom);
+    if (eb.twoWay) consider(ea.to, exitTo, eb.to, eb.lengthM - b.offsetM);
+    if (ea.twoWay) {
+      consider(ea.from, a.offsetM, eb.from, entryFrom);
+      if (eb.twoWay) consider(ea.from, a.offsetM, eb.to, eb.lengthM - b.offsetM);
+    }
+    return { d: d + a.snapM + b.snapM, u, v };
+  };
+
+  const anchorDistanceM = (a: Anchor, b: Anchor): number => best(a, b).d;
+
+  return {
+    layout,
+    graph,
+    anchor,
+    anchorDistanceM,
+    has: (id) => points.has(id),
+    distanceM: (a, b) => best(anchor(a), anchor(b)).d,
+    path(a, b) {
+      const pa = anchor(a);
+      const pb = anchor(b);
+      const route = best(pa, pb);
+      const out: XY[] = [];
+      const add = (p: XY) => {
+        const last = out[out.length - 1];
+        if (!last || Math.abs(last[0] - p[0]) > 1e-9 || Math.abs(last[1] - p[1]) > 1e-9) {
+          out.push([p[0], p[1]]);
+        }
+      };
+      add(pa.place);
+      add(pa.foot);
+      if (route.u >= 0) {
+        const chain: number[] = [];
+        for (let v = route.v; v !== -1 && v !== route.u; v = pred[route.u * n + v]) chain.push(v);
+        chain.push(route.u);
+        for (let i = chain.length - 1; i >= 0; i--) add(nodes[chain[i]]);
+      }
+      add(pb.foot);
+      add(pb.place);
+      return out;
+    },
+  };
+}
+
+/** Options for converting distance to time. */
+export interface MotionOptions {
+  /** Cruise speed, metres per second. */
+  speedMps: number;
+  /** Acceleration (and deceleration), m/s²; omitted = instant speed changes. */
+  accelMps2?: number;
+}
+
+/**
+ * Time to travel `distanceM` from standstill to standstill, seconds: `d / v` without
+ * acceleration; with it, a trapezoidal profile (`d / v + v / a`), or triangular
+ * (`2√(d / a)`) when the distance is too short to reach cruise speed.
+ */
+export function travelTimeS(distanceM: number, options: MotionOptions): number {
+  const { speedMps, accelMps2 } = options;
+  if (distanceM <= 0) return 0;
+  if (!accelMps2 || !Number.isFinite(accelMps2)) return distanceM / speedMps;
+  if (distanceM >= (speedMps * speedMps) / accelMps2) {
+    return distanceM / speedMps + speedMps / accelMps2;
+  }
+  return 2 * Math.sqrt(distanceM / accelMps2);
+}
+
+/**
+ * One-way vertical travel time to a level's height, seconds: `heightM / liftMps`
+ * (a reach truck lifting or lowering its forks). A store or retrieve goes up and down: twice this.
+ */
+export function verticalTimeS(heightM: number, options: { liftMps: number }): number {
+  return heightM > 0 ? heightM / options.liftMps : 0;
+}
