@@ -1,8 +1,9 @@
 /** Every whsim sub-command, each in its own file; main.ts registers them in this order. */
 import type { Command } from "commander";
+import { viewCommand } from "./view.ts";
 import { workerCommand } from "./worker.ts";
 
 /** A sub-command adds itself to the program. */
 export type CommandModule = (program: Command) => void;
 
-export const commands: CommandModule[] = [workerCommand];
+export const commands: CommandModule[] = [workerCommand, viewCommand];

@@ -1,0 +1,61 @@
+/**
+ * Helpers of the viewer's browser tests: builds the viewer with Vite, serves it with runs on
+ * 127.0.0.1 and drives Debian Chromium through playwright-core.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { buildViewer } from "../../src/node/serveBuild.ts";
+import { type ServedRun, serveViewer, type ViewerServer } from "../../src/node/serveViewer.ts";
+
+/** Where the tests save screenshots (gitignored). */
+export const ARTIFACTS = join(process.cwd(), "artifacts", "web");
+
+/** A browser page on a served viewer, and how to close both. */
+export interface ViewerSession {
+  server: ViewerServer;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Builds the viewer if stale, serves `runs`, opens Chromium at 1280×800 on the viewer. */
+export async function openViewer(runs: ServedRun[], query = ""): Promise<ViewerSession> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const dist = await buildViewer();
+  const server = await serveViewer({ distDir: dist, runs });
+  const profile = mkdtempSync(join(tmpdir(), "whsim-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.url}${query}`);
+  await page.waitForFunction(() => document.body.dataset.ready === "yes", undefined, {
+    timeout: 20_000,
+  });
+  if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
+  return {
+    server,
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/** Number and clock formatting for the viewer's labels. */
+
+/** Simulated seconds as `h:mm:ss`, with a `day N` prefix from the second day on. */
+export function formatClock(t: number): string {
+  const s = Math.max(0, Math.floor(t));
+  const day = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const hms = `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:${String(sec).padStart(2, "0")}`;
+  return day > 0 ? `day ${day + 1} ${hms}` : hms;
+}
+
+/** A number with at most `digits` decimals and thousands separators. */
+export function formatValue(v: number, digits = 2): string {
+  if (!Number.isFinite(v)) return "–";
+  const abs = Math.abs(v);
+  const d = abs >= 1000 ? 0 : abs >= 100 ? Math.min(1, digits) : digits;
+  return v.toLocaleString("en-US", { maximumFractionDigits: d });
+}
+
+/** A KPI value with its unit: shares (`Rate`, unit "share") in %, seconds as-is. */
+export function formatKpi(
+  name: string,
+  mean: number,
+  unit?: string,
+): { value: string; unit: string } {
+  if (unit === "share" || /Rate$|^utilization\.|Accuracy$/.test(name)) {
+    return { value: formatValue(mean * 100, 1), unit: "%" };
+  }
+  if (unit) return { value: formatValue(mean), unit };
+  if (/S$/.test(name)) return { value: formatValue(mean, 1), unit: "s" };
+  if (/M$|MPerLine$/.test(name)) return { value: formatValue(mean, 1), unit: "m" };
+  if (/PerHour$/.test(name)) return { value: formatValue(mean, 1), unit: "/h" };
+  return { value: formatValue(mean), unit: "" };
+}
+
+/** Turns `throughputOrdersPerHour` into "Throughput orders per hour". */
+export function kpiLabel(name: string): string {
+  const words = name
+    .replace(/\./g, " ")
+    .replace(/(S|M)(Per[A-Z])/g, "$2")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/ (S|M)$/, "")
+    .replace(/ Per /g, " per ")
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,60 @@
+/** A colour-ramp legend with a title, tick values and the unit, for the heatmaps. */
+import { axisBottom, range, scaleLinear, select } from "d3";
+import { type HeatScaleOptions, heatColor } from "./heatScale.ts";
+
+/** Options of drawLegend. */
+export interface LegendOptions extends HeatScaleOptions {
+  /** What is coloured, e.g. "Picks per location". */
+  title: string;
+  /** Unit of the values, e.g. "picks", "s", "m per m²". */
+  unit: string;
+  /** The domain the heatmap used (from heatDomain). */
+  domain: [number, number];
+  /** Width in px. Defaults to 240. */
+  width?: number;
+}
+
+/** Appends a legend SVG to `container` (an HTML element or an SVG group). */
+export function drawLegend(container: Element, options: LegendOptions): void {
+  const width = options.width ?? 240;
+  const height = 52;
+  const barW = width - 20;
+  const color = heatColor(options.domain, options);
+  const svg = select(container)
+    .append("svg")
+    .attr("class", "heat-legend")
+    .attr("width", width)
+    .attr("height", height)
+    .attr("viewBox", `0 0 ${width} ${height}`)
+    .style("font-family", "Inter, system-ui, sans-serif")
+    .style("font-size", "10px");
+  svg
+    .append("text")
+    .attr("x", 10)
+    .attr("y", 12)
+    .attr("font-weight", 600)
+    .attr("fill", "#1e293b")
+    .text(`${options.title} (${options.unit})`);
+  const [d0, d1] = options.domain;
+  const steps = 64;
+  const x = scaleLinear()
+    .domain([d0, d1])
+    .range([10, 10 + barW]);
+  const g = svg.append("g");
+  for (const i of range(steps)) {
+    const v0 = d0 + ((d1 - d0) * i) / steps;
+    const v1 = d0 + ((d1 - d0) * (i + 1)) / steps;
+    g.append("rect")
+      .attr("x", x(v0))
+      .attr("y", 18)
+      .attr("width", x(v1) - x(v0) + 0.5)
+      .attr("height", 10)
+      .attr("fill", color((v0 + v1) / 2));
+  }
+  svg
+    .append("g")
+    .attr("transform", "translate(0, 28)")
+    .call(axisBottom(x).ticks(5).tickSizeOuter(0))
+    .call((a) => a.select(".domain").remove())
+    .call((a) => a.selectAll("text").attr("fill", "#334155"));
+}

@@ -1,0 +1,68 @@
+/**
+ * Draws workers on a 2D canvas (moving things are too many for SVG at 60 frames a second):
+ * one dot per worker coloured by state, placed with the same view transform as the SVG.
+ */
+
+/** A view transform from layout metres (y flipped) to canvas CSS pixels: p = k·m + (x, y). */
+export interface ViewTransform {
+  k: number;
+  x: number;
+  y: number;
+}
+
+/** Workers to draw: positions in layout metres, a colour per worker. */
+export interface WorkerDots {
+  count: number;
+  x: Float64Array;
+  y: Float64Array;
+  /** CSS colour per worker. */
+  color: string[];
+  /** Skip a worker when false (off shift, never moved). */
+  visible: Uint8Array;
+}
+
+/** Options of drawWorkers. */
+export interface DrawWorkersOptions {
+  /** Floor depth, m, to flip y (front wall at the bottom). */
+  depthM: number;
+  /** Dot radius in metres; never drawn smaller than 3 px. Defaults to 0.6. */
+  radiusM?: number;
+  /** Device pixel ratio of the canvas. Defaults to 1. */
+  pixelRatio?: number;
+}
+
+/** Clears `ctx` and draws `dots`. */
+export function drawWorkers(
+  ctx: CanvasRenderingContext2D,
+  dots: WorkerDots,
+  view: ViewTransform,
+  options: DrawWorkersOptions,
+): void {
+  const ratio = options.pixelRatio ?? 1;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const r = Math.max(3, (options.radiusM ?? 0.6) * view.k);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = "#ffffff";
+  // Batch by colour: one path per colour keeps the frame cheap for hundreds of workers.
+  const byColor = new Map<string, number[]>();
+  for (let i = 0; i < dots.count; i++) {
+    if (!dots.visible[i]) continue;
+    let list = byColor.get(dots.color[i]);
+    if (!list) byColor.set(dots.color[i], (list = []));
+    list.push(i);
+  }
+  for (const [color, list] of byColor) {
+    ctx.beginPath();
+    for (const i of list) {
+      const px = view.k * dots.x[i] + view.x;
+      const py = view.k * (options.depthM - dots.y[i]) + view.y;
+      ctx.moveTo(px + r, py);
+      ctx.arc(px, py, r, 0, Math.PI * 2);
+    }
+    ctx.fillStyle = color;
+    ctx.fill();
+    ctx.stroke();
+  }
+}
