@@ -1,0 +1,142 @@
+/**
+ * A process: a generator function driven by the events it yields. The process is itself
+ * an event that triggers when the generator returns (value) or throws (failure).
+ */
+import {
+  Event,
+  Interrupt,
+  KIND_INTERRUPTION,
+  KIND_PROCESS,
+  PENDING,
+  PROCESSED,
+  TRIGGERED,
+} from "./event.ts";
+import type { Simulation } from "./simulation.ts";
+
+/** What a process body yields: events (timeouts, requests, other processes, conditions). */
+export type ProcessGenerator<T = any> = Generator<Event, T, any>;
+
+/** A running generator. Yield it from another process to wait for its end (its return value). */
+export class Process<T = any> extends Event<T> {
+  /** A name for messages: the generator function's name unless given. */
+  readonly name: string;
+  /** @internal */ _gen: ProcessGenerator<T>;
+  /** @internal The event the process waits on. */
+  _target: Event | null;
+  /** @internal */ _started: boolean;
+
+  constructor(sim: Simulation, gen: ProcessGenerator<T>, name: string) {
+    super(sim);
+    this._kind = KIND_PROCESS;
+    this.name = name;
+    this._gen = gen;
+    this._target = null;
+    this._started = false;
+    sim._scheduleUrgent(this);
+  }
+
+  /** True until the generator has returned or thrown. */
+  get isAlive(): boolean {
+    return this._state === PENDING;
+  }
+
+  /** The event the process waits on now, or null. */
+  get target(): Event | null {
+    return this._target;
+  }
+
+  /**
+   * Throws an `Interrupt(cause)` into the process at its current yield, at the current
+   * time and before normal events. Throws if the process has ended or interrupts itself.
+   */
+  interrupt(cause?: unknown): void {
+    if (this._state !== PENDING) {
+      throw new RangeError(`cannot interrupt process '${this.name}': it has already ended`);
+    }
+    if (this.sim.activeProcess === this) {
+      throw new RangeError(`process '${this.name}' cannot interrupt itself`);
+    }
+    const interruption = new Event(this.sim);
+    interruption._kind = KIND_INTERRUPTION;
+    interruption._state = TRIGGERED;
+    interruption._ok = false;
+    interruption._value = new Interrupt(cause);
+    interruption._waiter = this;
+    this.sim._scheduleUrgent(interruption);
+  }
+
+  override succeed(_value?: T): this {
+    throw new RangeError(`process '${this.name}' ends by returning, not by succeed()`);
+  }
+
+  override fail(_error: unknown): this {
+    throw new RangeError(`process '${this.name}' ends by throwing, not by fail()`);
+  }
+
+  override cancel(): void {
+    throw new RangeError(`process '${this.name}' cannot be cancelled; interrupt it instead`);
+  }
+
+  /** @internal Delivers an interruption (the kernel calls this). */
+  _interrupt(interruption: Event): void {
+    if (this._state !== PENDING) return;
+    const target = this._target;
+    if (target !== null) {
+      target._removeWaiter(this);
+      this._target = null;
+    }
+    interruption._defused = true;
+    this._resume(false, interruption._value);
+  }
+
+  /** @internal Runs the generator until it yields an unprocessed event, returns or throws. */
+  _resume(ok: boolean, value: any): void {
+    const sim = this.sim;
+    const gen = this._gen;
+    const previous = sim._active;
+    sim._active = this;
+    this._started = true;
+    for (;;) {
+      let result: IteratorResult<Event, T>;
+      try {
+        result = ok ? gen.next(value) : gen.throw(value);
+      } catch (error) {
+        sim._active = previous;
+        this._end(false, error);
+        return;
+      }
+      if (result.done === true) {
+        sim._active = previous;
+        this._end(true, result.value);
+        return;
+      }
+      const event = result.value;
+      if (event instanceof Event && event.sim === sim) {
+        if (event._state !== PROCESSED) {
+          event._addWaiter(this);
+          this._target = event;
+          sim._active = previous;
+          return;
+        }
+        // Already processed: continue at once with its outcome.
+        ok = event._ok;
+        value = event._value;
+        if (!ok) event._defused = true;
+      } else {
+        ok = false;
+        value = new TypeError(
+          `process '${this.name}' yielded ${event instanceof Event ? "an event of another simulation" : String(event)}, not an Event`,
+        );
+      }
+    }
+  }
+
+  /** @internal */
+  _end(ok: boolean, value: any): void {
+    this._target = null;
+    this._state = TRIGGERED;
+    this._ok = ok;
+    this._value = value;
+    this.sim._scheduleNow(this);
+  }
+}
