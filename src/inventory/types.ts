@@ -37,9 +37,22 @@ export interface Sku {
   storageCubeM3?: number;
 }
 
+/** Capacity of one location; missing limits do not bind. */
+export interface StorageCapacity {
+  /** Largest cube, m³. */
+  cubeM3?: number;
+  /** Largest weight, kg. */
+  weightKg?: number;
+  /** Largest number of unit loads (pallets, cases). */
+  unitLoads?: number;
+  /** Largest number of units. */
+  units?: number;
+}
+
 /**
- * A storage location as the rules see it: a subset of the layout's location, plus the
- * optional storage category it belongs to. Coordinates in metres.
+ * A storage location as the rules see it: the fields of the layout's `Location`
+ * (src/layout/types.ts) that rules read, all but id and position optional, so a layout
+ * location can be passed as it is. Coordinates in metres.
  */
 export interface StorageLocation {
   /** Unique location id. */
@@ -50,20 +63,16 @@ export interface StorageLocation {
   y: number;
   /** Zone id. */
   zone?: string;
-  /** Rack level, 0 = floor. */
+  /** Rack level, 1 = floor. */
   level?: number;
-  /** Travel distance from the P&D (input/output) point, m; closest-first rules use it. Defaults to |x| + |y|. */
+  /** Location type ("pallet", "shelf", "flow", ...). */
+  type?: string;
+  /** Travel distance from the P&D point, m; closest-first rules use it (see `locationDistanceM`). */
   distanceFromPdM?: number;
-  /** Storage category name (see StorageCategory); the location's own limits below apply too. */
+  /** Storage category name (see StorageCategory); the location's own capacity applies too. */
   category?: string;
-  /** Largest cube the location holds, m³. */
-  capacityCubeM3?: number;
-  /** Largest weight the location holds, kg. */
-  capacityWeightKg?: number;
-  /** Largest number of unit loads (pallets, cases) the location holds. */
-  capacityUnitLoads?: number;
-  /** Largest number of units the location holds. */
-  capacityUnits?: number;
+  /** What the location holds at most. */
+  capacity?: StorageCapacity;
 }
 
 /** Limits shared by every location of one storage category. Missing limits do not bind. */
@@ -117,4 +126,9 @@ export interface StockRecord {
 export interface Point {
   x: number;
   y: number;
+}
+
+/** A source of uniform random numbers in [0, 1): the engine's `RandomStream` fits. */
+export interface UniformSource {
+  next(): number;
 }
