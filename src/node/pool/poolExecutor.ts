@@ -77,25 +77,28 @@ export function createPoolExecutor(options: PoolExecutorOptions): Executor {
   return {
     async run(jobs, runOptions: ExecutorRunOptions = {}) {
       const slots: (ReplicationOutcome | undefined)[] = new Array(jobs.length);
-      const stop = new AbortController();
-      const onAbort = () => stop.abort();
+      // `cancel` terminates running jobs (user abort); `failed` only stops new ones, so
+      // a model error lets the jobs in flight finish instead of racing their replies.
+      const cancel = new AbortController();
+      const onAbort = () => cancel.abort();
       runOptions.signal?.addEventListener("abort", onAbort, { once: true });
-      if (runOptions.signal?.aborted) stop.abort();
+      if (runOptions.signal?.aborted) cancel.abort();
       let next = 0;
+      let failed = false;
       let failure: unknown;
       // NOTE: a window of 2 jobs per thread keeps threads busy without cloning every
       // scenario into the queue at once.
       const lane = async () => {
-        while (next < jobs.length && !stop.signal.aborted) {
+        while (next < jobs.length && !cancel.signal.aborted && !failed) {
           const index = next++;
           try {
-            const outcome = await runOne(jobs[index], stop.signal);
+            const outcome = await runOne(jobs[index], cancel.signal);
             slots[index] = outcome;
             runOptions.onResult?.(outcome);
           } catch (error) {
-            if (!stop.signal.aborted) {
-              failure ??= error;
-              stop.abort();
+            if (!cancel.signal.aborted && !failed) {
+              failed = true;
+              failure = error;
             }
           }
         }
@@ -105,8 +108,8 @@ export function createPoolExecutor(options: PoolExecutorOptions): Executor {
       } finally {
         runOptions.signal?.removeEventListener("abort", onAbort);
       }
-      if (failure !== undefined) throw failure;
-      if (stop.signal.aborted) throw new ExperimentAbortedError(finishedOutcomes(slots));
+      if (failed) throw failure;
+      if (cancel.signal.aborted) throw new ExperimentAbortedError(finishedOutcomes(slots));
       return slots as ReplicationOutcome[];
     },
     async close() {

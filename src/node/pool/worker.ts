@@ -3,6 +3,8 @@
  * each job with runJob(). A failure inside the model comes back as data (it would fail the
  * same way again); only a dead thread makes the pool retry a job.
  */
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { workerData } from "node:worker_threads";
 import { runJob } from "../../experiment/runJob.ts";
 import type { ReplicationJob, ReplicationOutcome, Runner } from "../../experiment/types.ts";
@@ -22,9 +24,22 @@ export interface RunnerRef {
 
 let runnerPromise: Promise<Runner<any>> | undefined;
 
+/**
+ * Imports a module; when this thread's ES loader cannot take TypeScript (the tsx loader
+ * hooks only CommonJS in worker threads on Node 20), loads it through require instead.
+ */
+async function importModule(url: string): Promise<Record<string, unknown>> {
+  try {
+    return await import(url);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ERR_UNKNOWN_FILE_EXTENSION") throw error;
+    return createRequire(import.meta.url)(fileURLToPath(url));
+  }
+}
+
 function loadRunner(): Promise<Runner<any>> {
   const ref = (workerData as { runner: RunnerRef }).runner;
-  runnerPromise ??= import(ref.module).then((mod) => {
+  runnerPromise ??= importModule(ref.module).then((mod) => {
     const runner = mod[ref.exportName];
     if (typeof runner !== "function")
       throw new Error(`${ref.module} has no function ${ref.exportName}`);
