@@ -1,0 +1,276 @@
+/**
+ * Engine benchmark: an M/M/1 queue (λ = 0.9, μ = 1, 1,000,000 customers) written in
+ * whsim's process style, in SimJS (npm simjs), in js-simulator, and as a bare loop over a
+ * typed-array binary heap of (time, seq) with callbacks — the limit for one JS thread.
+ * Every model draws from the same whsim streams, so all follow the same sample path and
+ * must report the same mean wait (≈ 9.0, the theory). Prints times, events per second
+ * (two model events per customer: arrival and departure) and ratios to the bare loop.
+ *
+ *   npx tsx bench/engine.ts [customers] [repeats]
+ */
+import { createRequire } from "node:module";
+import { createStream, Resource, Simulation } from "../src/engine/index.ts";
+
+const LAMBDA = 0.9;
+const MU = 1;
+const SEED = 2026;
+const CUSTOMERS = Number(process.argv[2] ?? 1_000_000);
+const REPEATS = Number(process.argv[3] ?? 3);
+
+interface Outcome {
+  meanWaitS: number;
+  served: number;
+}
+
+/** whsim, process style: a source process and one process per customer. */
+function whsim(n: number): Outcome {
+  const sim = new Simulation({ seed: SEED });
+  const arrivals = sim.random("arrivals");
+  const service = sim.random("service");
+  const server = new Resource(sim, { capacity: 1 });
+  let waitSum = 0;
+  let served = 0;
+  function* customer() {
+    const arriveS = sim.now;
+    const req = server.request();
+    yield req;
+    waitSum += sim.now - arriveS;
+    served++;
+    yield sim.timeout(service.exponential(1 / MU));
+    server.release(req);
+  }
+  sim.process(function* source() {
+    for (let i = 0; i < n; i++) {
+      yield sim.timeout(arrivals.exponential(1 / LAMBDA));
+      sim.process(customer());
+    }
+  });
+  sim.run();
+  return { meanWaitS: waitSum / served, served };
+}
+
+/** The bare limit: a binary heap over typed arrays keyed by (time, seq), callbacks by kind. */
+function bare(n: number): Outcome {
+  const arrivals = createStream(SEED, "arrivals");
+  const service = createStream(SEED, "service");
+  let capacity = 1024;
+  let times = new Float64Array(capacity);
+  let seqs = new Float64Array(capacity);
+  let kinds = new Uint8Array(capacity);
+  let size = 0;
+  let seq = 0;
+  const push = (t: number, kind: number): void => {
+    if (size === capacity) {
+      capacity *= 2;
+      const t2 = new Float64Array(capacity);
+      t2.set(times);
+      times = t2;
+      const s2 = new Float64Array(capacity);
+      s2.set(seqs);
+      seqs = s2;
+      const k2 = new Uint8Array(capacity);
+      k2.set(kinds);
+      kinds = k2;
+    }
+    const s = seq++;
+    let i = size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (times[p] <= t) break;
+      times[i] = times[p];
+      seqs[i] = seqs[p];
+      kinds[i] = kinds[p];
+      i = p;
+    }
+    times[i] = t;
+    seqs[i] = s;
+    kinds[i] = kind;
+  };
+  const pop = (): void => {
+    const last = --size;
+    const t = times[last];
+    const s = seqs[last];
+    const k = kinds[last];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= last) break;
+      const r = c + 1;
+      if (r < last && (times[r] < times[c] || (times[r] === times[c] && seqs[r] < seqs[c]))) c = r;
+      if (times[c] > t || (times[c] === t && seqs[c] > s)) break;
+      times[i] = times[c];
+      seqs[i] = seqs[c];
+      kinds[i] = kinds[c];
+      i = c;
+    }
+    times[i] = t;
+    seqs[i] = s;
+    kinds[i] = k;
+  };
+  // FIFO of arrival times of waiting customers (a growable ring).
+  let ring = new Float64Array(1024);
+  let head = 0;
+  let tail = 0;
+  let now = 0;
+  let busy = false;
+  let arrived = 0;
+  let waitSum = 0;
+  let served = 0;
+  const startService = (arriveS: number): void => {
+    waitSum += now - arriveS;
+    served++;
+    busy = true;
+    push(now + service.exponential(1 / MU), 1);
+  };
+  const callbacks = [
+    (): void => {
+      if (++arrived < n) push(now + arrivals.exponential(1 / LAMBDA), 0);
+      if (!busy) startService(now);
+      else {
+        ring[tail] = now;
+        tail = (tail + 1) & (ring.length - 1);
+        if (tail === head) {
+          const bigger = new Float64Array(ring.length * 2);
+          for (let i = 0; i < ring.length; i++) bigger[i] = ring[(head + i) & (ring.length - 1)];
+          head = 0;
+          tail = ring.length;
+          ring = bigger;
+        }
+      }
+    },
+    (): void => {
+      busy = false;
+      if (head !== tail) {
+        const arriveS = ring[head];
+        head = (head + 1) & (ring.length - 1);
+        startService(arriveS);
+      }
+    },
+  ];
+  push(arrivals.exponential(1 / LAMBDA), 0);
+  while (size > 0) {
+    now = times[0];
+    const kind = kinds[0];
+    pop();
+    callbacks[kind]();
+  }
+  return { meanWaitS: waitSum / served, served };
+}
+
+/** js-simulator 1.0.17: events with update(), a scheduler with a priority queue. */
+function jsSimulator(n: number): Outcome {
+  const require = createRequire(import.meta.url);
+  const jssim = require("js-simulator");
+  const arrivals = createStream(SEED, "arrivals");
+  const service = createStream(SEED, "service");
+  const scheduler = new jssim.Scheduler();
+  const queue: number[] = [];
+  let qHead = 0;
+  let busy = false;
+  let arrived = 0;
+  let waitSum = 0;
+  let served = 0;
+  const departure = new jssim.SimEvent(1);
+  const arrival = new jssim.SimEvent(1);
+  const begin = (arriveS: number, nowS: number): void => {
+    waitSum += nowS - arriveS;
+    served++;
+    busy = true;
+    scheduler.schedule(departure, nowS + service.exponential(1 / MU));
+  };
+  arrival.update = function (this: { time: number }) {
+    const nowS = this.time;
+    if (++arrived < n) scheduler.schedule(arrival, nowS + arrivals.exponential(1 / LAMBDA));
+    if (!busy) begin(nowS, nowS);
+    else queue.push(nowS);
+  };
+  departure.update = function (this: { time: number }) {
+    busy = false;
+    if (qHead < queue.length) begin(queue[qHead++], this.time);
+  };
+  scheduler.schedule(arrival, arrivals.exponential(1 / LAMBDA));
+  while (scheduler.hasEvents()) scheduler.update();
+  return { meanWaitS: waitSum / served, served };
+}
+
+/** SimJS 2.0.3: entities with timers and a FCFS facility. */
+function simjs(n: number): Outcome {
+  const g = globalThis as any;
+  if (g.window === undefined) g.window = globalThis;
+  const require = createRequire(import.meta.url);
+  require("simjs");
+  const Sim = g.window.Sim;
+  const arrivals = createStream(SEED, "arrivals");
+  const service = createStream(SEED, "service");
+  const sim = new Sim.Sim();
+  const server = new Sim.Facility("server");
+  let waitSum = 0;
+  let served = 0;
+  let arrived = 0;
+  class Source extends Sim.Entity {
+    start(): void {
+      this.setTimer(arrivals.exponential(1 / LAMBDA)).done(this.arrive);
+    }
+    arrive(): void {
+      const arriveS = this.time();
+      const durationS = service.exponential(1 / MU);
+      this.useFacility(server, durationS).done(function (this: any) {
+        waitSum += this.time() - arriveS - durationS;
+        served++;
+      });
+      if (++arrived < n) this.setTimer(arrivals.exponential(1 / LAMBDA)).done(this.arrive);
+    }
+  }
+  sim.addEntity(Source);
+  sim.simulate(Number.POSITIVE_INFINITY);
+  return { meanWaitS: waitSum / served, served };
+}
+
+const models: [string, (n: number) => Outcome][] = [
+  ["bare heap loop", bare],
+  ["whsim (processes)", whsim],
+  ["js-simulator", jsSimulator],
+  ["SimJS", simjs],
+];
+
+function timeIt(f: (n: number) => Outcome, n: number): { seconds: number; outcome: Outcome } {
+  const start = performance.now();
+  const outcome = f(n);
+  return { seconds: (performance.now() - start) / 1000, outcome };
+}
+
+console.log(
+  `M/M/1 λ=${LAMBDA} μ=${MU}, ${CUSTOMERS.toLocaleString("en")} customers, best of ${REPEATS} (theory: mean wait 9.0)`,
+);
+// Warm every model's code up once on a small run.
+for (const [, f] of models) f(20000);
+const results: { name: string; seconds: number; outcome: Outcome }[] = [];
+for (const [name, f] of models) {
+  let best = Number.POSITIVE_INFINITY;
+  let outcome: Outcome | undefined;
+  for (let r = 0; r < REPEATS; r++) {
+    const run = timeIt(f, CUSTOMERS);
+    if (run.seconds < best) best = run.seconds;
+    outcome = run.outcome;
+  }
+  results.push({ name, seconds: best, outcome: outcome! });
+}
+const bareSeconds = results[0].seconds;
+let ok = true;
+console.log("implementation        time (s)   events/s    ratio   mean wait   served");
+for (const { name, seconds, outcome } of results) {
+  const eventsPerS = (2 * CUSTOMERS) / seconds;
+  console.log(
+    `${name.padEnd(20)} ${seconds.toFixed(3).padStart(9)} ${(eventsPerS / 1e6).toFixed(2).padStart(9)} M ${(seconds / bareSeconds).toFixed(2).padStart(7)}× ${outcome.meanWaitS.toFixed(4).padStart(10)} ${String(outcome.served).padStart(8)}`,
+  );
+  if (Math.abs(outcome.meanWaitS - 9) > 0.9 || outcome.served !== CUSTOMERS) ok = false;
+  if (
+    Math.abs(outcome.meanWaitS - results[0].outcome.meanWaitS) >
+    1e-6 * results[0].outcome.meanWaitS
+  )
+    ok = false;
+}
+console.log(
+  ok ? "check: every model served all customers with the same mean wait ≈ 9.0" : "CHECK FAILED",
+);
+if (!ok) process.exitCode = 1;
