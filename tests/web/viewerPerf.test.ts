@@ -21,7 +21,7 @@ async function writeBigRun(dir: string, targetRecords: number): Promise<number> 
   // About 0.2 records per picker-second: 100 pickers for 70,000 s is over a million records.
   for (const line of fixtureTrace(layout, { pickers: 100, horizonS: 70_000, seed: 7 })) {
     if (n > targetRecords) break;
-    if (!out.write(`${line}\n`)) await new Promise((r) => out.once("drain", r));
+    if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once("drain", () => r()));
     n++;
   }
   await new Promise<void>((r) => out.end(r));
