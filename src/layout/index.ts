@@ -4,12 +4,29 @@
  */
 
 export {
+  avgSingleCommandDistanceM,
+  type CapacityTotals,
+  type LayoutStats,
+  layoutStats,
+} from "./layoutStats.ts";
+export {
   buildLayout,
   loadLayout,
   parseLayoutText,
   validateLayoutSpec,
   zodIssuesToInput,
 } from "./loadLayout.ts";
+export { heldKarp } from "./routing/heldKarp.ts";
+export { largestGapInAisle } from "./routing/largestGap.ts";
+export { nearestNeighbourTwoOpt } from "./routing/localSearch.ts";
+export { optimalRoute } from "./routing/optimal.ts";
+export {
+  EXACT_TOUR_MAX_STOPS,
+  type PlannedTour,
+  planTour,
+  type TourRequest,
+} from "./routing/planTour.ts";
+export { routeFunctions, routeLength } from "./routing/routeLength.ts";
 export * from "./routing/types.ts";
 export * from "./spec.ts";
 export type { GraphEdge, TravelGraph } from "./travelGraph.ts";

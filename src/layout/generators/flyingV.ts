@@ -39,6 +39,9 @@ function geometry(spec: FlyingVSpec, widthM: number, depthM: number): DesignGeom
       throughAisle: true,
     });
   }
+  // Front and back cross aisles reach every picking aisle.
+  const xMin = Math.min(cw / 2, ...lines.map((l) => l.start[0]));
+  const xMax = Math.max(widthM - cw / 2, ...lines.map((l) => l.start[0]));
   const half = cw / 2;
   // Side of the V arm a point is on (positive above), for x within the arm's span.
   const side = (p: XY) => p[1] - (yF + spec.vSlope * Math.abs(p[0] - cx));
@@ -63,8 +66,8 @@ function geometry(spec: FlyingVSpec, widthM: number, depthM: number): DesignGeom
         "X-front",
         "cross",
         [
-          [cw / 2, yF],
-          [widthM - cw / 2, yF],
+          [xMin, yF],
+          [xMax, yF],
         ],
         cw,
         false,
@@ -73,8 +76,8 @@ function geometry(spec: FlyingVSpec, widthM: number, depthM: number): DesignGeom
         "X-back",
         "cross",
         [
-          [cw / 2, yB],
-          [widthM - cw / 2, yB],
+          [xMin, yB],
+          [xMax, yB],
         ],
         cw,
         false,

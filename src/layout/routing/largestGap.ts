@@ -1,0 +1,42 @@
+/**
+ * Largest-gap routing (Hall 1993): the leftmost and rightmost aisles with picks are
+ * traversed; in every other aisle the largest gap between adjacent stops (the cross aisles
+ * counting as stops) is never walked: picks below it are taken from the front, above it
+ * from the back.
+ */
+import { type Grid, gridOf } from "./grid.ts";
+import { splitAislesRoute } from "./splitAisles.ts";
+import type { Block, Pick, Route } from "./types.ts";
+
+/**
+ * The largest gap in an aisle of `lengthM` with picks at `positionsM` (ascending): the
+ * longest stretch between adjacent stops, the aisle ends included. Returns its length and
+ * how many picks lie below it.
+ */
+export function largestGapInAisle(
+  positionsM: readonly number[],
+  lengthM: number,
+): { gapM: number; below: number } {
+  let gapM = -1;
+  let below = 0;
+  let prev = 0;
+  for (let k = 0; k <= positionsM.length; k++) {
+    const next = k < positionsM.length ? positionsM[k] : lengthM;
+    if (next - prev > gapM) {
+      gapM = next - prev;
+      below = k;
+    }
+    prev = next;
+  }
+  return { gapM, below };
+}
+
+/** Largest-gap-policy tour through `picks`, depot to depot. */
+export function largestGapRoute(block: Block | Grid, picks: readonly Pick[]): Route {
+  const grid = "xs" in block ? block : gridOf(block);
+  return splitAislesRoute(
+    grid,
+    picks,
+    (positions, length) => largestGapInAisle(positions, length).below,
+  );
+}

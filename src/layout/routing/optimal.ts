@@ -1,0 +1,375 @@
+/**
+ * Optimal picker routing in a parallel-aisle area: the dynamic programme of Ratliff &
+ * Rosenthal (1983), generalised to any number of cross aisles in the manner of Roodbergen &
+ * de Koster (2001). The DP adds the ladder graph's edges one at a time, keeping for each
+ * frontier node its degree class (none / odd / even) and connected component, so every
+ * partial tour equivalence class is kept with its cheapest cost. Exact for every block count.
+ */
+import { bandOf, checkPicks, type Grid, gridOf } from "./grid.ts";
+import type { Block, Pick, Route } from "./types.ts";
+
+/** How an edge (sub-aisle or cross-aisle piece) with required points on it is covered. */
+type Cover = "none" | "once" | "twice" | "low" | "high" | "split";
+
+interface EdgeOption {
+  cover: Cover;
+  /** Edge copies added at the low / high end node. */
+  dLow: number;
+  dHigh: number;
+  /** The two end nodes become connected. */
+  connect: boolean;
+  costM: number;
+}
+
+/** An edge of the ladder with the required points on it. */
+interface Piece {
+  /** Length, metres. */
+  lengthM: number;
+  /** Required offsets from the low end, ascending, with the index they stand for (-1 = depot). */
+  points: { offsetM: number; index: number }[];
+  options: EdgeOption[];
+}
+
+function optionsFor(piece: Omit<Piece, "options">): EdgeOption[] {
+  const l = piece.lengthM;
+  const q = piece.points;
+  if (q.length === 0) {
+    return [
+      { cover: "none", dLow: 0, dHigh: 0, connect: false, costM: 0 },
+      { cover: "once", dLow: 1, dHigh: 1, connect: true, costM: l },
+      { cover: "twice", dLow: 2, dHigh: 2, connect: true, costM: 2 * l },
+    ];
+  }
+  const out: EdgeOption[] = [
+    { cover: "once", dLow: 1, dHigh: 1, connect: true, costM: l },
+    { cover: "twice", dLow: 2, dHigh: 2, connect: true, costM: 2 * l },
+    { cover: "low", dLow: 2, dHigh: 0, connect: false, costM: 2 * q[q.length - 1].offsetM },
+    { cover: "high", dLow: 0, dHigh: 2, connect: false, costM: 2 * (l - q[0].offsetM) },
+  ];
+  if (q.length >= 2) {
+    out.push({
+      cover: "split",
+      dLow: 2,
+      dHigh: 2,
+      connect: false,
+      costM: 2 * (l - largestInnerGap(q)),
+    });
+  }
+  return out;
+}
+
+function largestInnerGap(q: readonly { offsetM: number }[]): number {
+  let gap = 0;
+  for (let k = 1; k < q.length; k++) gap = Math.max(gap, q[k].offsetM - q[k - 1].offsetM);
+  return gap;
+}
+
+/** Degree class after adding `k` edge copies: 0 none, 1 odd, 2 even and positive. */
+function addDegree(cls: number, k: number): number {
+  if (k === 0) return cls;
+  if (cls === 0) return k % 2 === 1 ? 1 : 2;
+  return k % 2 === 1 ? 3 - cls : cls;
+}
+
+interface Step {
+  kind: "h" | "v";
+  /** Frontier slot(s): for "h" the row; for "v" the low row (high = row + 1). */
+  row: number;
+  aisle: number;
+  piece: Piece;
+  /** Required points remain in a later step. */
+  requiredLater: boolean;
+}
+
+interface Entry {
+  costM: number;
+  prev: number;
+  option: number;
+}
+
+const MAX_ROWS = 6;
+
+/** Builds the pieces: vertical sub-aisles with picks, horizontal front pieces with the depot. */
+function buildSteps(grid: Grid, picks: readonly Pick[]): Step[] {
+  const n = grid.xs.length;
+  const c = grid.rows.length;
+  const vertical = (r: number): Omit<Piece, "options"> => ({
+    lengthM: grid.rows[r + 1] - grid.rows[r],
+    points: [],
+  });
+  const v: Omit<Piece, "options">[][] = Array.from({ length: n }, () =>
+    Array.from({ length: c - 1 }, (_, r) => vertical(r)),
+  );
+  const h: Omit<Piece, "options">[][] = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: c }, () => ({
+      lengthM: i + 1 < n ? grid.xs[i + 1] - grid.xs[i] : 0,
+      points: [],
+    })),
+  );
+  picks.forEach((p, index) => {
+    const r = bandOf(grid, p.positionM);
+    v[p.aisle][r].points.push({ offsetM: p.positionM - grid.rows[r], index });
+  });
+  // The depot: on an aisle's front end, or on the front cross aisle between two aisles.
+  const onAisle = grid.xs.findIndex((x) => Math.abs(x - grid.depotX) < 1e-9);
+  if (onAisle >= 0) v[onAisle][0].points.push({ offsetM: 0, index: -1 });
+  else {
+    let i = 0;
+    while (i + 2 < n && grid.depotX > grid.xs[i + 1]) i++;
+    h[i][0].points.push({ offsetM: grid.depotX - grid.xs[i], index: -1 });
+  }
+  const steps: Step[] = [];
+  const sort = (piece: Omit<Piece, "options">): Piece => {
+    piece.points.sort((a, b) => a.offsetM - b.offsetM || a.index - b.index);
+    return { ...piece, options: optionsFor(piece) };
+  };
+  for (let i = 0; i < n; i++) {
+    if (i > 0) {
+      for (let r = 0; r < c; r++) {
+        steps.push({
+          kind: "h",
+          row: r,
+          aisle: i - 1,
+          piece: sort(h[i - 1][r]),
+          requiredLater: false,
+        });
+      }
+    }
+    for (let r = 0; r + 1 < c; r++) {
+      steps.push({ kind: "v", row: r, aisle: i, piece: sort(v[i][r]), requiredLater: false });
+    }
+  }
+  let later = false;
+  for (let s = steps.length - 1; s >= 0; s--) {
+    steps[s].requiredLater = later;
+    if (steps[s].piece.points.length > 0) later = true;
+  }
+  return steps;
+}
+
+/** Packs a frontier (degree class and component label per slot, closed flag) into a key. */
+function encode(deg: number[], comp: number[], closed: boolean): number {
+  // Canonical labels: by first appearance.
+  const map = new Map<number, number>();
+  let key = closed ? 1 : 0;
+  for (let s = 0; s < deg.length; s++) {
+    let label = 0;
+    if (deg[s] > 0) {
+      label = map.get(comp[s]) ?? map.size + 1;
+      map.set(comp[s], label);
+    }
+    key = key * 32 + deg[s] * 8 + label;
+  }
+  return key;
+}
+
+function decode(key: number, c: number, deg: number[], comp: number[]): boolean {
+  for (let s = c - 1; s >= 0; s--) {
+    const cell = key % 32;
+    key = Math.floor(key / 32);
+    deg[s] = cell >> 3;
+    comp[s] = cell & 7;
+  }
+  return key === 1;
+}
+
+/**
+ * Exact shortest tour from the depot through every pick and back, on the block's aisles and
+ * cross aisles. Up to 4 middle cross aisles (6 cross-aisle rows).
+ */
+export function optimalRoute(block: Block | Grid, picks: readonly Pick[]): Route {
+  const grid = "xs" in block ? block : gridOf(block);
+  checkPicks(grid, picks);
+  if (picks.length === 0) return { distanceM: 0, tour: [[grid.depotX, 0]], order: [] };
+  const c = grid.rows.length;
+  if (c > MAX_ROWS)
+    throw new RangeError(`optimal routing supports at most ${MAX_ROWS - 2} middle cross aisles`);
+  const steps = buildSteps(grid, picks);
+  const layers: Map<number, Entry>[] = [];
+  let current = new Map<number, Entry>();
+  current.set(encode(new Array(c).fill(0), new Array(c).fill(0), false), {
+    costM: 0,
+    prev: -1,
+    option: -1,
+  });
+  const deg = new Array<number>(c);
+  const comp = new Array<number>(c);
+  for (const step of steps) {
+    const next = new Map<number, Entry>();
+    for (const [key, entry] of current) {
+      for (let o = 0; o < step.piece.options.length; o++) {
+        const opt = step.piece.options[o];
+        const closed = decode(key, c, deg, comp);
+        const added = opt.dLow + opt.dHigh > 0;
+        if (closed && added) continue;
+        let isClosed = closed;
+        const fresh = 100;
+        if (step.kind === "v") {
+          const lo = step.row;
+          const hi = lo + 1;
+          if (opt.dLow > 0 && deg[lo] === 0) comp[lo] = fresh;
+          if (opt.dHigh > 0 && deg[hi] === 0) comp[hi] = fresh + 1;
+          deg[lo] = addDegree(deg[lo], opt.dLow);
+          deg[hi] = addDegree(deg[hi], opt.dHigh);
+          if (opt.connect) {
+            const from = comp[hi];
+            const to = comp[lo];
+            for (let s = 0; s < c; s++) if (deg[s] > 0 && comp[s] === from) comp[s] = to;
+          }
+        } else {
+          const r = step.row;
+          // Old node (slot r) gets dLow; the new node of the next aisle gets dHigh.
+          let oldComp = comp[r];
+          if (opt.dLow > 0 && deg[r] === 0) oldComp = fresh;
+          const oldDeg = addDegree(deg[r], opt.dLow);
+          if (oldDeg === 1) continue;
+          const newDeg = addDegree(0, opt.dHigh);
+          const newComp = opt.connect ? oldComp : fresh + 1;
+          deg[r] = newDeg;
+          comp[r] = newComp;
+          if (oldDeg > 0) {
+            let survives = false;
+            for (let s = 0; s < c; s++) if (deg[s] > 0 && comp[s] === oldComp) survives = true;
+            if (!survives) {
+              // The old node's component is finished: it must be the whole tour.
+              let others = false;
+              for (let s = 0; s < c; s++) if (deg[s] > 0) others = true;
+              if (others || isClosed || step.requiredLater) continue;
+              isClosed = true;
+            }
+          }
+        }
+        const nk = encode(deg, comp, isClosed);
+        const cost = entry.costM + opt.costM;
+        const have = next.get(nk);
+        if (!have || cost < have.costM - 1e-12) next.set(nk, { costM: cost, prev: key, option: o });
+      }
+    }
+    layers.push(next);
+    current = next;
+  }
+  // Final: every frontier node even; one component overall.
+  let bestKey = -1;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const [key, entry] of current) {
+    const closed = decode(key, c, deg, comp);
+    if (deg.some((d) => d === 1)) continue;
+    const labels = new Set(comp.filter((_, s) => deg[s] > 0));
+    if (closed ? labels.size !== 0 : labels.size !== 1) continue;
+    if (entry.costM < bestCost) {
+      bestCost = entry.costM;
+      bestKey = key;
+    }
+  }
+  if (bestKey < 0) throw new Error("optimal routing found no tour (internal error)");
+  const chosen: number[] = new Array(steps.length);
+  let key = bestKey;
+  for (let s = steps.length - 1; s >= 0; s--) {
+    const e = layers[s].get(key)!;
+    chosen[s] = e.option;
+    key = e.prev;
+  }
+  return eulerTour(grid, steps, chosen, bestCost);
+}
+
+/** Turns the chosen edge covers into a closed walk from the depot (Hierholzer). */
+function eulerTour(
+  grid: Grid,
+  steps: readonly Step[],
+  chosen: readonly number[],
+  costM: number,
+): Route {
+  const c = grid.rows.length;
+  const coords: [number, number][] = [];
+  const pickOf: number[] = [];
+  const nodeId = (i: number, r: number) => i * c + r;
+  for (let i = 0; i < grid.xs.length; i++) {
+    for (let r = 0; r < c; r++) {
+      coords.push([grid.xs[i], grid.rows[r]]);
+      pickOf.push(-2);
+    }
+  }
+  const adj: { to: number; edge: number }[][] = coords.map(() => []);
+  const used: boolean[] = [];
+  const addEdge = (a: number, b: number, times: number) => {
+    for (let k = 0; k < times; k++) {
+      adj[a].push({ to: b, edge: used.length });
+      adj[b].push({ to: a, edge: used.length });
+      used.push(false);
+    }
+  };
+  let depot = -1;
+  steps.forEach((step, s) => {
+    const opt = step.piece.options[chosen[s]];
+    const low = step.kind === "v" ? nodeId(step.aisle, step.row) : nodeId(step.aisle, step.row);
+    const high =
+      step.kind === "v" ? nodeId(step.aisle, step.row + 1) : nodeId(step.aisle + 1, step.row);
+    const [lx, ly] = coords[low];
+    const [hx, hy] = coords[high];
+    const len = step.piece.lengthM;
+    const chain = [low];
+    for (const p of step.piece.points) {
+      const t = len > 0 ? p.offsetM / len : 0;
+      coords.push([lx + t * (hx - lx), ly + t * (hy - ly)]);
+      pickOf.push(p.index);
+      adj.push([]);
+      if (p.index === -1) depot = coords.length - 1;
+      chain.push(coords.length - 1);
+    }
+    chain.push(high);
+    const offsets = [0, ...step.piece.points.map((p) => p.offsetM), len];
+    let gapAt = -1;
+    if (opt.cover === "split") {
+      let gap = -1;
+      for (let k = 1; k + 1 < chain.length - 1; k++) {
+        const g = offsets[k + 1] - offsets[k];
+        if (g > gap) {
+          gap = g;
+          gapAt = k;
+        }
+      }
+    }
+    const last = chain.length - 2;
+    for (let k = 0; k + 1 < chain.length; k++) {
+      let times = 0;
+      if (opt.cover === "once") times = 1;
+      else if (opt.cover === "twice") times = 2;
+      else if (opt.cover === "low") times = k < last ? 2 : 0;
+      else if (opt.cover === "high") times = k >= 1 ? 2 : 0;
+      else if (opt.cover === "split") times = k === gapAt ? 0 : 2;
+      addEdge(chain[k], chain[k + 1], times);
+    }
+  });
+  // Hierholzer's algorithm from the depot.
+  const ptr = adj.map(() => 0);
+  const stack = [depot];
+  const walk: number[] = [];
+  while (stack.length > 0) {
+    const u = stack[stack.length - 1];
+    let moved = false;
+    while (ptr[u] < adj[u].length) {
+      const e = adj[u][ptr[u]++];
+      if (used[e.edge]) continue;
+      used[e.edge] = true;
+      stack.push(e.to);
+      moved = true;
+      break;
+    }
+    if (!moved) walk.push(stack.pop()!);
+  }
+  walk.reverse();
+  const order: number[] = [];
+  const seen = new Set<number>();
+  const tour: [number, number][] = [];
+  for (const node of walk) {
+    const pick = pickOf[node];
+    if (pick >= 0 && !seen.has(pick)) {
+      seen.add(pick);
+      order.push(pick);
+    }
+    const [x, y] = coords[node];
+    const lastPoint = tour[tour.length - 1];
+    if (!lastPoint || lastPoint[0] !== x || lastPoint[1] !== y) tour.push([x, y]);
+  }
+  return { distanceM: costM, tour, order };
+}

@@ -1,0 +1,151 @@
+/**
+ * Pick tours on a real layout: the warehouse simulation asks for the route from a start
+ * place through a list of locations to an end place under a routing policy, and gets the
+ * distance, the visiting order and the polyline a worker walks.
+ */
+import type { Anchor, PlaceRef, TravelModel } from "../travelModel.ts";
+import type { XY } from "../types.ts";
+import type { Grid } from "./grid.ts";
+import { HELD_KARP_MAX_STOPS, heldKarp } from "./heldKarp.ts";
+import { nearestNeighbourTwoOpt } from "./localSearch.ts";
+import { routeFunctions } from "./routeLength.ts";
+import type { Pick, RoutingPolicy } from "./types.ts";
+
+/** Distinct stops up to which non-parallel layouts get an exact (Held–Karp) tour. */
+export const EXACT_TOUR_MAX_STOPS = 12;
+
+/** What to route. */
+export interface TourRequest {
+  /** Where the tour starts (P&D point, pack station, dock, location id, or a point). */
+  start: PlaceRef;
+  /** Where it ends; defaults to `start`. */
+  end?: PlaceRef;
+  /** Location ids (or other place ids) to visit; duplicates are visited once. */
+  stops: readonly string[];
+  /** Routing policy. Default "optimal". */
+  policy?: RoutingPolicy;
+}
+
+/** A planned tour. */
+export interface PlannedTour {
+  /** Total travel from start to end, metres. */
+  distanceM: number;
+  /** The distinct stops in visiting order. */
+  sequence: string[];
+  /** Polyline `[[x, y], …]` from start to end, for animation (`move` trace records). */
+  path: XY[];
+  /** "grid" when the parallel-aisle policy ran on the layout's pick grid, else "tsp". */
+  method: "grid" | "tsp";
+}
+
+function appendPath(out: XY[], part: readonly XY[]): void {
+  for (const p of part) {
+    const last = out[out.length - 1];
+    if (!last || Math.abs(last[0] - p[0]) > 1e-9 || Math.abs(last[1] - p[1]) > 1e-9) {
+      out.push([p[0], p[1]]);
+    }
+  }
+}
+
+/**
+ * Plans one pick tour on a layout.
+ *
+ * - On a parallel-aisle layout (one with a `pickGrid`, two-way aisles) where every stop is a
+ *   location in a grid aisle, the named policy (`sShape`, `return`, `midpoint`, `largestGap`,
+ *   `combined`, `optimal`) runs on the grid, its depot being the point of the front cross
+ *   aisle nearest `start`; the walks start → depot and depot → end are shortest paths.
+ * - Otherwise (fishbone, flying-V, explicit layouts, one-way aisles, stops outside the grid)
+ *   every policy is served by a travelling-salesman tour on the travel graph: exact
+ *   (Held–Karp) up to `EXACT_TOUR_MAX_STOPS` distinct stops, nearest neighbour + 2-opt +
+ *   Or-opt beyond.
+ *
+ * Throws on unknown place ids (a programming error: scenario validation checks ids).
+ */
+export function planTour(travel: TravelModel, request: TourRequest): PlannedTour {
+  const policy = request.policy ?? "optimal";
+  const end = request.end ?? request.start;
+  const stops = [...new Set(request.stops)];
+  const grid = gridTour(travel, request.start, end, stops, policy);
+  if (grid) return grid;
+  return tspTour(travel, request.start, end, stops);
+}
+
+function gridTour(
+  travel: TravelModel,
+  start: PlaceRef,
+  end: PlaceRef,
+  stops: readonly string[],
+  policy: RoutingPolicy,
+): PlannedTour | undefined {
+  const layout = travel.layout;
+  const g = layout.pickGrid;
+  if (!g || g.aisles.length === 0) return undefined;
+  if (layout.aisles.some((a) => a.oneWay) || layout.crossAisles.some((a) => a.oneWay))
+    return undefined;
+  const aisleIndex = new Map(g.aisles.map((id, i) => [id, i]));
+  const locations = new Map(layout.locations.map((l) => [l.id, l]));
+  const lengthM = g.backYM - g.frontYM;
+  const picks: Pick[] = [];
+  for (const id of stops) {
+    const loc = locations.get(id);
+    const aisle = loc ? aisleIndex.get(loc.aisle) : undefined;
+    if (!loc || aisle === undefined) return undefined;
+    picks.push({ aisle, positionM: Math.min(lengthM, Math.max(0, loc.access.y - g.frontYM)) });
+  }
+  const x0 = g.aisleXsM[0];
+  const startAnchor = travel.anchor(start);
+  const xs = g.aisleXsM.map((x) => x - x0);
+  const depotX = Math.min(xs[xs.length - 1], Math.max(0, startAnchor.foot[0] - x0));
+  const grid: Grid = {
+    xs,
+    rows: [0, ...g.middleYsM.map((y) => y - g.frontYM), lengthM],
+    depotX,
+  };
+  const route = routeFunctions[policy](grid, picks);
+  const depot = { x: depotX + x0, y: g.frontYM };
+  const path: XY[] = [];
+  appendPath(path, travel.path(start, depot));
+  appendPath(
+    path,
+    route.tour.map(([x, y]) => [x + x0, y + g.frontYM] as XY),
+  );
+  appendPath(path, travel.path(depot, end));
+  return {
+    distanceM: travel.distanceM(start, depot) + route.distanceM + travel.distanceM(depot, end),
+    sequence: route.order.map((i) => stops[i]),
+    path,
+    method: "grid",
+  };
+}
+
+function tspTour(
+  travel: TravelModel,
+  start: PlaceRef,
+  end: PlaceRef,
+  stops: readonly string[],
+): PlannedTour {
+  const anchors: Anchor[] = [travel.anchor(start), ...stops.map((s) => travel.anchor(s))];
+  const endAnchor = travel.anchor(end);
+  const m = stops.length;
+  // Node 0 is the start on the way out and the end on the way back.
+  const dist = anchors.map((a, i) =>
+    anchors.map((b, j) => {
+      if (j === 0) return travel.anchorDistanceM(a, endAnchor);
+      return i === j ? 0 : travel.anchorDistanceM(a, b);
+    }),
+  );
+  const solved =
+    m <= Math.min(EXACT_TOUR_MAX_STOPS, HELD_KARP_MAX_STOPS)
+      ? heldKarp(dist)
+      : nearestNeighbourTwoOpt(dist);
+  const sequence = solved.order.map((k) => stops[k - 1]);
+  const places: PlaceRef[] = [start, ...sequence, end];
+  const path: XY[] = [];
+  for (let k = 1; k < places.length; k++) appendPath(path, travel.path(places[k - 1], places[k]));
+  return {
+    distanceM: m === 0 ? travel.anchorDistanceM(anchors[0], endAnchor) : solved.costM,
+    sequence,
+    path,
+    method: "tsp",
+  };
+}

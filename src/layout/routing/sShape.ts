@@ -1,0 +1,38 @@
+/**
+ * S-shape (traversal) routing: every aisle with a pick is traversed entirely, left to right;
+ * when the number of such aisles is odd, the last one is entered and left from the front.
+ * Middle cross aisles are not used (the aisles are taken end to end).
+ */
+import { checkPicks, type Grid, gridOf, picksByAisle, TourBuilder } from "./grid.ts";
+import type { Block, Pick, Route } from "./types.ts";
+
+/** S-shape tour through `picks`, depot to depot. */
+export function sShapeRoute(block: Block | Grid, picks: readonly Pick[]): Route {
+  const grid = "xs" in block ? block : gridOf(block);
+  checkPicks(grid, picks);
+  const length = grid.rows[grid.rows.length - 1];
+  const byAisle = picksByAisle(grid.xs.length, picks);
+  const visited = byAisle.map((list, i) => (list.length > 0 ? i : -1)).filter((i) => i >= 0);
+  const b = new TourBuilder(grid.depotX, 0);
+  let atFront = true;
+  visited.forEach((aisle, k) => {
+    const x = grid.xs[aisle];
+    const list = byAisle[aisle];
+    b.to(x, atFront ? 0 : length);
+    const lastOdd = k === visited.length - 1 && visited.length % 2 === 1;
+    if (lastOdd) {
+      for (const i of list) b.to(x, picks[i].positionM).visit(i);
+      b.to(x, 0);
+    } else if (atFront) {
+      for (const i of list) b.to(x, picks[i].positionM).visit(i);
+      b.to(x, length);
+      atFront = false;
+    } else {
+      for (const i of [...list].reverse()) b.to(x, picks[i].positionM).visit(i);
+      b.to(x, 0);
+      atFront = true;
+    }
+  });
+  b.to(grid.depotX, 0);
+  return { distanceM: b.distanceM, tour: b.tour, order: b.order };
+}
