@@ -114,7 +114,11 @@ export function firstFit(
   return undefined;
 }
 
-/** A uniformly random location among those in `candidates` the load fits, or undefined. */
+/**
+ * A uniformly random location among those in `candidates` the load fits, or undefined.
+ * NOTE: tries a few uniform draws first (rejection sampling, still uniform over the open
+ * locations) and scans all candidates only when they fail, so a mostly open rack costs O(1).
+ */
 export function randomFit(
   candidates: readonly StorageLocation[],
   fits: FitTest,
@@ -122,6 +126,12 @@ export function randomFit(
   contentsOf: ContentsOf,
   random: { next(): number },
 ): StorageLocation | undefined {
+  const n = candidates.length;
+  if (n === 0) return undefined;
+  for (let attempt = 0; attempt < 16; attempt++) {
+    const location = candidates[Math.min(n - 1, Math.floor(random.next() * n))];
+    if (fits(location, request, contentsOf)) return location;
+  }
   const open = candidates.filter((l) => fits(l, request, contentsOf));
   if (open.length === 0) return undefined;
   return open[Math.min(open.length - 1, Math.floor(random.next() * open.length))];
