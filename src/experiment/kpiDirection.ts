@@ -13,7 +13,7 @@ const LOWER =
 
 /** The direction of a KPI by its name (units are part of names, e.g. `orderCycleTimeS`). */
 export function kpiDirection(name: string): KpiDirection {
-  if (/^(stockout|backorder)/i.test(name)) return "lower";
+  if (/^(stockout|backorder|cost|late|congestion)/i.test(name)) return "lower";
   if (name.startsWith("utilization") || name.startsWith("stock") || name.startsWith("space")) {
     return "neutral";
   }

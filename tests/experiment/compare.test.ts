@@ -82,6 +82,7 @@ describe("compareOutcomes()", () => {
     expect(kpiDirection("pickTravelMPerLine")).toBe("lower");
     expect(kpiDirection("congestionWaitS")).toBe("lower");
     expect(kpiDirection("costPerOrder")).toBe("lower");
+    expect(kpiDirection("costPerHour")).toBe("lower");
     expect(kpiDirection("utilization.picker")).toBe("neutral");
   });
 });

@@ -1,0 +1,261 @@
+/**
+ * The simulation half of the optimizer: race the candidates by successive halving on
+ * common random numbers, then select among the finalists with Kim–Nelson within the
+ * user's indifference zone, and explain the result (ranked table with confidence
+ * intervals, paired differences against the winner, where the time goes).
+ */
+import { type Comparison, compareOutcomes } from "../experiment/compare.ts";
+import type { Candidate } from "../experiment/jobs.ts";
+import { type Estimate, estimate, pairedDifference } from "../experiment/statistics.ts";
+import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
+import { kimNelson } from "./kimNelson.ts";
+import type { Objective } from "./objective.ts";
+import { race } from "./race.ts";
+
+/** Outcome statuses of a search. */
+export type SearchStatus = "optimal" | "infeasible" | "timedout" | "aborted";
+
+/** Options for selectBest(). */
+export interface SelectOptions {
+  objective: Objective;
+  seed: number;
+  /** Indifference zone δ: relative to the best mean after racing (0.02 = 2 %), or absolute. */
+  indifferenceZone?: { relative?: number; absolute?: number };
+  /** 1 − probability of correct selection. Defaults to 0.05. */
+  alpha?: number;
+  /** Racing: first-round replications (default 2), reduction factor (default 2), finalists (default 3). */
+  race?: { initialReplications?: number; eta?: number; finalists?: number };
+  /** Kim–Nelson first stage n0 (default 8) and per-candidate cap (default 60). */
+  selection?: { initialReplications?: number; maxReplications?: number };
+  /** Most replications in total. Defaults to unlimited. */
+  budget?: number;
+  signal?: AbortSignal;
+  onResult?(outcome: ReplicationOutcome): void;
+}
+
+/** A row of the ranked table. */
+export interface RankedCandidate {
+  id: string;
+  rank: number;
+  /** How far it got: `winner`, `finalist`, or `race round N` where it was dropped. */
+  reached: string;
+  /** The objective KPI over every replication it received. */
+  estimate: Estimate;
+  /** Loss difference to the winner (candidate − winner, in KPI units, sign per KPI) on
+   * common replications, with a Bonferroni-corrected interval. */
+  versusWinner?: Estimate & { low: number; high: number };
+}
+
+/** What selectBest() returns. */
+export interface SelectResult {
+  status: SearchStatus;
+  winner?: string;
+  ranking: RankedCandidate[];
+  evaluations: number;
+  indifferenceZone: number;
+  rounds: {
+    replications: number;
+    ranking: { id: string; meanLoss: number }[];
+    eliminated: string[];
+  }[];
+  selection?: {
+    status: string;
+    survivors: string[];
+    eliminatedAt: Record<string, number>;
+    replications: number;
+    hSquared: number;
+  };
+  /** The finalists compared on every KPI (winner first) over the selection replications. */
+  comparison?: Comparison;
+  why: string[];
+  outcomes: ReplicationOutcome[];
+}
+
+const fmt = (x: number) =>
+  Math.abs(x) >= 100 ? x.toFixed(1) : Math.abs(x) >= 1 ? x.toFixed(3) : x.toPrecision(3);
+
+/** Races, selects and explains. An empty candidate list is `infeasible`. */
+export async function selectBest<S>(
+  executor: Executor,
+  candidates: readonly Candidate<S>[],
+  options: SelectOptions,
+): Promise<SelectResult> {
+  const { objective } = options;
+  if (candidates.length === 0) {
+    return {
+      status: "infeasible",
+      ranking: [],
+      evaluations: 0,
+      indifferenceZone: 0,
+      rounds: [],
+      why: ["no candidate satisfies the constraints"],
+      outcomes: [],
+    };
+  }
+  const budget = options.budget ?? Number.POSITIVE_INFINITY;
+  const raced = await race(executor, candidates, {
+    objective,
+    seed: options.seed,
+    initialReplications: options.race?.initialReplications ?? 2,
+    eta: options.race?.eta ?? 2,
+    finalists: options.race?.finalists ?? 3,
+    budget,
+    signal: options.signal,
+    onResult: options.onResult,
+  });
+  const outcomes = [...raced.outcomes];
+  let evaluations = raced.evaluations;
+  const best = raced.rounds.at(-1)?.ranking[0];
+  const scale = Math.abs(best?.meanLoss ?? 0);
+  const delta =
+    options.indifferenceZone?.absolute ??
+    Math.max((options.indifferenceZone?.relative ?? 0.02) * scale, 1e-9);
+  let status: SearchStatus = raced.status === "complete" ? "optimal" : raced.status;
+  let winner = raced.survivors[0];
+  let selection: SelectResult["selection"];
+  let finalReplications: { first: number; count: number } | undefined;
+  const why: string[] = [];
+  if (raced.status === "complete") {
+    const finalists = candidates.filter((c) => raced.survivors.includes(c.id));
+    const first = Math.max(...Object.values(raced.replications));
+    const kn = await kimNelson(executor, finalists, {
+      objective,
+      seed: options.seed,
+      indifferenceZone: delta,
+      alpha: options.alpha ?? 0.05,
+      initialReplications: options.selection?.initialReplications ?? 8,
+      maxReplications: options.selection?.maxReplications ?? 60,
+      // Fresh replications: the racing data chose the finalists, so reusing it would bias.
+      firstReplication: first,
+      budget: budget - evaluations,
+      signal: options.signal,
+      onResult: options.onResult,
+    });
+    outcomes.push(...kn.outcomes);
+    evaluations += kn.evaluations;
+    status = kn.status;
+    winner = kn.best;
+    const count = Math.max(
+      0,
+      ...finalists.map((c) => kn.outcomes.filter((o) => o.candidate === c.id).length),
+    );
+    selection = {
+      status: kn.status,
+      survivors: kn.survivors,
+      eliminatedAt: kn.eliminatedAt,
+      replications: count,
+      hSquared: kn.hSquared,
+    };
+    finalReplications = { first, count };
+    why.push(
+      `${candidates.length} candidates raced by successive halving on common random numbers; ${finalists.length} finalists (${finalists.map((c) => c.id).join(", ")}).`,
+      kn.status === "optimal"
+        ? `Kim–Nelson selected ${winner} after ${count} fresh replications: with probability ≥ ${1 - (options.alpha ?? 0.05)} it is the best whenever the best leads by at least δ = ${fmt(delta)} on ${objective.kpi}.`
+        : `Kim–Nelson stopped at its replication limit with ${kn.survivors.length} candidates within δ = ${fmt(delta)} of each other; ${winner} has the best mean (status ${kn.status}).`,
+    );
+  } else {
+    why.push(
+      `stopped during racing (${raced.status}); ${winner} had the best mean ${objective.kpi} so far.`,
+    );
+  }
+
+  // Ranked table: finalists by selection means, others by the round they left.
+  const losses = (id: string, from = 0, to = Number.POSITIVE_INFINITY) =>
+    new Map(
+      outcomes
+        .filter(
+          (o) =>
+            o.candidate === id &&
+            o.replication >= from &&
+            o.replication < to &&
+            o.kpis[objective.kpi] !== undefined,
+        )
+        .map((o) => [o.replication, o.kpis[objective.kpi]] as const),
+    );
+  const dropRound = new Map<string, number>();
+  raced.rounds.forEach((round, i) => {
+    for (const id of round.eliminated) dropRound.set(id, i + 1);
+  });
+  const sign = objective.sense === "maximize" ? -1 : 1;
+  const order = [...candidates]
+    .map((c, i) => {
+      const values = [...losses(c.id).values()];
+      return {
+        c,
+        i,
+        est: estimate(values),
+        round: dropRound.get(c.id) ?? Number.POSITIVE_INFINITY,
+      };
+    })
+    .sort((a, b) => {
+      if (a.c.id === winner) return -1;
+      if (b.c.id === winner) return 1;
+      return b.round - a.round || sign * (a.est.mean - b.est.mean) || a.i - b.i;
+    });
+  const k = candidates.length;
+  const level = 1 - (options.alpha ?? 0.05) / Math.max(1, k - 1);
+  const ranking: RankedCandidate[] = order.map((row, index) => {
+    const reached =
+      row.c.id === winner
+        ? "winner"
+        : Number.isFinite(row.round)
+          ? `race round ${row.round}`
+          : "finalist";
+    const entry: RankedCandidate = { id: row.c.id, rank: index + 1, reached, estimate: row.est };
+    if (winner !== undefined && row.c.id !== winner) {
+      const d = pairedDifference(losses(winner), losses(row.c.id), level);
+      entry.versusWinner = { ...d, low: d.mean - d.ci95, high: d.mean + d.ci95 };
+    }
+    return entry;
+  });
+
+  let comparison: Comparison | undefined;
+  if (winner !== undefined && finalReplications && selection) {
+    const ids = [
+      winner,
+      ...selection.survivors.filter((id) => id !== winner),
+      ...candidates
+        .map((c) => c.id)
+        .filter(
+          (id) =>
+            id !== winner && !selection!.survivors.includes(id) && raced.survivors.includes(id),
+        ),
+    ];
+    const { first } = finalReplications;
+    comparison = compareOutcomes(
+      outcomes.filter((o) => ids.includes(o.candidate) && o.replication >= first),
+      ids,
+    );
+    const runnerUp = ids[1];
+    if (runnerUp !== undefined) {
+      const kpi = comparison.kpis[objective.kpi];
+      const d = kpi?.differences[runnerUp];
+      if (d) {
+        why.push(
+          `against the runner-up ${runnerUp}: ${objective.kpi} ${fmt(kpi.estimates[winner].mean)} vs ${fmt(kpi.estimates[runnerUp].mean)} (runner-up − winner ${fmt(d.mean)} ± ${fmt(d.ci95)}, ${d.verdict === "worse" ? "runner-up significantly worse" : d.verdict}).`,
+        );
+      }
+      const phases = Object.entries(comparison.breakdownDifference[runnerUp]?.order ?? {})
+        .filter(([, v]) => v !== 0)
+        .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+        .slice(0, 3);
+      if (phases.length > 0) {
+        why.push(
+          `where the difference comes from (runner-up − winner, s per order): ${phases.map(([p, v]) => `${p} ${v > 0 ? "+" : ""}${fmt(v)}`).join(", ")}.`,
+        );
+      }
+    }
+  }
+  return {
+    status,
+    winner,
+    ranking,
+    evaluations,
+    indifferenceZone: delta,
+    rounds: raced.rounds,
+    selection,
+    comparison,
+    why,
+    outcomes,
+  };
+}
