@@ -1,9 +1,18 @@
 /** Every whsim sub-command, each in its own file; main.ts registers them in this order. */
 import type { Command } from "commander";
+import { compareCommand } from "./compare.ts";
+import { layoutCommand } from "./layout.ts";
+import { reportCommand } from "./report.ts";
 import { viewCommand } from "./view.ts";
 import { workerCommand } from "./worker.ts";
 
 /** A sub-command adds itself to the program. */
 export type CommandModule = (program: Command) => void;
 
-export const commands: CommandModule[] = [workerCommand, viewCommand];
+export const commands: CommandModule[] = [
+  layoutCommand,
+  workerCommand,
+  viewCommand,
+  reportCommand,
+  compareCommand,
+];

@@ -1,0 +1,174 @@
+/**
+ * `whsim compare <a> <b> [...]`: runs every scenario on the same seeds (common random
+ * numbers), then reports per KPI the paired difference from the first scenario with a
+ * 95 % confidence interval and a verdict, and the time breakdowns side by side.
+ */
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import type { InputIssue } from "../../common/inputError.ts";
+import { VERSION } from "../../common/version.ts";
+import { type Comparison, compareOutcomes } from "../../experiment/compare.ts";
+import { scenarioHash } from "../../experiment/hash.ts";
+import { runExperiment } from "../../experiment/runExperiment.ts";
+import { readScenarioFile } from "../../node/readScenarioFile.ts";
+import type { Scenario } from "../../scenario/index.ts";
+import {
+  commonFlags,
+  csvField,
+  type ExperimentFlags,
+  jsonText,
+  num,
+  openSession,
+  table,
+  throwIssues,
+  writeOutput,
+} from "../experimentCommon.ts";
+
+/** Unique candidate ids from scenario names (`name`, `name#2`, …). */
+export function candidateIds(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name}#${n}`;
+  });
+}
+
+/** The KPI table of a comparison: estimates, difference to the baseline and verdict. */
+export function comparisonTable(c: Comparison): string {
+  const others = c.candidates.slice(1);
+  const header = ["KPI", ...c.candidates.map((id) => `${id} (±95%)`)];
+  for (const id of others) header.push(`${id} − ${c.baseline} [95% CI]`, "verdict");
+  const rows = [header];
+  for (const [kpi, k] of Object.entries(c.kpis)) {
+    const row = [
+      kpi,
+      ...c.candidates.map((id) => `${num(k.estimates[id]?.mean)} ± ${num(k.estimates[id]?.ci95)}`),
+    ];
+    for (const id of others) {
+      const d = k.differences[id];
+      row.push(d ? `${num(d.mean)} [${num(d.low)}, ${num(d.high)}]` : "-", d?.verdict ?? "-");
+    }
+    rows.push(row);
+  }
+  const phases = [
+    ...new Set(c.candidates.flatMap((id) => Object.keys(c.breakdown[id]?.order ?? {}))),
+  ];
+  const breakdown = [
+    ["order phase (mean s)", ...c.candidates, ...others.map((id) => `${id} − ${c.baseline}`)],
+  ];
+  for (const phase of phases) {
+    breakdown.push([
+      phase,
+      ...c.candidates.map((id) => num(c.breakdown[id]?.order[phase])),
+      ...others.map((id) => num(c.breakdownDifference[id]?.order[phase])),
+    ]);
+  }
+  return phases.length > 0 ? `${table(rows)}\n\n${table(breakdown)}` : table(rows);
+}
+
+/** Registers `whsim compare`. */
+export function compareCommand(program: Command): void {
+  program
+    .command("compare")
+    .description("compare scenarios on common random numbers: paired differences with 95% CIs")
+    .argument("<scenarios...>", "two or more scenario files; the first is the baseline")
+    .option("--replications <n>", "replications per scenario (default: the first scenario's)")
+    .option("--precision <p>", "add replications until every mean is within p (e.g. 2%)")
+    .option("--seed <n>", "master seed for every scenario (default: the first scenario's)")
+    .option("--workers <n>", "worker threads (default: the number of cores)")
+    .option("--executor <address>", "run replications elsewhere (e.g. redis://host:port)")
+    .option("--out <dir>", "results folder (default: results/compare-<a>-<b>)")
+    .option("--json", "print comparison.json on stdout instead of the table")
+    .action(async (files: string[], flags: ExperimentFlags) => {
+      const issues: InputIssue[] = [];
+      if (files.length < 2) {
+        issues.push({
+          file: "compare",
+          path: "",
+          value: files,
+          expected: "at least two scenario files",
+        });
+      }
+      const parsed = commonFlags(flags, issues);
+      const scenarios: Scenario[] = [];
+      for (const file of files) {
+        try {
+          scenarios.push(readScenarioFile(resolve(file)));
+        } catch (error) {
+          if ((error as { issues?: InputIssue[] }).issues)
+            issues.push(...(error as { issues: InputIssue[] }).issues);
+          else throw error;
+        }
+      }
+      throwIssues(issues);
+      const ids = candidateIds(scenarios.map((s) => s.name));
+      const seed = parsed.seed ?? scenarios[0].seed;
+      const replications = parsed.replications ?? scenarios[0].replications;
+      const session = openSession({
+        workers: parsed.workers,
+        executor: flags.executor,
+        label: "compare",
+      });
+      let result: Awaited<ReturnType<typeof runExperiment>>;
+      try {
+        result = await runExperiment(
+          session.executor,
+          scenarios.map((scenario, i) => ({ id: ids[i], scenario })),
+          {
+            seed,
+            replications,
+            precision: parsed.precision !== undefined ? { relative: parsed.precision } : undefined,
+            signal: session.signal,
+            onProgress: (done, total) => session.progress(done, total),
+          },
+        );
+      } finally {
+        await session.close();
+      }
+      const comparison = compareOutcomes(result.outcomes, ids);
+      const document = {
+        kind: "comparison",
+        version: VERSION,
+        seed,
+        replications: result.replications,
+        aborted: result.aborted,
+        ...(parsed.precision !== undefined
+          ? { precision: parsed.precision, precisionMet: result.precisionMet ?? false }
+          : {}),
+        scenarios: scenarios.map((s, i) => ({
+          id: ids[i],
+          file: files[i],
+          scenario: s.name,
+          scenarioHash: scenarioHash(s),
+        })),
+        ...comparison,
+      };
+      const outDir =
+        flags.out ??
+        `results/compare-${ids
+          .slice(0, 2)
+          .join("-")
+          .replace(/[^A-Za-z0-9._-]+/g, "_")}`;
+      const replicationsCsv = [
+        ["candidate", "replication", ...Object.keys(comparison.kpis)].map(csvField).join(","),
+        ...result.outcomes.map((o) =>
+          [o.candidate, o.replication, ...Object.keys(comparison.kpis).map((k) => o.kpis[k])]
+            .map(csvField)
+            .join(","),
+        ),
+      ].join("\n");
+      writeOutput(outDir, {
+        "comparison.json": jsonText(document),
+        "replications.csv": `${replicationsCsv}\n`,
+      });
+      if (flags.json) process.stdout.write(jsonText(document));
+      else {
+        const note = result.aborted ? " (stopped early: partial results)" : "";
+        process.stdout.write(
+          `${ids.join(" vs ")}: ${result.replications} replications each, seed ${seed}${note}\n\n${comparisonTable(comparison)}\n\nwritten to ${outDir}/comparison.json\n`,
+        );
+      }
+      if (result.aborted) process.exitCode = 130;
+    });
+}

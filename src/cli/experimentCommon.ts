@@ -1,0 +1,177 @@
+/**
+ * Shared pieces of the experiment commands (`compare`, `sweep`, `optimize`): flag parsing
+ * with every problem collected, the executor's lifetime, Ctrl-C as a clean stop, a progress
+ * bar on a terminal, atomic output folders and plain-text tables.
+ */
+import { SingleBar } from "cli-progress";
+import { InputError, type InputIssue } from "../common/inputError.ts";
+import type { Executor } from "../experiment/types.ts";
+import { OutputFolder } from "../node/outputFolder.ts";
+import { defaultWorkerCount } from "../node/pool/poolExecutor.ts";
+import { createExecutor } from "./createExecutor.ts";
+
+/** Flags every experiment command takes. */
+export interface ExperimentFlags {
+  replications?: string;
+  seed?: string;
+  workers?: string;
+  executor?: string;
+  out?: string;
+  json?: boolean;
+  precision?: string;
+}
+
+/** Parses an integer flag in [min, max]; pushes an issue and returns undefined if bad. */
+export function intFlag(
+  flag: string,
+  value: string | undefined,
+  issues: InputIssue[],
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\s*-?\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+    issues.push({ file: flag, path: "", value, expected: `an integer from ${min} to ${max}` });
+    return undefined;
+  }
+  return n;
+}
+
+/** Parses `--precision 2%` or `0.02` into a fraction in (0, 1). */
+export function precisionFlag(value: string | undefined, issues: InputIssue[]): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(value);
+  const x = m ? Number(m[1]) / (m[2] ? 100 : 1) : Number.NaN;
+  if (!(x > 0 && x < 1)) {
+    issues.push({
+      file: "--precision",
+      path: "",
+      value,
+      expected: "a relative precision such as 2% or 0.02",
+    });
+    return undefined;
+  }
+  return x;
+}
+
+/** The common numeric flags, checked together. */
+export function commonFlags(flags: ExperimentFlags, issues: InputIssue[]) {
+  return {
+    replications: intFlag("--replications", flags.replications, issues, 1, 100_000),
+    seed: intFlag("--seed", flags.seed, issues, 0, 2 ** 31 - 1),
+    workers: intFlag("--workers", flags.workers, issues, 1, 1024) ?? defaultWorkerCount(),
+    precision: precisionFlag(flags.precision, issues),
+  };
+}
+
+/** Throws the collected issues, if any. */
+export function throwIssues(issues: InputIssue[]): void {
+  if (issues.length > 0) throw new InputError(issues);
+}
+
+/** A running experiment's surroundings: executor, Ctrl-C handling, progress bar. */
+export interface ExperimentSession {
+  executor: Executor;
+  signal: AbortSignal;
+  /** Reports one finished replication of `total`. */
+  progress(done: number, total: number): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an executor with Ctrl-C wired to a clean stop (finished replications are kept)
+ * and a progress bar on stderr when it is a terminal.
+ */
+export function openSession(options: {
+  workers: number;
+  executor?: string;
+  label: string;
+}): ExperimentSession {
+  const executor = createExecutor({ workers: options.workers, executor: options.executor });
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write(
+      "\nstopping: keeping the finished replications (Ctrl-C again to quit at once)\n",
+    );
+    controller.abort();
+  };
+  process.on("SIGINT", onSigint);
+  const bar = process.stderr.isTTY
+    ? new SingleBar({
+        format: `${options.label} [{bar}] {value}/{total} replications | {eta_formatted} left`,
+        stream: process.stderr,
+        hideCursor: true,
+      })
+    : undefined;
+  let started = false;
+  return {
+    executor,
+    signal: controller.signal,
+    progress(done, total) {
+      if (!bar) return;
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.setTotal(Math.max(total, done));
+      bar.update(done);
+    },
+    async close() {
+      if (started) bar?.stop();
+      process.off("SIGINT", onSigint);
+      await executor.close();
+    },
+  };
+}
+
+/** Writes `files` into `dir` atomically (all or nothing). */
+export function writeOutput(dir: string, files: Record<string, string>): void {
+  const folder = new OutputFolder(dir);
+  try {
+    for (const [name, text] of Object.entries(files)) folder.writeFile(name, text);
+    folder.commit();
+  } catch (error) {
+    folder.abort();
+    throw error;
+  }
+}
+
+/** A number for a table: 4 significant digits, thousands unseparated. */
+export function num(x: number | undefined): string {
+  if (x === undefined || !Number.isFinite(x)) return "-";
+  if (x === 0) return "0";
+  const a = Math.abs(x);
+  if (a >= 1e6 || a < 1e-3) return x.toExponential(3);
+  return Number(x.toPrecision(4)).toString();
+}
+
+/** Renders rows as an aligned text table (first row is the header). */
+export function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join("  ")
+      .trimEnd();
+  return [
+    line(rows[0]),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...rows.slice(1).map(line),
+  ].join("\n");
+}
+
+/** Quotes a CSV field when needed. */
+export function csvField(value: unknown): string {
+  const text =
+    value === undefined || (typeof value === "number" && !Number.isFinite(value))
+      ? ""
+      : String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** JSON with a trailing newline, two-space indent. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
