@@ -3,8 +3,10 @@
  * validates a job's scenario as the command line would, checks its key, and runs it.
  */
 import { InputError, type InputIssue } from "../common/inputError.ts";
-import type { ReplicationJob, ReplicationOutcome } from "./contract.ts";
-import { mm1JobKey, runMm1Job, validateMm1Scenario } from "./mm1Job.ts";
+import { jobKey, scenarioHash } from "../experiment/hash.ts";
+import { runJob } from "../experiment/runJob.ts";
+import type { ReplicationJob, ReplicationOutcome } from "../experiment/types.ts";
+import { type Mm1Scenario, runMm1, validateMm1Scenario } from "./mm1Job.ts";
 import { decodeJson, encodeJson } from "./numberCodec.ts";
 
 /** One kind of job: how to check it and how to run it. */
@@ -15,17 +17,27 @@ export interface JobKindSpec {
   run(job: ReplicationJob): ReplicationOutcome;
 }
 
+/** Checks that a job's key is the hash of its content, so no result is stored under a wrong key. */
+export function checkJobKey(job: ReplicationJob): void {
+  const expected = jobKey({
+    scenarioHash: scenarioHash(job.scenario),
+    candidate: job.candidate,
+    replication: job.replication,
+    seed: job.seed,
+  });
+  if (job.key !== expected) {
+    throw new InputError({ file: "job", path: "key", value: job.key, expected });
+  }
+}
+
 /** Every job kind by name. */
 export const JOB_KINDS = {
   mm1: {
     validate(job: ReplicationJob): void {
-      const scenario = validateMm1Scenario(job.scenario);
-      const expected = mm1JobKey(scenario, job.candidate, job.replication, job.seed);
-      if (job.key !== expected) {
-        throw new InputError({ file: "job", path: "key", value: job.key, expected });
-      }
+      validateMm1Scenario(job.scenario);
+      checkJobKey(job);
     },
-    run: runMm1Job,
+    run: (job: ReplicationJob) => runJob(job as unknown as ReplicationJob<Mm1Scenario>, runMm1),
   },
 } satisfies Record<string, JobKindSpec>;
 

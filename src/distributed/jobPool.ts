@@ -3,7 +3,7 @@
  * dies with its process, so a killed worker leaves no orphan behind.
  */
 import { Piscina } from "piscina";
-import type { ReplicationJob, ReplicationOutcome } from "./contract.ts";
+import type { ReplicationJob, ReplicationOutcome } from "../experiment/types.ts";
 import type { JobKind } from "./jobKinds.ts";
 
 /** Runs validated jobs in worker threads. */

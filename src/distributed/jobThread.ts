@@ -3,7 +3,7 @@
  * jobs off the main thread keeps the BullMQ lock renewed, so a long job is never taken
  * for stalled.
  */
-import type { ReplicationJob, ReplicationOutcome } from "./contract.ts";
+import type { ReplicationJob, ReplicationOutcome } from "../experiment/types.ts";
 import { JOB_KINDS, type JobKind } from "./jobKinds.ts";
 
 /** Runs `job` with the runner of `kind` (both already validated by the worker). */

@@ -3,9 +3,9 @@
  * Workers run it to calibrate queue overhead and the test suite uses it as a small model
  * with a known answer (mean wait in queue Wq = ρ / (μ − λ)); its size is set in customers.
  */
-import { createHash } from "node:crypto";
 import { InputError, type InputIssue } from "../common/inputError.ts";
-import type { ReplicationJob, ReplicationOutcome } from "./contract.ts";
+import { jobKey, scenarioHash } from "../experiment/hash.ts";
+import type { ReplicationJob, RunnerResult } from "../experiment/types.ts";
 
 /** The scenario of an `mm1` job. */
 export interface Mm1Scenario {
@@ -52,34 +52,15 @@ export function validateMm1Scenario(value: unknown, file = "job"): Mm1Scenario {
   return spec as unknown as Mm1Scenario;
 }
 
-/** The idempotence key of an `mm1` job: SHA-256 of (scenario, candidate, replication, seed). */
-export function mm1JobKey(
-  scenario: Mm1Scenario,
-  candidate: string,
-  replication: number,
-  seed: number,
-): string {
-  const scenarioHash = createHash("sha256").update(JSON.stringify(scenario)).digest("hex");
-  return createHash("sha256")
-    .update(JSON.stringify(["mm1", scenarioHash, candidate, replication, seed]))
-    .digest("hex")
-    .slice(0, 32);
-}
-
-/** Builds an `mm1` job with its key. */
+/** Builds an `mm1` job with its key (the experiment layer's `jobKey`). */
 export function mm1Job(
   scenario: Mm1Scenario,
   candidate: string,
   replication: number,
   seed: number,
-): ReplicationJob {
-  return {
-    key: mm1JobKey(scenario, candidate, replication, seed),
-    candidate,
-    scenario,
-    replication,
-    seed,
-  };
+): ReplicationJob<Mm1Scenario> {
+  const key = jobKey({ scenarioHash: scenarioHash(scenario), candidate, replication, seed });
+  return { key, candidate, scenario, replication, seed };
 }
 
 /** A seeded uniform stream on (0, 1): sfc32 seeded through splitmix32. */
@@ -108,11 +89,17 @@ function stream(seed: number, replication: number, name: number): () => number {
   };
 }
 
-/** Runs one `mm1` replication: arrivals and services on separate streams (common random numbers). */
-export function runMm1Job(job: ReplicationJob): ReplicationOutcome {
-  const spec = validateMm1Scenario(job.scenario);
-  const arrivals = stream(job.seed, job.replication, 1);
-  const services = stream(job.seed, job.replication, 2);
+/**
+ * Simulates one `mm1` replication (a Runner, like the warehouse's simulate()): arrivals and
+ * services on separate streams, so candidates share them (common random numbers).
+ */
+export function runMm1(
+  scenario: Mm1Scenario,
+  options: { seed: number; replication: number },
+): RunnerResult {
+  const spec = validateMm1Scenario(scenario);
+  const arrivals = stream(options.seed, options.replication, 1);
+  const services = stream(options.seed, options.replication, 2);
   const meanInterarrivalS = 1 / spec.arrivalRatePerS;
   const meanServiceS = 1 / spec.serviceRatePerS;
   let waitS = 0; // Lindley: W(n+1) = max(0, W(n) + S(n) − A(n+1))
@@ -129,15 +116,15 @@ export function runMm1Job(job: ReplicationJob): ReplicationOutcome {
   }
   const n = spec.customers;
   return {
-    key: job.key,
-    candidate: job.candidate,
-    replication: job.replication,
     kpis: {
       customers: n,
       meanWaitS: totalWaitS / n,
       meanSystemS: (totalWaitS + totalServiceS) / n,
       utilization: totalServiceS / clockS,
     },
-    breakdown: { customer: { wait: totalWaitS / n, service: totalServiceS / n } },
+    breakdown: {
+      order: { wait: totalWaitS / n, service: totalServiceS / n },
+      worker: { server: { handling: totalServiceS / clockS, idle: 1 - totalServiceS / clockS } },
+    },
   };
 }

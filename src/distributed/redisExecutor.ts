@@ -5,7 +5,14 @@
  */
 import { Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
-import type { Executor, ReplicationJob, ReplicationOutcome, RunOptions } from "./contract.ts";
+import { VERSION } from "../common/version.ts";
+import { ExperimentAbortedError, finishedOutcomes } from "../experiment/abort.ts";
+import type {
+  Executor,
+  ExecutorRunOptions,
+  ReplicationJob,
+  ReplicationOutcome,
+} from "../experiment/types.ts";
 import { type JobKind, toEnvelope } from "./jobKinds.ts";
 import { decodeJson } from "./numberCodec.ts";
 import { type JobReturn, jobIdOf, QUEUE_PREFIX, queueName } from "./queueNames.ts";
@@ -82,9 +89,12 @@ export class RedisExecutor implements Executor {
   }
 
   /** Runs `jobs` and returns their outcomes in job order, reusing stored outcomes. */
-  async run(jobs: ReplicationJob[], options: RunOptions = {}): Promise<ReplicationOutcome[]> {
+  async run(
+    jobs: ReplicationJob[],
+    options: ExecutorRunOptions = {},
+  ): Promise<ReplicationOutcome[]> {
     const { signal, onResult } = options;
-    signal?.throwIfAborted();
+    if (signal?.aborted) throw new ExperimentAbortedError([]);
     const store = this.options.store;
     const results: ReplicationOutcome[] = new Array(jobs.length);
     const byKey = new Map<string, number[]>();
@@ -111,7 +121,7 @@ export class RedisExecutor implements Executor {
           `job ${key} (candidate ${job.candidate}, replication ${job.replication}): the outcome belongs to another job`,
         );
       }
-      if (!reused) store?.put(outcome);
+      if (!reused) store?.put(this.storeKey(key), outcome);
       for (const i of indices) results[i] = outcome;
       progress.done += indices.length;
       if (reused) progress.reused += indices.length;
@@ -119,7 +129,7 @@ export class RedisExecutor implements Executor {
     };
 
     for (const [key, indices] of byKey) {
-      const stored = store?.get(key);
+      const stored = store?.get(this.storeKey(key));
       if (stored) {
         this.stats.reused += indices.length;
         accept(key, stored, true);
@@ -221,7 +231,7 @@ export class RedisExecutor implements Executor {
       if (failure) throw failure;
       if (signal?.aborted) {
         await this.withdraw(queue, pending);
-        throw signal.reason ?? new DOMException("aborted", "AbortError");
+        throw new ExperimentAbortedError(finishedOutcomes(results));
       }
       return results;
     } finally {
@@ -233,12 +243,18 @@ export class RedisExecutor implements Executor {
 
   /** Closes the Redis connections (the result store belongs to the caller). */
   async close(): Promise<void> {
-    await this.events?.close().catch(() => {});
-    await this.queue?.close().catch(() => {});
+    // NOTE: BullMQ's close() can wait on a connection that is reconnecting; do not hang on it.
+    const closing = Promise.allSettled([this.events?.close(), this.queue?.close()]);
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     this.connection?.disconnect();
     this.eventsConnection?.disconnect();
     this.events = undefined;
     this.queue = undefined;
+  }
+
+  /** The result-store key of a job: version, kind and job key. */
+  private storeKey(key: string): string {
+    return `${VERSION}:${this.kind}:${key}`;
   }
 
   private entry(jobId: string, job: ReplicationJob) {

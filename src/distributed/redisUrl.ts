@@ -29,7 +29,7 @@ export function parseRedisUrl(text: string, flag = "--redis"): URL {
 
 /** The URL with any password replaced by `***`, for messages and logs. */
 export function maskRedisUrl(text: string): string {
-  return text.replace(/^(rediss?:\/\/)([^@/]*)@/, (_, scheme: string, auth: string) => {
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^@/]*)@/i, (_, scheme: string, auth: string) => {
     const colon = auth.indexOf(":");
     return colon < 0 ? `${scheme}***@` : `${scheme}${auth.slice(0, colon)}:***@`;
   });

@@ -6,13 +6,16 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { ReplicationOutcome } from "./contract.ts";
+import type { ReplicationOutcome } from "../experiment/types.ts";
 import { decodeJson, encodeJson } from "./numberCodec.ts";
 
 /** File name of the store inside a results folder. */
 export const RESULT_STORE_FILE = "jobs.sqlite";
 
-/** Finished outcomes by job key. */
+/**
+ * Finished outcomes by store key. The executor's store key joins the whsim version, the job
+ * kind and the job key, so an upgrade or another model never reuses an outcome.
+ */
 export class ResultStore {
   private readonly db: Database.Database;
   private readonly getStmt: Database.Statement<[string], { outcome: string }>;
@@ -39,9 +42,9 @@ export class ResultStore {
     return row ? (decodeJson(row.outcome) as ReplicationOutcome) : undefined;
   }
 
-  /** Stores `outcome` under its key; false if that key was already stored (kept as it was). */
-  put(outcome: ReplicationOutcome): boolean {
-    return this.putStmt.run(outcome.key, encodeJson(outcome)).changes === 1;
+  /** Stores `outcome` under `key`; false if that key was already stored (kept as it was). */
+  put(key: string, outcome: ReplicationOutcome): boolean {
+    return this.putStmt.run(key, encodeJson(outcome)).changes === 1;
   }
 
   /** Number of stored outcomes. */

@@ -1,0 +1,137 @@
+/**
+ * Fault tests of the distributed executor against a real redis-server and two `whsim worker`
+ * processes: a worker SIGKILLed mid-job, a coordinator killed and re-run, Redis restarted,
+ * and a worker stopped by SIGTERM. Outcomes must equal a local run byte for byte.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runMm1 } from "../../src/distributed/mm1Job.ts";
+import { encodeJson } from "../../src/distributed/numberCodec.ts";
+import { RedisExecutor } from "../../src/distributed/redisExecutor.ts";
+import { ResultStore } from "../../src/distributed/resultStore.ts";
+import { runJob } from "../../src/experiment/runJob.ts";
+import type { ReplicationJob } from "../../src/experiment/types.ts";
+import { freePort, startedIds, startWorker, TestProcess, TestRedis, waitFor } from "./harness.ts";
+import { sweepJobs } from "./sweepJobs.ts";
+
+/** The reference: every job run in this process, one after another. */
+function localRun(jobs: ReplicationJob[]): string {
+  return encodeJson(jobs.map((job) => runJob(job as never, runMm1)));
+}
+
+let redis: TestRedis;
+const workers: TestProcess[] = [];
+const others: TestProcess[] = [];
+const dir = mkdtempSync(join(tmpdir(), "whsim-distributed-"));
+
+/** Lines "started <id>" over every worker started so far. */
+function executions(): string[] {
+  return workers.flatMap(startedIds);
+}
+
+beforeAll(async () => {
+  redis = new TestRedis(await freePort());
+  await redis.start();
+  workers.push(...(await Promise.all([startWorker(redis.url), startWorker(redis.url)])));
+});
+
+afterAll(async () => {
+  await Promise.all([...workers, ...others].map((p) => p.kill()));
+  await redis?.stop();
+  redis?.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("RedisExecutor with two whsim workers", () => {
+  it("run() completes a sweep with outcomes identical to a local run when a worker is SIGKILLed mid-job", async () => {
+    const jobs = sweepJobs(2, 3, 2_200_000);
+    const executor = new RedisExecutor({ url: redis.url, pollIntervalMs: 200 });
+    const before = executions().length;
+    const running = executor.run(jobs);
+    const [victim, survivor] = workers;
+    await waitFor(() => startedIds(victim).length > 0, "the first worker to start a job");
+    const killedJob = startedIds(victim).at(-1)!;
+    await victim.kill();
+    const outcomes = await running;
+    await executor.close();
+
+    expect(encodeJson(outcomes)).toBe(localRun(jobs));
+    // The job the dead worker held was taken over (stalled-job recovery) by the survivor.
+    expect(survivor.matching(new RegExp(`finished ${killedJob} `))).toHaveLength(1);
+    // Every job ran once, plus the one re-run after the kill (unless it had just finished).
+    const ran = executions().slice(before);
+    expect(new Set(ran)).toEqual(new Set(jobs.map((j) => j.key)));
+    expect(ran.length).toBeLessThanOrEqual(jobs.length + 1);
+    workers.push(await startWorker(redis.url));
+  });
+
+  it("a re-run after the coordinator is killed reuses finished outcomes and runs each job once", async () => {
+    const storePath = join(dir, "resume", "jobs.sqlite");
+    const args = ["--import", "tsx", "tests/distributed/coordinatorMain.ts", redis.url, storePath];
+    const sweep = ["3", "3", "1500000"];
+    const jobs = sweepJobs(3, 3, 1_500_000);
+    const before = executions().length;
+
+    const first = new TestProcess([...args, ...sweep]);
+    others.push(first);
+    await waitFor(() => first.matching(/^result /).length >= 3, "three outcomes", 40_000);
+    await first.kill();
+    const collectedFirst = first.matching(/^result /).length;
+    const stored = new ResultStore(storePath);
+    const storedFirst = stored.count();
+    stored.close();
+    expect(storedFirst).toBeGreaterThanOrEqual(3);
+
+    const second = new TestProcess([...args, ...sweep]);
+    others.push(second);
+    await second.exit(60_000);
+    expect(second.exitCode).toBe(0);
+    const stats = JSON.parse(second.matching(/^stats /)[0].slice(6));
+    expect(stats.reused).toBe(storedFirst);
+    expect(storedFirst).toBeGreaterThanOrEqual(collectedFirst);
+    const outcomes = second.matching(/^outcomes /)[0].slice(9);
+    expect(outcomes).toBe(localRun(jobs));
+    // No job was run twice: jobs finished or running when the coordinator died were not redone.
+    const ran = executions().slice(before);
+    expect(ran.sort()).toEqual(jobs.map((j) => j.key).sort());
+  });
+
+  it("run() resubmits the jobs lost in a Redis restart and still matches the local run", async () => {
+    const jobs = sweepJobs(2, 3, 1_800_000);
+    const logs: string[] = [];
+    const executor = new RedisExecutor({
+      url: redis.url,
+      pollIntervalMs: 200,
+      log: (m) => logs.push(m),
+    });
+    let done = 0;
+    const running = executor.run(jobs, { onResult: () => done++ });
+    await waitFor(() => done >= 1, "a first outcome");
+    expect(done).toBeLessThan(jobs.length);
+    await redis.stop();
+    await redis.start();
+    const outcomes = await running;
+    await executor.close();
+    expect(encodeJson(outcomes)).toBe(localRun(jobs));
+    expect(executor.stats.resubmitted).toBeGreaterThan(0);
+    expect(logs.some((m) => m.includes("vanished from Redis"))).toBe(true);
+  });
+
+  it("whsim worker finishes its job and exits 0 on SIGTERM", async () => {
+    const jobs = sweepJobs(1, 2, 3_000_000);
+    const executor = new RedisExecutor({ url: redis.url, pollIntervalMs: 200 });
+    const running = executor.run(jobs);
+    const worker = workers.find((w) => w.exitCode === undefined)!;
+    const before = startedIds(worker).length;
+    await waitFor(() => startedIds(worker).length > before, "a worker to start a job");
+    const id = startedIds(worker).at(-1)!;
+    worker.signal("SIGTERM");
+    await worker.exit();
+    expect(worker.exitCode).toBe(0);
+    expect(worker.matching(new RegExp(`finished ${id} `))).toHaveLength(1);
+    expect(encodeJson(await running)).toBe(localRun(jobs));
+    await executor.close();
+  });
+});
