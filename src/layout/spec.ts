@@ -134,8 +134,8 @@ export const flyingVSpecSchema = z
   .object({
     generator: z.literal("flyingV"),
     ...aisleDesignFields,
-    /** Slope (dy/dx) of the V's arms near the P&D point. Default 0.5. */
-    vSlope: positive.default(0.5),
+    /** Slope (dy/dx) of the V's arms near the P&D point. Default 0.6. */
+    vSlope: positive.default(0.6),
   })
   .strict();
 
