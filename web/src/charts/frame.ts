@@ -154,7 +154,11 @@ export function createFrame(
     .attr("class", "chart-title")
     .attr("x", 8)
     .attr("y", 16)
-    .attr("font-size", 13)
+    // Long titles shrink to fit the width (about 0.6 em per character) rather than clip.
+    .attr(
+      "font-size",
+      Math.max(9, Math.min(13, (width - 16) / (0.6 * Math.max(1, options.title.length)))),
+    )
     .attr("font-weight", "bold")
     .attr("fill", "#1a1a1a")
     .text(options.title);

@@ -1,0 +1,296 @@
+/**
+ * The scenario's assumptions as tables a client can check: horizon, volumes, workforce,
+ * shifts, equipment, policies and layout parameters, read from the resolved scenario and the
+ * built layout; anything not covered lands in "Other settings", so nothing is hidden.
+ */
+import { type DistSpec, distMean } from "../engine/index.ts";
+import type { Layout } from "../layout/types.ts";
+import { formatValue } from "./format.ts";
+import type { Block, Cell, Table } from "./reportModel.ts";
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** A distribution spec in words: `geometric (p = 0.4), mean 2.5`. */
+export function describeDist(spec: unknown): string | undefined {
+  if (!isObj(spec) || typeof spec.dist !== "string") return undefined;
+  const params = Object.entries(spec)
+    .filter(([k]) => k !== "dist")
+    .map(([k, v]) => `${k} = ${Array.isArray(v) ? `[${v.join(", ")}]` : describe(v)}`)
+    .join(", ");
+  let mean = "";
+  try {
+    const m = distMean(spec as unknown as DistSpec);
+    if (Number.isFinite(m) && spec.dist !== "constant") mean = `, mean ${formatValue(m)}`;
+  } catch {
+    mean = "";
+  }
+  if (spec.dist === "constant") return describe(spec.value);
+  return `${spec.dist} (${params})${mean}`;
+}
+
+/** Any scenario value in words. */
+export function describe(value: unknown): string {
+  if (value === undefined || value === null) return "—";
+  if (typeof value === "number") return formatValue(value);
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "string") return value;
+  const dist = describeDist(value);
+  if (dist) return dist;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "—";
+    if (value.every((v) => typeof v !== "object")) return value.map(describe).join(", ");
+    return value.map(describe).join("; ");
+  }
+  if (isObj(value)) {
+    if (Object.keys(value).length === 0) return "—";
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${describe(v)}`)
+      .join(", ");
+  }
+  return String(value);
+}
+
+function kv(caption: string, pairs: [string, unknown][]): Table {
+  return {
+    caption,
+    cls: "kv",
+    columns: ["Setting", "Value"],
+    rows: pairs.filter(([, v]) => v !== undefined).map(([k, v]) => [k, describe(v)]),
+  };
+}
+
+/** Flattens an object to dotted keys (arrays of objects summarised by describe()). */
+function flatten(value: unknown, prefix: string, out: [string, unknown][]): void {
+  if (isObj(value) && typeof value.dist !== "string" && Object.keys(value).length > 0) {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else out.push([prefix, value]);
+}
+
+const HANDLED = new Set([
+  "name",
+  "description",
+  "horizonDays",
+  "warmupDays",
+  "seed",
+  "replications",
+  "sampleIntervalS",
+  "layout",
+  "layoutFile",
+  "skus",
+  "inbound",
+  "outbound",
+  "storage",
+  "workforce",
+  "equipment",
+  "$schema",
+]);
+
+function table(caption: string, columns: string[], rows: Cell[][], numeric?: boolean[]): Table {
+  return { caption, columns, rows, numeric };
+}
+
+/** Assumption tables for `scenario` (resolved scenario.json) and `layout` (layout.json). */
+export function assumptionBlocks(scenario: Obj | undefined, layout: Layout | undefined): Block[] {
+  const blocks: Block[] = [];
+  const push = (t: Table | undefined) => {
+    if (t && t.rows.length > 0) blocks.push({ kind: "table", table: t });
+  };
+  if (!scenario) {
+    blocks.push({
+      kind: "note",
+      text: "The results folder holds no scenario.json, so the assumptions cannot be listed.",
+    });
+  } else {
+    push(
+      kv("Horizon and statistics", [
+        ["Scenario", scenario.name],
+        ["Description", scenario.description || undefined],
+        ["Simulated days (warm-up included)", scenario.horizonDays],
+        ["Warm-up discarded, days", scenario.warmupDays],
+        ["Replications", scenario.replications],
+        ["Master seed", scenario.seed],
+      ]),
+    );
+    const out = isObj(scenario.outbound) ? scenario.outbound : {};
+    const skus = isObj(scenario.skus) ? scenario.skus : {};
+    const pop = isObj(skus.popularity) ? skus.popularity : undefined;
+    push(
+      kv("Volumes", [
+        ["Orders per day", out.ordersPerDay],
+        ["Lines per order", out.linesPerOrder],
+        ["Units per line", out.unitsPerLine],
+        ["SKUs", skus.count],
+        [
+          "Popularity",
+          pop && typeof pop.topSkuShare === "number" && typeof pop.lineShare === "number"
+            ? `${formatValue(pop.topSkuShare * 100)} % of SKUs receive ${formatValue(pop.lineShare * 100)} % of lines`
+            : undefined,
+        ],
+        ["Units per pallet", skus.unitsPerPallet],
+        ["Hourly intake pattern (00–23 h)", out.hourlyPattern],
+        ["Weekly intake pattern (Mon–Sun)", out.weeklyPattern],
+      ]),
+    );
+    const inbound = isObj(scenario.inbound) ? scenario.inbound : {};
+    if (Array.isArray(inbound.suppliers)) {
+      push(
+        table(
+          "Inbound suppliers",
+          ["Supplier", "SKU share", "Lead time (days)", "Arrivals", "Max pallets per trailer"],
+          inbound.suppliers
+            .filter(isObj)
+            .map((s) => [
+              describe(s.name),
+              describe(s.skuShare),
+              describe(s.leadTimeDays),
+              describe(s.arrivals),
+              describe(s.maxPalletsPerTrailer),
+            ]),
+          [false, true, true, false, true],
+        ),
+      );
+    }
+    push(
+      kv("Inbound handling", [
+        ["Docking per trailer, s", inbound.dockingS],
+        ["Unloading per pallet, s", inbound.unloadSPerPallet],
+        ["Checking per pallet, s", inbound.checkSPerPallet],
+      ]),
+    );
+    const workforce = isObj(scenario.workforce) ? scenario.workforce : {};
+    const roles = isObj(workforce.roles) ? workforce.roles : {};
+    const roleRows: Cell[][] = [];
+    for (const [role, spec] of Object.entries(roles)) {
+      if (!isObj(spec) || !Array.isArray(spec.crews)) continue;
+      for (const crew of spec.crews.filter(isObj))
+        roleRows.push([
+          role,
+          describe(crew.shift),
+          describe(crew.headcount),
+          describe(spec.speedMps),
+        ]);
+    }
+    push(
+      table("Workforce", ["Role", "Shift", "Headcount", "Walking speed (m/s)"], roleRows, [
+        false,
+        false,
+        true,
+        true,
+      ]),
+    );
+    const shifts = isObj(workforce.shifts) ? workforce.shifts : {};
+    push(
+      table(
+        "Shifts",
+        ["Shift", "Start", "End", "Days"],
+        Object.entries(shifts)
+          .filter(([, s]) => isObj(s))
+          .map(([name, s]) => [
+            name,
+            describe((s as Obj).start),
+            describe((s as Obj).end),
+            describe((s as Obj).days),
+          ]),
+      ),
+    );
+    const equipment = isObj(scenario.equipment) ? scenario.equipment : {};
+    const pools = isObj(equipment.pools) ? equipment.pools : {};
+    push(
+      table(
+        "Equipment",
+        ["Equipment", "Count", "Speed empty (m/s)", "Speed loaded (m/s)", "Cost per hour"],
+        Object.entries(pools)
+          .filter(([, p]) => isObj(p))
+          .map(([name, p]) => {
+            const q = p as Obj;
+            return [
+              name,
+              describe(q.count),
+              describe(q.speedMps),
+              describe(q.loadedSpeedMps ?? q.speedMps),
+              describe(q.costPerHour),
+            ];
+          }),
+        [false, true, true, true, true],
+      ),
+    );
+    if (isObj(equipment.tasks)) push(kv("Equipment per task", Object.entries(equipment.tasks)));
+    const picking = isObj(out.picking) ? out.picking : {};
+    const packing = isObj(out.packing) ? out.packing : {};
+    const storage = isObj(scenario.storage) ? scenario.storage : {};
+    push(
+      kv("Policies", [
+        ["Order release", out.release],
+        ["Picking method", picking.method],
+        ["Orders per batch", picking.method === "batch" ? picking.batchSize : undefined],
+        ["Pick zones", picking.method === "zone" ? picking.zones : undefined],
+        ["Routing policy", picking.routing],
+        ["Tour set-up, s", picking.setupS],
+        ["Time per line, s", picking.timePerLineS],
+        ["Time per unit, s", picking.timePerUnitS],
+        ["Packing per order, s", packing.baseS],
+        ["Packing per unit, s", packing.perItemS],
+        [
+          "Pack stations",
+          packing.stations ??
+            (layout ? `${layout.packStations.length} (from the layout)` : undefined),
+        ],
+        ...Object.entries(storage).map(([k, v]): [string, unknown] => [`Storage: ${k}`, v]),
+      ]),
+    );
+    if (Array.isArray(out.carriers)) {
+      push(
+        table(
+          "Carriers",
+          [
+            "Carrier",
+            "Share",
+            "Departures",
+            "Days",
+            "Cut-off before departure (min)",
+            "Loading per order (s)",
+          ],
+          out.carriers
+            .filter(isObj)
+            .map((c) => [
+              describe(c.name),
+              describe(c.share),
+              describe(c.departures),
+              describe(c.days),
+              describe(c.cutoffMin),
+              describe(c.loadSPerOrder),
+            ]),
+          [false, true, false, false, true, true],
+        ),
+      );
+    }
+    const other: [string, unknown][] = [];
+    for (const [k, v] of Object.entries(scenario)) if (!HANDLED.has(k)) flatten(v, k, other);
+    push(kv("Other settings", other));
+  }
+  if (layout) {
+    const params: [string, unknown][] = [];
+    if (isObj(layout.parameters))
+      for (const [k, v] of Object.entries(layout.parameters)) flatten(v, k, params);
+    push(
+      kv("Layout", [
+        ["Layout", layout.name],
+        [
+          "Building (width × depth)",
+          `${formatValue(layout.widthM)} m × ${formatValue(layout.depthM)} m`,
+        ],
+        ["Picking aisles", layout.aisles.length],
+        ["Cross aisles", layout.crossAisles.length],
+        ["Racks", layout.racks.length],
+        ["Storage locations", layout.locations.length],
+        ["Inbound dock doors", layout.docks.filter((d) => d.kind === "inbound").length],
+        ["Outbound dock doors", layout.docks.filter((d) => d.kind === "outbound").length],
+        ["Pack stations", layout.packStations.length],
+        ...params.map(([k, v]): [string, unknown] => [`Parameter: ${k}`, v]),
+      ]),
+    );
+  }
+  return blocks;
+}

@@ -1,0 +1,364 @@
+/**
+ * Sections every kind of report shares: the KPI table with confidence intervals, the time
+ * breakdown charts, the layout drawing with heatmaps, the analytic cross-checks and the
+ * reproducibility details.
+ */
+import type { Layout } from "../layout/types.ts";
+import type { CrossCheck } from "./crossChecks.ts";
+import { formatDuration, formatKpi, formatValue } from "./format.ts";
+import { kpiMeta } from "./kpiUnits.ts";
+import type { TraceAggregates } from "./readResultsFolder.ts";
+import type { Block, Cell, ChartSpec, Sheet, Table } from "./reportModel.ts";
+import type { BreakdownData, Estimate } from "./resultSchemas.ts";
+
+/** KPIs shown first, in this order; the others follow alphabetically. */
+export const HEADLINE_KPIS = [
+  "throughputOrdersPerHour",
+  "ordersShipped",
+  "orderCycleTimeS",
+  "onTimeShipRate",
+  "fillRateLines",
+  "dockToStockS",
+  "pickTravelMPerLine",
+  "congestionWaitS",
+  "inventoryRecordAccuracy",
+];
+
+/** KPI names in report order. */
+export function orderKpis(names: Iterable<string>): string[] {
+  const all = [...new Set(names)];
+  const head = HEADLINE_KPIS.filter((k) => all.includes(k));
+  const util = all.filter((k) => k.startsWith("utilization")).sort();
+  const rest = all.filter((k) => !head.includes(k) && !util.includes(k)).sort();
+  return [...head, ...util, ...rest];
+}
+
+/** The unit shown in tables: `%` for shares. */
+export function displayUnit(name: string, e?: Estimate): string {
+  const meta = kpiMeta(name, e?.unit);
+  return meta.share ? "%" : meta.unit;
+}
+
+/** `mean` of KPI `name` as shown (shares in %), without the unit. */
+export function showKpi(name: string, value: number, unit?: string): string {
+  const meta = kpiMeta(name, unit);
+  return meta.share ? formatValue(value * 100) : formatValue(value);
+}
+
+/** `low – high` of an estimate, as shown. */
+export function showInterval(name: string, e: Estimate): string {
+  if (e.n <= 1 || e.ci95 === 0)
+    return e.n <= 1 ? "— (one replication)" : `${showKpi(name, e.mean, e.unit)} (exact)`;
+  return `${showKpi(name, e.mean - e.ci95, e.unit)} – ${showKpi(name, e.mean + e.ci95, e.unit)}`;
+}
+
+/** A KPI with its unit in words: `95.3 %`, `7,200 s (2 h)`. */
+export function kpiInWords(name: string, e: Estimate): string {
+  const meta = kpiMeta(name, e.unit);
+  if (meta.share) return formatKpi(e.mean, true);
+  if (meta.unit === "s") return formatDuration(e.mean);
+  return `${formatValue(e.mean)}${meta.unit ? ` ${meta.unit}` : ""}`;
+}
+
+/** Relative precision of an estimate: half-width ÷ |mean|. */
+export function relativePrecision(e: Estimate): number {
+  return e.mean !== 0 ? e.ci95 / Math.abs(e.mean) : 0;
+}
+
+/** The KPI table of one set of estimates. */
+export function kpiTable(kpis: Record<string, Estimate>, caption: string): Table {
+  return {
+    caption,
+    columns: ["KPI", "Unit", "Mean", "95 % confidence interval", "± % of mean", "Replications"],
+    numeric: [false, false, true, true, true, true],
+    rows: orderKpis(Object.keys(kpis)).map((name) => {
+      const e = kpis[name];
+      return [
+        { text: kpiMeta(name, e.unit).label, cls: "kpi" },
+        displayUnit(name, e),
+        { text: showKpi(name, e.mean, e.unit), cls: `num kpi-mean` },
+        showInterval(name, e),
+        e.n > 1 ? formatValue(relativePrecision(e) * 100) : "—",
+        String(e.n),
+      ];
+    }),
+  };
+}
+
+/** The KPI sheet of one set of estimates (units in headers, raw numbers). */
+export function kpiSheet(kpis: Record<string, Estimate>, name = "KPIs"): Sheet {
+  return {
+    name,
+    columns: ["kpi", "label", "unit", "mean", "ci95_low", "ci95_high", "ci95_halfwidth", "n"],
+    rows: orderKpis(Object.keys(kpis)).map((k) => {
+      const e = kpis[k];
+      const meta = kpiMeta(k, e.unit);
+      return [k, meta.label, meta.unit, e.mean, e.mean - e.ci95, e.mean + e.ci95, e.ci95, e.n];
+    }),
+  };
+}
+
+/** Order-phase and worker-state charts for one or more breakdowns (row label → breakdown). */
+export function breakdownCharts(
+  breakdowns: Record<string, BreakdownData>,
+  prefix: string,
+): ChartSpec[] {
+  const labels = Object.keys(breakdowns);
+  if (labels.length === 0) return [];
+  const charts: ChartSpec[] = [];
+  const phases = [...new Set(labels.flatMap((l) => Object.keys(breakdowns[l].order)))];
+  if (phases.length > 0) {
+    charts.push({
+      id: `${prefix}-order-breakdown`,
+      type: "stackedBreakdown",
+      data: {
+        rows: labels.map((label) => ({ label, parts: breakdowns[label].order })),
+        keys: phases,
+      },
+      options: {
+        title: "Where an order's time goes (mean per order)",
+        xLabel: "Time from arrival to shipping",
+        xUnit: "s",
+      },
+    });
+  }
+  const roles = [...new Set(labels.flatMap((l) => Object.keys(breakdowns[l].worker)))];
+  if (roles.length > 0) {
+    const states = [
+      ...new Set(
+        labels.flatMap((l) => Object.values(breakdowns[l].worker).flatMap((s) => Object.keys(s))),
+      ),
+    ];
+    charts.push({
+      id: `${prefix}-worker-breakdown`,
+      type: "stackedBreakdown",
+      data: {
+        rows: labels.flatMap((label) =>
+          roles
+            .filter((r) => breakdowns[label].worker[r])
+            .map((role) => ({
+              label: labels.length > 1 ? `${label}: ${role}` : role,
+              parts: breakdowns[label].worker[role],
+            })),
+        ),
+        keys: states,
+      },
+      options: {
+        title: "How workers spend their time (share of shift)",
+        xLabel: "Share of time",
+        xUnit: "%",
+        scale: 100,
+      },
+    });
+  }
+  return charts;
+}
+
+/** A table of the order phases (mean s per order), one column per breakdown. */
+export function breakdownTable(breakdowns: Record<string, BreakdownData>): Table {
+  const labels = Object.keys(breakdowns);
+  const phases = [...new Set(labels.flatMap((l) => Object.keys(breakdowns[l].order)))];
+  const total = (l: string) => Object.values(breakdowns[l].order).reduce((a, b) => a + b, 0);
+  return {
+    caption: "Order time by phase (mean seconds per order)",
+    columns: [
+      "Phase",
+      ...labels.map((l) => `${l} (s)`),
+      ...(labels.length === 1 ? ["Share of order time"] : []),
+    ],
+    numeric: [false, ...labels.map(() => true), true],
+    rows: [
+      ...phases.map((p): Cell[] => [
+        p,
+        ...labels.map((l) => formatValue(breakdowns[l].order[p] ?? 0)),
+        ...(labels.length === 1
+          ? [
+              `${formatValue(((breakdowns[labels[0]].order[p] ?? 0) / (total(labels[0]) || 1)) * 100)} %`,
+            ]
+          : []),
+      ]),
+      [
+        { text: "Total", cls: "total" },
+        ...labels.map((l) => ({ text: formatValue(total(l)), cls: "total" })),
+        ...(labels.length === 1 ? [{ text: "100 %", cls: "total" }] : []),
+      ],
+    ],
+  };
+}
+
+/** The layout drawing, with pick and congestion heatmaps when the run was traced. */
+export function layoutBlocks(
+  layout: Layout | undefined,
+  trace: TraceAggregates | undefined,
+  prefix: string,
+  title = "Layout",
+): Block[] {
+  if (!layout)
+    return [
+      {
+        kind: "note",
+        text: "The results folder holds no layout.json, so the layout cannot be drawn.",
+      },
+    ];
+  const blocks: Block[] = [{ kind: "drawing", drawing: { id: `${prefix}-layout`, title, layout } }];
+  if (trace && Object.keys(trace.picksByLocation).length > 0) {
+    blocks.push({
+      kind: "drawing",
+      drawing: {
+        id: `${prefix}-picks`,
+        title: "Picks per location",
+        layout,
+        heat: {
+          kind: "locations",
+          values: trace.picksByLocation,
+          title: "Picks per location",
+          unit: "picks",
+        },
+      },
+    });
+  }
+  if (trace && Object.keys(trace.congestionByAisle).length > 0) {
+    blocks.push({
+      kind: "drawing",
+      drawing: {
+        id: `${prefix}-congestion`,
+        title: "Congestion wait per aisle",
+        layout,
+        heat: {
+          kind: "aisles",
+          values: trace.congestionByAisle,
+          title: "Congestion wait per aisle",
+          unit: "s",
+        },
+      },
+    });
+  }
+  if (!trace)
+    blocks.push({
+      kind: "note",
+      text: "Heatmaps need the event trace: run with --trace to include picks per location and congestion per aisle.",
+    });
+  return blocks;
+}
+
+/** The cross-check table and a sentence on what it means. */
+export function crossCheckBlocks(checks: CrossCheck[]): Block[] {
+  const rows: Cell[][] = checks.map((c) => [
+    c.name,
+    c.quantity,
+    c.unit,
+    { text: c.analytic === null ? "—" : formatValue(c.analytic), cls: "num" },
+    { text: c.simulated === null ? "—" : formatValue(c.simulated), cls: "num" },
+    c.tolerance,
+    {
+      text: c.status === "disagrees" ? "⚑ disagrees" : c.status,
+      cls: c.status === "agrees" ? "good" : c.status === "disagrees" ? "flag" : "muted",
+    },
+  ]);
+  const notes: Block[] = checks.map((c) => ({
+    kind: "p",
+    text: `${c.name}: ${c.theory}. ${c.note}.`,
+  }));
+  return [
+    {
+      kind: "p",
+      text: "Where queueing or routing theory covers part of the warehouse, its estimate is shown beside the simulated figure. Agreement within the tolerance is evidence the model behaves as theory predicts; a flagged row is worth a look (the theory's assumptions may not hold, or the model may be wrong).",
+    },
+    {
+      kind: "table",
+      table: {
+        caption: "Analytic cross-checks",
+        columns: ["Check", "Quantity", "Unit", "Theory", "Simulated", "Tolerance", "Result"],
+        numeric: [false, false, false, true, true, false, false],
+        rows,
+      },
+    },
+    ...notes,
+  ];
+}
+
+/** Reproducibility: version, hashes, seeds, replications, warm-up and horizon. */
+export function reproducibilityTable(fields: {
+  version: string;
+  scenarioHash?: string;
+  seed: number;
+  replications: number;
+  warmupS?: number;
+  horizonS?: number;
+  files: string[];
+  extra?: [string, string][];
+}): Table {
+  const rows: [string, string][] = [
+    ["whsim version", fields.version],
+    ["Scenario hash", fields.scenarioHash ?? "—"],
+    ["Master seed", String(fields.seed)],
+    ["Replications", String(fields.replications)],
+    [
+      "Warm-up discarded",
+      fields.warmupS === undefined
+        ? "—"
+        : `${formatValue(fields.warmupS)} s (${formatDuration(fields.warmupS)})`,
+    ],
+    [
+      "Simulated horizon",
+      fields.horizonS === undefined
+        ? "—"
+        : `${formatValue(fields.horizonS)} s (${formatDuration(fields.horizonS)})`,
+    ],
+    ...(fields.extra ?? []),
+    ["Files read", fields.files.join(", ")],
+  ];
+  return { caption: "Reproducibility", cls: "kv", columns: ["Item", "Value"], rows };
+}
+
+/** Per-replication results as a table and a sheet (KPI columns with units). */
+export function replicationBlocks(csv: { header: string[]; rows: string[][] } | undefined): {
+  blocks: Block[];
+  sheet?: Sheet;
+} {
+  if (!csv || csv.header.length === 0) return { blocks: [] };
+  const isKey = (h: string) => /^(replication|candidate|seed|point|id)$/.test(h);
+  const headers = csv.header.map((h) => {
+    const meta = kpiMeta(h);
+    return isKey(h) || !meta.unit ? h : `${h} (${meta.unit})`;
+  });
+  const numericCol = csv.header.map((_, i) =>
+    csv.rows.every((r) => r[i] === "" || Number.isFinite(Number(r[i]))),
+  );
+  const show = (v: string, i: number) => (numericCol[i] && v !== "" ? formatValue(Number(v)) : v);
+  const sheet: Sheet = {
+    name: "Replications",
+    columns: headers,
+    rows: csv.rows.map((r) => r.map((v, i) => (numericCol[i] && v !== "" ? Number(v) : v))),
+  };
+  const keys = csv.header.map((h, i) => (isKey(h) ? i : -1)).filter((i) => i >= 0);
+  const values = csv.header.map((_, i) => i).filter((i) => !keys.includes(i));
+  let table: Table;
+  if (csv.rows.length <= 12) {
+    // Few replications: one row per KPI reads better (and fits a printed page).
+    table = {
+      caption: "Results per replication",
+      columns: [
+        "KPI",
+        "Unit",
+        ...csv.rows.map((r) => keys.map((k) => `${csv.header[k]} ${r[k]}`).join(", ")),
+      ],
+      numeric: [false, false, ...csv.rows.map(() => true)],
+      rows: values.map((i) => [
+        kpiMeta(csv.header[i]).label,
+        kpiMeta(csv.header[i]).unit,
+        ...csv.rows.map((r) => show(r[i], i)),
+      ]),
+      cls: "wide",
+    };
+  } else {
+    table = {
+      caption: "Results per replication",
+      columns: headers,
+      numeric: numericCol,
+      rows: csv.rows.map((r) => r.map(show)),
+      cls: "wide long",
+    };
+  }
+  return { blocks: [{ kind: "table", table }], sheet };
+}

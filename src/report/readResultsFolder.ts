@@ -1,0 +1,372 @@
+/**
+ * Reads a results folder for a report: detects its kind from the files and their `kind`,
+ * validates every file it uses, refuses another whsim version, and reads only the known
+ * file names inside the folder (no symlinks, nothing the data points to).
+ */
+import { createReadStream, existsSync, lstatSync, readFileSync, realpathSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import type { z } from "zod";
+import { InputError, type InputIssue } from "../common/inputError.ts";
+import { VERSION } from "../common/version.ts";
+import type { Layout } from "../layout/types.ts";
+import { zodToInputIssues } from "../scenario/zodIssues.ts";
+import { parseCsv } from "./csv.ts";
+import {
+  type ComparisonFile,
+  comparisonSchema,
+  type OptimizationFile,
+  optimizationSchema,
+  type Summary,
+  type SweepFile,
+  summarySchema,
+  sweepSchema,
+} from "./resultSchemas.ts";
+
+/** The kinds of results a report is made from. */
+export type ResultsKind = "run" | "compare" | "sweep" | "optimize";
+
+/** A CSV file as read: header and rows of cells. */
+export interface CsvTable {
+  header: string[];
+  rows: string[][];
+}
+
+/** Aggregates of trace.ndjson (only when the run was traced). */
+export interface TraceAggregates {
+  /** Picks per location id. */
+  picksByLocation: Record<string, number>;
+  /** Congestion wait per aisle id, s. */
+  congestionByAisle: Record<string, number>;
+  /** Periodic samples, at most ~1000 (thinned evenly). */
+  samples: {
+    t: number;
+    wip: number;
+    queues: Record<string, number>;
+    utilization: Record<string, number>;
+  }[];
+}
+
+/** Everything a report shows, read from one results folder. */
+export interface ResultsFolder {
+  kind: ResultsKind;
+  /** Absolute path of the folder. */
+  dir: string;
+  /** Names of the files read. */
+  files: string[];
+  summary?: Summary;
+  comparison?: ComparisonFile;
+  sweep?: SweepFile;
+  optimization?: OptimizationFile;
+  /** scenario.json: the resolved scenario (defaults filled in). */
+  scenario?: Record<string, unknown>;
+  /** layout.json: the built layout (for an optimization, the winner's). */
+  layout?: Layout;
+  /** replications.csv: one row per replication (and candidate), one column per KPI. */
+  replications?: CsvTable;
+  trace?: TraceAggregates;
+}
+
+/** The file that names each kind, in the order they are looked for. */
+export const PRIMARY_FILES: readonly [string, ResultsKind][] = [
+  ["optimization.json", "optimize"],
+  ["comparison.json", "compare"],
+  ["sweep.json", "sweep"],
+  ["summary.json", "run"],
+];
+
+/** Files each kind needs besides its primary file. */
+export const REQUIRED_FILES: Record<ResultsKind, readonly string[]> = {
+  run: ["kpis.csv", "replications.csv", "scenario.json", "layout.json"],
+  compare: [],
+  sweep: [],
+  optimize: [],
+};
+
+const MAX_JSON_BYTES = 256 * 1024 * 1024;
+
+/**
+ * True when results written by whsim `version` can be read by this whsim: the same major
+ * version (and before 1.0, the same minor version).
+ */
+export function compatibleVersion(version: string, current = VERSION): boolean {
+  const a = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
+  const b = /^(\d+)\.(\d+)\.(\d+)/.exec(current);
+  if (!a || !b) return false;
+  if (a[1] !== b[1]) return false;
+  return a[1] !== "0" || a[2] === b[2];
+}
+
+/** A regular file inside `dir` (symlinks refused), or undefined when absent. */
+function safeFile(dir: string, name: string, issues: InputIssue[]): string | undefined {
+  const path = join(dir, name);
+  if (!existsSync(path)) return undefined;
+  const stat = lstatSync(path);
+  if (!stat.isFile()) {
+    issues.push({
+      file: path,
+      path: "",
+      value: stat.isSymbolicLink() ? "a symbolic link" : "not a file",
+      expected: "a regular file inside the results folder",
+    });
+    return undefined;
+  }
+  if (stat.size > MAX_JSON_BYTES && !name.endsWith(".ndjson")) {
+    issues.push({
+      file: path,
+      path: "",
+      value: `${stat.size} bytes`,
+      expected: `at most ${MAX_JSON_BYTES} bytes`,
+    });
+    return undefined;
+  }
+  return path;
+}
+
+function readJson(path: string, issues: InputIssue[]): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    issues.push({
+      file: path,
+      path: "",
+      value: "unreadable JSON",
+      expected: `valid JSON (${(error as Error).message})`,
+    });
+    return undefined;
+  }
+}
+
+function validate<T extends z.ZodType>(
+  schema: T,
+  data: unknown,
+  file: string,
+  issues: InputIssue[],
+): z.output<T> | undefined {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  issues.push(...zodToInputIssues(schema, parsed.error.issues, data, file));
+  return undefined;
+}
+
+/** Reads the aggregates a report needs from trace.ndjson, line by line. */
+export async function readTraceAggregates(path: string): Promise<TraceAggregates> {
+  const picksByLocation: Record<string, number> = {};
+  const congestionByAisle: Record<string, number> = {};
+  const samples: TraceAggregates["samples"] = [];
+  const lines = createInterface({
+    input: createReadStream(path, "utf8"),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  for await (const line of lines) {
+    if (!line.includes('"pick"') && !line.includes('"congestion"') && !line.includes('"sample"'))
+      continue;
+    let r: Record<string, unknown>;
+    try {
+      r = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (r.kind === "pick" && typeof r.location === "string") {
+      picksByLocation[r.location] = (picksByLocation[r.location] ?? 0) + 1;
+    } else if (
+      r.kind === "congestion" &&
+      typeof r.aisle === "string" &&
+      typeof r.waitS === "number"
+    ) {
+      congestionByAisle[r.aisle] = (congestionByAisle[r.aisle] ?? 0) + r.waitS;
+    } else if (r.kind === "sample" && typeof r.t === "number") {
+      samples.push({
+        t: r.t,
+        wip: typeof r.wip === "number" ? r.wip : Number.NaN,
+        queues: (r.queues as Record<string, number>) ?? {},
+        utilization: (r.utilization as Record<string, number>) ?? {},
+      });
+    }
+  }
+  const step = Math.ceil(samples.length / 1000);
+  return {
+    picksByLocation,
+    congestionByAisle,
+    samples: step > 1 ? samples.filter((_, i) => i % step === 0) : samples,
+  };
+}
+
+function checkVersion(data: unknown, file: string, issues: InputIssue[]): void {
+  const version = (data as { version?: unknown } | undefined)?.version;
+  if (typeof version === "string" && !compatibleVersion(version)) {
+    issues.push({
+      file,
+      path: "version",
+      value: version,
+      expected: `results written by whsim ${VERSION.replace(/\.\d+$/, ".x")} (this is whsim ${VERSION}; re-run the experiment)`,
+    });
+  }
+}
+
+/**
+ * Reads and validates the results folder `dir`. Throws InputError listing every problem
+ * (missing files, bad fields, another version) — never returns a partial folder.
+ */
+export async function readResultsFolder(dirArg: string): Promise<ResultsFolder> {
+  const issues: InputIssue[] = [];
+  const dir = resolve(dirArg);
+  if (!existsSync(dir) || !lstatSync(realpathSync(dir)).isDirectory()) {
+    throw new InputError({
+      file: dirArg,
+      path: "",
+      value: dirArg,
+      expected: "a results folder written by whsim run, compare, sweep or optimize",
+    });
+  }
+  const primary = PRIMARY_FILES.find(([name]) => existsSync(join(dir, name)));
+  if (!primary) {
+    throw new InputError({
+      file: dirArg,
+      path: "",
+      value: "no results file",
+      expected: `one of ${PRIMARY_FILES.map(([n]) => n).join(", ")}`,
+    });
+  }
+  const [primaryName, kind] = primary;
+  const folder: ResultsFolder = { kind, dir, files: [] };
+  const primaryPath = safeFile(dir, primaryName, issues);
+  const data = primaryPath ? readJson(primaryPath, issues) : undefined;
+  if (primaryPath && data !== undefined) {
+    folder.files.push(primaryName);
+    const found = (data as { kind?: unknown })?.kind;
+    if (found !== kind) {
+      issues.push({ file: primaryPath, path: "kind", value: found, expected: `"${kind}"` });
+    } else {
+      checkVersion(data, primaryPath, issues);
+      if (kind === "run") folder.summary = validate(summarySchema, data, primaryPath, issues);
+      else if (kind === "compare")
+        folder.comparison = validate(comparisonSchema, data, primaryPath, issues);
+      else if (kind === "sweep") folder.sweep = validate(sweepSchema, data, primaryPath, issues);
+      else folder.optimization = validate(optimizationSchema, data, primaryPath, issues);
+    }
+  }
+  for (const name of REQUIRED_FILES[kind]) {
+    if (!existsSync(join(dir, name))) {
+      issues.push({
+        file: join(dir, name),
+        path: "",
+        value: "missing",
+        expected: `present: a ${kind} results folder holds ${[primaryName, ...REQUIRED_FILES[kind]].join(", ")}`,
+      });
+    }
+  }
+  const optional = (name: string) => {
+    const path = safeFile(dir, name, issues);
+    if (path) folder.files.push(name);
+    return path;
+  };
+  const scenarioPath = optional("scenario.json");
+  if (scenarioPath) {
+    const scenario = readJson(scenarioPath, issues);
+    if (
+      scenario !== undefined &&
+      (typeof scenario !== "object" || scenario === null || Array.isArray(scenario))
+    ) {
+      issues.push({
+        file: scenarioPath,
+        path: "",
+        value: scenario,
+        expected: "a JSON object (the resolved scenario)",
+      });
+    } else if (scenario !== undefined) folder.scenario = scenario as Record<string, unknown>;
+  }
+  const layoutPath = optional("layout.json");
+  if (layoutPath) {
+    const layout = readJson(layoutPath, issues) as Layout | undefined;
+    if (layout !== undefined) {
+      const listFields = [
+        "aisles",
+        "crossAisles",
+        "racks",
+        "locations",
+        "docks",
+        "stagingLanes",
+        "packStations",
+        "pdPoints",
+        "zones",
+      ] as const;
+      const bad =
+        typeof layout !== "object" ||
+        layout === null ||
+        typeof layout.widthM !== "number" ||
+        typeof layout.depthM !== "number" ||
+        listFields.some((f) => !Array.isArray(layout[f]));
+      if (bad)
+        issues.push({
+          file: layoutPath,
+          path: "",
+          value: "not a layout",
+          expected: `a built layout (widthM, depthM, ${listFields.join(", ")})`,
+        });
+      else folder.layout = layout;
+    }
+  }
+  const replicationsPath = optional("replications.csv");
+  if (replicationsPath) folder.replications = parseCsv(readFileSync(replicationsPath, "utf8"));
+  const kpisPath = optional("kpis.csv");
+  if (kpisPath && folder.summary)
+    checkKpisCsv(parseCsv(readFileSync(kpisPath, "utf8")), folder.summary, kpisPath, issues);
+  if (folder.summary && folder.replications) {
+    if (folder.replications.rows.length !== folder.summary.replications) {
+      issues.push({
+        file: join(dir, "replications.csv"),
+        path: "",
+        value: `${folder.replications.rows.length} rows`,
+        expected: `one row per replication (${folder.summary.replications}, as summary.json says)`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  const tracePath = optional("trace.ndjson");
+  if (tracePath) folder.trace = await readTraceAggregates(tracePath);
+  return folder;
+}
+
+/** kpis.csv must hold the same KPIs and means as summary.json (a half-written folder does not). */
+function checkKpisCsv(table: CsvTable, summary: Summary, file: string, issues: InputIssue[]): void {
+  const col = (name: string) => table.header.indexOf(name);
+  const [kpiCol, meanCol] = [col("kpi"), col("mean")];
+  if (kpiCol < 0 || meanCol < 0) {
+    issues.push({
+      file,
+      path: "header",
+      value: table.header.join(","),
+      expected: "kpi,unit,mean,ci95_low,ci95_high,n",
+    });
+    return;
+  }
+  const seen = new Set<string>();
+  for (const row of table.rows) {
+    const name = row[kpiCol];
+    seen.add(name);
+    const expected = summary.kpis[name];
+    if (!expected) {
+      issues.push({ file, path: `kpi ${name}`, value: name, expected: "a KPI of summary.json" });
+      continue;
+    }
+    const mean = Number(row[meanCol]);
+    if (!(Math.abs(mean - expected.mean) <= 1e-6 * Math.max(1, Math.abs(expected.mean)))) {
+      issues.push({
+        file,
+        path: `kpi ${name}, mean`,
+        value: row[meanCol],
+        expected: `${expected.mean}, as in summary.json`,
+      });
+    }
+  }
+  for (const name of Object.keys(summary.kpis)) {
+    if (!seen.has(name))
+      issues.push({
+        file,
+        path: `kpi ${name}`,
+        value: "missing",
+        expected: "a row for every KPI of summary.json",
+      });
+  }
+}

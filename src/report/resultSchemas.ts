@@ -1,0 +1,145 @@
+/**
+ * zod schemas of the results files a report reads (summary.json, comparison.json, sweep.json,
+ * optimization.json), as documented in docs/architecture.md. Extra fields are allowed (newer
+ * writers may add some); missing or mistyped required fields are errors.
+ */
+import { z } from "zod";
+
+const finite = z.number().refine(Number.isFinite, "a finite number");
+/** A KPI estimate over replications. `ci95` is the 95 % half-width. */
+export const estimateSchema = z.looseObject({
+  mean: z.number(),
+  ci95: z.number().min(0),
+  n: z.number().int().min(0),
+  unit: z.string().optional(),
+  stdDev: z.number().optional(),
+});
+
+/** Where time goes: order phases (mean s) and worker states (share of time per role). */
+export const breakdownSchema = z.looseObject({
+  order: z.record(z.string(), finite),
+  worker: z.record(z.string(), z.record(z.string(), finite)),
+});
+
+const common = {
+  version: z.string().min(1),
+  seed: z.number().int(),
+  replications: z.number().int().min(1),
+};
+
+/** summary.json of `whsim run`. */
+export const summarySchema = z.looseObject({
+  kind: z.literal("run"),
+  ...common,
+  scenario: z.union([z.string(), z.looseObject({ name: z.string() })]),
+  scenarioHash: z.string().min(1),
+  warmupS: z.number().min(0),
+  horizonS: z.number().gt(0),
+  kpis: z.record(z.string(), estimateSchema),
+  breakdown: breakdownSchema,
+  conservation: z.unknown().optional(),
+});
+
+const differenceSchema = estimateSchema.extend({
+  low: z.number(),
+  high: z.number(),
+  verdict: z.string().min(1),
+});
+
+/** A candidate of a comparison: an id, or an object with an id and its details. */
+const candidateSchema = z.union([
+  z.string().min(1),
+  z.looseObject({
+    id: z.string().min(1),
+    name: z.string().optional(),
+    scenario: z.string().optional(),
+    scenarioHash: z.string().optional(),
+  }),
+]);
+
+/** comparison.json of `whsim compare`. */
+export const comparisonSchema = z.looseObject({
+  kind: z.literal("compare"),
+  ...common,
+  warmupS: z.number().min(0).optional(),
+  horizonS: z.number().gt(0).optional(),
+  baseline: z.string().min(1),
+  candidates: z.array(candidateSchema).min(2),
+  level: z.number().gt(0).lt(1).default(0.95),
+  kpis: z.record(
+    z.string(),
+    z.looseObject({
+      direction: z.string().default("neutral"),
+      estimates: z.record(z.string(), estimateSchema),
+      differences: z.record(z.string(), differenceSchema),
+    }),
+  ),
+  breakdown: z.record(z.string(), breakdownSchema).default({}),
+  breakdownDifference: z.record(z.string(), breakdownSchema).optional(),
+});
+
+const scalar = z.union([z.number(), z.string(), z.boolean()]);
+
+/** sweep.json of `whsim sweep`. */
+export const sweepSchema = z.looseObject({
+  kind: z.literal("sweep"),
+  ...common,
+  scenario: z.union([z.string(), z.looseObject({ name: z.string() })]).optional(),
+  scenarioHash: z.string().optional(),
+  warmupS: z.number().min(0).optional(),
+  horizonS: z.number().gt(0).optional(),
+  axes: z
+    .array(
+      z.looseObject({
+        path: z.string().min(1),
+        variable: z.boolean().default(false),
+        values: z.array(scalar).min(1),
+      }),
+    )
+    .min(1),
+  points: z
+    .array(
+      z.looseObject({
+        id: z.string().min(1),
+        settings: z.record(z.string(), scalar).default({}),
+        variables: z.record(z.string(), z.number()).default({}),
+        kpis: z.record(z.string(), estimateSchema),
+      }),
+    )
+    .min(1),
+});
+
+/** optimization.json of `whsim optimize`. */
+export const optimizationSchema = z.looseObject({
+  kind: z.literal("optimize"),
+  ...common,
+  status: z.string().min(1),
+  scenario: z.union([z.string(), z.looseObject({ name: z.string() })]).optional(),
+  scenarioHash: z.string().optional(),
+  warmupS: z.number().min(0).optional(),
+  horizonS: z.number().gt(0).optional(),
+  objective: z.looseObject({ kpi: z.string().min(1), direction: z.string().default("lower") }),
+  indifferenceZone: z.number().min(0).optional(),
+  ranking: z
+    .array(
+      z.looseObject({
+        id: z.string().min(1),
+        rank: z.number().int().min(1),
+        parameters: z.record(z.string(), scalar).default({}),
+        kpis: z.record(z.string(), estimateSchema),
+        replications: z.number().int().min(0).optional(),
+        eliminated: z.string().optional(),
+      }),
+    )
+    .min(1),
+  winner: z.string().min(1),
+  why: z.string().optional(),
+  evaluations: z.number().int().min(0).optional(),
+});
+
+export type Estimate = z.output<typeof estimateSchema>;
+export type BreakdownData = z.output<typeof breakdownSchema>;
+export type Summary = z.output<typeof summarySchema>;
+export type ComparisonFile = z.output<typeof comparisonSchema>;
+export type SweepFile = z.output<typeof sweepSchema>;
+export type OptimizationFile = z.output<typeof optimizationSchema>;

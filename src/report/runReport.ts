@@ -1,0 +1,243 @@
+/** The report of one `whsim run`: summary, KPIs with intervals, where time goes, layout, checks. */
+
+import { assumptionBlocks } from "./assumptions.ts";
+import {
+  breakdownCharts,
+  breakdownTable,
+  crossCheckBlocks,
+  kpiInWords,
+  kpiSheet,
+  kpiTable,
+  layoutBlocks,
+  orderKpis,
+  relativePrecision,
+  replicationBlocks,
+  reproducibilityTable,
+} from "./commonSections.ts";
+import { type CrossCheck, crossChecks } from "./crossChecks.ts";
+import { formatDuration, formatShare, formatValue } from "./format.ts";
+import { kpiMeta } from "./kpiUnits.ts";
+import type { ResultsFolder } from "./readResultsFolder.ts";
+import type { Block, ReportModel, Sheet } from "./reportModel.ts";
+import type { Summary } from "./resultSchemas.ts";
+
+/** The scenario name of a summary (a string, or an object with a name). */
+export function scenarioName(scenario: unknown): string {
+  if (typeof scenario === "string") return scenario;
+  if (
+    scenario &&
+    typeof scenario === "object" &&
+    typeof (scenario as { name?: unknown }).name === "string"
+  ) {
+    return (scenario as { name: string }).name;
+  }
+  return "unnamed scenario";
+}
+
+/** Plain-words summary of a run: what was simulated, the headline figures, how sure. */
+export function runSummaryText(summary: Summary, checks: CrossCheck[]): string[] {
+  const k = summary.kpis;
+  const name = scenarioName(summary.scenario);
+  const measured = summary.horizonS - summary.warmupS;
+  const out: string[] = [
+    `We simulated the warehouse of scenario “${name}” for ${formatDuration(summary.horizonS)}, discarding the first ${formatDuration(summary.warmupS)} as warm-up, so the figures describe ${formatDuration(measured)} of steady operation. The run was repeated ${summary.replications} times with independent random numbers; every figure is the mean over replications with its 95 % confidence interval.`,
+  ];
+  const parts: string[] = [];
+  if (k.throughputOrdersPerHour)
+    parts.push(
+      `shipped ${kpiInWords("throughputOrdersPerHour", k.throughputOrdersPerHour)} on average`,
+    );
+  if (k.orderCycleTimeS)
+    parts.push(
+      `an order took ${kpiInWords("orderCycleTimeS", k.orderCycleTimeS)} from arrival to shipping`,
+    );
+  if (k.onTimeShipRate) parts.push(`${formatShare(k.onTimeShipRate.mean)} of orders left on time`);
+  if (k.fillRateLines)
+    parts.push(`${formatShare(k.fillRateLines.mean)} of order lines were filled from stock`);
+  if (parts.length > 0) out.push(`The warehouse ${parts.join("; ")}.`);
+  const phases = Object.entries(summary.breakdown.order).sort((a, b) => b[1] - a[1]);
+  const total = phases.reduce((s, [, v]) => s + v, 0);
+  if (phases.length > 0 && total > 0) {
+    const [top, topS] = phases[0];
+    out.push(
+      `The largest part of an order's time is “${top}” (${formatDuration(topS)}, ${formatValue((topS / total) * 100)} % of the order's time): that is where improvement pays most.`,
+    );
+  }
+  const util = orderKpis(Object.keys(k)).filter((n) => n.startsWith("utilization."));
+  if (util.length > 0) {
+    const busiest = util.reduce((a, b) => (k[b].mean > k[a].mean ? b : a));
+    out.push(
+      `The busiest role is ${busiest.slice("utilization.".length)} at ${formatShare(k[busiest].mean)} utilisation.`,
+    );
+  }
+  const precise = Object.entries(k).filter(([, e]) => e.n > 1);
+  if (precise.length > 0) {
+    const worst = precise.reduce((a, b) =>
+      relativePrecision(b[1]) > relativePrecision(a[1]) ? b : a,
+    );
+    out.push(
+      `How sure we are: over ${summary.replications} replications the 95 % intervals are within ±${formatValue(relativePrecision(worst[1]) * 100)} % of the means (widest: ${kpiMeta(worst[0]).label}).`,
+    );
+  } else {
+    out.push(
+      "How sure we are: this is a single replication, so the figures carry no confidence interval; run more replications before deciding on them.",
+    );
+  }
+  const done = checks.filter((c) => c.status !== "not available");
+  const flagged = done.filter((c) => c.status === "disagrees");
+  if (done.length > 0) {
+    out.push(
+      flagged.length === 0
+        ? `All ${done.length} analytic cross-checks agree with the simulation within their tolerances.`
+        : `${done.length - flagged.length} of ${done.length} analytic cross-checks agree; flagged: ${flagged.map((c) => c.name).join(", ")} (see “Analytic cross-checks”).`,
+    );
+  }
+  return out;
+}
+
+/** Mean work in process from trace samples taken after the warm-up. */
+function traceWip(folder: ResultsFolder, warmupS: number): number | undefined {
+  const samples =
+    folder.trace?.samples.filter((s) => s.t >= warmupS && Number.isFinite(s.wip)) ?? [];
+  if (samples.length === 0) return undefined;
+  return samples.reduce((a, s) => a + s.wip, 0) / samples.length;
+}
+
+/** Builds the report model of a run results folder. */
+export function runReport(folder: ResultsFolder): ReportModel {
+  const summary = folder.summary!;
+  const name = scenarioName(summary.scenario);
+  const checks = crossChecks({
+    kpis: summary.kpis,
+    breakdown: summary.breakdown,
+    scenario: folder.scenario,
+    layout: folder.layout,
+    traceWipMean: traceWip(folder, summary.warmupS),
+  });
+  const reps = replicationBlocks(folder.replications);
+  const timeBlocks: Block[] = breakdownCharts({ [name]: summary.breakdown }, "run").map(
+    (chart) => ({ kind: "chart", chart }),
+  );
+  if (Object.keys(summary.breakdown.order).length > 0)
+    timeBlocks.push({ kind: "table", table: breakdownTable({ [name]: summary.breakdown }) });
+  const samples = folder.trace?.samples ?? [];
+  if (samples.length > 1) {
+    const roles = [...new Set(samples.flatMap((s) => Object.keys(s.utilization)))];
+    timeBlocks.push({
+      kind: "chart",
+      chart: {
+        id: "run-wip",
+        type: "timeSeries",
+        data: {
+          series: [{ name: "Orders in process", points: samples.map((s) => [s.t / 3600, s.wip]) }],
+        },
+        options: {
+          title: "Work in process over time (replication 1)",
+          xLabel: "Simulated time",
+          xUnit: "h",
+          yLabel: "Orders in process",
+          yUnit: "orders",
+        },
+      },
+    });
+    if (roles.length > 0) {
+      timeBlocks.push({
+        kind: "chart",
+        chart: {
+          id: "run-utilization",
+          type: "timeSeries",
+          data: {
+            series: roles.map((r) => ({
+              name: r,
+              points: samples.map((s) => [s.t / 3600, (s.utilization[r] ?? 0) * 100]),
+            })),
+          },
+          options: {
+            title: "Utilisation by role over time (replication 1)",
+            xLabel: "Simulated time",
+            xUnit: "h",
+            yLabel: "Utilisation",
+            yUnit: "%",
+          },
+        },
+      });
+    }
+  }
+  const sheets: Sheet[] = [kpiSheet(summary.kpis)];
+  if (reps.sheet) sheets.push(reps.sheet);
+  sheets.push({
+    name: "Breakdown",
+    columns: ["group", "item", "state", "value", "unit"],
+    rows: [
+      ...Object.entries(summary.breakdown.order).map(([p, v]) => [
+        "order",
+        p,
+        "",
+        v,
+        "s per order",
+      ]),
+      ...Object.entries(summary.breakdown.worker).flatMap(([role, states]) =>
+        Object.entries(states).map(([s, v]) => ["worker", role, s, v, "share of time"]),
+      ),
+    ],
+  });
+  return {
+    kind: "run",
+    title: `Warehouse simulation: ${name}`,
+    subtitle: `${summary.replications} replications · ${formatDuration(summary.horizonS - summary.warmupS)} measured after ${formatDuration(summary.warmupS)} warm-up`,
+    sections: [
+      {
+        id: "summary",
+        title: "Executive summary",
+        blocks: runSummaryText(summary, checks).map((text) => ({ kind: "p", text })),
+      },
+      {
+        id: "kpis",
+        title: "Key figures",
+        blocks: [
+          {
+            kind: "table",
+            table: kpiTable(
+              summary.kpis,
+              "Key performance indicators (mean over replications, 95 % Student-t interval)",
+            ),
+          },
+        ],
+      },
+      { id: "time", title: "Where time goes", blocks: timeBlocks },
+      { id: "checks", title: "Analytic cross-checks", blocks: crossCheckBlocks(checks) },
+      {
+        id: "layout",
+        title: "Layout and heatmaps",
+        blocks: layoutBlocks(folder.layout, folder.trace, "run"),
+        pageBreak: true,
+      },
+      {
+        id: "assumptions",
+        title: "Scenario assumptions",
+        blocks: assumptionBlocks(folder.scenario, folder.layout),
+        pageBreak: true,
+      },
+      {
+        id: "reproducibility",
+        title: "Reproducibility",
+        blocks: [
+          {
+            kind: "table",
+            table: reproducibilityTable({
+              version: summary.version,
+              scenarioHash: summary.scenarioHash,
+              seed: summary.seed,
+              replications: summary.replications,
+              warmupS: summary.warmupS,
+              horizonS: summary.horizonS,
+              files: folder.files,
+            }),
+          },
+          ...reps.blocks,
+        ],
+      },
+    ],
+    sheets,
+  };
+}
