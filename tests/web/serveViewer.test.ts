@@ -66,9 +66,10 @@ describe("whsim view", () => {
   it("exits 2 on a folder that does not exist, before building or serving", async () => {
     const writes: string[] = [];
     const original = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => (
-      writes.push(String(s)), true
-    )) as typeof process.stderr.write;
+    process.stderr.write = ((s: string) => {
+      writes.push(String(s));
+      return true;
+    }) as typeof process.stderr.write;
     try {
       expect(await main(["node", "whsim", "view", join(root, "nope")])).toBe(2);
     } finally {

@@ -244,4 +244,40 @@ describe("viewer", () => {
     await page.screenshot({ path: join(ARTIFACTS, "compare.png") });
     await page.click("button[data-view=floor]");
   });
+
+  it("what-if runs the simulation in the browser and fewer pickers lengthen the order cycle", async () => {
+    const page = session.page;
+    await page.click("button[data-view=whatif]");
+    await page.waitForFunction(() => document.body.dataset.whatif === "ready", undefined, {
+      timeout: 30_000,
+    });
+    const day = page.locator('[name="pickers-day"]');
+    const before = Number(await day.inputValue());
+    expect(before).toBeGreaterThan(1);
+    await day.fill("1");
+    await page.selectOption('[name="horizonDays"]', "1");
+    await page.click("#whatif-run");
+    await page.waitForFunction(
+      () => ["done", "error"].includes(document.body.dataset.whatif ?? ""),
+      undefined,
+      { timeout: 45_000 },
+    );
+    expect(await page.textContent("#whatif-status")).toMatch(/^Done/);
+    const cells = async (kpi: string) =>
+      (await page.locator(`#whatif-kpis tr[data-kpi="${kpi}"] td`).allTextContents()).map((t) =>
+        Number.parseFloat(t.replace(/,/g, "")),
+      );
+    // One picker instead of several on the day shift: orders wait longer for a picker
+    // (a queue with fewer servers), so the mean cycle time grows and fewer orders ship.
+    const [, cycleA, cycleB] = await cells("orderCycleTimeS");
+    expect(cycleB).toBeGreaterThan(cycleA);
+    const [, shippedA, shippedB] = await cells("ordersShipped");
+    expect(shippedB).toBeLessThan(shippedA);
+    await page.screenshot({ path: join(ARTIFACTS, "whatif.png") });
+    // Both simulated runs open in compare mode with their traces.
+    await page.click("#whatif-compare");
+    await page.waitForFunction(() => document.body.dataset.view === "compare");
+    expect(await page.locator("#map-b .rack").count()).toBeGreaterThan(10);
+    await page.screenshot({ path: join(ARTIFACTS, "whatif-compare.png") });
+  });
 });

@@ -105,7 +105,23 @@ function refresh(): void {
   const start = traces.length ? Math.min(...traces.map((t) => t!.startT)) : 0;
   const end = traces.length ? Math.max(...traces.map((t) => t!.endT)) : 0;
   playback.setRange(start, end);
+  // Start where something moves: a simulated day often begins hours before the first shift.
+  const firsts = traces.flatMap((t) =>
+    t!.workers.filter((w) => w.moveT.length).map((w) => w.moveT[0]),
+  );
+  if (firsts.length && playback.t === start)
+    playback.seek(Math.max(start, Math.min(...firsts) - 60));
   document.body.dataset.runs = String(runs.filter(Boolean).length);
+}
+
+let whatIfBase: unknown = null;
+/** Uses run A's scenario as the what-if base when it has one. */
+function syncWhatIfBase(): void {
+  const scenario = runs[0]?.scenario ?? null;
+  if (scenario !== null && scenario !== whatIfBase) {
+    whatIfBase = scenario;
+    whatIf.setBase(scenario, `run A (${runs[0]!.name})`);
+  }
 }
 
 function progress(label: string, fraction: number): void {
@@ -121,6 +137,7 @@ async function open(slot: 0 | 1, load: () => Promise<RunData>): Promise<void> {
   try {
     runs[slot] = await load();
     refresh();
+    syncWhatIfBase();
   } finally {
     loading.hidden = true;
     document.body.dataset.ready = "yes";
@@ -201,9 +218,11 @@ window.addEventListener("keydown", (e) => {
   compare,
 };
 
-mountWhatIf($("whatif"), (run) => {
-  runs[1] = run;
+const whatIf = mountWhatIf($("whatif"), (baseline, changed) => {
+  runs[0] = baseline;
+  runs[1] = changed;
   refresh();
+  showView("compare");
 });
 
 async function boot(): Promise<void> {

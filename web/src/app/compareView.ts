@@ -32,11 +32,13 @@ export function kpiDiffTable(a: RunData, b: RunData): string {
     let delta = "–";
     let pct = "";
     let cls = "";
-    if (va !== undefined && vb !== undefined) {
-      const d = vb - va;
-      const fd = formatKpi(name, d, unit);
-      delta = `${d > 0 ? "+" : ""}${fd.value} ${fd.unit}`;
-      pct = va !== 0 ? `${d > 0 ? "+" : ""}${((100 * d) / Math.abs(va)).toFixed(1)} %` : "";
+    if (va !== undefined && vb !== undefined && Number.isFinite(va) && Number.isFinite(vb)) {
+      const fd = formatKpi(name, vb - va, unit);
+      // A difference that rounds to zero for display counts as none.
+      const d = /^-?0$/.test(fd.value) ? 0 : vb - va;
+      delta = `${d > 0 ? "+" : ""}${d === 0 ? "0" : fd.value} ${fd.unit}`;
+      pct =
+        va !== 0 && d !== 0 ? `${d > 0 ? "+" : ""}${((100 * d) / Math.abs(va)).toFixed(1)} %` : "";
       const good = HIGHER_IS_BETTER.test(name) ? d > 0 : LOWER_IS_BETTER.test(name) ? d < 0 : null;
       if (d !== 0 && good !== null) cls = good ? "good" : "bad";
     }

@@ -14,6 +14,7 @@ export function formatClock(t: number): string {
 /** A number with at most `digits` decimals and thousands separators. */
 export function formatValue(v: number, digits = 2): string {
   if (!Number.isFinite(v)) return "–";
+  if (v === 0) return "0";
   const abs = Math.abs(v);
   const d = abs >= 1000 ? 0 : abs >= 100 ? Math.min(1, digits) : digits;
   return v.toLocaleString("en-US", { maximumFractionDigits: d });

@@ -33,6 +33,8 @@ export interface RunData {
   name: string;
   layout: Layout | null;
   summary: RunSummary | null;
+  /** The resolved scenario (scenario.json), for the what-if tab. */
+  scenario: unknown | null;
   trace: TraceIndex | null;
   /** Time to stream and index trace.ndjson, ms. */
   traceMs: number;
@@ -84,6 +86,7 @@ async function finish(
   name: string,
   layoutText: Promise<string | null>,
   summaryText: Promise<string | null>,
+  scenarioText: Promise<string | null>,
   trace: string | Blob | null,
   onProgress: ProgressFn,
 ): Promise<RunData> {
@@ -91,6 +94,7 @@ async function finish(
     name,
     layout: null,
     summary: null,
+    scenario: null,
     trace: null,
     traceMs: 0,
     traceBytes: 0,
@@ -114,6 +118,14 @@ async function finish(
       run.summary = JSON.parse(st) as RunSummary;
     } catch (e) {
       run.problems.push(`summary.json: not valid JSON (${(e as Error).message})`);
+    }
+  }
+  const sc = await scenarioText;
+  if (sc !== null) {
+    try {
+      run.scenario = JSON.parse(sc);
+    } catch (e) {
+      run.problems.push(`scenario.json: not valid JSON (${(e as Error).message})`);
     }
   }
   run.name = scenarioName(run.summary) ?? run.layout?.name ?? name;
@@ -164,6 +176,7 @@ export async function loadRunFromUrl(base: string, onProgress: ProgressFn): Prom
     name,
     fetchText(`${b}layout.json`),
     fetchText(`${b}summary.json`),
+    fetchText(`${b}scenario.json`),
     hasTrace ? `${b}trace.ndjson` : null,
     onProgress,
   );
@@ -175,6 +188,7 @@ export async function loadRunFromFiles(files: File[], onProgress: ProgressFn): P
   const layout = byName("layout.json");
   const summary = byName("summary.json");
   const trace = byName("trace.ndjson");
+  const scenario = byName("scenario.json");
   const dir = (files[0] as File & { webkitRelativePath?: string })?.webkitRelativePath?.split(
     "/",
   )[0];
@@ -182,6 +196,7 @@ export async function loadRunFromFiles(files: File[], onProgress: ProgressFn): P
     dir || "dropped run",
     layout ? layout.text() : Promise.resolve(null),
     summary ? summary.text() : Promise.resolve(null),
+    scenario ? scenario.text() : Promise.resolve(null),
     trace,
     onProgress,
   );

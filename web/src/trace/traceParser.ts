@@ -25,6 +25,8 @@ export interface TraceParserOptions {
 /** Feeds text with push(), then finish() returns the index. */
 export interface TraceParser {
   push(chunk: string): void;
+  /** Adds one already parsed record (as a simulation emits it), counted as one line. */
+  pushRecord(record: object): void;
   finish(): TraceIndex;
   /** Records read so far. */
   readonly records: number;
@@ -213,16 +215,7 @@ export function createTraceParser(options: TraceParserOptions = {}): TraceParser
     }
   };
 
-  const line = (text: string) => {
-    lineNo++;
-    if (text.length === 0 || (text.length === 1 && text === "\r")) return;
-    let rec: any;
-    try {
-      rec = JSON.parse(text);
-    } catch {
-      issue("not valid JSON");
-      return;
-    }
+  const record = (rec: any) => {
     if (header === null) {
       if (rec?.kind !== "header" || !Array.isArray(rec.workers)) {
         issue("first line is not a trace header with a workers list");
@@ -238,9 +231,26 @@ export function createTraceParser(options: TraceParserOptions = {}): TraceParser
     handle(rec);
   };
 
+  const line = (text: string) => {
+    lineNo++;
+    if (text.length === 0 || (text.length === 1 && text === "\r")) return;
+    let rec: any;
+    try {
+      rec = JSON.parse(text);
+    } catch {
+      issue("not valid JSON");
+      return;
+    }
+    record(rec);
+  };
+
   return {
     get records() {
       return records;
+    },
+    pushRecord(rec: object) {
+      lineNo++;
+      record(rec);
     },
     push(chunk: string) {
       let start = 0;
