@@ -3,8 +3,9 @@
  * collected as `file: path: value (expected)`. The layout, when given as a path, is read by
  * the caller (the core has no file system) and passed in as text.
  */
-import { InputError, type InputIssue } from "../common/inputError.ts";
-import { type LayoutSpec, layoutSpecSchema } from "../layout/spec.ts";
+import { InputError, type InputIssue, isInputError } from "../common/inputError.ts";
+import { validateLayoutSpec } from "../layout/loadLayout.ts";
+import type { LayoutSpec } from "../layout/spec.ts";
 import { parseDataText } from "./parseDataText.ts";
 import { EQUIPPED_TASKS, ROLES, type ScenarioFile, scenarioSchema } from "./schema.ts";
 import { zodToInputIssues } from "./zodIssues.ts";
@@ -111,20 +112,21 @@ export function parseScenario(text: string, file: string): ScenarioFile {
     throw new InputError(zodToInputIssues(scenarioSchema, result.error.issues, data, file));
   }
   const issues = crossCheck(result.data, file);
+  if (typeof result.data.layout !== "string") {
+    try {
+      result.data.layout = validateLayoutSpec(result.data.layout, file, "layout");
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      issues.push(...error.issues);
+    }
+  }
   if (issues.length > 0) throw new InputError(issues);
   return result.data;
 }
 
 /** Validates a layout file's text as a layout specification. */
 export function parseLayoutSpec(source: LayoutSource): LayoutSpec {
-  const data = parseDataText(source.text, source.file);
-  const result = layoutSpecSchema.safeParse(data);
-  if (!result.success) {
-    throw new InputError(
-      zodToInputIssues(layoutSpecSchema, result.error.issues, data, source.file),
-    );
-  }
-  return result.data;
+  return validateLayoutSpec(parseDataText(source.text, source.file), source.file);
 }
 
 /**

@@ -4,6 +4,8 @@
  * documented in `.describe()` so `docs/scenarios.md` and the JSON Schema agree with the code.
  */
 import { z } from "zod";
+import { type PutawayRuleName, putawayRules } from "../inventory/putaway/index.ts";
+import { type RoutingPolicy, routingPolicies } from "../layout/routing/types.ts";
 import { layoutSpecSchema } from "../layout/spec.ts";
 import { constant, distSpecSchema } from "./distSpec.ts";
 
@@ -55,13 +57,24 @@ const skusSchema = z
           .describe("Share of order lines those SKUs receive (default 0.8): 20/80"),
       })
       .prefault({})
-      .describe("SKU popularity skew, an ABC curve G(x) = x^s with G(topSkuShare) = lineShare"),
-    unitsPerPallet: distSpecSchema
-      .default({ dist: "uniform", min: 40, max: 160 })
-      .describe("Units on one pallet (a unit load), rounded, at least 1 (default uniform 40–160)"),
+      .describe(
+        "SKU popularity skew on Bender's ABC curve G(x) = (1+A)x/(A+x) through (topSkuShare, lineShare); lineShare <= topSkuShare means uniform",
+      ),
     unitCubeM3: distSpecSchema
       .default({ dist: "uniform", min: 0.002, max: 0.02 })
       .describe("Volume of one unit in m³ (default uniform 0.002–0.02)"),
+    palletLoadCubeM3: z
+      .number()
+      .positive()
+      .default(1.2)
+      .describe(
+        "Goods on one pallet, m³: units per pallet = floor(palletLoadCubeM3 / unitCubeM3), at least 1 (default 1.2)",
+      ),
+    densityKgPerM3: z
+      .number()
+      .positive()
+      .default(250)
+      .describe("Goods density, kg/m³, giving unit weights (default 250)"),
   })
   .prefault({})
   .describe("Generated SKU master: every SKU's attributes drawn from these distributions");
@@ -152,6 +165,12 @@ const carrierSchema = z
       .default(60)
       .describe("Orders must be staged this many minutes before departure (default 60)"),
     loadSPerOrder: z.number().min(0).default(20).describe("Loading time per order, s (default 20)"),
+    ordersPerTrip: z
+      .number()
+      .int()
+      .min(1)
+      .default(12)
+      .describe("Orders a loader carries from packing to the trailer in one trip (default 12)"),
   })
   .describe("An outbound carrier with its trailer departures and cut-off");
 
@@ -208,8 +227,7 @@ const outboundSchema = z
           .default(2)
           .describe("Pick zones for zone picking: the pick faces split by aisle (default 2)"),
         routing: z
-          .string()
-          .min(1)
+          .enum(routingPolicies as [RoutingPolicy, ...RoutingPolicy[]])
           .default("sShape")
           .describe("Routing policy by name, from the layout's routing folder (default sShape)"),
         setupS: z
@@ -257,6 +275,7 @@ const outboundSchema = z
           days: weekdays,
           cutoffMin: 60,
           loadSPerOrder: 20,
+          ordersPerTrip: 12,
         },
       ])
       .describe("Outbound carriers (default one `parcel` carrier leaving 12:00 and 19:00 mon–fri)"),
@@ -267,15 +286,13 @@ const outboundSchema = z
 const storageSchema = z
   .strictObject({
     putaway: z
-      .string()
-      .min(1)
+      .enum(Object.keys(putawayRules) as [PutawayRuleName, ...PutawayRuleName[]])
       .default("closestOpen")
       .describe("Putaway rule by name, from the inventory putaway folder (default closestOpen)"),
     removal: z
-      .string()
-      .min(1)
+      .enum(["fifo"])
       .default("fifo")
-      .describe("Removal rule for reserve pallets by name (default fifo)"),
+      .describe("Which reserve pallet replenishment takes: fifo, the oldest (default fifo)"),
     faceCapacityPallets: z
       .number()
       .min(1)
@@ -301,11 +318,16 @@ const storageSchema = z
       .gt(0)
       .default(5)
       .describe("Reorder quantity in days of mean demand, rounded up to whole pallets (default 5)"),
+    reviewTime: clock
+      .default("17:00")
+      .describe("Daily time the reorder review runs (periodic review, R = 1 day; default 17:00)"),
     initialStockDays: z
       .number()
       .min(0)
-      .default(8)
-      .describe("Stock at the start, in days of mean demand per SKU (default 8)"),
+      .default(7)
+      .describe(
+        "Stock at the start, in days of mean demand per SKU, at least one pallet (or s + Q if less) (default 7)",
+      ),
   })
   .prefault({})
   .describe("Storage, replenishment and reorder rules");

@@ -1,8 +1,12 @@
 /** Every whsim sub-command, each in its own file; main.ts registers them in this order. */
 import type { Command } from "commander";
 import { compareCommand } from "./compare.ts";
+import { inventoryCommand } from "./inventory.ts";
 import { layoutCommand } from "./layout.ts";
 import { reportCommand } from "./report.ts";
+import { runCommand } from "./run.ts";
+import { sweepCommand } from "./sweep.ts";
+import { validateCommand } from "./validate.ts";
 import { viewCommand } from "./view.ts";
 import { workerCommand } from "./worker.ts";
 
@@ -10,9 +14,13 @@ import { workerCommand } from "./worker.ts";
 export type CommandModule = (program: Command) => void;
 
 export const commands: CommandModule[] = [
+  runCommand,
+  validateCommand,
   layoutCommand,
   workerCommand,
   viewCommand,
   reportCommand,
   compareCommand,
+  sweepCommand,
+  inventoryCommand,
 ];

@@ -1,0 +1,187 @@
+/**
+ * `whsim run [scenario]`: simulates a scenario (the bundled default without one) for R
+ * replications, prints a KPI table with 95 % intervals, and writes the results folder
+ * (summary.json, kpis.csv, replications.csv, scenario.json, layout.json, trace.ndjson with
+ * --trace) atomically: a failed run never leaves a half-written folder.
+ */
+import { resolve } from "node:path";
+import { SingleBar } from "cli-progress";
+import type { Command } from "commander";
+import { InputError, type InputIssue } from "../../common/inputError.ts";
+import { VERSION } from "../../common/version.ts";
+import { scenarioHash } from "../../experiment/hash.ts";
+import { NdjsonWriter } from "../../node/ndjsonWriter.ts";
+import { OutputFolder } from "../../node/outputFolder.ts";
+import { DEFAULT_SCENARIO_PATH, readScenarioFile } from "../../node/readScenarioFile.ts";
+import type { Scenario } from "../../scenario/index.ts";
+import {
+  kpisCsv,
+  type RunSummary,
+  replicationsCsv,
+  runReplications,
+  scenarioLayout,
+  summarize,
+} from "../../warehouse/index.ts";
+
+/** Flags of `whsim run`, as commander gives them. */
+interface RunFlags {
+  seed?: string;
+  replications?: string;
+  out?: string;
+  json?: boolean;
+  trace?: boolean;
+}
+
+/** Parses an integer flag; pushes an issue when it is not one in range. */
+export function intFlag(
+  name: string,
+  text: string | undefined,
+  min: number,
+  issues: InputIssue[],
+): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
+    issues.push({ file: `--${name}`, path: "", value: text, expected: `an integer >= ${min}` });
+    return undefined;
+  }
+  return value;
+}
+
+function fmt(x: number): string {
+  if (!Number.isFinite(x)) return "-";
+  const a = Math.abs(x);
+  if (a === 0) return "0";
+  if (a >= 1000) return x.toFixed(0);
+  if (a >= 10) return x.toFixed(1);
+  if (a >= 1) return x.toFixed(2);
+  return x.toFixed(3);
+}
+
+/** The KPI table printed at the end of a run. */
+export function kpiTable(summary: RunSummary): string {
+  const rows = [["KPI", "mean", "±95%", "unit"]];
+  for (const [name, k] of Object.entries(summary.kpis)) {
+    rows.push([name, fmt(k.mean), k.n > 1 ? fmt(k.ci95) : "-", k.unit]);
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => (c === 0 || c === 3 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join("  ");
+  const lines = rows.map((r) => line(r).trimEnd());
+  lines.splice(
+    1,
+    0,
+    widths
+      .map((w) => "-".repeat(w))
+      .join("  ")
+      .trimEnd(),
+  );
+  const phases = Object.entries(summary.breakdown.order)
+    .map(([phase, s]) => `${phase} ${fmt(s)}`)
+    .join(", ");
+  return `${lines.join("\n")}\n\norder time (mean s): ${phases}\n`;
+}
+
+/** Runs a scenario and writes its results folder; returns the summary. */
+export function runScenario(
+  scenario: Scenario,
+  options: {
+    seed: number;
+    replications: number;
+    out: string;
+    trace: boolean;
+    onProgress?: (fraction: number) => void;
+  },
+): RunSummary {
+  const folder = new OutputFolder(options.out);
+  let trace: NdjsonWriter | undefined;
+  try {
+    const layout = scenarioLayout(scenario);
+    trace = options.trace ? new NdjsonWriter(folder.path("trace.ndjson")) : undefined;
+    const writer = trace;
+    const results = runReplications(scenario, {
+      seed: options.seed,
+      replications: options.replications,
+      onProgress: options.onProgress,
+      trace: writer ? (record) => writer.write(record) : undefined,
+    });
+    trace?.close();
+    const summary = summarize(scenario, results, {
+      seed: options.seed,
+      scenarioHash: scenarioHash(scenario),
+      version: VERSION,
+    });
+    folder.writeFile("summary.json", `${JSON.stringify(summary, null, 2)}\n`);
+    folder.writeFile("kpis.csv", kpisCsv(summary));
+    folder.writeFile("replications.csv", replicationsCsv(results));
+    folder.writeFile("scenario.json", `${JSON.stringify(scenario, null, 2)}\n`);
+    folder.writeFile("layout.json", `${JSON.stringify(layout)}\n`);
+    folder.commit();
+    return summary;
+  } catch (error) {
+    trace?.close();
+    folder.abort();
+    throw error;
+  }
+}
+
+/** Registers `whsim run`. */
+export function runCommand(program: Command): void {
+  program
+    .command("run")
+    .description("simulate a scenario (default: the bundled scenarios/default.yaml)")
+    .argument("[scenario]", "scenario file (YAML or JSON)")
+    .option("--seed <n>", "master seed (default: the scenario's)")
+    .option("--replications <n>", "replications (default: the scenario's)")
+    .option("--out <dir>", "results folder (default: results/<scenario name>)")
+    .option("--json", "print the summary as JSON on stdout instead of the table")
+    .option("--trace", "also write trace.ndjson (replication 0) for the viewer")
+    .action((file: string | undefined, flags: RunFlags) => {
+      const issues: InputIssue[] = [];
+      const seedFlag = intFlag("seed", flags.seed, 0, issues);
+      const replicationsFlag = intFlag("replications", flags.replications, 1, issues);
+      let scenario: Scenario | undefined;
+      try {
+        scenario = readScenarioFile(resolve(file ?? DEFAULT_SCENARIO_PATH));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        issues.push(...error.issues);
+      }
+      if (issues.length > 0 || !scenario) throw new InputError(issues);
+      const seed = seedFlag ?? scenario.seed;
+      const replications = replicationsFlag ?? scenario.replications;
+      const out = resolve(flags.out ?? `results/${scenario.name}`);
+      const bar =
+        process.stderr.isTTY && !flags.json
+          ? new SingleBar({
+              format: `${scenario.name} [{bar}] {percentage}% | ${replications} replication(s) | {duration_formatted}`,
+              stream: process.stderr,
+              hideCursor: true,
+            })
+          : undefined;
+      bar?.start(1000, 0);
+      let summary: RunSummary;
+      try {
+        summary = runScenario(scenario, {
+          seed,
+          replications,
+          out,
+          trace: flags.trace === true,
+          onProgress: bar ? (f) => bar.update(Math.round(f * 1000)) : undefined,
+        });
+      } finally {
+        bar?.stop();
+      }
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      } else {
+        process.stdout.write(
+          `${scenario.name}: ${replications} replication(s), seed ${seed}, ${scenario.horizonDays} days (warm-up ${scenario.warmupDays})\n\n`,
+        );
+        process.stdout.write(kpiTable(summary));
+        process.stdout.write(`\nresults: ${out}\n`);
+      }
+    });
+}

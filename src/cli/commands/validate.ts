@@ -1,0 +1,20 @@
+/** `whsim validate <scenario>`: checks a scenario (and its layout); exit 0, or 2 with every problem. */
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { readScenarioFile } from "../../node/readScenarioFile.ts";
+import { scenarioLayout } from "../../warehouse/index.ts";
+
+/** Registers `whsim validate`. */
+export function validateCommand(program: Command): void {
+  program
+    .command("validate")
+    .description("check a scenario file and its layout; exit 2 listing every problem")
+    .argument("<scenario>", "scenario file (YAML or JSON)")
+    .action((file: string) => {
+      const scenario = readScenarioFile(resolve(file));
+      const layout = scenarioLayout(scenario);
+      process.stdout.write(
+        `${file}: ok (scenario "${scenario.name}", layout "${layout.name}" with ${layout.locations.length} locations, ${scenario.skus.count} SKUs)\n`,
+      );
+    });
+}

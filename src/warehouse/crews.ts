@@ -1,0 +1,81 @@
+/**
+ * Crews: creates the workers of every role from the scenario's crews and shifts, and runs
+ * each as a process — off shift it sleeps until its next shift, on shift it takes tasks
+ * from its queue (the zone's queue for zone pickers) and is idle when there are none.
+ * A task under way at the end of a shift is finished (overtime).
+ */
+import type { PlaceRef } from "../layout/index.ts";
+import { ROLES, type Role } from "../scenario/index.ts";
+import { shiftWindows } from "./calendar.ts";
+import { type TaskQueue, Worker } from "./workforce.ts";
+import type { Task, World } from "./world.ts";
+
+/** Creates every worker (in role order) and starts their processes. */
+export function startCrews(world: World): void {
+  const { sim, scenario, site } = world;
+  const zones = scenario.outbound.picking.method === "zone" ? scenario.outbound.picking.zones : 1;
+  for (const role of ROLES) {
+    const home: PlaceRef = homeOf(world, role);
+    let n = 0;
+    for (const crew of scenario.workforce.roles[role].crews) {
+      const windows = shiftWindows(scenario.workforce.shifts[crew.shift], world.horizonS);
+      for (let i = 0; i < crew.headcount; i++) {
+        const worker = new Worker(
+          `${role}-${++n}`,
+          role,
+          windows,
+          home,
+          world.warmupS,
+          world.tracer,
+        );
+        // Zone pickers: spread each crew over the zones.
+        worker.zone = i % zones;
+        world.workers[role].push(worker);
+      }
+    }
+  }
+  for (const role of ROLES) {
+    for (const worker of world.workers[role]) {
+      const queue =
+        role === "picker" && scenario.outbound.picking.method === "zone"
+          ? world.pickZoneQueues[worker.zone]
+          : world.queues[role];
+      sim.process(workerLoop(world, worker, queue));
+    }
+  }
+  void site;
+}
+
+function homeOf(world: World, role: Role): PlaceRef {
+  const { site } = world;
+  if (role === "receiver" || role === "putaway") return site.inboundDocks[0];
+  if (role === "loader") return site.outboundDocks[0];
+  if (role === "packer") return site.packStations[0] ?? site.depot;
+  return site.depot;
+}
+
+function* workerLoop(world: World, worker: Worker, queue: TaskQueue<Task>) {
+  const { sim } = world;
+  const windows = worker.windows;
+  let w = 0;
+  for (;;) {
+    const now = sim.now;
+    while (w < windows.length && windows[w].endS <= now) w++;
+    if (w >= windows.length) {
+      worker.setState("offShift", now);
+      return;
+    }
+    if (now < windows[w].startS) {
+      worker.setState("offShift", now);
+      yield sim.timeout(windows[w].startS - now);
+      continue;
+    }
+    const task = queue.take();
+    if (task) {
+      yield* task.run(worker);
+      continue;
+    }
+    worker.setState("idle", now);
+    yield queue.waitForWork(worker, windows[w].endS - now);
+  }
+}

@@ -1,0 +1,276 @@
+/**
+ * Picking: released orders become pick jobs — one order per tour (single), several orders
+ * per tour sorted at packing (batch), or one part per pick zone consolidated at packing
+ * (zone). A picker takes a cart, plans the tour with the routing policy, walks it stop by
+ * stop, waits to enter a narrow aisle another picker holds (congestion), and picks each
+ * line (time per line and per unit).
+ */
+import { type Request, Resource } from "../engine/index.ts";
+import { acquire, release, speedMps, traceTask } from "./activities.ts";
+import { planPickTour } from "./tour.ts";
+import type { Worker } from "./workforce.ts";
+import type { Order, Task, World } from "./world.ts";
+
+/** The lines of one order a pick job covers (all of them, or one zone's). */
+interface PickPart {
+  order: Order;
+  lines: { sku: number; qty: number }[];
+}
+
+interface PickTask extends Task {
+  part: PickPart;
+}
+
+/** Installs picking; returns the function orders call to hand over a released order. */
+export function installPicking(world: World): (order: Order) => void {
+  const { scenario, site } = world;
+  const picking = scenario.outbound.picking;
+  const method = picking.method;
+  const perTour = method === "single" ? 1 : picking.batchSize;
+
+  const makeTask = (part: PickPart, queueIndex: number): PickTask => {
+    const task: PickTask = {
+      kind: "pick",
+      part,
+      *run(worker: Worker) {
+        const parts = [part];
+        const queue = method === "zone" ? world.pickZoneQueues[queueIndex] : world.queues.picker;
+        while (parts.length < perTour) {
+          const more = queue.take() as PickTask | undefined;
+          if (!more) break;
+          parts.push(more.part);
+        }
+        yield* runTour(world, worker, parts);
+      },
+    };
+    return task;
+  };
+
+  return (order: Order) => {
+    if (method !== "zone") {
+      order.partsLeft = 1;
+      world.queues.picker.push(makeTask({ order, lines: order.lines }, 0), order.dueS);
+      return;
+    }
+    const byZone = new Map<number, { sku: number; qty: number }[]>();
+    for (const line of order.lines) {
+      const zone = site.faceZone[line.sku];
+      const list = byZone.get(zone);
+      if (list) list.push(line);
+      else byZone.set(zone, [line]);
+    }
+    order.partsLeft = byZone.size;
+    for (const [zone, lines] of byZone)
+      world.pickZoneQueues[zone].push(makeTask({ order, lines }, zone), order.dueS);
+  };
+}
+
+/** Walks one pick tour for `parts` and books its times on each order. */
+function* runTour(world: World, worker: Worker, parts: PickPart[]) {
+  const { sim, site, scenario, ledger, skus, stats, tracer } = world;
+  const picking = scenario.outbound.picking;
+  const equipment = yield* acquire(world, worker, "pick");
+  const pool = world.equipmentFor.pick;
+  const startS = sim.now;
+  for (const p of parts) if (Number.isNaN(p.order.pickStartS)) p.order.pickStartS = startS;
+  traceTask(world, "pick", worker, "start", parts[0].order.id);
+  let travelS = 0;
+  let congestionS = 0;
+  let pickS = 0;
+  const speed = speedMps(world, worker, pool, false);
+
+  // Back to the depot first if the worker is elsewhere.
+  if (worker.pos !== site.depot) {
+    const d = site.travel.distanceM(worker.pos, site.depot);
+    worker.setState("travelEmpty", sim.now);
+    if (tracer.on)
+      tracer.emit({
+        t: sim.now,
+        kind: "move",
+        id: worker.id,
+        path: site.travel.path(worker.pos, site.depot),
+        untilT: sim.now + d / speed,
+      });
+    yield sim.timeout(d / speed);
+    travelS += d / speed;
+    worker.pos = site.depot;
+  }
+  if (picking.setupS > 0) {
+    worker.setState("handling", sim.now);
+    yield sim.timeout(picking.setupS);
+    pickS += picking.setupS;
+  }
+
+  // Stops: one per face location, with the lines picked there.
+  const stopIndex = new Map<string, number>();
+  const stops: string[] = [];
+  const stopLines: { part: PickPart; sku: number; qty: number }[][] = [];
+  for (const part of parts) {
+    for (const line of part.lines) {
+      const loc = skus[line.sku].face;
+      let i = stopIndex.get(loc);
+      if (i === undefined) {
+        i = stops.length;
+        stopIndex.set(loc, i);
+        stops.push(loc);
+        stopLines.push([]);
+      }
+      stopLines[i].push({ part, sku: line.sku, qty: line.qty });
+    }
+  }
+  const tour = planPickTour(site.travel, {
+    start: site.depot,
+    end: site.depot,
+    stops,
+    policy: picking.routing,
+  });
+  const sequence = tour.sequence;
+  // Leg lengths follow shortest paths, scaled so they add up to the policy's tour length.
+  const legs: number[] = [];
+  let prev: string = site.depot;
+  let legSum = 0;
+  for (const i of sequence) {
+    const d = site.travel.distanceM(prev, stops[i]);
+    legs.push(d);
+    legSum += d;
+    prev = stops[i];
+  }
+  const back = site.travel.distanceM(prev, site.depot);
+  legSum += back;
+  const scale = legSum > 0 ? tour.distanceM / legSum : 0;
+
+  let held: Request | undefined;
+  let heldAisle = "";
+  let lineCount = 0;
+  prev = site.depot;
+  for (let k = 0; k < sequence.length; k++) {
+    const i = sequence[k];
+    const to = stops[i];
+    const legS = (legs[k] * scale) / speed;
+    if (legS > 0) {
+      worker.setState("travelLoaded", sim.now);
+      if (tracer.on)
+        tracer.emit({
+          t: sim.now,
+          kind: "move",
+          id: worker.id,
+          path: site.travel.path(prev, to),
+          untilT: sim.now + legS,
+        });
+      yield sim.timeout(legS);
+      travelS += legS;
+    }
+    worker.pos = to;
+    prev = to;
+    const aisle = site.faces[stopLines[i][0].sku].aisle;
+    if (aisle !== heldAisle) {
+      if (held) world.aisles.get(heldAisle)!.release(held);
+      held = undefined;
+      heldAisle = aisle;
+      if (site.narrowAisles.has(aisle)) {
+        let resource = world.aisles.get(aisle);
+        if (!resource) {
+          resource = new Resource(sim, { capacity: 1 });
+          world.aisles.set(aisle, resource);
+        }
+        const request = resource.request();
+        const waitFrom = sim.now;
+        if (!request.triggered) worker.setState("waiting", sim.now);
+        yield request;
+        held = request;
+        const waitS = sim.now - waitFrom;
+        if (waitS > 0) {
+          congestionS += waitS;
+          if (sim.now >= world.warmupS) stats.congestionWaits.add(waitS);
+          if (tracer.on)
+            tracer.emit({ t: sim.now, kind: "congestion", aisle, worker: worker.id, waitS });
+        }
+      }
+    }
+    let units = 0;
+    for (const line of stopLines[i]) units += line.qty;
+    const handleS = stopLines[i].length * picking.timePerLineS + units * picking.timePerUnitS;
+    if (handleS > 0) {
+      worker.setState("handling", sim.now);
+      yield sim.timeout(handleS);
+      pickS += handleS;
+    }
+    for (const line of stopLines[i]) {
+      const sku = skus[line.sku];
+      ledger.pick({ timeS: sim.now, sku: sku.id, from: sku.face, quantity: line.qty });
+      sku.faceUnits -= line.qty;
+      sku.faceAllocated -= line.qty;
+      lineCount++;
+      if (tracer.on) {
+        tracer.emit({
+          t: sim.now,
+          kind: "pick",
+          location: sku.face,
+          sku: sku.id,
+          qty: line.qty,
+          worker: worker.id,
+        });
+        tracer.emit({
+          t: sim.now,
+          kind: "stock",
+          location: sku.face,
+          sku: sku.id,
+          onHand: ledger.onHand({ locationId: sku.face }, "physical"),
+        });
+      }
+      for (const l of world.listeners.faceDrawn) l(sku);
+    }
+  }
+  if (held) world.aisles.get(heldAisle)!.release(held);
+  const backS = (back * scale) / speed;
+  if (backS > 0) {
+    worker.setState("travelLoaded", sim.now);
+    if (tracer.on)
+      tracer.emit({
+        t: sim.now,
+        kind: "move",
+        id: worker.id,
+        path: site.travel.path(prev, site.depot),
+        untilT: sim.now + backS,
+      });
+    yield sim.timeout(backS);
+    travelS += backS;
+  }
+  worker.pos = site.depot;
+  release(world, worker, "pick", equipment);
+  traceTask(world, "pick", worker, "end", parts[0].order.id);
+
+  stats.total.pickTours++;
+  stats.total.linesPicked += lineCount;
+  if (sim.now >= world.warmupS) {
+    stats.linesPicked += lineCount;
+    stats.pickTravelM += tour.distanceM;
+  }
+  const seen = new Set<Order>();
+  for (const part of parts) {
+    const order = part.order;
+    if (seen.has(order)) continue;
+    seen.add(order);
+    order.travelS += travelS;
+    order.congestionS += congestionS;
+    order.pickS += pickS;
+  }
+  for (const part of parts) {
+    const order = part.order;
+    order.partsLeft--;
+    if (order.partsLeft === 0) {
+      order.pickEndS = sim.now;
+      // Zone parts run in parallel: keep the tour times within the order's picking span.
+      const span = order.pickEndS - order.pickStartS;
+      const sum = order.travelS + order.congestionS + order.pickS;
+      if (sum > span && sum > 0) {
+        const f = span / sum;
+        order.travelS *= f;
+        order.congestionS *= f;
+        order.pickS *= f;
+      }
+      if (tracer.on) tracer.emit({ t: sim.now, kind: "order", id: order.id, event: "picked" });
+      for (const l of world.listeners.orderPicked) l(order);
+    }
+  }
+}

@@ -1,0 +1,323 @@
+/**
+ * simulate(): one replication of a scenario. Builds the layout and the site, generates the
+ * SKUs, places the initial stock, installs every process (inbound, putaway, replenishment,
+ * reorders, orders, picking, packing, shipping, crews), runs to the horizon and returns
+ * KPIs, the time breakdown and the conservation balance as plain data.
+ */
+import {
+  type DistSpec,
+  distMean,
+  Resource,
+  Simulation,
+  Tally,
+  TimeWeighted,
+} from "../engine/index.ts";
+import { StockLedger } from "../inventory/index.ts";
+import { buildLayout, createTravelModel, type Layout } from "../layout/index.ts";
+import {
+  EQUIPMENT_KINDS,
+  EQUIPPED_TASKS,
+  type EquippedTask,
+  ROLES,
+  type Scenario,
+} from "../scenario/index.ts";
+import { DAY_S } from "./calendar.ts";
+import { checkConservation } from "./conservation.ts";
+import { startCrews } from "./crews.ts";
+import { startInbound } from "./inbound.ts";
+import { computeKpis } from "./kpis.ts";
+import { carrierDepartures, startOrders } from "./orders.ts";
+import { installPacking } from "./packing.ts";
+import { installPicking } from "./picking.ts";
+import { installPutaway } from "./putaway.ts";
+import { startReorders } from "./reorder.ts";
+import { installReplenishment } from "./replenishment.ts";
+import { installShipping } from "./shipping.ts";
+import { buildSite } from "./site.ts";
+import { generateSkus } from "./skuMaster.ts";
+import { createPutawayRule, createSkuStates, placeInitialStock, slotContents } from "./storage.ts";
+import { Tracer } from "./trace.ts";
+import type { RunResult, SimulateOptions } from "./types.ts";
+import { type EquipmentPool, TaskQueue } from "./workforce.ts";
+import type { Stats, World } from "./world.ts";
+
+/** Mean of a count distribution after rounding to an integer >= 1 (estimated on a fixed grid). */
+function meanCount(spec: DistSpec): number {
+  if (spec.dist === "geometric" || spec.dist === "constant") return Math.max(1, distMean(spec));
+  return Math.max(1, distMean(spec));
+}
+
+function emptyStats(sim: Simulation): Stats {
+  return {
+    ordersCreated: 0,
+    ordersShipped: 0,
+    ordersOnTime: 0,
+    linesCreated: 0,
+    linesFilled: 0,
+    linesShipped: 0,
+    unitsShipped: 0,
+    linesPicked: 0,
+    pickTravelM: 0,
+    stockoutLines: 0,
+    cycleS: new Tally(),
+    phases: {
+      waitRelease: 0,
+      waitPicker: 0,
+      travel: 0,
+      congestion: 0,
+      pick: 0,
+      consolidate: 0,
+      waitPack: 0,
+      pack: 0,
+      waitTrailer: 0,
+    },
+    dockToStockS: new Tally(),
+    trailerTurnaroundS: new Tally(),
+    congestionWaits: new Tally(),
+    wip: new TimeWeighted(sim, 0),
+    stockUnits: new TimeWeighted(sim, 0),
+    occupiedLocations: new TimeWeighted(sim, 0),
+    total: {
+      unitsInitial: 0,
+      unitsReceived: 0,
+      unitsShipped: 0,
+      ordersCreated: 0,
+      ordersShipped: 0,
+      trailersIn: 0,
+      palletsReceived: 0,
+      purchaseOrders: 0,
+      replenishments: 0,
+      pickTours: 0,
+      linesPicked: 0,
+      trailersOut: 0,
+    },
+  };
+}
+
+/** Builds the scenario's layout (throws InputError if the layout is invalid). */
+export function scenarioLayout(scenario: Scenario, file = "<scenario>"): Layout {
+  return buildLayout(
+    scenario.layout,
+    scenario.layoutFile ?? file,
+    scenario.layoutFile ? "" : "layout",
+  );
+}
+
+/** Runs one replication of `scenario` and returns its results. */
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
+  const seed = options.seed ?? scenario.seed;
+  const replication = options.replication ?? 0;
+  const sim = new Simulation({ seed, replication });
+  const horizonS = scenario.horizonDays * DAY_S;
+  const warmupS = scenario.warmupDays * DAY_S;
+  const file = scenario.layoutFile ?? "<scenario>";
+  const layout = scenarioLayout(scenario);
+  const travel = createTravelModel(layout);
+  const zones = scenario.outbound.picking.method === "zone" ? scenario.outbound.picking.zones : 1;
+  const site = buildSite(layout, travel, scenario.skus.count, zones, file);
+  const tracer = new Tracer(options.trace);
+  const infos = generateSkus(scenario, sim.random("skus"));
+  const skus = createSkuStates(
+    scenario,
+    site,
+    infos,
+    meanCount(scenario.outbound.linesPerOrder as DistSpec),
+    meanCount(scenario.outbound.unitsPerLine as DistSpec),
+  );
+
+  const pools: World["pools"] = {};
+  for (const kind of EQUIPMENT_KINDS) {
+    const spec = scenario.equipment.pools[kind];
+    if (!spec || spec.count < 1) continue;
+    const pool: EquipmentPool = {
+      kind,
+      resource: new Resource(sim, { capacity: spec.count }),
+      count: spec.count,
+      speedMps: spec.speedMps,
+      loadedSpeedMps: spec.loadedSpeedMps ?? spec.speedMps,
+      costPerHour: spec.costPerHour,
+      inUse: new TimeWeighted(sim, 0),
+    };
+    pools[kind] = pool;
+  }
+  const equipmentFor = {} as World["equipmentFor"];
+  for (const task of EQUIPPED_TASKS) {
+    const kind = scenario.equipment.tasks[task];
+    equipmentFor[task] = kind === "none" ? undefined : pools[kind];
+  }
+  const queues = {} as World["queues"];
+  const workers = {} as World["workers"];
+  for (const role of ROLES) {
+    queues[role] = new TaskQueue(sim, `${role}Tasks`, tracer);
+    workers[role] = [];
+  }
+  const world: World = {
+    sim,
+    scenario,
+    site,
+    ledger: new StockLedger({ skus: infos.map((i) => i.sku), keepLog: false }),
+    skus,
+    tracer,
+    stats: emptyStats(sim),
+    listeners: {
+      faceRestocked: [],
+      faceDrawn: [],
+      slotFreed: [],
+      palletChecked: [],
+      orderPicked: [],
+      orderPacked: [],
+    },
+    warmupS,
+    horizonS,
+    workers,
+    queues,
+    pickZoneQueues: Array.from(
+      { length: zones },
+      (_, z) => new TaskQueue(sim, `pickZone${z + 1}Tasks`, tracer),
+    ),
+    pools,
+    equipmentFor,
+    aisles: new Map(),
+    slotSku: new Int32Array(site.reserve.length).fill(-1),
+    slotPallets: new Int32Array(site.reserve.length),
+    putawayRule: undefined as never,
+    openOrders: new Map(),
+    nextId: { order: 1, pallet: 1 },
+    startPutaway: () => {},
+    checkFace: () => {},
+  };
+  world.putawayRule = createPutawayRule(world, infos);
+  const contents = slotContents(world);
+  const slotIndex = new Map(site.reserve.map((s) => [s.location.id, s.index]));
+  placeInitialStock(world, contents, slotIndex, file);
+
+  // Processes, in a fixed order (the order of same-time events depends on it).
+  installPutaway(world, contents, slotIndex);
+  installReplenishment(world);
+  const inbound = startInbound(world);
+  startReorders(world, inbound);
+  const departures = carrierDepartures(world);
+  const pick = installPicking(world);
+  installPacking(world);
+  installShipping(world, departures);
+  startOrders(world, departures, pick);
+  startCrews(world);
+  startSampler(world);
+
+  if (tracer.on) {
+    tracer.emit({
+      kind: "header",
+      version: 1,
+      scenario: scenario.name,
+      seed,
+      replication,
+      horizonS,
+      workers: ROLES.flatMap((role) =>
+        workers[role].map((w) => ({
+          id: w.id,
+          role,
+          equipment: role === "packer" ? "none" : scenario.equipment.tasks[taskOfRole(role)],
+        })),
+      ),
+    });
+  }
+
+  // Warm-up deletion: time averages restart at the warm-up (counters check the time themselves).
+  sim.process(
+    (function* () {
+      if (warmupS > 0) yield sim.timeout(warmupS);
+      const s = world.stats;
+      for (const stat of [s.wip, s.stockUnits, s.occupiedLocations]) stat.reset(sim.now);
+      for (const pool of Object.values(pools)) pool?.inUse.reset(sim.now);
+    })(),
+  );
+
+  let events = 0;
+  const chunks = 50;
+  for (let c = 1; c <= chunks; c++) {
+    const until = (horizonS * c) / chunks;
+    while (sim.peek() < until) {
+      sim.step();
+      events++;
+    }
+    sim.run({ until });
+    options.onProgress?.(c / chunks);
+  }
+
+  const { kpis, breakdown } = computeKpis(world);
+  const conservation = checkConservation(world);
+  const t = world.stats.total;
+  return {
+    kpis,
+    breakdown,
+    conservation,
+    counts: {
+      events,
+      trailersIn: t.trailersIn,
+      palletsReceived: t.palletsReceived,
+      purchaseOrders: t.purchaseOrders,
+      replenishments: t.replenishments,
+      pickTours: t.pickTours,
+      linesPicked: t.linesPicked,
+      trailersOut: t.trailersOut,
+      traceRecords: tracer.count,
+    },
+    horizonS,
+    warmupS,
+  };
+}
+
+function taskOfRole(role: string): EquippedTask {
+  switch (role) {
+    case "receiver":
+      return "unload";
+    case "putaway":
+      return "putaway";
+    case "replenisher":
+      return "replenish";
+    case "picker":
+      return "pick";
+    case "loader":
+      return "load";
+    default:
+      return "pick";
+  }
+}
+
+/** Periodic sample: stock, occupied locations (for KPIs) and a `sample` trace record. */
+function startSampler(world: World): void {
+  const { sim, scenario, stats, site, ledger } = world;
+  const interval = scenario.sampleIntervalS;
+  sim.process(
+    (function* () {
+      for (;;) {
+        let occupied = 0;
+        for (const sku of world.skus) if (sku.faceUnits > 0) occupied++;
+        for (let i = 0; i < world.slotPallets.length; i++) if (world.slotPallets[i] > 0) occupied++;
+        const stockUnits = ledger.onHand({}, "physical");
+        stats.stockUnits.update(stockUnits);
+        stats.occupiedLocations.update(occupied);
+        if (world.tracer.on) {
+          const utilization: Record<string, number> = {};
+          for (const role of ROLES) {
+            const ws = world.workers[role];
+            const on = ws.filter((w) => w.state !== "offShift").length;
+            utilization[role] = on > 0 ? ws.filter((w) => w.busy).length / on : 0;
+          }
+          const queues: Record<string, number> = {};
+          for (const role of ROLES) queues[role] = world.queues[role].length;
+          world.tracer.emit({
+            t: sim.now,
+            kind: "sample",
+            wip: world.openOrders.size,
+            queues,
+            utilization,
+            stockUnits,
+          });
+        }
+        void site;
+        yield sim.timeout(interval);
+      }
+    })(),
+  );
+}

@@ -1,0 +1,192 @@
+/**
+ * Workers as first-class participants: each worker is a process that, while on shift,
+ * takes the highest-priority task from its role's queue, uses equipment from a pool, and
+ * records how its time splits into travelling loaded or empty, handling, waiting and idle.
+ */
+import { type Event, type Resource, type Simulation, TimeWeighted } from "../engine/index.ts";
+import type { PlaceRef } from "../layout/index.ts";
+import type { EquipmentKind, Role } from "../scenario/schema.ts";
+import type { Window } from "./calendar.ts";
+import type { Tracer } from "./trace.ts";
+import type { WorkerState } from "./types.ts";
+
+/** Trace names of worker states (the architecture's `state` record). */
+const TRACE_STATE: Record<WorkerState | "offShift", string> = {
+  travelLoaded: "travelling",
+  travelEmpty: "travelling",
+  handling: "handling",
+  waiting: "waiting",
+  idle: "idle",
+  offShift: "off-shift",
+};
+
+/** One worker: role, shift windows, position and time accounting. */
+export class Worker {
+  /** Seconds per state after the warm-up (off-shift time is not counted). */
+  readonly stateS: Record<WorkerState, number> = {
+    travelLoaded: 0,
+    travelEmpty: 0,
+    handling: 0,
+    waiting: 0,
+    idle: 0,
+  };
+  state: WorkerState | "offShift" = "offShift";
+  private sinceS = 0;
+  /** Where the worker is: a location id or a point. */
+  pos: PlaceRef;
+  /** Pick zone (zone picking), 0-based. */
+  zone = 0;
+  /** Equipment held now, if any (for the trace header and samples). */
+  equipment: EquipmentKind | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly role: Role,
+    readonly windows: readonly Window[],
+    home: PlaceRef,
+    private readonly warmupS: number,
+    private readonly tracer: Tracer,
+  ) {
+    this.pos = home;
+  }
+
+  /** Switches state at `nowS`, booking the time spent in the previous one. */
+  setState(state: WorkerState | "offShift", nowS: number): void {
+    if (state === this.state) return;
+    this.book(nowS);
+    this.state = state;
+    if (this.tracer.on)
+      this.tracer.emit({ t: nowS, kind: "state", id: this.id, state: TRACE_STATE[state] });
+  }
+
+  /** Books time up to `nowS` into the current state. */
+  book(nowS: number): void {
+    if (this.state !== "offShift") {
+      const from = Math.max(this.sinceS, this.warmupS);
+      if (nowS > from) this.stateS[this.state] += nowS - from;
+    }
+    this.sinceS = nowS;
+  }
+
+  /** True when busy (not idle and not off shift). */
+  get busy(): boolean {
+    return this.state !== "idle" && this.state !== "offShift";
+  }
+}
+
+interface Entry<T> {
+  priority: number;
+  seq: number;
+  task: T;
+}
+
+/**
+ * A role's task queue: a binary heap by (priority, arrival order), lower priority first,
+ * and the idle workers waiting for work (woken one per new task).
+ */
+export class TaskQueue<T> {
+  private heap: Entry<T>[] = [];
+  private seq = 0;
+  private idle: { worker: Worker; event: Event }[] = [];
+  /** Time-weighted queue length (reset at the warm-up). */
+  readonly lengthStat: TimeWeighted;
+
+  constructor(
+    private readonly sim: Simulation,
+    readonly name: string,
+    private readonly tracer: Tracer,
+  ) {
+    this.lengthStat = new TimeWeighted(sim, 0);
+  }
+
+  get length(): number {
+    return this.heap.length;
+  }
+
+  /** Adds a task; wakes one idle worker. */
+  push(task: T, priority = 0): void {
+    const entry = { priority, seq: this.seq++, task };
+    const heap = this.heap;
+    heap.push(entry);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (less(heap[parent], entry)) break;
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = entry;
+    this.changed();
+    const waiter = this.idle.shift();
+    if (waiter) waiter.event.succeed();
+  }
+
+  /** Removes and returns the most urgent task, or undefined. */
+  take(): T | undefined {
+    const heap = this.heap;
+    if (heap.length === 0) return undefined;
+    const top = heap[0];
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      let i = 0;
+      const n = heap.length;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && less(heap[r], heap[l]) ? r : l;
+        if (less(last, heap[c])) break;
+        heap[i] = heap[c];
+        i = c;
+      }
+      heap[i] = last;
+    }
+    this.changed();
+    return top.task;
+  }
+
+  /** An event that fires when a task is pushed or after `maxS`, whichever is first. */
+  waitForWork(worker: Worker, maxS: number): Event {
+    const event = this.sim.event();
+    const entry = { worker, event };
+    this.idle.push(entry);
+    const timer = this.sim.timeout(maxS);
+    timer.addCallback(() => {
+      const i = this.idle.indexOf(entry);
+      if (i >= 0) {
+        this.idle.splice(i, 1);
+        event.succeed();
+      }
+    });
+    event.addCallback(() => {
+      timer.cancel();
+    });
+    return event;
+  }
+
+  private changed(): void {
+    this.lengthStat.update(this.heap.length);
+    if (this.tracer.on)
+      this.tracer.emit({
+        t: this.sim.now,
+        kind: "queue",
+        name: this.name,
+        length: this.heap.length,
+      });
+  }
+}
+
+function less<T>(a: Entry<T>, b: Entry<T>): boolean {
+  return a.priority < b.priority || (a.priority === b.priority && a.seq < b.seq);
+}
+
+/** An equipment pool: a resource plus time-weighted units in use (reset at the warm-up). */
+export interface EquipmentPool {
+  kind: EquipmentKind;
+  resource: Resource;
+  count: number;
+  speedMps: number;
+  loadedSpeedMps: number;
+  costPerHour: number;
+  inUse: TimeWeighted;
+}

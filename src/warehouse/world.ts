@@ -1,0 +1,196 @@
+/**
+ * The shared state every warehouse process works on: the simulation, the site, SKUs and
+ * their stock, orders, workers and equipment, statistics and listeners. Processes live in
+ * their own files and talk through this object and its listener lists, so a new operation
+ * (cross-docking, returns, counts…) is a new file that subscribes, not a rewrite.
+ */
+import type {
+  ProcessGenerator,
+  Resource,
+  Simulation,
+  Tally,
+  TimeWeighted,
+} from "../engine/index.ts";
+import type { PutawayRule, StockLedger } from "../inventory/index.ts";
+import type { EquipmentKind, EquippedTask, Role, Scenario } from "../scenario/index.ts";
+import type { Site } from "./site.ts";
+import type { SkuInfo } from "./skuMaster.ts";
+import type { Tracer } from "./trace.ts";
+import type { EquipmentPool, TaskQueue, Worker } from "./workforce.ts";
+
+/** A unit of work a worker takes from its role's queue. */
+export interface Task {
+  /** Trace name: unload, putaway, replenish, pick, pack, load… */
+  kind: string;
+  /** Runs the task as the worker (inside the worker's process). */
+  run(worker: Worker): ProcessGenerator<void>;
+}
+
+/** One order line. */
+export interface OrderLine {
+  /** SKU rank (index into `World.skus`). */
+  sku: number;
+  qty: number;
+}
+
+/** A customer order and the times it passed each step (NaN until then). */
+export interface Order {
+  id: number;
+  createdS: number;
+  carrier: number;
+  /** Departure the order is promised on (the first whose cut-off is after creation), s. */
+  dueS: number;
+  lines: OrderLine[];
+  units: number;
+  /** Some line could not be served from stock when the order arrived. */
+  stockout: boolean;
+  releasedS: number;
+  pickStartS: number;
+  pickEndS: number;
+  packStartS: number;
+  packEndS: number;
+  shippedS: number;
+  /** Seconds of tours spent travelling, waiting to enter aisles, picking (setup included). */
+  travelS: number;
+  congestionS: number;
+  pickS: number;
+  /** Sorting or consolidation at packing, s. */
+  sortS: number;
+  /** Pick jobs still to finish (zone picking splits an order). */
+  partsLeft: number;
+  /** SKU rank the order waits on for release, or -1. */
+  waitingOn: number;
+}
+
+/** A pallet between the dock and a storage location. */
+export interface Pallet {
+  id: number;
+  sku: number;
+  units: number;
+  /** Trailer arrival time (dock-to-stock starts here), s. */
+  arrivedS: number;
+  /** Pseudo-location where it waits (the dock door). */
+  at: string;
+}
+
+/** A pallet in reserve storage. */
+export interface ReservePallet {
+  slot: number;
+  units: number;
+  receivedS: number;
+}
+
+/** Per-SKU state. All quantities are the system's record, in units. */
+export interface SkuState {
+  info: SkuInfo;
+  id: string;
+  /** Pick face location id. */
+  face: string;
+  faceCapacity: number;
+  /** Units at the face, allocated to released orders but not yet picked, and on their way in. */
+  faceUnits: number;
+  faceAllocated: number;
+  faceIncoming: number;
+  /** Reserve pallets, oldest first, and pallets already promised to a replenishment. */
+  reserve: ReservePallet[];
+  reserveUnits: number;
+  /** Units received but not yet stored. */
+  dockUnits: number;
+  /** Units ordered from the supplier, not yet received. */
+  onOrderUnits: number;
+  /** Orders waiting for this SKU's face, oldest first, and the units they need. */
+  waiting: Order[];
+  waitingUnits: number;
+  replenishing: boolean;
+  /** Mean demand, units/day; reorder point and quantity, units. */
+  dailyUnits: number;
+  reorderPoint: number;
+  orderQty: number;
+}
+
+/** Statistics kept after the warm-up (tallies and time averages are reset at the warm-up). */
+export interface Stats {
+  ordersCreated: number;
+  ordersShipped: number;
+  ordersOnTime: number;
+  linesCreated: number;
+  linesFilled: number;
+  linesShipped: number;
+  unitsShipped: number;
+  linesPicked: number;
+  pickTravelM: number;
+  stockoutLines: number;
+  cycleS: Tally;
+  phases: Record<string, number>;
+  dockToStockS: Tally;
+  trailerTurnaroundS: Tally;
+  congestionWaits: Tally;
+  wip: TimeWeighted;
+  stockUnits: TimeWeighted;
+  occupiedLocations: TimeWeighted;
+  /** Whole-run counts (warm-up included), for conservation and the bench. */
+  total: {
+    unitsInitial: number;
+    unitsReceived: number;
+    unitsShipped: number;
+    ordersCreated: number;
+    ordersShipped: number;
+    trailersIn: number;
+    palletsReceived: number;
+    purchaseOrders: number;
+    replenishments: number;
+    pickTours: number;
+    linesPicked: number;
+    trailersOut: number;
+  };
+}
+
+/** Listeners processes subscribe to (issue-6 operations hook in here). */
+export interface Listeners {
+  /** A SKU's face gained stock (replenishment or putaway to the face). */
+  faceRestocked: ((sku: SkuState) => void)[];
+  /** Face stock was allocated or picked (replenishment checks). */
+  faceDrawn: ((sku: SkuState) => void)[];
+  /** A reserve position became free. */
+  slotFreed: ((slot: number) => void)[];
+  /** A checked pallet is at the dock, ready for putaway (cross-docking and quality may take it). */
+  palletChecked: ((pallet: Pallet) => boolean | undefined)[];
+  /** An order finished picking (all its parts). */
+  orderPicked: ((order: Order) => void)[];
+  /** An order is packed and staged for its carrier. */
+  orderPacked: ((order: Order) => void)[];
+}
+
+/** Everything the processes share. */
+export interface World {
+  sim: Simulation;
+  scenario: Scenario;
+  site: Site;
+  ledger: StockLedger;
+  skus: SkuState[];
+  tracer: Tracer;
+  stats: Stats;
+  listeners: Listeners;
+  warmupS: number;
+  horizonS: number;
+  /** Workers and task queues per role (zone picking has one picker queue per zone). */
+  workers: Record<Role, Worker[]>;
+  queues: Record<Role, TaskQueue<Task>>;
+  pickZoneQueues: TaskQueue<Task>[];
+  pools: Partial<Record<EquipmentKind, EquipmentPool>>;
+  /** Equipment each task needs (undefined: none). */
+  equipmentFor: Record<EquippedTask, EquipmentPool | undefined>;
+  /** Narrow-aisle resources, created on first use. */
+  aisles: Map<string, Resource>;
+  /** Reserve slot state: SKU rank held (-1 empty) and pallets stored or on their way. */
+  slotSku: Int32Array;
+  slotPallets: Int32Array;
+  putawayRule: PutawayRule;
+  /** Orders not yet shipped, by id. */
+  openOrders: Map<number, Order>;
+  /** Hands a checked pallet at the dock to putaway (set by installPutaway). */
+  startPutaway: (pallet: Pallet) => void;
+  /** Requests a replenishment check of a SKU's face (set by installReplenishment). */
+  checkFace: (sku: SkuState) => void;
+  nextId: { order: number; pallet: number };
+}
