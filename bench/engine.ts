@@ -6,7 +6,7 @@
  * must report the same mean wait (≈ 9.0, the theory). Prints times, events per second
  * (two model events per customer: arrival and departure) and ratios to the bare loop.
  *
- *   npx tsx bench/engine.ts [customers] [repeats]
+ *   npx tsx bench/engine.ts [customers] [repeats] [models: bare,whsim,jssim,simjs]
  */
 import { createRequire } from "node:module";
 import { createStream, Resource, Simulation } from "../src/engine/index.ts";
@@ -16,6 +16,7 @@ const MU = 1;
 const SEED = 2026;
 const CUSTOMERS = Number(process.argv[2] ?? 1_000_000);
 const REPEATS = Number(process.argv[3] ?? 3);
+const SELECTED = (process.argv[4] ?? "bare,whsim,jssim,simjs").split(",");
 
 interface Outcome {
   meanWaitS: number;
@@ -226,12 +227,16 @@ function simjs(n: number): Outcome {
   return { meanWaitS: waitSum / served, served };
 }
 
-const models: [string, (n: number) => Outcome][] = [
-  ["bare heap loop", bare],
-  ["whsim (processes)", whsim],
-  ["js-simulator", jsSimulator],
-  ["SimJS", simjs],
+const ALL_MODELS: [string, string, (n: number) => Outcome][] = [
+  ["bare", "bare heap loop", bare],
+  ["whsim", "whsim (processes)", whsim],
+  ["jssim", "js-simulator", jsSimulator],
+  ["simjs", "SimJS", simjs],
 ];
+// The bare loop always runs first: every ratio is to it.
+const models = ALL_MODELS.filter(([key]) => key === "bare" || SELECTED.includes(key)).map(
+  ([, name, f]) => [name, f] as [string, (n: number) => Outcome],
+);
 
 function timeIt(f: (n: number) => Outcome, n: number): { seconds: number; outcome: Outcome } {
   const start = performance.now();

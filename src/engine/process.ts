@@ -13,6 +13,14 @@ import {
 } from "./event.ts";
 import type { Simulation } from "./simulation.ts";
 
+// NOTE: under CommonJS transpilation (as tsx runs the CLI) every imported binding is a
+// getter call; the hot path reads these module-local copies instead.
+const EventClass = Event;
+const S_PENDING = PENDING;
+const S_TRIGGERED = TRIGGERED;
+const S_PROCESSED = PROCESSED;
+const K_PROCESS = KIND_PROCESS;
+
 /** What a process body yields: events (timeouts, requests, other processes, conditions). */
 export type ProcessGenerator<T = any> = Generator<Event, T, any>;
 
@@ -27,7 +35,7 @@ export class Process<T = any> extends Event<T> {
 
   constructor(sim: Simulation, gen: ProcessGenerator<T>, name: string) {
     super(sim);
-    this._kind = KIND_PROCESS;
+    this._kind = K_PROCESS;
     this.name = name;
     this._gen = gen;
     this._target = null;
@@ -37,7 +45,7 @@ export class Process<T = any> extends Event<T> {
 
   /** True until the generator has returned or thrown. */
   get isAlive(): boolean {
-    return this._state === PENDING;
+    return this._state === S_PENDING;
   }
 
   /** The event the process waits on now, or null. */
@@ -50,15 +58,15 @@ export class Process<T = any> extends Event<T> {
    * time and before normal events. Throws if the process has ended or interrupts itself.
    */
   interrupt(cause?: unknown): void {
-    if (this._state !== PENDING) {
+    if (this._state !== S_PENDING) {
       throw new RangeError(`cannot interrupt process '${this.name}': it has already ended`);
     }
     if (this.sim.activeProcess === this) {
       throw new RangeError(`process '${this.name}' cannot interrupt itself`);
     }
-    const interruption = new Event(this.sim);
+    const interruption = new EventClass(this.sim);
     interruption._kind = KIND_INTERRUPTION;
-    interruption._state = TRIGGERED;
+    interruption._state = S_TRIGGERED;
     interruption._ok = false;
     interruption._value = new Interrupt(cause);
     interruption._waiter = this;
@@ -79,7 +87,7 @@ export class Process<T = any> extends Event<T> {
 
   /** @internal Delivers an interruption (the kernel calls this). */
   _interrupt(interruption: Event): void {
-    if (this._state !== PENDING) return;
+    if (this._state !== S_PENDING) return;
     const target = this._target;
     if (target !== null) {
       target._removeWaiter(this);
@@ -111,8 +119,8 @@ export class Process<T = any> extends Event<T> {
         return;
       }
       const event = result.value;
-      if (event instanceof Event && event.sim === sim) {
-        if (event._state !== PROCESSED) {
+      if (event instanceof EventClass && event.sim === sim) {
+        if (event._state !== S_PROCESSED) {
           event._addWaiter(this);
           this._target = event;
           sim._active = previous;
@@ -125,7 +133,7 @@ export class Process<T = any> extends Event<T> {
       } else {
         ok = false;
         value = new TypeError(
-          `process '${this.name}' yielded ${event instanceof Event ? "an event of another simulation" : String(event)}, not an Event`,
+          `process '${this.name}' yielded ${event instanceof EventClass ? "an event of another simulation" : String(event)}, not an Event`,
         );
       }
     }
@@ -134,9 +142,15 @@ export class Process<T = any> extends Event<T> {
   /** @internal */
   _end(ok: boolean, value: any): void {
     this._target = null;
-    this._state = TRIGGERED;
     this._ok = ok;
     this._value = value;
+    if (ok && this._waiter === null && this._callbacks === null) {
+      // NOTE: nobody waits: the end is processed at once instead of going through the
+      // queue (a process yielding it later continues at once, as with any processed event).
+      this._state = S_PROCESSED;
+      return;
+    }
+    this._state = S_TRIGGERED;
     this.sim._scheduleNow(this);
   }
 }

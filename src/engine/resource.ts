@@ -3,10 +3,9 @@
  * a priority queue (FIFO among equal priorities), use it and release it. A preemptive
  * resource lets an urgent request evict a less urgent user, which gets an Interrupt.
  */
-import { describe, Event, PENDING } from "./event.ts";
+import { describe, Event } from "./event.ts";
 import type { Process } from "./process.ts";
 import type { Simulation } from "./simulation.ts";
-import { TimeWeighted } from "./timeWeighted.ts";
 
 /** Options of a resource. */
 export interface ResourceOptions {
@@ -94,12 +93,17 @@ export class Resource {
   readonly preemptive: boolean;
   /** Units in use now. */
   count: number;
-  /** Requests holding a unit now, in grant order. */
+  /** Requests holding a unit now, in grant order (kept for preemptive resources only). */
   readonly users: Request[];
-  private readonly queue: Request[];
+  // NOTE: the queue is an array read from `queueHead` (O(1) dequeue), sorted by
+  // (priority, order); statistics are integrated inline (no calls on the hot path).
+  private queue: (Request | undefined)[];
+  private queueHead: number;
   private orderCounter: number;
-  private readonly busy: TimeWeighted;
-  private readonly waiting: TimeWeighted;
+  private statsStartS: number;
+  private lastChangeS: number;
+  private busyArea: number;
+  private queueArea: number;
 
   constructor(sim: Simulation, options: ResourceOptions = {}) {
     const capacity = options.capacity ?? 1;
@@ -114,32 +118,40 @@ export class Resource {
     this.count = 0;
     this.users = [];
     this.queue = [];
+    this.queueHead = 0;
     this.orderCounter = 0;
-    this.busy = new TimeWeighted(sim, 0);
-    this.waiting = new TimeWeighted(sim, 0);
+    this.statsStartS = sim.now;
+    this.lastChangeS = sim.now;
+    this.busyArea = 0;
+    this.queueArea = 0;
   }
 
   /** Number of requests waiting. */
   get queueLength(): number {
-    return this.queue.length;
+    return this.queue.length - this.queueHead;
   }
 
   /** The waiting requests in service order. */
   get queued(): readonly Request[] {
-    return this.queue;
+    return this.queue.slice(this.queueHead) as Request[];
   }
 
   /** Requests a unit; yield the request to wait for it, then `release(request)`. */
-  request(options: RequestOptions = {}): Request {
-    const priority = options.priority ?? 0;
-    if (!Number.isFinite(priority))
-      throw new RangeError(`request priority must be a finite number: ${priority}`);
-    const request = new Request(this, priority, options.preempt ?? true, this.orderCounter++);
-    if (this.count < this.capacity && this.queue.length === 0) {
+  request(options?: RequestOptions): Request {
+    let priority = 0;
+    let preempt = true;
+    if (options !== undefined) {
+      priority = options.priority ?? 0;
+      preempt = options.preempt ?? true;
+      if (!Number.isFinite(priority))
+        throw new RangeError(`request priority must be a finite number: ${priority}`);
+    }
+    const request = new Request(this, priority, preempt, this.orderCounter++);
+    if (this.count < this.capacity && this.queue.length === this.queueHead) {
       this.grant(request);
       return request;
     }
-    if (this.preemptive && request.preempt && this.count >= this.capacity) {
+    if (this.preemptive && preempt && this.count >= this.capacity) {
       const victim = this.worstUser();
       if (victim !== null && victim.priority > priority) {
         this.evict(victim, request);
@@ -162,21 +174,21 @@ export class Resource {
     switch (request._status) {
       case HELD: {
         request._status = RELEASED;
-        if (this.users.length > 0) {
+        if (this.preemptive) {
           const index = this.users.indexOf(request);
           if (index >= 0) this.users.splice(index, 1);
         }
+        this.account();
         this.count--;
-        this.busy.update(this.count);
-        this.serveQueue();
+        if (this.queue.length !== this.queueHead) this.serveQueue();
         return;
       }
       case QUEUED: {
         request._status = WITHDRAWN;
-        const index = this.queue.indexOf(request);
+        const index = this.queue.indexOf(request, this.queueHead);
+        this.account();
         if (index >= 0) this.queue.splice(index, 1);
-        this.waiting.update(this.queue.length);
-        if (request._state === PENDING) Event.prototype.cancel.call(request);
+        if (request._state === 0) Event.prototype.cancel.call(request);
         return;
       }
       case PREEMPTED:
@@ -190,53 +202,82 @@ export class Resource {
 
   /** Time-weighted share of units in use since the start or the last reset (0..1). */
   utilization(): number {
-    return this.busy.mean() / this.capacity;
+    const now = this.sim.now;
+    const duration = now - this.statsStartS;
+    if (duration <= 0) return this.count / this.capacity;
+    return (this.busyArea + this.count * (now - this.lastChangeS)) / duration / this.capacity;
   }
 
   /** Time-weighted mean number of waiting requests since the start or the last reset. */
   meanQueueLength(): number {
-    return this.waiting.mean();
+    const now = this.sim.now;
+    const duration = now - this.statsStartS;
+    const length = this.queue.length - this.queueHead;
+    if (duration <= 0) return length;
+    return (this.queueArea + length * (now - this.lastChangeS)) / duration;
   }
 
   /** Restarts the utilisation and queue statistics now (warm-up deletion). */
   reset(): void {
-    this.busy.reset();
-    this.waiting.reset();
+    this.statsStartS = this.sim.now;
+    this.lastChangeS = this.sim.now;
+    this.busyArea = 0;
+    this.queueArea = 0;
+  }
+
+  /** Adds the areas under the busy and queue-length curves up to now; call before a change. */
+  private account(): void {
+    const now = this.sim.now;
+    const dt = now - this.lastChangeS;
+    if (dt > 0) {
+      this.busyArea += this.count * dt;
+      this.queueArea += (this.queue.length - this.queueHead) * dt;
+      this.lastChangeS = now;
+    }
   }
 
   private grant(request: Request): void {
+    this.account();
     request._status = HELD;
     request.grantedS = this.sim.now;
     this.count++;
-    this.busy.update(this.count);
     if (this.preemptive) this.users.push(request);
     request.succeed(undefined);
   }
 
   private serveQueue(): void {
     const queue = this.queue;
-    if (queue.length === 0) return;
-    while (this.count < this.capacity && queue.length > 0) this.grant(queue.shift()!);
-    this.waiting.update(queue.length);
+    while (this.count < this.capacity && this.queueHead < queue.length) {
+      const next = queue[this.queueHead]!;
+      queue[this.queueHead++] = undefined;
+      this.grant(next);
+    }
+    if (this.queueHead === queue.length) {
+      queue.length = 0;
+      this.queueHead = 0;
+    } else if (this.queueHead > 1024 && this.queueHead * 2 > queue.length) {
+      queue.splice(0, this.queueHead);
+      this.queueHead = 0;
+    }
   }
 
   private enqueue(request: Request): void {
+    this.account();
     const queue = this.queue;
     // Sorted by (priority, order): append when no waiting request is less urgent (the common case).
-    let i = queue.length;
-    if (i > 0 && queue[i - 1].priority > request.priority) {
-      let lo = 0;
-      let hi = i;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (queue[mid].priority <= request.priority) lo = mid + 1;
-        else hi = mid;
-      }
-      i = lo;
+    const end = queue.length;
+    if (end === this.queueHead || queue[end - 1]!.priority <= request.priority) {
+      queue.push(request);
+      return;
     }
-    if (i === queue.length) queue.push(request);
-    else queue.splice(i, 0, request);
-    this.waiting.update(queue.length);
+    let lo = this.queueHead;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (queue[mid]!.priority <= request.priority) lo = mid + 1;
+      else hi = mid;
+    }
+    queue.splice(lo, 0, request);
   }
 
   /** The user a new request would evict: largest priority number, latest among equals. */
@@ -255,10 +296,10 @@ export class Resource {
   }
 
   private evict(victim: Request, by: Request): void {
+    this.account();
     victim._status = PREEMPTED;
     this.users.splice(this.users.indexOf(victim), 1);
     this.count--;
-    this.busy.update(this.count);
     const process = victim.process;
     if (process?.isAlive && process !== this.sim.activeProcess) {
       process.interrupt(new Preempted(by.process, victim, victim.grantedS, this));

@@ -17,6 +17,16 @@ import {
 import { Process, type ProcessGenerator } from "./process.ts";
 import { createStream, type RandomStream } from "./randomStream.ts";
 
+// NOTE: under CommonJS transpilation (as tsx runs the CLI) every imported binding is a
+// getter call; the hot path reads these module-local copies instead.
+const EventClass = Event;
+const ProcessClass = Process;
+const S_TRIGGERED = TRIGGERED;
+const S_PROCESSED = PROCESSED;
+const S_CANCELLED = CANCELLED;
+const K_PROCESS = KIND_PROCESS;
+const K_INTERRUPTION = KIND_INTERRUPTION;
+
 /** Options of a simulation. */
 export interface SimulationOptions {
   /** Master seed of the random streams. Defaults to 0. */
@@ -98,13 +108,13 @@ export class Simulation {
 
   /** A new pending event; trigger it with `succeed()` or `fail()`. */
   event<T = any>(): Event<T> {
-    return new Event<T>(this);
+    return new EventClass<T>(this);
   }
 
   /** An event that succeeds with `value` after `delayS` seconds. Throws on a negative, NaN or infinite delay. */
   timeout<T = undefined>(delayS: number, value?: T): Event<T> {
-    const event = new Event<T>(this);
-    event._state = TRIGGERED;
+    const event = new EventClass<T>(this);
+    event._state = S_TRIGGERED;
     event._value = value;
     if (delayS > 0 && delayS < Number.POSITIVE_INFINITY) this._schedule(event, this.now + delayS);
     else if (delayS === 0) this._scheduleNow(event);
@@ -142,7 +152,7 @@ export class Simulation {
         `sim.process() needs a generator or generator function, got ${describe(gen)}`,
       );
     }
-    return new Process<T>(this, gen, label);
+    return new ProcessClass<T>(this, gen, label);
   }
 
   /** An event that succeeds with the array of all values (in order) once every event has; fails with the first failure. */
@@ -170,7 +180,7 @@ export class Simulation {
     if (this.urgentHead !== this.urgentTail || this.normalHead !== this.normalTail) return this.now;
     while (this.heapSize > 0) {
       const top = this.heapEvent[0]!;
-      if (top._state !== CANCELLED) return this.heapTime[0];
+      if (top._state !== S_CANCELLED) return this.heapTime[0];
       this.popHeap();
     }
     return Number.POSITIVE_INFINITY;
@@ -181,7 +191,7 @@ export class Simulation {
     for (;;) {
       const event = this.next(Number.POSITIVE_INFINITY);
       if (event === undefined) return false;
-      if (event._state !== CANCELLED) {
+      if (event._state !== S_CANCELLED) {
         this.fire(event);
         return true;
       }
@@ -201,7 +211,7 @@ export class Simulation {
     for (;;) {
       const event = this.next(until);
       if (event === undefined) break;
-      if (event._state !== CANCELLED) this.fire(event);
+      if (event._state !== S_CANCELLED) this.fire(event);
     }
     if (until !== Number.POSITIVE_INFINITY) this.now = until;
   }
@@ -271,7 +281,7 @@ export class Simulation {
       }
     }
     // Dead entries are dropped here so that they never move the clock.
-    while (this.heapSize > 0 && this.heapEvent[0]!._state === CANCELLED) this.popHeap();
+    while (this.heapSize > 0 && this.heapEvent[0]!._state === S_CANCELLED) this.popHeap();
     if (this.heapSize === 0) return undefined;
     const timeS = this.heapTime[0];
     if (timeS >= until) return undefined;
@@ -283,20 +293,20 @@ export class Simulation {
   private fire(event: Event): void {
     const kind = event._kind;
     if (kind !== 0) {
-      if (kind === KIND_PROCESS) {
+      if (kind === K_PROCESS) {
         if (!(event as Process)._started) {
           (event as Process)._resume(true, undefined);
           return;
         }
-      } else if (kind === KIND_INTERRUPTION) {
+      } else if (kind === K_INTERRUPTION) {
         const process = event._waiter!;
         event._waiter = null;
-        event._state = PROCESSED;
+        event._state = S_PROCESSED;
         process._interrupt(event);
         return;
       }
     }
-    event._state = PROCESSED;
+    event._state = S_PROCESSED;
     const ok = event._ok;
     const waiter = event._waiter;
     if (waiter !== null) {
@@ -320,9 +330,7 @@ export class Simulation {
     }
     if (!ok && !event._defused) {
       const what =
-        event._kind === KIND_PROCESS
-          ? `process '${(event as Process).name}' failed`
-          : "event failed";
+        event._kind === K_PROCESS ? `process '${(event as Process).name}' failed` : "event failed";
       const cause = event._value;
       throw new SimulationError(
         `${what}: ${cause instanceof Error ? cause.message : describe(cause)}`,
