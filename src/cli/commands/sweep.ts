@@ -1,0 +1,188 @@
+/**
+ * `whsim sweep <scenario> --set path=v1,v2 [--set ...]`: a what-if grid (cartesian product
+ * of the --set options; values may be safe arithmetic expressions), every point run on the
+ * same seeds, with sweep.json, sweep.csv and a summary table.
+ */
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { type InputIssue, isInputError } from "../../common/inputError.ts";
+import { VERSION } from "../../common/version.ts";
+import { scenarioHash } from "../../experiment/hash.ts";
+import { meanBreakdown } from "../../experiment/meanBreakdown.ts";
+import { runExperiment } from "../../experiment/runExperiment.ts";
+import { estimate } from "../../experiment/statistics.ts";
+import { buildGrid, parseSetOption, type SetOption } from "../../experiment/sweep.ts";
+import { readScenarioFile } from "../../node/readScenarioFile.ts";
+import { checkScenario, type Scenario } from "../../scenario/index.ts";
+import {
+  commonFlags,
+  csvField,
+  type ExperimentFlags,
+  jsonText,
+  num,
+  openSession,
+  table,
+  throwIssues,
+  writeOutput,
+} from "../experimentCommon.ts";
+
+/** KPIs shown in the summary table when present. */
+const SUMMARY_KPIS = [
+  "throughputOrdersPerHour",
+  "orderCycleTimeS",
+  "onTimeShipRate",
+  "costPerOrder",
+  "utilization.picker",
+];
+
+interface SweepFlags extends ExperimentFlags {
+  set: string[];
+}
+
+/** Registers `whsim sweep`. */
+export function sweepCommand(program: Command): void {
+  program
+    .command("sweep")
+    .description("what-if grid: run every combination of --set values on the same seeds")
+    .argument("<scenario>", "scenario file")
+    .option(
+      "--set <path=values>",
+      "scenario path and comma-separated values or expressions (repeat for a grid), e.g. outbound.ordersPerDay=3000*1.1^k with --set k=0:3",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option("--replications <n>", "replications per point (default: the scenario's)")
+    .option("--seed <n>", "master seed for every point (default: the scenario's)")
+    .option("--workers <n>", "worker threads (default: the number of cores)")
+    .option("--executor <address>", "run replications elsewhere (e.g. redis://host:port)")
+    .option("--out <dir>", "results folder (default: results/sweep-<scenario>)")
+    .option("--json", "print sweep.json on stdout instead of the table")
+    .action(async (file: string, flags: SweepFlags) => {
+      const issues: InputIssue[] = [];
+      const parsed = commonFlags(flags, issues);
+      const sets: SetOption[] = [];
+      for (const text of flags.set) {
+        try {
+          sets.push(parseSetOption(text));
+        } catch (error) {
+          if (isInputError(error)) issues.push(...error.issues);
+          else throw error;
+        }
+      }
+      if (flags.set.length === 0) {
+        issues.push({
+          file: "--set",
+          path: "",
+          value: undefined,
+          expected: "at least one --set path=v1,v2",
+        });
+      }
+      let base: Scenario | undefined;
+      try {
+        base = readScenarioFile(resolve(file));
+      } catch (error) {
+        if (isInputError(error)) issues.push(...error.issues);
+        else throw error;
+      }
+      throwIssues(issues);
+      const scenario = base!;
+      const resolved = new Map<string, Scenario>();
+      const grid = buildGrid(scenario, sets, (candidate, id) => {
+        try {
+          resolved.set(id, checkScenario(candidate, `--set ${id}`));
+          return [];
+        } catch (error) {
+          if (isInputError(error)) return [...error.issues];
+          throw error;
+        }
+      });
+      const seed = parsed.seed ?? scenario.seed;
+      const replications = parsed.replications ?? scenario.replications;
+      const session = openSession({
+        workers: parsed.workers,
+        executor: flags.executor,
+        label: "sweep",
+      });
+      let result: Awaited<ReturnType<typeof runExperiment>>;
+      try {
+        result = await runExperiment(
+          session.executor,
+          grid.points.map((p) => ({ id: p.id, scenario: resolved.get(p.id)! })),
+          {
+            seed,
+            replications,
+            signal: session.signal,
+            onProgress: (done, total) => session.progress(done, total),
+          },
+        );
+      } finally {
+        await session.close();
+      }
+      const kpiNames = [...new Set(result.outcomes.flatMap((o) => Object.keys(o.kpis)))].sort();
+      const points = grid.points.map((p) => {
+        const mine = result.outcomes.filter((o) => o.candidate === p.id);
+        const kpis: Record<string, ReturnType<typeof estimate>> = {};
+        for (const kpi of kpiNames) {
+          kpis[kpi] = estimate(
+            mine.map((o) => o.kpis[kpi]).filter((v): v is number => v !== undefined),
+          );
+        }
+        return {
+          id: p.id,
+          settings: p.settings,
+          variables: p.variables,
+          replications: mine.length,
+          kpis,
+          breakdown: meanBreakdown(mine.map((o) => o.breakdown)),
+        };
+      });
+      const document = {
+        kind: "sweep",
+        version: VERSION,
+        scenario: scenario.name,
+        file,
+        scenarioHash: scenarioHash(scenario),
+        seed,
+        replications: result.replications,
+        aborted: result.aborted,
+        axes: grid.axes,
+        points,
+      };
+      const csvHeader = [
+        "point",
+        ...grid.axes.map((a) => a.path),
+        ...kpiNames.flatMap((k) => [`${k}_mean`, `${k}_ci95`]),
+        "n",
+      ];
+      const csvRows = points.map((p) => {
+        const byAxis = grid.axes.map((a) =>
+          a.variable ? p.variables[a.path] : p.settings[a.path],
+        );
+        const stats = kpiNames.flatMap((k) => [p.kpis[k].mean, p.kpis[k].ci95]);
+        return [p.id, ...byAxis, ...stats, p.replications].map(csvField).join(",");
+      });
+      const outDir =
+        flags.out ?? `results/sweep-${scenario.name.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
+      writeOutput(outDir, {
+        "sweep.json": jsonText(document),
+        "sweep.csv": `${[csvHeader.map(csvField).join(","), ...csvRows].join("\n")}\n`,
+      });
+      if (flags.json) {
+        process.stdout.write(jsonText(document));
+      } else {
+        const shown = SUMMARY_KPIS.filter((k) => kpiNames.includes(k));
+        const rows = [[...grid.axes.map((a) => a.path), ...shown.map((k) => `${k} (±95%)`)]];
+        for (const p of points) {
+          rows.push([
+            ...grid.axes.map((a) => String(a.variable ? p.variables[a.path] : p.settings[a.path])),
+            ...shown.map((k) => `${num(p.kpis[k].mean)} ± ${num(p.kpis[k].ci95)}`),
+          ]);
+        }
+        const note = result.aborted ? " (stopped early: partial results)" : "";
+        process.stdout.write(
+          `${scenario.name}: ${points.length} points × ${result.replications} replications, seed ${seed}${note}\n\n${table(rows)}\n\nwritten to ${outDir}/sweep.json and sweep.csv\n`,
+        );
+      }
+      if (result.aborted) process.exitCode = 130;
+    });
+}

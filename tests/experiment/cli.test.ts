@@ -1,0 +1,178 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.ts";
+
+const tiny = new URL("./fixtures/tiny.yaml", import.meta.url).pathname;
+const tiny4 = new URL("./fixtures/tiny-4-pickers.yaml", import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), "whsim-exp-cli-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Runs the CLI in this process; returns the exit code and what went to stderr. */
+async function whsim(...args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
+  let stderr = "";
+  let stdout = "";
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const before = process.exitCode;
+  try {
+    const code = await main(["node", "whsim", ...args]);
+    return { code, stderr, stdout };
+  } finally {
+    err.mockRestore();
+    out.mockRestore();
+    process.exitCode = before;
+  }
+}
+
+const read = (dir: string, file: string) => readFileSync(join(tmp, dir, file), "utf8");
+
+describe("whsim compare", () => {
+  it("whsim compare <a> <a> gives exactly zero differences", async () => {
+    const r = await whsim(
+      "compare",
+      tiny,
+      tiny,
+      "--replications",
+      "2",
+      "--workers",
+      "1",
+      "--out",
+      join(tmp, "same"),
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(read("same", "comparison.json"));
+    expect(doc.kind).toBe("comparison");
+    expect(doc.candidates).toEqual(["tiny", "tiny#2"]);
+    for (const kpi of Object.values(doc.kpis) as {
+      differences: Record<string, { mean: number; ci95: number; verdict: string }>;
+    }[]) {
+      expect(kpi.differences["tiny#2"]).toMatchObject({
+        mean: 0,
+        ci95: 0,
+        verdict: "no significant difference",
+      });
+    }
+  });
+
+  it("whsim compare: more pickers at high load is better (CI excludes zero), byte-identical for 1 and 2 workers", async () => {
+    const one = await whsim(
+      "compare",
+      tiny,
+      tiny4,
+      "--replications",
+      "3",
+      "--workers",
+      "1",
+      "--out",
+      join(tmp, "w1"),
+    );
+    const two = await whsim(
+      "compare",
+      tiny,
+      tiny4,
+      "--replications",
+      "3",
+      "--workers",
+      "2",
+      "--out",
+      join(tmp, "w2"),
+    );
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(read("w2", "comparison.json")).toBe(read("w1", "comparison.json"));
+    expect(read("w2", "replications.csv")).toBe(read("w1", "replications.csv"));
+    const doc = JSON.parse(read("w1", "comparison.json"));
+    const cycle = doc.kpis.orderCycleTimeS.differences["tiny-4-pickers"];
+    expect(cycle.high).toBeLessThan(0);
+    expect(cycle.verdict).toBe("better");
+    expect(doc.kpis["utilization.picker"].differences["tiny-4-pickers"].verdict).toBe("lower");
+    // Common random numbers: both candidates see the same orders.
+    expect(doc.kpis.ordersCreated.differences["tiny-4-pickers"].mean).toBe(0);
+    expect(one.stdout).toMatch(/orderCycleTimeS .* better/);
+    expect(doc.breakdown.tiny.order.waitPicker).toBeGreaterThan(
+      doc.breakdown["tiny-4-pickers"].order.waitPicker,
+    );
+  });
+
+  it("whsim compare with bad input exits 2 listing every problem", async () => {
+    const r = await whsim(
+      "compare",
+      tiny,
+      join(tmp, "missing.yaml"),
+      "--replications",
+      "0",
+      "--workers",
+      "x",
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--replications: "0" \(an integer from 1/);
+    expect(r.stderr).toMatch(/--workers: "x"/);
+    expect(r.stderr).toMatch(/missing\.yaml/);
+  });
+});
+
+describe("whsim sweep", () => {
+  it("whsim sweep --set runs the grid and writes sweep.json and sweep.csv", async () => {
+    const r = await whsim(
+      "sweep",
+      tiny,
+      "--set",
+      "workforce.roles.picker.crews[0].headcount=1,2*2",
+      "--replications",
+      "2",
+      "--workers",
+      "2",
+      "--out",
+      join(tmp, "sweep"),
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(read("sweep", "sweep.json"));
+    expect(doc.kind).toBe("sweep");
+    expect(
+      doc.points.map(
+        (p: { settings: Record<string, number> }) =>
+          p.settings["workforce.roles.picker.crews[0].headcount"],
+      ),
+    ).toEqual([1, 4]);
+    const [p1, p4] = doc.points;
+    expect(p4.kpis["utilization.picker"].mean).toBeLessThan(p1.kpis["utilization.picker"].mean);
+    const csv = read("sweep", "sweep.csv").trim().split("\n");
+    expect(csv).toHaveLength(3);
+    expect(csv[0]).toMatch(/^point,workforce\.roles\.picker\.crews\[0\]\.headcount,/);
+    expect(r.stdout).toMatch(/2 points × 2 replications/);
+  });
+
+  it("whsim sweep with a bad path or a refused expression exits 2", async () => {
+    const r = await whsim(
+      "sweep",
+      tiny,
+      "--set",
+      "outbound.ordersPerDya=1",
+      "--set",
+      'outbound.ordersPerDay=evaluate("1")',
+      "--out",
+      join(tmp, "bad"),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/did you mean ordersPerDay/);
+    expect(r.stderr).toMatch(/function evaluate is not allowed/);
+    const invalid = await whsim(
+      "sweep",
+      tiny,
+      "--set",
+      "outbound.ordersPerDay=-5",
+      "--out",
+      join(tmp, "bad2"),
+    );
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/outbound\.ordersPerDay/);
+  });
+});
