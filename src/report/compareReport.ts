@@ -99,6 +99,14 @@ export function compareReport(folder: ResultsFolder): ReportModel {
   const levelPct = formatValue(c.level * 100);
 
   const summary: Block[] = [
+    ...(c.aborted
+      ? [
+          {
+            kind: "note",
+            text: "The comparison was stopped early: the figures below use the replications that finished.",
+          } as Block,
+        ]
+      : []),
     {
       kind: "p",
       text: `We compared ${cands.length} candidates — “${base.name}” (the baseline) and ${others.map((o) => `“${o.name}”`).join(", ")} — over ${c.replications} replications each. Every candidate saw the same orders, arrivals and service-time draws in the same replication (common random numbers), so the differences below are paired and much tighter than separate runs would give.`,
@@ -319,7 +327,7 @@ export function compareReport(folder: ResultsFolder): ReportModel {
   ];
   if (reps.sheet) sheets.push(reps.sheet);
 
-  const headline = HEADLINE_KPIS.find((k) => c.kpis[k]);
+  const headline = HEADLINE_KPIS.find((k) => c.kpis[k]?.estimates[base.id]);
   return {
     kind: "compare",
     title: `Comparison: ${cands.map((x) => x.name).join(" vs ")}`,

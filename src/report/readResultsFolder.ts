@@ -67,6 +67,14 @@ export interface ResultsFolder {
   trace?: TraceAggregates;
 }
 
+/** The `kind` values each primary file may carry. */
+const KIND_VALUES: Record<ResultsKind, readonly string[]> = {
+  run: ["run"],
+  compare: ["comparison", "compare"],
+  sweep: ["sweep"],
+  optimize: ["optimization", "optimize"],
+};
+
 /** The file that names each kind, in the order they are looked for. */
 export const PRIMARY_FILES: readonly [string, ResultsKind][] = [
   ["optimization.json", "optimize"],
@@ -235,8 +243,13 @@ export async function readResultsFolder(dirArg: string): Promise<ResultsFolder> 
   if (primaryPath && data !== undefined) {
     folder.files.push(primaryName);
     const found = (data as { kind?: unknown })?.kind;
-    if (found !== kind) {
-      issues.push({ file: primaryPath, path: "kind", value: found, expected: `"${kind}"` });
+    if (typeof found !== "string" || !KIND_VALUES[kind].includes(found)) {
+      issues.push({
+        file: primaryPath,
+        path: "kind",
+        value: found,
+        expected: KIND_VALUES[kind].map((k) => `"${k}"`).join(" or "),
+      });
     } else {
       checkVersion(data, primaryPath, issues);
       if (kind === "run") folder.summary = validate(summarySchema, data, primaryPath, issues);
@@ -368,5 +381,37 @@ function checkKpisCsv(table: CsvTable, summary: Summary, file: string, issues: I
         value: "missing",
         expected: "a row for every KPI of summary.json",
       });
+  }
+}
+
+/** A comparison's candidates, baseline and per-KPI entries must agree with each other. */
+function checkComparison(c: ComparisonFile, file: string, issues: InputIssue[]): void {
+  const ids = new Set(c.candidates.map((x) => (typeof x === "string" ? x : x.id)));
+  if (!ids.has(c.baseline))
+    issues.push({
+      file,
+      path: "baseline",
+      value: c.baseline,
+      expected: `one of the candidates (${[...ids].join(", ")})`,
+    });
+  for (const [kpi, k] of Object.entries(c.kpis)) {
+    for (const id of Object.keys(k.estimates)) {
+      if (!ids.has(id))
+        issues.push({
+          file,
+          path: `kpis.${kpi}.estimates.${id}`,
+          value: id,
+          expected: "a candidate id",
+        });
+    }
+    for (const id of Object.keys(k.differences)) {
+      if (!ids.has(id) || id === c.baseline)
+        issues.push({
+          file,
+          path: `kpis.${kpi}.differences.${id}`,
+          value: id,
+          expected: "a candidate id other than the baseline",
+        });
+    }
   }
 }

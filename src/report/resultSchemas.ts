@@ -15,6 +15,20 @@ export const estimateSchema = z.looseObject({
   stdDev: z.number().optional(),
 });
 
+/**
+ * A KPI record; entries with a null mean (a KPI no replication reported: NaN written as
+ * null by JSON) are dropped rather than shown as numbers.
+ */
+const kpiRecord = z.preprocess(
+  (v) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v).filter(([, e]) => (e as { mean?: unknown } | null)?.mean !== null),
+        )
+      : v,
+  z.record(z.string(), estimateSchema),
+);
+
 /** Where time goes: order phases (mean s) and worker states (share of time per role). */
 export const breakdownSchema = z.looseObject({
   order: z.record(z.string(), finite),
@@ -35,7 +49,7 @@ export const summarySchema = z.looseObject({
   scenarioHash: z.string().min(1),
   warmupS: z.number().min(0),
   horizonS: z.number().gt(0),
-  kpis: z.record(z.string(), estimateSchema),
+  kpis: kpiRecord,
   breakdown: breakdownSchema,
   conservation: z.unknown().optional(),
 });
@@ -57,9 +71,19 @@ const candidateSchema = z.union([
   }),
 ]);
 
-/** comparison.json of `whsim compare`. */
+/** comparison.json of `whsim compare` (`kind` "comparison"; "compare" is read too). */
 export const comparisonSchema = z.looseObject({
-  kind: z.literal("compare"),
+  kind: z.enum(["comparison", "compare"]),
+  aborted: z.boolean().optional(),
+  scenarios: z
+    .array(
+      z.looseObject({
+        id: z.string().min(1),
+        scenario: z.string().optional(),
+        scenarioHash: z.string().optional(),
+      }),
+    )
+    .optional(),
   ...common,
   warmupS: z.number().min(0).optional(),
   horizonS: z.number().gt(0).optional(),
@@ -70,8 +94,18 @@ export const comparisonSchema = z.looseObject({
     z.string(),
     z.looseObject({
       direction: z.string().default("neutral"),
-      estimates: z.record(z.string(), estimateSchema),
-      differences: z.record(z.string(), differenceSchema),
+      estimates: kpiRecord,
+      differences: z.preprocess(
+        (v) =>
+          v !== null && typeof v === "object" && !Array.isArray(v)
+            ? Object.fromEntries(
+                Object.entries(v).filter(
+                  ([, e]) => (e as { mean?: unknown } | null)?.mean !== null,
+                ),
+              )
+            : v,
+        z.record(z.string(), differenceSchema),
+      ),
     }),
   ),
   breakdown: z.record(z.string(), breakdownSchema).default({}),
@@ -103,10 +137,11 @@ export const sweepSchema = z.looseObject({
         id: z.string().min(1),
         settings: z.record(z.string(), scalar).default({}),
         variables: z.record(z.string(), z.number()).default({}),
-        kpis: z.record(z.string(), estimateSchema),
+        kpis: kpiRecord,
       }),
     )
     .min(1),
+  aborted: z.boolean().optional(),
 });
 
 /** optimization.json of `whsim optimize`. */
@@ -126,7 +161,7 @@ export const optimizationSchema = z.looseObject({
         id: z.string().min(1),
         rank: z.number().int().min(1),
         parameters: z.record(z.string(), scalar).default({}),
-        kpis: z.record(z.string(), estimateSchema),
+        kpis: kpiRecord,
         replications: z.number().int().min(0).optional(),
         eliminated: z.string().optional(),
       }),

@@ -37,6 +37,9 @@ export function sweepReport(folder: ResultsFolder): ReportModel {
   const name = s.scenario === undefined ? undefined : scenarioName(s.scenario);
 
   const summary: string[] = [
+    ...(s.aborted
+      ? ["Note: the sweep was stopped early; the figures use the replications that finished."]
+      : []),
     `We varied ${axes.map((a) => `${a.path} (${a.values.map(describe).join(", ")})`).join(" and ")}${name ? ` in scenario “${name}”` : ""}: ${s.points.length} combinations, each simulated over ${s.replications} replications on the same random numbers, so differences between points come from the settings, not from chance draws.`,
   ];
   for (const k of HEADLINE_KPIS.filter((x) => kpis.includes(x)).slice(0, 4)) {

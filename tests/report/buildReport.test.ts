@@ -1,0 +1,184 @@
+import { execFileSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
+import { isInputError } from "../../src/common/inputError.ts";
+import { buildReport } from "../../src/report/buildReport.ts";
+import { parseCsv } from "../../src/report/csv.ts";
+import { compatibleVersion, readResultsFolder } from "../../src/report/readResultsFolder.ts";
+
+const fixture = (kind: string) => new URL(`../fixtures/report/${kind}`, import.meta.url).pathname;
+const summary = JSON.parse(readFileSync(join(fixture("run"), "summary.json"), "utf8"));
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "whsim-report-build-"));
+});
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A copy of a fixture folder that a test may damage. */
+function copyOf(kind: string): string {
+  const dir = mkdtempSync(join(work, `${kind}-`));
+  cpSync(fixture(kind), dir, { recursive: true });
+  return dir;
+}
+
+async function inputIssues(run: () => Promise<unknown>): Promise<string[]> {
+  try {
+    await run();
+  } catch (error) {
+    if (isInputError(error))
+      return error.issues.map((i) => `${i.path}: ${String(i.value)} (${i.expected})`);
+    throw error;
+  }
+  throw new Error("expected an InputError");
+}
+
+describe("buildReport()", () => {
+  it("buildReport(run, {pdf, xlsx}) writes HTML, CSV, XLSX and a PDF holding the KPI figures", async () => {
+    const out = join(work, "run", "client.html");
+    const written = await buildReport(fixture("run"), { out, pdf: true, xlsx: true });
+    expect(written.map((f) => f.slice(join(work, "run").length + 1)).sort()).toEqual([
+      "client-breakdown.csv",
+      "client-kpis.csv",
+      "client-replications.csv",
+      "client.html",
+      "client.pdf",
+      "client.xlsx",
+    ]);
+    // No temporary files are left behind.
+    expect(readdirSync(join(work, "run")).filter((f) => f.startsWith("."))).toEqual([]);
+
+    const info = execFileSync("pdfinfo", [join(work, "run", "client.pdf")], { encoding: "utf8" });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(3);
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+|Page size:\s+595\.\d+ x 842\.\d+/);
+    const text = execFileSync("pdftotext", ["-layout", join(work, "run", "client.pdf"), "-"], {
+      encoding: "utf8",
+    });
+    expect(text).toContain("Key performance indicators");
+    expect(text).toMatch(/Order cycle time\s+s\s+7,200\s+7,004 – 7,396/);
+    expect(text).toMatch(/Throughput\s+orders\/h\s+16\.6\s+16\.26 – 16\.94/);
+    expect(text).toMatch(/Page 1 of \d+/);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(work, "run", "client.xlsx"));
+    const sheet = workbook.getWorksheet("KPIs")!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      "kpi",
+      "label",
+      "unit",
+      "mean",
+      "ci95_low",
+      "ci95_high",
+      "ci95_halfwidth",
+      "n",
+    ]);
+    const rows = new Map<string, unknown[]>();
+    sheet.eachRow((row, i) => {
+      if (i > 1) rows.set(String(row.getCell(1).value), (row.values as unknown[]).slice(1));
+    });
+    expect(rows.get("orderCycleTimeS")?.[3]).toBe(summary.kpis.orderCycleTimeS.mean);
+    expect(rows.get("orderCycleTimeS")?.[6]).toBe(summary.kpis.orderCycleTimeS.ci95);
+    expect(rows.get("throughputOrdersPerHour")?.[2]).toBe("orders/h");
+    const reps = workbook.getWorksheet("Replications")!;
+    expect(reps.getRow(1).getCell(3).value).toBe("ordersShipped");
+    expect(reps.getRow(2).getCell(4).value).toBe(7000);
+    expect(reps.getRow(1).getCell(4).value).toBe("orderCycleTimeS (s)");
+
+    const csv = parseCsv(readFileSync(join(work, "run", "client-kpis.csv"), "utf8"));
+    const cycle = csv.rows.find((r) => r[0] === "orderCycleTimeS")!;
+    expect(Number(cycle[3])).toBe(summary.kpis.orderCycleTimeS.mean);
+  });
+
+  it("buildReport(sweep, {xlsx}) writes the sweep grid with units in the headers", async () => {
+    const out = join(work, "sweep", "report.html");
+    await buildReport(fixture("sweep"), { out, xlsx: true });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(work, "sweep", "report.xlsx"));
+    const grid = workbook.getWorksheet("Sweep grid")!;
+    const header = (grid.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(header).toContain("orderCycleTimeS mean (s)");
+    const col = header.indexOf("orderCycleTimeS mean (s)") + 1;
+    // Row 6 is 500 orders/day with 4 pickers: 2000 + 12·500 − 250·4 = 7000 s.
+    expect(grid.getRow(6).getCell(2).value).toBe(500);
+    expect(grid.getRow(6).getCell(col).value).toBe(7000);
+  });
+
+  it("buildReport() of a folder missing layout.json fails with exit 2 and writes nothing", async () => {
+    const dir = copyOf("run");
+    unlinkSync(join(dir, "layout.json"));
+    const issues = await inputIssues(() => buildReport(dir));
+    expect(issues.join("\n")).toMatch(/missing/);
+    expect(existsSync(join(dir, "report.html"))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith(".") || f.startsWith("report"))).toEqual([]);
+    const stderr: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) =>
+      stderr.push(String(chunk)) > 0) as typeof process.stderr.write;
+    try {
+      expect(await main(["node", "whsim", "report", dir])).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(stderr.join("")).toMatch(/layout\.json: "missing"/);
+  });
+
+  it("readResultsFolder() refuses results of another version", async () => {
+    const dir = copyOf("run");
+    writeFileSync(join(dir, "summary.json"), JSON.stringify({ ...summary, version: "0.9.0" }));
+    const issues = await inputIssues(() => readResultsFolder(dir));
+    expect(issues).toEqual([
+      expect.stringMatching(/^version: 0\.9\.0 \(results written by whsim 0\.1\.x/),
+    ]);
+    expect(compatibleVersion("0.1.7", "0.1.0")).toBe(true);
+    expect(compatibleVersion("1.4.0", "1.0.2")).toBe(true);
+    expect(compatibleVersion("2.0.0", "1.0.2")).toBe(false);
+  });
+
+  it("readResultsFolder() lists every problem: bad fields, kpis.csv out of step, a symlink", async () => {
+    const dir = copyOf("run");
+    const { replications: _, ...rest } = summary;
+    writeFileSync(
+      join(dir, "summary.json"),
+      JSON.stringify({
+        ...rest,
+        kpis: { ...summary.kpis, orderCycleTimeS: { mean: "slow", ci95: 1, n: 5 } },
+      }),
+    );
+    unlinkSync(join(dir, "scenario.json"));
+    symlinkSync("/etc/hostname", join(dir, "scenario.json"));
+    const issues = await inputIssues(() => readResultsFolder(dir));
+    const text = issues.join("\n");
+    expect(text).toMatch(/^replications: /m);
+    expect(text).toMatch(/kpis\.orderCycleTimeS\.mean: slow/);
+    expect(text).toMatch(/a symbolic link \(a regular file inside the results folder\)/);
+  });
+
+  it("readResultsFolder() of a folder with no results file names the files it looks for", async () => {
+    const issues = await inputIssues(() => readResultsFolder(work));
+    expect(issues[0]).toMatch(/optimization\.json, comparison\.json, sweep\.json, summary\.json/);
+  });
+
+  it("buildReport() refuses an --out that is not an .html file", async () => {
+    const issues = await inputIssues(() =>
+      buildReport(fixture("run"), { out: join(work, "x.pdf") }),
+    );
+    expect(issues[0]).toMatch(/an \.html file name/);
+  });
+});

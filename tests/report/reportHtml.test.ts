@@ -1,0 +1,156 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reportHtml } from "../../src/report/buildReport.ts";
+import { launchBrowser, openReport, type TestBrowser } from "./browser.ts";
+
+const fixture = (kind: string) => new URL(`../fixtures/report/${kind}`, import.meta.url).pathname;
+
+let browser: TestBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The text of every cell of the table whose caption starts with `caption`. */
+async function tableText(
+  page: import("playwright-core").Page,
+  caption: string,
+): Promise<string[][]> {
+  return page.evaluate((cap) => {
+    const table = [...document.querySelectorAll("table")].find((t) =>
+      t.caption?.textContent?.startsWith(cap),
+    );
+    if (!table) return [];
+    return [...table.querySelectorAll("tbody tr")].map((tr) =>
+      [...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""),
+    );
+  }, caption);
+}
+
+describe("report HTML in Chromium", () => {
+  it("a run report draws its charts and layouts and shows the KPI means and intervals", async () => {
+    const { html } = await reportHtml(fixture("run"));
+    const { page, requests, errors } = await openReport(browser, html);
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => document.body.dataset.rendered)).toBe("ok");
+    expect(requests).toEqual([]);
+    // 2 breakdowns + WIP and utilisation series; layout, picks and congestion drawings.
+    expect(await page.locator("figure.chart svg.whsim-chart").count()).toBe(4);
+    expect(await page.locator("figure.drawing svg.layout-drawing").count()).toBe(3);
+    expect(await page.locator("#run-picks .heatmap path").count()).toBeGreaterThan(0);
+    const kpis = await tableText(page, "Key performance indicators");
+    const row = (label: string) => kpis.find((r) => r[0] === label)!;
+    // Means of the fixture's replications: cycle time 7000..7400 → 7200; t(0.975, 4) = 2.776445,
+    // s = 158.11 → half-width 196.32 → 7,004 – 7,396.
+    expect(row("Order cycle time").slice(1, 4)).toEqual(["s", "7,200", "7,004 – 7,396"]);
+    expect(row("Throughput").slice(1, 3)).toEqual(["orders/h", "16.6"]);
+    expect(row("On time ship rate").slice(1, 3)).toEqual(["%", "95.4"]);
+    // The order breakdown chart: segments sum to 7200 s per order.
+    const total = await page
+      .locator("#run-order-breakdown .row")
+      .first()
+      .getAttribute("data-total");
+    expect(Number(total)).toBeCloseTo(7200, 6);
+    const checks = await tableText(page, "Analytic cross-checks");
+    expect(checks.map((r) => r.at(-1))).toEqual(["agrees", "agrees", "⚑ disagrees", "agrees"]);
+    await page.close();
+  });
+
+  it("a comparison report shows paired differences, verdicts and bars with the right means", async () => {
+    const { html } = await reportHtml(fixture("compare"));
+    const { page, requests, errors } = await openReport(browser, html);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    const diffs = await tableText(page, "Paired differences");
+    const cycle = diffs.find((r) => r[0] === "Order cycle time")!;
+    // B − A per replication: −500, −500, −400, −550, −550 → mean −500.
+    expect(cycle[3]).toBe("-500");
+    expect(cycle[5]).toBe("better");
+    expect(diffs.find((r) => r[0] === "Throughput")![5]).toBe("no significant difference");
+    const bars = await page
+      .locator("#compare-kpi-ordercycletimes .bar")
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-mean"))));
+    expect(bars).toEqual([7200, 6700]);
+    expect(await page.locator("#compare-order-breakdown .row").count()).toBe(2);
+    await expect(page.locator("#summary").textContent()).resolves.toContain(
+      "“Layout B” is better than “Layout A”",
+    );
+    await page.close();
+  });
+
+  it("a sweep report charts each KPI against each swept parameter", async () => {
+    const { html } = await reportHtml(fixture("sweep"));
+    const { page, requests } = await openReport(browser, html);
+    expect(requests).toEqual([]);
+    // 3 KPIs × 2 axes.
+    expect(await page.locator("svg[data-chart=kpiVsParameter]").count()).toBe(6);
+    // Cycle time = 2000 + 12·orders − 250·pickers: at 500 orders and 4 pickers, 7000 s.
+    const points = await page
+      .locator("#sweep-0-ordercycletimes .series[data-name$='= 4'] .point")
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute("data-x"), Number(e.getAttribute("data-mean"))]),
+      );
+    expect(points).toEqual([
+      ["300", 4600],
+      ["400", 5800],
+      ["500", 7000],
+    ]);
+    await page.close();
+  });
+
+  it("an optimization report ranks the candidates and draws the winning layout", async () => {
+    const { html } = await reportHtml(fixture("optimize"));
+    const { page, requests } = await openReport(browser, html);
+    expect(requests).toEqual([]);
+    const ranking = await tableText(page, "Ranking by");
+    expect(ranking.map((r) => r[1])).toEqual(["aisles-8", "aisles-6", "aisles-4", "aisles-12"]);
+    expect(ranking[0][4]).toBe("6,400 ± 90");
+    expect(await page.locator("#winner-layout svg.layout-drawing .layout").count()).toBe(1);
+    await page.close();
+  });
+
+  it("the report makes no request even without its content security policy", async () => {
+    const { html } = await reportHtml(fixture("run"));
+    const open = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
+    expect(open).not.toContain("Content-Security-Policy");
+    const { page, requests } = await openReport(browser, open);
+    expect(requests.filter((u) => !u.startsWith("data:"))).toEqual([]);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    await page.close();
+  });
+
+  it("a scenario named <script>alert(1)</script> shows as text and runs nothing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "whsim-report-xss-"));
+    try {
+      cpSync(fixture("run"), dir, { recursive: true });
+      const evil = "<script>alert(1)</script>";
+      const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8"));
+      writeFileSync(join(dir, "summary.json"), JSON.stringify({ ...summary, scenario: evil }));
+      const scenario = JSON.parse(readFileSync(join(dir, "scenario.json"), "utf8"));
+      writeFileSync(
+        join(dir, "scenario.json"),
+        JSON.stringify({ ...scenario, name: evil, description: `<img src=x onerror=alert(2)>` }),
+      );
+      const layout = JSON.parse(readFileSync(join(dir, "layout.json"), "utf8"));
+      writeFileSync(
+        join(dir, "layout.json"),
+        JSON.stringify({ ...layout, name: "</script><script>alert(3)</script>" }),
+      );
+      const { html } = await reportHtml(dir);
+      const { page, dialogs, errors, requests } = await openReport(browser, html);
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(await page.locator("h1").textContent()).toBe(`Warehouse simulation: ${evil}`);
+      expect(await page.locator("script").count()).toBe(2);
+      expect(await page.locator("img").count()).toBe(0);
+      await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
