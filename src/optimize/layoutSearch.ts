@@ -1,0 +1,460 @@
+/**
+ * Layout and policy search: enumerates the candidates of an optimization spec over the
+ * layout generators (traditional / fishbone / flying-V with equal storage, aisles, cross
+ * aisles, dock flow, forward area, pack stations) and policies (routing, putaway, batching,
+ * wave interval), screens them by constraints and the analytic single-command travel
+ * estimate, then races and selects by simulation on common random numbers.
+ */
+import { didYouMean, InputError, type InputIssue, isInputError } from "../common/inputError.ts";
+import { checkPath, getPath, setPath, splitPath } from "../experiment/scenarioPath.ts";
+import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
+import {
+  createTravelModel,
+  fishboneSpecSchema,
+  flyingVSpecSchema,
+  type LayoutSpec,
+  traditionalSpecSchema,
+} from "../layout/index.ts";
+import { avgSingleCommandDistanceM } from "../layout/layoutStats.ts";
+import { checkScenario, type Scenario } from "../scenario/index.ts";
+import { scenarioLayout } from "../warehouse/simulate.ts";
+import { objectiveFor } from "./objective.ts";
+import type { OptimizeSpec } from "./optimizeSpec.ts";
+import { type RankedCandidate, type SearchStatus, selectBest } from "./selectBest.ts";
+
+/** Special space key: minutes between waves (0 = continuous release). */
+export const WAVE_INTERVAL_KEY = "waveIntervalMin";
+const GENERATORS = ["traditional", "fishbone", "flyingV"] as const;
+const LAYOUT_KEYS = new Set([
+  ...Object.keys(traditionalSpecSchema.shape),
+  ...Object.keys(fishboneSpecSchema.shape),
+  ...Object.keys(flyingVSpecSchema.shape),
+]);
+const DESIGN_ONLY = new Set([
+  "widthM",
+  "depthM",
+  "storageSlots",
+  "aspectRatio",
+  "doorsPerSide",
+  "vSlope",
+]);
+const TRADITIONAL_ONLY = new Set([
+  "aisles",
+  "baysPerAisle",
+  "crossAisles",
+  "pd",
+  "forward",
+  "docks",
+]);
+
+/** Layout facts used for screening. */
+export interface LayoutMetrics {
+  widthM: number;
+  depthM: number;
+  areaM2: number;
+  locations: number;
+  /** Mean P&D → location → P&D distance under random storage, metres (Gue & Meller's measure). */
+  avgSingleCommandDistanceM: number;
+}
+
+/** One point of the search space. */
+export interface SearchCandidate {
+  id: string;
+  settings: Record<string, number | string | boolean>;
+  scenario: Scenario;
+  metrics?: LayoutMetrics;
+  /** Why it was not simulated (constraint, invalid combination, screened out). */
+  rejected?: string;
+}
+
+/** Checks that every space key names something that can be set. */
+function checkSpace(base: Scenario, spec: OptimizeSpec, file: string): InputIssue[] {
+  const issues: InputIssue[] = [];
+  for (const [path, values] of Object.entries(spec.space)) {
+    if (path === WAVE_INTERVAL_KEY) {
+      values.forEach((v, i) => {
+        if (typeof v !== "number" || v < 0 || (v > 0 && (v < 5 || v > 1440))) {
+          issues.push({
+            file,
+            path: `space.${path}[${i}]`,
+            value: v,
+            expected: "0 (continuous) or minutes from 5 to 1440",
+          });
+        }
+      });
+      continue;
+    }
+    const parts = splitPath(path);
+    if (parts[0] === "layout" && parts.length >= 2) {
+      if (!LAYOUT_KEYS.has(parts[1])) {
+        const hint = didYouMean(parts[1], LAYOUT_KEYS);
+        issues.push({
+          file,
+          path: `space.${path}`,
+          value: parts[1],
+          expected: hint
+            ? `a layout parameter; did you mean ${hint}?`
+            : "a layout generator parameter",
+        });
+      }
+      if (parts[1] === "generator") {
+        values.forEach((v, i) => {
+          if (!GENERATORS.includes(v as (typeof GENERATORS)[number])) {
+            issues.push({
+              file,
+              path: `space.${path}[${i}]`,
+              value: v,
+              expected: GENERATORS.join(", "),
+            });
+          }
+        });
+      }
+      continue;
+    }
+    issues.push(...checkPath(base, path, `${file}: space`));
+  }
+  return issues;
+}
+
+/** Sets a path, creating missing objects on the way (layout paths may be new for a generator). */
+function setCreating<T>(root: T, path: string, value: unknown): T {
+  const parts = splitPath(path);
+  let current: T = root;
+  for (let i = 1; i < parts.length; i++) {
+    const prefix = parts.slice(0, i).join(".");
+    if (getPath(current, prefix) === undefined) current = setPath(current, prefix, {});
+  }
+  return setPath(current, path, value);
+}
+
+/** Floor positions (one level) of a traditional spec: aisles × 2 sides × bays × slots. */
+function traditionalFloorSlots(layout: Record<string, unknown>): number {
+  const aisles = Number(layout.aisles ?? 0);
+  const bays = Number(layout.baysPerAisle ?? 0);
+  const slots = Number(layout.slotsPerBay ?? 2);
+  return aisles * 2 * bays * slots;
+}
+
+/**
+ * Switches a layout spec to another generator with the same storage: fishbone and
+ * flying-V are sized by the traditional layout's floor positions.
+ */
+export function convertGenerator(
+  layout: Record<string, unknown>,
+  generator: string,
+): Record<string, unknown> {
+  if (layout.generator === generator) return layout;
+  const out: Record<string, unknown> = {};
+  if (generator === "traditional") {
+    for (const [k, v] of Object.entries(layout)) if (!DESIGN_ONLY.has(k)) out[k] = v;
+    out.generator = "traditional";
+    return out;
+  }
+  const slots =
+    layout.generator === "traditional" ? traditionalFloorSlots(layout) : layout.storageSlots;
+  for (const [k, v] of Object.entries(layout)) {
+    if (TRADITIONAL_ONLY.has(k) || k === "vSlope") continue;
+    out[k] = v;
+  }
+  out.generator = generator;
+  if (slots !== undefined && out.widthM === undefined) out.storageSlots = slots;
+  return out;
+}
+
+/** The wave release times for an interval in minutes (0 = continuous). */
+function releaseFor(intervalMin: number): Record<string, unknown> {
+  if (intervalMin === 0) return { mode: "continuous" };
+  const times: string[] = [];
+  for (let m = 0; m < 24 * 60; m += intervalMin) {
+    times.push(`${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`);
+  }
+  return { mode: "waves", times };
+}
+
+/** A readable candidate id from its settings (`generator=fishbone,routing=sShape`). */
+function idOf(settings: Record<string, unknown>): string {
+  const parts = Object.entries(settings).map(
+    ([k, v]) => `${k.replace(/^layout\./, "").replace(/^outbound\.picking\./, "")}=${v}`,
+  );
+  return parts.join(",") || "base";
+}
+
+/**
+ * Every candidate of the spec's space over `base`. Invalid combinations (the scenario
+ * check fails) come back with `rejected` set; bad space keys throw InputError.
+ */
+export function enumerateCandidates(
+  base: Scenario,
+  spec: OptimizeSpec,
+  file = "<spec>",
+): SearchCandidate[] {
+  const issues = checkSpace(base, spec, file);
+  const axes = Object.entries(spec.space);
+  const size = axes.reduce((n, [, v]) => n * v.length, 1);
+  if (size > spec.maxCandidates) {
+    issues.push({
+      file,
+      path: "space",
+      value: size,
+      expected: `at most maxCandidates (${spec.maxCandidates}) combinations`,
+    });
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  const out: SearchCandidate[] = [];
+  const seen = new Set<string>();
+  for (let p = 0; p < size; p++) {
+    let rest = p;
+    const settings: Record<string, number | string | boolean> = {};
+    for (let i = axes.length - 1; i >= 0; i--) {
+      const [path, values] = axes[i];
+      settings[path] = values[rest % values.length];
+      rest = Math.floor(rest / values.length);
+    }
+    const ordered: Record<string, number | string | boolean> = {};
+    for (const [path] of axes) ordered[path] = settings[path];
+    let data = structuredClone(base) as unknown as Record<string, unknown>;
+    const generator = ordered["layout.generator"] as string | undefined;
+    let layout = data.layout as Record<string, unknown>;
+    // Layout parameters apply before a generator switch, so equal storage follows aisles
+    // and bays; parameters the target generator lacks are dropped by the switch.
+    for (const [path, v] of Object.entries(ordered)) {
+      if (!path.startsWith("layout.") || path === "layout.generator") continue;
+      layout = setCreating({ layout }, path, v).layout as Record<string, unknown>;
+    }
+    if (generator) layout = convertGenerator(layout, generator);
+    data = { ...data, layout };
+    for (const [path, v] of Object.entries(ordered)) {
+      if (path.startsWith("layout.")) continue;
+      if (path === WAVE_INTERVAL_KEY)
+        data = setPath(data, "outbound.release", releaseFor(v as number));
+      else data = setPath(data, path, v);
+    }
+    const id = idOf(ordered);
+    let scenario: Scenario;
+    try {
+      scenario = checkScenario(data, `candidate ${id}`);
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      out.push({
+        id,
+        settings: ordered,
+        scenario: data as unknown as Scenario,
+        rejected: `invalid: ${error.message.split("\n")[0]}`,
+      });
+      continue;
+    }
+    // Different settings can give the same scenario (e.g. aisles for a fishbone): keep one.
+    const key = JSON.stringify(scenario);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ id, settings: ordered, scenario });
+  }
+  return out;
+}
+
+/** Builds the candidate's layout and measures it; an unbuildable layout is rejected. */
+export function measureLayout(scenario: Scenario): LayoutMetrics {
+  const layout = scenarioLayout(scenario);
+  const travel = createTravelModel(layout);
+  return {
+    widthM: layout.widthM,
+    depthM: layout.depthM,
+    areaM2: layout.widthM * layout.depthM,
+    locations: layout.locations.length,
+    avgSingleCommandDistanceM: avgSingleCommandDistanceM(travel),
+  };
+}
+
+/**
+ * Screens candidates: constraint violations and invalid layouts are rejected; of the rest,
+ * the layouts with the least analytic single-command travel are kept (every policy variant
+ * of a kept layout stays, since the estimate cannot tell policies apart).
+ */
+export function screenCandidates(
+  candidates: SearchCandidate[],
+  spec: OptimizeSpec,
+): SearchCandidate[] {
+  const c = spec.constraints;
+  const feasible: SearchCandidate[] = [];
+  const metricsByLayout = new Map<string, LayoutMetrics | string>();
+  for (const cand of candidates) {
+    if (cand.rejected) continue;
+    const layoutKey = JSON.stringify(cand.scenario.layout);
+    let m = metricsByLayout.get(layoutKey);
+    if (m === undefined) {
+      try {
+        m = measureLayout(cand.scenario);
+      } catch (error) {
+        if (!isInputError(error)) throw error;
+        m = `invalid layout: ${error.message.split("\n")[0]}`;
+      }
+      metricsByLayout.set(layoutKey, m);
+    }
+    if (typeof m === "string") {
+      cand.rejected = m;
+      continue;
+    }
+    cand.metrics = m;
+    const broken: string[] = [];
+    if (c.maxWidthM !== undefined && m.widthM > c.maxWidthM)
+      broken.push(`width ${m.widthM.toFixed(1)} m > ${c.maxWidthM}`);
+    if (c.maxDepthM !== undefined && m.depthM > c.maxDepthM)
+      broken.push(`depth ${m.depthM.toFixed(1)} m > ${c.maxDepthM}`);
+    if (c.maxAreaM2 !== undefined && m.areaM2 > c.maxAreaM2)
+      broken.push(`area ${m.areaM2.toFixed(0)} m² > ${c.maxAreaM2}`);
+    if (c.minStorageLocations !== undefined && m.locations < c.minStorageLocations) {
+      broken.push(`${m.locations} locations < ${c.minStorageLocations}`);
+    }
+    if (broken.length > 0) cand.rejected = `infeasible: ${broken.join(", ")}`;
+    else feasible.push(cand);
+  }
+  const layouts = [...new Set(feasible.map((f) => JSON.stringify(f.scenario.layout)))].sort(
+    (a, b) =>
+      (metricsByLayout.get(a) as LayoutMetrics).avgSingleCommandDistanceM -
+      (metricsByLayout.get(b) as LayoutMetrics).avgSingleCommandDistanceM,
+  );
+  const kept: SearchCandidate[] = [];
+  for (const layout of layouts) {
+    const group = feasible.filter((f) => JSON.stringify(f.scenario.layout) === layout);
+    if (kept.length > 0 && kept.length + group.length > spec.screen.keep) {
+      for (const g of group) g.rejected = "screened out: longer analytic single-command travel";
+      continue;
+    }
+    kept.push(...group);
+  }
+  return kept;
+}
+
+/** A row of the optimization's ranked table. */
+export interface OptimizationRow extends Partial<RankedCandidate> {
+  id: string;
+  settings: Record<string, number | string | boolean>;
+  metrics?: LayoutMetrics;
+  rejected?: string;
+}
+
+/** What optimizeLayout() returns (optimization.json without the envelope). */
+export interface OptimizationResult {
+  status: SearchStatus;
+  objective: { kpi: string; sense: "minimize" | "maximize" };
+  winner?: string;
+  /** The winner's layout spec, ready to write as a `layouts/` file. */
+  winnerLayout?: LayoutSpec;
+  winnerSettings?: Record<string, number | string | boolean>;
+  ranking: OptimizationRow[];
+  candidates: { total: number; rejected: number; simulated: number };
+  evaluations: number;
+  /** Replications a full evaluation (every simulated candidate × the most any received) would take. */
+  fullEvaluations: number;
+  indifferenceZone: number;
+  rounds: unknown[];
+  selection?: unknown;
+  comparison?: unknown;
+  why: string[];
+}
+
+/** Options for optimizeLayout(). */
+export interface OptimizeLayoutOptions {
+  seed: number;
+  /** Overrides the spec's budget. */
+  budget?: number;
+  signal?: AbortSignal;
+  onResult?(outcome: ReplicationOutcome): void;
+  /** The spec file, for messages. */
+  file?: string;
+}
+
+/** Enumerates, screens, races and selects. Statuses, not exceptions, for expected outcomes. */
+export async function optimizeLayout(
+  executor: Executor,
+  base: Scenario,
+  spec: OptimizeSpec,
+  options: OptimizeLayoutOptions,
+): Promise<OptimizationResult> {
+  const objective =
+    typeof spec.objective === "string"
+      ? objectiveFor(spec.objective)
+      : objectiveFor(spec.objective.kpi, spec.objective.sense);
+  const all = enumerateCandidates(base, spec, options.file);
+  const kept = screenCandidates(all, spec);
+  const iz = spec.selection.indifferenceZone;
+  const selected = await selectBest(
+    executor,
+    kept.map((c) => ({ id: c.id, scenario: c.scenario })),
+    {
+      objective,
+      seed: options.seed,
+      indifferenceZone:
+        typeof iz === "number" ? { absolute: iz } : { relative: Number(iz.slice(0, -1)) / 100 },
+      alpha: spec.selection.alpha,
+      race: spec.race,
+      selection: {
+        initialReplications: spec.selection.initialReplications,
+        maxReplications: spec.selection.maxReplications,
+      },
+      budget: options.budget ?? spec.budget,
+      signal: options.signal,
+      onResult: options.onResult,
+    },
+  );
+  if (
+    selected.outcomes.length > 0 &&
+    !selected.outcomes.some((o) => o.kpis[objective.kpi] !== undefined)
+  ) {
+    throw new InputError({
+      file: options.file ?? "<spec>",
+      path: "objective",
+      value: objective.kpi,
+      expected: `a KPI the model reports: ${Object.keys(selected.outcomes[0].kpis).join(", ")}`,
+    });
+  }
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const ranking: OptimizationRow[] = [
+    ...selected.ranking.map((r) => ({
+      ...r,
+      settings: byId.get(r.id)!.settings,
+      metrics: byId.get(r.id)!.metrics,
+    })),
+    ...all
+      .filter((c) => c.rejected)
+      .map((c) => ({ id: c.id, settings: c.settings, metrics: c.metrics, rejected: c.rejected })),
+  ];
+  const winner = selected.winner ? byId.get(selected.winner) : undefined;
+  const why = [...selected.why];
+  if (winner?.metrics) {
+    const others = kept.filter((c) => c !== winner && c.metrics);
+    const bestOther = others.sort(
+      (a, b) => a.metrics!.avgSingleCommandDistanceM - b.metrics!.avgSingleCommandDistanceM,
+    )[0];
+    why.push(
+      `layout: ${winner.metrics.locations} locations in ${winner.metrics.widthM.toFixed(1)} × ${winner.metrics.depthM.toFixed(1)} m; mean single-command trip ${winner.metrics.avgSingleCommandDistanceM.toFixed(1)} m` +
+        (bestOther?.metrics
+          ? ` (best other simulated layout ${bestOther.metrics.avgSingleCommandDistanceM.toFixed(1)} m).`
+          : "."),
+    );
+  }
+  const maxReps = Math.max(
+    0,
+    ...kept.map((c) => selected.outcomes.filter((o) => o.candidate === c.id).length),
+  );
+  return {
+    status: kept.length === 0 ? "infeasible" : selected.status,
+    objective,
+    winner: selected.winner,
+    winnerLayout: winner?.scenario.layout,
+    winnerSettings: winner?.settings,
+    ranking,
+    candidates: {
+      total: all.length,
+      rejected: all.filter((c) => c.rejected).length,
+      simulated: kept.length,
+    },
+    evaluations: selected.evaluations,
+    fullEvaluations: kept.length * maxReps,
+    indifferenceZone: selected.indifferenceZone,
+    rounds: selected.rounds,
+    selection: selected.selection,
+    comparison: selected.comparison,
+    why: kept.length === 0 ? ["no candidate satisfies the constraints", ...why] : why,
+  };
+}

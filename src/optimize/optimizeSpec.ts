@@ -1,0 +1,77 @@
+/**
+ * The optimization spec (`whsim optimize <spec>`): the base scenario, the objective, the
+ * search space over layout generators and policies, constraints, and the racing and
+ * selection settings. Validated with zod; every problem is reported at once.
+ */
+import { z } from "zod";
+import { InputError } from "../common/inputError.ts";
+import { zodToInputIssues } from "../scenario/index.ts";
+
+const value = z.union([z.number(), z.string(), z.boolean()]);
+
+/** The spec as written; see docs/experiments.md for an example. */
+export const optimizeSpecSchema = z.strictObject({
+  /** The base scenario file, relative to the spec. */
+  scenario: z.string().min(1).describe("Base scenario file, relative to the spec"),
+  /** KPI to optimise, with its sense (default: from the KPI, e.g. times are minimised). */
+  objective: z
+    .union([
+      z.string().min(1),
+      z.strictObject({
+        kpi: z.string().min(1),
+        sense: z.enum(["minimize", "maximize"]).optional(),
+      }),
+    ])
+    .default("orderCycleTimeS"),
+  /** Scenario paths → values to try (cartesian product). `waveIntervalMin` (0 = continuous
+   * release) and `layout.generator` are understood specially. */
+  space: z.record(z.string().min(1), z.array(value).min(1)).default({}),
+  constraints: z
+    .strictObject({
+      maxWidthM: z.number().positive().optional(),
+      maxDepthM: z.number().positive().optional(),
+      maxAreaM2: z.number().positive().optional(),
+      minStorageLocations: z.number().int().min(0).optional(),
+    })
+    .default({}),
+  screen: z
+    .strictObject({
+      /** Candidates kept for simulation, best analytic travel first (default 16). */
+      keep: z.number().int().min(1).default(16),
+    })
+    .default({ keep: 16 }),
+  race: z
+    .strictObject({
+      initialReplications: z.number().int().min(1).default(2),
+      eta: z.number().min(1.5).default(2),
+      finalists: z.number().int().min(1).default(3),
+    })
+    .default({ initialReplications: 2, eta: 2, finalists: 3 }),
+  selection: z
+    .strictObject({
+      /** Indifference zone: `2%` of the best mean, or an absolute amount in KPI units. */
+      indifferenceZone: z
+        .union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?%$/)])
+        .default("2%"),
+      alpha: z.number().gt(0).lt(0.5).default(0.05),
+      initialReplications: z.number().int().min(2).default(8),
+      maxReplications: z.number().int().min(2).default(60),
+    })
+    .default({ indifferenceZone: "2%", alpha: 0.05, initialReplications: 8, maxReplications: 60 }),
+  /** Most replications in total (all candidates). Default 400. */
+  budget: z.number().int().min(1).default(400),
+  seed: z.number().int().min(0).optional(),
+  /** Size of the grid above which the spec is refused. */
+  maxCandidates: z.number().int().min(1).max(100_000).default(5000),
+});
+
+/** A validated optimization spec with defaults. */
+export type OptimizeSpec = z.output<typeof optimizeSpecSchema>;
+
+/** Validates plain data (parsed YAML/JSON) as a spec; throws InputError with every problem. */
+export function parseOptimizeSpec(data: unknown, file: string): OptimizeSpec {
+  const result = optimizeSpecSchema.safeParse(data);
+  if (!result.success)
+    throw new InputError(zodToInputIssues(optimizeSpecSchema, result.error.issues, data, file));
+  return result.data;
+}

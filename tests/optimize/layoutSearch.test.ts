@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/common/inputError.ts";
+import { createInProcessExecutor } from "../../src/experiment/inProcessExecutor.ts";
+import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
+import {
+  convertGenerator,
+  enumerateCandidates,
+  optimizeLayout,
+  screenCandidates,
+} from "../../src/optimize/layoutSearch.ts";
+import { parseOptimizeSpec } from "../../src/optimize/optimizeSpec.ts";
+import { runUnitLoadModel } from "../../src/optimize/unitLoadModel.ts";
+import { checkScenario, type Scenario } from "../../src/scenario/index.ts";
+
+const tinyFile = new URL("../experiment/fixtures/tiny.yaml", import.meta.url).pathname;
+
+/** The tiny DC with a plain unit-load reserve (no forward area): 8 aisles × 10 bays. */
+function unitLoadBase(): Scenario {
+  const s = readScenarioFile(tinyFile);
+  const { forward: _forward, ...layout } = s.layout as Record<string, unknown>;
+  return checkScenario({ ...s, layout: { ...layout, aisles: 8, baysPerAisle: 10 } });
+}
+
+const spec = (data: Record<string, unknown>) =>
+  parseOptimizeSpec({ scenario: "tiny.yaml", ...data }, "spec.yaml");
+
+describe("layout search", () => {
+  it("convertGenerator() keeps the floor positions of the traditional layout", () => {
+    const fish = convertGenerator(
+      {
+        generator: "traditional",
+        name: "x",
+        aisles: 8,
+        baysPerAisle: 10,
+        slotsPerBay: 2,
+        crossAisles: 1,
+        levels: 3,
+      },
+      "fishbone",
+    );
+    expect(fish).toEqual({
+      generator: "fishbone",
+      name: "x",
+      slotsPerBay: 2,
+      levels: 3,
+      storageSlots: 8 * 2 * 10 * 2,
+    });
+  });
+
+  it("enumerateCandidates() takes the product and drops duplicates a generator makes", () => {
+    const all = enumerateCandidates(
+      unitLoadBase(),
+      spec({
+        space: {
+          "layout.generator": ["traditional", "fishbone"],
+          "layout.crossAisles": [0, 1],
+          "outbound.picking.routing": ["sShape", "largestGap"],
+        },
+      }),
+    );
+    // traditional: 2 cross-aisle options × 2 routings; fishbone ignores crossAisles: 2 routings.
+    expect(all.map((c) => c.id)).toEqual([
+      "generator=traditional,crossAisles=0,routing=sShape",
+      "generator=traditional,crossAisles=0,routing=largestGap",
+      "generator=traditional,crossAisles=1,routing=sShape",
+      "generator=traditional,crossAisles=1,routing=largestGap",
+      "generator=fishbone,crossAisles=0,routing=sShape",
+      "generator=fishbone,crossAisles=0,routing=largestGap",
+    ]);
+    expect(all[5].scenario.outbound.picking.routing).toBe("largestGap");
+  });
+
+  it("enumerateCandidates() refuses unknown space keys with suggestions", () => {
+    expect(() =>
+      enumerateCandidates(
+        unitLoadBase(),
+        spec({
+          space: {
+            "layout.aisels": [4],
+            "outbound.picking.routng": ["sShape"],
+            waveIntervalMin: [3],
+          },
+        }),
+      ),
+    ).toThrow(InputError);
+    try {
+      enumerateCandidates(
+        unitLoadBase(),
+        spec({
+          space: {
+            "layout.aisels": [4],
+            "outbound.picking.routng": ["sShape"],
+            waveIntervalMin: [3],
+          },
+        }),
+      );
+    } catch (error) {
+      const issues = (error as InputError).issues;
+      expect(issues).toHaveLength(3);
+      expect(issues[0].expected).toMatch(/did you mean aisles/);
+      expect(issues[1].expected).toMatch(/did you mean routing/);
+    }
+  });
+
+  it("screenCandidates() applies footprint and capacity constraints", () => {
+    const all = enumerateCandidates(
+      unitLoadBase(),
+      spec({ space: { "layout.aisles": [4, 8] }, constraints: { minStorageLocations: 600 } }),
+    );
+    const kept = screenCandidates(
+      all,
+      spec({ space: { "layout.aisles": [4, 8] }, constraints: { minStorageLocations: 600 } }),
+    );
+    // 4 aisles × 2 sides × 10 bays × 2 slots × 3 levels = 480 locations < 600; 8 aisles: 960.
+    expect(kept.map((c) => c.id)).toEqual(["aisles=8"]);
+    expect(all[0].rejected).toMatch(/infeasible: 480 locations < 600/);
+    const none = enumerateCandidates(
+      unitLoadBase(),
+      spec({ space: { "layout.aisles": [4, 8] }, constraints: { maxWidthM: 5 } }),
+    );
+    expect(screenCandidates(none, spec({ constraints: { maxWidthM: 5 } }))).toEqual([]);
+  });
+
+  it("optimizeLayout() finds fishbone best for unit-load single-command travel (Gue & Meller)", async () => {
+    const result = await optimizeLayout(
+      createInProcessExecutor(runUnitLoadModel),
+      unitLoadBase(),
+      spec({
+        objective: "travelMPerRequest",
+        space: {
+          "layout.generator": ["traditional", "flyingV", "fishbone"],
+          "layout.crossAisles": [0, 1],
+        },
+        race: { initialReplications: 2, eta: 2, finalists: 2 },
+        selection: { indifferenceZone: "1%", initialReplications: 5 },
+      }),
+      { seed: 4 },
+    );
+    expect(result.status).toBe("optimal");
+    expect(result.winner).toBe("generator=fishbone,crossAisles=0");
+    expect(result.winnerLayout?.generator).toBe("fishbone");
+    expect(result.ranking[0].id).toBe(result.winner);
+    expect(result.candidates).toEqual({ total: 4, rejected: 0, simulated: 4 });
+    // The analytic estimate agrees: fishbone has the shortest mean single-command trip.
+    const fish = result.ranking[0].metrics!.avgSingleCommandDistanceM;
+    for (const row of result.ranking.slice(1))
+      expect(row.metrics!.avgSingleCommandDistanceM).toBeGreaterThan(fish);
+    expect(result.why.join("\n")).toMatch(/mean single-command trip/);
+  });
+
+  it("optimizeLayout() reports infeasible when no candidate meets the constraints", async () => {
+    const result = await optimizeLayout(
+      createInProcessExecutor(runUnitLoadModel),
+      unitLoadBase(),
+      spec({
+        objective: "travelMPerRequest",
+        space: { "layout.aisles": [4, 6] },
+        constraints: { maxAreaM2: 10 },
+      }),
+      { seed: 1 },
+    );
+    expect(result.status).toBe("infeasible");
+    expect(result.ranking.every((r) => r.rejected?.startsWith("infeasible: area"))).toBe(true);
+  });
+});
