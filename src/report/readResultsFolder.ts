@@ -253,9 +253,10 @@ export async function readResultsFolder(dirArg: string): Promise<ResultsFolder> 
     } else {
       checkVersion(data, primaryPath, issues);
       if (kind === "run") folder.summary = validate(summarySchema, data, primaryPath, issues);
-      else if (kind === "compare")
+      else if (kind === "compare") {
         folder.comparison = validate(comparisonSchema, data, primaryPath, issues);
-      else if (kind === "sweep") folder.sweep = validate(sweepSchema, data, primaryPath, issues);
+        if (folder.comparison) checkComparison(folder.comparison, primaryPath, issues);
+      } else if (kind === "sweep") folder.sweep = validate(sweepSchema, data, primaryPath, issues);
       else folder.optimization = validate(optimizationSchema, data, primaryPath, issues);
     }
   }

@@ -182,3 +182,19 @@ describe("buildReport()", () => {
     expect(issues[0]).toMatch(/an \.html file name/);
   });
 });
+
+describe("readResultsFolder() of a comparison", () => {
+  it("refuses a baseline that is not a candidate and estimates of unknown candidates", async () => {
+    const dir = mkdtempSync(join(work, "compare-bad-"));
+    const c = JSON.parse(readFileSync(join(fixture("compare"), "comparison.json"), "utf8"));
+    c.baseline = "Layout C";
+    c.kpis.orderCycleTimeS.estimates["Layout Z"] = { mean: 1, ci95: 0, n: 1 };
+    writeFileSync(join(dir, "comparison.json"), JSON.stringify(c));
+    const issues = await inputIssues(() => readResultsFolder(dir));
+    expect(issues).toEqual([
+      expect.stringMatching(/^baseline: Layout C \(one of the candidates \(Layout A, Layout B\)\)/),
+      expect.stringMatching(/^kpis\.orderCycleTimeS\.estimates\.Layout Z: /),
+      // Layout A is no longer the baseline, so its differences are fine; Layout B's too.
+    ]);
+  });
+});
