@@ -249,16 +249,18 @@ console.log(
 );
 // Warm every model's code up once on a small run.
 for (const [, f] of models) f(20000);
-const results: { name: string; seconds: number; outcome: Outcome }[] = [];
-for (const [name, f] of models) {
-  let best = Number.POSITIVE_INFINITY;
-  let outcome: Outcome | undefined;
-  for (let r = 0; r < REPEATS; r++) {
+// Repeats are interleaved across models so that load changes on a shared machine hit all alike.
+const results = models.map(([name]) => ({
+  name,
+  seconds: Number.POSITIVE_INFINITY,
+  outcome: { meanWaitS: Number.NaN, served: 0 } as Outcome,
+}));
+for (let r = 0; r < REPEATS; r++) {
+  models.forEach(([, f], i) => {
     const run = timeIt(f, CUSTOMERS);
-    if (run.seconds < best) best = run.seconds;
-    outcome = run.outcome;
-  }
-  results.push({ name, seconds: best, outcome: outcome! });
+    if (run.seconds < results[i].seconds) results[i].seconds = run.seconds;
+    results[i].outcome = run.outcome;
+  });
 }
 const bareSeconds = results[0].seconds;
 let ok = true;

@@ -121,7 +121,8 @@ export class Process<T = any> extends Event<T> {
       const event = result.value;
       if (event instanceof EventClass && event.sim === sim) {
         if (event._state !== S_PROCESSED) {
-          event._addWaiter(this);
+          if (event._waiter === null && event._callbacks === null) event._waiter = this;
+          else event._addWaiter(this);
           this._target = event;
           sim._active = previous;
           return;

@@ -5,6 +5,7 @@
  */
 import { describe, Event } from "./event.ts";
 import type { Process } from "./process.ts";
+import { RingQueue } from "./ringQueue.ts";
 import type { Simulation } from "./simulation.ts";
 
 /** Options of a resource. */
@@ -95,10 +96,9 @@ export class Resource {
   count: number;
   /** Requests holding a unit now, in grant order (kept for preemptive resources only). */
   readonly users: Request[];
-  // NOTE: the queue is an array read from `queueHead` (O(1) dequeue), sorted by
-  // (priority, order); statistics are integrated inline (no calls on the hot path).
-  private queue: (Request | undefined)[];
-  private queueHead: number;
+  // NOTE: the queue is a ring sorted by (priority, order); statistics are integrated
+  // inline (no calls on the hot path).
+  private readonly queue: RingQueue<Request>;
   private orderCounter: number;
   private statsStartS: number;
   private lastChangeS: number;
@@ -117,8 +117,7 @@ export class Resource {
     this.preemptive = options.preemptive ?? false;
     this.count = 0;
     this.users = [];
-    this.queue = [];
-    this.queueHead = 0;
+    this.queue = new RingQueue<Request>();
     this.orderCounter = 0;
     this.statsStartS = sim.now;
     this.lastChangeS = sim.now;
@@ -128,12 +127,12 @@ export class Resource {
 
   /** Number of requests waiting. */
   get queueLength(): number {
-    return this.queue.length - this.queueHead;
+    return this.queue.length;
   }
 
   /** The waiting requests in service order. */
   get queued(): readonly Request[] {
-    return this.queue.slice(this.queueHead) as Request[];
+    return this.queue.toArray();
   }
 
   /** Requests a unit; yield the request to wait for it, then `release(request)`. */
@@ -147,7 +146,7 @@ export class Resource {
         throw new RangeError(`request priority must be a finite number: ${priority}`);
     }
     const request = new Request(this, priority, preempt, this.orderCounter++);
-    if (this.count < this.capacity && this.queue.length === this.queueHead) {
+    if (this.count < this.capacity && this.queue.length === 0) {
       this.grant(request);
       return request;
     }
@@ -180,14 +179,14 @@ export class Resource {
         }
         this.account();
         this.count--;
-        if (this.queue.length !== this.queueHead) this.serveQueue();
+        if (this.queue.length !== 0) this.serveQueue();
         return;
       }
       case QUEUED: {
         request._status = WITHDRAWN;
-        const index = this.queue.indexOf(request, this.queueHead);
+        const index = this.queue.indexOf(request);
         this.account();
-        if (index >= 0) this.queue.splice(index, 1);
+        if (index >= 0) this.queue.removeAt(index);
         if (request._state === 0) Event.prototype.cancel.call(request);
         return;
       }
@@ -212,7 +211,7 @@ export class Resource {
   meanQueueLength(): number {
     const now = this.sim.now;
     const duration = now - this.statsStartS;
-    const length = this.queue.length - this.queueHead;
+    const length = this.queue.length;
     if (duration <= 0) return length;
     return (this.queueArea + length * (now - this.lastChangeS)) / duration;
   }
@@ -231,7 +230,7 @@ export class Resource {
     const dt = now - this.lastChangeS;
     if (dt > 0) {
       this.busyArea += this.count * dt;
-      this.queueArea += (this.queue.length - this.queueHead) * dt;
+      this.queueArea += this.queue.length * dt;
       this.lastChangeS = now;
     }
   }
@@ -247,18 +246,7 @@ export class Resource {
 
   private serveQueue(): void {
     const queue = this.queue;
-    while (this.count < this.capacity && this.queueHead < queue.length) {
-      const next = queue[this.queueHead]!;
-      queue[this.queueHead++] = undefined;
-      this.grant(next);
-    }
-    if (this.queueHead === queue.length) {
-      queue.length = 0;
-      this.queueHead = 0;
-    } else if (this.queueHead > 1024 && this.queueHead * 2 > queue.length) {
-      queue.splice(0, this.queueHead);
-      this.queueHead = 0;
-    }
+    while (this.count < this.capacity && queue.length > 0) this.grant(queue.shift()!);
   }
 
   private enqueue(request: Request): void {
@@ -266,18 +254,18 @@ export class Resource {
     const queue = this.queue;
     // Sorted by (priority, order): append when no waiting request is less urgent (the common case).
     const end = queue.length;
-    if (end === this.queueHead || queue[end - 1]!.priority <= request.priority) {
+    if (end === 0 || queue.get(end - 1).priority <= request.priority) {
       queue.push(request);
       return;
     }
-    let lo = this.queueHead;
+    let lo = 0;
     let hi = end;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (queue[mid]!.priority <= request.priority) lo = mid + 1;
+      if (queue.get(mid).priority <= request.priority) lo = mid + 1;
       else hi = mid;
     }
-    queue.splice(lo, 0, request);
+    queue.insertAt(lo, request);
   }
 
   /** The user a new request would evict: largest priority number, latest among equals. */

@@ -211,7 +211,16 @@ export class Simulation {
     for (;;) {
       const event = this.next(until);
       if (event === undefined) break;
-      if (event._state !== S_CANCELLED) this.fire(event);
+      // NOTE: the common case inline: a plain successful event with at most one waiting process.
+      if (event._kind === 0 && event._callbacks === null && event._ok && event._state !== S_CANCELLED) {
+        event._state = S_PROCESSED;
+        const waiter = event._waiter;
+        if (waiter !== null) {
+          event._waiter = null;
+          waiter._target = null;
+          waiter._resume(true, event._value);
+        }
+      } else if (event._state !== S_CANCELLED) this.fire(event);
     }
     if (until !== Number.POSITIVE_INFINITY) this.now = until;
   }
