@@ -62,6 +62,49 @@ function crossCheck(data: ScenarioFile, file: string): InputIssue[] {
       });
     }
   }
+  const skuCount = data.skus.count;
+  const carrierNames = data.outbound.carriers.map((c) => c.name);
+  const supplierNames = data.inbound.suppliers.map((c) => c.name);
+  data.outbound.orderList.forEach((order, i) => {
+    if (order.carrier !== undefined && !carrierNames.includes(order.carrier)) {
+      issues.push({
+        file,
+        path: `outbound.orderList[${i}].carrier`,
+        value: order.carrier,
+        expected: `a carrier name (${carrierNames.join(", ")})`,
+      });
+    }
+    order.lines.forEach((line, j) => {
+      if (line.sku > skuCount) {
+        issues.push({
+          file,
+          path: `outbound.orderList[${i}].lines[${j}].sku`,
+          value: line.sku,
+          expected: `a SKU rank from 1 to skus.count (${skuCount})`,
+        });
+      }
+    });
+  });
+  data.inbound.deliveries.forEach((delivery, i) => {
+    if (delivery.supplier !== undefined && !supplierNames.includes(delivery.supplier)) {
+      issues.push({
+        file,
+        path: `inbound.deliveries[${i}].supplier`,
+        value: delivery.supplier,
+        expected: `a supplier name (${supplierNames.join(", ")})`,
+      });
+    }
+    delivery.pallets.forEach((pallet, j) => {
+      if (pallet.sku > skuCount) {
+        issues.push({
+          file,
+          path: `inbound.deliveries[${i}].pallets[${j}].sku`,
+          value: pallet.sku,
+          expected: `a SKU rank from 1 to skus.count (${skuCount})`,
+        });
+      }
+    });
+  });
   const names = new Set<string>();
   data.outbound.carriers.forEach((carrier, i) => {
     if (names.has(carrier.name)) {

@@ -138,6 +138,27 @@ const inboundSchema = z
         },
       ])
       .describe("Suppliers (default one supplier `main`, 2 days lead time, daily 08:00 slot)"),
+    deliveries: z
+      .array(
+        z.strictObject({
+          timeS: z.number().min(0).describe("Arrival time, s from the start (Monday 00:00)"),
+          supplier: z
+            .string()
+            .min(1)
+            .optional()
+            .describe("Supplier name (default the first supplier)"),
+          pallets: z
+            .array(
+              z.strictObject({
+                sku: z.number().int().min(1).describe("SKU by popularity rank, 1 = most popular"),
+                units: z.number().int().min(1).describe("Units on the pallet"),
+              }),
+            )
+            .min(1),
+        }),
+      )
+      .default([])
+      .describe("Scheduled trailers (advance shipping notices) beside the reorders (default none)"),
     dockingS: z
       .number()
       .min(0)
@@ -201,6 +222,27 @@ const outboundSchema = z
     unitsPerLine: distSpecSchema
       .default({ dist: "geometric", p: 0.5 })
       .describe("Units per line, rounded, at least 1 (default geometric p = 0.5, mean 2)"),
+    orderList: z
+      .array(
+        z.strictObject({
+          timeS: z.number().min(0).describe("Creation time, s from the start (Monday 00:00)"),
+          carrier: z
+            .string()
+            .min(1)
+            .optional()
+            .describe("Carrier name (default the first carrier)"),
+          lines: z
+            .array(
+              z.strictObject({
+                sku: z.number().int().min(1).describe("SKU by popularity rank, 1 = most popular"),
+                qty: z.number().int().min(1).describe("Units"),
+              }),
+            )
+            .min(1),
+        }),
+      )
+      .default([])
+      .describe("Given orders, created at their times beside the random ones (default none)"),
     release: z
       .discriminatedUnion("mode", [
         z.strictObject({ mode: z.literal("continuous") }),

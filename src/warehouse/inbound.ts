@@ -173,6 +173,17 @@ export function startInbound(world: World): Inbound {
     );
   }
 
+  // Scheduled deliveries: known in advance, so their units count as on order from the start.
+  for (const delivery of scenario.inbound.deliveries) {
+    const supplier = Math.max(
+      0,
+      scenario.inbound.suppliers.findIndex((s) => s.name === delivery.supplier),
+    );
+    const pallets = delivery.pallets.map((p) => ({ sku: p.sku - 1, units: p.units }));
+    for (const p of pallets) world.skus[p.sku].onOrderUnits += p.units;
+    schedule({ id: trailerId++, supplier, arrivalS: delivery.timeS, pallets });
+  }
+
   void yard;
   return { doors, order };
 }

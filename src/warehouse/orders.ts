@@ -143,27 +143,26 @@ export function startOrders(
     );
   }
 
-  const createOrder = () => {
+  /** Draws a random order's lines (demand streams only). */
+  const drawLines = (): OrderLine[] => {
     const lineCount = Math.max(1, Math.round(linesOf(linesStream)));
     const lines: OrderLine[] = [];
-    let units = 0;
-    let stockout = false;
     for (let i = 0; i < lineCount; i++) {
       const rank = rankForDraw(skuStream.next(), n, a);
       const sku = skus[rank];
       // A line never asks for more than its pick face holds.
       const qty = Math.min(sku.faceCapacity, Math.max(1, Math.round(unitsOf(unitsStream))));
       const same = lines.find((l) => l.sku === rank);
-      if (same) {
-        const extra = Math.min(qty, sku.faceCapacity - same.qty);
-        same.qty += extra;
-        units += extra;
-        continue;
-      }
-      lines.push({ sku: rank, qty });
-      units += qty;
+      if (same) same.qty += Math.min(qty, sku.faceCapacity - same.qty);
+      else lines.push({ sku: rank, qty });
     }
-    const carrier = carrierShares.length === 1 ? 0 : carrierStream.weightedIndex(carrierShares);
+    return lines;
+  };
+
+  const createOrder = (lines: OrderLine[], carrier: number) => {
+    let units = 0;
+    for (const line of lines) units += line.qty;
+    let stockout = false;
     const now = sim.now;
     for (const line of lines) {
       const sku = skus[line.sku];
@@ -211,6 +210,27 @@ export function startOrders(
     else tryRelease(order);
   };
 
+  // Given orders (a list in the scenario), at their times.
+  const given = [...out.orderList].sort((a, b) => a.timeS - b.timeS);
+  if (given.length > 0) {
+    sim.process(
+      (function* () {
+        for (const o of given) {
+          if (o.timeS >= world.horizonS) break;
+          yield sim.timeout(o.timeS - sim.now);
+          const carrier = Math.max(
+            0,
+            out.carriers.findIndex((c) => c.name === o.carrier),
+          );
+          createOrder(
+            o.lines.map((l) => ({ sku: l.sku - 1, qty: l.qty })),
+            carrier,
+          );
+        }
+      })(),
+    );
+  }
+
   // Arrivals: for each hour, Poisson(rate) orders at uniform times inside the hour.
   if (out.ordersPerDay <= 0 || hourSum <= 0 || weekMean <= 0) return;
   sim.process(
@@ -230,7 +250,11 @@ export function startOrders(
         for (const t of times) {
           if (t >= world.horizonS) break;
           yield sim.timeout(t - sim.now);
-          createOrder();
+          const lines = drawLines();
+          createOrder(
+            lines,
+            carrierShares.length === 1 ? 0 : carrierStream.weightedIndex(carrierShares),
+          );
         }
       }
     })(),

@@ -1,0 +1,178 @@
+/**
+ * `whsim run` and `whsim validate` through the CLI entry: exit codes, messages, the
+ * results folder (byte-identical summary.json for the same seed) and that a failed run
+ * never leaves a half-written folder behind.
+ */
+import { execFileSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "whsim-run-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const small = `name: small
+horizonDays: 2
+warmupDays: 0.5
+replications: 2
+layout:
+  generator: traditional
+  name: small
+  aisles: 4
+  baysPerAisle: 6
+  levels: 3
+  packStations: 2
+skus:
+  count: 80
+outbound:
+  ordersPerDay: 150
+`;
+
+/** Runs the CLI in this process; returns exit code, stdout and stderr. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const o = vi.spyOn(process.stdout, "write").mockImplementation((chunk: any) => {
+    out += String(chunk);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, "write").mockImplementation((chunk: any) => {
+    err += String(chunk);
+    return true;
+  });
+  try {
+    const code = await main(["node", "whsim", ...args]);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+
+describe("whsim run", () => {
+  it("writes the results folder; the same seed gives a byte-identical summary.json", async () => {
+    const file = join(dir, "small.yaml");
+    writeFileSync(file, small);
+    const a = await cli("run", file, "--seed", "5", "--out", join(dir, "a"), "--trace");
+    expect(a.code).toBe(0);
+    expect(a.out).toContain("throughputOrdersPerHour");
+    expect(readdirSync(join(dir, "a")).sort()).toEqual([
+      "kpis.csv",
+      "layout.json",
+      "replications.csv",
+      "scenario.json",
+      "summary.json",
+      "trace.ndjson",
+    ]);
+    const b = await cli("run", file, "--seed", "5", "--out", join(dir, "b"), "--json");
+    expect(b.code).toBe(0);
+    const summaryA = readFileSync(join(dir, "a", "summary.json"), "utf8");
+    expect(readFileSync(join(dir, "b", "summary.json"), "utf8")).toBe(summaryA);
+    const summary = JSON.parse(summaryA);
+    expect(JSON.parse(b.out)).toEqual(summary);
+    expect(summary).toMatchObject({
+      kind: "run",
+      scenario: "small",
+      seed: 5,
+      replications: 2,
+      warmupS: 43200,
+      horizonS: 172800,
+    });
+    expect(summary.conservation.ok).toBe(true);
+    expect(summary.kpis.ordersShipped.n).toBe(2);
+    const csv = readFileSync(join(dir, "a", "kpis.csv"), "utf8").split("\n");
+    expect(csv[0]).toBe("kpi,unit,mean,ci95_low,ci95_high,n");
+    const trace = readFileSync(join(dir, "a", "trace.ndjson"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(trace[0]).toMatchObject({
+      kind: "header",
+      version: 1,
+      scenario: "small",
+      seed: 5,
+      replication: 0,
+    });
+    const times = trace.slice(1).map((r) => r.t);
+    expect(times.every((t, i) => i === 0 || t >= times[i - 1])).toBe(true);
+    expect((await cli("run", file, "--seed", "6", "--out", join(dir, "c"))).code).toBe(0);
+    expect(readFileSync(join(dir, "c", "summary.json"), "utf8")).not.toBe(summaryA);
+  });
+
+  it("rejects bad flags with exit code 2 and every problem", async () => {
+    const r = await cli("run", join(dir, "nothere.yaml"), "--seed", "-1", "--replications", "zero");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('error: --seed: "-1" (an integer >= 0)');
+    expect(r.err).toContain('error: --replications: "zero" (an integer >= 1)');
+    expect(r.err).toMatch(/nothere\.yaml: .* \(an existing, readable scenario file\)/);
+    expect(r.err).not.toContain("    at ");
+  });
+
+  it("leaves an existing results folder untouched when a run fails", async () => {
+    const out = join(dir, "kept");
+    mkdirSync(out);
+    writeFileSync(join(out, "summary.json"), "old");
+    // Valid schema, but 80 SKUs on a layout with 48 storage locations fails inside the run.
+    const file = join(dir, "toosmall.yaml");
+    writeFileSync(file, small.replace("aisles: 4", "aisles: 1").replace("levels: 3", "levels: 2"));
+    const r = await cli("run", file, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/skus\.count: 80 \(at most \d+/);
+    expect(readdirSync(out)).toEqual(["summary.json"]);
+    expect(readFileSync(join(out, "summary.json"), "utf8")).toBe("old");
+    expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
+  });
+});
+
+describe("whsim validate", () => {
+  it("exits 0 for a good scenario and 2 with every problem for a bad one", async () => {
+    const good = join(dir, "good.yaml");
+    writeFileSync(good, small);
+    const ok = await cli("validate", good);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain("ok");
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, `${small}horizonDays: -1\nworkforse: {}\n`.replace("horizonDays: 2\n", ""));
+    const r = await cli("validate", bad);
+    expect(r.code).toBe(2);
+    const lines = r.err.trim().split("\n");
+    expect(lines).toContain(
+      `error: ${bad.startsWith(process.cwd()) ? bad.slice(process.cwd().length + 1) : bad}: horizonDays: -1 (a number > 0)`,
+    );
+    expect(
+      lines.some((l) => l.endsWith('workforse: {} (unknown key; did you mean "workforce"?)')),
+    ).toBe(true);
+  });
+
+  it("as a process: a missing file exits 2 with one line and no stack trace", () => {
+    const bin = new URL("../../bin/whsim.js", import.meta.url).pathname;
+    let status = 0;
+    let stderr = "";
+    try {
+      execFileSync(process.execPath, [bin, "validate", join(dir, "missing.yaml")], {
+        encoding: "utf8",
+        stdio: "pipe",
+      });
+    } catch (error: any) {
+      status = error.status;
+      stderr = error.stderr;
+    }
+    expect(status).toBe(2);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(
+      /^error: .*missing\.yaml: ".*missing\.yaml" \(an existing, readable scenario file\)\n$/,
+    );
+    expect(existsSync(join(dir, "missing.yaml"))).toBe(false);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Little's law on orders: the time-average number of orders in the building (created, not
+ * shipped) equals throughput × mean cycle time, L = λW, within the confidence interval
+ * (the window edges make it approximate: tolerance max(5 %, 3 standard errors)).
+ */
+import { describe, expect, it } from "vitest";
+import { confidenceInterval } from "../../src/engine/index.ts";
+import { loadScenario } from "../../src/scenario/index.ts";
+import { runReplications } from "../../src/warehouse/index.ts";
+
+describe("orders obey Little's law", () => {
+  it("ordersInProcess = throughputOrdersPerHour × orderCycleTimeS / 3600", () => {
+    const scenario = loadScenario(
+      JSON.stringify({
+        name: "little",
+        horizonDays: 5,
+        warmupDays: 1,
+        layout: {
+          generator: "traditional",
+          name: "l",
+          aisles: 6,
+          baysPerAisle: 10,
+          levels: 3,
+          packStations: 2,
+        },
+        skus: { count: 200 },
+        outbound: {
+          ordersPerDay: 500,
+          hourlyPattern: Array(24).fill(1),
+          weeklyPattern: Array(7).fill(1),
+          carriers: [
+            {
+              name: "c",
+              departures: ["02:00", "06:00", "10:00", "14:00", "18:00", "22:00"],
+              days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+            },
+          ],
+        },
+        workforce: {
+          shifts: {
+            all: {
+              start: "00:00",
+              end: "00:00",
+              days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+            },
+          },
+          roles: Object.fromEntries(
+            ["receiver", "putaway", "replenisher", "picker", "packer", "loader"].map((r) => [
+              r,
+              { crews: [{ shift: "all", headcount: 2 }] },
+            ]),
+          ),
+        },
+      }),
+      "little.json",
+    );
+    const results = runReplications(scenario, { seed: 11, replications: 4 });
+    const gaps = results.map(
+      (r) =>
+        r.kpis.ordersInProcess - (r.kpis.throughputOrdersPerHour * r.kpis.orderCycleTimeS) / 3600,
+    );
+    const wip = results.map((r) => r.kpis.ordersInProcess);
+    const ci = confidenceInterval(gaps);
+    const meanWip = wip.reduce((a, b) => a + b, 0) / wip.length;
+    expect(meanWip).toBeGreaterThan(1);
+    expect(Math.abs(ci.mean)).toBeLessThanOrEqual(
+      Math.max(0.05 * meanWip, 3 * (ci.stdDev / Math.sqrt(ci.n))),
+    );
+  });
+});
