@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildLayout, loadLayout } from "../../src/layout/loadLayout.ts";
 import { avgSingleCommandDistanceM, layoutStats } from "../../src/layout/layoutStats.ts";
+import { buildLayout, loadLayout } from "../../src/layout/loadLayout.ts";
 import { createTravelModel } from "../../src/layout/travelModel.ts";
 
 const load = (name: string) => loadLayout(readFileSync(`layouts/${name}`, "utf8"), name);
@@ -36,7 +36,13 @@ describe("buildLayout({ generator: 'traditional' })", () => {
   });
 
   it("adds k middle cross aisles and records the pick grid", () => {
-    const t = buildLayout({ generator: "traditional", name: "t", aisles: 4, baysPerAisle: 9, crossAisles: 2 });
+    const t = buildLayout({
+      generator: "traditional",
+      name: "t",
+      aisles: 4,
+      baysPerAisle: 9,
+      crossAisles: 2,
+    });
     expect(t.crossAisles.filter((a) => a.id.startsWith("X-middle"))).toHaveLength(2);
     expect(t.pickGrid?.middleYsM).toHaveLength(2);
     expect(t.pickGrid?.aisles).toEqual(["A01", "A02", "A03", "A04"]);

@@ -150,7 +150,10 @@ describe("routeLength() on hand-worked orders (n = 3, L = 10, w = 2.5)", () => {
   const block: Block = { aisles: 3, aisleLengthM: 10, aisleSpacingM: 2.5 };
   it("one pick in the last aisle: every policy walks 2·5 + 2·4 = 18", () => {
     for (const policy of routingPolicies) {
-      expect(routeLength(block, [{ aisle: 2, positionM: 4 }], policy).distanceM).toBeCloseTo(18, 12);
+      expect(routeLength(block, [{ aisle: 2, positionM: 4 }], policy).distanceM).toBeCloseTo(
+        18,
+        12,
+      );
     }
   });
   it("two deep picks in aisles 0 and 1: S-shape 25, return 41, optimal 25", () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createStream } from "../../src/engine/index.ts";
-import { buildLayout, loadLayout } from "../../src/layout/loadLayout.ts";
 import { avgSingleCommandDistanceM } from "../../src/layout/layoutStats.ts";
+import { buildLayout, loadLayout } from "../../src/layout/loadLayout.ts";
 import { createTravelModel, travelTimeS, verticalTimeS } from "../../src/layout/travelModel.ts";
 import type { XY } from "../../src/layout/types.ts";
 
@@ -68,7 +68,10 @@ describe("createTravelModel(traditional layout)", () => {
 });
 
 describe("createTravelModel(explicit layout with a diagonal and a one-way aisle)", () => {
-  const layout = loadLayout(readFileSync("layouts/explicit-small.yaml", "utf8"), "explicit-small.yaml");
+  const layout = loadLayout(
+    readFileSync("layouts/explicit-small.yaml", "utf8"),
+    "explicit-small.yaml",
+  );
   const travel = createTravelModel(layout);
 
   it("uses the diagonal when it is shorter (10 + 10√2 m)", () => {

@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.ts";
+
+/** Runs the CLI in-process and captures what it writes. */
+async function whsim(
+  ...args: string[]
+): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const status = await main(["node", "whsim", ...args]);
+  vi.restoreAllMocks();
+  return { status, stdout, stderr };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+describe("whsim layout <file> [--svg out.svg] [--json]", () => {
+  it("prints capacity by zone and type and avgSingleCommandDistanceM, and draws the SVG", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "whsim-layout-"));
+    const svg = join(dir, "default.svg");
+    const run = await whsim("layout", "layouts/default.yaml", "--json", "--svg", svg);
+    expect(run.status).toBe(0);
+    const stats = JSON.parse(run.stdout);
+    expect(stats.locations).toBe(6336);
+    expect(stats.byZone.forward.locations).toBe(3 * 2 * 24 * 5 * 4);
+    expect(stats.pickingAisles).toBe(12);
+    expect(stats.avgSingleCommandDistanceM).toBeGreaterThan(0);
+    const drawing = readFileSync(svg, "utf8");
+    expect(drawing).toMatch(/^<svg /);
+    expect(drawing.match(/class="rack"/g)?.length).toBe(12 * 2 * 2);
+  });
+
+  it("exits 2 on a bad file with file: path: value (expected), no stack trace", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "whsim-layout-"));
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "generator: traditional\nname: x\naisles: ten\nbaysPerAisle: 4\n");
+    const run = await whsim("layout", bad);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${bad}: aisles: "ten" (number)`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});

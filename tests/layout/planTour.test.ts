@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createStream } from "../../src/engine/index.ts";
+import { buildLayout, loadLayout } from "../../src/layout/loadLayout.ts";
+import { planTour } from "../../src/layout/routing/planTour.ts";
+import { routingPolicies } from "../../src/layout/routing/types.ts";
+import { createTravelModel, type TravelModel } from "../../src/layout/travelModel.ts";
+import type { XY } from "../../src/layout/types.ts";
+
+/** Shortest tour by trying every order (independent of the routing code). */
+function bruteForce(travel: TravelModel, start: string, end: string, stops: string[]): number {
+  let best = Number.POSITIVE_INFINITY;
+  const permute = (rest: string[], at: string, sofar: number) => {
+    if (sofar >= best) return;
+    if (rest.length === 0) {
+      best = Math.min(best, sofar + travel.distanceM(at, end));
+      return;
+    }
+    rest.forEach((s, i) => {
+      permute([...rest.slice(0, i), ...rest.slice(i + 1)], s, sofar + travel.distanceM(at, s));
+    });
+  };
+  permute(stops, start, 0);
+  return best;
+}
+
+const length = (path: readonly XY[]) =>
+  path.slice(1).reduce((s, p, k) => s + Math.hypot(p[0] - path[k][0], p[1] - path[k][1]), 0);
+
+describe("planTour(travel, { start, end, stops, policy }) on a parallel-aisle layout", () => {
+  const layout = buildLayout({
+    generator: "traditional",
+    name: "t",
+    aisles: 8,
+    baysPerAisle: 12,
+    crossAisles: 1,
+  });
+  const travel = createTravelModel(layout);
+  const rng = createStream(11, "tours");
+  const orders = Array.from({ length: 40 }, () =>
+    Array.from(
+      { length: rng.integer(1, 7) },
+      () => layout.locations[rng.integer(0, layout.locations.length - 1)].id,
+    ),
+  );
+
+  it("optimal equals the best order of all stops over travel distances", () => {
+    for (const stops of orders) {
+      const tour = planTour(travel, { start: "PD", stops, policy: "optimal" });
+      expect(tour.method).toBe("grid");
+      expect(tour.distanceM).toBeCloseTo(bruteForce(travel, "PD", "PD", [...new Set(stops)]), 6);
+    }
+  });
+
+  it("every policy visits each distinct stop once, along a path as long as its distance, never below optimal", () => {
+    for (const stops of orders) {
+      const best = planTour(travel, { start: "PD", stops, policy: "optimal" }).distanceM;
+      for (const policy of routingPolicies) {
+        const tour = planTour(travel, { start: "PD", end: "OUT1", stops, policy });
+        expect([...tour.sequence].sort()).toEqual([...new Set(stops)].sort());
+        expect(length(tour.path)).toBeCloseTo(tour.distanceM, 6);
+        const closed = planTour(travel, { start: "PD", stops, policy });
+        expect(closed.distanceM).toBeGreaterThanOrEqual(best - 1e-9);
+      }
+    }
+  });
+});
+
+describe("planTour() on a fishbone layout (travelling-salesman tours)", () => {
+  const layout = loadLayout(readFileSync("layouts/fishbone.yaml", "utf8"), "fishbone.yaml");
+  const travel = createTravelModel(layout);
+  const rng = createStream(12, "fishbone-tours");
+  const pick = () => layout.locations[rng.integer(0, layout.locations.length - 1)].id;
+
+  it("is exact for small tours (Held–Karp) and starts and ends where asked", () => {
+    for (let t = 0; t < 10; t++) {
+      const stops = Array.from({ length: 6 }, pick);
+      const tour = planTour(travel, { start: "PD", end: "OUT1", stops });
+      expect(tour.method).toBe("tsp");
+      expect(tour.distanceM).toBeCloseTo(bruteForce(travel, "PD", "OUT1", [...new Set(stops)]), 6);
+      expect(length(tour.path)).toBeCloseTo(tour.distanceM, 6);
+    }
+  });
+
+  it("uses the 2-opt heuristic for long tours: a valid tour no longer than nearest neighbour alone", () => {
+    const stops = [...new Set(Array.from({ length: 30 }, pick))];
+    const tour = planTour(travel, { start: "PD", stops });
+    expect([...tour.sequence].sort()).toEqual([...stops].sort());
+    expect(length(tour.path)).toBeCloseTo(tour.distanceM, 6);
+    // Greedy nearest-neighbour tour for comparison.
+    let at = "PD";
+    let greedy = 0;
+    const left = new Set(stops);
+    while (left.size > 0) {
+      let next = "";
+      let d = Number.POSITIVE_INFINITY;
+      for (const s of left) {
+        const x = travel.distanceM(at, s);
+        if (x < d) {
+          d = x;
+          next = s;
+        }
+      }
+      greedy += d;
+      left.delete(next);
+      at = next;
+    }
+    greedy += travel.distanceM(at, "PD");
+    expect(tour.distanceM).toBeLessThanOrEqual(greedy + 1e-9);
+  });
+});
