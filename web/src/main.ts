@@ -120,7 +120,7 @@ function syncWhatIfBase(): void {
   const scenario = runs[0]?.scenario ?? null;
   if (scenario !== null && scenario !== whatIfBase) {
     whatIfBase = scenario;
-    whatIf.setBase(scenario, `run A (${runs[0]!.name})`);
+    whatIf.setBase(scenario, `run A (${runs[0]!.name})`, runs[0]!.summary?.seed);
   }
 }
 

@@ -57,15 +57,45 @@ export function congestionByAisle(
   return out;
 }
 
-function queueAnchors(layout: Layout, trace: TraceIndex): QueueAnchor[] {
+function centroid(points: { x: number; y: number }[]): { x: number; y: number } | null {
+  if (!points.length) return null;
+  return {
+    x: points.reduce((a, p) => a + p.x, 0) / points.length,
+    y: points.reduce((a, p) => a + p.y, 0) / points.length,
+  };
+}
+
+/**
+ * Places each trace queue on the floor: by an id in its name (`pack:PK1`, `dock:IN2`), else by
+ * what it feeds (packing → the pack stations, loading → outbound doors, receiving → inbound
+ * doors, picking → the P&D point). Queues that match nothing are listed in the side panel only.
+ */
+export function queueAnchors(layout: Layout, trace: TraceIndex): QueueAnchor[] {
   const places = new Map<string, { x: number; y: number }>();
   for (const d of layout.docks) places.set(d.id, { x: d.x, y: d.y + 1.5 });
   for (const p of layout.packStations) places.set(p.id, { x: p.x, y: p.y });
   for (const s of layout.stagingLanes) places.set(s.id, { x: s.x, y: s.y });
+  const inbound = centroid(layout.docks.filter((d) => d.kind === "inbound"));
+  const outbound = centroid(layout.docks.filter((d) => d.kind === "outbound"));
+  const groups: [RegExp, { x: number; y: number } | null, string][] = [
+    [/pack/i, centroid(layout.packStations), "pack"],
+    [/load|ship|outbound|trailerOut/i, outbound && { x: outbound.x, y: outbound.y + 1.5 }, "load"],
+    [
+      /receiv|unload|yard|inbound|dock/i,
+      inbound && { x: inbound.x, y: inbound.y + 1.5 },
+      "receive",
+    ],
+    [/pick/i, centroid(layout.pdPoints), "pick"],
+  ];
   const out: QueueAnchor[] = [];
   for (const name of Object.keys(trace.queues)) {
     const token = name.split(/[^A-Za-z0-9_.-]+/).find((tok) => places.has(tok));
-    if (token) out.push({ name, label: token, ...places.get(token)! });
+    if (token) {
+      out.push({ name, label: token, ...places.get(token)! });
+      continue;
+    }
+    const group = groups.find(([re, at]) => at && re.test(name));
+    if (group) out.push({ name, label: group[2], ...group[1]! });
   }
   return out;
 }

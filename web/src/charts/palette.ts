@@ -82,12 +82,14 @@ export function lineStyle(index: number): LineStyle {
   };
 }
 
-/** Style of the `index`-th filled series (0-based); unique for the first 8 series. */
+/** Style of the `index`-th filled series (0-based); unique for the first 64 series. */
 export function fillStyle(index: number): FillStyle {
   const color = FILL_COLORS[index % FILL_COLORS.length];
+  // After each round of colours, shift the hatches so colour + hatch pairs do not repeat.
+  const round = Math.floor(index / FILL_COLORS.length);
   return {
     color,
-    hatch: HATCHES[index % HATCHES.length],
+    hatch: HATCHES[(index + 3 * round) % HATCHES.length],
     hatchColor: lightness(color) < 50 ? "#ffffff" : "#1a1a1a",
   };
 }

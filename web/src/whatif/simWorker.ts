@@ -25,7 +25,14 @@ export interface SimRequest {
 
 /** Replies of the simulation worker. */
 export type SimReply =
-  | { id: number; kind: "described"; name: string; params: WhatIfParams; shifts: string[] }
+  | {
+      id: number;
+      kind: "described";
+      name: string;
+      seed: number;
+      params: WhatIfParams;
+      shifts: string[];
+    }
   | { id: number; kind: "progress"; fraction: number }
   | {
       id: number;
@@ -59,6 +66,7 @@ scope.onmessage = (event) => {
         id: request.id,
         kind: "described",
         name: base.name,
+        seed: base.seed,
         params: paramsOf(base),
         shifts: Object.keys(base.workforce.shifts),
       });

@@ -14,7 +14,8 @@ const ROUTINGS = ["sShape", "return", "midpoint", "largestGap", "combined", "opt
 
 /** What mountWhatIf returns: set the base scenario (run A's scenario.json, or null for the default). */
 export interface WhatIfHandle {
-  setBase(scenario: unknown | null, label: string): void;
+  /** `seed` defaults to the scenario's own seed. */
+  setBase(scenario: unknown | null, label: string, seed?: number): void;
 }
 
 function esc(s: string): string {
@@ -34,6 +35,7 @@ export function mountWhatIf(
   let baseLabel = "bundled default scenario";
   let shifts: string[] = [];
   let params: WhatIfParams | null = null;
+  let baseSeed = 1;
   const baselineCache = new Map<string, RunData>();
   let last: [RunData, RunData] | null = null;
 
@@ -87,7 +89,7 @@ export function mountWhatIf(
               `<option value="${d}"${d === Math.min(2, p.horizonDays) ? " selected" : ""}>${d}</option>`,
           )
           .join("")}</select></label>
-      <label class="field"><span>Seed</span><input type="number" min="0" step="1" name="seed" value="1"></label>
+      <label class="field"><span>Seed</span><input type="number" min="0" step="1" name="seed" value="${baseSeed}"></label>
       <button type="button" class="run-button" id="whatif-run">Run what-if</button>
       <p class="muted" id="whatif-status"></p>`;
     form.querySelector("#whatif-run")!.addEventListener("click", run);
@@ -175,7 +177,7 @@ export function mountWhatIf(
     }
   };
 
-  const setBase = (scenario: unknown | null, label: string) => {
+  const setBase = (scenario: unknown | null, label: string, seed?: number) => {
     base = scenario;
     baseLabel = label;
     baselineCache.clear();
@@ -183,6 +185,7 @@ export function mountWhatIf(
       .describe(scenario)
       .then((d) => {
         params = d.params;
+        baseSeed = seed ?? d.seed;
         shifts = Object.keys(d.params.pickersByShift).length
           ? Object.keys(d.params.pickersByShift)
           : d.shifts;

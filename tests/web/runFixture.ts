@@ -1,0 +1,32 @@
+/**
+ * The viewer tests' runs: `whsim run tests/fixtures/viewer-scenario.yaml --trace` twice (seeds
+ * 3 and 4), in process, into a temporary folder; returns the two results folders.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main.ts";
+
+/** The small one-day scenario the viewer tests simulate. */
+export const VIEWER_SCENARIO = join(import.meta.dirname, "../fixtures/viewer-scenario.yaml");
+
+/** Runs the scenario with `--trace` for each seed; returns the results folders in seed order. */
+export async function generateRuns(seeds: number[]): Promise<string[]> {
+  const root = mkdtempSync(join(tmpdir(), "whsim-viewer-runs-"));
+  const dirs: string[] = [];
+  const write = process.stdout.write;
+  // The run command prints its KPI table; the tests only need the files.
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    for (const seed of seeds) {
+      const out = join(root, `seed-${seed}`);
+      const argv = ["node", "whsim", "run", VIEWER_SCENARIO, "--trace", "--seed", String(seed)];
+      const code = await main([...argv, "--out", out]);
+      if (code !== 0) throw new Error(`whsim run exited with ${code}`);
+      dirs.push(out);
+    }
+  } finally {
+    process.stdout.write = write;
+  }
+  return dirs;
+}
