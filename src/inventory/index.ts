@@ -5,6 +5,8 @@
 export * from "./abc.ts";
 export * from "./cycleCount.ts";
 export * from "./location.ts";
+export * from "./policySimulator.ts";
+export * from "./policySpec.ts";
 export * from "./putaway/index.ts";
 export * from "./removal/index.ts";
 export * from "./reorder/index.ts";
@@ -15,6 +17,7 @@ export * from "./theory/eoq.ts";
 export * from "./theory/hausmanSchwarzGraves.ts";
 export * from "./theory/normal.ts";
 export * from "./theory/normalSQ.ts";
+export * from "./theory/poissonRS.ts";
 export * from "./theory/poissonSQ.ts";
 export * from "./transaction.ts";
 export * from "./types.ts";
