@@ -4,6 +4,7 @@
  * executors (e.g. `redis://host:port`): add a branch here.
  */
 import { InputError } from "../common/inputError.ts";
+import { createRedisExecutor, isRedisAddress } from "../distributed/createRedisExecutor.ts";
 import { createInProcessExecutor } from "../experiment/inProcessExecutor.ts";
 import type { Executor, Runner } from "../experiment/types.ts";
 import { runWarehouse } from "../experiment/warehouseRunner.ts";
@@ -25,7 +26,7 @@ export const MODELS: Record<string, { runner: Runner<any>; ref: RunnerRef }> = {
 export interface CreateExecutorOptions {
   /** Worker threads; 1 runs in this thread. Defaults to the number of cores. */
   workers?: number;
-  /** Another executor by address (e.g. `redis://host:port`); none is built in yet. */
+  /** Another executor by address: `redis://host:port` runs jobs on `whsim worker`s. */
   executor?: string;
   /** The model to run, by name in MODELS. Defaults to `warehouse`. */
   model?: string;
@@ -35,11 +36,14 @@ export interface CreateExecutorOptions {
 export function createExecutor(options: CreateExecutorOptions = {}): Executor {
   const model = MODELS[options.model ?? "warehouse"];
   if (options.executor !== undefined) {
+    if (isRedisAddress(options.executor)) {
+      return createRedisExecutor({ url: options.executor, model: options.model ?? "warehouse" });
+    }
     throw new InputError({
       file: "--executor",
       path: "",
       value: options.executor,
-      expected: "no other executor is available in this build (leave it out to use worker threads)",
+      expected: "redis://[:password@]host:port or rediss://… (leave it out to use worker threads)",
     });
   }
   const workers = options.workers ?? defaultWorkerCount();

@@ -4,8 +4,12 @@
  */
 import { InputError, type InputIssue } from "../common/inputError.ts";
 import { jobKey, scenarioHash } from "../experiment/hash.ts";
+import { type QueueScenario, runQueueModel } from "../experiment/queueModel.ts";
 import { runJob } from "../experiment/runJob.ts";
 import type { ReplicationJob, ReplicationOutcome } from "../experiment/types.ts";
+import { runWarehouseJob } from "../experiment/warehouseRunner.ts";
+import type { Scenario } from "../scenario/index.ts";
+import { checkScenario } from "../scenario/loader.ts";
 import { type Mm1Scenario, runMm1, validateMm1Scenario } from "./mm1Job.ts";
 import { decodeJson, encodeJson } from "./numberCodec.ts";
 
@@ -30,8 +34,71 @@ export function checkJobKey(job: ReplicationJob): void {
   }
 }
 
-/** Every job kind by name. */
+/** Largest number of customers a `queue` job may simulate (horizon × arrival rate). */
+export const QUEUE_MAX_CUSTOMERS = 1e9;
+
+/** Checks a `queue` (M/M/c reference model) scenario; throws InputError listing every problem. */
+export function validateQueueScenario(value: unknown, file = "job"): QueueScenario {
+  const spec = (value ?? {}) as Record<string, unknown>;
+  const issues: InputIssue[] = [];
+  const positive = (name: string) => {
+    const v = spec[name];
+    if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {
+      issues.push({ file, path: `scenario.${name}`, value: v, expected: "a number > 0" });
+    }
+  };
+  positive("arrivalRatePerS");
+  positive("serviceMeanS");
+  positive("horizonS");
+  const c = spec.servers;
+  if (typeof c !== "number" || !Number.isInteger(c) || c < 1 || c > 10_000) {
+    issues.push({
+      file,
+      path: "scenario.servers",
+      value: c,
+      expected: "an integer from 1 to 10000",
+    });
+  }
+  const w = spec.warmupS;
+  if (w !== undefined && (typeof w !== "number" || !(w >= 0) || w >= (spec.horizonS as number))) {
+    issues.push({ file, path: "scenario.warmupS", value: w, expected: "0 ≤ warmupS < horizonS" });
+  }
+  const customers = (spec.arrivalRatePerS as number) * (spec.horizonS as number);
+  if (issues.length === 0 && customers > QUEUE_MAX_CUSTOMERS) {
+    issues.push({
+      file,
+      path: "scenario.horizonS",
+      value: spec.horizonS,
+      expected: `at most ${QUEUE_MAX_CUSTOMERS} expected arrivals`,
+    });
+  }
+  const known = ["arrivalRatePerS", "serviceMeanS", "servers", "horizonS", "warmupS"];
+  for (const k of Object.keys(spec).filter((k) => !known.includes(k))) {
+    issues.push({ file, path: `scenario.${k}`, value: spec[k], expected: "no such field" });
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return spec as unknown as QueueScenario;
+}
+
+/** Every job kind by name (the names of the command line's models). */
 export const JOB_KINDS = {
+  warehouse: {
+    validate(job: ReplicationJob): void {
+      // The same validation as a scenario file on the command line; the job then runs its
+      // scenario exactly as sent, so the outcome matches a local run.
+      checkScenario(job.scenario, "job scenario");
+      checkJobKey(job);
+    },
+    run: (job: ReplicationJob) => runWarehouseJob(job as unknown as ReplicationJob<Scenario>),
+  },
+  queue: {
+    validate(job: ReplicationJob): void {
+      validateQueueScenario(job.scenario);
+      checkJobKey(job);
+    },
+    run: (job: ReplicationJob) =>
+      runJob(job as unknown as ReplicationJob<QueueScenario>, runQueueModel),
+  },
   mm1: {
     validate(job: ReplicationJob): void {
       validateMm1Scenario(job.scenario);

@@ -33,7 +33,7 @@ export interface DistributedProgress {
 export interface RedisExecutorOptions {
   /** Redis address; defaults to `redis://127.0.0.1:6379` (loopback). */
   url?: string;
-  /** Job kind the workers run; defaults to `mm1` until the experiment layer's runner is wired. */
+  /** Job kind (model) the workers run; defaults to `warehouse`. */
   kind?: JobKind;
   /** Queue base name (see `queueName`); defaults to `replications`. */
   queue?: string;
@@ -84,7 +84,7 @@ export class RedisExecutor implements Executor {
 
   constructor(private readonly options: RedisExecutorOptions = {}) {
     this.url = options.url ?? DEFAULT_REDIS_URL;
-    this.kind = options.kind ?? "mm1";
+    this.kind = options.kind ?? "warehouse";
     this.name = queueName(options.queue);
   }
 

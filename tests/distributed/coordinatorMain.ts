@@ -10,7 +10,7 @@ import { sweepJobs } from "./sweepJobs.ts";
 
 const [url, storePath, candidates, replications, customers] = process.argv.slice(2);
 const store = new ResultStore(storePath);
-const executor = new RedisExecutor({ url, store, pollIntervalMs: 200 });
+const executor = new RedisExecutor({ kind: "mm1", url, store, pollIntervalMs: 200 });
 const jobs = sweepJobs(Number(candidates), Number(replications), Number(customers));
 const outcomes = await executor.run(jobs, {
   onResult: (o) => process.stdout.write(`result ${o.key}\n`),

@@ -47,7 +47,7 @@ afterAll(async () => {
 describe("RedisExecutor with two whsim workers", () => {
   it("run() completes a sweep with outcomes identical to a local run when a worker is SIGKILLed mid-job", async () => {
     const jobs = sweepJobs(2, 3, 2_200_000);
-    const executor = new RedisExecutor({ url: redis.url, pollIntervalMs: 200 });
+    const executor = new RedisExecutor({ kind: "mm1", url: redis.url, pollIntervalMs: 200 });
     const before = executions().length;
     const running = executor.run(jobs);
     const [victim, survivor] = workers;
@@ -102,6 +102,7 @@ describe("RedisExecutor with two whsim workers", () => {
     const jobs = sweepJobs(2, 3, 1_800_000);
     const logs: string[] = [];
     const executor = new RedisExecutor({
+      kind: "mm1",
       url: redis.url,
       pollIntervalMs: 200,
       log: (m) => logs.push(m),
@@ -121,7 +122,7 @@ describe("RedisExecutor with two whsim workers", () => {
 
   it("whsim worker finishes its job and exits 0 on SIGTERM", async () => {
     const jobs = sweepJobs(1, 2, 3_000_000);
-    const executor = new RedisExecutor({ url: redis.url, pollIntervalMs: 200 });
+    const executor = new RedisExecutor({ kind: "mm1", url: redis.url, pollIntervalMs: 200 });
     const running = executor.run(jobs);
     const worker = workers.find((w) => w.exitCode === undefined)!;
     const before = startedIds(worker).length;
