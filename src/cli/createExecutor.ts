@@ -10,6 +10,7 @@ import type { Executor, Runner } from "../experiment/types.ts";
 import { runWarehouse } from "../experiment/warehouseRunner.ts";
 import { createPoolExecutor, defaultWorkerCount } from "../node/pool/poolExecutor.ts";
 import type { RunnerRef } from "../node/pool/worker.ts";
+import { runUnitLoadModel } from "../optimize/unitLoadModel.ts";
 
 /** The models an executor can run, by name: the in-thread function and its module for threads. */
 export const MODELS: Record<string, { runner: Runner<any>; ref: RunnerRef }> = {
@@ -18,6 +19,13 @@ export const MODELS: Record<string, { runner: Runner<any>; ref: RunnerRef }> = {
     ref: {
       module: new URL("../experiment/warehouseRunner.ts", import.meta.url).href,
       exportName: "runWarehouse",
+    },
+  },
+  unitLoad: {
+    runner: runUnitLoadModel,
+    ref: {
+      module: new URL("../optimize/unitLoadModel.ts", import.meta.url).href,
+      exportName: "runUnitLoadModel",
     },
   },
 };

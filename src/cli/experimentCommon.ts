@@ -87,8 +87,13 @@ export function openSession(options: {
   workers: number;
   executor?: string;
   label: string;
+  model?: string;
 }): ExperimentSession {
-  const executor = createExecutor({ workers: options.workers, executor: options.executor });
+  const executor = createExecutor({
+    workers: options.workers,
+    executor: options.executor,
+    model: options.model,
+  });
   const controller = new AbortController();
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(130);

@@ -13,6 +13,8 @@ const value = z.union([z.number(), z.string(), z.boolean()]);
 export const optimizeSpecSchema = z.strictObject({
   /** The base scenario file, relative to the spec. */
   scenario: z.string().min(1).describe("Base scenario file, relative to the spec"),
+  /** What is simulated: the whole warehouse, or unit-load single-command travel only. */
+  model: z.enum(["warehouse", "unitLoad"]).default("warehouse"),
   /** KPI to optimise, with its sense (default: from the KPI, e.g. times are minimised). */
   objective: z
     .union([

@@ -225,6 +225,7 @@ export async function selectBest<S>(
     comparison = compareOutcomes(
       outcomes.filter((o) => ids.includes(o.candidate) && o.replication >= first),
       ids,
+      { directions: { [objective.kpi]: objective.sense === "minimize" ? "lower" : "higher" } },
     );
     const runnerUp = ids[1];
     if (runnerUp !== undefined) {

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { compareCommand } from "./compare.ts";
 import { inventoryCommand } from "./inventory.ts";
 import { layoutCommand } from "./layout.ts";
+import { optimizeCommand } from "./optimize.ts";
 import { reportCommand } from "./report.ts";
 import { runCommand } from "./run.ts";
 import { sweepCommand } from "./sweep.ts";
@@ -22,5 +23,6 @@ export const commands: CommandModule[] = [
   reportCommand,
   compareCommand,
   sweepCommand,
+  optimizeCommand,
   inventoryCommand,
 ];

@@ -1,0 +1,158 @@
+/**
+ * `whsim optimize <spec> [--budget N]`: searches layouts and policies (screen by analytic
+ * travel, race by simulation on common random numbers, select with Kim–Nelson) and writes
+ * optimization.json with the ranked table and reasons, plus winner.layout.yaml.
+ */
+import { dirname, resolve } from "node:path";
+import type { Command } from "commander";
+import { stringify } from "yaml";
+import { type InputIssue, isInputError } from "../../common/inputError.ts";
+import { VERSION } from "../../common/version.ts";
+import { scenarioHash } from "../../experiment/hash.ts";
+import { displayName, readScenarioFile, readTextFile } from "../../node/readScenarioFile.ts";
+import { type OptimizationResult, optimizeLayout } from "../../optimize/layoutSearch.ts";
+import { type OptimizeSpec, parseOptimizeSpec } from "../../optimize/optimizeSpec.ts";
+import { parseDataText, type Scenario } from "../../scenario/index.ts";
+import {
+  commonFlags,
+  type ExperimentFlags,
+  intFlag,
+  jsonText,
+  num,
+  openSession,
+  table,
+  throwIssues,
+  writeOutput,
+} from "../experimentCommon.ts";
+
+interface OptimizeFlags extends ExperimentFlags {
+  budget?: string;
+}
+
+/** The ranked table of an optimization, then the rejected count and the reasons. */
+export function optimizationTable(result: OptimizationResult): string {
+  const kpi = result.objective.kpi;
+  const rows = [
+    [
+      "rank",
+      "candidate",
+      "reached",
+      `${kpi} (±95%)`,
+      "vs winner [CI]",
+      "n",
+      "single-command m",
+      "locations",
+    ],
+  ];
+  for (const r of result.ranking) {
+    if (r.rejected) continue;
+    rows.push([
+      String(r.rank ?? "-"),
+      r.id,
+      r.reached ?? "-",
+      r.estimate ? `${num(r.estimate.mean)} ± ${num(r.estimate.ci95)}` : "-",
+      r.versusWinner
+        ? `${num(r.versusWinner.mean)} [${num(r.versusWinner.low)}, ${num(r.versusWinner.high)}]`
+        : "",
+      String(r.estimate?.n ?? 0),
+      num(r.metrics?.avgSingleCommandDistanceM),
+      String(r.metrics?.locations ?? "-"),
+    ]);
+  }
+  const rejected = result.ranking.filter((r) => r.rejected);
+  const reasons = new Map<string, number>();
+  for (const r of rejected) {
+    const reason = (r.rejected ?? "").split(":")[0];
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  const rejectedLine =
+    rejected.length > 0
+      ? `\nnot simulated: ${[...reasons].map(([k, n]) => `${n} ${k}`).join(", ")}`
+      : "";
+  return `${rows.length > 1 ? table(rows) : "(no candidate simulated)"}${rejectedLine}\n\nwhy:\n${result.why.map((w) => `  - ${w}`).join("\n")}`;
+}
+
+/** Registers `whsim optimize`. */
+export function optimizeCommand(program: Command): void {
+  program
+    .command("optimize")
+    .description(
+      "search layouts and policies: screen, race on common random numbers, select the best",
+    )
+    .argument(
+      "<spec>",
+      "optimization spec (YAML or JSON): base scenario, objective, space, constraints",
+    )
+    .option("--budget <n>", "most replications in total (default: the spec's budget)")
+    .option("--seed <n>", "master seed (default: the spec's, else the scenario's)")
+    .option("--workers <n>", "worker threads (default: the number of cores)")
+    .option("--executor <address>", "run replications elsewhere (e.g. redis://host:port)")
+    .option("--out <dir>", "results folder (default: results/optimize-<scenario>)")
+    .option("--json", "print optimization.json on stdout instead of the table")
+    .action(async (file: string, flags: OptimizeFlags) => {
+      const issues: InputIssue[] = [];
+      const parsed = commonFlags(flags, issues);
+      const budget = intFlag("--budget", flags.budget, issues, 1, 10_000_000);
+      const path = resolve(file);
+      const shown = displayName(path);
+      let spec: OptimizeSpec | undefined;
+      let base: Scenario | undefined;
+      try {
+        spec = parseOptimizeSpec(
+          parseDataText(readTextFile(path, shown, "optimization spec"), shown),
+          shown,
+        );
+        base = readScenarioFile(resolve(dirname(path), spec.scenario));
+      } catch (error) {
+        if (isInputError(error)) issues.push(...error.issues);
+        else throw error;
+      }
+      throwIssues(issues);
+      const seed = parsed.seed ?? spec!.seed ?? base!.seed;
+      const session = openSession({
+        workers: parsed.workers,
+        executor: flags.executor,
+        label: "optimize",
+        model: spec!.model,
+      });
+      let done = 0;
+      let result: OptimizationResult;
+      try {
+        result = await optimizeLayout(session.executor, base!, spec!, {
+          seed,
+          budget,
+          file: shown,
+          signal: session.signal,
+          onResult: () => session.progress(++done, budget ?? spec!.budget),
+        });
+      } finally {
+        await session.close();
+      }
+      const document = {
+        kind: "optimization",
+        version: VERSION,
+        spec: file,
+        scenario: base!.name,
+        scenarioHash: scenarioHash(base),
+        model: spec!.model,
+        seed,
+        budget: budget ?? spec!.budget,
+        ...result,
+      };
+      const outDir =
+        flags.out ?? `results/optimize-${base!.name.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
+      const files: Record<string, string> = { "optimization.json": jsonText(document) };
+      if (result.winnerLayout) {
+        const header = `# Winner of whsim optimize ${file} (seed ${seed}, status ${result.status}): ${result.winner}\n`;
+        files["winner.layout.yaml"] = header + stringify(result.winnerLayout);
+      }
+      writeOutput(outDir, files);
+      if (flags.json) process.stdout.write(jsonText(document));
+      else {
+        process.stdout.write(
+          `${base!.name}: status ${result.status}, winner ${result.winner ?? "none"}; ${result.evaluations} replications (a full evaluation of the simulated candidates would take ${result.fullEvaluations})\n\n${optimizationTable(result)}\n\nwritten to ${outDir}/optimization.json${result.winnerLayout ? " and winner.layout.yaml" : ""}\n`,
+        );
+      }
+      if (result.status === "aborted") process.exitCode = 130;
+    });
+}
