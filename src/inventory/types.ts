@@ -73,6 +73,14 @@ export interface StorageLocation {
   category?: string;
   /** What the location holds at most. */
   capacity?: StorageCapacity;
+  /** Flat form of `capacity.cubeM3`, m³ (the tighter of the two binds). */
+  capacityCubeM3?: number;
+  /** Flat form of `capacity.weightKg`, kg. */
+  capacityWeightKg?: number;
+  /** Flat form of `capacity.unitLoads`. */
+  capacityUnitLoads?: number;
+  /** Flat form of `capacity.units`. */
+  capacityUnits?: number;
 }
 
 /** Limits shared by every location of one storage category. Missing limits do not bind. */

@@ -191,6 +191,25 @@ describe("putaway rules", () => {
     ).toBe("unitLoadType");
   });
 
+  it("misfit() honours the flat capacity fields as well as capacity{}", () => {
+    const a = pallet("A");
+    const none = new Map<string, Sku>();
+    const flat = { id: "F", x: 0, y: 0, capacityUnitLoads: 2, capacityCubeM3: 5 };
+    expect(misfit(flat, [], { sku: a, quantity: 200 }, none, undefined)).toBeUndefined();
+    expect(misfit(flat, [], { sku: a, quantity: 201 }, none, undefined)).toBe("unitLoads");
+    const both = { ...flat, capacity: { unitLoads: 1 } };
+    expect(misfit(both, [], { sku: a, quantity: 101 }, none, undefined)).toBe("unitLoads");
+    expect(
+      misfit(
+        { id: "U", x: 0, y: 0, capacityUnits: 3 },
+        [],
+        { sku: a, quantity: 4 },
+        none,
+        undefined,
+      ),
+    ).toBe("units");
+  });
+
   it("a location naming an unknown storage category is bad input listing the known ones", () => {
     try {
       putawayRules.closestOpen({

@@ -50,12 +50,16 @@ export function misfit(
     }
   }
   const cap = location.capacity ?? {};
-  const limit = (a: number | undefined, b: number | undefined) =>
-    Math.min(a ?? Number.POSITIVE_INFINITY, b ?? Number.POSITIVE_INFINITY);
-  if (cube > limit(cap.cubeM3, category?.maxCubeM3) + EPS) return "cube";
-  if (weight > limit(cap.weightKg, category?.maxWeightKg) + EPS) return "weight";
-  if (loads > limit(cap.unitLoads, category?.maxUnitLoads)) return "unitLoads";
-  if (units > limit(cap.units, undefined)) return "units";
+  const limit = (...values: (number | undefined)[]) =>
+    Math.min(...values.map((v) => v ?? Number.POSITIVE_INFINITY));
+  if (cube > limit(cap.cubeM3, location.capacityCubeM3, category?.maxCubeM3) + EPS) return "cube";
+  if (weight > limit(cap.weightKg, location.capacityWeightKg, category?.maxWeightKg) + EPS) {
+    return "weight";
+  }
+  if (loads > limit(cap.unitLoads, location.capacityUnitLoads, category?.maxUnitLoads)) {
+    return "unitLoads";
+  }
+  if (units > limit(cap.units, location.capacityUnits)) return "units";
   return undefined;
 }
 
