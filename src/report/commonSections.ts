@@ -49,7 +49,20 @@ export function showKpi(name: string, value: number, unit?: string): string {
 export function showInterval(name: string, e: Estimate): string {
   if (e.n <= 1 || e.ci95 === 0)
     return e.n <= 1 ? "— (one replication)" : `${showKpi(name, e.mean, e.unit)} (exact)`;
-  return `${showKpi(name, e.mean - e.ci95, e.unit)} – ${showKpi(name, e.mean + e.ci95, e.unit)}`;
+  const [low, high] = kpiInterval(name, e);
+  return `${showKpi(name, low, e.unit)} – ${showKpi(name, high, e.unit)}`;
+}
+
+/**
+ * The interval [mean − ci95, mean + ci95] of a KPI, cut to what the quantity can be: every
+ * whsim KPI is ≥ 0 (counts, times, distances, rates) and shares are ≤ 1.
+ */
+export function kpiInterval(name: string, e: Estimate): [number, number] {
+  let low = e.mean - e.ci95;
+  let high = e.mean + e.ci95;
+  if (e.mean >= 0) low = Math.max(0, low);
+  if (kpiMeta(name, e.unit).share && e.mean <= 1) high = Math.min(1, high);
+  return [low, high];
 }
 
 /** A KPI with its unit in words: `95.3 %`, `7,200 s (2 h)`. */

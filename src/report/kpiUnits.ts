@@ -44,7 +44,12 @@ export function kpiMeta(name: string, unit?: string): KpiMeta {
     const inner = kpiMeta(head, unit);
     return { ...inner, label: `${inner.label}: ${rest.join(".")}` };
   }
-  const share = /Rate$|Accuracy$|^utilization|Share$|fillRate/.test(name);
+  const share = /Rate$|Accuracy$|^utilization|Share$|fillRate|Utilization$/.test(name);
+  const flow = /^(.*?)(Orders|Lines|Units)PerHour$/.exec(name);
+  if (flow) {
+    const what = flow[2].toLowerCase();
+    return { label: `${words(flow[1])} (${what})`, unit: unit ?? `${what}/h`, share: false };
+  }
   let label = name;
   let found = "";
   for (const [re, u] of SUFFIXES) {

@@ -19,7 +19,7 @@ p { margin: 6px 0; }
 caption, thead { break-after: avoid; }
 .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 10px 18px; align-items: start; }
 .grid figure { margin: 4px 0; }
-.grid.drawings { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+.grid.drawings { grid-template-columns: repeat(2, minmax(0, 1fr)); }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; }
 caption { text-align: left; font-weight: bold; padding: 0 0 4px; font-size: 9.5pt; }
 th, td { padding: 3px 6px; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }

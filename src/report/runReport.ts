@@ -5,6 +5,7 @@ import {
   breakdownCharts,
   breakdownTable,
   crossCheckBlocks,
+  HEADLINE_KPIS,
   kpiInWords,
   kpiSheet,
   kpiTable,
@@ -70,13 +71,16 @@ export function runSummaryText(summary: Summary, checks: CrossCheck[]): string[]
       `The busiest role is ${busiest.slice("utilization.".length)} at ${formatShare(k[busiest].mean)} utilisation.`,
     );
   }
-  const precise = Object.entries(k).filter(([, e]) => e.n > 1);
+  const headline = Object.entries(k).filter(([n]) => HEADLINE_KPIS.includes(n));
+  const precise = (headline.length > 0 ? headline : Object.entries(k)).filter(
+    ([, e]) => e.n > 1 && e.mean !== 0,
+  );
   if (precise.length > 0) {
     const worst = precise.reduce((a, b) =>
       relativePrecision(b[1]) > relativePrecision(a[1]) ? b : a,
     );
     out.push(
-      `How sure we are: over ${summary.replications} replications the 95 % intervals are within ±${formatValue(relativePrecision(worst[1]) * 100)} % of the means (widest: ${kpiMeta(worst[0]).label}).`,
+      `How sure we are: over ${summary.replications} replications the 95 % intervals of the headline figures are within ±${formatValue(relativePrecision(worst[1]) * 100)} % of their means (widest: ${kpiMeta(worst[0]).label.toLowerCase()}); the table below gives every interval.`,
     );
   } else {
     out.push(
@@ -199,7 +203,7 @@ export function runReport(folder: ResultsFolder): ReportModel {
             kind: "table",
             table: kpiTable(
               summary.kpis,
-              "Key performance indicators (mean over replications, 95 % Student-t interval)",
+              "Key performance indicators (mean over replications, 95 % Student-t interval, cut at 0 and at 100 %)",
             ),
           },
         ],

@@ -72,7 +72,7 @@ describe("buildReport()", () => {
     });
     expect(text).toContain("Key performance indicators");
     expect(text).toMatch(/Order cycle time\s+s\s+7,200\s+7,004 – 7,396/);
-    expect(text).toMatch(/Throughput\s+orders\/h\s+16\.6\s+16\.26 – 16\.94/);
+    expect(text).toMatch(/Throughput \(orders\)\s+orders\/h\s+16\.6\s+16\.26 – 16\.94/);
     expect(text).toMatch(/Page 1 of \d+/);
 
     const workbook = new ExcelJS.Workbook();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { FILL_COLORS, LINE_COLORS, lightness, lineStyle } from "../../web/src/charts/palette.ts";
+import {
+  FILL_COLORS,
+  fillStyle,
+  LINE_COLORS,
+  lightness,
+  lineStyle,
+} from "../../web/src/charts/palette.ts";
 
 describe("chart palette", () => {
   it("lightness() gives L* 0 for black and 100 for white", () => {
@@ -22,5 +28,12 @@ describe("chart palette", () => {
   it("lineStyle() gives each of the first 30 series a distinct colour, dash and marker", () => {
     const keys = new Set(Array.from({ length: 30 }, (_, i) => JSON.stringify(lineStyle(i))));
     expect(keys.size).toBe(30);
+  });
+
+  it("fillStyle() gives the first 64 series distinct colour and hatch pairs", () => {
+    const keys = new Set(
+      Array.from({ length: 64 }, (_, i) => `${fillStyle(i).color} ${fillStyle(i).hatch}`),
+    );
+    expect(keys.size).toBe(64);
   });
 });

@@ -47,7 +47,7 @@ describe("report HTML in Chromium", () => {
     // Means of the fixture's replications: cycle time 7000..7400 → 7200; t(0.975, 4) = 2.776445,
     // s = 158.11 → half-width 196.32 → 7,004 – 7,396.
     expect(row("Order cycle time").slice(1, 4)).toEqual(["s", "7,200", "7,004 – 7,396"]);
-    expect(row("Throughput").slice(1, 3)).toEqual(["orders/h", "16.6"]);
+    expect(row("Throughput (orders)").slice(1, 3)).toEqual(["orders/h", "16.6"]);
     expect(row("On time ship rate").slice(1, 3)).toEqual(["%", "95.4"]);
     // The order breakdown chart: segments sum to 7200 s per order.
     const total = await page
@@ -70,7 +70,7 @@ describe("report HTML in Chromium", () => {
     // B − A per replication: −500, −500, −400, −550, −550 → mean −500.
     expect(cycle[3]).toBe("-500");
     expect(cycle[5]).toBe("better");
-    expect(diffs.find((r) => r[0] === "Throughput")![5]).toBe("no significant difference");
+    expect(diffs.find((r) => r[0] === "Throughput (orders)")![5]).toBe("no significant difference");
     const bars = await page
       .locator("#compare-kpi-ordercycletimes .bar")
       .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-mean"))));

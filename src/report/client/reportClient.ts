@@ -52,6 +52,7 @@ function drawDrawing(spec: DrawingSpec): void {
       title: spec.heat.title,
       unit: spec.heat.unit,
       domain: heatDomain(Object.values(spec.heat.values)),
+      width: Math.max(160, Math.min(260, el.clientWidth - 16)),
     });
   }
 }

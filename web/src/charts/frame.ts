@@ -114,6 +114,8 @@ function addPattern(
   else if (style.hatch === "cross") stroke("M0,0L6,6M6,0L0,6");
   else if (style.hatch === "horizontal") stroke("M0,3H6");
   else if (style.hatch === "vertical") stroke("M3,0V6");
+  else if (style.hatch === "backDiagonal") stroke("M-1,5L1,7M0,0L6,6M5,-1L7,1");
+  else if (style.hatch === "grid") stroke("M0,3H6M3,0V6");
   else if (style.hatch === "dots")
     p.append("circle").attr("cx", 3).attr("cy", 3).attr("r", 1.1).attr("fill", style.hatchColor);
 }

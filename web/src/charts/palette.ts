@@ -18,7 +18,15 @@ export interface FillStyle {
   /** Fill colour (hex). */
   color: string;
   /** Hatch drawn over the fill, "none" for plain. */
-  hatch: "none" | "diagonal" | "dots" | "cross" | "horizontal" | "vertical";
+  hatch:
+    | "none"
+    | "diagonal"
+    | "backDiagonal"
+    | "dots"
+    | "cross"
+    | "grid"
+    | "horizontal"
+    | "vertical";
   /** Colour of the hatch strokes: dark on light fills, white on dark ones. */
   hatchColor: string;
 }
@@ -54,13 +62,13 @@ export const FILL_COLORS: readonly string[] = [
 ];
 const HATCHES: readonly FillStyle["hatch"][] = [
   "none",
-  "none",
-  "diagonal",
   "dots",
-  "cross",
-  "horizontal",
-  "vertical",
   "diagonal",
+  "horizontal",
+  "cross",
+  "vertical",
+  "backDiagonal",
+  "grid",
 ];
 
 /** CIE L* (0 black … 100 white) of a `#rrggbb` colour: what greyscale printing keeps. */
