@@ -190,6 +190,50 @@ export class StockLedger {
   }
 
   /**
+   * Ships everything at `from` (an order's tote or staging lane): each lot's recorded units
+   * leave the record and each lot's physical units leave the building, so a mispicked SKU or
+   * quantity ships as it physically is. Returns the transactions (none if `from` is empty).
+   */
+  shipAll(options: { timeS: number; from: string; ref?: string }): Transaction[] {
+    this.checkTime("ship", options.timeS);
+    const contents = this.locations.get(options.from);
+    if (!contents) return [];
+    const out: Transaction[] = [];
+    for (const b of [...contents.values()]) {
+      if (b.reserved > 0) {
+        throw new LedgerError(
+          "unavailable",
+          `shipAll: ${b.reserved} units of sku ${JSON.stringify(b.sku)} at ${JSON.stringify(options.from)} are reserved (release them first)`,
+        );
+      }
+    }
+    for (const b of [...contents.values()]) {
+      const record = b.record;
+      const physical = b.physical;
+      if (record === 0 && physical === 0) continue;
+      const tx: Transaction = {
+        kind: "ship",
+        seq: this.nextSeq,
+        timeS: options.timeS,
+        sku: b.sku,
+        lot: b.lot,
+        from: options.from,
+        quantity: record,
+        ref: options.ref,
+      };
+      if (physical !== record) tx.actual = { quantity: physical };
+      const at = { locationId: options.from, sku: b.sku, lot: b.lot };
+      this.commit(
+        tx,
+        record > 0 ? [{ ...at, amount: -record }] : [],
+        physical > 0 ? [{ ...at, amount: -physical }] : [],
+      );
+      out.push(tx);
+    }
+    return out;
+  }
+
+  /**
    * Counts location `locationId` (only `sku` if given): every difference between record
    * and physical is corrected in the record and logged as a "count" transaction.
    */
