@@ -37,6 +37,10 @@ export interface TravelModel {
   anchorDistanceM(a: Anchor, b: Anchor): number;
   /** True if `id` names a place of this layout. */
   has(id: string): boolean;
+  /** Dense index of a place id (locations first, in layout order), or -1. For hot loops. */
+  placeIndex(id: string): number;
+  /** Distance between two places by `placeIndex`, metres: a few typed-array reads. */
+  distanceByIndexM(a: number, b: number): number;
 }
 
 /** Builds the travel model of a layout: junction graph, all-pairs table, place anchors. */
@@ -127,13 +131,68 @@ export function createTravelModel(layout: Layout): TravelModel {
 
   const anchorDistanceM = (a: Anchor, b: Anchor): number => best(a, b).d;
 
+  // NOTE: flat typed arrays for the hot path (no allocation per query).
+  const placeIds = [...points.keys()];
+  const placeIdx = new Map(placeIds.map((id, i) => [id, i]));
+  const pEdge = new Int32Array(placeIds.length);
+  const pOffset = new Float64Array(placeIds.length);
+  const pSnap = new Float64Array(placeIds.length);
+  placeIds.forEach((id, i) => {
+    const a = anchor(id);
+    pEdge[i] = a.edge;
+    pOffset[i] = a.offsetM;
+    pSnap[i] = a.snapM;
+  });
+  const eFrom = Int32Array.from(edges, (e) => e.from);
+  const eTo = Int32Array.from(edges, (e) => e.to);
+  const eLen = Float64Array.from(edges, (e) => e.lengthM);
+  const eTwo = Uint8Array.from(edges, (e) => (e.twoWay ? 1 : 0));
+  const distanceByIndexM = (i: number, j: number): number => {
+    const ea = pEdge[i];
+    const eb = pEdge[j];
+    const oa = pOffset[i];
+    const ob = pOffset[j];
+    let d = Number.POSITIVE_INFINITY;
+    if (ea === eb && (eTwo[ea] === 1 || ob >= oa)) d = Math.abs(ob - oa);
+    const aTo = eTo[ea] * n;
+    const exitTo = eLen[ea] - oa;
+    const bFrom = eFrom[eb];
+    const bTo = eTo[eb];
+    const entryTo = eLen[eb] - ob;
+    let c = exitTo + dist[aTo + bFrom] + ob;
+    if (c < d) d = c;
+    if (eTwo[eb] === 1) {
+      c = exitTo + dist[aTo + bTo] + entryTo;
+      if (c < d) d = c;
+    }
+    if (eTwo[ea] === 1) {
+      const aFrom = eFrom[ea] * n;
+      c = oa + dist[aFrom + bFrom] + ob;
+      if (c < d) d = c;
+      if (eTwo[eb] === 1) {
+        c = oa + dist[aFrom + bTo] + entryTo;
+        if (c < d) d = c;
+      }
+    }
+    return d + pSnap[i] + pSnap[j];
+  };
+
   return {
     layout,
     graph,
     anchor,
     anchorDistanceM,
     has: (id) => points.has(id),
-    distanceM: (a, b) => best(anchor(a), anchor(b)).d,
+    placeIndex: (id) => placeIdx.get(id) ?? -1,
+    distanceByIndexM,
+    distanceM: (a, b) => {
+      if (typeof a === "string" && typeof b === "string") {
+        const i = placeIdx.get(a);
+        const j = placeIdx.get(b);
+        if (i !== undefined && j !== undefined) return distanceByIndexM(i, j);
+      }
+      return best(anchor(a), anchor(b)).d;
+    },
     path(a, b) {
       const pa = anchor(a);
       const pb = anchor(b);

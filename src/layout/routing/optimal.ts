@@ -149,14 +149,19 @@ function buildSteps(grid: Grid, picks: readonly Pick[]): Step[] {
 
 /** Packs a frontier (degree class and component label per slot, closed flag) into a key. */
 function encode(deg: number[], comp: number[], closed: boolean): number {
-  // Canonical labels: by first appearance.
-  const map = new Map<number, number>();
+  // Canonical labels: by first appearance (slot s's label is the first slot with its comp).
   let key = closed ? 1 : 0;
+  let labels = 0;
   for (let s = 0; s < deg.length; s++) {
     let label = 0;
     if (deg[s] > 0) {
-      label = map.get(comp[s]) ?? map.size + 1;
-      map.set(comp[s], label);
+      for (let t = 0; t < s; t++) {
+        if (deg[t] > 0 && comp[t] === comp[s]) {
+          label = (Math.floor(key / 32 ** (s - 1 - t)) % 32) & 7;
+          break;
+        }
+      }
+      if (label === 0) label = ++labels;
     }
     key = key * 32 + deg[s] * 8 + label;
   }
@@ -192,14 +197,21 @@ export function optimalRoute(block: Block | Grid, picks: readonly Pick[]): Route
     prev: -1,
     option: -1,
   });
-  const deg = new Array<number>(c);
-  const comp = new Array<number>(c);
+  const deg = new Array<number>(c).fill(0);
+  const comp = new Array<number>(c).fill(0);
+  const baseDeg = new Array<number>(c).fill(0);
+  const baseComp = new Array<number>(c).fill(0);
   for (const step of steps) {
     const next = new Map<number, Entry>();
     for (const [key, entry] of current) {
+      const baseClosed = decode(key, c, baseDeg, baseComp);
       for (let o = 0; o < step.piece.options.length; o++) {
         const opt = step.piece.options[o];
-        const closed = decode(key, c, deg, comp);
+        for (let s = 0; s < c; s++) {
+          deg[s] = baseDeg[s];
+          comp[s] = baseComp[s];
+        }
+        const closed = baseClosed;
         const added = opt.dLow + opt.dHigh > 0;
         if (closed && added) continue;
         let isClosed = closed;
