@@ -162,7 +162,9 @@ describe("stock error processes", () => {
       const i = faces.indexOf(id);
       return [faces[(i + 1) % 20], faces[(i + 19) % 20]];
     };
-    faces.forEach((f, i) => ledger.receive({ timeS: 0, sku: `S${i}`, to: f, quantity: 500 }));
+    for (const [i, f] of faces.entries()) {
+      ledger.receive({ timeS: 0, sku: `S${i}`, to: f, quantity: 500 });
+    }
     const r = createStream(5, "errors");
     const rates = { mispickProbability: 0.05, misplacedPutawayProbability: 0.05 };
     let t = 0;
