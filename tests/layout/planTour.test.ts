@@ -58,11 +58,31 @@ describe("planTour(travel, { start, end, stops, policy }) on a parallel-aisle la
       for (const policy of routingPolicies) {
         const tour = planTour(travel, { start: "PD", end: "OUT1", stops, policy });
         expect([...tour.sequence].sort()).toEqual([...new Set(stops)].sort());
+        expect([...tour.order].sort((a, b) => a - b)).toEqual(stops.map((_, i) => i));
+        expect(tour.order.map((i) => stops[i]).filter((s, k, all) => all.indexOf(s) === k)).toEqual(
+          tour.sequence,
+        );
         expect(length(tour.path)).toBeCloseTo(tour.distanceM, 6);
         const closed = planTour(travel, { start: "PD", stops, policy });
         expect(closed.distanceM).toBeGreaterThanOrEqual(best - 1e-9);
       }
     }
+  });
+});
+
+describe("planTour() with a repeated stop", () => {
+  it("visits the location once and lists both request indices side by side", () => {
+    const layout = buildLayout({ generator: "traditional", name: "t", aisles: 4, baysPerAisle: 6 });
+    const travel = createTravelModel(layout);
+    const [a, b] = [layout.locations[3].id, layout.locations[150].id];
+    const tour = planTour(travel, { start: "PD", stops: [a, b, a], policy: "sShape" });
+    expect(tour.sequence).toHaveLength(2);
+    const at = tour.order.indexOf(0);
+    expect(Math.abs(tour.order.indexOf(2) - at)).toBe(1);
+    expect(tour.distanceM).toBeCloseTo(
+      planTour(travel, { start: "PD", stops: [a, b], policy: "sShape" }).distanceM,
+      9,
+    );
   });
 });
 

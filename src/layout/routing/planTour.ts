@@ -32,6 +32,11 @@ export interface PlannedTour {
   distanceM: number;
   /** The distinct stops in visiting order. */
   sequence: string[];
+  /**
+   * Every index into the request's `stops`, in visiting order (repeated stop ids are
+   * picked at the same visit, so their indices sit side by side).
+   */
+  order: number[];
   /** Polyline `[[x, y], …]` from start to end, for animation (`move` trace records). */
   path: XY[];
   /** "grid" when the parallel-aisle policy ran on the layout's pick grid, else "tsp". */
@@ -65,9 +70,17 @@ export function planTour(travel: TravelModel, request: TourRequest): PlannedTour
   const policy = request.policy ?? "optimal";
   const end = request.end ?? request.start;
   const stops = [...new Set(request.stops)];
-  const grid = gridTour(travel, request.start, end, stops, policy);
-  if (grid) return grid;
-  return tspTour(travel, request.start, end, stops);
+  const tour =
+    gridTour(travel, request.start, end, stops, policy) ??
+    tspTour(travel, request.start, end, stops);
+  const positions = new Map<string, number[]>();
+  request.stops.forEach((id, i) => {
+    const list = positions.get(id);
+    if (list) list.push(i);
+    else positions.set(id, [i]);
+  });
+  tour.order = tour.sequence.flatMap((id) => positions.get(id) ?? []);
+  return tour;
 }
 
 function gridTour(
@@ -113,6 +126,7 @@ function gridTour(
   return {
     distanceM: travel.distanceM(start, depot) + route.distanceM + travel.distanceM(depot, end),
     sequence: route.order.map((i) => stops[i]),
+    order: [],
     path,
     method: "grid",
   };
@@ -145,6 +159,7 @@ function tspTour(
   return {
     distanceM: m === 0 ? travel.anchorDistanceM(anchors[0], endAnchor) : solved.costM,
     sequence,
+    order: [],
     path,
     method: "tsp",
   };
