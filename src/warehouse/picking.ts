@@ -195,13 +195,14 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
       yield sim.timeout(handleS);
       pickS += handleS;
     }
-    for (const line of stopLines[i]) {
-      const sku = skus[line.sku];
-      ledger.pick({ timeS: sim.now, sku: sku.id, from: sku.face, quantity: line.qty });
-      sku.faceUnits -= line.qty;
-      sku.faceAllocated -= line.qty;
-      lineCount++;
-      if (tracer.on) {
+    // Every line at a stop is of the face's one SKU: one pick transaction per stop.
+    const sku = skus[stopLines[i][0].sku];
+    ledger.apply({ kind: "pick", timeS: sim.now, sku: sku.id, from: sku.face, quantity: units });
+    sku.faceUnits -= units;
+    sku.faceAllocated -= units;
+    lineCount += stopLines[i].length;
+    if (tracer.on) {
+      for (const line of stopLines[i]) {
         tracer.emit({
           t: sim.now,
           kind: "pick",
@@ -210,16 +211,16 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
           qty: line.qty,
           worker: worker.id,
         });
-        tracer.emit({
-          t: sim.now,
-          kind: "stock",
-          location: sku.face,
-          sku: sku.id,
-          onHand: ledger.onHand({ locationId: sku.face }, "physical"),
-        });
       }
-      for (const l of world.listeners.faceDrawn) l(sku);
+      tracer.emit({
+        t: sim.now,
+        kind: "stock",
+        location: sku.face,
+        sku: sku.id,
+        onHand: ledger.onHand({ locationId: sku.face }, "physical"),
+      });
     }
+    for (const l of world.listeners.faceDrawn) l(sku);
   }
   if (held) world.aisles.get(heldAisle)!.release(held);
   const backS = (back * scale) / speed;

@@ -89,9 +89,16 @@ export function installShipping(world: World, departures: Departures[]): void {
           if (load.length === 0) continue;
           stats.total.trailersOut++;
           const now = sim.now;
+          // One ship transaction per SKU on the trailer.
+          const units = new Map<number, number>();
           for (const order of load) {
             for (const line of order.lines)
-              ledger.ship({ timeS: now, sku: skus[line.sku].id, quantity: line.qty });
+              units.set(line.sku, (units.get(line.sku) ?? 0) + line.qty);
+          }
+          for (const [sku, quantity] of units) {
+            ledger.apply({ kind: "ship", timeS: now, sku: skus[sku].id, quantity });
+          }
+          for (const order of load) {
             order.shippedS = now;
             world.openOrders.delete(order.id);
             stats.total.ordersShipped++;
