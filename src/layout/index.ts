@@ -9,6 +9,7 @@ export {
   type LayoutStats,
   layoutStats,
 } from "./layoutStats.ts";
+export { type LayoutSvgOptions, layoutSvg } from "./layoutSvg.ts";
 export {
   buildLayout,
   loadLayout,
