@@ -101,6 +101,8 @@ interface Delta {
 export class StockLedger {
   private readonly locations = new Map<string, Map<string, Bucket>>();
   private readonly lots = new Map<string, LotInfo>();
+  /** Locations holding a bucket of each SKU (so per-SKU queries skip the rest). */
+  private readonly skuLocations = new Map<string, Set<string>>();
   private readonly skuMaster: Map<string, Sku> | undefined;
   private readonly totalsBySku: Record<StockView, Map<string, number>> = {
     record: new Map(),
@@ -353,7 +355,9 @@ export class StockLedger {
       if (filter.lot === undefined) return this.totalsBySku[view].get(filter.sku) ?? 0;
       let sum = 0;
       const key = bucketKey(filter.sku, filter.lot);
-      for (const contents of this.locations.values()) sum += contents.get(key)?.[view] ?? 0;
+      for (const id of this.skuLocations.get(filter.sku) ?? []) {
+        sum += this.locations.get(id)?.get(key)?.[view] ?? 0;
+      }
       return sum;
     }
     const contents = this.locations.get(filter.locationId);
@@ -376,9 +380,14 @@ export class StockLedger {
   /** Units reserved: at a location for a SKU (all lots), or for a SKU everywhere. */
   reserved(filter: { locationId?: string; sku: string }): number {
     let sum = 0;
-    for (const [locationId, contents] of this.locations) {
-      if (filter.locationId !== undefined && locationId !== filter.locationId) continue;
-      for (const bucket of contents.values()) if (bucket.sku === filter.sku) sum += bucket.reserved;
+    const ids =
+      filter.locationId !== undefined
+        ? [filter.locationId]
+        : (this.skuLocations.get(filter.sku) ?? []);
+    for (const id of ids) {
+      for (const bucket of this.locations.get(id)?.values() ?? []) {
+        if (bucket.sku === filter.sku) sum += bucket.reserved;
+      }
     }
     return sum;
   }
@@ -386,8 +395,8 @@ export class StockLedger {
   /** Every location holding the SKU in the given view, with lot dates, for removal rules. */
   stockOf(sku: string, view: StockView = "record"): StockRecord[] {
     const out: StockRecord[] = [];
-    for (const [locationId, contents] of this.locations) {
-      for (const bucket of contents.values()) {
+    for (const locationId of this.skuLocations.get(sku) ?? []) {
+      for (const bucket of this.locations.get(locationId)!.values()) {
         if (bucket.sku !== sku || bucket[view] <= 0) continue;
         const lot = this.lots.get(bucketKey(bucket.sku, bucket.lot));
         const record: StockRecord = {
@@ -769,6 +778,9 @@ export class StockLedger {
     if (!bucket && create) {
       bucket = { sku, lot, record: 0, physical: 0, reserved: 0, firstInS: this.lastTimeS };
       contents.set(key, bucket);
+      let where = this.skuLocations.get(sku);
+      if (!where) this.skuLocations.set(sku, (where = new Set()));
+      where.add(locationId);
     }
     return bucket;
   }
@@ -778,6 +790,13 @@ export class StockLedger {
     const contents = this.locations.get(locationId);
     if (!contents) return;
     contents.delete(bucketKey(bucket.sku, bucket.lot));
+    let skuStillHere = false;
+    for (const b of contents.values()) if (b.sku === bucket.sku) skuStillHere = true;
+    if (!skuStillHere) {
+      const where = this.skuLocations.get(bucket.sku);
+      where?.delete(locationId);
+      if (where && where.size === 0) this.skuLocations.delete(bucket.sku);
+    }
     if (contents.size === 0) this.locations.delete(locationId);
   }
 }

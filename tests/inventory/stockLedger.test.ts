@@ -287,6 +287,25 @@ describe("StockLedger conservation (property)", () => {
           );
         }
         applied += ledger.transactions.length;
+        // The per-SKU index agrees with a scan of every location.
+        for (const view of ["record", "physical"] as const) {
+          for (const sku of SKUS) {
+            const scan = ledger
+              .locationIds()
+              .flatMap((loc) =>
+                ledger
+                  .contentsOf(loc, view)
+                  .filter((c) => c.sku === sku && c.quantity > 0)
+                  .map((c) => `${loc}/${c.lot}/${c.quantity}`),
+              )
+              .sort();
+            const indexed = ledger
+              .stockOf(sku, view)
+              .map((r) => `${r.locationId}/${r.lot}/${r.quantity}`)
+              .sort();
+            expect(indexed).toEqual(scan);
+          }
+        }
         // Per SKU, recomputed from the log alone.
         for (const sku of SKUS) {
           let net = 0;
