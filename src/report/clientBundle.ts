@@ -8,8 +8,16 @@ import { build } from "esbuild";
 /** Path of the page script entry. */
 export const CLIENT_ENTRY = fileURLToPath(new URL("./client/reportClient.ts", import.meta.url));
 
-/** The page script as one self-contained IIFE (no imports, no network). */
-export async function bundleClient(): Promise<string> {
+// NOTE: the bundle depends only on source files, so one build serves every report of a process.
+let cached: Promise<string> | undefined;
+
+/** The page script as one self-contained IIFE (no imports, no network); built once per process. */
+export function bundleClient(): Promise<string> {
+  cached ??= buildClient();
+  return cached;
+}
+
+async function buildClient(): Promise<string> {
   const result = await build({
     entryPoints: [CLIENT_ENTRY],
     bundle: true,

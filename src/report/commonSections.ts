@@ -89,7 +89,7 @@ export function kpiTable(kpis: Record<string, Estimate>, caption: string): Table
       return [
         { text: kpiMeta(name, e.unit).label, cls: "kpi" },
         displayUnit(name, e),
-        { text: showKpi(name, e.mean, e.unit), cls: `num kpi-mean` },
+        { text: showKpi(name, e.mean, e.unit), cls: "kpi-mean" },
         showInterval(name, e),
         e.n > 1 ? formatValue(relativePrecision(e) * 100) : "—",
         String(e.n),

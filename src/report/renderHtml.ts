@@ -28,6 +28,9 @@ function renderTable(t: Table): string {
               typeof cell === "string" ? "" : (cell.cls ?? ""),
             ]
               .filter(Boolean)
+              .join(" ")
+              .split(" ")
+              .filter((c, k, all) => c && all.indexOf(c) === k)
               .join(" ");
             return `<td${cls ? ` class="${escapeHtml(cls)}"` : ""}>${escapeHtml(text)}</td>`;
           })

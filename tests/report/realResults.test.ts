@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
+import { buildReport } from "../../src/report/buildReport.ts";
+import { showKpi } from "../../src/report/commonSections.ts";
+import { kpiMeta } from "../../src/report/kpiUnits.ts";
+
+const tiny = new URL("../fixtures/report/tiny.yaml", import.meta.url).pathname;
+let work: string;
+
+/** Runs the CLI in this process with its stdout silenced; returns the exit code. */
+async function whsim(...args: string[]): Promise<number> {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    return await main(["node", "whsim", ...args]);
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "whsim-report-real-"));
+});
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("reports of real results", () => {
+  it("the report of `whsim run` holds the run's KPI means in its table and workbook", async () => {
+    const dir = join(work, "run");
+    expect(await whsim("run", tiny, "--out", dir)).toBe(0);
+    const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8"));
+    await buildReport(dir, { xlsx: true });
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    for (const name of ["throughputOrdersPerHour", "orderCycleTimeS", "pickTravelMPerLine"]) {
+      const e = summary.kpis[name];
+      expect(e, name).toBeDefined();
+      const row = new RegExp(
+        `<td class="kpi">${kpiMeta(name, e.unit).label.replace(/[()]/g, "\\$&")}</td><td>[^<]*</td><td class="num kpi-mean">([^<]*)</td>`,
+      );
+      expect(row.exec(html)?.[1], name).toBe(showKpi(name, e.mean, e.unit));
+    }
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, "report.xlsx"));
+    const kpis = new Map<string, number>();
+    workbook.getWorksheet("KPIs")!.eachRow((row, i) => {
+      if (i > 1) kpis.set(String(row.getCell(1).value), Number(row.getCell(4).value));
+    });
+    for (const [name, e] of Object.entries(summary.kpis) as [string, { mean: number | null }][]) {
+      if (e.mean !== null) expect(kpis.get(name), name).toBe(e.mean);
+    }
+    expect(workbook.getWorksheet("Replications")!.rowCount).toBe(1 + summary.replications);
+  });
+
+  it("the report of `whsim compare` of one scenario twice finds no difference anywhere", async () => {
+    const dir = join(work, "compare");
+    expect(await whsim("compare", tiny, tiny, "--out", dir)).toBe(0);
+    await buildReport(dir);
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toContain(
+      "No significant difference was found between “tiny#2” and “tiny” on any KPI.",
+    );
+    const diffs = readFileSync(join(dir, "report-differences.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1);
+    expect(diffs.length).toBeGreaterThan(5);
+    for (const line of diffs) expect(line).toMatch(/,0,0,0,no significant difference$/);
+  });
+});
