@@ -17,11 +17,18 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** True when web/dist/index.html is older than anything in web/src, index.html or the config. */
+/** True when web/dist/index.html is older than the viewer's sources or the core it bundles. */
 export function viewerIsStale(webDir = WEB_DIR): boolean {
   const built = join(webDir, "dist", "index.html");
   if (!existsSync(built)) return true;
-  const sources = [join(webDir, "src"), join(webDir, "index.html"), join(webDir, "vite.config.ts")];
+  // The what-if bundles the simulation core and the default scenario, so they count too.
+  const sources = [
+    join(webDir, "src"),
+    join(webDir, "index.html"),
+    join(webDir, "vite.config.ts"),
+    join(webDir, "../src"),
+    join(webDir, "../scenarios/default.yaml"),
+  ];
   const newest = Math.max(...sources.filter(existsSync).map(newestMtime));
   return newest > statSync(built).mtimeMs;
 }

@@ -1,11 +1,13 @@
 /**
  * The viewer tests' runs: `whsim run tests/fixtures/viewer-scenario.yaml --trace` twice (seeds
- * 3 and 4), in process, into a temporary folder; returns the two results folders.
+ * 3 and 4), in process through the run command alone (importing the whole CLI costs seconds),
+ * into a temporary folder; returns the two results folders.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../src/cli/main.ts";
+import { Command } from "commander";
+import { runCommand } from "../../src/cli/commands/run.ts";
 
 /** The small one-day scenario the viewer tests simulate. */
 export const VIEWER_SCENARIO = join(import.meta.dirname, "../fixtures/viewer-scenario.yaml");
@@ -20,9 +22,11 @@ export async function generateRuns(seeds: number[]): Promise<string[]> {
   try {
     for (const seed of seeds) {
       const out = join(root, `seed-${seed}`);
+      const program = new Command("whsim").exitOverride();
+      runCommand(program);
       const argv = ["node", "whsim", "run", VIEWER_SCENARIO, "--trace", "--seed", String(seed)];
-      const code = await main([...argv, "--out", out]);
-      if (code !== 0) throw new Error(`whsim run exited with ${code}`);
+      await program.parseAsync([...argv, "--out", out]);
+      if (process.exitCode) throw new Error(`whsim run set exit code ${process.exitCode}`);
       dirs.push(out);
     }
   } finally {

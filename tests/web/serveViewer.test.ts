@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkRunDirs } from "../../src/cli/commands/view.ts";
-import { main } from "../../src/cli/main.ts";
+import { checkRunDirs, viewCommand } from "../../src/cli/commands/view.ts";
+import { formatIssue, type InputError, isInputError } from "../../src/common/inputError.ts";
 import { serveViewer, type ViewerServer } from "../../src/node/serveViewer.ts";
 
 let root: string;
@@ -63,18 +64,13 @@ describe("whsim view", () => {
     expect(checkRunDirs([join(root, "run")])).toEqual([]);
   });
 
-  it("exits 2 on a folder that does not exist, before building or serving", async () => {
-    const writes: string[] = [];
-    const original = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => {
-      writes.push(String(s));
-      return true;
-    }) as typeof process.stderr.write;
-    try {
-      expect(await main(["node", "whsim", "view", join(root, "nope")])).toBe(2);
-    } finally {
-      process.stderr.write = original;
-    }
-    expect(writes.join("")).toContain("a results folder");
+  it("rejects a folder that does not exist with an input error, before building or serving", async () => {
+    const program = new Command("whsim").exitOverride();
+    viewCommand(program);
+    const run = program.parseAsync(["node", "whsim", "view", join(root, "nope")]);
+    await expect(run).rejects.toSatisfy(isInputError);
+    await run.catch((error: InputError) => {
+      expect(formatIssue(error.issues[0])).toContain("a results folder");
+    });
   });
 });

@@ -39,7 +39,7 @@ export function kpiDiffTable(a: RunData, b: RunData): string {
       delta = `${d > 0 ? "+" : ""}${d === 0 ? "0" : fd.value} ${fd.unit}`;
       pct =
         va !== 0 && d !== 0 ? `${d > 0 ? "+" : ""}${((100 * d) / Math.abs(va)).toFixed(1)} %` : "";
-      const good = HIGHER_IS_BETTER.test(name) ? d > 0 : LOWER_IS_BETTER.test(name) ? d < 0 : null;
+      const good = LOWER_IS_BETTER.test(name) ? d < 0 : HIGHER_IS_BETTER.test(name) ? d > 0 : null;
       if (d !== 0 && good !== null) cls = good ? "good" : "bad";
     }
     return `<tr data-kpi="${esc(name)}"><td>${esc(kpiLabel(name))}</td><td>${fa.value} ${esc(fa.unit)}</td><td>${fb.value} ${esc(fb.unit)}</td><td class="delta ${cls}" style="color:${cls === "good" ? "#15803d" : cls === "bad" ? "#b91c1c" : "inherit"}">${delta}</td><td class="muted">${pct}</td></tr>`;

@@ -26,9 +26,11 @@ export function formatKpi(
   mean: number,
   unit?: string,
 ): { value: string; unit: string } {
-  if (unit === "share" || /Rate$|^utilization\.|Accuracy$/.test(name)) {
+  if (!Number.isFinite(mean)) return { value: "–", unit: "" };
+  if (unit === "share" || /Rate$|^fillRate|utilization|Accuracy$/i.test(name)) {
     return { value: formatValue(mean * 100, 1), unit: "%" };
   }
+  if (unit === "currency") return { value: formatValue(mean), unit: "" };
   if (unit) return { value: formatValue(mean), unit };
   if (/S$/.test(name)) return { value: formatValue(mean, 1), unit: "s" };
   if (/M$|MPerLine$/.test(name)) return { value: formatValue(mean, 1), unit: "m" };

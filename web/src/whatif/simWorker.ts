@@ -7,6 +7,7 @@ import defaultScenarioText from "../../../scenarios/default.yaml?raw";
 import { formatIssue, isInputError } from "../../../src/common/inputError.ts";
 import type { Layout } from "../../../src/layout/types.ts";
 import { checkScenario, loadScenario, type Scenario } from "../../../src/scenario/index.ts";
+import { kpiUnit } from "../../../src/warehouse/kpis.ts";
 import { scenarioLayout, simulate } from "../../../src/warehouse/simulate.ts";
 import type { Breakdown } from "../../../src/warehouse/types.ts";
 import { type TraceIndex, transferables } from "../trace/traceIndex.ts";
@@ -39,6 +40,8 @@ export type SimReply =
       kind: "done";
       name: string;
       kpis: Record<string, number>;
+      /** Unit of each KPI (`s`, `m`, `share`, …). */
+      units: Record<string, string>;
       breakdown: Breakdown;
       layout: Layout;
       index: TraceIndex | null;
@@ -100,6 +103,7 @@ scope.onmessage = (event) => {
         kind: "done",
         name: scenario.name,
         kpis: result.kpis,
+        units: Object.fromEntries(Object.keys(result.kpis).map((k) => [k, kpiUnit(k)])),
         breakdown: result.breakdown,
         layout,
         index,

@@ -55,7 +55,10 @@ export function mountWhatIf(
     summary: {
       kind: "run",
       kpis: Object.fromEntries(
-        Object.entries(reply.kpis).map(([k, v]) => [k, { mean: v, ci95: 0, n: 1 }]),
+        Object.entries(reply.kpis).map(([k, v]) => [
+          k,
+          { mean: v, ci95: 0, n: 1, unit: reply.units[k] || undefined },
+        ]),
       ),
       breakdown: reply.breakdown,
     },
