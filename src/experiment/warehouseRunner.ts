@@ -5,6 +5,7 @@
  */
 import type { Scenario } from "../scenario/index.ts";
 import { simulate } from "../warehouse/simulate.ts";
+import type { RunResult } from "../warehouse/types.ts";
 import { runJob } from "./runJob.ts";
 import type { ReplicationJob, ReplicationOutcome, RunnerResult } from "./types.ts";
 
@@ -20,4 +21,13 @@ export function runWarehouse(
 /** runJob() with the warehouse model: the one call for a warehouse job in any executor. */
 export function runWarehouseJob(job: ReplicationJob<Scenario>): ReplicationOutcome {
   return runJob(job, runWarehouse);
+}
+
+/** One replication as a plain-data task (for worker threads); returns the whole RunResult. */
+export function simulateReplication(task: {
+  scenario: Scenario;
+  seed: number;
+  replication: number;
+}): RunResult {
+  return simulate(task.scenario, { seed: task.seed, replication: task.replication });
 }

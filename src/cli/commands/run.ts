@@ -12,6 +12,8 @@ import { VERSION } from "../../common/version.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
 import { NdjsonWriter } from "../../node/ndjsonWriter.ts";
 import { OutputFolder } from "../../node/outputFolder.ts";
+import { runReplicationsParallel } from "../../node/pool/runReplicationsParallel.ts";
+import { defaultWorkerCount } from "../../node/pool/taskPool.ts";
 import { DEFAULT_SCENARIO_PATH, readScenarioFile } from "../../node/readScenarioFile.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import {
@@ -21,12 +23,14 @@ import {
   runReplications,
   scenarioLayout,
   summarize,
+  type TraceRecord,
 } from "../../warehouse/index.ts";
 
 /** Flags of `whsim run`, as commander gives them. */
 interface RunFlags {
   seed?: string;
   replications?: string;
+  workers?: string;
   out?: string;
   json?: boolean;
   trace?: boolean;
@@ -85,28 +89,34 @@ export function kpiTable(summary: RunSummary): string {
 }
 
 /** Runs a scenario and writes its results folder; returns the summary. */
-export function runScenario(
+export async function runScenario(
   scenario: Scenario,
   options: {
     seed: number;
     replications: number;
     out: string;
     trace: boolean;
+    /** Worker threads; more than 1 runs the replications in parallel (same results). */
+    workers?: number;
     onProgress?: (fraction: number) => void;
   },
-): RunSummary {
+): Promise<RunSummary> {
   const folder = new OutputFolder(options.out);
   let trace: NdjsonWriter | undefined;
   try {
     const layout = scenarioLayout(scenario);
     trace = options.trace ? new NdjsonWriter(folder.path("trace.ndjson")) : undefined;
     const writer = trace;
-    const results = runReplications(scenario, {
+    const loop = {
       seed: options.seed,
       replications: options.replications,
       onProgress: options.onProgress,
-      trace: writer ? (record) => writer.write(record) : undefined,
-    });
+      trace: writer ? (record: TraceRecord) => writer.write(record) : undefined,
+    };
+    const results =
+      (options.workers ?? 1) > 1 && options.replications > 1
+        ? await runReplicationsParallel(scenario, { ...loop, workers: options.workers ?? 1 })
+        : runReplications(scenario, loop);
     trace?.close();
     const summary = summarize(scenario, results, {
       seed: options.seed,
@@ -135,13 +145,15 @@ export function runCommand(program: Command): void {
     .argument("[scenario]", "scenario file (YAML or JSON)")
     .option("--seed <n>", "master seed (default: the scenario's)")
     .option("--replications <n>", "replications (default: the scenario's)")
+    .option("--workers <n>", "worker threads for replications (default: the number of cores)")
     .option("--out <dir>", "results folder (default: results/<scenario name>)")
     .option("--json", "print the summary as JSON on stdout instead of the table")
     .option("--trace", "also write trace.ndjson (replication 0) for the viewer")
-    .action((file: string | undefined, flags: RunFlags) => {
+    .action(async (file: string | undefined, flags: RunFlags) => {
       const issues: InputIssue[] = [];
       const seedFlag = intFlag("seed", flags.seed, 0, issues);
       const replicationsFlag = intFlag("replications", flags.replications, 1, issues);
+      const workers = intFlag("workers", flags.workers, 1, issues) ?? defaultWorkerCount();
       let scenario: Scenario | undefined;
       try {
         scenario = readScenarioFile(resolve(file ?? DEFAULT_SCENARIO_PATH));
@@ -164,11 +176,12 @@ export function runCommand(program: Command): void {
       bar?.start(1000, 0);
       let summary: RunSummary;
       try {
-        summary = runScenario(scenario, {
+        summary = await runScenario(scenario, {
           seed,
           replications,
           out,
           trace: flags.trace === true,
+          workers,
           onProgress: bar ? (f) => bar.update(Math.round(f * 1000)) : undefined,
         });
       } finally {

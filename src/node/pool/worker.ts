@@ -1,28 +1,34 @@
 /**
- * The worker-thread side of the pool: loads the model named in workerData once, then runs
- * each job with runJob(). A failure inside the model comes back as data (it would fail the
- * same way again); only a dead thread makes the pool retry a job.
+ * The worker-thread side of the pools: loads the function named in workerData once, then
+ * runs each task with it — through runJob() for experiment jobs, or called directly. A
+ * failure inside the function comes back as data (it would fail the same way again); only
+ * a dead thread makes the pool retry a task.
  */
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { workerData } from "node:worker_threads";
 import { runJob } from "../../experiment/runJob.ts";
-import type { ReplicationJob, ReplicationOutcome, Runner } from "../../experiment/types.ts";
-
-/** What the worker sends back for one job. */
-export type WorkerReply =
-  | { ok: true; outcome: ReplicationOutcome }
-  | { ok: false; error: { name: string; message: string; issues?: unknown; stack?: string } };
+import type { ReplicationJob, Runner } from "../../experiment/types.ts";
 
 /** Names the module and export of the model (a Runner) a worker runs. */
 export interface RunnerRef {
   /** A file: URL of an ES module. */
   module: string;
-  /** The export holding the Runner. */
+  /** The export holding the function. */
   exportName: string;
 }
 
-let runnerPromise: Promise<Runner<any>> | undefined;
+/** What a pool's threads run: `job` wraps the function as a Runner in runJob(); `call` calls it. */
+export interface WorkerSetup extends RunnerRef {
+  mode: "job" | "call";
+}
+
+/** What the worker sends back for one task. */
+export type TaskReply<R> =
+  | { ok: true; value: R }
+  | { ok: false; error: { name: string; message: string; issues?: unknown; stack?: string } };
+
+let loaded: Promise<(task: unknown) => unknown> | undefined;
 
 /**
  * Imports a module; when this thread's ES loader cannot take TypeScript (the tsx loader
@@ -37,22 +43,23 @@ async function importModule(url: string): Promise<Record<string, unknown>> {
   }
 }
 
-function loadRunner(): Promise<Runner<any>> {
-  const ref = (workerData as { runner: RunnerRef }).runner;
-  runnerPromise ??= importModule(ref.module).then((mod) => {
-    const runner = mod[ref.exportName];
-    if (typeof runner !== "function")
-      throw new Error(`${ref.module} has no function ${ref.exportName}`);
-    return runner as Runner<any>;
+function load(): Promise<(task: unknown) => unknown> {
+  const setup = workerData as WorkerSetup;
+  loaded ??= importModule(setup.module).then((mod) => {
+    const fn = mod[setup.exportName];
+    if (typeof fn !== "function")
+      throw new Error(`${setup.module} has no function ${setup.exportName}`);
+    if (setup.mode === "call") return fn as (task: unknown) => unknown;
+    return (job: unknown) => runJob(job as ReplicationJob, fn as Runner<any>);
   });
-  return runnerPromise;
+  return loaded;
 }
 
-/** Runs one job in this thread. */
-export default async function runInWorker(job: ReplicationJob): Promise<WorkerReply> {
+/** Runs one task in this thread. */
+export default async function runInWorker(task: unknown): Promise<TaskReply<unknown>> {
   try {
-    const runner = await loadRunner();
-    return { ok: true, outcome: runJob(job, runner) };
+    const fn = await load();
+    return { ok: true, value: fn(task) };
   } catch (error) {
     const e = error as { name?: string; message?: string; issues?: unknown; stack?: string };
     return {
