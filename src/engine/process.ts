@@ -101,20 +101,20 @@ export class Process<T = any> extends Event<T> {
   _resume(ok: boolean, value: any): void {
     const sim = this.sim;
     const gen = this._gen;
-    const previous = sim._active;
+    // NOTE: processes never resume one another synchronously, so there is no outer
+    // active process to restore.
     sim._active = this;
-    this._started = true;
     for (;;) {
       let result: IteratorResult<Event, T>;
       try {
         result = ok ? gen.next(value) : gen.throw(value);
       } catch (error) {
-        sim._active = previous;
+        sim._active = null;
         this._end(false, error);
         return;
       }
       if (result.done === true) {
-        sim._active = previous;
+        sim._active = null;
         this._end(true, result.value);
         return;
       }
@@ -124,7 +124,7 @@ export class Process<T = any> extends Event<T> {
           if (event._waiter === null && event._callbacks === null) event._waiter = this;
           else event._addWaiter(this);
           this._target = event;
-          sim._active = previous;
+          sim._active = null;
           return;
         }
         // Already processed: continue at once with its outcome.

@@ -60,7 +60,8 @@ export class RingQueue<T> {
 
   /** Position of `item`, or -1. */
   indexOf(item: T): number {
-    for (let i = 0; i < this.length; i++) if (this.buf[(this.head + i) & this.mask] === item) return i;
+    for (let i = 0; i < this.length; i++)
+      if (this.buf[(this.head + i) & this.mask] === item) return i;
     return -1;
   }
 

@@ -212,14 +212,21 @@ export class Simulation {
       const event = this.next(until);
       if (event === undefined) break;
       // NOTE: the common case inline: a plain successful event with at most one waiting process.
-      if (event._kind === 0 && event._callbacks === null && event._ok && event._state !== S_CANCELLED) {
+      if (
+        event._kind === 0 &&
+        event._callbacks === null &&
+        event._ok &&
+        event._state !== S_CANCELLED
+      ) {
         event._state = S_PROCESSED;
         const waiter = event._waiter;
         if (waiter !== null) {
           event._waiter = null;
-          waiter._target = null;
           waiter._resume(true, event._value);
         }
+      } else if (event._kind === K_PROCESS && !(event as Process)._started) {
+        (event as Process)._started = true;
+        (event as Process)._resume(true, undefined);
       } else if (event._state !== S_CANCELLED) this.fire(event);
     }
     if (until !== Number.POSITIVE_INFINITY) this.now = until;
@@ -304,6 +311,7 @@ export class Simulation {
     if (kind !== 0) {
       if (kind === K_PROCESS) {
         if (!(event as Process)._started) {
+          (event as Process)._started = true;
           (event as Process)._resume(true, undefined);
           return;
         }
