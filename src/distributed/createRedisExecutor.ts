@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import { InputError } from "../common/inputError.ts";
 import type { Executor } from "../experiment/types.ts";
-import { isJobKind, JOB_KINDS } from "./jobKinds.ts";
+import { isJobKind, JOB_KIND_NAMES } from "./jobEnvelope.ts";
 import { RedisExecutor } from "./redisExecutor.ts";
 import { parseRedisUrl } from "./redisUrl.ts";
 import { ResultStore } from "./resultStore.ts";
@@ -38,12 +38,11 @@ export function createRedisExecutor(options: CreateRedisExecutorOptions): Execut
       file: "--executor",
       path: "model",
       value: model,
-      expected: `a model workers run: ${Object.keys(JOB_KINDS).join(", ")}`,
+      expected: `a model workers run: ${JOB_KIND_NAMES.join(", ")}`,
     });
   }
-  const store = new ResultStore(
-    resolve(options.storePath ?? process.env.WHSIM_JOB_STORE ?? DEFAULT_JOB_STORE),
-  );
+  const storePath = options.storePath ?? process.env.WHSIM_JOB_STORE ?? DEFAULT_JOB_STORE;
+  const store = new ResultStore(storePath === ":memory:" ? storePath : resolve(storePath));
   const executor = new RedisExecutor({
     url: options.url,
     kind: model,

@@ -7,7 +7,8 @@ import { hostname } from "node:os";
 import { type Job, UnrecoverableError, WaitingError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { formatIssue, isInputError } from "../common/inputError.ts";
-import { fromEnvelope } from "./jobKinds.ts";
+import { fromEnvelope } from "./jobEnvelope.ts";
+import { jobKind } from "./jobKinds.ts";
 import { JobPool } from "./jobPool.ts";
 import { encodeJson } from "./numberCodec.ts";
 import { type JobReturn, jobIdOf, QUEUE_PREFIX, queueName } from "./queueNames.ts";
@@ -79,6 +80,7 @@ export class DistributedWorker {
       try {
         task = fromEnvelope(job.data);
         if (jobIdOf(task.job.key) !== job.id) throw new Error("the job id does not match its key");
+        jobKind(task.kind).validate(task.job);
       } catch (error) {
         const why = isInputError(error)
           ? error.issues.map(formatIssue).join("; ")

@@ -4,7 +4,7 @@
  */
 import { Piscina } from "piscina";
 import type { ReplicationJob, ReplicationOutcome } from "../experiment/types.ts";
-import type { JobKind } from "./jobKinds.ts";
+import type { JobKind } from "./jobEnvelope.ts";
 
 /** Runs validated jobs in worker threads. */
 export class JobPool {

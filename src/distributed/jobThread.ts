@@ -4,12 +4,13 @@
  * for stalled.
  */
 import type { ReplicationJob, ReplicationOutcome } from "../experiment/types.ts";
-import { JOB_KINDS, type JobKind } from "./jobKinds.ts";
+import type { JobKind } from "./jobEnvelope.ts";
+import { jobKind } from "./jobKinds.ts";
 
 /** Runs `job` with the runner of `kind` (both already validated by the worker). */
 export default function runInThread(task: {
   kind: JobKind;
   job: ReplicationJob;
 }): ReplicationOutcome {
-  return JOB_KINDS[task.kind].run(task.job);
+  return jobKind(task.kind).run(task.job);
 }

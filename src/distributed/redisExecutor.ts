@@ -13,7 +13,7 @@ import type {
   ReplicationJob,
   ReplicationOutcome,
 } from "../experiment/types.ts";
-import { type JobKind, toEnvelope } from "./jobKinds.ts";
+import { type JobKind, toEnvelope } from "./jobEnvelope.ts";
 import { decodeJson } from "./numberCodec.ts";
 import { type JobReturn, jobIdOf, QUEUE_PREFIX, queueName } from "./queueNames.ts";
 import { connectRedis, DEFAULT_REDIS_URL, maskRedisUrl, waitForRedis } from "./redisUrl.ts";

@@ -6,9 +6,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runMm1 } from "../../src/distributed/mm1Job.ts";
 import { encodeJson } from "../../src/distributed/numberCodec.ts";
+import { QUEUE_PREFIX, queueName } from "../../src/distributed/queueNames.ts";
 import { RedisExecutor } from "../../src/distributed/redisExecutor.ts";
 import { ResultStore } from "../../src/distributed/resultStore.ts";
 import { runJob } from "../../src/experiment/runJob.ts";
@@ -44,9 +46,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe("RedisExecutor with two whsim workers", () => {
+describe("RedisExecutor with two whsim workers", { timeout: 90_000 }, () => {
   it("run() completes a sweep with outcomes identical to a local run when a worker is SIGKILLed mid-job", async () => {
-    const jobs = sweepJobs(2, 3, 2_200_000);
+    const jobs = sweepJobs(2, 2, 2_200_000);
     const executor = new RedisExecutor({ kind: "mm1", url: redis.url, pollIntervalMs: 200 });
     const before = executions().length;
     const running = executor.run(jobs);
@@ -70,8 +72,8 @@ describe("RedisExecutor with two whsim workers", () => {
   it("a re-run after the coordinator is killed reuses finished outcomes and runs each job once", async () => {
     const storePath = join(dir, "resume", "jobs.sqlite");
     const args = ["--import", "tsx", "tests/distributed/coordinatorMain.ts", redis.url, storePath];
-    const sweep = ["3", "3", "1500000"];
-    const jobs = sweepJobs(3, 3, 1_500_000);
+    const sweep = ["3", "3", "1000000"];
+    const jobs = sweepJobs(3, 3, 1_000_000);
     const before = executions().length;
 
     const first = new TestProcess([...args, ...sweep]);
@@ -118,6 +120,32 @@ describe("RedisExecutor with two whsim workers", () => {
     expect(encodeJson(outcomes)).toBe(localRun(jobs));
     expect(executor.stats.resubmitted).toBeGreaterThan(0);
     expect(logs.some((m) => m.includes("vanished from Redis"))).toBe(true);
+  });
+
+  it("whsim worker rejects a job of an unknown kind without running or retrying it", async () => {
+    const queue = new Queue(queueName(), {
+      connection: { host: "127.0.0.1", port: redis.port },
+      prefix: QUEUE_PREFIX,
+    });
+    const job = await queue.add(
+      "x",
+      { v: 1, kind: "shell", job: '{"cmd":"rm -rf /"}' },
+      { attempts: 3 },
+    );
+    await waitFor(
+      () => workers.some((w) => w.matching(new RegExp(`rejected ${job.id}: `)).length > 0),
+      "a rejection",
+    );
+    let state = "";
+    for (let i = 0; i < 50 && state !== "failed"; i++) {
+      state = await queue.getJobState(job.id!);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(state).toBe("failed");
+    const failed = await queue.getJob(job.id!);
+    expect(failed?.attemptsMade).toBe(1);
+    expect(failed?.failedReason).toMatch(/invalid job: job: kind: "shell"/);
+    await queue.close();
   });
 
   it("whsim worker finishes its job and exits 0 on SIGTERM", async () => {
