@@ -5,7 +5,7 @@
  * junction-to-junction table, so it costs O(1).
  */
 import { buildTravelGraph, type TravelGraph } from "./travelGraph.ts";
-import type { Layout, XY } from "./types.ts";
+import type { Layout, Location, XY } from "./types.ts";
 
 /** A place: the id of a location, dock, P&D point, pack station or staging lane, or a point. */
 export type PlaceRef = string | { x: number; y: number };
@@ -37,6 +37,8 @@ export interface TravelModel {
   anchorDistanceM(a: Anchor, b: Anchor): number;
   /** True if `id` names a place of this layout. */
   has(id: string): boolean;
+  /** The location with this id, if any (a map built once). */
+  location(id: string): Location | undefined;
   /** Dense index of a place id (locations first, in layout order), or -1. For hot loops. */
   placeIndex(id: string): number;
   /** Distance between two places by `placeIndex`, metres: a few typed-array reads. */
@@ -78,6 +80,7 @@ export function createTravelModel(layout: Layout): TravelModel {
   };
 
   const cache = new Map<string, Anchor>();
+  const locationById = new Map(layout.locations.map((l) => [l.id, l]));
   const points = new Map<string, { x: number; y: number; aisle?: string; place?: XY }>();
   for (const l of layout.locations) {
     points.set(l.id, { x: l.access.x, y: l.access.y, aisle: l.aisle });
@@ -183,6 +186,7 @@ export function createTravelModel(layout: Layout): TravelModel {
     anchor,
     anchorDistanceM,
     has: (id) => points.has(id),
+    location: (id) => locationById.get(id),
     placeIndex: (id) => placeIdx.get(id) ?? -1,
     distanceByIndexM,
     distanceM: (a, b) => {

@@ -81,12 +81,6 @@ interface Step {
   requiredLater: boolean;
 }
 
-interface Entry {
-  costM: number;
-  prev: number;
-  option: number;
-}
-
 const MAX_ROWS = 6;
 
 /** Builds the pieces: vertical sub-aisles with picks, horizontal front pieces with the depot. */
@@ -178,6 +172,53 @@ function decode(key: number, c: number, deg: number[], comp: number[]): boolean 
   return key === 1;
 }
 
+interface Scratch {
+  deg: number[];
+  comp: number[];
+}
+
+/** The frontier state after covering the step's edge with `opt`, or -1 if infeasible. */
+function transition(key: number, step: Step, opt: EdgeOption, c: number, sc: Scratch): number {
+  const { deg, comp } = sc;
+  const closed = decode(key, c, deg, comp);
+  if (closed && opt.dLow + opt.dHigh > 0) return -1;
+  let isClosed = closed;
+  const fresh = 100;
+  if (step.kind === "v") {
+    const lo = step.row;
+    const hi = lo + 1;
+    if (opt.dLow > 0 && deg[lo] === 0) comp[lo] = fresh;
+    if (opt.dHigh > 0 && deg[hi] === 0) comp[hi] = fresh + 1;
+    deg[lo] = addDegree(deg[lo], opt.dLow);
+    deg[hi] = addDegree(deg[hi], opt.dHigh);
+    if (opt.connect) {
+      const from = comp[hi];
+      const to = comp[lo];
+      for (let s = 0; s < c; s++) if (deg[s] > 0 && comp[s] === from) comp[s] = to;
+    }
+  } else {
+    const r = step.row;
+    // Old node (slot r) gets dLow and leaves; the next aisle's node takes the slot with dHigh.
+    let oldComp = comp[r];
+    if (opt.dLow > 0 && deg[r] === 0) oldComp = fresh;
+    const oldDeg = addDegree(deg[r], opt.dLow);
+    if (oldDeg === 1) return -1;
+    deg[r] = addDegree(0, opt.dHigh);
+    comp[r] = opt.connect ? oldComp : fresh + 1;
+    if (oldDeg > 0) {
+      let survives = false;
+      for (let s = 0; s < c; s++) if (deg[s] > 0 && comp[s] === oldComp) survives = true;
+      if (!survives) {
+        // The old node's component is finished: it must be the whole tour.
+        for (let s = 0; s < c; s++) if (deg[s] > 0) return -1;
+        if (isClosed || step.requiredLater) return -1;
+        isClosed = true;
+      }
+    }
+  }
+  return encode(deg, comp, isClosed);
+}
+
 /**
  * Exact shortest tour from the depot through every pick and back, on the block's aisles and
  * cross aisles. Up to 4 middle cross aisles (6 cross-aisle rows).
@@ -190,96 +231,91 @@ export function optimalRoute(block: Block | Grid, picks: readonly Pick[]): Route
   if (c > MAX_ROWS)
     throw new RangeError(`optimal routing supports at most ${MAX_ROWS - 2} middle cross aisles`);
   const steps = buildSteps(grid, picks);
-  const layers: Map<number, Entry>[] = [];
-  let current = new Map<number, Entry>();
-  current.set(encode(new Array(c).fill(0), new Array(c).fill(0), false), {
-    costM: 0,
-    prev: -1,
-    option: -1,
-  });
+  // Each layer: parallel arrays of state keys, costs, back-pointers (index into the
+  // previous layer) and the option taken; `where` finds a key's slot in the layer.
+  interface Layer {
+    keys: number[];
+    costs: number[];
+    prev: number[];
+    option: number[];
+  }
+  const layers: Layer[] = [];
+  let current: Layer = {
+    keys: [encode(new Array(c).fill(0), new Array(c).fill(0), false)],
+    costs: [0],
+    prev: [-1],
+    option: [-1],
+  };
   const deg = new Array<number>(c).fill(0);
   const comp = new Array<number>(c).fill(0);
-  const baseDeg = new Array<number>(c).fill(0);
-  const baseComp = new Array<number>(c).fill(0);
+  const coverCode: Record<Cover, number> = {
+    none: 0,
+    once: 1,
+    twice: 2,
+    low: 3,
+    high: 4,
+    split: 5,
+  };
+  // NOTE: a transition depends only on the state, the step's shape and the cover, and the
+  // same ones recur in every aisle: memoised per call, one map per (shape, cover).
+  const memo: Map<number, number>[] = [];
+  const scratch = { deg, comp };
   for (const step of steps) {
-    const next = new Map<number, Entry>();
-    for (const [key, entry] of current) {
-      const baseClosed = decode(key, c, baseDeg, baseComp);
-      for (let o = 0; o < step.piece.options.length; o++) {
-        const opt = step.piece.options[o];
-        for (let s = 0; s < c; s++) {
-          deg[s] = baseDeg[s];
-          comp[s] = baseComp[s];
+    const next: Layer = { keys: [], costs: [], prev: [], option: [] };
+    const where = new Map<number, number>();
+    const sig = (((step.kind === "h" ? 8 : 0) + step.row) * 2 + (step.requiredLater ? 1 : 0)) * 8;
+    const options = step.piece.options;
+    for (let k = 0; k < current.keys.length; k++) {
+      const key = current.keys[k];
+      const base = current.costs[k];
+      for (let o = 0; o < options.length; o++) {
+        const opt = options[o];
+        const m = sig + coverCode[opt.cover];
+        let table = memo[m];
+        if (!table) table = memo[m] = new Map();
+        let nk = table.get(key);
+        if (nk === undefined) {
+          nk = transition(key, step, opt, c, scratch);
+          table.set(key, nk);
         }
-        const closed = baseClosed;
-        const added = opt.dLow + opt.dHigh > 0;
-        if (closed && added) continue;
-        let isClosed = closed;
-        const fresh = 100;
-        if (step.kind === "v") {
-          const lo = step.row;
-          const hi = lo + 1;
-          if (opt.dLow > 0 && deg[lo] === 0) comp[lo] = fresh;
-          if (opt.dHigh > 0 && deg[hi] === 0) comp[hi] = fresh + 1;
-          deg[lo] = addDegree(deg[lo], opt.dLow);
-          deg[hi] = addDegree(deg[hi], opt.dHigh);
-          if (opt.connect) {
-            const from = comp[hi];
-            const to = comp[lo];
-            for (let s = 0; s < c; s++) if (deg[s] > 0 && comp[s] === from) comp[s] = to;
-          }
-        } else {
-          const r = step.row;
-          // Old node (slot r) gets dLow; the new node of the next aisle gets dHigh.
-          let oldComp = comp[r];
-          if (opt.dLow > 0 && deg[r] === 0) oldComp = fresh;
-          const oldDeg = addDegree(deg[r], opt.dLow);
-          if (oldDeg === 1) continue;
-          const newDeg = addDegree(0, opt.dHigh);
-          const newComp = opt.connect ? oldComp : fresh + 1;
-          deg[r] = newDeg;
-          comp[r] = newComp;
-          if (oldDeg > 0) {
-            let survives = false;
-            for (let s = 0; s < c; s++) if (deg[s] > 0 && comp[s] === oldComp) survives = true;
-            if (!survives) {
-              // The old node's component is finished: it must be the whole tour.
-              let others = false;
-              for (let s = 0; s < c; s++) if (deg[s] > 0) others = true;
-              if (others || isClosed || step.requiredLater) continue;
-              isClosed = true;
-            }
-          }
+        if (nk < 0) continue;
+        const cost = base + opt.costM;
+        const at = where.get(nk);
+        if (at === undefined) {
+          where.set(nk, next.keys.length);
+          next.keys.push(nk);
+          next.costs.push(cost);
+          next.prev.push(k);
+          next.option.push(o);
+        } else if (cost < next.costs[at] - 1e-12) {
+          next.costs[at] = cost;
+          next.prev[at] = k;
+          next.option[at] = o;
         }
-        const nk = encode(deg, comp, isClosed);
-        const cost = entry.costM + opt.costM;
-        const have = next.get(nk);
-        if (!have || cost < have.costM - 1e-12) next.set(nk, { costM: cost, prev: key, option: o });
       }
     }
     layers.push(next);
     current = next;
   }
   // Final: every frontier node even; one component overall.
-  let bestKey = -1;
+  let bestAt = -1;
   let bestCost = Number.POSITIVE_INFINITY;
-  for (const [key, entry] of current) {
-    const closed = decode(key, c, deg, comp);
+  for (let k = 0; k < current.keys.length; k++) {
+    const closed = decode(current.keys[k], c, deg, comp);
     if (deg.some((d) => d === 1)) continue;
     const labels = new Set(comp.filter((_, s) => deg[s] > 0));
     if (closed ? labels.size !== 0 : labels.size !== 1) continue;
-    if (entry.costM < bestCost) {
-      bestCost = entry.costM;
-      bestKey = key;
+    if (current.costs[k] < bestCost) {
+      bestCost = current.costs[k];
+      bestAt = k;
     }
   }
-  if (bestKey < 0) throw new Error("optimal routing found no tour (internal error)");
+  if (bestAt < 0) throw new Error("optimal routing found no tour (internal error)");
   const chosen: number[] = new Array(steps.length);
-  let key = bestKey;
+  let at = bestAt;
   for (let s = steps.length - 1; s >= 0; s--) {
-    const e = layers[s].get(key)!;
-    chosen[s] = e.option;
-    key = e.prev;
+    chosen[s] = layers[s].option[at];
+    at = layers[s].prev[at];
   }
   return eulerTour(grid, steps, chosen, bestCost);
 }

@@ -96,11 +96,10 @@ function gridTour(
   if (layout.aisles.some((a) => a.oneWay) || layout.crossAisles.some((a) => a.oneWay))
     return undefined;
   const aisleIndex = new Map(g.aisles.map((id, i) => [id, i]));
-  const locations = new Map(layout.locations.map((l) => [l.id, l]));
   const lengthM = g.backYM - g.frontYM;
   const picks: Pick[] = [];
   for (const id of stops) {
-    const loc = locations.get(id);
+    const loc = travel.location(id);
     const aisle = loc ? aisleIndex.get(loc.aisle) : undefined;
     if (!loc || aisle === undefined) return undefined;
     picks.push({ aisle, positionM: Math.min(lengthM, Math.max(0, loc.access.y - g.frontYM)) });
