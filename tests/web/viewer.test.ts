@@ -256,7 +256,8 @@ describe("viewer on a whsim run", () => {
   it("charts render the sample series and the order breakdown with data", async () => {
     const page = session.page;
     await page.click("button[data-view=charts]");
-    expect(await page.locator("#charts svg[data-chart=timeSeries]").count()).toBe(4);
+    // WIP, queues, utilisation, stock, and orders created/shipped.
+    expect(await page.locator("#charts svg[data-chart=timeSeries]").count()).toBe(5);
     const samples = runA.records.filter((r) => r.kind === "sample").length;
     expect(samples).toBeGreaterThan(20);
     for (const name of ["wip", "queues", "utilization", "stock"]) {
@@ -268,6 +269,12 @@ describe("viewer on a whsim run", () => {
       expect((d ?? "").split(/[ML]/).length - 1).toBe(samples);
     }
     expect(await page.textContent("#charts [data-chart=utilization]")).toContain("(%)");
+    // Orders created and shipped, one cumulative line each per run.
+    for (const name of ["A · created", "A · shipped", "B · created", "B · shipped"]) {
+      expect(
+        await page.locator(`#charts [data-chart=orders] g.series[data-name="${name}"]`).count(),
+      ).toBe(1);
+    }
     const bars = page.locator(
       "#charts [data-chart=order-breakdown] svg[data-chart=stackedBreakdown] rect",
     );
@@ -339,5 +346,25 @@ describe("viewer on a whsim run", () => {
     await page.waitForFunction(() => document.body.dataset.view === "compare");
     expect(await page.locator("#map-b .rack").count()).toBe(runA.layout.racks.length);
     await page.screenshot({ path: join(ARTIFACTS, "whatif-compare.png") });
+  });
+
+  it("opening a results folder's files loads it as run B", async () => {
+    const page = session.page;
+    const files = ["layout.json", "summary.json", "trace.ndjson", "scenario.json"].map((f) =>
+      join(runA.dir, f),
+    );
+    await page.setInputFiles("#open-files-b", files);
+    await page.waitForFunction(
+      () => document.body.dataset.ready === "yes" && document.body.dataset.runs === "2",
+    );
+    await page.click("button[data-view=compare]");
+    await page.waitForFunction(() => document.querySelectorAll("#map-b .rack").length > 0);
+    expect(await page.locator("#map-b .rack").count()).toBe(runA.layout.racks.length);
+    // A is now the what-if baseline, which reproduces run A: against run A's files, no difference.
+    const diff = await page
+      .locator('#kpi-diff tr[data-kpi="ordersShipped"] td')
+      .nth(3)
+      .textContent();
+    expect(diff?.trim()).toBe("0 orders");
   });
 });

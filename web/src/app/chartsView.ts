@@ -15,6 +15,15 @@ function points(t: Float64Array, v: Float64Array, scale = 1): [number, number][]
   return out;
 }
 
+/** A step count of events over time, at most ~600 points. */
+function cumulative(times: Float64Array): [number, number][] {
+  const out: [number, number][] = [[0, 0]];
+  const step = Math.max(1, Math.floor(times.length / 600));
+  for (let i = 0; i < times.length; i += step) out.push([times[i] / 3600, i + 1]);
+  if (times.length) out.push([times[times.length - 1] / 3600, times.length]);
+  return out;
+}
+
 function card(parent: HTMLElement, name: string): HTMLElement {
   const div = document.createElement("div");
   div.className = "chart-card";
@@ -81,6 +90,28 @@ export function renderCharts(el: HTMLElement, runs: RunData[]): void {
         ]),
       },
       { ...base, title: "Stock on hand", yLabel: "Stock", yUnit: "units", yMin: null },
+    );
+  }
+  const withOrders = runs.filter((r) => r.trace && Object.keys(r.trace.orderTimes).length > 0);
+  if (withOrders.length) {
+    timeSeries(
+      card(el, "orders"),
+      {
+        series: withOrders.flatMap((r) =>
+          ["created", "shipped"]
+            .filter((ev) => r.trace!.orderTimes[ev])
+            .map((ev) => ({
+              name: `${label(r)}${ev}`,
+              points: cumulative(r.trace!.orderTimes[ev]),
+            })),
+        ),
+      },
+      {
+        ...base,
+        title: "Orders created and shipped (cumulative)",
+        yLabel: "Orders",
+        yUnit: "orders",
+      },
     );
   }
   const withOrder = runs.filter((r) => r.summary?.breakdown?.order);
