@@ -104,6 +104,43 @@ export function mser5(values: readonly number[]): number {
   return best * 5;
 }
 
+/** Welch's procedure: the across-replication averages, their moving average and a suggested warm-up. */
+export interface WelchResult {
+  /** Mean over replications at each observation index (up to the shortest replication). */
+  averages: number[];
+  /** Moving average of `averages` with half-window `window` (Law & Kelton's form). */
+  smoothed: number[];
+  /** Suggested warm-up (number of observations), by MSER-5 on the averages. */
+  warmupCount: number;
+}
+
+/**
+ * Welch's graphical warm-up procedure (Welch 1983; Law & Kelton, Simulation Modeling and
+ * Analysis): average the i-th observation over replications, smooth with a centred moving
+ * average of half-window `window` (shrunk near the start), and suggest a truncation point.
+ */
+export function welchWarmup(replications: readonly (readonly number[])[], window = 5): WelchResult {
+  if (replications.length === 0) throw new RangeError("welchWarmup: no replications");
+  if (!Number.isSafeInteger(window) || window < 1) {
+    throw new RangeError(`welchWarmup: window must be an integer >= 1: ${window}`);
+  }
+  const m = Math.min(...replications.map((r) => r.length));
+  const averages: number[] = [];
+  for (let i = 0; i < m; i++) {
+    let sum = 0;
+    for (const r of replications) sum += r[i];
+    averages.push(sum / replications.length);
+  }
+  const smoothed: number[] = [];
+  for (let i = 0; i + window < m; i++) {
+    const half = Math.min(i, window);
+    let sum = 0;
+    for (let j = i - half; j <= i + half; j++) sum += averages[j];
+    smoothed.push(sum / (2 * half + 1));
+  }
+  return { averages, smoothed, warmupCount: mser5(averages) };
+}
+
 /** Anything whose statistics can be restarted. */
 export interface Resettable {
   reset(nowS?: number): void;

@@ -8,6 +8,8 @@ export {
   mser5,
   type Resettable,
   resetAfterWarmup,
+  type WelchResult,
+  welchWarmup,
 } from "./confidence.ts";
 export { Container, type ContainerOptions, ContainerRequest } from "./container.ts";
 export {

@@ -9,6 +9,7 @@ import {
   studentTQuantile,
   Tally,
   TimeWeighted,
+  welchWarmup,
 } from "../../src/engine/index.ts";
 
 describe("statistics", () => {
@@ -112,5 +113,28 @@ describe("statistics", () => {
     expect(tally.count).toBe(1);
     expect(tally.mean).toBe(3);
     expect(level.mean()).toBeCloseTo(2, 12);
+  });
+});
+
+describe("welchWarmup()", () => {
+  it("averages replications, smooths with a centred window and suggests the transient length", () => {
+    const reps = [0, 1, 2].map((r) =>
+      Array.from(
+        { length: 300 },
+        (_, i) => (i < 40 ? 50 - i : 10) + (r - 1) * (i % 2 === 0 ? 1 : -1),
+      ),
+    );
+    const w = welchWarmup(reps, 2);
+    expect(w.averages).toHaveLength(300);
+    expect(w.averages[0]).toBe(50);
+    expect(w.averages[100]).toBe(10);
+    // Centred moving average: index 0 alone, index 1 over 0..2, index 5 over 3..7.
+    expect(w.smoothed[0]).toBe(50);
+    expect(w.smoothed[1]).toBe(49);
+    expect(w.smoothed[5]).toBe(45);
+    expect(w.smoothed).toHaveLength(298);
+    expect(w.warmupCount).toBeGreaterThanOrEqual(35);
+    expect(w.warmupCount).toBeLessThanOrEqual(45);
+    expect(() => welchWarmup([], 2)).toThrow(/no replications/);
   });
 });
