@@ -12,6 +12,7 @@ export * from "./removal/index.ts";
 export * from "./reorder/index.ts";
 export * from "./replenishment/index.ts";
 export * from "./ruleByName.ts";
+export * from "./skuMaster.ts";
 export * from "./stockErrors.ts";
 export * from "./stockLedger.ts";
 export * from "./theory/eoq.ts";
