@@ -7,7 +7,7 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { InputError, type InputIssue } from "../../common/inputError.ts";
-import { buildViewer } from "../../node/serveBuild.ts";
+import { buildViewer, viewerIsStale } from "../../node/serveBuild.ts";
 import { serveViewer } from "../../node/serveViewer.ts";
 
 interface ViewFlags {
@@ -68,7 +68,8 @@ export function viewCommand(program: Command): void {
         });
       }
       if (issues.length) throw new InputError(issues);
-      const dist = await buildViewer({ force: false, ...(flags.build ? {} : { skip: true }) });
+      if (flags.build && viewerIsStale()) process.stderr.write("building the viewer (web/dist)…\n");
+      const dist = await buildViewer({ skip: !flags.build });
       const server = await serveViewer({ distDir: dist, runs: dirs.map((dir) => ({ dir })), port });
       process.stdout.write(`whsim viewer: ${server.url}\n(Ctrl-C to stop)\n`);
       await new Promise<void>((resolve) => {
