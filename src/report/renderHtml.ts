@@ -41,6 +41,14 @@ function renderTable(t: Table): string {
   return `<table${t.cls ? ` class="${escapeHtml(t.cls)}"` : ""}>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
+/** A figure's value with its unit set smaller: `55.2 <span class="unit">orders/h</span>`. */
+function figureValue(value: string): string {
+  const m = /^([-−+]?[\d.,]+)\s+(.+)$/.exec(value);
+  return m
+    ? `${escapeHtml(m[1])} <span class="unit">${escapeHtml(m[2])}</span>`
+    : escapeHtml(value);
+}
+
 function renderBlock(b: Block, charts: ChartSpec[], drawings: DrawingSpec[]): string {
   switch (b.kind) {
     case "p":
@@ -63,7 +71,7 @@ function renderBlock(b: Block, charts: ChartSpec[], drawings: DrawingSpec[]): st
       return `<div class="figures">${b.items
         .map(
           (f) =>
-            `<div class="figure"><div class="value">${escapeHtml(f.value)}</div><div class="label">${escapeHtml(f.label)}</div>${f.detail ? `<div class="detail">${escapeHtml(f.detail)}</div>` : ""}</div>`,
+            `<div class="figure"><div class="value">${figureValue(f.value)}</div><div class="label">${escapeHtml(f.label)}</div>${f.detail ? `<div class="detail">${escapeHtml(f.detail)}</div>` : ""}</div>`,
         )
         .join("")}</div>`;
   }

@@ -39,8 +39,9 @@ figure.drawing svg.layout-drawing { display: block; max-height: 120mm; margin: 0
 figure.drawing { border: 1px solid var(--rule); padding: 6px; }
 figcaption { font-weight: bold; font-size: 9.5pt; margin-bottom: 4px; }
 .figures { display: flex; flex-wrap: wrap; gap: 10px; margin: 10px 0; }
-.figure { flex: 1 1 150px; border: 1px solid var(--rule); border-left: 4px solid var(--accent); padding: 6px 10px; break-inside: avoid; }
-.figure .value { font-size: 15pt; font-weight: bold; }
+.figure { flex: 1 1 0; min-width: 0; border: 1px solid var(--rule); border-left: 4px solid var(--accent); padding: 6px 10px; break-inside: avoid; }
+.figure .value { font-size: 14pt; font-weight: bold; }
+.figure .value .unit { font-size: 9pt; font-weight: normal; }
 .figure .label { font-size: 9pt; color: var(--muted); }
 .figure .detail { font-size: 8.5pt; color: var(--muted); }
 @page { margin: 16mm 14mm 18mm; }

@@ -1,11 +1,12 @@
 /** The report of one `whsim run`: summary, KPIs with intervals, where time goes, layout, checks. */
-
 import { assumptionBlocks } from "./assumptions.ts";
 import {
   breakdownCharts,
   breakdownTable,
   crossCheckBlocks,
+  displayUnit,
   HEADLINE_KPIS,
+  kpiInterval,
   kpiInWords,
   kpiSheet,
   kpiTable,
@@ -14,6 +15,7 @@ import {
   relativePrecision,
   replicationBlocks,
   reproducibilityTable,
+  showInterval,
 } from "./commonSections.ts";
 import { type CrossCheck, crossChecks } from "./crossChecks.ts";
 import { formatDuration, formatShare, formatValue } from "./format.ts";
@@ -97,6 +99,33 @@ export function runSummaryText(summary: Summary, checks: CrossCheck[]): string[]
     );
   }
   return out;
+}
+
+/** The headline figures as boxes: value in words and its 95 % interval. */
+export function keyFigures(summary: Summary): Block {
+  const items = [
+    "throughputOrdersPerHour",
+    "orderCycleTimeS",
+    "onTimeShipRate",
+    "fillRateLines",
+    "pickTravelMPerLine",
+  ]
+    .filter((k) => summary.kpis[k])
+    .map((k) => {
+      const e = summary.kpis[k];
+      const unit = displayUnit(k, e);
+      return {
+        label: kpiMeta(k, e.unit).label,
+        value: kpiInWords(k, e),
+        detail:
+          e.n <= 1
+            ? "one replication"
+            : unit === "s"
+              ? `95 % CI ${kpiInterval(k, e).map(formatDuration).join(" – ")}`
+              : `95 % CI ${showInterval(k, e)}${unit ? ` ${unit}` : ""}`,
+      };
+    });
+  return { kind: "figures", items };
 }
 
 /** Mean work in process from trace samples taken after the warm-up. */
@@ -193,7 +222,10 @@ export function runReport(folder: ResultsFolder): ReportModel {
       {
         id: "summary",
         title: "Executive summary",
-        blocks: runSummaryText(summary, checks).map((text) => ({ kind: "p", text })),
+        blocks: [
+          keyFigures(summary),
+          ...runSummaryText(summary, checks).map((text): Block => ({ kind: "p", text })),
+        ],
       },
       {
         id: "kpis",
