@@ -182,6 +182,21 @@ describe("routeLength() on hand-worked orders (n = 3, L = 10, w = 2.5)", () => {
   });
 });
 
+describe("routeLength() with a middle cross aisle (n = 4, L = 20, w = 2, one cross aisle at 10)", () => {
+  const block: Block = { aisles: 4, aisleLengthM: 20, aisleSpacingM: 2, crossAisles: 1 };
+  const picks = [
+    { aisle: 0, positionM: 2 },
+    { aisle: 3, positionM: 3 },
+  ];
+  it("S-shape walks up the first aisle to the middle cross aisle only: 10 + 6 + 10 + 6 = 32", () => {
+    expect(routeLength(block, picks, "sShape").distanceM).toBeCloseTo(32, 12);
+  });
+  it("return ignores cross aisles (2·2 + 2·3 + 2·6 = 22) and optimal finds the same 22", () => {
+    expect(routeLength(block, picks, "return").distanceM).toBeCloseTo(22, 12);
+    expect(routeLength(block, picks, "optimal").distanceM).toBeCloseTo(22, 12);
+  });
+});
+
 describe("routeLength(block, picks, 'optimal')", () => {
   const rng = createStream(99, "optimal-vs-tsp");
   const cases = Array.from({ length: 400 }, (_, t) => {

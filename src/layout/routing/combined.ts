@@ -4,11 +4,15 @@
  * choice made by a small dynamic programme so that the sweep ends at the front.
  */
 import { checkPicks, type Grid, gridOf, picksByAisle, TourBuilder } from "./grid.ts";
+import { combinedBlock, multiBlockRoute } from "./multiBlock.ts";
 import type { Block, Pick, Route } from "./types.ts";
 
 /** Combined-policy tour through `picks`, depot to depot. */
 export function combinedRoute(block: Block | Grid, picks: readonly Pick[]): Route {
   const grid = "xs" in block ? block : gridOf(block);
+  if (grid.rows.length > 2) {
+    return multiBlockRoute(grid, picks, combinedBlock);
+  }
   checkPicks(grid, picks);
   const length = grid.rows[grid.rows.length - 1];
   const byAisle = picksByAisle(grid.xs.length, picks);

@@ -5,6 +5,7 @@
  * from the back.
  */
 import { type Grid, gridOf } from "./grid.ts";
+import { multiBlockRoute, splitBlock } from "./multiBlock.ts";
 import { splitAislesRoute } from "./splitAisles.ts";
 import type { Block, Pick, Route } from "./types.ts";
 
@@ -34,6 +35,13 @@ export function largestGapInAisle(
 /** Largest-gap-policy tour through `picks`, depot to depot. */
 export function largestGapRoute(block: Block | Grid, picks: readonly Pick[]): Route {
   const grid = "xs" in block ? block : gridOf(block);
+  if (grid.rows.length > 2) {
+    return multiBlockRoute(
+      grid,
+      picks,
+      splitBlock((p, l) => largestGapInAisle(p, l).below),
+    );
+  }
   return splitAislesRoute(
     grid,
     picks,

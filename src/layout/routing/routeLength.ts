@@ -27,8 +27,9 @@ export const routeFunctions: Readonly<
  * Tour through `picks` in `block` under `policy`, from the depot (front end of aisle
  * `block.depotAisle`, default the first) back to it. Returns `{ distanceM, tour, order }`
  * with the tour as block-coordinate waypoints (x = aisle · aisleSpacingM, y = position).
- * The heuristics take aisles end to end (they do not use middle cross aisles); `optimal` is
- * exact with or without middle cross aisles (up to 4 of them).
+ * With middle cross aisles, S-shape, midpoint, largest gap and combined follow the
+ * multi-block frame of Roodbergen & de Koster (2001) (see `multiBlock.ts`), return ignores
+ * cross aisles, and `optimal` stays exact (up to 4 middle cross aisles).
  */
 export function routeLength(block: Block, picks: readonly Pick[], policy: RoutingPolicy): Route {
   const route = routeFunctions[policy];

@@ -4,11 +4,15 @@
  * Middle cross aisles are not used (the aisles are taken end to end).
  */
 import { checkPicks, type Grid, gridOf, picksByAisle, TourBuilder } from "./grid.ts";
+import { multiBlockRoute, sShapeBlock } from "./multiBlock.ts";
 import type { Block, Pick, Route } from "./types.ts";
 
 /** S-shape tour through `picks`, depot to depot. */
 export function sShapeRoute(block: Block | Grid, picks: readonly Pick[]): Route {
   const grid = "xs" in block ? block : gridOf(block);
+  if (grid.rows.length > 2) {
+    return multiBlockRoute(grid, picks, sShapeBlock);
+  }
   checkPicks(grid, picks);
   const length = grid.rows[grid.rows.length - 1];
   const byAisle = picksByAisle(grid.xs.length, picks);
