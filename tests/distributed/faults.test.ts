@@ -8,13 +8,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createExecutor } from "../../src/cli/createExecutor.ts";
 import { runMm1 } from "../../src/distributed/mm1Job.ts";
 import { encodeJson } from "../../src/distributed/numberCodec.ts";
 import { QUEUE_PREFIX, queueName } from "../../src/distributed/queueNames.ts";
 import { RedisExecutor } from "../../src/distributed/redisExecutor.ts";
 import { ResultStore } from "../../src/distributed/resultStore.ts";
+import { createInProcessExecutor } from "../../src/experiment/inProcessExecutor.ts";
+import { buildJobs } from "../../src/experiment/jobs.ts";
 import { runJob } from "../../src/experiment/runJob.ts";
 import type { ReplicationJob } from "../../src/experiment/types.ts";
+import { runWarehouse } from "../../src/experiment/warehouseRunner.ts";
+import { loadScenario } from "../../src/scenario/index.ts";
 import { freePort, startedIds, startWorker, TestProcess, TestRedis, waitFor } from "./harness.ts";
 import { sweepJobs } from "./sweepJobs.ts";
 
@@ -120,6 +125,40 @@ describe("RedisExecutor with two whsim workers", { timeout: 90_000 }, () => {
     expect(encodeJson(outcomes)).toBe(localRun(jobs));
     expect(executor.stats.resubmitted).toBeGreaterThan(0);
     expect(logs.some((m) => m.includes("vanished from Redis"))).toBe(true);
+  });
+
+  it("createExecutor({ executor: redis://… }) runs warehouse jobs byte-identical to the in-process executor", async () => {
+    const yaml = [
+      "name: micro",
+      "horizonDays: 0.3",
+      "warmupDays: 0.05",
+      "seed: 7",
+      "layout: { generator: traditional, name: micro, aisles: 4, baysPerAisle: 6, levels: 2, packStations: 2 }",
+      "skus: { count: 60 }",
+      "outbound: { ordersPerDay: 120 }",
+    ].join("\n");
+    const base = loadScenario(yaml, "micro.yaml");
+    const busier = { ...base, outbound: { ...base.outbound, ordersPerDay: 240 } };
+    const jobs = buildJobs(
+      [
+        { id: "base", scenario: base },
+        { id: "busier", scenario: busier },
+      ],
+      { seed: 7, replications: 1 },
+    );
+    const storePath = join(dir, "warehouse", "jobs.sqlite");
+    process.env.WHSIM_JOB_STORE = storePath;
+    const remote = createExecutor({ executor: redis.url, model: "warehouse" });
+    delete process.env.WHSIM_JOB_STORE;
+    const distributed = await remote.run(jobs as never);
+    await remote.close();
+    const local = await createInProcessExecutor(runWarehouse).run(jobs as never);
+    expect(JSON.stringify(distributed)).toBe(JSON.stringify(local));
+    // Each candidate ran its own scenario: twice the orders give other KPIs.
+    expect(distributed[1].kpis).not.toEqual(distributed[0].kpis);
+    const stored = new ResultStore(storePath);
+    expect(stored.count()).toBe(2);
+    stored.close();
   });
 
   it("whsim worker rejects a job of an unknown kind without running or retrying it", async () => {
