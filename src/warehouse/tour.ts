@@ -1,24 +1,20 @@
-/** Pick tours: the layout's planTour (temporary stand-in: stops in the given order). */
-import type { TravelModel } from "../layout/index.ts";
+/**
+ * Pick tours: the layout's planTour under the scenario's routing policy, returning the
+ * tour length and the visiting order as indices into the stops.
+ */
+import { planTour, type RoutingPolicy, type TravelModel } from "../layout/index.ts";
 
-/** A planned tour. */
+/** A planned tour: total length and stop indices in visiting order. */
 export interface PlannedTour {
   distanceM: number;
   sequence: number[];
 }
 
-/** Plans a tour from `start` through `stops` to `end` by `policy`. */
+/** Plans a tour from `start` through distinct `stops` back to `end` by `policy`. */
 export function planPickTour(
   travel: TravelModel,
-  options: { start: string; end: string; stops: string[]; policy: string },
+  options: { start: string; end: string; stops: string[]; policy: RoutingPolicy },
 ): PlannedTour {
-  const sequence = options.stops.map((_, i) => i);
-  let d = 0;
-  let prev = options.start;
-  for (const s of options.stops) {
-    d += travel.distanceM(prev, s);
-    prev = s;
-  }
-  d += travel.distanceM(prev, options.end);
-  return { distanceM: d, sequence };
+  const tour = planTour(travel, options);
+  return { distanceM: tour.distanceM, sequence: tour.order };
 }
