@@ -27,7 +27,11 @@ export interface Anchor {
 export interface TravelModel {
   readonly layout: Layout;
   readonly graph: TravelGraph;
-  /** Shortest travel distance from `a` to `b`, metres (directed when aisles are one-way). */
+  /**
+   * Shortest travel distance from `a` to `b`, metres (directed when aisles are one-way).
+   * Ids cost a few array reads; `{ x, y }` points are snapped to the nearest aisle on every
+   * call (O(edges)), so anchor them once with `anchor()` in hot loops.
+   */
   distanceM(a: PlaceRef, b: PlaceRef): number;
   /** The polyline `[[x, y], …]` of a shortest route from `a` to `b`, for animation. */
   path(a: PlaceRef, b: PlaceRef): XY[];
@@ -203,10 +207,25 @@ export function createTravelModel(layout: Layout): TravelModel {
       const route = best(pa, pb);
       const out: XY[] = [];
       const add = (p: XY) => {
-        const last = out[out.length - 1];
-        if (!last || Math.abs(last[0] - p[0]) > 1e-9 || Math.abs(last[1] - p[1]) > 1e-9) {
-          out.push([p[0], p[1]]);
+        const k = out.length;
+        const last = out[k - 1];
+        if (last && Math.abs(last[0] - p[0]) <= 1e-9 && Math.abs(last[1] - p[1]) <= 1e-9) return;
+        // Drop a middle point that lies straight on the way (same direction).
+        if (k >= 2) {
+          const prev = out[k - 2];
+          const ax = last[0] - prev[0];
+          const ay = last[1] - prev[1];
+          const bx = p[0] - last[0];
+          const by = p[1] - last[1];
+          if (
+            Math.abs(ax * by - ay * bx) <= 1e-9 * Math.hypot(ax, ay) * Math.hypot(bx, by) &&
+            ax * bx + ay * by > 0
+          ) {
+            out[k - 1] = [p[0], p[1]];
+            return;
+          }
         }
+        out.push([p[0], p[1]]);
       };
       add(pa.place);
       add(pa.foot);
