@@ -15,6 +15,7 @@ import {
 } from "../engine/index.ts";
 import { reorderRule } from "./reorder/index.ts";
 import type { ReorderPolicy } from "./reorder/types.ts";
+import { normalSQ } from "./theory/normalSQ.ts";
 import { poissonRS } from "./theory/poissonRS.ts";
 import { poissonSQ } from "./theory/poissonSQ.ts";
 
@@ -60,6 +61,8 @@ export interface KpiEstimate {
   n: number;
   /** The exact long-run value, when theory covers this case. */
   theory?: number;
+  /** A textbook approximation, when theory is not exact (normal demand: Silver, Pyke & Peterson). */
+  approx?: number;
 }
 
 /** The result of `simulateInventoryPolicy`. */
@@ -261,6 +264,9 @@ function runOnce(
 
   function* receive(quantity: number, delayS: number) {
     yield sim.timeout(delayS);
+    // A receipt at the same moment as a day's demand comes after it, so a lead time of
+    // L days spans L days of demand (the convention of the textbook formulas).
+    yield sim.timeout(0);
     advance(sim.now);
     // A replenishment cycle ends at each receipt.
     const p = periodAt(sim.now);
@@ -337,11 +343,46 @@ function runOnce(
   return sums;
 }
 
-function estimate(values: number[], overall: number, theory?: number): KpiEstimate {
+function estimate(
+  values: number[],
+  overall: number,
+  theory?: number,
+  approx?: number,
+): KpiEstimate {
   const ci = confidenceInterval(values.filter((v) => Number.isFinite(v)));
   const out: KpiEstimate = { mean: overall, ci95: ci.halfWidth, n: ci.n };
   if (theory !== undefined) out.theory = theory;
+  if (approx !== undefined) out.approx = approx;
   return out;
+}
+
+/**
+ * The normal approximation for (s,Q) under normal daily demand with a fixed lead time and
+ * backorders: lead-time demand N(μL, σ²L), CSL = Φ(k), fill rate = 1 − σ√L·G(k)/Q. It
+ * ignores the undershoot of daily lumps below s, so it is optimistic.
+ */
+function approxFor(
+  options: InventoryPolicyOptions,
+  shortage: string,
+): Partial<Record<keyof InventoryPolicyResult["kpis"], number>> {
+  const d = options.demand;
+  const p = options.policy;
+  if (d.kind !== "normal" || typeof options.leadTimeS !== "number" || shortage !== "backorder") {
+    return {};
+  }
+  if (p.kind !== "sQ" || !(d.sdPerDay > 0) || !(options.leadTimeS > 0)) return {};
+  const leadDays = options.leadTimeS / DAY_S;
+  const r = normalSQ({
+    leadTimeDemandMean: d.meanPerDay * leadDays,
+    leadTimeDemandSd: d.sdPerDay * Math.sqrt(leadDays),
+    reorderPoint: p.s,
+    orderQuantity: p.Q,
+  });
+  return {
+    fillRate: r.fillRate,
+    cycleServiceLevel: r.cycleServiceLevel,
+    ordersPerDay: d.meanPerDay / p.Q,
+  };
 }
 
 /** Exact theory for the case, or a note on why there is none. */
@@ -449,6 +490,7 @@ export function simulateInventoryPolicy(options: InventoryPolicyOptions): Invent
   const measuredS = periodS * periods.length;
   const theory = theoryFor(options, shortage);
   const t = theory.values ?? {};
+  const a = approxFor(options, shortage);
   const result: InventoryPolicyResult = {
     kind: "inventoryPolicy",
     method: replications === 1 ? "batchMeans" : "replications",
@@ -462,11 +504,13 @@ export function simulateInventoryPolicy(options: InventoryPolicyOptions): Invent
         periods.map((s) => s.filled / s.demand),
         total.filled / total.demand,
         t.fillRate,
+        a.fillRate,
       ),
       cycleServiceLevel: estimate(
         periods.map((s) => 1 - s.stockoutCycles / s.cycles),
         1 - total.stockoutCycles / total.cycles,
         t.cycleServiceLevel,
+        a.cycleServiceLevel,
       ),
       averageOnHand: estimate(
         periods.map((s) => s.onHandArea / periodS),
@@ -482,6 +526,7 @@ export function simulateInventoryPolicy(options: InventoryPolicyOptions): Invent
         periods.map((s) => s.orders / periodDays),
         (total.orders / measuredS) * DAY_S,
         t.ordersPerDay,
+        a.ordersPerDay,
       ),
       ordersPlaced: estimate(
         periods.map((s) => (s.orders / periodDays) * options.days),

@@ -138,10 +138,13 @@ export function formatPolicyResult(result: InventoryPolicyResult, title: string)
   for (const [key, label] of names) {
     const k = result.kpis[key];
     lines.push(
-      `${label.padEnd(22)}${fmt(k.mean).padStart(12)}${fmt(k.ci95).padStart(12)}${fmt(k.theory).padStart(12)}`,
+      `${label.padEnd(22)}${fmt(k.mean).padStart(12)}${fmt(k.ci95).padStart(12)}${(k.theory !== undefined || k.approx === undefined ? fmt(k.theory) : `≈${fmt(k.approx)}`).padStart(12)}`,
     );
   }
   if (result.theoryNote) lines.push("", `theory: ${result.theoryNote}`);
+  if (Object.values(result.kpis).some((k) => k.approx !== undefined)) {
+    lines.push("≈: normal approximation (ignores the undershoot of daily demand below s)");
+  }
   return `${lines.join("\n")}\n`;
 }
 
