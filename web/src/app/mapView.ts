@@ -153,6 +153,10 @@ export class MapView {
         row.innerHTML = `<span class="dot" style="background:${STATE_COLORS[s]}"></span>${s}`;
         key.append(row);
       }
+      const truck = document.createElement("div");
+      truck.className = "row";
+      truck.innerHTML = `<span class="dot square"></span>truck (● on foot)`;
+      key.append(truck);
       container.append(key);
     }
     this.note = document.createElement("div");
@@ -226,6 +230,10 @@ export class MapView {
       y: new Float64Array(n),
       color: new Array(n).fill("#000"),
       visible: new Uint8Array(n),
+      // Trucks (forklift, reach truck, pallet jack) are squares; people on foot or with carts dots.
+      shape: Uint8Array.from(trace?.workers ?? [], (w) =>
+        /forklift|truck|jack/i.test(w.equipment ?? "") ? 1 : 0,
+      ),
     };
     this.codes = new Uint8Array(n);
     this.anchors = layout && trace ? queueAnchors(layout, trace) : [];

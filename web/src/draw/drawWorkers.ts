@@ -19,6 +19,8 @@ export interface WorkerDots {
   color: string[];
   /** Skip a worker when false (off shift, never moved). */
   visible: Uint8Array;
+  /** Marker per worker: 0 a dot (on foot, with a cart), 1 a square (a truck). Defaults to dots. */
+  shape?: Uint8Array;
 }
 
 /** Options of drawWorkers. */
@@ -58,8 +60,11 @@ export function drawWorkers(
     for (const i of list) {
       const px = view.k * dots.x[i] + view.x;
       const py = view.k * (options.depthM - dots.y[i]) + view.y;
-      ctx.moveTo(px + r, py);
-      ctx.arc(px, py, r, 0, Math.PI * 2);
+      if (dots.shape?.[i] === 1) ctx.rect(px - r, py - r, 2 * r, 2 * r);
+      else {
+        ctx.moveTo(px + r, py);
+        ctx.arc(px, py, r, 0, Math.PI * 2);
+      }
     }
     ctx.fillStyle = color;
     ctx.fill();
