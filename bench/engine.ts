@@ -6,7 +6,7 @@
  * must report the same mean wait (≈ 9.0, the theory). Prints times, events per second
  * (two model events per customer: arrival and departure) and ratios to the bare loop.
  *
- *   npx tsx bench/engine.ts [customers] [repeats] [models: bare,whsim,jssim,simjs]
+ *   npx tsx bench/engine.ts [customers] [repeats] [models: bare,whsim,floor,jssim,simjs]
  */
 import { createRequire } from "node:module";
 import { createStream, Resource, Simulation } from "../src/engine/index.ts";
@@ -16,7 +16,7 @@ const MU = 1;
 const SEED = 2026;
 const CUSTOMERS = Number(process.argv[2] ?? 1_000_000);
 const REPEATS = Number(process.argv[3] ?? 3);
-const SELECTED = (process.argv[4] ?? "bare,whsim,jssim,simjs").split(",");
+const SELECTED = (process.argv[4] ?? "bare,whsim,floor,jssim,simjs").split(",");
 
 interface Outcome {
   meanWaitS: number;
@@ -158,6 +158,145 @@ function bare(n: number): Outcome {
   return { meanWaitS: waitSum / served, served };
 }
 
+/**
+ * The floor of the generator style: the same heap, customers as generators resumed
+ * straight from the loop (a number yielded = a delay, "seize" = wait for the server),
+ * no event objects, no kernel. Shows what the generator protocol alone costs.
+ */
+function generatorFloor(n: number): Outcome {
+  const arrivals = createStream(SEED, "arrivals");
+  const service = createStream(SEED, "service");
+  let capacity = 1024;
+  let times = new Float64Array(capacity);
+  let seqs = new Float64Array(capacity);
+  let gens: (Generator<number | string, void, void> | undefined)[] = new Array(capacity).fill(
+    undefined,
+  );
+  let size = 0;
+  let seq = 0;
+  let now = 0;
+  const push = (t: number, g: Generator<number | string, void, void>): void => {
+    if (size === capacity) {
+      capacity *= 2;
+      const t2 = new Float64Array(capacity);
+      t2.set(times);
+      times = t2;
+      const s2 = new Float64Array(capacity);
+      s2.set(seqs);
+      seqs = s2;
+      gens = gens.concat(new Array(capacity / 2).fill(undefined));
+    }
+    const s = seq++;
+    let i = size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (times[p] <= t) break;
+      times[i] = times[p];
+      seqs[i] = seqs[p];
+      gens[i] = gens[p];
+      i = p;
+    }
+    times[i] = t;
+    seqs[i] = s;
+    gens[i] = g;
+  };
+  const pop = (): Generator<number | string, void, void> => {
+    const top = gens[0]!;
+    const last = --size;
+    const t = times[last];
+    const s = seqs[last];
+    const g = gens[last];
+    gens[last] = undefined;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= last) break;
+      const r = c + 1;
+      if (r < last && (times[r] < times[c] || (times[r] === times[c] && seqs[r] < seqs[c]))) c = r;
+      if (times[c] > t || (times[c] === t && seqs[c] > s)) break;
+      times[i] = times[c];
+      seqs[i] = seqs[c];
+      gens[i] = gens[c];
+      i = c;
+    }
+    if (last > 0) {
+      times[i] = t;
+      seqs[i] = s;
+      gens[i] = g;
+    }
+    return top;
+  };
+  // Zero-delay work (starts, grants) in a FIFO ring; waiting customers in another.
+  const ready = new RingOf<Generator<number | string, void, void>>();
+  const waiting = new RingOf<Generator<number | string, void, void>>();
+  let busy = false;
+  let waitSum = 0;
+  let served = 0;
+  function* customer(): Generator<number | string, void, void> {
+    const arriveS = now;
+    yield "seize";
+    waitSum += now - arriveS;
+    served++;
+    yield service.exponential(1 / MU);
+    const next = waiting.shift();
+    if (next === undefined) busy = false;
+    else ready.push(next);
+  }
+  function* source(): Generator<number | string, void, void> {
+    for (let i = 0; i < n; i++) {
+      yield arrivals.exponential(1 / LAMBDA);
+      ready.push(customer());
+    }
+  }
+  const resume = (g: Generator<number | string, void, void>): void => {
+    const r = g.next();
+    if (r.done === true) return;
+    const v = r.value;
+    if (typeof v === "number") push(now + v, g);
+    else if (busy) waiting.push(g);
+    else {
+      busy = true;
+      ready.push(g);
+    }
+  };
+  ready.push(source());
+  for (;;) {
+    const g = ready.shift();
+    if (g !== undefined) resume(g);
+    else if (size > 0) {
+      now = times[0];
+      resume(pop());
+    } else break;
+  }
+  return { meanWaitS: waitSum / served, served };
+}
+
+/** A minimal FIFO ring for the generator floor. */
+class RingOf<T> {
+  private buf: (T | undefined)[] = new Array(1024).fill(undefined);
+  private head = 0;
+  private tail = 0;
+  push(x: T): void {
+    this.buf[this.tail] = x;
+    this.tail = (this.tail + 1) & (this.buf.length - 1);
+    if (this.tail === this.head) {
+      const size = this.buf.length;
+      const next: (T | undefined)[] = new Array(size * 2).fill(undefined);
+      for (let i = 0; i < size; i++) next[i] = this.buf[(this.head + i) & (size - 1)];
+      this.buf = next;
+      this.head = 0;
+      this.tail = size;
+    }
+  }
+  shift(): T | undefined {
+    if (this.head === this.tail) return undefined;
+    const x = this.buf[this.head];
+    this.buf[this.head] = undefined;
+    this.head = (this.head + 1) & (this.buf.length - 1);
+    return x;
+  }
+}
+
 /** js-simulator 1.0.17: events with update(), a scheduler with a priority queue. */
 function jsSimulator(n: number): Outcome {
   const require = createRequire(import.meta.url);
@@ -230,6 +369,7 @@ function simjs(n: number): Outcome {
 const ALL_MODELS: [string, string, (n: number) => Outcome][] = [
   ["bare", "bare heap loop", bare],
   ["whsim", "whsim (processes)", whsim],
+  ["floor", "generator floor", generatorFloor],
   ["jssim", "js-simulator", jsSimulator],
   ["simjs", "SimJS", simjs],
 ];
