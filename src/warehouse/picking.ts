@@ -101,23 +101,26 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     pickS += picking.setupS;
   }
 
-  // Stops: one per face location, with the lines picked there.
-  const stopIndex = new Map<string, number>();
+  // Stops: one per face (one face per SKU), with the lines picked there. The scratch index
+  // is reset before the first yield, so tours planned at the same time never share it.
+  const stopOf = world.stopOfSku;
   const stops: string[] = [];
+  const stopSkus: number[] = [];
   const stopLines: { part: PickPart; sku: number; qty: number }[][] = [];
   for (const part of parts) {
     for (const line of part.lines) {
-      const loc = skus[line.sku].face;
-      let i = stopIndex.get(loc);
-      if (i === undefined) {
+      let i = stopOf[line.sku];
+      if (i < 0) {
         i = stops.length;
-        stopIndex.set(loc, i);
-        stops.push(loc);
+        stopOf[line.sku] = i;
+        stops.push(skus[line.sku].face);
+        stopSkus.push(line.sku);
         stopLines.push([]);
       }
       stopLines[i].push({ part, sku: line.sku, qty: line.qty });
     }
   }
+  for (const sku of stopSkus) stopOf[sku] = -1;
   const tour = planPickTour(site.travel, {
     start: site.depot,
     end: site.depot,
@@ -126,23 +129,25 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
   });
   const sequence = tour.sequence;
   // Leg lengths follow shortest paths, scaled so they add up to the policy's tour length.
+  const travelModel = site.travel;
   const legs: number[] = [];
-  let prev: string = site.depot;
+  let prevPlace = site.depotPlace;
   let legSum = 0;
   for (const i of sequence) {
-    const d = site.travel.distanceM(prev, stops[i]);
+    const place = site.facePlace[stopSkus[i]];
+    const d = travelModel.distanceByIndexM(prevPlace, place);
     legs.push(d);
     legSum += d;
-    prev = stops[i];
+    prevPlace = place;
   }
-  const back = site.travel.distanceM(prev, site.depot);
+  const back = travelModel.distanceByIndexM(prevPlace, site.depotPlace);
   legSum += back;
   const scale = legSum > 0 ? tour.distanceM / legSum : 0;
+  let prev: string = site.depot;
 
   let held: Request | undefined;
   let heldAisle = "";
   let lineCount = 0;
-  prev = site.depot;
   for (let k = 0; k < sequence.length; k++) {
     const i = sequence[k];
     const to = stops[i];

@@ -181,6 +181,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     slotSku: new Int32Array(site.reserve.length).fill(-1),
     slotPallets: new Int32Array(site.reserve.length),
     putawayRule: undefined as never,
+    stopOfSku: new Int32Array(skus.length).fill(-1),
     openOrders: new Map(),
     nextId: { order: 1, pallet: 1 },
     startPutaway: () => {},

@@ -36,6 +36,9 @@ export interface Site {
   narrowAisles: Set<string>;
   /** Storage locations in use (faces and reserve). */
   storageLocations: number;
+  /** Travel-model place index of each face and of the depot (fast distance queries). */
+  facePlace: Int32Array;
+  depotPlace: number;
 }
 
 const STORAGE_KINDS = new Set(["forward", "reserve", "bulk"]);
@@ -136,5 +139,7 @@ export function buildSite(
     faceZone,
     narrowAisles,
     storageLocations: faces.length + reserveSlots.length,
+    facePlace: Int32Array.from(faces, (f) => travel.placeIndex(f.id)),
+    depotPlace: travel.placeIndex(depot),
   };
 }

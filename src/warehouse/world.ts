@@ -186,6 +186,8 @@ export interface World {
   slotSku: Int32Array;
   slotPallets: Int32Array;
   putawayRule: PutawayRule;
+  /** Scratch for building pick tours: stop index per SKU rank, -1 when unused. */
+  stopOfSku: Int32Array;
   /** Orders not yet shipped, by id. */
   openOrders: Map<number, Order>;
   /** Hands a checked pallet at the dock to putaway (set by installPutaway). */
