@@ -15,6 +15,8 @@ import type { Layout } from "./types.ts";
 
 /** Largest layout file accepted, characters. */
 export const MAX_LAYOUT_CHARS = 20_000_000;
+/** Most locations a generated layout may have. */
+export const MAX_LOCATIONS = 2_000_000;
 /** Most YAML aliases accepted (guards against alias-expansion bombs). */
 export const MAX_YAML_ALIASES = 100;
 
@@ -162,12 +164,44 @@ function semanticIssues(spec: LayoutSpec, file: string, basePath: string): Input
   const at = (path: string) => (basePath ? `${basePath}.${path}` : path);
   if (spec.generator === "fishbone" || spec.generator === "flyingV") {
     const sized = spec.widthM !== undefined && spec.depthM !== undefined;
+    const pitch = spec.aisleWidthM + 2 * spec.rackDepthM;
+    const floorSlots = sized
+      ? ((spec.widthM! * spec.depthM!) / (pitch * spec.bayWidthM)) * 2 * spec.slotsPerBay
+      : (spec.storageSlots ?? 0);
+    if (floorSlots * spec.levels > MAX_LOCATIONS) {
+      out.push({
+        file,
+        path: at(sized ? "widthM" : "storageSlots"),
+        value: sized ? spec.widthM : spec.storageSlots,
+        expected: `a building of at most ${MAX_LOCATIONS} locations (about ${Math.round(floorSlots * spec.levels)} asked)`,
+      });
+    }
     if (!sized && spec.storageSlots === undefined) {
       out.push({
         file,
         path: at(spec.widthM === undefined ? "widthM" : "depthM"),
         value: undefined,
         expected: "widthM and depthM, or storageSlots",
+      });
+    }
+  }
+  if (spec.generator === "traditional") {
+    const perBay = spec.levels * spec.slotsPerBay;
+    const count = spec.aisles * 2 * spec.baysPerAisle * perBay;
+    if (count > MAX_LOCATIONS) {
+      out.push({
+        file,
+        path: at("baysPerAisle"),
+        value: spec.baysPerAisle,
+        expected: `at most ${MAX_LOCATIONS} locations in all (aisles × 2 × bays × levels × slots = ${count})`,
+      });
+    }
+    if (spec.crossAisles >= spec.baysPerAisle) {
+      out.push({
+        file,
+        path: at("crossAisles"),
+        value: spec.crossAisles,
+        expected: `fewer than baysPerAisle (${spec.baysPerAisle}): every block needs a bay`,
       });
     }
   }

@@ -22,13 +22,13 @@ export const capacitySchema = z
 /** Rack and aisle dimensions shared by every generator. */
 const rackFields = {
   /** Clear width of a picking aisle, metres. Default 3.0 (counterbalance/reach truck). */
-  aisleWidthM: positive.default(3),
+  aisleWidthM: z.number().min(0.5).max(30).default(3),
   /** Width of cross aisles, metres. Default 3.5. */
-  crossAisleWidthM: positive.default(3.5),
+  crossAisleWidthM: z.number().min(0.5).max(30).default(3.5),
   /** Depth of one rack (single-deep), metres. Default 1.1. */
-  rackDepthM: positive.default(1.1),
+  rackDepthM: z.number().min(0.2).max(10).default(1.1),
   /** Width of one bay along the aisle, metres. Default 2.7 (two pallets). */
-  bayWidthM: positive.default(2.7),
+  bayWidthM: z.number().min(0.3).max(20).default(2.7),
   /** Storage levels per bay. Default 4. */
   levels: z.number().int().min(1).max(20).default(4),
   /** Beam pitch between levels, metres. Default 1.5. */
@@ -114,12 +114,12 @@ const aisleDesignFields = {
   ...common,
   ...rackFields,
   /** Building width, metres (with `depthM`); or give `storageSlots` instead. */
-  widthM: positive.optional(),
-  depthM: positive.optional(),
+  widthM: z.number().positive().max(5000).optional(),
+  depthM: z.number().positive().max(5000).optional(),
   /** Smallest number of floor positions (bays × slots, one level) to fit; sizes the building. */
-  storageSlots: z.number().int().positive().optional(),
+  storageSlots: z.number().int().positive().max(500_000).optional(),
   /** Width ÷ depth when sized by `storageSlots`. Default 2. */
-  aspectRatio: positive.default(2),
+  aspectRatio: z.number().min(0.1).max(10).default(2),
   /** Outbound (and inbound) doors either side of the P&D point on the front wall. Default 1. */
   doorsPerSide: count.max(20).default(1),
 };

@@ -91,6 +91,32 @@ describe("validateLayoutSpec(data, file, basePath)", () => {
     expect(issues[0]).toMatchObject({ file: "s.yaml", path: "layout.aisles", value: 0 });
   });
 
+  it("refuses layouts with more than MAX_LOCATIONS locations and blocks without bays", () => {
+    const issues = issuesOf(() =>
+      validateLayoutSpec({
+        generator: "traditional",
+        name: "huge",
+        aisles: 500,
+        baysPerAisle: 1000,
+      }),
+    );
+    expect(find(issues, "baysPerAisle")?.expected).toMatch(/at most 2000000 locations/);
+    const blocks = issuesOf(() =>
+      validateLayoutSpec({
+        generator: "traditional",
+        name: "b",
+        aisles: 2,
+        baysPerAisle: 3,
+        crossAisles: 3,
+      }),
+    );
+    expect(find(blocks, "crossAisles")?.expected).toMatch(/fewer than baysPerAisle/);
+    const fish = issuesOf(() =>
+      validateLayoutSpec({ generator: "fishbone", name: "f", storageSlots: 400000, levels: 10 }),
+    );
+    expect(fish[0].path).toBe("storageSlots");
+  });
+
   it("asks a fishbone for its size", () => {
     const issues = issuesOf(() => validateLayoutSpec({ generator: "fishbone", name: "f" }));
     expect(issues[0].expected).toBe("widthM and depthM, or storageSlots");
