@@ -4,171 +4,21 @@
  * fill rate, cycle service level, average on-hand and backorders and orders placed, each
  * with a 95 % confidence interval and, where theory is exact, the theoretical value.
  */
-import { InputError, type InputIssue } from "../common/inputError.ts";
+import { InputError } from "../common/inputError.ts";
+import { confidenceInterval, type RandomStream, Simulation, sampler } from "../engine/index.ts";
+import { checkInventoryPolicyOptions } from "./checkPolicyOptions.ts";
+import { approxFor, theoryFor } from "./policyTheory.ts";
 import {
-  checkDistSpec,
-  confidenceInterval,
-  type DistSpec,
-  type RandomStream,
-  Simulation,
-  sampler,
-} from "../engine/index.ts";
+  DAY_S,
+  type InventoryPolicyOptions,
+  type InventoryPolicyResult,
+  type KpiEstimate,
+} from "./policyTypes.ts";
 import { reorderRule } from "./reorder/index.ts";
 import type { ReorderPolicy } from "./reorder/types.ts";
-import { normalSQ } from "./theory/normalSQ.ts";
-import { poissonRS } from "./theory/poissonRS.ts";
-import { poissonSQ } from "./theory/poissonSQ.ts";
 
-/** Seconds per day. */
-export const DAY_S = 86_400;
-
-/** Daily demand of the SKU. */
-export type DemandSpec =
-  /** Unit demands in a Poisson process (continuous review sees every unit). */
-  | { kind: "poisson"; ratePerDay: number }
-  /** One demand per day, normal and truncated at 0 (not rounded). */
-  | { kind: "normal"; meanPerDay: number; sdPerDay: number }
-  /** One demand per day, drawn with replacement from these daily values (e.g. a CSV history). */
-  | { kind: "empirical"; valuesPerDay: readonly number[] };
-
-/** What to simulate. Only demand, leadTimeS, policy and days are required. */
-export interface InventoryPolicyOptions {
-  demand: DemandSpec;
-  /** Supplier lead time, s: fixed, or a distribution (in seconds; negative draws count as 0). */
-  leadTimeS: number | DistSpec;
-  /** The reorder policy (quantities in units; the RS review period in seconds). */
-  policy: ReorderPolicy;
-  /** Days measured per replication, after the warm-up. */
-  days: number;
-  /** Days simulated before measuring. Defaults to max(10 lead times, 5 % of days), capped at days. */
-  warmupDays?: number;
-  /** Unmet demand waits ("backorder", the default) or is lost ("lostSales"). */
-  shortage?: "backorder" | "lostSales";
-  /** Master seed. Defaults to 0. */
-  seed?: number;
-  /** Independent replications. Defaults to 1: one long run, CIs by batch means. */
-  replications?: number;
-  /** Batches for batch means when replications = 1. Defaults to 20. */
-  batches?: number;
-  /** Units on hand at time 0. Defaults to the policy's top level (s + Q, S, or max). */
-  initialOnHand?: number;
-}
-
-/** One KPI: its estimate, the 95 % half-width, the number of batches or replications, and theory. */
-export interface KpiEstimate {
-  mean: number;
-  ci95: number;
-  n: number;
-  /** The exact long-run value, when theory covers this case. */
-  theory?: number;
-  /** A textbook approximation, when theory is not exact (normal demand: Silver, Pyke & Peterson). */
-  approx?: number;
-}
-
-/** The result of `simulateInventoryPolicy`. */
-export interface InventoryPolicyResult {
-  kind: "inventoryPolicy";
-  /** How the CIs were made. */
-  method: "batchMeans" | "replications";
-  seed: number;
-  replications: number;
-  days: number;
-  warmupDays: number;
-  shortage: "backorder" | "lostSales";
-  kpis: {
-    /** Share of demand units filled from stock on hand at once. */
-    fillRate: KpiEstimate;
-    /** Share of replenishment cycles (order receipt to order receipt) without a shortage. */
-    cycleServiceLevel: KpiEstimate;
-    /** Time-average units on hand. */
-    averageOnHand: KpiEstimate;
-    /** Time-average units backordered (0 with lost sales). */
-    averageBackorders: KpiEstimate;
-    /** Orders placed per day. */
-    ordersPerDay: KpiEstimate;
-    /** Orders placed in the measured period (per replication). */
-    ordersPlaced: KpiEstimate;
-    /** Share of demand units lost (lost sales only; 0 otherwise). */
-    lostSalesRate: KpiEstimate;
-  };
-  /** Why theory is missing, when it is. */
-  theoryNote?: string;
-}
-
-/** Problems in the options, each naming the field (empty when valid). */
-export function checkInventoryPolicyOptions(
-  options: InventoryPolicyOptions,
-  file = "<options>",
-): InputIssue[] {
-  const issues: InputIssue[] = [];
-  const bad = (path: string, value: unknown, expected: string) =>
-    issues.push({ file, path, value, expected });
-  const positive = (path: string, v: unknown) => {
-    if (!(typeof v === "number" && Number.isFinite(v) && v > 0)) bad(path, v, "a number > 0");
-  };
-  const nonNegative = (path: string, v: unknown) => {
-    if (!(typeof v === "number" && Number.isFinite(v) && v >= 0)) bad(path, v, "a number >= 0");
-  };
-  const d = options.demand;
-  if (d?.kind === "poisson") positive("demand.ratePerDay", d.ratePerDay);
-  else if (d?.kind === "normal") {
-    nonNegative("demand.meanPerDay", d.meanPerDay);
-    nonNegative("demand.sdPerDay", d.sdPerDay);
-  } else if (d?.kind === "empirical") {
-    if (!Array.isArray(d.valuesPerDay) || d.valuesPerDay.length === 0) {
-      bad("demand.valuesPerDay", d.valuesPerDay, "at least one daily value");
-    } else {
-      for (const [i, v] of d.valuesPerDay.entries()) nonNegative(`demand.valuesPerDay[${i}]`, v);
-    }
-  } else bad("demand.kind", (d as { kind?: unknown })?.kind, "poisson, normal or empirical");
-  if (typeof options.leadTimeS === "number") nonNegative("leadTimeS", options.leadTimeS);
-  else {
-    for (const issue of checkDistSpec(options.leadTimeS, "leadTimeS")) {
-      issues.push({ file, ...issue });
-    }
-  }
-  const p = options.policy;
-  switch (p?.kind) {
-    case "sQ":
-      if (!Number.isFinite(p.s)) bad("policy.s", p.s, "a number");
-      positive("policy.Q", p.Q);
-      break;
-    case "sS":
-      if (!Number.isFinite(p.s)) bad("policy.s", p.s, "a number");
-      if (!(Number.isFinite(p.S) && p.S > p.s)) bad("policy.S", p.S, `a number > s (${p.s})`);
-      break;
-    case "RS":
-      positive("policy.reviewPeriodS", p.reviewPeriodS);
-      positive("policy.S", p.S);
-      break;
-    case "minMax":
-      if (!Number.isFinite(p.min)) bad("policy.min", p.min, "a number");
-      if (!(Number.isFinite(p.max) && p.max > p.min))
-        bad("policy.max", p.max, `a number > min (${p.min})`);
-      if (p.orderMultiple !== undefined) positive("policy.orderMultiple", p.orderMultiple);
-      break;
-    default:
-      bad("policy.kind", (p as { kind?: unknown })?.kind, "sQ, sS, RS or minMax");
-  }
-  positive("days", options.days);
-  if (options.warmupDays !== undefined) nonNegative("warmupDays", options.warmupDays);
-  if (
-    options.shortage !== undefined &&
-    options.shortage !== "backorder" &&
-    options.shortage !== "lostSales"
-  ) {
-    bad("shortage", options.shortage, "backorder or lostSales");
-  }
-  if (options.seed !== undefined && !Number.isSafeInteger(options.seed))
-    bad("seed", options.seed, "an integer");
-  const r = options.replications;
-  if (r !== undefined && !(Number.isSafeInteger(r) && r >= 1))
-    bad("replications", r, "an integer >= 1");
-  const b = options.batches;
-  if (b !== undefined && !(Number.isSafeInteger(b) && b >= 2)) bad("batches", b, "an integer >= 2");
-  if (options.initialOnHand !== undefined) nonNegative("initialOnHand", options.initialOnHand);
-  return issues;
-}
+export { checkInventoryPolicyOptions } from "./checkPolicyOptions.ts";
+export * from "./policyTypes.ts";
 
 /** Per-period sums one run collects (one period per batch, or the whole run). */
 interface PeriodSums {
@@ -354,99 +204,6 @@ function estimate(
   if (theory !== undefined) out.theory = theory;
   if (approx !== undefined) out.approx = approx;
   return out;
-}
-
-/**
- * The normal approximation for (s,Q) under normal daily demand with a fixed lead time and
- * backorders: lead-time demand N(μL, σ²L), CSL = Φ(k), fill rate = 1 − σ√L·G(k)/Q. It
- * ignores the undershoot of daily lumps below s, so it is optimistic.
- */
-function approxFor(
-  options: InventoryPolicyOptions,
-  shortage: string,
-): Partial<Record<keyof InventoryPolicyResult["kpis"], number>> {
-  const d = options.demand;
-  const p = options.policy;
-  if (d.kind !== "normal" || typeof options.leadTimeS !== "number" || shortage !== "backorder") {
-    return {};
-  }
-  if (p.kind !== "sQ" || !(d.sdPerDay > 0) || !(options.leadTimeS > 0)) return {};
-  const leadDays = options.leadTimeS / DAY_S;
-  const r = normalSQ({
-    leadTimeDemandMean: d.meanPerDay * leadDays,
-    leadTimeDemandSd: d.sdPerDay * Math.sqrt(leadDays),
-    reorderPoint: p.s,
-    orderQuantity: p.Q,
-  });
-  return {
-    fillRate: r.fillRate,
-    cycleServiceLevel: r.cycleServiceLevel,
-    ordersPerDay: d.meanPerDay / p.Q,
-  };
-}
-
-/** Exact theory for the case, or a note on why there is none. */
-function theoryFor(
-  options: InventoryPolicyOptions,
-  shortage: string,
-): {
-  values?: Partial<Record<keyof InventoryPolicyResult["kpis"], number>>;
-  note?: string;
-} {
-  const d = options.demand;
-  if (d.kind !== "poisson") return { note: "exact theory covers Poisson unit demand only" };
-  if (typeof options.leadTimeS !== "number")
-    return { note: "exact theory needs a fixed lead time" };
-  if (shortage !== "backorder") return { note: "exact theory covers backorders only" };
-  const leadDays = options.leadTimeS / DAY_S;
-  const p = options.policy;
-  // With unit demand the position hits the reorder level exactly, so (s,S) and min/max
-  // with unit multiples order S − s every time: (s,Q) with Q = S − s.
-  let sq: { s: number; Q: number } | undefined;
-  if (p.kind === "sQ") sq = p;
-  else if (p.kind === "sS") sq = { s: p.s, Q: p.S - p.s };
-  else if (p.kind === "minMax" && (p.orderMultiple ?? 1) === 1) sq = { s: p.min, Q: p.max - p.min };
-  if (sq) {
-    if (!(Number.isInteger(sq.s) && Number.isInteger(sq.Q)))
-      return { note: "exact theory needs integer levels" };
-    const t = poissonSQ({
-      demandRate: d.ratePerDay,
-      leadTime: leadDays,
-      reorderPoint: sq.s,
-      orderQuantity: sq.Q,
-    });
-    return {
-      values: {
-        fillRate: t.fillRate,
-        cycleServiceLevel: t.cycleServiceLevel,
-        averageOnHand: t.averageOnHand,
-        averageBackorders: t.averageBackorders,
-        ordersPerDay: t.orderRate,
-        ordersPlaced: t.orderRate * options.days,
-        lostSalesRate: 0,
-      },
-    };
-  }
-  if (p.kind === "RS" && Number.isInteger(p.S)) {
-    const t = poissonRS({
-      demandRate: d.ratePerDay,
-      leadTime: leadDays,
-      reviewPeriod: p.reviewPeriodS / DAY_S,
-      orderUpTo: p.S,
-    });
-    return {
-      values: {
-        fillRate: t.fillRate,
-        averageOnHand: t.averageOnHand,
-        averageBackorders: t.averageBackorders,
-        ordersPerDay: t.orderRate,
-        ordersPlaced: t.orderRate * options.days,
-        lostSalesRate: 0,
-      },
-      note: "no exact cycle service level for (R,S) (cycles merge when a period has no demand)",
-    };
-  }
-  return { note: "exact theory needs integer levels" };
 }
 
 /**
