@@ -295,7 +295,8 @@ export function reproducibilityTable(fields: {
   version: string;
   scenarioHash?: string;
   seed: number;
-  replications: number;
+  /** Replications (per candidate), or in all for an optimization. */
+  replications?: number;
   warmupS?: number;
   horizonS?: number;
   files: string[];
@@ -305,7 +306,7 @@ export function reproducibilityTable(fields: {
     ["whsim version", fields.version],
     ["Scenario hash", fields.scenarioHash ?? "—"],
     ["Master seed", String(fields.seed)],
-    ["Replications", String(fields.replications)],
+    ["Replications", fields.replications === undefined ? "—" : String(fields.replications)],
     [
       "Warm-up discarded",
       fields.warmupS === undefined

@@ -45,6 +45,17 @@ export function kpiMeta(name: string, unit?: string): KpiMeta {
     return { ...inner, label: `${inner.label}: ${rest.join(".")}` };
   }
   const share = /Rate$|Accuracy$|^utilization|Share$|fillRate|Utilization$/.test(name);
+  const perThing = /^(.*?)(M|S)Per([A-Z][a-z]+)$/.exec(name);
+  if (perThing && !/PerHour$/.test(name)) {
+    const base = perThing[2] === "M" ? "m" : "s";
+    return {
+      label: words(perThing[1]),
+      unit: unit ?? `${base}/${perThing[3].toLowerCase()}`,
+      share: false,
+    };
+  }
+  if (/[a-z]PerOrder$/.test(name))
+    return { label: words(name), unit: unit ?? "per order", share: false };
   const flow = /^(.*?)(Orders|Lines|Units)PerHour$/.exec(name);
   if (flow) {
     const what = flow[2].toLowerCase();

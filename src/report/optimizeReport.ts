@@ -1,9 +1,9 @@
-/** The report of `whsim optimize`: the ranking with intervals, the winner, its layout and why it wins. */
+/**
+ * The report of `whsim optimize`: the ranked candidates with intervals and how far each got,
+ * the winner, its layout and why it wins.
+ */
 import { assumptionBlocks, describe } from "./assumptions.ts";
 import {
-  displayUnit,
-  HEADLINE_KPIS,
-  kpiInWords,
   layoutBlocks,
   replicationBlocks,
   reproducibilityTable,
@@ -13,7 +13,9 @@ import { formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
 import type { Block, Cell, ReportModel, Sheet } from "./reportModel.ts";
-import type { Estimate } from "./resultSchemas.ts";
+import type { Estimate, OptimizationFile } from "./resultSchemas.ts";
+
+type Row = OptimizationFile["ranking"][number];
 
 function est(name: string, e: Estimate | undefined): Cell {
   if (!e) return "—";
@@ -26,77 +28,95 @@ function est(name: string, e: Estimate | undefined): Cell {
   };
 }
 
+/** `settings` without the common `layout.` prefix, in words. */
+function settingsText(settings: Record<string, unknown>): string {
+  return Object.entries(settings)
+    .map(([k, v]) => `${k.replace(/^layout\./, "")} = ${describe(v)}`)
+    .join(", ");
+}
+
+/** Ranked candidates first (by rank), then the ones never simulated. */
+export function orderedRanking(o: OptimizationFile): Row[] {
+  const ranked = o.ranking.filter((r) => r.rank !== undefined).sort((a, b) => a.rank! - b.rank!);
+  return [...ranked, ...o.ranking.filter((r) => r.rank === undefined)];
+}
+
 /** Builds the report model of an optimization results folder. */
 export function optimizeReport(folder: ResultsFolder): ReportModel {
   const o = folder.optimization!;
-  const ranking = [...o.ranking].sort((a, b) => a.rank - b.rank);
-  const objective = o.objective.kpi;
-  const meta = kpiMeta(objective);
-  const winner = ranking.find((r) => r.id === o.winner) ?? ranking[0];
-  const runnerUp = ranking.find((r) => r.id !== winner.id);
-  const params = [...new Set(ranking.flatMap((r) => Object.keys(r.parameters)))];
-  const others = HEADLINE_KPIS.filter(
-    (k) => k !== objective && ranking.some((r) => r.kpis[k]),
-  ).slice(0, 3);
+  const ranking = orderedRanking(o);
+  const kpi = o.objective.kpi;
+  const meta = kpiMeta(kpi);
+  const unit = meta.share ? "%" : meta.unit;
+  const unitText = unit ? ` ${unit}` : "";
+  const word = o.objective.sense === "minimize" ? "lowest" : "highest";
+  const winner = ranking.find((r) => r.id === o.winner);
+  const simulated = ranking.filter((r) => r.estimate);
+  const runnerUp = simulated.find((r) => r.id !== winner?.id);
+  const params = [...new Set(ranking.flatMap((r) => Object.keys(r.settings)))];
 
-  const summary: string[] = [
-    `We searched ${ranking.length} candidate designs${o.evaluations !== undefined ? ` (${o.evaluations} simulated replications in all)` : ""} for the one with the ${o.objective.direction === "higher" ? "highest" : "lowest"} ${meta.label.toLowerCase()}. The search finished with status “${o.status}”.`,
-    `The winner is “${winner.id}”${
-      Object.keys(winner.parameters).length
-        ? ` (${Object.entries(winner.parameters)
-            .map(([k, v]) => `${k} = ${describe(v)}`)
-            .join(", ")})`
-        : ""
-    } with ${meta.label.toLowerCase()} ${winner.kpis[objective] ? kpiInWords(objective, winner.kpis[objective]) : "n/a"}${winner.kpis[objective]?.n ? ` (±${showKpi(objective, winner.kpis[objective].ci95)}${meta.share ? " points" : meta.unit ? ` ${meta.unit}` : ""} at 95 %)` : ""}.`,
-  ];
-  if (runnerUp?.kpis[objective] && winner.kpis[objective]) {
-    const gap = runnerUp.kpis[objective].mean - winner.kpis[objective].mean;
+  const summary: string[] = [];
+  const counted = o.candidates
+    ? `${o.candidates.total} candidate designs (${o.candidates.rejected} ruled out by constraints or screening, ${o.candidates.simulated} simulated)`
+    : `${ranking.length} candidate designs`;
+  summary.push(
+    `We searched ${counted} for the ${word} ${meta.label.toLowerCase()}${o.scenario ? ` in scenario “${o.scenario}”` : ""}. The search ended with status “${o.status}”.`,
+  );
+  if (winner) {
     summary.push(
-      `The runner-up “${runnerUp.id}” reaches ${kpiInWords(objective, runnerUp.kpis[objective])}, ${formatValue(Math.abs(gap))}${meta.unit && !meta.share ? ` ${meta.unit}` : ""} ${(gap > 0) === (o.objective.direction !== "higher") ? "worse" : "better"}.`,
+      `The winner is “${winner.id}” (${settingsText(winner.settings) || "no settings"})${winner.estimate ? ` with ${meta.label.toLowerCase()} ${showKpi(kpi, winner.estimate.mean)}${unitText} (±${showKpi(kpi, winner.estimate.ci95)} at 95 %, ${winner.estimate.n} replications)` : ""}.`,
+    );
+  } else {
+    summary.push("No winner was selected.");
+  }
+  if (runnerUp?.versusWinner) {
+    const v = runnerUp.versusWinner;
+    const sure = v.low > 0 || v.high < 0;
+    summary.push(
+      `The runner-up “${runnerUp.id}” is ${formatValue(Math.abs(v.mean))}${unitText} ${v.mean > 0 ? "worse" : "better"} on common random numbers (interval ${formatValue(v.low)} to ${formatValue(v.high)}${unitText}): ${sure ? "the gap is statistically clear" : "the gap is within the noise"}.`,
     );
   }
-  if (o.why) summary.push(`Why it wins: ${o.why}${/[.!?]$/.test(o.why) ? "" : "."}`);
+  if (o.evaluations !== undefined && o.fullEvaluations) {
+    summary.push(
+      `Racing spent ${o.evaluations} replications where evaluating every simulated candidate fully would take ${o.fullEvaluations} (${formatValue((1 - o.evaluations / o.fullEvaluations) * 100)} % saved).`,
+    );
+  }
   summary.push(
     o.indifferenceZone !== undefined
-      ? `How sure we are: candidates were raced on common random numbers and the final set ranked by a statistical selection procedure; designs within the indifference zone of ${showKpi(objective, o.indifferenceZone)}${meta.unit ? ` ${meta.share ? "%" : meta.unit}` : ""} of each other are treated as equally good.`
-      : "How sure we are: candidates were raced on common random numbers; the intervals in the ranking show how far apart the finalists are.",
+      ? `How sure we are: the final choice is a statistical selection that picks the best with probability at least 95 % whenever it leads by the indifference zone δ = ${formatValue(o.indifferenceZone)}${unitText} or more; designs closer than δ are equally good for practical purposes.`
+      : "How sure we are: candidates were raced on common random numbers; the intervals in the ranking show how far apart they are.",
   );
+  const why = o.why === undefined ? [] : Array.isArray(o.why) ? o.why : [o.why];
 
   const rankTable: Block = {
     kind: "table",
     table: {
-      caption: `Ranking by ${meta.label.toLowerCase()} (mean ± 95 % half-width)`,
+      caption: `Ranking by ${meta.label.toLowerCase()} (${o.objective.sense === "minimize" ? "lower" : "higher"} is better; mean ± 95 % half-width)`,
       columns: [
         "Rank",
         "Candidate",
-        ...params,
-        `${meta.label} (${displayUnit(objective)})`,
-        ...others.map((k) => `${kpiMeta(k).label} (${displayUnit(k)})`),
+        ...params.map((p) => p.replace(/^layout\./, "")),
+        `${meta.label} (${unit || "value"})`,
+        `Versus winner (${unit || "value"})`,
         "Replications",
-        "Note",
+        "Reached",
       ],
-      numeric: [
-        true,
-        false,
-        ...params.map(() => true),
-        true,
-        ...others.map(() => true),
-        true,
-        false,
-      ],
+      numeric: [true, false, ...params.map(() => false), true, true, true, false],
       rows: ranking.map((r): Cell[] => [
-        String(r.rank),
-        { text: r.id, cls: r.id === winner.id ? "good" : "" },
-        ...params.map((p) => describe(r.parameters[p])),
-        est(objective, r.kpis[objective]),
-        ...others.map((k) => est(k, r.kpis[k])),
-        r.replications === undefined ? "—" : String(r.replications),
-        r.eliminated ?? (r.id === winner.id ? "winner" : ""),
+        r.rank === undefined ? "—" : String(r.rank),
+        { text: r.id, cls: r.id === winner?.id ? "good" : "" },
+        ...params.map((p) => describe(r.settings[p])),
+        est(kpi, r.estimate),
+        r.versusWinner
+          ? `${showKpi(kpi, r.versusWinner.low)} to ${showKpi(kpi, r.versusWinner.high)}`
+          : "—",
+        r.estimate ? String(r.estimate.n) : "—",
+        r.rejected ?? r.reached ?? "",
       ]),
       cls: "wide",
     },
   };
-  const top = ranking.filter((r) => r.kpis[objective]).slice(0, 10);
+  const top = simulated.slice(0, 10);
   const scale = meta.share ? 100 : 1;
   const chart: Block = {
     kind: "chart",
@@ -104,27 +124,58 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
       id: "optimize-ranking",
       type: "barsWithCi",
       data: {
-        categories: top.map((r) => r.id),
+        categories: top.map((r) => Object.values(r.settings).map(describe).join(" / ") || r.id),
         series: [
           {
             name: meta.label,
             values: top.map((r) => ({
-              mean: r.kpis[objective].mean * scale,
-              ci95: r.kpis[objective].ci95 * scale,
+              mean: r.estimate!.mean * scale,
+              ci95: r.estimate!.ci95 * scale,
             })),
           },
         ],
       },
       options: {
-        title: `${meta.label} of the ${top.length} best candidates`,
+        title: `${meta.label} of the simulated candidates (95 % intervals)`,
         yLabel: meta.label,
-        yUnit: meta.share ? "%" : meta.unit,
+        yUnit: unit,
       },
     },
   };
+  const metricsRows = ranking.filter((r) => r.metrics);
+  const metricsTable: Block[] =
+    metricsRows.length > 0
+      ? [
+          {
+            kind: "table",
+            table: {
+              caption: "Layout figures of each candidate",
+              columns: [
+                "Candidate",
+                "Width (m)",
+                "Depth (m)",
+                "Area (m²)",
+                "Locations",
+                "Mean single-command trip (m)",
+              ],
+              numeric: [false, true, true, true, true, true],
+              rows: metricsRows.map((r) => {
+                const m = r.metrics!;
+                return [
+                  r.id,
+                  formatValue(m.widthM),
+                  formatValue(m.depthM),
+                  formatValue(m.areaM2),
+                  formatValue(m.locations),
+                  formatValue(m.avgSingleCommandDistanceM),
+                ];
+              }),
+            },
+          },
+        ]
+      : [];
 
   const reps = replicationBlocks(folder.replications);
-  const kpiNames = [...new Set(ranking.flatMap((r) => Object.keys(r.kpis)))];
   const sheets: Sheet[] = [
     {
       name: "Ranking",
@@ -132,41 +183,80 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
         "rank",
         "candidate",
         ...params,
-        ...kpiNames.flatMap((k) => {
-          const u = kpiMeta(k).unit;
-          return [`${k} mean${u ? ` (${u})` : ""}`, `${k} ci95_halfwidth${u ? ` (${u})` : ""}`];
-        }),
+        `${kpi} mean${meta.unit ? ` (${meta.unit})` : ""}`,
+        `${kpi} ci95_halfwidth${meta.unit ? ` (${meta.unit})` : ""}`,
         "replications",
+        `versus winner low${meta.unit ? ` (${meta.unit})` : ""}`,
+        `versus winner high${meta.unit ? ` (${meta.unit})` : ""}`,
+        "reached",
+        "rejected",
+        "width (m)",
+        "depth (m)",
+        "locations",
+        "single-command trip (m)",
       ],
       rows: ranking.map((r) => [
-        r.rank,
+        r.rank ?? null,
         r.id,
         ...params.map((p) => {
-          const v = r.parameters[p];
+          const v = r.settings[p];
           return typeof v === "boolean" ? String(v) : (v ?? null);
         }),
-        ...kpiNames.flatMap((k) => (r.kpis[k] ? [r.kpis[k].mean, r.kpis[k].ci95] : [null, null])),
-        r.replications ?? null,
+        r.estimate?.mean ?? null,
+        r.estimate?.ci95 ?? null,
+        r.estimate?.n ?? null,
+        r.versusWinner?.low ?? null,
+        r.versusWinner?.high ?? null,
+        r.reached ?? null,
+        r.rejected ?? null,
+        r.metrics?.widthM ?? null,
+        r.metrics?.depthM ?? null,
+        r.metrics?.locations ?? null,
+        r.metrics?.avgSingleCommandDistanceM ?? null,
       ]),
     },
   ];
   if (reps.sheet) sheets.push(reps.sheet);
 
+  const title = winner
+    ? `Layout optimisation: ${settingsText(winner.settings) || winner.id} wins`
+    : "Layout optimisation";
   return {
     kind: "optimize",
-    title: `Layout optimisation: “${winner.id}” wins`,
-    subtitle: `${ranking.length} candidates · objective ${meta.label.toLowerCase()} (${o.objective.direction} is better) · status ${o.status}`,
+    title,
+    subtitle: `${ranking.length} candidates · objective ${meta.label.toLowerCase()} (${o.objective.sense}) · status ${o.status}`,
     sections: [
       {
         id: "summary",
         title: "Executive summary",
         blocks: summary.map((text): Block => ({ kind: "p", text })),
       },
-      { id: "ranking", title: "Ranking", blocks: [rankTable, chart] },
+      { id: "ranking", title: "Ranking", blocks: [rankTable, chart, ...metricsTable] },
       {
         id: "winner",
-        title: "The winning layout",
-        blocks: layoutBlocks(folder.layout, folder.trace, "winner", `Winning layout: ${winner.id}`),
+        title: "The winning layout and why it wins",
+        blocks: [
+          ...why.map((text): Block => ({ kind: "p", text })),
+          ...(o.winnerSettings
+            ? [
+                {
+                  kind: "table",
+                  table: {
+                    caption: "Winning settings",
+                    cls: "kv",
+                    columns: ["Setting", "Value"],
+                    rows: Object.entries(o.winnerSettings).map(([k, v]) => [k, describe(v)]),
+                  },
+                } as Block,
+              ]
+            : []),
+          ...layoutBlocks(
+            folder.layout,
+            folder.trace,
+            "winner",
+            `Winning layout${winner ? `: ${winner.id}` : ""}`,
+          ),
+        ],
         pageBreak: true,
       },
       ...(folder.scenario
@@ -189,14 +279,13 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
               version: o.version,
               scenarioHash: o.scenarioHash,
               seed: o.seed,
-              replications: o.replications,
-              warmupS: o.warmupS,
-              horizonS: o.horizonS,
+              replications: o.evaluations,
               files: folder.files,
               extra: [
                 ["Search status", o.status],
-                ...(o.evaluations !== undefined
-                  ? [["Replications simulated", String(o.evaluations)] as [string, string]]
+                ...(o.model ? [["Model", o.model] as [string, string]] : []),
+                ...(o.budget !== undefined
+                  ? [["Replication budget", String(o.budget)] as [string, string]]
                   : []),
               ],
             }),

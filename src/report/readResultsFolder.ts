@@ -7,8 +7,10 @@ import { createReadStream, existsSync, lstatSync, readFileSync, realpathSync } f
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { z } from "zod";
-import { InputError, type InputIssue } from "../common/inputError.ts";
+import { InputError, type InputIssue, isInputError } from "../common/inputError.ts";
 import { VERSION } from "../common/version.ts";
+import { buildLayout } from "../layout/loadLayout.ts";
+import type { LayoutSpecInput } from "../layout/spec.ts";
 import type { Layout } from "../layout/types.ts";
 import { zodToInputIssues } from "../scenario/zodIssues.ts";
 import { parseCsv } from "./csv.ts";
@@ -334,6 +336,17 @@ export async function readResultsFolder(dirArg: string): Promise<ResultsFolder> 
         value: `${folder.replications.rows.length} rows`,
         expected: `one row per replication (${folder.summary.replications}, as summary.json says)`,
       });
+    }
+  }
+  if (folder.optimization?.winnerLayout && !folder.layout) {
+    try {
+      folder.layout = buildLayout(
+        folder.optimization.winnerLayout as LayoutSpecInput,
+        `${primaryName}: winnerLayout`,
+      );
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      issues.push(...error.issues);
     }
   }
   if (issues.length > 0) throw new InputError(issues);

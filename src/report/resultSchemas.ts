@@ -144,32 +144,50 @@ export const sweepSchema = z.looseObject({
   aborted: z.boolean().optional(),
 });
 
-/** optimization.json of `whsim optimize`. */
+/** optimization.json of `whsim optimize` (`kind` "optimization"; "optimize" is read too). */
 export const optimizationSchema = z.looseObject({
-  kind: z.literal("optimize"),
-  ...common,
+  kind: z.enum(["optimization", "optimize"]),
+  version: z.string().min(1),
+  seed: z.number().int(),
   status: z.string().min(1),
-  scenario: z.union([z.string(), z.looseObject({ name: z.string() })]).optional(),
+  scenario: z.string().optional(),
   scenarioHash: z.string().optional(),
-  warmupS: z.number().min(0).optional(),
-  horizonS: z.number().gt(0).optional(),
-  objective: z.looseObject({ kpi: z.string().min(1), direction: z.string().default("lower") }),
-  indifferenceZone: z.number().min(0).optional(),
+  model: z.string().optional(),
+  budget: z.number().optional(),
+  objective: z.looseObject({ kpi: z.string().min(1), sense: z.enum(["minimize", "maximize"]) }),
+  winner: z.string().min(1).optional(),
+  /** The winner's layout specification (built for the drawing). */
+  winnerLayout: z.record(z.string(), z.unknown()).optional(),
+  winnerSettings: z.record(z.string(), scalar).optional(),
   ranking: z
     .array(
       z.looseObject({
         id: z.string().min(1),
-        rank: z.number().int().min(1),
-        parameters: z.record(z.string(), scalar).default({}),
-        kpis: kpiRecord,
-        replications: z.number().int().min(0).optional(),
-        eliminated: z.string().optional(),
+        settings: z.record(z.string(), scalar).default({}),
+        rank: z.number().int().min(1).optional(),
+        reached: z.string().optional(),
+        rejected: z.string().optional(),
+        estimate: estimateSchema.optional(),
+        versusWinner: estimateSchema.extend({ low: z.number(), high: z.number() }).optional(),
+        metrics: z
+          .looseObject({
+            widthM: z.number(),
+            depthM: z.number(),
+            areaM2: z.number(),
+            locations: z.number(),
+            avgSingleCommandDistanceM: z.number(),
+          })
+          .optional(),
       }),
     )
     .min(1),
-  winner: z.string().min(1),
-  why: z.string().optional(),
+  candidates: z
+    .looseObject({ total: z.number(), rejected: z.number(), simulated: z.number() })
+    .optional(),
   evaluations: z.number().int().min(0).optional(),
+  fullEvaluations: z.number().int().min(0).optional(),
+  indifferenceZone: z.number().min(0).optional(),
+  why: z.union([z.string(), z.array(z.string())]).optional(),
 });
 
 export type Estimate = z.output<typeof estimateSchema>;

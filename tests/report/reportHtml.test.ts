@@ -104,12 +104,27 @@ describe("report HTML in Chromium", () => {
 
   it("an optimization report ranks the candidates and draws the winning layout", async () => {
     const { html } = await reportHtml(fixture("optimize"));
-    const { page, requests } = await openReport(browser, html);
+    const { page, requests, errors } = await openReport(browser, html);
+    expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     const ranking = await tableText(page, "Ranking by");
-    expect(ranking.map((r) => r[1])).toEqual(["aisles-8", "aisles-6", "aisles-4", "aisles-12"]);
-    expect(ranking[0][4]).toBe("6,400 ± 90");
+    expect(ranking.map((r) => r.slice(0, 2))).toEqual([
+      ["1", "aisles=8,baysPerAisle=6"],
+      ["2", "aisles=6,baysPerAisle=8"],
+      ["3", "aisles=4,baysPerAisle=12"],
+      ["—", "aisles=12,baysPerAisle=4"],
+    ]);
+    // Columns: rank, candidate, aisles, baysPerAisle, objective, versus winner, n, reached.
+    expect(ranking[0].slice(4, 8)).toEqual(["6,400 ± 90", "—", "10", "winner"]);
+    expect(ranking[1][5]).toBe("270 to 430");
+    expect(ranking[3][7]).toMatch(/^screened out/);
+    const bars = await page
+      .locator("#optimize-ranking .bar")
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-mean"))));
+    expect(bars).toEqual([6400, 6750, 7300]);
+    // The winner's layout spec (8 aisles) is built and drawn.
     expect(await page.locator("#winner-layout svg.layout-drawing .layout").count()).toBe(1);
+    await expect(page.locator("#summary").textContent()).resolves.toContain("(16.67 % saved)");
     await page.close();
   });
 
