@@ -1,6 +1,11 @@
 /** Scenarios: the zod schema, YAML/JSON loading with complete error reports, the JSON Schema. */
 export { type DistSpecInput, distSpecSchema } from "./distSpec.ts";
-export { scenarioJsonSchema, scenarioJsonSchemaText } from "./jsonSchema.ts";
+export {
+  scenarioJsonSchema,
+  scenarioJsonSchemaText,
+  scenarioReferenceMarkdown,
+  withReference,
+} from "./jsonSchema.ts";
 export {
   checkScenario,
   type LayoutSource,

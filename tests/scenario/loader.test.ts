@@ -12,6 +12,7 @@ import {
   parseScenario,
   resolveScenario,
   scenarioJsonSchemaText,
+  withReference,
 } from "../../src/scenario/index.ts";
 
 const layout = `layout:
@@ -152,5 +153,13 @@ describe("scenarios/scenario.schema.json", () => {
       "utf8",
     );
     expect(committed).toBe(scenarioJsonSchemaText());
+  });
+});
+
+describe("docs/scenarios.md", () => {
+  it("has the current generated field reference", () => {
+    const doc = readFileSync(new URL("../../docs/scenarios.md", import.meta.url), "utf8");
+    expect(doc).toContain("| `outbound.picking.method` |");
+    expect(withReference(doc)).toBe(doc);
   });
 });
