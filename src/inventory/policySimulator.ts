@@ -250,6 +250,9 @@ export function simulateInventoryPolicy(options: InventoryPolicyOptions): Invent
   const a = approxFor(options, shortage);
   const result: InventoryPolicyResult = {
     kind: "inventoryPolicy",
+    demand: options.demand,
+    leadTimeS: options.leadTimeS,
+    policy: options.policy,
     method: replications === 1 ? "batchMeans" : "replications",
     seed,
     replications,

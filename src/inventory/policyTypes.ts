@@ -54,6 +54,10 @@ export interface KpiEstimate {
 /** The result of `simulateInventoryPolicy`. */
 export interface InventoryPolicyResult {
   kind: "inventoryPolicy";
+  /** The case simulated, as given (for reproducing it). */
+  demand: DemandSpec;
+  leadTimeS: number | DistSpec;
+  policy: ReorderPolicy;
   /** How the CIs were made. */
   method: "batchMeans" | "replications";
   seed: number;
