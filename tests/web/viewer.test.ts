@@ -348,6 +348,30 @@ describe("viewer on a whsim run", () => {
     await page.screenshot({ path: join(ARTIFACTS, "whatif-compare.png") });
   });
 
+  it("dropping a results folder's files on the page opens them (Shift: as run B)", async () => {
+    const page = session.page;
+    const names = ["layout.json", "summary.json", "trace.ndjson"];
+    const texts = names.map((n) => readFileSync(join(runB.dir, n), "utf8"));
+    await page.evaluate(
+      ({ names, texts }) => {
+        const dt = new DataTransfer();
+        for (let i = 0; i < names.length; i++) dt.items.add(new File([texts[i]], names[i]));
+        window.dispatchEvent(
+          new DragEvent("drop", { dataTransfer: dt, shiftKey: true, cancelable: true }),
+        );
+      },
+      { names, texts },
+    );
+    await page.click("button[data-view=compare]");
+    // B is run B again: its KPI column shows run B's orders shipped (once loaded).
+    const cell = page.locator('#kpi-diff tr[data-kpi="ordersShipped"] td').nth(2);
+    await expect
+      .poll(async () => Number.parseFloat(((await cell.textContent()) ?? "").replace(/,/g, "")), {
+        timeout: 15_000,
+      })
+      .toBe(runB.summary.kpis.ordersShipped.mean);
+  });
+
   it("opening a results folder's files loads it as run B", async () => {
     const page = session.page;
     const files = ["layout.json", "summary.json", "trace.ndjson", "scenario.json"].map((f) =>

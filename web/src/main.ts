@@ -187,7 +187,10 @@ window.addEventListener("drop", async (e) => {
   e.preventDefault();
   document.body.classList.remove("dragging");
   if (!e.dataTransfer) return;
-  const files = await filesOfDrop(e.dataTransfer.items).catch(() => [...e.dataTransfer!.files]);
+  // The drop's data is readable only during the event: take the plain file list now.
+  const plain = [...e.dataTransfer.files];
+  const fromEntries = await filesOfDrop(e.dataTransfer.items).catch(() => []);
+  const files = fromEntries.length ? fromEntries : plain;
   // A drop with Shift held (or onto the compare tab) opens run B.
   const slot = e.shiftKey || (activeView === "compare" && runs[0]) ? 1 : 0;
   if (files.length) open(slot, () => loadRunFromFiles(files, progress));
