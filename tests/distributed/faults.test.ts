@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createExecutor } from "../../src/cli/createExecutor.ts";
 import { runMm1 } from "../../src/distributed/mm1Job.ts";
 import { encodeJson } from "../../src/distributed/numberCodec.ts";
-import { QUEUE_PREFIX, queueName } from "../../src/distributed/queueNames.ts";
+import { jobIdOf, QUEUE_PREFIX, queueName } from "../../src/distributed/queueNames.ts";
 import { RedisExecutor } from "../../src/distributed/redisExecutor.ts";
 import { ResultStore } from "../../src/distributed/resultStore.ts";
+import { type ExperimentAbortedError, isExperimentAborted } from "../../src/experiment/abort.ts";
 import { createInProcessExecutor } from "../../src/experiment/inProcessExecutor.ts";
 import { buildJobs } from "../../src/experiment/jobs.ts";
 import { runJob } from "../../src/experiment/runJob.ts";
@@ -33,9 +34,14 @@ const workers: TestProcess[] = [];
 const others: TestProcess[] = [];
 const dir = mkdtempSync(join(tmpdir(), "whsim-distributed-"));
 
-/** Lines "started <id>" over every worker started so far. */
-function executions(): string[] {
-  return workers.flatMap(startedIds);
+/** How many jobs each worker has started so far. */
+function snapshot(): Map<TestProcess, number> {
+  return new Map(workers.map((w) => [w, startedIds(w).length]));
+}
+
+/** Job ids started by any worker since `since`. */
+function executionsSince(since: Map<TestProcess, number>): string[] {
+  return workers.flatMap((w) => startedIds(w).slice(since.get(w) ?? 0));
 }
 
 beforeAll(async () => {
@@ -55,9 +61,11 @@ describe("RedisExecutor with two whsim workers", { timeout: 90_000 }, () => {
   it("run() completes a sweep with outcomes identical to a local run when a worker is SIGKILLed mid-job", async () => {
     const jobs = sweepJobs(2, 2, 2_200_000);
     const executor = new RedisExecutor({ kind: "mm1", url: redis.url, pollIntervalMs: 200 });
-    const before = executions().length;
+    const before = snapshot();
     const running = executor.run(jobs);
     const [victim, survivor] = workers;
+    // A replacement starts meanwhile (it may join in: any live worker can take over).
+    const replacement = startWorker(redis.url);
     await waitFor(() => startedIds(victim).length > 0, "the first worker to start a job");
     const killedJob = startedIds(victim).at(-1)!;
     await victim.kill();
@@ -65,13 +73,16 @@ describe("RedisExecutor with two whsim workers", { timeout: 90_000 }, () => {
     await executor.close();
 
     expect(encodeJson(outcomes)).toBe(localRun(jobs));
-    // The job the dead worker held was taken over (stalled-job recovery) by the survivor.
-    expect(survivor.matching(new RegExp(`finished ${killedJob} `))).toHaveLength(1);
+    workers.push(await replacement);
+    // The job the dead worker held was taken over (stalled-job recovery) by a live worker.
+    const takenOver = [survivor, workers.at(-1)!].flatMap((w) =>
+      w.matching(new RegExp(`finished ${killedJob} `)),
+    );
+    expect(takenOver).toHaveLength(1);
     // Every job ran once, plus the one re-run after the kill (unless it had just finished).
-    const ran = executions().slice(before);
+    const ran = executionsSince(before);
     expect(new Set(ran)).toEqual(new Set(jobs.map((j) => j.key)));
     expect(ran.length).toBeLessThanOrEqual(jobs.length + 1);
-    workers.push(await startWorker(redis.url));
   });
 
   it("a re-run after the coordinator is killed reuses finished outcomes and runs each job once", async () => {
@@ -79,7 +90,7 @@ describe("RedisExecutor with two whsim workers", { timeout: 90_000 }, () => {
     const args = ["--import", "tsx", "tests/distributed/coordinatorMain.ts", redis.url, storePath];
     const sweep = ["3", "3", "1000000"];
     const jobs = sweepJobs(3, 3, 1_000_000);
-    const before = executions().length;
+    const before = snapshot();
 
     const first = new TestProcess([...args, ...sweep]);
     others.push(first);
@@ -101,7 +112,7 @@ describe("RedisExecutor with two whsim workers", { timeout: 90_000 }, () => {
     const outcomes = second.matching(/^outcomes /)[0].slice(9);
     expect(outcomes).toBe(localRun(jobs));
     // No job was run twice: jobs finished or running when the coordinator died were not redone.
-    const ran = executions().slice(before);
+    const ran = executionsSince(before);
     expect(ran.sort()).toEqual(jobs.map((j) => j.key).sort());
   });
 
@@ -187,14 +198,58 @@ describe("RedisExecutor with two whsim workers", { timeout: 90_000 }, () => {
     await queue.close();
   });
 
+  it("run() with an aborted signal keeps finished outcomes and withdraws jobs nobody started", async () => {
+    const jobs = sweepJobs(2, 4, 1_200_000);
+    const executor = new RedisExecutor({ kind: "mm1", url: redis.url, pollIntervalMs: 200 });
+    const controller = new AbortController();
+    const running = executor.run(jobs, {
+      signal: controller.signal,
+      onResult: () => controller.abort(),
+    });
+    const error = await running.catch((e: unknown) => e);
+    expect(isExperimentAborted(error)).toBe(true);
+    const completed = (error as ExperimentAbortedError).completed;
+    expect(completed.length).toBeGreaterThanOrEqual(1);
+    expect(completed.length).toBeLessThan(jobs.length);
+    const queue = new Queue(queueName(), {
+      connection: { host: "127.0.0.1", port: redis.port },
+      prefix: QUEUE_PREFIX,
+    });
+    const states = await Promise.all(jobs.map((j) => queue.getJobState(jobIdOf(j.key))));
+    expect(states).not.toContain("waiting");
+    expect(states).toContain("unknown"); // withdrawn
+    await queue.close();
+    await executor.close();
+  });
+
+  it("whsim worker puts its job back on the queue at a second SIGTERM, and another worker runs it", async () => {
+    const jobs = sweepJobs(1, 1, 8_000_000);
+    const id = jobIdOf(jobs[0].key);
+    const executor = new RedisExecutor({ kind: "mm1", url: redis.url, pollIntervalMs: 200 });
+    const running = executor.run(jobs);
+    const live = workers.filter((w) => w.exitCode === undefined);
+    await waitFor(() => live.some((w) => startedIds(w).includes(id)), "a worker to start the job");
+    const holder = live.find((w) => startedIds(w).includes(id))!;
+    holder.signal("SIGTERM");
+    await holder.waitForLine(/stopping: finishing/);
+    holder.signal("SIGTERM");
+    await holder.exit();
+    expect(holder.exitCode).toBe(0);
+    expect(holder.matching(new RegExp(`released ${id} `))).toHaveLength(1);
+    expect(holder.matching(new RegExp(`finished ${id} `))).toHaveLength(0);
+    expect(encodeJson(await running)).toBe(localRun(jobs));
+    const other = live.find((w) => w !== holder)!;
+    expect(other.matching(new RegExp(`finished ${id} `))).toHaveLength(1);
+    await executor.close();
+  });
+
   it("whsim worker finishes its job and exits 0 on SIGTERM", async () => {
-    const jobs = sweepJobs(1, 2, 3_000_000);
+    const jobs = sweepJobs(1, 1, 3_000_000);
+    const id = jobIdOf(jobs[0].key);
     const executor = new RedisExecutor({ kind: "mm1", url: redis.url, pollIntervalMs: 200 });
     const running = executor.run(jobs);
     const worker = workers.find((w) => w.exitCode === undefined)!;
-    const before = startedIds(worker).length;
-    await waitFor(() => startedIds(worker).length > before, "a worker to start a job");
-    const id = startedIds(worker).at(-1)!;
+    await waitFor(() => startedIds(worker).includes(id), "the worker to start the job");
     worker.signal("SIGTERM");
     await worker.exit();
     expect(worker.exitCode).toBe(0);
