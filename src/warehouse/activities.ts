@@ -6,8 +6,9 @@
 import type { ProcessGenerator, Request } from "../engine/index.ts";
 import type { PlaceRef } from "../layout/index.ts";
 import type { EquippedTask } from "../scenario/index.ts";
+import type { TraceRecord } from "./types.ts";
 import type { EquipmentPool, Worker } from "./workforce.ts";
-import type { Task, World } from "./world.ts";
+import type { World } from "./world.ts";
 
 /** Travel speed of a worker for a task, m/s: the equipment's (loaded or empty), else walking. */
 export function speedMps(
@@ -87,23 +88,24 @@ export function release(
   worker.equipment = undefined;
 }
 
-/** Emits a task start or end record. */
+/** Emits a task start or end record; a worker's task keeps one id from start to end. */
 export function traceTask(
   world: World,
-  task: Task | string,
+  task: string,
   worker: Worker,
   phase: "start" | "end",
   order?: number,
 ): void {
   if (!world.tracer.on) return;
-  const record: Record<string, unknown> = {
+  if (phase === "start") worker.taskId = world.nextId.task++;
+  const record: TraceRecord = {
     t: world.sim.now,
     kind: "task",
-    id: `${typeof task === "string" ? task : task.kind}`,
-    task: typeof task === "string" ? task : task.kind,
+    id: `${task}-${worker.taskId}`,
+    task,
     phase,
     worker: worker.id,
   };
   if (order !== undefined) record.order = order;
-  world.tracer.emit(record as { kind: string });
+  world.tracer.emit(record);
 }

@@ -1,6 +1,6 @@
 /**
- * The conservation check of every run: units in (initial stock + received) equal units out
- * (shipped + scrapped) plus units still in the building, counted location by location from
+ * The conservation check of every run: units in (initial stock + received + returned) equal
+ * units out (shipped + scrapped + shrunk) plus units still in the building, counted location by location from
  * the ledger's physical view; and orders created equal shipped + open + cancelled.
  */
 import type { Conservation } from "./types.ts";
@@ -29,7 +29,9 @@ export function checkConservation(world: World): Conservation {
     unitsShipped: stats.total.unitsShipped,
     unitsInLocations: inLocations,
     unitsInProcess: totalOnHand - inLocations,
+    unitsReturned: flows.returned,
     unitsScrapped: flows.scrapped,
+    unitsShrunk: flows.shrunk,
     ordersCreated: stats.total.ordersCreated,
     ordersShipped: stats.total.ordersShipped,
     ordersOpen: world.openOrders.size,
@@ -40,12 +42,12 @@ export function checkConservation(world: World): Conservation {
   for (const id of ledger.locationIds())
     sumByLocation += ledger.onHand({ locationId: id }, "physical");
   const unitsOk =
-    balance.unitsInitial + balance.unitsReceived ===
+    balance.unitsInitial + balance.unitsReceived + balance.unitsReturned ===
       balance.unitsShipped +
         balance.unitsInLocations +
         balance.unitsInProcess +
         balance.unitsScrapped +
-        flows.shrunk &&
+        balance.unitsShrunk &&
     sumByLocation === totalOnHand &&
     flows.shipped === balance.unitsShipped &&
     flows.received === balance.unitsInitial + balance.unitsReceived &&

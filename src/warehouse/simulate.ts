@@ -183,7 +183,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     putawayRule: undefined as never,
     stopOfSku: new Int32Array(skus.length).fill(-1),
     openOrders: new Map(),
-    nextId: { order: 1, pallet: 1 },
+    nextId: { order: 1, pallet: 1, task: 1 },
     startPutaway: () => {},
     checkFace: () => {},
   };

@@ -24,7 +24,10 @@ export interface Breakdown {
   worker: Record<string, Record<string, number>>;
 }
 
-/** The conservation balance at the end of a run (whole run, warm-up included). */
+/**
+ * The conservation balance at the end of a run (whole run, warm-up included), physical:
+ * initial + received + returned = shipped + in locations + in process + scrapped + shrunk.
+ */
 export interface Conservation {
   /** Units in stock at time 0. */
   unitsInitial: number;
@@ -36,8 +39,12 @@ export interface Conservation {
   unitsInLocations: number;
   /** Units in the building but not in a location: at docks, on trucks and carts, at pack, staged. */
   unitsInProcess: number;
+  /** Units returned by customers (0 in the core flow). */
+  unitsReturned: number;
   /** Units scrapped (0 in the core flow). */
   unitsScrapped: number;
+  /** Units physically lost without a record (shrinkage; 0 in the core flow). */
+  unitsShrunk: number;
   /** Customer orders created. */
   ordersCreated: number;
   ordersShipped: number;

@@ -36,6 +36,8 @@ export class Worker {
   pos: PlaceRef;
   /** Pick zone (zone picking), 0-based. */
   zone = 0;
+  /** Id of the task under way (trace records). */
+  taskId = 0;
   /** Equipment held now, if any (for the trace header and samples). */
   equipment: EquipmentKind | undefined;
 

@@ -194,5 +194,5 @@ export interface World {
   startPutaway: (pallet: Pallet) => void;
   /** Requests a replenishment check of a SKU's face (set by installReplenishment). */
   checkFace: (sku: SkuState) => void;
-  nextId: { order: number; pallet: number };
+  nextId: { order: number; pallet: number; task: number };
 }

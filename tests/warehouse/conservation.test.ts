@@ -80,8 +80,8 @@ describe("simulate() conserves stock and orders", () => {
         simulated++;
         const c = r.conservation;
         expect(c.ok).toBe(true);
-        expect(c.unitsInitial + c.unitsReceived).toBe(
-          c.unitsShipped + c.unitsInLocations + c.unitsInProcess + c.unitsScrapped,
+        expect(c.unitsInitial + c.unitsReceived + c.unitsReturned).toBe(
+          c.unitsShipped + c.unitsInLocations + c.unitsInProcess + c.unitsScrapped + c.unitsShrunk,
         );
         expect(c.ordersCreated).toBe(c.ordersShipped + c.ordersOpen + c.ordersCancelled);
         expect(c.unitsInProcess).toBeGreaterThanOrEqual(0);
