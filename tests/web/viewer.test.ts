@@ -275,6 +275,21 @@ describe("viewer on a whsim run", () => {
         await page.locator(`#charts [data-chart=orders] g.series[data-name="${name}"]`).count(),
       ).toBe(1);
     }
+    // The time cursor sits at the playback time: at the end of the day on the scrubber's end.
+    await scrubTo(43_200);
+    const cursor = page.locator("#charts [data-chart=wip] line.time-cursor");
+    const axisX = await page
+      .locator("#charts [data-chart=wip] .axis.x .tick")
+      .evaluateAll((ticks) =>
+        ticks.map((t) => [
+          Number.parseFloat(t.textContent ?? ""),
+          new DOMMatrix(getComputedStyle(t).transform).e ||
+            Number(/translate\(([\d.]+)/.exec(t.getAttribute("transform") ?? "")?.[1]),
+        ]),
+      );
+    const twelve = axisX.find((t) => t[0] === 12);
+    expect(twelve).toBeDefined();
+    expect(Number(await cursor.getAttribute("x1"))).toBeCloseTo(twelve![1] - 0.5, 0);
     const bars = page.locator(
       "#charts [data-chart=order-breakdown] svg[data-chart=stackedBreakdown] rect",
     );

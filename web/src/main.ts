@@ -4,7 +4,7 @@
  * or from files the user opens or drops.
  */
 
-import { renderCharts } from "./app/chartsView.ts";
+import { type ChartCursor, renderCharts } from "./app/chartsView.ts";
 import { CompareView } from "./app/compareView.ts";
 import { formatClock } from "./app/format.ts";
 import { type HeatmapKind, MapView } from "./app/mapView.ts";
@@ -46,11 +46,13 @@ speedSelect.value = String(playback.speed);
 renderSidebar(sidebar, null);
 
 let lastSidebar = 0;
+let chartCursor: ChartCursor = () => {};
 playback.onTime((t) => {
   clock.textContent = formatClock(t);
   scrubber.value = String(t);
   if (activeView === "floor") mainMap.setTime(t);
   if (activeView === "compare") compare.setTime(t);
+  if (activeView === "charts") chartCursor(t);
   const now = performance.now();
   if (!playback.playing || now - lastSidebar > 200) {
     lastSidebar = now;
@@ -96,10 +98,11 @@ function refresh(): void {
   mainMap.setRun(a);
   mainMap.setHeatmap(heatmapSelect.value as HeatmapKind);
   renderSidebar(sidebar, a);
-  renderCharts(
+  chartCursor = renderCharts(
     $("charts"),
     runs.filter((r): r is RunData => r !== null),
   );
+  chartCursor(playback.t);
   compare.setRuns(a, b);
   const traces = runs.map((r) => r?.trace).filter((t) => !!t);
   const start = traces.length ? Math.min(...traces.map((t) => t!.startT)) : 0;

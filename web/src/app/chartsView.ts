@@ -3,7 +3,12 @@
  * lengths, utilisation by role, stock) and the order time and worker state breakdowns from
  * summary.json, drawn with the shared chart functions in web/src/charts.
  */
-import { stackedBreakdown, timeSeries } from "../charts/index.ts";
+import {
+  stackedBreakdown,
+  type TimeSeriesData,
+  type TimeSeriesOptions,
+  timeSeries,
+} from "../charts/index.ts";
 import type { RunData } from "./runData.ts";
 
 function points(t: Float64Array, v: Float64Array, scale = 1): [number, number][] {
@@ -32,9 +37,57 @@ function card(parent: HTMLElement, name: string): HTMLElement {
   return div;
 }
 
+/** Moves the time cursor of every time-series chart to a simulated time, s. */
+export type ChartCursor = (t: number) => void;
+
+/**
+ * Draws a time series (x in hours) and adds a vertical cursor line over its plot. The chart's
+ * x scale maps the data's x extent onto the width of its x axis, so the cursor uses the same.
+ */
+function seriesWithCursor(
+  container: HTMLElement,
+  data: TimeSeriesData,
+  options: TimeSeriesOptions,
+  cursors: ((hours: number) => void)[],
+): void {
+  timeSeries(container, data, options);
+  const xs = data.series.flatMap((s) => s.points.map((p) => p[0]));
+  const svg = container.querySelector("svg:last-of-type");
+  const axis = svg?.querySelector<SVGGElement>(".axis.x");
+  const plot = svg?.querySelector<SVGGElement>("g.plot");
+  if (!xs.length || !axis || !plot) return;
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  // The axis line runs "M<x0>,6V<o>H<x1>V6" across the range; it is read from the path data
+  // because a chart drawn in a hidden tab has no layout box yet.
+  const d = axis.querySelector(".domain")?.getAttribute("d") ?? "";
+  const m = /^M([\d.-]+),[\d.-]+V[\d.-]+H([\d.-]+)/.exec(d);
+  const width = m ? Number(m[2]) - Number(m[1]) : 0;
+  const height = Number(
+    /translate\(\s*0\s*,\s*([\d.]+)/.exec(axis.getAttribute("transform") ?? "")?.[1] ?? 0,
+  );
+  if (!(width > 0 && height > 0 && x1 > x0)) return;
+  const line = document.createElementNS("http://www.w3.org/2000/svg", "line");
+  line.setAttribute("class", "time-cursor");
+  line.setAttribute("y1", "0");
+  line.setAttribute("y2", String(height));
+  line.setAttribute("stroke", "#dc2626");
+  line.setAttribute("stroke-width", "1.2");
+  line.setAttribute("stroke-dasharray", "4 3");
+  plot.append(line);
+  cursors.push((hours) => {
+    const x = ((hours - x0) / (x1 - x0)) * width;
+    const inside = x >= 0 && x <= width;
+    line.setAttribute("visibility", inside ? "visible" : "hidden");
+    line.setAttribute("x1", String(x));
+    line.setAttribute("x2", String(x));
+  });
+}
+
 /** Draws every chart the runs have data for into `el` (replacing its content). */
-export function renderCharts(el: HTMLElement, runs: RunData[]): void {
+export function renderCharts(el: HTMLElement, runs: RunData[]): ChartCursor {
   el.replaceChildren();
+  const cursors: ((hours: number) => void)[] = [];
   const withTrace = runs.filter((r) => r.trace && r.trace.samples.t.length > 0);
   const label = (r: RunData) => (runs.length > 1 ? `${runs.indexOf(r) === 0 ? "A" : "B"} · ` : "");
   const series = (
@@ -46,7 +99,7 @@ export function renderCharts(el: HTMLElement, runs: RunData[]): void {
   const base = { width: 640, height: 300, xLabel: "Simulated time", xUnit: "h" };
 
   if (withTrace.length) {
-    timeSeries(
+    seriesWithCursor(
       card(el, "wip"),
       {
         series: series((r) => [
@@ -54,8 +107,9 @@ export function renderCharts(el: HTMLElement, runs: RunData[]): void {
         ]),
       },
       { ...base, title: "Work in process", yLabel: "Orders in process", yUnit: "orders" },
+      cursors,
     );
-    timeSeries(
+    seriesWithCursor(
       card(el, "queues"),
       {
         series: series((r) =>
@@ -67,8 +121,9 @@ export function renderCharts(el: HTMLElement, runs: RunData[]): void {
         ),
       },
       { ...base, title: "Queue lengths", yLabel: "Length", yUnit: "items" },
+      cursors,
     );
-    timeSeries(
+    seriesWithCursor(
       card(el, "utilization"),
       {
         series: series((r) =>
@@ -81,8 +136,9 @@ export function renderCharts(el: HTMLElement, runs: RunData[]): void {
         ),
       },
       { ...base, title: "Utilisation by role", yLabel: "Busy share", yUnit: "%" },
+      cursors,
     );
-    timeSeries(
+    seriesWithCursor(
       card(el, "stock"),
       {
         series: series((r) => [
@@ -90,11 +146,12 @@ export function renderCharts(el: HTMLElement, runs: RunData[]): void {
         ]),
       },
       { ...base, title: "Stock on hand", yLabel: "Stock", yUnit: "units", yMin: null },
+      cursors,
     );
   }
   const withOrders = runs.filter((r) => r.trace && Object.keys(r.trace.orderTimes).length > 0);
   if (withOrders.length) {
-    timeSeries(
+    seriesWithCursor(
       card(el, "orders"),
       {
         series: withOrders.flatMap((r) =>
@@ -112,6 +169,7 @@ export function renderCharts(el: HTMLElement, runs: RunData[]): void {
         yLabel: "Orders",
         yUnit: "orders",
       },
+      cursors,
     );
   }
   const withOrder = runs.filter((r) => r.summary?.breakdown?.order);
@@ -149,4 +207,7 @@ export function renderCharts(el: HTMLElement, runs: RunData[]): void {
   if (!el.children.length) {
     el.innerHTML = `<p class="muted" style="padding:16px">No charts: the run has no <code>sample</code> records and no breakdown in summary.json.</p>`;
   }
+  return (t) => {
+    for (const c of cursors) c(t / 3600);
+  };
 }
