@@ -21,7 +21,15 @@ import { runJob } from "../../src/experiment/runJob.ts";
 import type { ReplicationJob } from "../../src/experiment/types.ts";
 import { runWarehouse } from "../../src/experiment/warehouseRunner.ts";
 import { loadScenario } from "../../src/scenario/index.ts";
-import { freePort, startedIds, startWorker, TestProcess, TestRedis, waitFor } from "./harness.ts";
+import {
+  freePort,
+  spawnWorker,
+  startedIds,
+  startWorker,
+  TestProcess,
+  TestRedis,
+  waitFor,
+} from "./harness.ts";
 import { sweepJobs } from "./sweepJobs.ts";
 
 /** The reference: every job run in this process, one after another. */
@@ -65,7 +73,8 @@ describe("RedisExecutor with two whsim workers", { timeout: 90_000 }, () => {
     const running = executor.run(jobs);
     const [victim, survivor] = workers;
     // A replacement starts meanwhile (it may join in: any live worker can take over).
-    const replacement = startWorker(redis.url);
+    const replacement = spawnWorker(redis.url);
+    workers.push(replacement);
     await waitFor(() => startedIds(victim).length > 0, "the first worker to start a job");
     const killedJob = startedIds(victim).at(-1)!;
     await victim.kill();
@@ -73,9 +82,8 @@ describe("RedisExecutor with two whsim workers", { timeout: 90_000 }, () => {
     await executor.close();
 
     expect(encodeJson(outcomes)).toBe(localRun(jobs));
-    workers.push(await replacement);
     // The job the dead worker held was taken over (stalled-job recovery) by a live worker.
-    const takenOver = [survivor, workers.at(-1)!].flatMap((w) =>
+    const takenOver = [survivor, replacement].flatMap((w) =>
       w.matching(new RegExp(`finished ${killedJob} `)),
     );
     expect(takenOver).toHaveLength(1);
@@ -228,6 +236,7 @@ describe("RedisExecutor with two whsim workers", { timeout: 90_000 }, () => {
     const executor = new RedisExecutor({ kind: "mm1", url: redis.url, pollIntervalMs: 200 });
     const running = executor.run(jobs);
     const live = workers.filter((w) => w.exitCode === undefined);
+    await Promise.all(live.map((w) => w.waitForLine(/serving queue/, 30_000)));
     await waitFor(() => live.some((w) => startedIds(w).includes(id)), "a worker to start the job");
     const holder = live.find((w) => startedIds(w).includes(id))!;
     holder.signal("SIGTERM");

@@ -188,17 +188,14 @@ export class TestProcess {
   }
 }
 
+/** Spawns `whsim worker` against `url` (2 s locks, so a dead worker's job moves on fast). */
+export function spawnWorker(url: string): TestProcess {
+  return new TestProcess(["bin/whsim.js", "worker", "--redis", url, "--lock-duration", "2"]);
+}
+
 /** Starts `whsim worker` against `url` and waits until it serves the queue. */
-export async function startWorker(url: string, extra: string[] = []): Promise<TestProcess> {
-  const worker = new TestProcess([
-    "bin/whsim.js",
-    "worker",
-    "--redis",
-    url,
-    "--lock-duration",
-    "2",
-    ...extra,
-  ]);
+export async function startWorker(url: string): Promise<TestProcess> {
+  const worker = spawnWorker(url);
   await worker.waitForLine(/serving queue/, 30_000);
   return worker;
 }
