@@ -30,22 +30,12 @@ const LAYOUT_KEYS = new Set([
   ...Object.keys(fishboneSpecSchema.shape),
   ...Object.keys(flyingVSpecSchema.shape),
 ]);
-const DESIGN_ONLY = new Set([
-  "widthM",
-  "depthM",
-  "storageSlots",
-  "aspectRatio",
-  "doorsPerSide",
-  "vSlope",
-]);
-const TRADITIONAL_ONLY = new Set([
-  "aisles",
-  "baysPerAisle",
-  "crossAisles",
-  "pd",
-  "forward",
-  "docks",
-]);
+/** The parameters each generator takes (from its schema), so a switch keeps only those. */
+const GENERATOR_KEYS: Record<string, Set<string>> = {
+  traditional: new Set(Object.keys(traditionalSpecSchema.shape)),
+  fishbone: new Set(Object.keys(fishboneSpecSchema.shape)),
+  flyingV: new Set(Object.keys(flyingVSpecSchema.shape)),
+};
 
 /** Layout facts used for screening. */
 export interface LayoutMetrics {
@@ -144,20 +134,15 @@ export function convertGenerator(
   generator: string,
 ): Record<string, unknown> {
   if (layout.generator === generator) return layout;
+  const keys = GENERATOR_KEYS[generator];
   const out: Record<string, unknown> = {};
-  if (generator === "traditional") {
-    for (const [k, v] of Object.entries(layout)) if (!DESIGN_ONLY.has(k)) out[k] = v;
-    out.generator = "traditional";
-    return out;
-  }
-  const slots =
-    layout.generator === "traditional" ? traditionalFloorSlots(layout) : layout.storageSlots;
-  for (const [k, v] of Object.entries(layout)) {
-    if (TRADITIONAL_ONLY.has(k) || k === "vSlope") continue;
-    out[k] = v;
-  }
+  for (const [k, v] of Object.entries(layout)) if (keys.has(k)) out[k] = v;
   out.generator = generator;
-  if (slots !== undefined && out.widthM === undefined) out.storageSlots = slots;
+  if (generator !== "traditional") {
+    const slots =
+      layout.generator === "traditional" ? traditionalFloorSlots(layout) : layout.storageSlots;
+    if (slots !== undefined && out.widthM === undefined) out.storageSlots = slots;
+  }
   return out;
 }
 
