@@ -187,11 +187,14 @@ export class RedisExecutor implements Executor {
       );
       this.stats.submitted += pending.size;
       await this.warnIfNoWorkers(queue);
-      const intervalMs = this.options.pollIntervalMs ?? 1000;
+      const baseIntervalMs = this.options.pollIntervalMs ?? 1000;
       let first = true;
       let lastPollMs = Number.NEGATIVE_INFINITY;
       let downSinceMs: number | undefined;
       while (pending.size > 0 && !failure && !signal?.aborted) {
+        // Events bring outcomes; the poll is a safety net, so it slows down for big runs
+        // (1 ms per pending job) to keep Redis load flat.
+        const intervalMs = Math.max(baseIntervalMs, pending.size);
         if (Date.now() - lastPollMs >= intervalMs) {
           lastPollMs = Date.now();
           try {
