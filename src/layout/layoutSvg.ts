@@ -63,6 +63,12 @@ export function layoutSvg(layout: Layout, options: LayoutSvgOptions = {}): strin
       `<polygon class="rack" points="${pts(r.corners)}" fill="${r.zone === "forward" ? "#64b5f6" : "#8d6e63"}" stroke="#4e342e" stroke-width="0.5"><title>${esc(r.id)}</title></polygon>`,
     );
   }
+  for (const l of layout.locations) {
+    if (l.type !== "floor" || l.level !== 1) continue;
+    out.push(
+      `<rect class="floor" x="${px(l.x - 0.6)}" y="${py(l.y + 0.6)}" width="${(1.2 * k).toFixed(1)}" height="${(1.2 * k).toFixed(1)}" fill="${l.zone === "quarantine" ? "#e57373" : "#f06292"}"><title>${esc(l.id)} (${esc(l.zone)})</title></rect>`,
+    );
+  }
   for (const s of layout.stagingLanes) {
     const r = s.rect;
     out.push(

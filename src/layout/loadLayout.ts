@@ -9,7 +9,7 @@ import { didYouMean, InputError, type InputIssue } from "../common/inputError.ts
 import { explicitLayout } from "./generators/explicit.ts";
 import { fishboneLayout } from "./generators/fishbone.ts";
 import { flyingVLayout } from "./generators/flyingV.ts";
-import { traditionalLayout } from "./generators/traditional.ts";
+import { frontRowNeedM, traditionalLayout, traditionalWidthM } from "./generators/traditional.ts";
 import { type LayoutSpec, type LayoutSpecInput, layoutSpecSchema } from "./spec.ts";
 import type { Layout } from "./types.ts";
 
@@ -194,6 +194,16 @@ function semanticIssues(spec: LayoutSpec, file: string, basePath: string): Input
         path: at("baysPerAisle"),
         value: spec.baysPerAisle,
         expected: `at most ${MAX_LOCATIONS} locations in all (aisles × 2 × bays × levels × slots = ${count})`,
+      });
+    }
+    const need = frontRowNeedM(spec);
+    const width = traditionalWidthM(spec);
+    if (need > width) {
+      out.push({
+        file,
+        path: at("packStations"),
+        value: spec.packStations,
+        expected: `pack stations (at least 1.5 m each) and returns/quarantine positions (1.3 m each) that fit the ${width.toFixed(1)} m front row (${need.toFixed(1)} m asked)`,
       });
     }
     if (spec.crossAisles >= spec.baysPerAisle) {

@@ -94,6 +94,10 @@ export const traditionalSpecSchema = z
     baysPerAisle: z.number().int().min(1).max(1000),
     /** Middle cross aisles (0 = one block). Default 0. */
     crossAisles: count.max(50).default(0),
+    /** Floor positions of a returns area in the front row (zone kind `returns`). Default 0. */
+    returnsPositions: count.max(200).default(0),
+    /** Floor positions of a quarantine area in the front row (zone kind `quarantine`). Default 0. */
+    quarantinePositions: count.max(200).default(0),
     /** Where the P&D point sits on the front cross aisle. Default "center". */
     pd: z.enum(["center", "left"]).default("center"),
     forward: forwardSchema.optional(),

@@ -35,7 +35,8 @@ describe("whsim layout <file> [--svg out.svg] [--json]", () => {
     const run = await whsim("layout", "layouts/default.yaml", "--json", "--svg", svg);
     expect(run.status).toBe(0);
     const stats = JSON.parse(run.stdout);
-    expect(stats.locations).toBe(6336);
+    expect(stats.locations).toBe(6336 + 8 + 4);
+    expect(stats.byType.floor.locations).toBe(12);
     expect(stats.byZone.forward.locations).toBe(3 * 2 * 24 * 5 * 4);
     expect(stats.pickingAisles).toBe(12);
     expect(stats.avgSingleCommandDistanceM).toBeGreaterThan(0);

@@ -72,7 +72,14 @@ describe("buildLayout({ generator: 'traditional' })", () => {
   it("builds a forward pick area of shelving in the first aisles", () => {
     const t = load("default.yaml");
     const stats = layoutStats(t, createTravelModel(t));
-    expect(Object.keys(stats.byZone).sort()).toEqual(["forward", "reserve"]);
+    expect(Object.keys(stats.byZone).sort()).toEqual([
+      "forward",
+      "quarantine",
+      "reserve",
+      "returns",
+    ]);
+    expect(stats.byZone.returns.locations).toBe(8);
+    expect(stats.byZone.quarantine.locations).toBe(4);
     expect(stats.byType.shelf.locations).toBe(3 * 2 * 24 * 5 * 4);
     expect(stats.byType.pallet.locations).toBe(9 * 2 * 24 * 4 * 2);
     expect(stats.packStations).toBe(6);

@@ -17,6 +17,35 @@ import type {
 } from "../types.ts";
 import { aisleOf, rectCorners } from "./shared.ts";
 
+/** Floor positions (returns, quarantine) are 1.2 m squares at this pitch, metres. */
+const FLOOR_PITCH_M = 1.3;
+/** Pack stations take this much of the front row each, metres (at most, at least). */
+const PACK_PITCH_M = 4;
+const MIN_PACK_PITCH_M = 1.5;
+
+/** Building width of a traditional layout, metres. */
+export function traditionalWidthM(spec: TraditionalSpec): number {
+  const d = spec.docks;
+  const lanePitch = Math.max(d.doorWidthM + 1.5, d.stagingLanesPerDoor * d.doorWidthM + 1);
+  const leftX0 = d.flow === "L" && d.inbound > 0 ? d.stagingDepthM + spec.crossAisleWidthM : 0;
+  const storageW = spec.aisles * (spec.aisleWidthM + 2 * spec.rackDepthM);
+  const frontDoors = d.outbound + (d.flow === "U" ? d.inbound : 0);
+  return Math.max(leftX0 + storageW, frontDoors * lanePitch + 2);
+}
+
+/** Room the front row needs for pack stations and floor positions, metres. */
+export function frontRowNeedM(spec: TraditionalSpec): number {
+  const d = spec.docks;
+  const leftX0 = d.flow === "L" && d.inbound > 0 ? d.stagingDepthM + spec.crossAisleWidthM : 0;
+  return (
+    leftX0 +
+    2 +
+    spec.crossAisleWidthM / 2 +
+    spec.packStations * MIN_PACK_PITCH_M +
+    (spec.returnsPositions + spec.quarantinePositions) * FLOOR_PITCH_M
+  );
+}
+
 /** Builds a traditional parallel-aisle layout from a validated spec. */
 export function traditionalLayout(spec: TraditionalSpec): Layout {
   const aw = spec.aisleWidthM;
@@ -25,13 +54,12 @@ export function traditionalLayout(spec: TraditionalSpec): Layout {
   const bw = spec.bayWidthM;
   const pitch = aw + 2 * rd;
   const d = spec.docks;
-  const lanePitch = Math.max(d.doorWidthM + 1.5, d.stagingLanesPerDoor * d.doorWidthM + 1);
 
   const leftX0 = d.flow === "L" && d.inbound > 0 ? d.stagingDepthM + cw : 0;
   const storageW = spec.aisles * pitch;
-  const frontDoors = d.outbound + (d.flow === "U" ? d.inbound : 0);
-  const widthM = Math.max(leftX0 + storageW, frontDoors * lanePitch + 2);
-  const frontD = d.stagingDepthM + (spec.packStations > 0 ? 4 : 2);
+  const widthM = traditionalWidthM(spec);
+  const frontRow = spec.packStations + spec.returnsPositions + spec.quarantinePositions > 0;
+  const frontD = d.stagingDepthM + (frontRow ? 4 : 2);
   const yF = frontD + cw / 2;
 
   // Split the bays over the blocks as evenly as possible.
@@ -252,10 +280,14 @@ export function traditionalLayout(spec: TraditionalSpec): Layout {
   }
 
   const packStations: PackStation[] = [];
+  const packY = d.stagingDepthM + 2;
+  let rowX = leftX0 + 1;
   if (spec.packStations > 0) {
-    const packY = d.stagingDepthM + 2;
-    const from = leftX0 + 1;
-    const step = Math.min(4, (widthM - from - 1) / spec.packStations);
+    const from = rowX;
+    const floorM = (spec.returnsPositions + spec.quarantinePositions) * FLOOR_PITCH_M;
+    const room = widthM - from - cw / 2 - 1 - floorM;
+    const step = Math.min(PACK_PITCH_M, room / spec.packStations);
+    rowX = from + step * spec.packStations + 1;
     for (let k = 0; k < spec.packStations; k++) {
       packStations.push({ id: `PACK${k + 1}`, x: from + (k + 0.5) * step, y: packY });
     }
@@ -265,6 +297,39 @@ export function traditionalLayout(spec: TraditionalSpec): Layout {
       kind: "pack",
       rect: { x: from, y: packY - 1.5, widthM: step * spec.packStations, depthM: 3 },
     });
+  }
+
+  // Floor positions for returns and quarantine, in the front row, reached from the front
+  // cross aisle.
+  const front = crossAisles[0];
+  for (const [kind, count] of [
+    ["returns", spec.returnsPositions],
+    ["quarantine", spec.quarantinePositions],
+  ] as const) {
+    if (count === 0) continue;
+    zones.push({
+      id: kind,
+      zoneGroup: g,
+      kind,
+      rect: { x: rowX, y: packY - 0.6, widthM: count * FLOOR_PITCH_M, depthM: 1.2 },
+    });
+    for (let k = 0; k < count; k++) {
+      const x = rowX + (k + 0.5) * FLOOR_PITCH_M;
+      locations.push({
+        id: `${kind === "returns" ? "RET" : "QUA"}-${String(k + 1).padStart(2, "0")}`,
+        x,
+        y: packY,
+        zone: kind,
+        type: "floor",
+        address: { rack: kind, bay: k + 1, level: 1, slot: 1 },
+        capacity: { ...spec.capacity },
+        aisle: front.id,
+        access: { x, y: yF, positionM: x - front.points[0][0] },
+        level: 1,
+        heightM: 0,
+      });
+    }
+    rowX += count * FLOOR_PITCH_M + 1;
   }
 
   const pdX = spec.pd === "center" ? leftX0 + storageW / 2 : aisleXs[0];
