@@ -4,7 +4,16 @@ import { avgSingleCommandDistanceM, layoutStats } from "../../src/layout/layoutS
 import { buildLayout, loadLayout } from "../../src/layout/loadLayout.ts";
 import { createTravelModel } from "../../src/layout/travelModel.ts";
 
-const load = (name: string) => loadLayout(readFileSync(`layouts/${name}`, "utf8"), name);
+const loaded = new Map<string, ReturnType<typeof loadLayout>>();
+/** Loads a shipped layout once per test file. */
+const load = (name: string) => {
+  let layout = loaded.get(name);
+  if (!layout) {
+    layout = loadLayout(readFileSync(`layouts/${name}`, "utf8"), name);
+    loaded.set(name, layout);
+  }
+  return layout;
+};
 
 describe("buildLayout({ generator: 'traditional' })", () => {
   const layout = buildLayout({
