@@ -53,45 +53,74 @@ export function sweepReport(folder: ResultsFolder): ReportModel {
       `${kpiMeta(k).label} ranges from ${kpiInWords(k, lo.kpis[k])} (${pointLabel(lo, axes)}) to ${kpiInWords(k, hi.kpis[k])} (${pointLabel(hi, axes)})${best ? `; best at ${pointLabel(best, axes)}` : ""}.`,
     );
   }
+  const judged = kpis.some((k) => HEADLINE_KPIS.includes(k))
+    ? kpis.filter((k) => HEADLINE_KPIS.includes(k))
+    : kpis;
   const widest = s.points.flatMap((p) =>
-    kpis
+    judged
       .filter((k) => p.kpis[k] && p.kpis[k].mean !== 0)
       .map((k) => p.kpis[k].ci95 / Math.abs(p.kpis[k].mean)),
   );
   summary.push(
     s.replications > 1
-      ? `How sure we are: every point carries a 95 % confidence interval (error bars in the charts); the widest is ±${formatValue(Math.max(0, ...widest) * 100)} % of its mean. Points whose intervals overlap are not reliably different.`
+      ? `How sure we are: every point carries a 95 % confidence interval (error bars in the charts); on the headline figures the widest is ±${formatValue(Math.max(0, ...widest) * 100)} % of its mean. Points whose intervals overlap are not reliably different.`
       : "How sure we are: one replication per point, so the figures carry no confidence interval; treat small differences as noise.",
   );
 
-  const shown = kpis.slice(0, 12);
-  const gridTable: Block = {
-    kind: "table",
-    table: {
-      caption: "The what-if grid (mean ± 95 % half-width)",
-      columns: [
-        ...axes.map((a) => a.path),
-        ...shown.map((k) => `${kpiMeta(k).label} (${displayUnit(k)})`),
-      ],
-      numeric: [...axes.map(() => true), ...shown.map(() => true)],
-      rows: s.points.map((p): Cell[] => [
-        ...axes.map((a) => describe(axisValue(p, a.path))),
-        ...shown.map((k): Cell => {
-          const e = p.kpis[k];
-          return e
-            ? {
-                text:
-                  e.n > 1
-                    ? `${showKpi(k, e.mean, e.unit)} ± ${showKpi(k, e.ci95, e.unit)}`
-                    : showKpi(k, e.mean, e.unit),
-                cls: "num",
-              }
-            : "—";
-        }),
-      ]),
-      cls: "wide",
-    },
+  const cell = (k: string, p: Point): Cell => {
+    const e = p.kpis[k];
+    if (!e) return "—";
+    return {
+      text:
+        e.n > 1
+          ? `${showKpi(k, e.mean, e.unit)} ± ${showKpi(k, e.ci95, e.unit)}`
+          : showKpi(k, e.mean, e.unit),
+      cls: "num",
+    };
   };
+  const withUnit = (k: string) => {
+    const u = displayUnit(k);
+    return u ? `${kpiMeta(k).label} (${u})` : kpiMeta(k).label;
+  };
+  let gridTable: Block;
+  if (s.points.length <= 6) {
+    // Few points: one row per KPI, one column per point, so every KPI fits the page.
+    gridTable = {
+      kind: "table",
+      table: {
+        caption: "The what-if grid (mean ± 95 % half-width)",
+        columns: [
+          "KPI",
+          ...s.points.map((p) =>
+            axes
+              .map((a) => `${a.path.split(".").at(-1)} = ${describe(axisValue(p, a.path))}`)
+              .join(", "),
+          ),
+        ],
+        numeric: [false, ...s.points.map(() => true)],
+        rows: kpis.map((k) => [withUnit(k), ...s.points.map((p) => cell(k, p))]),
+        cls: "wide",
+      },
+    };
+  } else {
+    const shown = [
+      ...HEADLINE_KPIS.filter((k) => kpis.includes(k)),
+      ...kpis.filter((k) => !HEADLINE_KPIS.includes(k)),
+    ].slice(0, Math.max(2, 7 - axes.length));
+    gridTable = {
+      kind: "table",
+      table: {
+        caption: `The what-if grid (mean ± 95 % half-width; ${shown.length} of ${kpis.length} KPIs, all in the spreadsheet)`,
+        columns: [...axes.map((a) => a.path), ...shown.map(withUnit)],
+        numeric: [...axes.map(() => true), ...shown.map(() => true)],
+        rows: s.points.map((p): Cell[] => [
+          ...axes.map((a) => describe(axisValue(p, a.path))),
+          ...shown.map((k) => cell(k, p)),
+        ]),
+        cls: "wide",
+      },
+    };
+  }
 
   const charts: ChartSpec[] = [];
   for (const [ai, axis] of axes.entries()) {

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { buildReport } from "../../src/report/buildReport.ts";
 import { showKpi } from "../../src/report/commonSections.ts";
@@ -11,15 +11,24 @@ import { kpiMeta } from "../../src/report/kpiUnits.ts";
 const tiny = new URL("../fixtures/report/tiny.yaml", import.meta.url).pathname;
 let work: string;
 
-/** Runs the CLI in this process with its stdout silenced; returns the exit code. */
-async function whsim(...args: string[]): Promise<number> {
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (() => true) as typeof process.stdout.write;
+/** Runs the CLI in this process with stdout silenced; returns the exit code and stderr. */
+async function cli(...args: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = "";
+  const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
   try {
-    return await main(["node", "whsim", ...args]);
+    return { code: await main(["node", "whsim", ...args]), stderr };
   } finally {
-    process.stdout.write = write;
+    out.mockRestore();
+    err.mockRestore();
   }
+}
+
+async function whsim(...args: string[]): Promise<number> {
+  return (await cli(...args)).code;
 }
 
 beforeAll(() => {
@@ -70,5 +79,16 @@ describe("reports of real results", () => {
       .slice(1);
     expect(diffs.length).toBeGreaterThan(5);
     for (const line of diffs) expect(line).toMatch(/,0,0,0,no significant difference$/);
+  });
+
+  it("whsim report of an incomplete folder exits 2, names the missing file and writes nothing", async () => {
+    const dir = join(work, "incomplete");
+    cpSync(new URL("../fixtures/report/run", import.meta.url).pathname, dir, { recursive: true });
+    unlinkSync(join(dir, "layout.json"));
+    const { code, stderr } = await cli("report", dir, "--xlsx");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/layout\.json: "missing" \(present: a run results folder holds/);
+    expect(stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(readdirSync(dir).filter((f) => f.startsWith("report") || f.startsWith("."))).toEqual([]);
   });
 });
