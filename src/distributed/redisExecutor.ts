@@ -138,6 +138,11 @@ export class RedisExecutor implements Executor {
       }
     }
     this.options.onProgress?.({ ...progress });
+    if (progress.reused > 0) {
+      this.options.log?.(
+        `reusing ${progress.reused} finished replication(s) from ${store?.path}; ${pending.size} to run`,
+      );
+    }
     if (pending.size === 0) return results;
 
     const { queue, events } = await this.open();
