@@ -231,17 +231,28 @@ export function optimalRoute(block: Block | Grid, picks: readonly Pick[]): Route
   if (c > MAX_ROWS)
     throw new RangeError(`optimal routing supports at most ${MAX_ROWS - 2} middle cross aisles`);
   const steps = buildSteps(grid, picks);
-  // Each layer: parallel arrays of state keys, costs, back-pointers (index into the
-  // previous layer) and the option taken; `where` finds a key's slot in the layer.
+  // States are interned to small ids. Each layer: parallel arrays of state ids, costs,
+  // back-pointers (index into the previous layer) and the option taken.
   interface Layer {
-    keys: number[];
+    ids: number[];
     costs: number[];
     prev: number[];
     option: number[];
   }
+  const idOf = new Map<number, number>();
+  const keyOf: number[] = [];
+  const intern = (key: number): number => {
+    let id = idOf.get(key);
+    if (id === undefined) {
+      id = keyOf.length;
+      keyOf.push(key);
+      idOf.set(key, id);
+    }
+    return id;
+  };
   const layers: Layer[] = [];
   let current: Layer = {
-    keys: [encode(new Array(c).fill(0), new Array(c).fill(0), false)],
+    ids: [intern(encode(new Array(c).fill(0), new Array(c).fill(0), false))],
     costs: [0],
     prev: [-1],
     option: [-1],
@@ -257,40 +268,56 @@ export function optimalRoute(block: Block | Grid, picks: readonly Pick[]): Route
     split: 5,
   };
   // NOTE: a transition depends only on the state, the step's shape and the cover, and the
-  // same ones recur in every aisle: memoised per call, one map per (shape, cover).
-  const memo: Map<number, number>[] = [];
+  // same ones recur in every aisle: memoised per call, one array per (shape, cover), indexed
+  // by state id (-1 infeasible, -2 not yet known).
+  const memo: number[][] = [];
   const scratch = { deg, comp };
-  for (const step of steps) {
-    const next: Layer = { keys: [], costs: [], prev: [], option: [] };
-    const where = new Map<number, number>();
+  // Slot of a state id in the layer being built (valid when stamp[id] is the layer number).
+  let stamp = new Int32Array(64).fill(-1);
+  let slot = new Int32Array(64);
+  for (let layer = 0; layer < steps.length; layer++) {
+    const step = steps[layer];
+    const next: Layer = { ids: [], costs: [], prev: [], option: [] };
     const sig = (((step.kind === "h" ? 8 : 0) + step.row) * 2 + (step.requiredLater ? 1 : 0)) * 8;
     const options = step.piece.options;
-    for (let k = 0; k < current.keys.length; k++) {
-      const key = current.keys[k];
+    for (let k = 0; k < current.ids.length; k++) {
+      const id = current.ids[k];
       const base = current.costs[k];
       for (let o = 0; o < options.length; o++) {
         const opt = options[o];
         const m = sig + coverCode[opt.cover];
         let table = memo[m];
-        if (!table) table = memo[m] = new Map();
-        let nk = table.get(key);
-        if (nk === undefined) {
-          nk = transition(key, step, opt, c, scratch);
-          table.set(key, nk);
+        if (!table) table = memo[m] = [];
+        let nid = table[id];
+        if (nid === undefined) {
+          const nk = transition(keyOf[id], step, opt, c, scratch);
+          nid = nk < 0 ? -1 : intern(nk);
+          table[id] = nid;
         }
-        if (nk < 0) continue;
+        if (nid < 0) continue;
+        if (nid >= stamp.length) {
+          const grownStamp = new Int32Array(stamp.length * 4).fill(-1);
+          grownStamp.set(stamp);
+          const grownSlot = new Int32Array(slot.length * 4);
+          grownSlot.set(slot);
+          stamp = grownStamp;
+          slot = grownSlot;
+        }
         const cost = base + opt.costM;
-        const at = where.get(nk);
-        if (at === undefined) {
-          where.set(nk, next.keys.length);
-          next.keys.push(nk);
+        if (stamp[nid] !== layer) {
+          stamp[nid] = layer;
+          slot[nid] = next.ids.length;
+          next.ids.push(nid);
           next.costs.push(cost);
           next.prev.push(k);
           next.option.push(o);
-        } else if (cost < next.costs[at] - 1e-12) {
-          next.costs[at] = cost;
-          next.prev[at] = k;
-          next.option[at] = o;
+        } else {
+          const at = slot[nid];
+          if (cost < next.costs[at] - 1e-12) {
+            next.costs[at] = cost;
+            next.prev[at] = k;
+            next.option[at] = o;
+          }
         }
       }
     }
@@ -300,8 +327,8 @@ export function optimalRoute(block: Block | Grid, picks: readonly Pick[]): Route
   // Final: every frontier node even; one component overall.
   let bestAt = -1;
   let bestCost = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < current.keys.length; k++) {
-    const closed = decode(current.keys[k], c, deg, comp);
+  for (let k = 0; k < current.ids.length; k++) {
+    const closed = decode(keyOf[current.ids[k]], c, deg, comp);
     if (deg.some((d) => d === 1)) continue;
     const labels = new Set(comp.filter((_, s) => deg[s] > 0));
     if (closed ? labels.size !== 0 : labels.size !== 1) continue;
