@@ -111,12 +111,14 @@ export async function selectBest<S>(
     options.indifferenceZone?.absolute ??
     Math.max((options.indifferenceZone?.relative ?? 0.02) * scale, 1e-9);
   let status: SearchStatus = raced.status === "complete" ? "optimal" : raced.status;
-  let winner = raced.survivors[0];
+  // No finished round means no data to pick from.
+  let winner: string | undefined = raced.rounds.length > 0 ? raced.survivors[0] : undefined;
   let selection: SelectResult["selection"];
   let finalReplications: { first: number; count: number } | undefined;
   const why: string[] = [];
   if (raced.status === "complete") {
-    const finalists = candidates.filter((c) => raced.survivors.includes(c.id));
+    // Finalists in race order (best mean first), so ties and early stops favour the race's best.
+    const finalists = raced.survivors.map((id) => candidates.find((c) => c.id === id)!);
     const first = Math.max(...Object.values(raced.replications));
     const kn = await kimNelson(executor, finalists, {
       objective,
@@ -134,7 +136,8 @@ export async function selectBest<S>(
     outcomes.push(...kn.outcomes);
     evaluations += kn.evaluations;
     status = kn.status;
-    winner = kn.best;
+    // A selection that could not start (budget) leaves the race's best as the winner.
+    if (kn.evaluations > 0) winner = kn.best;
     const count = Math.max(
       0,
       ...finalists.map((c) => kn.outcomes.filter((o) => o.candidate === c.id).length),
@@ -155,7 +158,9 @@ export async function selectBest<S>(
     );
   } else {
     why.push(
-      `stopped during racing (${raced.status}); ${winner} had the best mean ${objective.kpi} so far.`,
+      winner === undefined
+        ? `stopped before the first racing round finished (${raced.status}); no candidate can be named.`
+        : `stopped during racing (${raced.status}); ${winner} had the best mean ${objective.kpi} so far.`,
     );
   }
 

@@ -57,6 +57,15 @@ describe("selectBest()", () => {
     });
     expect(tight.status).toBe("timedout");
     expect(tight.evaluations).toBeLessThanOrEqual(20);
+    // The selection could not start: the race's best mean is reported.
+    expect(tight.winner).toBe(tight.rounds.at(-1)?.ranking[0].id);
+    const none0 = await selectBest(executor, candidates, {
+      objective: objectiveFor("costPerHour"),
+      seed: 1,
+      budget: 5,
+    });
+    expect(none0.status).toBe("timedout");
+    expect(none0.winner).toBeUndefined();
   });
 
   it("race() halves the field each round on the same replications", async () => {
