@@ -274,8 +274,27 @@ describe("nearestNeighbourTwoOpt()", () => {
       const heuristic = nearestNeighbourTwoOpt(dist);
       expect(heuristic.costM).toBeGreaterThanOrEqual(exact - 1e-9);
       expect([...heuristic.order].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      let length = dist[0][heuristic.order[0]] + dist[heuristic.order[7]][0];
+      for (let k = 1; k < 8; k++) length += dist[heuristic.order[k - 1]][heuristic.order[k]];
+      expect(heuristic.costM).toBeCloseTo(length, 9);
       if (heuristic.costM < exact + 1e-9) optimal++;
     }
     expect(optimal).toBeGreaterThanOrEqual(45);
+  });
+
+  it("handles asymmetric distances (one-way aisles): a valid tour, never below Held–Karp", () => {
+    const rng = createStream(6, "tsp-asym");
+    for (let t = 0; t < 30; t++) {
+      const dist = Array.from({ length: 8 }, (_, i) =>
+        Array.from({ length: 8 }, (_, j) => (i === j ? 0 : rng.uniform(1, 50))),
+      );
+      const exact = heldKarp(dist).costM;
+      const heuristic = nearestNeighbourTwoOpt(dist);
+      expect([...heuristic.order].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      let length = dist[0][heuristic.order[0]] + dist[heuristic.order[6]][0];
+      for (let k = 1; k < 7; k++) length += dist[heuristic.order[k - 1]][heuristic.order[k]];
+      expect(heuristic.costM).toBeCloseTo(length, 9);
+      expect(heuristic.costM).toBeGreaterThanOrEqual(exact - 1e-9);
+    }
   });
 });
