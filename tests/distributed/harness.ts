@@ -188,9 +188,9 @@ export class TestProcess {
   }
 }
 
-/** Spawns `whsim worker` against `url` (2 s locks, so a dead worker's job moves on fast). */
+/** Spawns `whsim worker` against `url` (4 s locks, so a dead worker's job moves on fast). */
 export function spawnWorker(url: string): TestProcess {
-  return new TestProcess(["bin/whsim.js", "worker", "--redis", url, "--lock-duration", "2"]);
+  return new TestProcess(["bin/whsim.js", "worker", "--redis", url, "--lock-duration", "4"]);
 }
 
 /** Starts `whsim worker` against `url` and waits until it serves the queue. */
