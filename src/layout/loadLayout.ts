@@ -303,9 +303,18 @@ export function buildLayout(
     case "traditional":
       return traditionalLayout(valid);
     case "fishbone":
-      return fishboneLayout(valid);
-    case "flyingV":
-      return flyingVLayout(valid);
+    case "flyingV": {
+      const layout = valid.generator === "fishbone" ? fishboneLayout(valid) : flyingVLayout(valid);
+      if (layout.docks.some((d) => d.x < 0 || d.x > layout.widthM)) {
+        throw new InputError({
+          file: fileName,
+          path: basePath ? `${basePath}.doorsPerSide` : "doorsPerSide",
+          value: valid.doorsPerSide,
+          expected: `doors that fit the ${layout.widthM.toFixed(1)} m front wall`,
+        });
+      }
+      return layout;
+    }
     case "explicit":
       return explicitLayout(valid);
   }

@@ -117,6 +117,16 @@ describe("validateLayoutSpec(data, file, basePath)", () => {
     expect(fish[0].path).toBe("storageSlots");
   });
 
+  it("refuses more fishbone doors than the front wall holds", () => {
+    const issues = issuesOf(() =>
+      buildLayout(
+        { generator: "fishbone", name: "f", widthM: 40, depthM: 20, doorsPerSide: 6 },
+        "f.yaml",
+      ),
+    );
+    expect(issues[0]).toMatchObject({ file: "f.yaml", path: "doorsPerSide", value: 6 });
+  });
+
   it("asks a fishbone for its size", () => {
     const issues = issuesOf(() => validateLayoutSpec({ generator: "fishbone", name: "f" }));
     expect(issues[0].expected).toBe("widthM and depthM, or storageSlots");
