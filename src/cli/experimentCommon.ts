@@ -4,10 +4,11 @@
  * bar on a terminal, atomic output folders and plain-text tables.
  */
 import { SingleBar } from "cli-progress";
-import { InputError, type InputIssue } from "../common/inputError.ts";
+import { InputError, type InputIssue, isInputError } from "../common/inputError.ts";
 import type { Executor } from "../experiment/types.ts";
 import { OutputFolder } from "../node/outputFolder.ts";
 import { defaultWorkerCount } from "../node/pool/poolExecutor.ts";
+import { checkScenario, type Scenario } from "../scenario/index.ts";
 import { createExecutor } from "./createExecutor.ts";
 
 /** Flags every experiment command takes. */
@@ -19,6 +20,7 @@ export interface ExperimentFlags {
   out?: string;
   json?: boolean;
   precision?: string;
+  warmupDays?: string;
 }
 
 /** Parses an integer flag in [min, max]; pushes an issue and returns undefined if bad. */
@@ -53,6 +55,33 @@ export function precisionFlag(value: string | undefined, issues: InputIssue[]): 
     return undefined;
   }
   return x;
+}
+
+/**
+ * The warm-up deletion hook: `--warmup-days D` replaces every scenario's `warmupDays`
+ * (statistics start after it); the scenario is validated again (D < horizonDays).
+ */
+export function applyWarmup(
+  scenario: Scenario,
+  value: string | undefined,
+  file: string,
+  issues: InputIssue[],
+): Scenario {
+  if (value === undefined) return scenario;
+  const days = Number(value);
+  if (value.trim() === "" || !Number.isFinite(days) || days < 0) {
+    if (!issues.some((i) => i.file === "--warmup-days")) {
+      issues.push({ file: "--warmup-days", path: "", value, expected: "days >= 0, e.g. 0.5" });
+    }
+    return scenario;
+  }
+  try {
+    return checkScenario({ ...scenario, warmupDays: days }, `${file} with --warmup-days ${value}`);
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    issues.push(...error.issues);
+    return scenario;
+  }
 }
 
 /** The common numeric flags, checked together. */

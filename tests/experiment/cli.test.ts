@@ -44,6 +44,8 @@ describe("whsim compare", () => {
       "2",
       "--workers",
       "1",
+      "--warmup-days",
+      "0.2",
       "--out",
       join(tmp, "same"),
     );
@@ -51,6 +53,7 @@ describe("whsim compare", () => {
     const doc = JSON.parse(read("same", "comparison.json"));
     expect(doc.kind).toBe("comparison");
     expect(doc.candidates).toEqual(["tiny", "tiny#2"]);
+    expect(doc.scenarios.map((x: { warmupDays: number }) => x.warmupDays)).toEqual([0.2, 0.2]);
     for (const kpi of Object.values(doc.kpis) as {
       differences: Record<string, { mean: number; ci95: number; verdict: string }>;
     }[]) {
@@ -116,6 +119,9 @@ describe("whsim compare", () => {
     expect(r.stderr).toMatch(/--replications: "0" \(an integer from 1/);
     expect(r.stderr).toMatch(/--workers: "x"/);
     expect(r.stderr).toMatch(/missing\.yaml/);
+    const warm = await whsim("compare", tiny, tiny, "--warmup-days", "5");
+    expect(warm.code).toBe(2);
+    expect(warm.stderr).toMatch(/warmupDays: 5 \(less than horizonDays/);
   });
 });
 

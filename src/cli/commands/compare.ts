@@ -13,6 +13,7 @@ import { runExperiment } from "../../experiment/runExperiment.ts";
 import { readScenarioFile } from "../../node/readScenarioFile.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import {
+  applyWarmup,
   commonFlags,
   csvField,
   type ExperimentFlags,
@@ -76,6 +77,7 @@ export function compareCommand(program: Command): void {
     .option("--replications <n>", "replications per scenario (default: the first scenario's)")
     .option("--precision <p>", "add replications until every mean is within p (e.g. 2%)")
     .option("--seed <n>", "master seed for every scenario (default: the first scenario's)")
+    .option("--warmup-days <d>", "warm-up deleted from statistics, for every scenario")
     .option("--workers <n>", "worker threads (default: the number of cores)")
     .option("--executor <address>", "run replications elsewhere (e.g. redis://host:port)")
     .option("--out <dir>", "results folder (default: results/compare-<a>-<b>)")
@@ -94,7 +96,9 @@ export function compareCommand(program: Command): void {
       const scenarios: Scenario[] = [];
       for (const file of files) {
         try {
-          scenarios.push(readScenarioFile(resolve(file)));
+          scenarios.push(
+            applyWarmup(readScenarioFile(resolve(file)), flags.warmupDays, file, issues),
+          );
         } catch (error) {
           if ((error as { issues?: InputIssue[] }).issues)
             issues.push(...(error as { issues: InputIssue[] }).issues);
@@ -141,6 +145,7 @@ export function compareCommand(program: Command): void {
           file: files[i],
           scenario: s.name,
           scenarioHash: scenarioHash(s),
+          warmupDays: s.warmupDays,
         })),
         ...comparison,
       };
@@ -164,7 +169,12 @@ export function compareCommand(program: Command): void {
       });
       if (flags.json) process.stdout.write(jsonText(document));
       else {
-        const note = result.aborted ? " (stopped early: partial results)" : "";
+        let note = result.aborted ? " (stopped early: partial results)" : "";
+        if (parsed.precision !== undefined) {
+          note += result.precisionMet
+            ? `; relative precision ${parsed.precision * 100}% reached`
+            : `; relative precision ${parsed.precision * 100}% NOT reached (limit 100 replications)`;
+        }
         process.stdout.write(
           `${ids.join(" vs ")}: ${result.replications} replications each, seed ${seed}${note}\n\n${comparisonTable(comparison)}\n\nwritten to ${outDir}/comparison.json\n`,
         );

@@ -15,6 +15,7 @@ import { buildGrid, parseSetOption, type SetOption } from "../../experiment/swee
 import { readScenarioFile } from "../../node/readScenarioFile.ts";
 import { checkScenario, type Scenario } from "../../scenario/index.ts";
 import {
+  applyWarmup,
   commonFlags,
   csvField,
   type ExperimentFlags,
@@ -53,6 +54,7 @@ export function sweepCommand(program: Command): void {
     )
     .option("--replications <n>", "replications per point (default: the scenario's)")
     .option("--seed <n>", "master seed for every point (default: the scenario's)")
+    .option("--warmup-days <d>", "warm-up deleted from statistics (replaces the scenario's)")
     .option("--workers <n>", "worker threads (default: the number of cores)")
     .option("--executor <address>", "run replications elsewhere (e.g. redis://host:port)")
     .option("--out <dir>", "results folder (default: results/sweep-<scenario>)")
@@ -79,7 +81,7 @@ export function sweepCommand(program: Command): void {
       }
       let base: Scenario | undefined;
       try {
-        base = readScenarioFile(resolve(file));
+        base = applyWarmup(readScenarioFile(resolve(file)), flags.warmupDays, file, issues);
       } catch (error) {
         if (isInputError(error)) issues.push(...error.issues);
         else throw error;
