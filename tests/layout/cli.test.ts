@@ -45,6 +45,13 @@ describe("whsim layout <file> [--svg out.svg] [--json]", () => {
     expect(drawing.match(/class="rack"/g)?.length).toBe(12 * 2 * 2);
   });
 
+  it("prints a readable summary without --json", async () => {
+    const run = await whsim("layout", "layouts/explicit-small.yaml");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("avg single-command distance from PD: 46 m");
+    expect(run.stdout).toContain("picking aisles 2, cross aisles 3");
+  });
+
   it("exits 2 on a bad file with file: path: value (expected), no stack trace", async () => {
     const dir = mkdtempSync(join(tmpdir(), "whsim-layout-"));
     const bad = join(dir, "bad.yaml");

@@ -117,6 +117,14 @@ describe("routeLength() against REFERENCES.md (one block, n = 10, L = 10, w = 2.
     }
   });
 
+  it("combined is never longer than S-shape or return (it chooses among their moves)", () => {
+    for (const picks of orders.slice(0, 2000)) {
+      const combined = routeLength(block, picks, "combined").distanceM;
+      expect(combined).toBeLessThanOrEqual(routeLength(block, picks, "sShape").distanceM + 1e-9);
+      expect(combined).toBeLessThanOrEqual(routeLength(block, picks, "return").distanceM + 1e-9);
+    }
+  });
+
   it("the mean farthest aisle matches E[R]", () => {
     const { mean, se } = meanAndSe(orders.map((p) => Math.max(...p.map((q) => q.aisle))));
     expect(Math.abs(mean - expectedFarthest(10, 10))).toBeLessThanOrEqual(3 * se);
