@@ -70,7 +70,9 @@ export async function waitForRedis(redis: Redis, url: string, timeoutMs = 5000):
   redis.on("error", onError);
   try {
     await Promise.race([
-      redis.ping(),
+      redis.ping().catch((error: Error) => {
+        throw new Error(`cannot reach Redis at ${maskRedisUrl(url)}: ${error.message}`);
+      }),
       new Promise((_, reject) => {
         timer = setTimeout(() => {
           const why = lastError ? `: ${lastError}` : "";

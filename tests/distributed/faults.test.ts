@@ -12,7 +12,7 @@ import { createExecutor } from "../../src/cli/createExecutor.ts";
 import { runMm1 } from "../../src/distributed/mm1Job.ts";
 import { encodeJson } from "../../src/distributed/numberCodec.ts";
 import { jobIdOf, QUEUE_PREFIX, queueName } from "../../src/distributed/queueNames.ts";
-import { RedisExecutor } from "../../src/distributed/redisExecutor.ts";
+import { DistributedJobError, RedisExecutor } from "../../src/distributed/redisExecutor.ts";
 import { ResultStore } from "../../src/distributed/resultStore.ts";
 import { type ExperimentAbortedError, isExperimentAborted } from "../../src/experiment/abort.ts";
 import { createInProcessExecutor } from "../../src/experiment/inProcessExecutor.ts";
@@ -178,6 +178,21 @@ describe("RedisExecutor with two whsim workers", { timeout: 90_000 }, () => {
     const stored = new ResultStore(storePath);
     expect(stored.count()).toBe(2);
     stored.close();
+  });
+
+  it("run() fails naming the job when workers reject it, and a re-run retries it once", async () => {
+    // A key that is not the hash of the job's content: workers must refuse it.
+    const [job] = sweepJobs(1, 1, 1000);
+    const forged = { ...job, seed: job.seed + 1 };
+    const executor = new RedisExecutor({ kind: "mm1", url: redis.url, pollIntervalMs: 200 });
+    const first = (await executor.run([forged]).catch((e: unknown) => e)) as Error;
+    expect(first).toBeInstanceOf(DistributedJobError);
+    expect(first.message).toContain(job.key);
+    expect(first.message).toMatch(/invalid job: job: key/);
+    const second = (await executor.run([forged]).catch((e: unknown) => e)) as Error;
+    expect(second).toBeInstanceOf(DistributedJobError);
+    expect(executor.stats.retried).toBe(1);
+    await executor.close();
   });
 
   it("whsim worker rejects a job of an unknown kind without running or retrying it", async () => {

@@ -41,7 +41,11 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 20
 export class TestRedis {
   readonly dir = mkdtempSync(join(tmpdir(), "whsim-redis-"));
   pid = 0;
-  constructor(readonly port: number) {}
+  /** `extra` adds redis-server options, e.g. `["--requirepass", "pw"]`. */
+  constructor(
+    readonly port: number,
+    readonly extra: string[] = [],
+  ) {}
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
@@ -66,6 +70,7 @@ export class TestRedis {
       pidfile,
       "--dir",
       this.dir,
+      ...this.extra,
     ]);
     await waitFor(
       () => existsSync(pidfile) && readFileSync(pidfile, "utf8").trim() !== "",
@@ -74,9 +79,11 @@ export class TestRedis {
     this.pid = Number(readFileSync(pidfile, "utf8").trim());
     await waitFor(() => {
       try {
-        return execFileSync("redis-cli", ["-p", String(this.port), "ping"])
-          .toString()
-          .includes("PONG");
+        return (
+          execFileSync("redis-cli", ["-p", String(this.port), "ping"])
+            .toString()
+            .match(/PONG|NOAUTH/) !== null
+        );
       } catch {
         return false;
       }
