@@ -205,6 +205,18 @@ describe("routeLength() with a middle cross aisle (n = 4, L = 20, w = 2, one cro
   });
 });
 
+describe("routeLength() misuse", () => {
+  it("throws with the bad value on picks or blocks outside the block", () => {
+    const block: Block = { aisles: 3, aisleLengthM: 10, aisleSpacingM: 2.5 };
+    expect(() => routeLength(block, [{ aisle: 3, positionM: 1 }], "sShape")).toThrow(/aisle 3/);
+    expect(() => routeLength(block, [{ aisle: 0, positionM: 11 }], "optimal")).toThrow(
+      /position 11/,
+    );
+    expect(() => routeLength({ ...block, depotAisle: 5 }, [], "return")).toThrow(/depotAisle/);
+    expect(() => routeLength(block, [], "zigzag" as never)).toThrow(/unknown routing policy/);
+  });
+});
+
 describe("routeLength(block, picks, 'optimal')", () => {
   const rng = createStream(99, "optimal-vs-tsp");
   const cases = Array.from({ length: 400 }, (_, t) => {

@@ -15,7 +15,22 @@ export interface Grid {
 
 /** Grid of a `Block` (evenly spaced middle cross aisles). */
 export function gridOf(block: Block): Grid {
-  const blocks = (block.crossAisles ?? 0) + 1;
+  const { aisles, aisleLengthM, aisleSpacingM } = block;
+  const cross = block.crossAisles ?? 0;
+  const depot = block.depotAisle ?? 0;
+  if (!Number.isInteger(aisles) || aisles < 1)
+    throw new RangeError(`block.aisles must be an integer >= 1: ${aisles}`);
+  if (!(aisleLengthM > 0) || !(aisleSpacingM > 0)) {
+    throw new RangeError(
+      `block lengths must be > 0: aisleLengthM ${aisleLengthM}, aisleSpacingM ${aisleSpacingM}`,
+    );
+  }
+  if (!Number.isInteger(cross) || cross < 0)
+    throw new RangeError(`block.crossAisles must be an integer >= 0: ${cross}`);
+  if (!Number.isInteger(depot) || depot < 0 || depot >= aisles) {
+    throw new RangeError(`block.depotAisle must be an aisle index 0..${aisles - 1}: ${depot}`);
+  }
+  const blocks = cross + 1;
   const xs = Array.from({ length: block.aisles }, (_, i) => i * block.aisleSpacingM);
   const rows = Array.from({ length: blocks + 1 }, (_, r) => (r * block.aisleLengthM) / blocks);
   return { xs, rows, depotX: (block.depotAisle ?? 0) * block.aisleSpacingM };
