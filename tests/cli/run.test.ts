@@ -155,6 +155,34 @@ describe("whsim validate", () => {
     ).toBe(true);
   });
 
+  it("refuses a YAML alias bomb and an oversized file with exit code 2", async () => {
+    const bomb = join(dir, "bomb.yaml");
+    const level = (name: string, from: string) =>
+      `${name}: &${name} [${Array(10).fill(`*${from}`).join(",")}]`;
+    writeFileSync(
+      bomb,
+      [
+        'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+        level("b", "a"),
+        level("c", "b"),
+        level("d", "c"),
+        level("e", "d"),
+        level("f", "e"),
+      ].join("\n"),
+    );
+    const r1 = await cli("validate", bomb);
+    expect(r1.code).toBe(2);
+    expect(r1.err).toMatch(
+      /bomb\.yaml: .* \(YAML with at most \d+ alias expansions \(alias bombs are refused\)\)\n$/,
+    );
+    const huge = join(dir, "huge.yaml");
+    writeFileSync(huge, `name: x\n#${"x".repeat(5 * 1024 * 1024)}\n`);
+    const r2 = await cli("run", huge, "--out", join(dir, "huge-out"));
+    expect(r2.code).toBe(2);
+    expect(r2.err).toMatch(/huge\.yaml: "\d+ bytes" \(a scenario file of at most \d+ bytes\)\n$/);
+    expect(existsSync(join(dir, "huge-out"))).toBe(false);
+  });
+
   it("as a process: a missing file exits 2 with one line and no stack trace", () => {
     const bin = new URL("../../bin/whsim.js", import.meta.url).pathname;
     let status = 0;
