@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createStream } from "../../src/engine/index.ts";
 import { buildLayout, loadLayout } from "../../src/layout/loadLayout.ts";
 import { planTour } from "../../src/layout/routing/planTour.ts";
+import { routeLength } from "../../src/layout/routing/routeLength.ts";
 import { routingPolicies } from "../../src/layout/routing/types.ts";
 import { createTravelModel, type TravelModel } from "../../src/layout/travelModel.ts";
 import type { XY } from "../../src/layout/types.ts";
@@ -65,6 +66,40 @@ describe("planTour(travel, { start, end, stops, policy }) on a parallel-aisle la
         expect(length(tour.path)).toBeCloseTo(tour.distanceM, 6);
         const closed = planTour(travel, { start: "PD", stops, policy });
         expect(closed.distanceM).toBeGreaterThanOrEqual(best - 1e-9);
+      }
+    }
+  });
+});
+
+describe("planTour() on a grid layout agrees with routeLength() on the same block", () => {
+  it("every policy gives the kernel's distance when the P&D point is the front of the first aisle", () => {
+    // 6 aisles, 12 bays in 2 blocks of 6: cross-aisle rows every 6 · 2.7 + 3.5 = 19.7 m.
+    const layout = buildLayout({
+      generator: "traditional",
+      name: "g",
+      aisles: 6,
+      baysPerAisle: 12,
+      crossAisles: 1,
+      pd: "left",
+    });
+    const travel = createTravelModel(layout);
+    const grid = layout.pickGrid!;
+    const block = { aisles: 6, aisleLengthM: 2 * 19.7, aisleSpacingM: 5.2, crossAisles: 1 };
+    expect(grid.backYM - grid.frontYM).toBeCloseTo(block.aisleLengthM, 9);
+    const rng = createStream(13, "grid-vs-kernel");
+    for (let t = 0; t < 30; t++) {
+      const stops = Array.from(
+        { length: rng.integer(1, 12) },
+        () => layout.locations[rng.integer(0, layout.locations.length - 1)].id,
+      );
+      const unique = [...new Set(stops)];
+      const picks = unique.map((id) => {
+        const loc = layout.locations.find((l) => l.id === id)!;
+        return { aisle: grid.aisles.indexOf(loc.aisle), positionM: loc.access.y - grid.frontYM };
+      });
+      for (const policy of routingPolicies) {
+        const planned = planTour(travel, { start: "PD", stops: unique, policy });
+        expect(planned.distanceM).toBeCloseTo(routeLength(block, picks, policy).distanceM, 6);
       }
     }
   });
