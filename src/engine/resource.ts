@@ -167,7 +167,7 @@ export class Resource {
    * a preempted one ignored. Throws for a request already released or of another resource.
    */
   release(request: Request): void {
-    if (!(request instanceof Request) || request.resource !== this) {
+    if (request == null || request.resource !== this || !(request instanceof Request)) {
       throw new RangeError(`release: ${describe(request)} is not a request of this resource`);
     }
     switch (request._status) {
