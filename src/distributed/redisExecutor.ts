@@ -276,13 +276,27 @@ export class RedisExecutor implements Executor {
 
   private async open(): Promise<{ queue: Queue; events: QueueEvents }> {
     if (this.queue && this.events) return { queue: this.queue, events: this.events };
-    const log = (error: Error) => this.options.log?.(`redis: ${error.message}`);
-    this.connection = connectRedis(this.url, { connectionName: "whsim-coordinator" });
-    this.connection.on("error", () => {});
-    await waitForRedis(this.connection, this.url);
+    // One line per distinct error: during an outage every reconnect attempt fails alike.
+    let lastError = "";
+    const log = (error: Error) => {
+      if (error.message !== lastError) this.options.log?.(`redis: ${error.message}`);
+      lastError = error.message;
+    };
+    const connection = connectRedis(this.url, { connectionName: "whsim-coordinator" });
+    connection.on("error", () => {});
+    try {
+      await waitForRedis(connection, this.url);
+    } catch (error) {
+      connection.disconnect();
+      throw error;
+    }
+    this.connection = connection;
     this.eventsConnection = connectRedis(this.url, { connectionName: "whsim-coordinator-events" });
     this.eventsConnection.on("error", () => {});
-    this.queue = new Queue(this.name, { connection: this.connection, prefix: QUEUE_PREFIX });
+    this.eventsConnection.on("ready", () => {
+      lastError = "";
+    });
+    this.queue = new Queue(this.name, { connection, prefix: QUEUE_PREFIX });
     this.queue.on("error", log);
     this.events = new QueueEvents(this.name, {
       connection: this.eventsConnection,
