@@ -11,6 +11,7 @@ import { fishboneLayout } from "./generators/fishbone.ts";
 import { flyingVLayout } from "./generators/flyingV.ts";
 import { frontRowNeedM, traditionalLayout, traditionalWidthM } from "./generators/traditional.ts";
 import { type LayoutSpec, type LayoutSpecInput, layoutSpecSchema } from "./spec.ts";
+import { createTravelModel } from "./travelModel.ts";
 import type { Layout } from "./types.ts";
 
 /** Largest layout file accepted, characters. */
@@ -289,6 +290,36 @@ export function validateLayoutSpec(
   return result.data;
 }
 
+/** Locations and doors of an explicit layout that cannot be reached from the P&D point and back. */
+function reachabilityIssues(layout: Layout, file: string, basePath: string): InputIssue[] {
+  const travel = createTravelModel(layout);
+  const pd = layout.pdPoints[0].id;
+  const out: InputIssue[] = [];
+  const at = (path: string) => (basePath ? `${basePath}.${path}` : path);
+  const cut = (id: string) => !Number.isFinite(travel.distanceM(pd, id) + travel.distanceM(id, pd));
+  layout.locations.forEach((l, i) => {
+    if (cut(l.id)) {
+      out.push({
+        file,
+        path: at(`locations[${i}].aisle`),
+        value: l.aisle,
+        expected: `an aisle connected both ways to P&D point ${pd}`,
+      });
+    }
+  });
+  layout.docks.forEach((d, i) => {
+    if (cut(d.id)) {
+      out.push({
+        file,
+        path: at(`docks[${i}]`),
+        value: d.id,
+        expected: `a door connected both ways to ${pd}`,
+      });
+    }
+  });
+  return out;
+}
+
 /**
  * Builds a layout from a spec object (as written inline in a scenario, or already
  * validated); validates first, so bad input throws InputError.
@@ -315,8 +346,12 @@ export function buildLayout(
       }
       return layout;
     }
-    case "explicit":
-      return explicitLayout(valid);
+    case "explicit": {
+      const layout = explicitLayout(valid);
+      const issues = reachabilityIssues(layout, fileName, basePath);
+      if (issues.length > 0) throw new InputError(issues);
+      return layout;
+    }
   }
 }
 

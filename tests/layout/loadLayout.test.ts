@@ -117,6 +117,58 @@ describe("validateLayoutSpec(data, file, basePath)", () => {
     expect(fish[0].path).toBe("storageSlots");
   });
 
+  it("refuses explicit locations on aisles cut off from the P&D point", () => {
+    const spec = {
+      generator: "explicit",
+      name: "cut",
+      widthM: 20,
+      depthM: 20,
+      zones: [{ id: "reserve", kind: "reserve" }],
+      aisles: [
+        {
+          id: "A1",
+          points: [
+            [2, 2],
+            [2, 18],
+          ],
+        },
+        {
+          id: "A2",
+          points: [
+            [10, 5],
+            [10, 18],
+          ],
+        },
+        {
+          id: "A3",
+          points: [
+            [15, 2],
+            [15, 18],
+          ],
+          oneWay: true,
+        },
+      ],
+      crossAisles: [
+        {
+          id: "X",
+          points: [
+            [2, 2],
+            [15, 2],
+          ],
+        },
+      ],
+      locations: [
+        { id: "L1", x: 1, y: 8, zone: "reserve", aisle: "A1" },
+        { id: "L2", x: 11, y: 8, zone: "reserve", aisle: "A2" },
+        { id: "L3", x: 16, y: 8, zone: "reserve", aisle: "A3" },
+      ],
+      pdPoints: [{ id: "PD", x: 5, y: 2 }],
+    };
+    const issues = issuesOf(() => buildLayout(spec as never, "cut.yaml"));
+    expect(issues.map((i) => i.path)).toEqual(["locations[1].aisle", "locations[2].aisle"]);
+    expect(issues[0].expected).toBe("an aisle connected both ways to P&D point PD");
+  });
+
   it("refuses more fishbone doors than the front wall holds", () => {
     const issues = issuesOf(() =>
       buildLayout(
