@@ -406,7 +406,8 @@ export async function optimizeLayout(
   ];
   const winner = selected.winner ? byId.get(selected.winner) : undefined;
   const why = [...selected.why];
-  if (winner?.metrics) {
+  const layoutsSimulated = new Set(kept.map((c) => JSON.stringify(c.scenario.layout))).size;
+  if (winner?.metrics && layoutsSimulated > 1) {
     const others = kept.filter((c) => c !== winner && c.metrics);
     const bestOther = others.sort(
       (a, b) => a.metrics!.avgSingleCommandDistanceM - b.metrics!.avgSingleCommandDistanceM,

@@ -238,7 +238,7 @@ export async function selectBest<S>(
       const d = kpi?.differences[runnerUp];
       if (d) {
         why.push(
-          `against the runner-up ${runnerUp}: ${objective.kpi} ${fmt(kpi.estimates[winner].mean)} vs ${fmt(kpi.estimates[runnerUp].mean)} (runner-up − winner ${fmt(d.mean)} ± ${fmt(d.ci95)}, ${d.verdict === "worse" ? "runner-up significantly worse" : d.verdict}).`,
+          `against the runner-up ${runnerUp}: ${objective.kpi} ${fmt(kpi.estimates[winner].mean)} vs ${fmt(kpi.estimates[runnerUp].mean)} (runner-up − winner ${fmt(d.mean)} ± ${fmt(d.ci95)}, ${d.verdict === "worse" ? "runner-up significantly worse" : d.verdict})${Math.abs(d.mean) < delta ? `; the gap is inside the indifference zone δ = ${fmt(delta)}, so the two are practically equivalent` : ""}.`,
         );
       }
       const phases = Object.entries(comparison.breakdownDifference[runnerUp]?.order ?? {})

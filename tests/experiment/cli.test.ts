@@ -182,3 +182,43 @@ describe("whsim sweep", () => {
     expect(invalid.stderr).toMatch(/outbound\.ordersPerDay/);
   });
 });
+
+describe("whsim run --workers", () => {
+  it("whsim run --workers 2 --trace writes byte-identical results to --workers 1", async () => {
+    const one = await whsim(
+      "run",
+      tiny,
+      "--replications",
+      "3",
+      "--workers",
+      "1",
+      "--trace",
+      "--out",
+      join(tmp, "run1"),
+    );
+    const two = await whsim(
+      "run",
+      tiny,
+      "--replications",
+      "3",
+      "--workers",
+      "2",
+      "--trace",
+      "--out",
+      join(tmp, "run2"),
+    );
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    for (const file of [
+      "summary.json",
+      "kpis.csv",
+      "replications.csv",
+      "scenario.json",
+      "layout.json",
+      "trace.ndjson",
+    ]) {
+      expect(read("run2", file), file).toBe(read("run1", file));
+    }
+    expect(JSON.parse(read("run2", "summary.json")).replications).toBe(3);
+  });
+});
