@@ -219,11 +219,37 @@ describe("viewer on a whsim run", () => {
     await page.screenshot({ path: join(ARTIFACTS, "heatmap-picks.png") });
 
     await page.selectOption("#heatmap-kind", "congestion");
-    const aisles = new Set(records.filter((r) => r.kind === "congestion").map((r) => r.aisle));
-    expect(aisles.size).toBeGreaterThan(0);
-    expect(await page.locator("#map-main .heat-aisle").count()).toBe(aisles.size);
+    // Each wait goes to the 5 m piece of its aisle where the waiting worker stood.
+    const aisleById = new Map(
+      [...layout.aisles, ...layout.crossAisles].map((a) => [a.id, a] as const),
+    );
+    const pieces = new Set<string>();
+    for (const r of records.filter((r) => r.kind === "congestion")) {
+      const a = aisleById.get(r.aisle)!;
+      const at = expectedPosition(runA, r.worker, r.t)!;
+      let along = 0;
+      let best = Number.POSITIVE_INFINITY;
+      let bestAlong = 0;
+      for (let k = 1; k < a.points.length; k++) {
+        const [p, q] = [a.points[k - 1], a.points[k]];
+        const len = Math.hypot(q[0] - p[0], q[1] - p[1]);
+        const f = Math.max(
+          0,
+          Math.min(1, ((at[0] - p[0]) * (q[0] - p[0]) + (at[1] - p[1]) * (q[1] - p[1])) / len ** 2),
+        );
+        const d = Math.hypot(p[0] + f * (q[0] - p[0]) - at[0], p[1] + f * (q[1] - p[1]) - at[1]);
+        if (d < best) [best, bestAlong] = [d, along + f * len];
+        along += len;
+      }
+      pieces.add(`${a.id}#${Math.min(Math.ceil(along / 5) - 1, Math.floor(bestAlong / 5))}`);
+    }
+    expect(pieces.size).toBeGreaterThan(0);
+    const drawn = await page
+      .locator("#map-main .heat-segment")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-key")));
+    expect(new Set(drawn)).toEqual(pieces);
     expect(await page.textContent("#map-main .legend-box")).toContain(
-      "Congestion wait per aisle (s)",
+      "Congestion wait per 5 m aisle segment (s)",
     );
     await page.screenshot({ path: join(ARTIFACTS, "heatmap-congestion.png") });
 

@@ -5,7 +5,17 @@
  */
 import { select, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from "d3";
 import type { Layout } from "../../../src/layout/types.ts";
-import { drawAisleHeatmap, drawDensityHeatmap, drawLocationHeatmap } from "../draw/drawHeatmaps.ts";
+import {
+  type AisleSegment,
+  aisleIdOf,
+  aisleSegments,
+  type PlacedValue,
+} from "../draw/aisleSegments.ts";
+import {
+  drawDensityHeatmap,
+  drawLocationHeatmap,
+  drawSegmentHeatmap,
+} from "../draw/drawHeatmaps.ts";
 import { drawLayout } from "../draw/drawLayout.ts";
 import { drawLegend } from "../draw/drawLegend.ts";
 import { drawQueues, type QueueBadge } from "../draw/drawQueues.ts";
@@ -49,12 +59,24 @@ export function congestionByAisle(
   const out: Record<string, number> = {};
   if (!trace) return out;
   for (const [key, c] of Object.entries(trace.congestion)) {
-    let id: string | undefined = ids.has(key) ? key : key.split(/[:#/@|]/)[0];
-    if (!ids.has(id))
-      id = [...ids].filter((i) => key.startsWith(i)).sort((a, b) => b.length - a.length)[0];
+    const id = aisleIdOf(key, ids);
     if (id) out[id] = (out[id] ?? 0) + c.waitS;
   }
   return out;
+}
+
+/** Aisle segment length for the congestion heatmap, m. */
+export const SEGMENT_M = 5;
+
+/** Congestion wait per aisle segment, s, placed where each wait happened. */
+export function congestionSegments(layout: Layout, trace: TraceIndex | null): AisleSegment[] {
+  const ev = trace?.congestionEvents;
+  if (!ev) return [];
+  const values: PlacedValue[] = [];
+  for (let i = 0; i < ev.t.length; i++) {
+    values.push({ x: ev.x[i], y: ev.y[i], value: ev.waitS[i], aisle: ev.aisle[i] });
+  }
+  return aisleSegments(layout, values, SEGMENT_M);
 }
 
 function centroid(points: { x: number; y: number }[]): { x: number; y: number } | null {
@@ -272,12 +294,12 @@ export class MapView {
         domain: heatDomain(footprintTotals(layout, values)),
       });
     } else if (kind === "congestion") {
-      const values = congestionByAisle(layout, trace);
-      drawAisleHeatmap(node, layout, values);
+      const segments = congestionSegments(layout, trace);
+      drawSegmentHeatmap(node, layout, segments);
       drawLegend(this.legend, {
-        title: "Congestion wait per aisle",
+        title: `Congestion wait per ${SEGMENT_M} m aisle segment`,
         unit: "s",
-        domain: heatDomain(Object.values(values)),
+        domain: heatDomain(segments.map((s) => s.value)),
       });
     } else if (kind === "density" && trace?.density) {
       drawDensityHeatmap(node, layout, trace.density);
@@ -307,13 +329,22 @@ export class MapView {
       drawLocationHeatmap(node, layout, diff, { ...opts, domain });
       drawLegend(this.legend, { title: "Picks B − A", unit: "picks", domain, diverging: true });
     } else if (kind === "congestion") {
-      const ca = a.layout ? congestionByAisle(a.layout, a.trace) : {};
-      const cb = congestionByAisle(layout, b.trace);
-      const diff: Record<string, number> = {};
-      for (const id of new Set([...Object.keys(ca), ...Object.keys(cb)]))
-        diff[id] = (cb[id] ?? 0) - (ca[id] ?? 0);
-      const domain = heatDomain(Object.values(diff), opts);
-      drawAisleHeatmap(node, layout, diff, { ...opts, domain });
+      // Segments keyed by aisle and index, so the same floor matches piece by piece.
+      const sa = a.layout ? congestionSegments(a.layout, a.trace) : [];
+      const sb = congestionSegments(layout, b.trace);
+      const byKey = new Map<string, AisleSegment>();
+      for (const s of sb) byKey.set(s.key, { ...s });
+      for (const s of sa) {
+        const t = byKey.get(s.key);
+        if (t) t.value -= s.value;
+        else byKey.set(s.key, { ...s, value: -s.value });
+      }
+      const diff = [...byKey.values()];
+      const domain = heatDomain(
+        diff.map((s) => s.value),
+        opts,
+      );
+      drawSegmentHeatmap(node, layout, diff, { ...opts, domain });
       drawLegend(this.legend, {
         title: "Congestion wait B − A",
         unit: "s",
@@ -449,7 +480,12 @@ export class MapView {
               )
               .join("")
           : "";
-        html = `<b>${esc(kind)} ${esc(id)}</b>${queues}`;
+        const waitS = /aisle/.test(kind) ? congestionByAisle(layout, trace)[id] : undefined;
+        const jam =
+          waitS !== undefined
+            ? `<br><span class="k">congestion wait (run)</span> ${formatValue(waitS, 0)} s`
+            : "";
+        html = `<b>${esc(kind)} ${esc(id)}</b>${queues}${jam}`;
       }
     }
     if (!html) {

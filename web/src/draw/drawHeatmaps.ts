@@ -6,6 +6,7 @@
 import { select } from "d3";
 import type { Layout } from "../../../src/layout/types.ts";
 import type { DensityGrid } from "../trace/traceIndex.ts";
+import type { AisleSegment } from "./aisleSegments.ts";
 import { flipY } from "./drawLayout.ts";
 import { locationFootprints } from "./footprints.ts";
 import { type HeatScaleOptions, heatColor, heatDomain } from "./heatScale.ts";
@@ -82,6 +83,43 @@ export function drawAisleHeatmap(
       .attr("stroke-opacity", options.opacity ?? 0.9)
       .attr("stroke-width", Math.max(0.6, a.widthM * 0.8))
       .attr("stroke-linecap", "round");
+  }
+}
+
+/**
+ * Draws aisle pieces (from aisleSegments) as thick lines coloured by their value, on top of
+ * the aisles, with the width of their aisle.
+ */
+export function drawSegmentHeatmap(
+  container: SVGElement,
+  layout: Layout,
+  segments: AisleSegment[],
+  options: HeatmapOptions = {},
+): void {
+  const domain = heatDomain(
+    segments.map((s) => s.value),
+    options,
+  );
+  const color = heatColor(domain, options);
+  const widths = new Map([...layout.crossAisles, ...layout.aisles].map((a) => [a.id, a.widthM]));
+  const g = select(container)
+    .append("g")
+    .attr("class", "heatmap segment-heatmap")
+    .attr("pointer-events", "none");
+  for (const s of segments) {
+    if (s.value === 0 || !Number.isFinite(s.value) || s.points.length < 2) continue;
+    const path = g
+      .append("path")
+      .attr("class", "heat-segment")
+      .attr("data-key", s.key)
+      .attr("data-value", s.value)
+      .attr("d", `M${s.points.map((p) => `${p[0]},${flipY(layout, p[1])}`).join("L")}`)
+      .attr("fill", "none")
+      .attr("stroke", color(s.value))
+      .attr("stroke-opacity", options.opacity ?? 0.9)
+      .attr("stroke-width", Math.max(0.6, (widths.get(s.aisle) ?? 1) * 0.8))
+      .attr("stroke-linecap", "butt");
+    if (options.title) path.append("title").text(options.title(s.key, s.value));
   }
 }
 

@@ -10,13 +10,15 @@ export interface LegendOptions extends HeatScaleOptions {
   unit: string;
   /** The domain the heatmap used (from heatDomain). */
   domain: [number, number];
-  /** Width in px. Defaults to 240. */
+  /** Width in px. Defaults to fit the title, at least 240. */
   width?: number;
 }
 
 /** Appends a legend SVG to `container` (an HTML element or an SVG group). */
 export function drawLegend(container: Element, options: LegendOptions): void {
-  const width = options.width ?? 240;
+  const title = `${options.title} (${options.unit})`;
+  // Wide enough for the title at 10 px bold (about 6.2 px a character).
+  const width = options.width ?? Math.max(240, Math.ceil(title.length * 6.2) + 24);
   const height = 52;
   const barW = width - 20;
   const color = heatColor(options.domain, options);
@@ -34,7 +36,7 @@ export function drawLegend(container: Element, options: LegendOptions): void {
     .attr("y", 12)
     .attr("font-weight", 600)
     .attr("fill", "#1e293b")
-    .text(`${options.title} (${options.unit})`);
+    .text(title);
   const [d0, d1] = options.domain;
   const steps = 64;
   const x = scaleLinear()

@@ -4,9 +4,18 @@
  */
 
 export {
+  type AisleSegment,
+  aisleIdOf,
+  aisleSegments,
+  alongPolyline,
+  type PlacedValue,
+  subPolyline,
+} from "./aisleSegments.ts";
+export {
   drawAisleHeatmap,
   drawDensityHeatmap,
   drawLocationHeatmap,
+  drawSegmentHeatmap,
   type HeatmapOptions,
 } from "./drawHeatmaps.ts";
 export { type DrawLayoutOptions, drawLayout, flipY, LAYOUT_COLORS } from "./drawLayout.ts";

@@ -61,6 +61,18 @@ export interface AisleCongestion {
   count: number;
 }
 
+/** Each congestion wait with where the worker stood (its position at the end of the wait). */
+export interface CongestionEvents {
+  /** End of the wait, s. */
+  t: Float64Array;
+  /** Worker position, m (NaN if the worker never moved). */
+  x: Float32Array;
+  y: Float32Array;
+  waitS: Float32Array;
+  /** Aisle (or aisle segment) key as the trace gives it. */
+  aisle: string[];
+}
+
 /** Metres travelled per grid cell (travel density). */
 export interface DensityGrid {
   /** Cell edge, m. */
@@ -98,6 +110,7 @@ export interface TraceIndex {
   /** Physical on-hand per location and SKU after each change. */
   stock: Record<string, Record<string, StepSeries>>;
   congestion: Record<string, AisleCongestion>;
+  congestionEvents: CongestionEvents;
   /** Count of order events by kind (`created`, `shipped`, …). */
   orderEvents: Record<string, number>;
   /** Times of order events by kind, s. */
@@ -137,5 +150,7 @@ export function transferables(index: TraceIndex): ArrayBuffer[] {
   }
   for (const a of Object.values(index.orderTimes)) add(a);
   if (index.density) add(index.density.metres);
+  const c = index.congestionEvents;
+  for (const a of [c.t, c.x, c.y, c.waitS]) add(a);
   return [...out];
 }

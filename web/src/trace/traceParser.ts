@@ -3,6 +3,7 @@
  * is read as a stream (in a Web Worker or in Node) without holding the text in memory.
  */
 import { GrowF32, GrowF64, GrowU32 } from "./growable.ts";
+import { positionAt } from "./playbackQuery.ts";
 import type {
   AisleCongestion,
   LocationPicks,
@@ -85,6 +86,12 @@ export function createTraceParser(options: TraceParserOptions = {}): TraceParser
   const picks: Record<string, LocationPicks> = {};
   const stock = new Map<string, Map<string, { t: number[]; v: number[] }>>();
   const congestion: Record<string, AisleCongestion> = {};
+  const jam = {
+    t: [] as number[],
+    worker: [] as string[],
+    waitS: [] as number[],
+    aisle: [] as string[],
+  };
   const orderEvents: Record<string, number> = {};
   const orderTimes = new Map<string, number[]>();
   const tasks: Record<string, number> = {};
@@ -183,6 +190,10 @@ export function createTraceParser(options: TraceParserOptions = {}): TraceParser
         const c = (congestion[aisle] ??= { waitS: 0, count: 0 });
         c.waitS += +rec.waitS || 0;
         c.count++;
+        jam.t.push(t);
+        jam.worker.push(String(rec.worker));
+        jam.waitS.push(+rec.waitS || 0);
+        jam.aisle.push(aisle);
         return;
       }
       case "order": {
@@ -289,6 +300,13 @@ export function createTraceParser(options: TraceParserOptions = {}): TraceParser
           [...stock].map(([loc, bySku]) => [loc, toSeriesRecord(bySku)] as const),
         ),
         congestion,
+        congestionEvents: {
+          t: Float64Array.from(jam.t),
+          x: new Float32Array(jam.t.length),
+          y: new Float32Array(jam.t.length),
+          waitS: Float32Array.from(jam.waitS),
+          aisle: jam.aisle,
+        },
         orderEvents,
         orderTimes: Object.fromEntries([...orderTimes].map(([k, v]) => [k, Float64Array.from(v)])),
         tasks,
@@ -297,6 +315,16 @@ export function createTraceParser(options: TraceParserOptions = {}): TraceParser
         issueCount,
       };
       if (header === null) issue("empty trace: no header line");
+      // Where each wait happened: the worker's position when the wait ended.
+      const byId = new Map(workers.map((w) => [w.id, w] as const));
+      const at = { x: 0, y: 0, moving: false };
+      const ev = index.congestionEvents;
+      for (let i = 0; i < ev.t.length; i++) {
+        const w = byId.get(jam.worker[i]);
+        const known = w ? positionAt(index, w, ev.t[i], at) : false;
+        ev.x[i] = known ? at.x : Number.NaN;
+        ev.y[i] = known ? at.y : Number.NaN;
+      }
       index.issueCount = issueCount;
       index.density = travelDensity(index, { floor: options.floor, cellM: options.cellM ?? 1 });
       return index;
