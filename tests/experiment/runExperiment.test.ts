@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/common/inputError.ts";
 import { isExperimentAborted } from "../../src/experiment/abort.ts";
 import { createInProcessExecutor } from "../../src/experiment/inProcessExecutor.ts";
 import { mmcWaitS, type QueueScenario, runQueueModel } from "../../src/experiment/queueModel.ts";
@@ -100,5 +101,29 @@ describe("runExperiment()", () => {
       })
       .catch((e) => e);
     expect(isExperimentAborted(error)).toBe(true);
+  });
+
+  it("createInProcessExecutor().run() names the failing job, keeping input issues as issues", async () => {
+    const job = { key: "k", candidate: "b", scenario: mm2 as never, replication: 3, seed: 1 };
+    const bug = createInProcessExecutor(() => {
+      throw new Error("boom");
+    });
+    await expect(bug.run([job])).rejects.toThrow("b replication 3: boom");
+    const bad = createInProcessExecutor(() => {
+      throw new InputError({
+        file: "<scenario>",
+        path: "storage.initialStockDays",
+        value: 7,
+        expected: "less",
+      });
+    });
+    const error = await bad.run([job]).catch((e) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.issues[0]).toEqual({
+      file: "b replication 3: <scenario>",
+      path: "storage.initialStockDays",
+      value: 7,
+      expected: "less",
+    });
   });
 });

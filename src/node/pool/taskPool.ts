@@ -28,10 +28,16 @@ export interface TaskRunOptions<R> {
 /** A task's function threw: fails the whole run with its message. */
 export class TaskFailedError extends Error {
   readonly issues?: unknown;
-  constructor(message: string, error: { name: string; issues?: unknown }) {
-    super(message);
+  constructor(task: string, error: { name: string; message: string; issues?: unknown }) {
+    super(`${task}: ${error.message}`);
     this.name = error.name === "InputError" ? "InputError" : "TaskFailedError";
-    this.issues = error.issues;
+    // Input problems found inside a task name the task, e.g. the candidate and replication.
+    this.issues = Array.isArray(error.issues)
+      ? error.issues.map((issue: { file?: string }) => ({
+          ...issue,
+          file: `${task}: ${issue.file ?? ""}`,
+        }))
+      : error.issues;
   }
 }
 
@@ -88,7 +94,7 @@ export function createTaskPool<T, R>(
         continue; // the thread died; piscina has started a new one
       }
       if (reply.ok) return reply.value;
-      throw new TaskFailedError(`${describe(task)}: ${reply.error.message}`, reply.error);
+      throw new TaskFailedError(describe(task), reply.error);
     }
   }
 
