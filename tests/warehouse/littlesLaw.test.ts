@@ -13,7 +13,7 @@ describe("orders obey Little's law", () => {
     const scenario = loadScenario(
       JSON.stringify({
         name: "little",
-        horizonDays: 5,
+        horizonDays: 4,
         warmupDays: 1,
         layout: {
           generator: "traditional",
@@ -54,7 +54,7 @@ describe("orders obey Little's law", () => {
       }),
       "little.json",
     );
-    const results = runReplications(scenario, { seed: 11, replications: 4 });
+    const results = runReplications(scenario, { seed: 11, replications: 3 });
     const gaps = results.map(
       (r) =>
         r.kpis.ordersInProcess - (r.kpis.throughputOrdersPerHour * r.kpis.orderCycleTimeS) / 3600,
