@@ -469,3 +469,36 @@ describe("Simulation", () => {
     expect(sim.activeProcess).toBe(null);
   });
 });
+
+describe("Simulation.step()", () => {
+  it("step() runs urgent work, then zero-delay events, then timed ones, one at a time", () => {
+    const sim = new Simulation();
+    const log: Log = [];
+    sim.timeout(1).addCallback(() => log.push(["timed", sim.now]));
+    sim
+      .event()
+      .succeed()
+      .addCallback(() => log.push(["zero-delay", sim.now]));
+    sim.process(function* starter() {
+      log.push(["process start", sim.now]);
+      yield sim.timeout(0);
+    });
+    expect(sim.peek()).toBe(0);
+    sim.step();
+    expect(log).toEqual([["process start", 0]]);
+    sim.step();
+    expect(log).toEqual([
+      ["process start", 0],
+      ["zero-delay", 0],
+    ]);
+    while (sim.step()) {
+      // drain
+    }
+    expect(log).toEqual([
+      ["process start", 0],
+      ["zero-delay", 0],
+      ["timed", 1],
+    ]);
+    expect(sim.now).toBe(1);
+  });
+});
