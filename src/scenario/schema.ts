@@ -8,6 +8,7 @@ import { type PutawayRuleName, putawayRules } from "../inventory/putaway/index.t
 import { type RoutingPolicy, routingPolicies } from "../layout/routing/types.ts";
 import { layoutSpecSchema } from "../layout/spec.ts";
 import { constant, distSpecSchema } from "./distSpec.ts";
+import { operationsSchema } from "./operationsSchema.ts";
 
 const clock = z
   .string()
@@ -21,8 +22,17 @@ const weekdays = [...DAY_NAMES.slice(0, 5)] as (typeof DAY_NAMES)[number][];
 
 /** The four kinds of material-handling equipment. */
 export const EQUIPMENT_KINDS = ["forklift", "reachTruck", "palletJack", "cart"] as const;
-/** The roles workers play in the core flow (issue 6 adds counters, returns clerks…). */
-export const ROLES = ["receiver", "putaway", "replenisher", "picker", "packer", "loader"] as const;
+/** The roles workers play: the core flow, then counters and returns clerks (operations). */
+export const ROLES = [
+  "receiver",
+  "putaway",
+  "replenisher",
+  "picker",
+  "packer",
+  "loader",
+  "counter",
+  "returnsClerk",
+] as const;
 /** Tasks that may need equipment. */
 export const EQUIPPED_TASKS = ["unload", "putaway", "replenish", "pick", "load"] as const;
 
@@ -387,8 +397,14 @@ const roleSchema = z
       .positive()
       .default(1.2)
       .describe("Walking speed without equipment, m/s (default 1.2)"),
+    crossTrained: z
+      .array(z.enum(ROLES))
+      .default([])
+      .describe(
+        "Other roles whose tasks these workers take when theirs are less urgent or none: the most urgent task they are trained for (default none)",
+      ),
   })
-  .describe("A role: its crews (shift and headcount) and walking speed");
+  .describe("A role: its crews (shift and headcount), walking speed and cross-training");
 
 const shiftSchema = z
   .strictObject({
@@ -399,18 +415,33 @@ const shiftSchema = z
       .min(1)
       .default(weekdays)
       .describe("Days the shift starts on (default mon–fri)"),
+    breaks: z
+      .array(
+        z.strictObject({
+          start: clock,
+          minutes: z.number().gt(0).max(720).describe("Length of the break, minutes"),
+        }),
+      )
+      .default([])
+      .describe(
+        "Unpaid breaks within the shift; a task under way is finished first (default none)",
+      ),
   })
-  .describe("A shift: start, end and days");
+  .describe("A shift: start, end, days and breaks");
 
-const dayCrew = (headcount: number) => ({ crews: [{ shift: "day", headcount }], speedMps: 1.2 });
+const dayCrew = (headcount: number) => ({
+  crews: [{ shift: "day", headcount }],
+  speedMps: 1.2,
+  crossTrained: [],
+});
 
 const workforceSchema = z
   .strictObject({
     shifts: z
       .record(z.string().min(1), shiftSchema)
       .default({
-        day: { start: "06:00", end: "14:30", days: weekdays },
-        late: { start: "14:00", end: "22:30", days: weekdays },
+        day: { start: "06:00", end: "14:30", days: weekdays, breaks: [] },
+        late: { start: "14:00", end: "22:30", days: weekdays, breaks: [] },
       })
       .describe("Named shifts (default `day` 06:00–14:30 and `late` 14:00–22:30, mon–fri)"),
     roles: z
@@ -423,6 +454,7 @@ const workforceSchema = z
             { shift: "late", headcount: 1 },
           ],
           speedMps: 1.2,
+          crossTrained: [],
         }),
         picker: roleSchema.default({
           crews: [
@@ -430,6 +462,7 @@ const workforceSchema = z
             { shift: "late", headcount: 3 },
           ],
           speedMps: 1.2,
+          crossTrained: [],
         }),
         packer: roleSchema.default({
           crews: [
@@ -437,6 +470,7 @@ const workforceSchema = z
             { shift: "late", headcount: 2 },
           ],
           speedMps: 1.2,
+          crossTrained: [],
         }),
         loader: roleSchema.default({
           crews: [
@@ -444,7 +478,10 @@ const workforceSchema = z
             { shift: "late", headcount: 1 },
           ],
           speedMps: 1.2,
+          crossTrained: [],
         }),
+        counter: roleSchema.default({ crews: [], speedMps: 1.2, crossTrained: [] }),
+        returnsClerk: roleSchema.default({ crews: [], speedMps: 1.2, crossTrained: [] }),
       })
       .prefault({})
       .describe("Headcount per role and shift"),
@@ -560,6 +597,7 @@ export const scenarioSchema = z
     workforce: workforceSchema,
     equipment: equipmentSchema,
     costs: costsSchema,
+    operations: operationsSchema,
   })
   .describe("A whsim scenario");
 

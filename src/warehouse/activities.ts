@@ -66,7 +66,7 @@ export function* acquire(
   if (!pool) return undefined;
   const request = pool.resource.request();
   if (!request.triggered) {
-    worker.setState("waiting", world.sim.now);
+    worker.setState("waiting", world.sim.now, "equipment");
   }
   yield request;
   pool.inUse.update(pool.resource.count);

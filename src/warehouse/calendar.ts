@@ -53,10 +53,16 @@ export interface Window {
 
 /**
  * The windows of a shift in [0, horizonS + 1 day): starting at `start` on each of its days,
- * ending at `end` (the next day when `end` <= `start`). Windows may overlap the horizon.
+ * ending at `end` (the next day when `end` <= `start`), cut by its breaks. Windows may
+ * overlap the horizon.
  */
 export function shiftWindows(
-  shift: { start: string; end: string; days: readonly string[] },
+  shift: {
+    start: string;
+    end: string;
+    days: readonly string[];
+    breaks?: readonly { start: string; minutes: number }[];
+  },
   horizonS: number,
 ): Window[] {
   const mask = dayMask(shift.days);
@@ -69,7 +75,21 @@ export function shiftWindows(
     const startS = day * DAY_S + startC;
     const endS = startS + lengthS;
     if (endS <= 0) continue;
-    out.push({ startS: Math.max(0, startS), endS });
+    // Breaks cut the shift into pieces (a break clock before the start is the next day).
+    let from = startS;
+    const cuts = (shift.breaks ?? [])
+      .map((b) => {
+        let at = day * DAY_S + clockS(b.start);
+        if (at < startS) at += DAY_S;
+        return { at, until: Math.min(endS, at + b.minutes * 60) };
+      })
+      .filter((b) => b.at < endS)
+      .sort((a, b) => a.at - b.at);
+    for (const cut of cuts) {
+      if (cut.at > from && cut.at > 0) out.push({ startS: Math.max(0, from), endS: cut.at });
+      from = Math.max(from, cut.until);
+    }
+    if (endS > from && endS > 0) out.push({ startS: Math.max(0, from), endS });
   }
   return out;
 }

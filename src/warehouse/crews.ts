@@ -2,7 +2,9 @@
  * Crews: creates the workers of every role from the scenario's crews and shifts, and runs
  * each as a process — off shift it sleeps until its next shift, on shift it takes tasks
  * from its queue (the zone's queue for zone pickers) and is idle when there are none.
- * A task under way at the end of a shift is finished (overtime).
+ * A task under way at the end of a shift is finished (overtime). A cross-trained worker
+ * takes the most urgent task among its own queue and the queues of the roles it is trained
+ * for (its own on ties). Breaks split a shift into windows (calendar.ts).
  */
 import type { PlaceRef } from "../layout/index.ts";
 import { ROLES, type Role } from "../scenario/index.ts";
@@ -40,7 +42,10 @@ export function startCrews(world: World): void {
         role === "picker" && scenario.outbound.picking.method === "zone"
           ? world.pickZoneQueues[worker.zone]
           : world.queues[role];
-      sim.process(workerLoop(world, worker, queue));
+      const others = scenario.workforce.roles[role].crossTrained
+        .filter((r) => r !== role)
+        .map((r) => world.queues[r]);
+      sim.process(workerLoop(world, worker, queue, others));
     }
   }
   void site;
@@ -54,7 +59,25 @@ function homeOf(world: World, role: Role): PlaceRef {
   return site.depot;
 }
 
-function* workerLoop(world: World, worker: Worker, queue: TaskQueue<Task>) {
+/** Cross-trained workers re-check the other queues this often while idle, s. */
+const CROSS_TRAINED_POLL_S = 60;
+
+/** The queue with the most urgent task: the own queue on ties, undefined when all are empty. */
+function mostUrgent(
+  queue: TaskQueue<Task>,
+  others: readonly TaskQueue<Task>[],
+): TaskQueue<Task> | undefined {
+  let best = queue;
+  for (const q of others) if (q.peekPriority() < best.peekPriority()) best = q;
+  return best.length > 0 ? best : undefined;
+}
+
+function* workerLoop(
+  world: World,
+  worker: Worker,
+  queue: TaskQueue<Task>,
+  others: readonly TaskQueue<Task>[],
+) {
   const { sim } = world;
   const windows = worker.windows;
   let w = 0;
@@ -70,12 +93,16 @@ function* workerLoop(world: World, worker: Worker, queue: TaskQueue<Task>) {
       yield sim.timeout(windows[w].startS - now);
       continue;
     }
-    const task = queue.take();
+    const task = others.length === 0 ? queue.take() : mostUrgent(queue, others)?.take();
     if (task) {
       yield* task.run(worker);
       continue;
     }
     worker.setState("idle", now);
-    yield queue.waitForWork(worker, windows[w].endS - now);
+    const maxS = windows[w].endS - now;
+    yield queue.waitForWork(
+      worker,
+      others.length === 0 ? maxS : Math.min(maxS, CROSS_TRAINED_POLL_S),
+    );
   }
 }

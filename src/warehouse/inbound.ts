@@ -77,6 +77,7 @@ export function startInbound(world: World): Inbound {
             units: p.units,
             arrivedS: trailer.arrivalS,
             at: `dock:${doorId}`,
+            supplier: trailer.supplier,
           };
           world.ledger.receive({
             timeS: sim.now,

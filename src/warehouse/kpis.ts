@@ -31,11 +31,35 @@ export const KPI_UNITS: Record<string, string> = {
   costPerOrder: "currency",
   labourCost: "currency",
   equipmentCost: "currency",
+  recordAccuracyFaces: "share",
+  recordAccuracyMean: "share",
+  shortPicks: "picks",
+  shortPickUnits: "units",
+  countsDone: "counts",
+  countsWithVariance: "counts",
+  countVarianceUnits: "units",
+  fullInventoryS: "s",
+  palletsInspected: "pallets",
+  palletsQuarantined: "pallets",
+  palletsRejected: "pallets",
+  palletsReleased: "pallets",
+  crossDockPallets: "pallets",
+  crossDockUnits: "units",
+  crossDockShare: "share",
+  crossDockDwellS: "s",
+  ordersReturned: "orders",
+  unitsReturned: "units",
+  unitsRestocked: "units",
+  unitsRefurbished: "units",
+  unitsScrappedReturns: "units",
+  returnHandlingS: "s",
 };
 
 /** The unit of a KPI name. */
 export function kpiUnit(name: string): string {
   if (name.startsWith("utilization.")) return "share";
+  if (name.startsWith("packaging.")) return "pieces";
+  if (name.startsWith("packagingPerHour.")) return "pieces/h";
   return KPI_UNITS[name] ?? "";
 }
 
@@ -45,6 +69,7 @@ const PHASES = [
   "travel",
   "congestion",
   "pick",
+  "shortPick",
   "consolidate",
   "waitPack",
   "pack",
@@ -90,15 +115,21 @@ export function computeKpis(world: World): { kpis: Record<string, number>; break
     if (workers.length === 0) continue;
     const sums = { travelLoaded: 0, travelEmpty: 0, handling: 0, waiting: 0, idle: 0 };
     let paidS = 0;
+    const waitingFor: Record<string, number> = {};
     for (const w of workers) {
       w.book(horizonS);
       for (const key of Object.keys(sums) as (keyof typeof sums)[]) sums[key] += w.stateS[key];
+      for (const [reason, s] of Object.entries(w.waitingFor))
+        waitingFor[reason] = (waitingFor[reason] ?? 0) + s;
       paidS += overlapS(w.windows, warmupS, horizonS);
     }
     const onShift = sums.travelLoaded + sums.travelEmpty + sums.handling + sums.waiting + sums.idle;
     const shares: Record<string, number> = {};
     for (const [key, value] of Object.entries(sums))
       shares[key] = onShift > 0 ? value / onShift : 0;
+    // What the waiting was for, as shares of on-shift time (they add up to `waiting`).
+    for (const reason of Object.keys(waitingFor).sort())
+      shares[`waiting.${reason}`] = onShift > 0 ? waitingFor[reason] / onShift : 0;
     worker[role] = shares;
     k[`utilization.${role}`] = onShift > 0 ? 1 - sums.idle / onShift : 0;
     labourCost +=

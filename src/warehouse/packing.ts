@@ -25,7 +25,7 @@ export function installPacking(world: World): void {
         kind: "pack",
         *run(worker) {
           const station = stations.request();
-          if (!station.triggered) worker.setState("waiting", sim.now);
+          if (!station.triggered) worker.setState("waiting", sim.now, "packStation");
           yield station;
           const k = busy.indexOf(false);
           busy[k] = true;
@@ -33,7 +33,7 @@ export function installPacking(world: World): void {
           order.packStartS = sim.now;
           traceTask(world, "pack", worker, "start", order.id);
           yield* travel(world, worker, at, { loaded: false, pool: undefined });
-          const packS = packing.baseS + packing.perItemS * order.units;
+          const packS = packing.baseS + packing.perItemS * order.units + world.packagingS(order);
           yield* handle(world, worker, sortS + packS);
           order.sortS = sortS;
           order.packEndS = sim.now;

@@ -9,12 +9,12 @@ import { type Request, Resource } from "../engine/index.ts";
 import { acquire, release, speedMps, traceTask } from "./activities.ts";
 import { planPickTour } from "./tour.ts";
 import type { Worker } from "./workforce.ts";
-import type { Order, Task, World } from "./world.ts";
+import type { Order, OrderLine, StopLine, Task, World } from "./world.ts";
 
 /** The lines of one order a pick job covers (all of them, or one zone's). */
 interface PickPart {
   order: Order;
-  lines: { sku: number; qty: number }[];
+  lines: OrderLine[];
 }
 
 interface PickTask extends Task {
@@ -77,6 +77,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
   let travelS = 0;
   let congestionS = 0;
   let pickS = 0;
+  let shortS = 0;
   const speed = speedMps(world, worker, pool, false);
 
   // Back to the depot first if the worker is elsewhere.
@@ -106,7 +107,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
   const stopOf = world.stopOfSku;
   const stops: string[] = [];
   const stopSkus: number[] = [];
-  const stopLines: { part: PickPart; sku: number; qty: number }[][] = [];
+  const stopLines: StopLine[][] = [];
   for (const part of parts) {
     for (const line of part.lines) {
       let i = stopOf[line.sku];
@@ -117,7 +118,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
         stopSkus.push(line.sku);
         stopLines.push([]);
       }
-      stopLines[i].push({ part, sku: line.sku, qty: line.qty });
+      stopLines[i].push({ part, sku: line.sku, qty: line.qty, line });
     }
   }
   for (const sku of stopSkus) stopOf[sku] = -1;
@@ -180,7 +181,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
         }
         const request = resource.request();
         const waitFrom = sim.now;
-        if (!request.triggered) worker.setState("waiting", sim.now);
+        if (!request.triggered) worker.setState("waiting", sim.now, "aisle");
         yield request;
         held = request;
         const waitS = sim.now - waitFrom;
@@ -202,9 +203,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     }
     // Every line at a stop is of the face's one SKU: one pick transaction per stop.
     const sku = skus[stopLines[i][0].sku];
-    ledger.apply({ kind: "pick", timeS: sim.now, sku: sku.id, from: sku.face, quantity: units });
-    sku.faceUnits -= units;
-    sku.faceAllocated -= units;
+    shortS += yield* world.pickFace(worker, sku, stopLines[i]);
     lineCount += stopLines[i].length;
     if (tracer.on) {
       for (const line of stopLines[i]) {
@@ -260,6 +259,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     order.travelS += travelS;
     order.congestionS += congestionS;
     order.pickS += pickS;
+    if (shortS > 0) order.shortPickS = (order.shortPickS ?? 0) + shortS;
   }
   for (const part of parts) {
     const order = part.order;

@@ -106,6 +106,7 @@ export function installShipping(world: World, departures: Departures[]): void {
             if (world.tracer.on)
               world.tracer.emit({ t: now, kind: "order", id: order.id, event: "shipped" });
             if (now >= world.warmupS) recordShipped(world, order);
+            for (const l of world.listeners.orderShipped) l(order);
           }
           stats.wip.update(world.openOrders.size);
         }

@@ -26,8 +26,10 @@ import { checkConservation } from "./conservation.ts";
 import { startCrews } from "./crews.ts";
 import { startInbound } from "./inbound.ts";
 import { computeKpis } from "./kpis.ts";
+import { installOperations, type OperationsHandle } from "./operations.ts";
 import { carrierDepartures, startOrders } from "./orders.ts";
 import { installPacking } from "./packing.ts";
+import { plainPickFace } from "./pickFace.ts";
 import { installPicking } from "./picking.ts";
 import { installPutaway } from "./putaway.ts";
 import { startReorders } from "./reorder.ts";
@@ -166,6 +168,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       palletChecked: [],
       orderPicked: [],
       orderPacked: [],
+      orderShipped: [],
     },
     warmupS,
     horizonS,
@@ -186,6 +189,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     nextId: { order: 1, pallet: 1, task: 1 },
     startPutaway: () => {},
     checkFace: () => {},
+    pickFace: (_worker, sku, lines) => plainPickFace(world, sku, lines),
+    packagingS: () => 0,
   };
   world.putawayRule = createPutawayRule(world, infos);
   const contents = slotContents(world);
@@ -203,7 +208,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   installShipping(world, departures);
   startOrders(world, departures, pick);
   startCrews(world);
-  startSampler(world);
+  const operations = installOperations(world, departures);
+  startSampler(world, operations);
 
   if (tracer.on) {
     tracer.emit({
@@ -246,6 +252,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   }
 
   const { kpis, breakdown } = computeKpis(world);
+  operations.finish(kpis, breakdown);
   const conservation = checkConservation(world);
   const t = world.stats.total;
   return {
@@ -286,7 +293,7 @@ function taskOfRole(role: string): EquippedTask {
 }
 
 /** Periodic sample: stock, occupied locations (for KPIs) and a `sample` trace record. */
-function startSampler(world: World): void {
+function startSampler(world: World, operations: OperationsHandle): void {
   const { sim, scenario, stats, site, ledger } = world;
   const interval = scenario.sampleIntervalS;
   sim.process(
@@ -314,6 +321,7 @@ function startSampler(world: World): void {
             queues,
             utilization,
             stockUnits,
+            ...operations.sample(),
           });
         }
         void site;

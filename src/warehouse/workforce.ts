@@ -31,6 +31,9 @@ export class Worker {
     idle: 0,
   };
   state: WorkerState | "offShift" = "offShift";
+  /** Seconds waiting after the warm-up, by what was waited for (equipment, aisle, station…). */
+  readonly waitingFor: Record<string, number> = {};
+  private waitReason = "other";
   private sinceS = 0;
   /** Where the worker is: a location id or a point. */
   pos: PlaceRef;
@@ -52,11 +55,13 @@ export class Worker {
     this.pos = home;
   }
 
-  /** Switches state at `nowS`, booking the time spent in the previous one. */
-  setState(state: WorkerState | "offShift", nowS: number): void {
-    if (state === this.state) return;
+  /** Switches state at `nowS`, booking the time spent in the previous one; `reason` says what a wait is for. */
+  setState(state: WorkerState | "offShift", nowS: number, reason = "other"): void {
+    if (state === this.state && (state !== "waiting" || reason === this.waitReason)) return;
     this.book(nowS);
     this.state = state;
+    this.waitReason = reason;
+    if (state === "waiting" && this.waitingFor[reason] === undefined) this.waitingFor[reason] = 0;
     if (this.tracer.on)
       this.tracer.emit({ t: nowS, kind: "state", id: this.id, state: TRACE_STATE[state] });
   }
@@ -65,7 +70,10 @@ export class Worker {
   book(nowS: number): void {
     if (this.state !== "offShift") {
       const from = Math.max(this.sinceS, this.warmupS);
-      if (nowS > from) this.stateS[this.state] += nowS - from;
+      if (nowS > from) {
+        this.stateS[this.state] += nowS - from;
+        if (this.state === "waiting") this.waitingFor[this.waitReason] += nowS - from;
+      }
     }
     this.sinceS = nowS;
   }
@@ -103,6 +111,11 @@ export class TaskQueue<T> {
 
   get length(): number {
     return this.heap.length;
+  }
+
+  /** Priority of the most urgent task (lower is more urgent), or Infinity when empty. */
+  peekPriority(): number {
+    return this.heap.length > 0 ? this.heap[0].priority : Number.POSITIVE_INFINITY;
   }
 
   /** Adds a task; wakes one idle worker. */

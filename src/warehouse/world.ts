@@ -60,6 +60,8 @@ export interface Order {
   partsLeft: number;
   /** SKU rank the order waits on for release, or -1. */
   waitingOn: number;
+  /** Seconds of its tours lost to short picks (operations; absent: none). */
+  shortPickS?: number;
 }
 
 /** A pallet between the dock and a storage location. */
@@ -71,6 +73,8 @@ export interface Pallet {
   arrivedS: number;
   /** Pseudo-location where it waits (the dock door). */
   at: string;
+  /** Supplier index in `scenario.inbound.suppliers` (absent: unknown). */
+  supplier?: number;
 }
 
 /** A pallet in reserve storage. */
@@ -159,6 +163,16 @@ export interface Listeners {
   orderPicked: ((order: Order) => void)[];
   /** An order is packed and staged for its carrier. */
   orderPacked: ((order: Order) => void)[];
+  /** An order left on its trailer (returns listen). */
+  orderShipped: ((order: Order) => void)[];
+}
+
+/** One line of a pick stop: the order part it serves and the order line itself. */
+export interface StopLine {
+  part: { order: Order };
+  sku: number;
+  qty: number;
+  line: OrderLine;
 }
 
 /** Everything the processes share. */
@@ -194,5 +208,12 @@ export interface World {
   startPutaway: (pallet: Pallet) => void;
   /** Requests a replenishment check of a SKU's face (set by installReplenishment). */
   checkFace: (sku: SkuState) => void;
+  /**
+   * Takes the stop's units of `sku` at its face (record and physical) and books them off the
+   * face; returns seconds lost to a short pick (operations replace it; see pickFace.ts).
+   */
+  pickFace: (worker: Worker, sku: SkuState, lines: readonly StopLine[]) => ProcessGenerator<number>;
+  /** Extra packing seconds for an order's packaging (operations; default 0). */
+  packagingS: (order: Order) => number;
   nextId: { order: number; pallet: number; task: number };
 }

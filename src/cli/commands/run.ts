@@ -85,7 +85,16 @@ export function kpiTable(summary: RunSummary): string {
   const phases = Object.entries(summary.breakdown.order)
     .map(([phase, s]) => `${phase} ${fmt(s)}`)
     .join(", ");
-  return `${lines.join("\n")}\n\norder time (mean s): ${phases}\n`;
+  const roles = Object.entries(summary.breakdown.worker).map(
+    ([role, states]) =>
+      `  ${role}: ${Object.entries(states)
+        .filter(([, share]) => share > 0)
+        .map(([state, share]) => `${state} ${(share * 100).toFixed(1)} %`)
+        .join(", ")}`,
+  );
+  const workers =
+    roles.length > 0 ? `\nworker time (share of on-shift time):\n${roles.join("\n")}\n` : "";
+  return `${lines.join("\n")}\n\norder time (mean s): ${phases}\n${workers}`;
 }
 
 /** Runs a scenario and writes its results folder; returns the summary. */
