@@ -355,7 +355,9 @@ export function replicationBlocks(csv: { header: string[]; rows: string[][] } | 
       columns: [
         "KPI",
         "Unit",
-        ...csv.rows.map((r) => keys.map((k) => `${csv.header[k]} ${r[k]}`).join(", ")),
+        ...csv.rows.map((r) =>
+          keys.map((k) => (csv.header[k] === "replication" ? `rep. ${r[k]}` : r[k])).join(" · "),
+        ),
       ],
       numeric: [false, false, ...csv.rows.map(() => true)],
       rows: values.map((i) => [

@@ -88,23 +88,36 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
   );
   const why = o.why === undefined ? [] : Array.isArray(o.why) ? o.why : [o.why];
 
+  // A searched candidate's id is its settings written out: show it only when there are none.
+  const showId = params.length === 0;
   const rankTable: Block = {
     kind: "table",
     table: {
       caption: `Ranking by ${meta.label.toLowerCase()} (${o.objective.sense === "minimize" ? "lower" : "higher"} is better; mean ± 95 % half-width)`,
       columns: [
         "Rank",
-        "Candidate",
+        ...(showId ? ["Candidate"] : []),
         ...params.map((p) => p.replace(/^layout\./, "")),
         `${meta.label} (${unit || "value"})`,
         `Versus winner (${unit || "value"})`,
         "Replications",
         "Reached",
       ],
-      numeric: [true, false, ...params.map(() => false), true, true, true, false],
+      numeric: [
+        true,
+        ...(showId ? [false] : []),
+        ...params.map(() => false),
+        true,
+        true,
+        true,
+        false,
+      ],
       rows: ranking.map((r): Cell[] => [
-        r.rank === undefined ? "—" : String(r.rank),
-        { text: r.id, cls: r.id === winner?.id ? "good" : "" },
+        {
+          text: r.rank === undefined ? "—" : String(r.rank),
+          cls: r.id === winner?.id ? "good" : "",
+        },
+        ...(showId ? [{ text: r.id, cls: r.id === winner?.id ? "good id" : "id" }] : []),
         ...params.map((p) => describe(r.settings[p])),
         est(kpi, r.estimate),
         r.versusWinner
@@ -162,7 +175,7 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
               rows: metricsRows.map((r) => {
                 const m = r.metrics!;
                 return [
-                  r.id,
+                  { text: settingsText(r.settings) || r.id, cls: "id" },
                   formatValue(m.widthM),
                   formatValue(m.depthM),
                   formatValue(m.areaM2),

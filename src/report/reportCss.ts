@@ -27,8 +27,10 @@ th { background: var(--band); border-bottom: 1.5px solid var(--ink); font-weight
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.kv td:first-child { width: 38%; color: var(--muted); }
 table.wide { font-size: 8pt; }
-table.wide th, table.wide td { overflow-wrap: anywhere; }
-table.wide td.num { white-space: normal; }
+table.wide th, table.wide td { overflow-wrap: break-word; }
+table.long th { overflow-wrap: anywhere; }
+td.id { overflow-wrap: anywhere; min-width: 28mm; }
+table.wide td.num, table.wide th.num { white-space: normal; }
 tr { break-inside: avoid; }
 td.total { font-weight: bold; border-top: 1.5px solid var(--ink); }
 td.good { font-weight: bold; }

@@ -105,6 +105,17 @@ describe("buildReport()", () => {
     expect(Number(cycle[3])).toBe(summary.kpis.orderCycleTimeS.mean);
   });
 
+  it("buildReport(compare, {pdf, paper: Letter}) prints on US Letter with the verdicts", async () => {
+    const out = join(work, "compare", "letter.html");
+    await buildReport(fixture("compare"), { out, pdf: true, paper: "Letter" });
+    const pdf = join(work, "compare", "letter.pdf");
+    expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(
+      /Page size:\s+612 x 792 pts \(letter\)/,
+    );
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    expect(text).toMatch(/Order cycle time\s+Layout B\s+s\s+-500\s+-576 to -424\s+better/);
+  });
+
   it("buildReport(sweep, {xlsx}) writes the sweep grid with units in the headers", async () => {
     const out = join(work, "sweep", "report.html");
     await buildReport(fixture("sweep"), { out, xlsx: true });

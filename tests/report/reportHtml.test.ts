@@ -108,16 +108,16 @@ describe("report HTML in Chromium", () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     const ranking = await tableText(page, "Ranking by");
-    expect(ranking.map((r) => r.slice(0, 2))).toEqual([
-      ["1", "aisles=8,baysPerAisle=6"],
-      ["2", "aisles=6,baysPerAisle=8"],
-      ["3", "aisles=4,baysPerAisle=12"],
-      ["—", "aisles=12,baysPerAisle=4"],
+    // Columns: rank, aisles, baysPerAisle, objective, versus winner, replications, reached.
+    expect(ranking.map((r) => r.slice(0, 3))).toEqual([
+      ["1", "8", "6"],
+      ["2", "6", "8"],
+      ["3", "4", "12"],
+      ["—", "12", "4"],
     ]);
-    // Columns: rank, candidate, aisles, baysPerAisle, objective, versus winner, n, reached.
-    expect(ranking[0].slice(4, 8)).toEqual(["6,400 ± 90", "—", "10", "winner"]);
-    expect(ranking[1][5]).toBe("270 to 430");
-    expect(ranking[3][7]).toMatch(/^screened out/);
+    expect(ranking[0].slice(3, 7)).toEqual(["6,400 ± 90", "—", "10", "winner"]);
+    expect(ranking[1][4]).toBe("270 to 430");
+    expect(ranking[3][6]).toMatch(/^screened out/);
     const bars = await page
       .locator("#optimize-ranking .bar")
       .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-mean"))));
@@ -166,6 +166,24 @@ describe("report HTML in Chromium", () => {
       await page.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("every kind of report fits the printed width of an A4 page (no table or chart sticks out)", async () => {
+    for (const kind of ["run", "compare", "sweep", "optimize"]) {
+      const { html } = await reportHtml(fixture(kind));
+      const page = await browser.context.newPage();
+      // A4 is 210 mm wide; less 2 × 14 mm margins that is 182 mm = 688 CSS px.
+      await page.setViewportSize({ width: 688, height: 1000 });
+      await page.emulateMedia({ media: "print" });
+      await page.setContent(html, { waitUntil: "load" });
+      await page.waitForFunction(() => document.body.dataset.rendered !== undefined);
+      const widths = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+      ]);
+      expect(widths[0], kind).toBeLessThanOrEqual(widths[1]);
+      await page.close();
     }
   });
 });
