@@ -11,6 +11,14 @@ export function formatClock(t: number): string {
   return day > 0 ? `day ${day + 1} ${hms}` : hms;
 }
 
+/** A duration in seconds as `h:mm:ss` (hours may exceed 24). */
+export function formatDuration(s: number): string {
+  const t = Math.max(0, Math.round(s));
+  const h = Math.floor(t / 3600);
+  const m = Math.floor((t % 3600) / 60);
+  return `${h}:${String(m).padStart(2, "0")}:${String(t % 60).padStart(2, "0")}`;
+}
+
 /** A number with at most `digits` decimals and thousands separators. */
 export function formatValue(v: number, digits = 2): string {
   if (!Number.isFinite(v)) return "–";

@@ -267,13 +267,16 @@ export class MapView {
     const layout = this.run?.layout;
     const r = this.container.getBoundingClientRect();
     if (!layout || r.width === 0 || r.height === 0) return;
-    const margin = 4;
-    const k = Math.min(
-      r.width / (layout.widthM + 2 * margin),
-      r.height / (layout.depthM + 2 * margin),
+    // Room around the floor in px: labels below the front wall, the legend bottom-left.
+    const side = 24;
+    const top = 20;
+    const bottom = this.legend.childElementCount ? 84 : 36;
+    const k = Math.max(
+      1e-3,
+      Math.min((r.width - 2 * side) / layout.widthM, (r.height - top - bottom) / layout.depthM),
     );
     const x = (r.width - layout.widthM * k) / 2;
-    const y = (r.height - layout.depthM * k) / 2;
+    const y = top + (r.height - top - bottom - layout.depthM * k) / 2;
     this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(x, y).scale(k));
   }
 

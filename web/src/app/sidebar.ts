@@ -1,7 +1,7 @@
 /** The floor view's side panel: run facts, KPIs from summary.json, workers by state and queues now. */
 import { valueAt } from "../trace/playbackQuery.ts";
 import { STATE_COLORS, WORKER_STATES } from "../trace/traceTypes.ts";
-import { formatClock, formatKpi, formatValue, kpiLabel } from "./format.ts";
+import { formatDuration, formatKpi, formatValue, kpiLabel } from "./format.ts";
 import type { RunData } from "./runData.ts";
 
 const MAIN_KPIS = [
@@ -59,7 +59,7 @@ export function renderSidebar(el: HTMLElement, run: RunData | null): void {
     facts.push(["Workers", String(trace.workers.length)]);
     facts.push([
       "Trace",
-      `${trace.records.toLocaleString("en-US")} records, ${formatClock(trace.endT - trace.startT)}`,
+      `${trace.records.toLocaleString("en-US")} records, ${formatDuration(trace.endT - trace.startT)} h`,
     ]);
     facts.push(["Indexed in", `${formatValue(run.traceMs / 1000, 2)} s`]);
   }
