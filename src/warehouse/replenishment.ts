@@ -1,24 +1,50 @@
 /**
  * Replenishment: when a pick face runs low (at most `replenishAtFraction` of its capacity
- * free of allocations) or orders wait for it, a replenisher moves the oldest reserve pallet
- * of the SKU to the face — only when the whole pallet fits. Urgent tasks (orders waiting)
- * go first.
+ * free of allocations) or orders wait for it, a replenisher moves a reserve pallet of the
+ * SKU, chosen by the scenario's removal rule (fifo: the oldest), to the face — only when the
+ * whole pallet fits. Urgent tasks (orders waiting) go first.
  */
+import { removalRules, type StockRecord } from "../inventory/index.ts";
 import { acquire, handle, release, traceTask, travel } from "./activities.ts";
 import { PALLET_HANDLING_S } from "./putaway.ts";
-import type { SkuState, World } from "./world.ts";
+import { reserveStorageLocations } from "./storage.ts";
+import type { ReservePallet, SkuState, World } from "./world.ts";
 
 /** Installs replenishment: sets `world.checkFace` and listens to face draws. */
 export function installReplenishment(world: World): void {
   const fraction = world.scenario.storage.replenishAtFraction;
+  const removal = removalRules[world.scenario.storage.removal]({
+    locations: reserveStorageLocations(world.site),
+  });
+  /** The reserve pallet the removal rule takes first. */
+  const choose = (sku: SkuState): number => {
+    if (sku.reserve.length === 1) return 0;
+    const locationOf = (p: ReservePallet) => world.site.reserve[p.slot].location.id;
+    const stock: StockRecord[] = sku.reserve.map((p) => ({
+      locationId: locationOf(p),
+      sku: sku.id,
+      lot: "",
+      quantity: p.units,
+      reserved: 0,
+      available: p.units,
+      receivedS: p.receivedS,
+    }));
+    const plan = removal({ sku: sku.id, quantity: 1, nowS: world.sim.now }, stock);
+    const at = plan.picks[0]?.locationId;
+    return Math.max(
+      0,
+      sku.reserve.findIndex((p) => locationOf(p) === at),
+    );
+  };
   const check = (sku: SkuState) => {
     if (sku.replenishing || sku.reserve.length === 0) return;
     const free = sku.faceUnits + sku.faceIncoming - sku.faceAllocated;
     const urgent = sku.waiting.length > 0;
     if (!urgent && free > fraction * sku.faceCapacity) return;
-    const pallet = sku.reserve[0];
+    const index = choose(sku);
+    const pallet = sku.reserve[index];
     if (sku.faceUnits + sku.faceIncoming + pallet.units > sku.faceCapacity) return;
-    sku.reserve.shift();
+    sku.reserve.splice(index, 1);
     sku.reserveUnits -= pallet.units;
     sku.faceIncoming += pallet.units;
     sku.replenishing = true;

@@ -72,12 +72,9 @@ export function inventoryPosition(sku: SkuState): number {
 const EMPTY: readonly LocationContent[] = [];
 
 /** The putaway rule of the scenario over the reserve positions, reading the slot state. */
-export function createPutawayRule(
-  world: Pick<World, "scenario" | "site" | "sim">,
-  infos: readonly SkuInfo[],
-) {
-  const { site } = world;
-  const locations: StorageLocation[] = site.reserve.map((slot) => ({
+/** The reserve positions as the inventory rules see them (distance from the depot, capacity). */
+export function reserveStorageLocations(site: Site): StorageLocation[] {
+  return site.reserve.map((slot) => ({
     id: slot.location.id,
     x: slot.location.x,
     y: slot.location.y,
@@ -88,9 +85,16 @@ export function createPutawayRule(
     capacityWeightKg: slot.location.capacity.weightKg,
     capacityUnitLoads: slot.capacityPallets,
   }));
+}
+
+/** The putaway rule of the scenario over the reserve positions. */
+export function createPutawayRule(
+  world: Pick<World, "scenario" | "site" | "sim">,
+  infos: readonly SkuInfo[],
+) {
   const factory = putawayRules[world.scenario.storage.putaway];
   return factory({
-    locations,
+    locations: reserveStorageLocations(world.site),
     skus: infos.map((i) => i.sku),
     random: world.sim.random("storage.putaway"),
   });
