@@ -140,6 +140,12 @@ export function openSession(options: {
       })
     : undefined;
   let started = false;
+  if (!bar) {
+    // Without a terminal, one line says the run has started and how to stop it.
+    process.stderr.write(
+      `${options.label}: running on ${options.workers} worker(s); Ctrl-C stops and keeps the finished replications\n`,
+    );
+  }
   return {
     executor,
     signal: controller.signal,

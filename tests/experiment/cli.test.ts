@@ -222,3 +222,38 @@ describe("whsim run --workers", () => {
     expect(JSON.parse(read("run2", "summary.json")).replications).toBe(3);
   });
 });
+
+describe("whsim compare and Ctrl-C", () => {
+  it("SIGINT stops whsim compare cleanly: exit 130, partial comparison.json written", async () => {
+    const { spawn } = await import("node:child_process");
+    const bin = new URL("../../bin/whsim.js", import.meta.url).pathname;
+    const out = join(tmp, "stopped");
+    const child = spawn(
+      process.execPath,
+      [bin, "compare", tiny, tiny4, "--replications", "200", "--workers", "2", "--out", out],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += String(chunk);
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on("exit", (code) => resolve(code)),
+    );
+    // Wait until the run has started (its first line), let a few replications finish, stop.
+    while (!stderr.includes("Ctrl-C stops"))
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    child.kill("SIGINT");
+    const code = await exited;
+    expect(stderr).toMatch(/stopping: keeping the finished replications/);
+    expect(code).toBe(130);
+    const doc = JSON.parse(readFileSync(join(out, "comparison.json"), "utf8"));
+    expect(doc.aborted).toBe(true);
+    expect(doc.replications).toBe(200);
+    const rows = readFileSync(join(out, "replications.csv"), "utf8").trim().split("\n").length - 1;
+    expect(rows).toBeLessThan(400);
+  });
+});
