@@ -191,6 +191,12 @@ describe("viewer on a whsim run", () => {
     await page.locator("body").press("ArrowRight");
     const after = await page.$eval("#scrubber", (el) => Number((el as HTMLInputElement).value));
     expect(Math.abs(after - (36_000 + span / 200))).toBeLessThanOrEqual(1);
+    // + and - step through the speeds: 60 → 120 → 60 simulated seconds per second.
+    expect(await page.inputValue("#speed")).toBe("60");
+    await page.locator("body").press("+");
+    expect(await page.inputValue("#speed")).toBe("120");
+    await page.locator("body").press("-");
+    expect(await page.inputValue("#speed")).toBe("60");
     await page.locator("body").press("Space");
     await page.waitForTimeout(300);
     expect(await page.getAttribute("#play", "aria-label")).toBe("Pause");

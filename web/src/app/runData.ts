@@ -53,7 +53,9 @@ export function checkLayout(value: unknown, file = "layout.json"): string[] {
   const l = value as Record<string, unknown>;
   for (const key of ["widthM", "depthM"]) {
     if (typeof l[key] !== "number" || !((l[key] as number) > 0)) {
-      problems.push(`${file}: ${key}: ${JSON.stringify(l[key])} (a positive number of metres)`);
+      problems.push(
+        `${file}: ${key}: ${JSON.stringify(l[key]) ?? "missing"} (a positive number of metres)`,
+      );
     }
   }
   for (const key of [

@@ -21,6 +21,10 @@ export interface BreakdownData {
 export interface BreakdownOptions extends ChartOptions {
   /** Multiplies every part before drawing (e.g. 100 for shares shown in %). Defaults to 1. */
   scale?: number;
+  /** Fixed end of the value axis (e.g. 100 for shares in %). Defaults to the largest total. */
+  xMax?: number;
+  /** Writes each bar's total after it. Defaults to true. */
+  totals?: boolean;
 }
 
 /** Draws one stacked horizontal bar per row into a new SVG appended to `container`. */
@@ -47,7 +51,7 @@ export function stackedBreakdown(
     keys.reduce((sum, key) => sum + Math.max(0, (r.parts[key] ?? 0) * k), 0),
   );
   const x = scaleLinear()
-    .domain([0, Math.max(1e-9, ...totals) * 1.12])
+    .domain([0, options.xMax ?? Math.max(1e-9, ...totals) * ((options.totals ?? true) ? 1.12 : 1)])
     .nice()
     .range([0, innerWidth]);
   const y = scaleBand()
@@ -104,6 +108,7 @@ export function stackedBreakdown(
         .attr("stroke-width", 0.5);
       acc += v;
     });
+    if (options.totals === false) return;
     g.append("text")
       .attr("class", "total-label")
       .attr("x", Math.min(innerWidth - 2, x(acc) + 4))
