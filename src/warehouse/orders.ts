@@ -90,6 +90,15 @@ export function startOrders(
     world.checkFace(sku);
   };
 
+  /** Takes a waiting order off its SKU's list (wave release re-checks it at each wave). */
+  const unwait = (order: Order) => {
+    const sku = skus[order.waitingOn];
+    const i = sku.waiting.indexOf(order);
+    if (i >= 0) sku.waiting.splice(i, 1);
+    for (const line of order.lines) if (line.sku === order.waitingOn) sku.waitingUnits -= line.qty;
+    order.waitingOn = -1;
+  };
+
   /** Continuous release: try the order; if a face lacks stock, queue it on that SKU. */
   const tryRelease = (order: Order) => {
     for (const line of order.lines) {
@@ -129,14 +138,15 @@ export function startOrders(
           yield sim.timeout(t - sim.now);
           const waiting = pool;
           pool = [];
+          for (const order of waiting) if (order.waitingOn >= 0) unwait(order);
           for (const order of waiting) {
             if (releasable(order) < 0) release(order);
             else pool.push(order);
           }
-          // Orders left behind ask for replenishment before the next wave.
+          // Orders left behind wait on a SKU (a backorder) and ask for urgent replenishment.
           for (const order of pool) {
             const rank = releasable(order);
-            if (rank >= 0) world.checkFace(skus[rank]);
+            if (rank >= 0) wait(order, rank);
           }
         }
       })(),
