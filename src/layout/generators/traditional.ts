@@ -270,13 +270,19 @@ export function traditionalLayout(spec: TraditionalSpec): Layout {
     }
   }
   for (const kind of ["inbound", "outbound"] as const) {
-    if (stagingLanes.some((s) => s.kind === kind)) {
-      zones.push({
-        id: `staging-${kind === "inbound" ? "in" : "out"}`,
-        zoneGroup: g,
-        kind: "staging",
-      });
-    }
+    const lanes = stagingLanes.filter((s) => s.kind === kind);
+    if (lanes.length === 0) continue;
+    // Bounding box of the lanes, for drawing.
+    const x0 = Math.min(...lanes.map((l) => l.rect.x));
+    const y0 = Math.min(...lanes.map((l) => l.rect.y));
+    const x1 = Math.max(...lanes.map((l) => l.rect.x + l.rect.widthM));
+    const y1 = Math.max(...lanes.map((l) => l.rect.y + l.rect.depthM));
+    zones.push({
+      id: `staging-${kind === "inbound" ? "in" : "out"}`,
+      zoneGroup: g,
+      kind: "staging",
+      rect: { x: x0, y: y0, widthM: x1 - x0, depthM: y1 - y0 },
+    });
   }
 
   const packStations: PackStation[] = [];
