@@ -102,7 +102,6 @@ export function createTravelModel(layout: Layout): TravelModel {
     if (!p) throw new Error(`unknown place ${JSON.stringify(ref)} in layout ${layout.name}`);
     const own = p.aisle ? edgesByAisle.get(p.aisle) : undefined;
     const made = snap(p.x, p.y, own && own.length > 0 ? own : allEdges);
-    if (p.aisle) made.snapM = 0;
     cache.set(ref, made);
     return made;
   };
