@@ -5,7 +5,7 @@
  */
 import type { Layout } from "../layout/types.ts";
 import type { CrossCheck } from "./crossChecks.ts";
-import { formatDuration, formatKpi, formatValue } from "./format.ts";
+import { formatDuration, formatKpi, formatShare, formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { TraceAggregates } from "./readResultsFolder.ts";
 import type { Block, Cell, ChartSpec, Sheet, Table } from "./reportModel.ts";
@@ -157,6 +157,8 @@ export function breakdownCharts(
         keys: states,
       },
       options: {
+        xMax: 100,
+        totals: false,
         title: "How workers spend their time (share of shift)",
         xLabel: "Share of time",
         xUnit: "%",
@@ -185,9 +187,7 @@ export function breakdownTable(breakdowns: Record<string, BreakdownData>): Table
         p,
         ...labels.map((l) => formatValue(breakdowns[l].order[p] ?? 0)),
         ...(labels.length === 1
-          ? [
-              `${formatValue(((breakdowns[labels[0]].order[p] ?? 0) / (total(labels[0]) || 1)) * 100)} %`,
-            ]
+          ? [formatShare((breakdowns[labels[0]].order[p] ?? 0) / (total(labels[0]) || 1))]
           : []),
       ]),
       [

@@ -33,8 +33,8 @@ td.id { overflow-wrap: anywhere; min-width: 28mm; }
 table.wide td.num, table.wide th.num { white-space: normal; }
 tr { break-inside: avoid; }
 td.total { font-weight: bold; border-top: 1.5px solid var(--ink); }
-td.good { font-weight: bold; }
-td.bad, td.flag { font-weight: bold; text-decoration: underline; }
+td.good { font-weight: bold; white-space: nowrap; }
+td.bad, td.flag { font-weight: bold; text-decoration: underline; white-space: nowrap; }
 td.muted { color: var(--muted); }
 figure { margin: 12px 0 16px; break-inside: avoid; page-break-inside: avoid; }
 figure.chart svg { display: block; height: auto; }

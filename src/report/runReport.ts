@@ -166,6 +166,8 @@ export function runReport(folder: ResultsFolder): ReportModel {
         },
         options: {
           title: "Work in process over time (replication 1)",
+          width: 440,
+          height: 280,
           xLabel: "Simulated time",
           xUnit: "h",
           yLabel: "Orders in process",
@@ -187,6 +189,8 @@ export function runReport(folder: ResultsFolder): ReportModel {
           },
           options: {
             title: "Utilisation by role over time (replication 1)",
+            width: 440,
+            height: 280,
             xLabel: "Simulated time",
             xUnit: "h",
             yLabel: "Utilisation",
