@@ -4,9 +4,10 @@
  * Every piece of user text goes through escapeHtml().
  */
 import { VERSION } from "../common/version.ts";
+import type { Layout } from "../layout/types.ts";
 import { escapeHtml, jsonForScript, scriptText } from "./escapeHtml.ts";
 import { REPORT_CSS } from "./reportCss.ts";
-import type { Block, ChartSpec, DrawingSpec, ReportModel, Table } from "./reportModel.ts";
+import type { Block, ChartSpec, DrawingSpec, PageData, ReportModel, Table } from "./reportModel.ts";
 
 /** Keeps ids to `[a-z0-9-]`. */
 function safeId(id: string): string {
@@ -77,6 +78,17 @@ function renderBlock(b: Block, charts: ChartSpec[], drawings: DrawingSpec[]): st
   }
 }
 
+/** The data island: each distinct layout once, drawings pointing at it by index. */
+export function pageData(charts: ChartSpec[], drawings: DrawingSpec[]): PageData {
+  const layouts: Layout[] = [];
+  const refs = drawings.map(({ layout, ...rest }) => {
+    let index = layouts.indexOf(layout);
+    if (index < 0) index = layouts.push(layout) - 1;
+    return { ...rest, layout: index };
+  });
+  return { charts, drawings: refs, layouts };
+}
+
 /** The whole page. `script` is the bundled page script (see clientBundle.ts). */
 export function renderHtml(model: ReportModel, script: string): string {
   const charts: ChartSpec[] = [];
@@ -138,7 +150,7 @@ export function renderHtml(model: ReportModel, script: string): string {
 <main>
 ${sections}
 </main>
-<script type="application/json" id="report-data">${jsonForScript({ charts, drawings })}</script>
+<script type="application/json" id="report-data">${jsonForScript(pageData(charts, drawings))}</script>
 <script>${scriptText(script)}</script>
 </body>
 </html>

@@ -40,6 +40,13 @@ export interface DrawingSpec {
   };
 }
 
+/** What the page script reads: charts, drawings (layout by index into `layouts`), layouts. */
+export interface PageData {
+  charts: ChartSpec[];
+  drawings: (Omit<DrawingSpec, "layout"> & { layout: number })[];
+  layouts: Layout[];
+}
+
 /** One block of a section. */
 export type Block =
   | { kind: "p"; text: string }

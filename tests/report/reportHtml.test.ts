@@ -55,6 +55,19 @@ describe("report HTML in Chromium", () => {
       .first()
       .getAttribute("data-total");
     expect(Number(total)).toBeCloseTo(7200, 6);
+    // Charts carry titles, axis titles with units and one legend entry per series.
+    const chart = page.locator("#run-order-breakdown svg");
+    await expect(chart.locator(".chart-title").textContent()).resolves.toBe(
+      "Where an order's time goes (mean per order)",
+    );
+    await expect(chart.locator(".axis-title.x").textContent()).resolves.toBe(
+      "Time from arrival to shipping (s)",
+    );
+    expect(await chart.locator(".legend-item").count()).toBe(8);
+    await expect(page.locator("#run-utilization .axis-title.y").textContent()).resolves.toBe(
+      "Utilisation (%)",
+    );
+    expect(await page.locator("#run-utilization .legend-item").count()).toBe(2);
     const checks = await tableText(page, "Analytic cross-checks");
     expect(checks.map((r) => r.at(-1))).toEqual(["agrees", "agrees", "⚑ disagrees", "agrees"]);
     await page.close();

@@ -13,7 +13,7 @@ import { drawAisleHeatmap, drawLocationHeatmap } from "../../../web/src/draw/dra
 import { drawLayout } from "../../../web/src/draw/drawLayout.ts";
 import { drawLegend } from "../../../web/src/draw/drawLegend.ts";
 import { heatDomain } from "../../../web/src/draw/heatScale.ts";
-import type { ChartSpec, DrawingSpec } from "../reportModel.ts";
+import type { ChartSpec, DrawingSpec, PageData } from "../reportModel.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -60,7 +60,7 @@ function drawDrawing(spec: DrawingSpec): void {
 function main(): void {
   const island = document.getElementById("report-data");
   if (!island?.textContent) return;
-  const data = JSON.parse(island.textContent) as { charts: ChartSpec[]; drawings: DrawingSpec[] };
+  const data = JSON.parse(island.textContent) as PageData;
   const failures: string[] = [];
   const attempt = (id: string, draw: () => void) => {
     try {
@@ -72,7 +72,9 @@ function main(): void {
     }
   };
   for (const chart of data.charts) attempt(chart.id, () => drawChart(chart));
-  for (const drawing of data.drawings) attempt(drawing.id, () => drawDrawing(drawing));
+  for (const drawing of data.drawings) {
+    attempt(drawing.id, () => drawDrawing({ ...drawing, layout: data.layouts[drawing.layout] }));
+  }
   document.body.dataset.rendered = failures.length === 0 ? "ok" : `failed: ${failures.join(" ")}`;
 }
 
