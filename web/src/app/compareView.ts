@@ -65,8 +65,9 @@ export class CompareView {
       diffKind: HTMLSelectElement;
     },
   ) {
-    this.a = new MapView(elements.mapA, { stateKey: false });
-    this.b = new MapView(elements.mapB, { stateKey: false });
+    // The panes are small: queues are left to the KPI table.
+    this.a = new MapView(elements.mapA, { stateKey: false, queueBadges: false });
+    this.b = new MapView(elements.mapB, { stateKey: false, queueBadges: false });
     this.diff = new MapView(elements.mapDiff, { stateKey: false });
     this.diff.hideWorkers();
     const maps = [this.a, this.b, this.diff];
@@ -110,7 +111,8 @@ export class CompareView {
 
   /** Refits the maps after the tab becomes visible. */
   fit(): void {
-    for (const m of [this.a, this.b, this.diff]) m.fit();
+    // Each pane fits its own size; zooming one afterwards moves the others.
+    for (const m of [this.a, this.b, this.diff]) m.fit(false);
   }
 
   setTime(t: number): void {

@@ -41,6 +41,8 @@ interface QueueAnchor {
 export interface MapViewOptions {
   /** Show the worker state key in the top-right corner. Defaults to true. */
   stateKey?: boolean;
+  /** Draw queue badges at doors and stations. Defaults to true. */
+  queueBadges?: boolean;
 }
 
 /** Picks per location id. */
@@ -149,11 +151,13 @@ export class MapView {
   private t = 0;
   private zoomListeners: ((t: ZoomTransform) => void)[] = [];
   private syncing = false;
+  private queueBadges: boolean;
   /** Time of the last worker frame, ms (for the performance figures). */
   lastFrameMs = 0;
 
   constructor(container: HTMLElement, options: MapViewOptions = {}) {
     this.container = container;
+    this.queueBadges = options.queueBadges ?? true;
     container.replaceChildren();
     this.svg = select(container).append("svg").attr("class", "floor-svg");
     this.viewport = this.svg.append("g").attr("class", "viewport");
@@ -259,11 +263,11 @@ export class MapView {
     };
     this.codes = new Uint8Array(n);
     this.anchors = layout && trace ? queueAnchors(layout, trace) : [];
-    this.fit();
+    this.fit(false);
   }
 
-  /** Zooms to show the whole floor. */
-  fit(): void {
+  /** Zooms to show the whole floor; `notify` false keeps synced maps where they are. */
+  fit(notify = true): void {
     const layout = this.run?.layout;
     const r = this.container.getBoundingClientRect();
     if (!layout || r.width === 0 || r.height === 0) return;
@@ -277,7 +281,9 @@ export class MapView {
     );
     const x = (r.width - layout.widthM * k) / 2;
     const y = top + (r.height - top - bottom - layout.depthM * k) / 2;
+    this.syncing = !notify;
     this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(x, y).scale(k));
+    this.syncing = false;
   }
 
   /** Shows one heatmap of this run's trace, with its legend. */
@@ -424,13 +430,15 @@ export class MapView {
     }
     const view = { k: this.view.k, x: this.view.x, y: this.view.y };
     drawWorkers(this.ctx, dots, view, { depthM: layout.depthM, pixelRatio: ratio });
-    const badges: QueueBadge[] = this.anchors.map((a) => ({
-      x: a.x,
-      y: a.y,
-      label: a.label,
-      length: valueAt(trace.queues[a.name], this.t, 0),
-    }));
-    drawQueues(this.ctx, badges, view, { depthM: layout.depthM, pixelRatio: ratio });
+    if (this.queueBadges) {
+      const badges: QueueBadge[] = this.anchors.map((a) => ({
+        x: a.x,
+        y: a.y,
+        label: a.label,
+        length: valueAt(trace.queues[a.name], this.t, 0),
+      }));
+      drawQueues(this.ctx, badges, view, { depthM: layout.depthM, pixelRatio: ratio });
+    }
     this.lastFrameMs = performance.now() - started;
   }
 
