@@ -290,6 +290,10 @@ export class RedisExecutor implements Executor {
       connection.disconnect();
       throw error;
     }
+    // From now on commands fail at once during an outage (instead of waiting in ioredis's
+    // offline queue), and the poll loop decides how long an outage may last. Only now: the
+    // first connection needs the offline queue while connecting.
+    connection.options.enableOfflineQueue = false;
     this.connection = connection;
     this.eventsConnection = connectRedis(this.url, { connectionName: "whsim-coordinator-events" });
     this.eventsConnection.on("error", () => {});
@@ -367,7 +371,11 @@ export class RedisExecutor implements Executor {
   }
 
   /** Bounds a Redis call in time, so an outage is noticed instead of waited on forever. */
-  private guard<T>(promise: Promise<T>, what: string, timeoutMs = 10_000): Promise<T> {
+  private guard<T>(
+    promise: Promise<T>,
+    what: string,
+    timeoutMs = Math.min(10_000, this.options.outageTimeoutMs ?? 60_000),
+  ): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     return Promise.race([
       promise,

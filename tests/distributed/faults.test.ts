@@ -52,9 +52,14 @@ function executionsSince(since: Map<TestProcess, number>): string[] {
   return workers.flatMap((w) => startedIds(w).slice(since.get(w) ?? 0));
 }
 
+/** A worker on its own queue with 1 s locks, for a job that lasts several lock periods. */
+let longWorker: TestProcess;
+
 beforeAll(async () => {
   redis = new TestRedis(await freePort());
   await redis.start();
+  longWorker = spawnWorker(redis.url, ["--queue", "long", "--lock-duration", "1"]);
+  others.push(longWorker);
   workers.push(...(await Promise.all([startWorker(redis.url), startWorker(redis.url)])));
 });
 
@@ -193,6 +198,25 @@ describe("RedisExecutor with two whsim workers", { timeout: 90_000 }, () => {
     expect(second).toBeInstanceOf(DistributedJobError);
     expect(executor.stats.retried).toBe(1);
     await executor.close();
+  });
+
+  it("a job lasting several lock periods is not taken for stalled", async () => {
+    await longWorker.waitForLine(/serving queue long-/, 30_000);
+    // About 2 s of work against a 1 s lock: the lock is renewed while a thread computes.
+    const jobs = sweepJobs(1, 1, 16_000_000);
+    const id = jobIdOf(jobs[0].key);
+    const executor = new RedisExecutor({
+      kind: "mm1",
+      url: redis.url,
+      queue: "long",
+      pollIntervalMs: 200,
+    });
+    const outcomes = await executor.run(jobs);
+    await executor.close();
+    expect(startedIds(longWorker)).toEqual([id]);
+    const took = Number(/in ([\d.]+) s/.exec(longWorker.matching(/finished /)[0])![1]);
+    expect(took).toBeGreaterThan(1);
+    expect(outcomes[0].kpis.customers).toBe(16_000_000);
   });
 
   it("whsim worker rejects a job of an unknown kind without running or retrying it", async () => {

@@ -196,8 +196,16 @@ export class TestProcess {
 }
 
 /** Spawns `whsim worker` against `url` (4 s locks, so a dead worker's job moves on fast). */
-export function spawnWorker(url: string): TestProcess {
-  return new TestProcess(["bin/whsim.js", "worker", "--redis", url, "--lock-duration", "4"]);
+export function spawnWorker(url: string, extra: string[] = []): TestProcess {
+  return new TestProcess([
+    "bin/whsim.js",
+    "worker",
+    "--redis",
+    url,
+    "--lock-duration",
+    "4",
+    ...extra,
+  ]);
 }
 
 /** Starts `whsim worker` against `url` and waits until it serves the queue. */
