@@ -6,6 +6,7 @@ import { readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../common/inputError.ts";
+import { applyCsvData, type CsvSource } from "../scenario/csvData.ts";
 import {
   type LayoutSource,
   MAX_INPUT_CHARS,
@@ -87,5 +88,15 @@ export function readScenarioFile(path: string): Scenario {
       throw error;
     }
   }
-  return resolveScenario(parsed, shown, layoutSource);
+  const scenario = resolveScenario(parsed, shown, layoutSource);
+  // CSV data named by the scenario, relative to its folder.
+  const csv = (ref: string | undefined): CsvSource | undefined => {
+    if (ref === undefined) return undefined;
+    const csvPath = resolve(dirname(path), ref);
+    const csvShown = displayName(csvPath);
+    return { file: csvShown, text: readTextFile(csvPath, csvShown, "CSV file") };
+  };
+  const skuMaster = csv(parsed.skus.csv);
+  const orderLines = csv(parsed.outbound.orderLinesCsv);
+  return skuMaster || orderLines ? applyCsvData(scenario, { skuMaster, orderLines }) : scenario;
 }

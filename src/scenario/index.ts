@@ -1,4 +1,13 @@
 /** Scenarios: the zod schema, YAML/JSON loading with complete error reports, the JSON Schema. */
+export {
+  applyCsvData,
+  type CsvSource,
+  generatedSkuIds,
+  ORDER_LINES_COLUMNS,
+  orderLinesFromCsv,
+  SKU_MASTER_COLUMNS,
+  skuMasterFromCsv,
+} from "./csvData.ts";
 export { type DistSpecInput, distSpecSchema } from "./distSpec.ts";
 export {
   scenarioJsonSchema,

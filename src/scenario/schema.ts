@@ -7,6 +7,7 @@ import { z } from "zod";
 import { type PutawayRuleName, putawayRules } from "../inventory/putaway/index.ts";
 import { type RoutingPolicy, routingPolicies } from "../layout/routing/types.ts";
 import { layoutSpecSchema } from "../layout/spec.ts";
+import { orderDataFields, skuDataFields } from "./csvSchema.ts";
 import { constant, distSpecSchema } from "./distSpec.ts";
 import { operationsSchema } from "./operationsSchema.ts";
 
@@ -85,6 +86,7 @@ const skusSchema = z
       .positive()
       .default(250)
       .describe("Goods density, kg/m³, giving unit weights (default 250)"),
+    ...skuDataFields,
   })
   .prefault({})
   .describe("Generated SKU master: every SKU's attributes drawn from these distributions");
@@ -253,6 +255,7 @@ const outboundSchema = z
       )
       .default([])
       .describe("Given orders, created at their times beside the random ones (default none)"),
+    ...orderDataFields,
     release: z
       .discriminatedUnion("mode", [
         z.strictObject({ mode: z.literal("continuous") }),

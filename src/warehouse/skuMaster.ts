@@ -7,6 +7,7 @@ import { type DistSpec, type RandomStream, sampler } from "../engine/index.ts";
 import type { Sku } from "../inventory/index.ts";
 import type { Scenario } from "../scenario/index.ts";
 import { benderA, popularityShare } from "./popularity.ts";
+import { skusFromList } from "./skuList.ts";
 
 /** A generated SKU with what the simulation needs beside the master data. */
 export interface SkuInfo {
@@ -22,6 +23,7 @@ export interface SkuInfo {
 
 /** Generates the SKU master of a scenario. */
 export function generateSkus(scenario: Scenario, stream: RandomStream): SkuInfo[] {
+  if (scenario.skus.list) return skusFromList(scenario);
   const { count, popularity, unitCubeM3, palletLoadCubeM3, densityKgPerM3 } = scenario.skus;
   const a = benderA(popularity.topSkuShare, popularity.lineShare);
   const cube = sampler(unitCubeM3 as DistSpec);

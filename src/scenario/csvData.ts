@@ -1,0 +1,203 @@
+/**
+ * CSV data for a scenario: a SKU master (one row per SKU, most popular first) and an
+ * order-lines history (one row per line, grouped into orders by the `order` column), checked
+ * cell by cell with every problem reported as `file: row N, column C: value (expected)`.
+ * The caller reads the files (the core has no file system) and passes their text.
+ */
+import { InputError, type InputIssue } from "../common/inputError.ts";
+import type { SkuRow } from "./csvSchema.ts";
+import { numberCell, parseCsv } from "./csvTable.ts";
+import type { Scenario } from "./loader.ts";
+
+/** Columns of the SKU master CSV. */
+export const SKU_MASTER_COLUMNS = {
+  required: ["sku", "unitCubeM3"],
+  optional: ["unitsPerPallet", "unitWeightKg", "supplier", "lineShare"],
+} as const;
+
+/** Columns of the order-lines CSV. */
+export const ORDER_LINES_COLUMNS = {
+  required: ["order", "timeS", "sku", "qty"],
+  optional: ["carrier"],
+} as const;
+
+/** A CSV file's name (for messages) and text. */
+export interface CsvSource {
+  file: string;
+  text: string;
+}
+
+/** Parses a SKU master CSV into SKU rows (defaults from the scenario's pallet cube and density). */
+export function skuMasterFromCsv(
+  source: CsvSource,
+  scenario: Pick<Scenario, "skus" | "inbound">,
+): SkuRow[] {
+  const { file } = source;
+  const rows = parseCsv(source.text, file, SKU_MASTER_COLUMNS);
+  const issues: InputIssue[] = [];
+  const seen = new Map<string, number>();
+  const suppliers = scenario.inbound.suppliers.map((s) => s.name);
+  const out: SkuRow[] = [];
+  let withShare = 0;
+  for (const row of rows) {
+    const id = row.cells.sku;
+    if (id === "") {
+      issues.push({ file, path: `row ${row.row}, column sku`, value: id, expected: "a SKU id" });
+    } else if (seen.has(id)) {
+      issues.push({
+        file,
+        path: `row ${row.row}, column sku`,
+        value: id,
+        expected: `a SKU id not used before (row ${seen.get(id)})`,
+      });
+    } else seen.set(id, row.row);
+    const cube = numberCell(row, "unitCubeM3", file, issues, { min: 0, exclusiveMin: true });
+    const sku: SkuRow = {
+      id,
+      unitCubeM3: cube,
+      unitsPerPallet: Math.max(1, Math.floor(scenario.skus.palletLoadCubeM3 / cube)),
+      unitWeightKg: cube * scenario.skus.densityKgPerM3,
+    };
+    if ((row.cells.unitsPerPallet ?? "") !== "")
+      sku.unitsPerPallet = numberCell(row, "unitsPerPallet", file, issues, {
+        min: 1,
+        integer: true,
+      });
+    if ((row.cells.unitWeightKg ?? "") !== "")
+      sku.unitWeightKg = numberCell(row, "unitWeightKg", file, issues, { min: 0 });
+    const supplier = row.cells.supplier ?? "";
+    if (supplier !== "") {
+      if (!suppliers.includes(supplier)) {
+        issues.push({
+          file,
+          path: `row ${row.row}, column supplier`,
+          value: supplier,
+          expected: `a supplier of inbound.suppliers (${suppliers.join(", ")})`,
+        });
+      }
+      sku.supplier = supplier;
+    }
+    if ((row.cells.lineShare ?? "") !== "") {
+      sku.lineShare = numberCell(row, "lineShare", file, issues, { min: 0 });
+      withShare++;
+    }
+    out.push(sku);
+  }
+  if (withShare > 0 && withShare < out.length) {
+    const missing = rows.find((r) => (r.cells.lineShare ?? "") === "");
+    issues.push({
+      file,
+      path: `row ${missing?.row}, column lineShare`,
+      value: "",
+      expected: "a lineShare on every row, or on none",
+    });
+  }
+  if (out.length === 0) {
+    issues.push({ file, path: "row 2", value: "", expected: "at least one SKU row" });
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return out;
+}
+
+/**
+ * Parses an order-lines CSV into given orders. `skuIds` are the SKU ids in rank order (the
+ * SKU master's, or the generated `S00001`…); a `sku` cell may also be a 1-based rank.
+ */
+export function orderLinesFromCsv(
+  source: CsvSource,
+  skuIds: readonly string[],
+  carriers: readonly string[],
+): Scenario["outbound"]["orderList"] {
+  const { file } = source;
+  const rows = parseCsv(source.text, file, ORDER_LINES_COLUMNS);
+  const issues: InputIssue[] = [];
+  const rankOf = new Map(skuIds.map((id, i) => [id, i + 1]));
+  const orders = new Map<string, Scenario["outbound"]["orderList"][number]>();
+  for (const row of rows) {
+    const key = row.cells.order;
+    if (key === "") {
+      issues.push({
+        file,
+        path: `row ${row.row}, column order`,
+        value: key,
+        expected: "an order id",
+      });
+    }
+    const timeS = numberCell(row, "timeS", file, issues, { min: 0 });
+    const qty = numberCell(row, "qty", file, issues, { min: 1, integer: true });
+    const raw = row.cells.sku;
+    let sku = rankOf.get(raw);
+    if (sku === undefined && /^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= skuIds.length)
+      sku = Number(raw);
+    if (sku === undefined) {
+      issues.push({
+        file,
+        path: `row ${row.row}, column sku`,
+        value: raw,
+        expected: `a SKU id of the SKU master (${skuIds.length} SKUs) or a rank 1–${skuIds.length}`,
+      });
+    }
+    const carrier = row.cells.carrier ?? "";
+    if (carrier !== "" && !carriers.includes(carrier)) {
+      issues.push({
+        file,
+        path: `row ${row.row}, column carrier`,
+        value: carrier,
+        expected: `a carrier of outbound.carriers (${carriers.join(", ")})`,
+      });
+    }
+    if (sku === undefined || !Number.isFinite(timeS) || !Number.isFinite(qty) || key === "")
+      continue;
+    const existing = orders.get(key);
+    if (existing) {
+      if (existing.timeS !== timeS) {
+        issues.push({
+          file,
+          path: `row ${row.row}, column timeS`,
+          value: row.cells.timeS,
+          expected: `the time of order ${key}'s first line (${existing.timeS})`,
+        });
+        continue;
+      }
+      existing.lines.push({ sku, qty });
+    } else {
+      const order: Scenario["outbound"]["orderList"][number] = { timeS, lines: [{ sku, qty }] };
+      if (carrier !== "") order.carrier = carrier;
+      orders.set(key, order);
+    }
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return [...orders.values()];
+}
+
+/** The generated SKU ids of `count` SKUs (as the warehouse names them: S00001 = rank 1). */
+export function generatedSkuIds(count: number): string[] {
+  const width = Math.max(5, String(count).length);
+  return Array.from({ length: count }, (_, i) => `S${String(i + 1).padStart(width, "0")}`);
+}
+
+/**
+ * Fills a resolved scenario with its CSV data: `skus.list` (and `skus.count`) from the SKU
+ * master, the order lines appended to `outbound.orderList`. Returns a new scenario.
+ */
+export function applyCsvData(
+  scenario: Scenario,
+  sources: { skuMaster?: CsvSource; orderLines?: CsvSource },
+): Scenario {
+  let skus = scenario.skus;
+  if (sources.skuMaster) {
+    const list = skuMasterFromCsv(sources.skuMaster, scenario);
+    skus = { ...skus, list, count: list.length };
+  }
+  let outbound = scenario.outbound;
+  if (sources.orderLines) {
+    const ids = skus.list ? skus.list.map((s) => s.id) : generatedSkuIds(skus.count);
+    const given = orderLinesFromCsv(
+      sources.orderLines,
+      ids,
+      scenario.outbound.carriers.map((c) => c.name),
+    );
+    outbound = { ...outbound, orderList: [...outbound.orderList, ...given] };
+  }
+  return { ...scenario, skus, outbound };
+}

@@ -1,0 +1,52 @@
+/**
+ * Scenario fields for data read from CSV files: the file references (`skus.csv`,
+ * `outbound.orderLinesCsv`) and the SKU list they resolve into, so a resolved scenario stays
+ * plain data that any process can run without the files.
+ */
+import { z } from "zod";
+
+/** One SKU of a given SKU master, most popular first. */
+export const skuRowSchema = z.strictObject({
+  id: z.string().min(1).describe("SKU id"),
+  unitCubeM3: z.number().positive().describe("Volume of one unit, m³"),
+  unitsPerPallet: z.number().int().min(1).describe("Units on a full pallet"),
+  unitWeightKg: z.number().min(0).describe("Weight of one unit, kg"),
+  supplier: z.string().min(1).optional().describe("Supplier name (default by skuShare)"),
+  lineShare: z
+    .number()
+    .min(0)
+    .optional()
+    .describe("Relative share of order lines (default the popularity curve by rank)"),
+});
+
+/** Fields added to `skus`. */
+export const skuDataFields = {
+  csv: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "SKU master CSV, relative to the scenario (columns sku, unitCubeM3 and optionally unitsPerPallet, unitWeightKg, supplier, lineShare; most popular first); replaces the generated SKUs",
+    ),
+  list: z
+    .array(skuRowSchema)
+    .min(1)
+    .optional()
+    .describe(
+      "The SKU master as data (filled in from `csv`; overrides count and the distributions)",
+    ),
+};
+
+/** Fields added to `outbound`. */
+export const orderDataFields = {
+  orderLinesCsv: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "Order-lines history CSV, relative to the scenario (columns order, timeS, sku, qty and optionally carrier), replayed beside orderList",
+    ),
+};
+
+/** A SKU row as parsed. */
+export type SkuRow = z.output<typeof skuRowSchema>;
