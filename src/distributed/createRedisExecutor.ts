@@ -8,7 +8,7 @@ import { InputError } from "../common/inputError.ts";
 import type { Executor } from "../experiment/types.ts";
 import { isJobKind, JOB_KIND_NAMES } from "./jobEnvelope.ts";
 import { RedisExecutor } from "./redisExecutor.ts";
-import { parseRedisUrl } from "./redisUrl.ts";
+import { splitQueueParam } from "./redisUrl.ts";
 import { ResultStore } from "./resultStore.ts";
 
 /** Where finished outcomes are kept unless `WHSIM_JOB_STORE` names another file. */
@@ -21,7 +21,7 @@ export function isRedisAddress(address: string): boolean {
 
 /** Options of `createRedisExecutor`. */
 export interface CreateRedisExecutorOptions {
-  /** The `--executor` value. */
+  /** The `--executor` value; `?queue=name` picks a queue other than the default. */
   url: string;
   /** The model to run (a job kind); defaults to `warehouse`. */
   model?: string;
@@ -31,7 +31,7 @@ export interface CreateRedisExecutorOptions {
 
 /** Builds the distributed executor; its close() also closes the result store. */
 export function createRedisExecutor(options: CreateRedisExecutorOptions): Executor {
-  parseRedisUrl(options.url, "--executor");
+  const { url, queue } = splitQueueParam(options.url, "--executor");
   const model = options.model ?? "warehouse";
   if (!isJobKind(model)) {
     throw new InputError({
@@ -44,7 +44,8 @@ export function createRedisExecutor(options: CreateRedisExecutorOptions): Execut
   const storePath = options.storePath ?? process.env.WHSIM_JOB_STORE ?? DEFAULT_JOB_STORE;
   const store = new ResultStore(storePath === ":memory:" ? storePath : resolve(storePath));
   const executor = new RedisExecutor({
-    url: options.url,
+    url,
+    queue,
     kind: model,
     store,
     log: (message) => process.stderr.write(`whsim: ${message}\n`),

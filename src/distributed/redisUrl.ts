@@ -27,6 +27,32 @@ export function parseRedisUrl(text: string, flag = "--redis"): URL {
   return url;
 }
 
+/** Queue base names: letters, digits, `_`, `.` and `-`. */
+export const QUEUE_NAME_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/**
+ * Splits `?queue=name` off an executor address (`redis://host:6379?queue=teamA` pairs with
+ * `whsim worker --queue teamA`); throws InputError naming `flag` for a bad name.
+ */
+export function splitQueueParam(
+  text: string,
+  flag = "--executor",
+): { url: string; queue?: string } {
+  const url = parseRedisUrl(text, flag);
+  const queue = url.searchParams.get("queue") ?? undefined;
+  if (queue === undefined) return { url: text };
+  if (!QUEUE_NAME_PATTERN.test(queue)) {
+    throw new InputError({
+      file: flag,
+      path: "queue",
+      value: queue,
+      expected: "letters, digits, _ . -",
+    });
+  }
+  url.searchParams.delete("queue");
+  return { url: url.toString(), queue };
+}
+
 /** The URL with any password replaced by `***`, for messages and logs. */
 export function maskRedisUrl(text: string): string {
   return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^@/]*)@/i, (_, scheme: string, auth: string) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isInputError } from "../../src/common/inputError.ts";
-import { maskRedisUrl, parseRedisUrl } from "../../src/distributed/redisUrl.ts";
+import { maskRedisUrl, parseRedisUrl, splitQueueParam } from "../../src/distributed/redisUrl.ts";
 
 describe("redisUrl", () => {
   it("parseRedisUrl() accepts redis:// and rediss:// with password and database", () => {
@@ -29,5 +29,14 @@ describe("redisUrl", () => {
 
   it("parseRedisUrl() never shows the password in its error", () => {
     expect(() => parseRedisUrl("ftp://:secret@host:1")).toThrow(/ftp:\/\/:\*\*\*@host:1/);
+  });
+
+  it("splitQueueParam() takes ?queue=name off the address and checks it", () => {
+    expect(splitQueueParam("redis://:pw@h:1/2?queue=teamA")).toEqual({
+      url: "redis://:pw@h:1/2",
+      queue: "teamA",
+    });
+    expect(splitQueueParam("redis://h:1")).toEqual({ url: "redis://h:1" });
+    expect(() => splitQueueParam("redis://h:1?queue=a:b")).toThrow(/--executor: queue: "a:b"/);
   });
 });

@@ -5,7 +5,12 @@
 import type { Command } from "commander";
 import { InputError, type InputIssue } from "../../common/inputError.ts";
 import { DistributedWorker } from "../../distributed/distributedWorker.ts";
-import { DEFAULT_REDIS_URL, maskRedisUrl, parseRedisUrl } from "../../distributed/redisUrl.ts";
+import {
+  DEFAULT_REDIS_URL,
+  maskRedisUrl,
+  parseRedisUrl,
+  QUEUE_NAME_PATTERN,
+} from "../../distributed/redisUrl.ts";
 
 interface WorkerFlags {
   redis: string;
@@ -53,7 +58,7 @@ export function workerCommand(program: Command): void {
           expected: "seconds from 1 to 3600",
         });
       }
-      if (!/^[A-Za-z0-9_.-]{1,64}$/.test(flags.queue)) {
+      if (!QUEUE_NAME_PATTERN.test(flags.queue)) {
         issues.push({
           file: "--queue",
           path: "",
