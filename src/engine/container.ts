@@ -80,7 +80,7 @@ export class Container {
 
   /** Adds `amount` (> 0, at most the capacity) once there is room; the event's value is the amount. */
   put(amount: number): ContainerRequest {
-    if (!(amount > 0 && amount <= this.capacity)) {
+    if (!(amount > 0 && amount <= this.capacity && Number.isFinite(amount))) {
       throw new RangeError(
         `container.put: amount must be in (0, capacity ${this.capacity}]: ${describe(amount)}`,
       );
@@ -93,7 +93,7 @@ export class Container {
 
   /** Removes `amount` (> 0, at most the capacity) once the level allows; the event's value is the amount. */
   get(amount: number): ContainerRequest {
-    if (!(amount > 0 && amount <= this.capacity)) {
+    if (!(amount > 0 && amount <= this.capacity && Number.isFinite(amount))) {
       throw new RangeError(
         `container.get: amount must be in (0, capacity ${this.capacity}]: ${describe(amount)}`,
       );

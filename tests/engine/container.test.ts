@@ -53,6 +53,7 @@ describe("Container", () => {
     const c = new Container(sim, { capacity: 5 });
     expect(() => c.put(-1)).toThrow(/-1/);
     expect(() => c.get(6)).toThrow(/6/);
+    expect(() => new Container(sim).get(Number.POSITIVE_INFINITY)).toThrow(/Infinity/);
     expect(() => new Container(sim, { capacity: 5, init: 7 })).toThrow(/7/);
   });
 });
