@@ -174,29 +174,52 @@ export function breakdownTable(breakdowns: Record<string, BreakdownData>): Table
   const labels = Object.keys(breakdowns);
   const phases = [...new Set(labels.flatMap((l) => Object.keys(breakdowns[l].order)))];
   const total = (l: string) => Object.values(breakdowns[l].order).reduce((a, b) => a + b, 0);
+  const single = labels.length === 1;
+  // With several candidates, the change from the first (the baseline) explains the verdicts.
+  const others = labels.slice(1);
+  const delta = (l: string, p: string | undefined) =>
+    p === undefined
+      ? total(l) - total(labels[0])
+      : (breakdowns[l].order[p] ?? 0) - (breakdowns[labels[0]].order[p] ?? 0);
+  const signed = (v: number) => (v > 0 ? `+${formatValue(v)}` : formatValue(v));
   return {
     caption: "Order time by phase (mean seconds per order)",
     columns: [
       "Phase",
       ...labels.map((l) => `${l} (s)`),
-      ...(labels.length === 1 ? ["Share of order time"] : []),
+      ...(single ? ["Share of order time"] : others.map((l) => `${l} − ${labels[0]} (s)`)),
     ],
-    numeric: [false, ...labels.map(() => true), true],
+    numeric: [false, ...labels.map(() => true), ...(single ? [true] : others.map(() => true))],
     rows: [
       ...phases.map((p): Cell[] => [
         p,
         ...labels.map((l) => formatValue(breakdowns[l].order[p] ?? 0)),
-        ...(labels.length === 1
+        ...(single
           ? [formatShare((breakdowns[labels[0]].order[p] ?? 0) / (total(labels[0]) || 1))]
-          : []),
+          : others.map((l) => signed(delta(l, p)))),
       ]),
       [
         { text: "Total", cls: "total" },
         ...labels.map((l) => ({ text: formatValue(total(l)), cls: "total" })),
-        ...(labels.length === 1 ? [{ text: "100 %", cls: "total" }] : []),
+        ...(single
+          ? [{ text: "100 %", cls: "total" }]
+          : others.map((l) => ({ text: signed(delta(l, undefined)), cls: "total" }))),
       ],
     ],
   };
+}
+
+/** The order phase whose mean time changed most from `base` to `other`, and by how much (s). */
+export function largestPhaseChange(
+  base: BreakdownData,
+  other: BreakdownData,
+): [string, number] | undefined {
+  let best: [string, number] | undefined;
+  for (const p of new Set([...Object.keys(base.order), ...Object.keys(other.order)])) {
+    const d = (other.order[p] ?? 0) - (base.order[p] ?? 0);
+    if (!best || Math.abs(d) > Math.abs(best[1])) best = [p, d];
+  }
+  return best && best[1] !== 0 ? best : undefined;
 }
 
 /** The layout drawing, with pick and congestion heatmaps when the run was traced. */

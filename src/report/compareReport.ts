@@ -10,6 +10,7 @@ import {
   displayUnit,
   HEADLINE_KPIS,
   kpiInWords,
+  largestPhaseChange,
   layoutBlocks,
   orderKpis,
   replicationBlocks,
@@ -17,7 +18,7 @@ import {
   showKpi,
 } from "./commonSections.ts";
 import { type CrossCheck, crossChecks } from "./crossChecks.ts";
-import { formatValue } from "./format.ts";
+import { formatDuration, formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
 import type { Block, Cell, ChartSpec, ReportModel, Sheet } from "./reportModel.ts";
@@ -75,7 +76,7 @@ export function candidateVerdict(
     verdict = `No significant difference was found between “${name}” and “${baseName}” on any KPI`;
   else
     verdict = `“${name}” trades off against “${baseName}”: better on ${better.map(label).join(", ")}; worse on ${worse.map(label).join(", ")}`;
-  return `${verdict}${same > 0 && (better.length > 0 || worse.length > 0) ? ` (no significant difference on ${same} others)` : ""}.${detail.length > 0 ? ` Differences: ${detail.join("; ")}.` : ""}`;
+  return `${verdict}${same > 0 && (better.length > 0 || worse.length > 0) ? ` (no significant difference on ${same} other${same === 1 ? "" : "s"})` : ""}.${detail.length > 0 ? ` Differences: ${detail.join("; ")}.` : ""}`;
 }
 
 function estimateCell(name: string, e: Estimate | undefined): Cell {
@@ -111,9 +112,16 @@ export function compareReport(folder: ResultsFolder): ReportModel {
       kind: "p",
       text: `We compared ${cands.length} candidates — “${base.name}” (the baseline) and ${others.map((o) => `“${o.name}”`).join(", ")} — over ${c.replications} replications each. Every candidate saw the same orders, arrivals and service-time draws in the same replication (common random numbers), so the differences below are paired and much tighter than separate runs would give.`,
     },
-    ...others.map(
-      (o): Block => ({ kind: "p", text: candidateVerdict(c, o.id, o.name, base.name) }),
-    ),
+    ...others.map((o): Block => {
+      const change =
+        c.breakdown[base.id] && c.breakdown[o.id]
+          ? largestPhaseChange(c.breakdown[base.id], c.breakdown[o.id])
+          : undefined;
+      const why = change
+        ? ` Where it comes from: the largest change in an order's time is “${change[0]}”, ${change[1] < 0 ? "shorter" : "longer"} by ${formatDuration(Math.abs(change[1]))} per order.`
+        : "";
+      return { kind: "p", text: candidateVerdict(c, o.id, o.name, base.name) + why };
+    }),
     {
       kind: "p",
       text: `How sure we are: a difference is called better or worse only when its ${levelPct} % confidence interval excludes zero. With ${kpis.length} KPIs compared, about ${formatValue(kpis.length * (1 - c.level))} of them could be called by chance, so weigh the headline KPIs, not a single borderline one.`,
