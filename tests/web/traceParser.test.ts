@@ -88,6 +88,9 @@ describe("createTraceParser()", () => {
   it("totals picks, congestion and order events, and keeps the time range", () => {
     const index = parse(50);
     expect(index.picks.L1).toEqual({ count: 2, qty: 4, short: 1, sku: "S1" });
+    expect(Array.from(index.pickEvents.t)).toEqual([120, 160]);
+    expect(index.pickEvents.names).toEqual(["L1"]);
+    expect(Array.from(index.pickEvents.location)).toEqual([0, 0]);
     expect(index.congestion.A1).toEqual({ waitS: 4.5, count: 1 });
     expect(index.orderEvents).toEqual({ shipped: 1 });
     expect(index.startT).toBe(0);

@@ -224,6 +224,24 @@ describe("viewer on a whsim run", () => {
     expect(await page.textContent("#map-main .legend-box")).toContain("Picks per location (picks)");
     await page.screenshot({ path: join(ARTIFACTS, "heatmap-picks.png") });
 
+    // Up to the clock: only the positions picked by then are coloured.
+    await scrubTo(36_000);
+    await page.check("#heatmap-until");
+    const pickedBy = new Set(
+      records
+        .filter((r) => r.kind === "pick" && r.t <= 36_000)
+        .map((r) => {
+          const a = byId.get(r.location)!.address;
+          return `${a.rack}:${a.bay}:${a.slot}`;
+        }),
+    );
+    expect(pickedBy.size).toBeGreaterThan(0);
+    expect(pickedBy.size).toBeLessThan(pickedFootprints.size);
+    expect(await page.locator("#map-main .heat-cell").count()).toBe(pickedBy.size);
+    expect(await page.textContent("#map-main .legend-box")).toContain("up to the clock");
+    await page.uncheck("#heatmap-until");
+    expect(await page.locator("#map-main .heat-cell").count()).toBe(pickedFootprints.size);
+
     await page.selectOption("#heatmap-kind", "congestion");
     // Each wait goes to the 5 m piece of its aisle where the waiting worker stood.
     const aisleById = new Map(

@@ -74,6 +74,8 @@ heatmapSelect.addEventListener("change", () =>
   mainMap.setHeatmap(heatmapSelect.value as HeatmapKind),
 );
 $("fit-view").addEventListener("click", () => mainMap.fit());
+const untilClock = $<HTMLInputElement>("heatmap-until");
+untilClock.addEventListener("change", () => mainMap.setUntilClock(untilClock.checked));
 
 function showView(name: string): void {
   activeView = name;

@@ -21,7 +21,13 @@ import { drawLegend } from "../draw/drawLegend.ts";
 import { drawQueues, type QueueBadge } from "../draw/drawQueues.ts";
 import { drawWorkers, type WorkerDots } from "../draw/drawWorkers.ts";
 import { heatDomain } from "../draw/heatScale.ts";
-import { positionAt, stateAt, valueAt, type WorkerPosition } from "../trace/playbackQuery.ts";
+import {
+  lastAtOrBefore,
+  positionAt,
+  stateAt,
+  valueAt,
+  type WorkerPosition,
+} from "../trace/playbackQuery.ts";
 import type { DensityGrid, TraceIndex } from "../trace/traceIndex.ts";
 import { STATE_COLORS, stateCode, WORKER_STATES } from "../trace/traceTypes.ts";
 import { formatValue } from "./format.ts";
@@ -45,10 +51,22 @@ export interface MapViewOptions {
   queueBadges?: boolean;
 }
 
-/** Picks per location id. */
-export function pickCounts(trace: TraceIndex | null): Record<string, number> {
+/** Picks per location id, over the whole trace or up to time `untilT`, s. */
+export function pickCounts(
+  trace: TraceIndex | null,
+  untilT = Number.POSITIVE_INFINITY,
+): Record<string, number> {
   const out: Record<string, number> = {};
-  if (trace) for (const [id, p] of Object.entries(trace.picks)) out[id] = p.count;
+  if (!trace) return out;
+  if (untilT === Number.POSITIVE_INFINITY) {
+    for (const [id, p] of Object.entries(trace.picks)) out[id] = p.count;
+    return out;
+  }
+  const ev = trace.pickEvents;
+  const end = lastAtOrBefore(ev.t, untilT) + 1;
+  const counts = new Uint32Array(ev.names.length);
+  for (let i = 0; i < end; i++) counts[ev.location[i]]++;
+  for (let i = 0; i < counts.length; i++) if (counts[i]) out[ev.names[i]] = counts[i];
   return out;
 }
 
@@ -71,11 +89,15 @@ export function congestionByAisle(
 export const SEGMENT_M = 5;
 
 /** Congestion wait per aisle segment, s, placed where each wait happened. */
-export function congestionSegments(layout: Layout, trace: TraceIndex | null): AisleSegment[] {
+export function congestionSegments(
+  layout: Layout,
+  trace: TraceIndex | null,
+  untilT = Number.POSITIVE_INFINITY,
+): AisleSegment[] {
   const ev = trace?.congestionEvents;
   if (!ev) return [];
   const values: PlacedValue[] = [];
-  for (let i = 0; i < ev.t.length; i++) {
+  for (let i = 0; i < ev.t.length && ev.t[i] <= untilT; i++) {
     values.push({ x: ev.x[i], y: ev.y[i], value: ev.waitS[i], aisle: ev.aisle[i] });
   }
   return aisleSegments(layout, values, SEGMENT_M);
@@ -152,6 +174,11 @@ export class MapView {
   private zoomListeners: ((t: ZoomTransform) => void)[] = [];
   private syncing = false;
   private queueBadges: boolean;
+  private heatKind: HeatmapKind = "none";
+  private untilClock = false;
+  private heatDrawMs = 0;
+  private lastHeat = 0;
+  private heatTimer: ReturnType<typeof setTimeout> | undefined;
   /** Time of the last worker frame, ms (for the performance figures). */
   lastFrameMs = 0;
 
@@ -288,27 +315,28 @@ export class MapView {
 
   /** Shows one heatmap of this run's trace, with its legend. */
   setHeatmap(kind: HeatmapKind): void {
+    this.heatKind = kind;
+    const started = performance.now();
     this.heatLayer.selectAll("*").remove();
     this.legend.replaceChildren();
     const layout = this.run?.layout;
     const trace = this.run?.trace ?? null;
     if (!layout || kind === "none") return;
     const node = this.heatLayer.node()!;
+    // Up to the clock, colours keep the whole run's scale so the heat visibly builds up.
+    const until = this.untilClock ? this.t : Number.POSITIVE_INFINITY;
+    const suffix = this.untilClock ? " up to the clock" : "";
     if (kind === "picks") {
-      const values = pickCounts(trace);
-      drawLocationHeatmap(node, layout, values);
-      drawLegend(this.legend, {
-        title: "Picks per location",
-        unit: "picks",
-        domain: heatDomain(footprintTotals(layout, values)),
-      });
+      const domain = heatDomain(footprintTotals(layout, pickCounts(trace)));
+      drawLocationHeatmap(node, layout, pickCounts(trace, until), { domain });
+      drawLegend(this.legend, { title: `Picks per location${suffix}`, unit: "picks", domain });
     } else if (kind === "congestion") {
-      const segments = congestionSegments(layout, trace);
-      drawSegmentHeatmap(node, layout, segments);
+      const domain = heatDomain(congestionSegments(layout, trace).map((s) => s.value));
+      drawSegmentHeatmap(node, layout, congestionSegments(layout, trace, until), { domain });
       drawLegend(this.legend, {
-        title: `Congestion wait per ${SEGMENT_M} m aisle segment`,
+        title: `Congestion wait per ${SEGMENT_M} m aisle segment${suffix}`,
         unit: "s",
-        domain: heatDomain(segments.map((s) => s.value)),
+        domain,
       });
     } else if (kind === "density" && trace?.density) {
       drawDensityHeatmap(node, layout, trace.density);
@@ -317,6 +345,30 @@ export class MapView {
         unit: `m per ${trace.density.cellM} m cell`,
         domain: heatDomain(trace.density.metres),
       });
+    }
+    this.heatDrawMs = performance.now() - started;
+  }
+
+  /** Limits picks and congestion heatmaps to what happened up to the clock (or the whole run). */
+  setUntilClock(on: boolean): void {
+    this.untilClock = on;
+    this.setHeatmap(this.heatKind);
+  }
+
+  /** Redraws a clock-bound heatmap at most every few hundred ms, and once after the last change. */
+  private refreshHeatmap(): void {
+    if (!this.untilClock || (this.heatKind !== "picks" && this.heatKind !== "congestion")) return;
+    const now = performance.now();
+    const gap = Math.max(250, 4 * this.heatDrawMs);
+    clearTimeout(this.heatTimer);
+    if (now - this.lastHeat >= gap) {
+      this.lastHeat = now;
+      this.setHeatmap(this.heatKind);
+    } else {
+      this.heatTimer = setTimeout(() => {
+        this.lastHeat = performance.now();
+        this.setHeatmap(this.heatKind);
+      }, gap);
     }
   }
 
@@ -389,6 +441,7 @@ export class MapView {
   setTime(t: number): void {
     this.t = t;
     this.drawFrame();
+    this.refreshHeatmap();
   }
 
   /** Number of workers in each state at the current time. */

@@ -53,6 +53,13 @@ export interface LocationPicks {
   sku: string;
 }
 
+/** Every pick record in time order: its time and location (an index into `names`). */
+export interface PickEvents {
+  t: Float64Array;
+  location: Uint32Array;
+  names: string[];
+}
+
 /** Waits to enter one aisle segment over the whole trace. */
 export interface AisleCongestion {
   /** Total wait, s. */
@@ -107,6 +114,7 @@ export interface TraceIndex {
   queues: Record<string, StepSeries>;
   samples: SampleSeries;
   picks: Record<string, LocationPicks>;
+  pickEvents: PickEvents;
   /** Physical on-hand per location and SKU after each change. */
   stock: Record<string, Record<string, StepSeries>>;
   congestion: Record<string, AisleCongestion>;
@@ -150,6 +158,8 @@ export function transferables(index: TraceIndex): ArrayBuffer[] {
   }
   for (const a of Object.values(index.orderTimes)) add(a);
   if (index.density) add(index.density.metres);
+  add(index.pickEvents.t);
+  add(index.pickEvents.location);
   const c = index.congestionEvents;
   for (const a of [c.t, c.x, c.y, c.waitS]) add(a);
   return [...out];

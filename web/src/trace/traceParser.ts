@@ -84,6 +84,10 @@ export function createTraceParser(options: TraceParserOptions = {}): TraceParser
   const queues = new Map<string, { t: number[]; v: number[] }>();
   const samples: SampleBuilder = { t: [], wip: [], stockUnits: [], queues: {}, utilization: {} };
   const picks: Record<string, LocationPicks> = {};
+  const pickT = new GrowF64(1024);
+  const pickLoc = new GrowU32(1024);
+  const pickNames: string[] = [];
+  const pickIndex = new Map<string, number>();
   const stock = new Map<string, Map<string, { t: number[]; v: number[] }>>();
   const congestion: Record<string, AisleCongestion> = {};
   const jam = {
@@ -172,6 +176,14 @@ export function createTraceParser(options: TraceParserOptions = {}): TraceParser
         p.qty += +rec.qty || 0;
         if (rec.short) p.short++;
         p.sku = String(rec.sku ?? "");
+        let li = pickIndex.get(loc);
+        if (li === undefined) {
+          li = pickNames.length;
+          pickIndex.set(loc, li);
+          pickNames.push(loc);
+        }
+        pickT.push(t);
+        pickLoc.push(li);
         return;
       }
       case "stock": {
@@ -296,6 +308,7 @@ export function createTraceParser(options: TraceParserOptions = {}): TraceParser
         queues: toSeriesRecord(queues),
         samples: finishSamples(samples),
         picks,
+        pickEvents: sortedPicks(pickT.toArray(), pickLoc.toArray(), pickNames),
         stock: Object.fromEntries(
           [...stock].map(([loc, bySku]) => [loc, toSeriesRecord(bySku)] as const),
         ),
@@ -363,6 +376,16 @@ function finishSamples(s: SampleBuilder): TraceIndex["samples"] {
     stockUnits: Float64Array.from(s.stockUnits),
     queues: cols(s.queues),
     utilization: cols(s.utilization),
+  };
+}
+
+function sortedPicks(t: Float64Array, location: Uint32Array, names: string[]) {
+  if (isSorted(t)) return { t, location, names };
+  const order = Array.from(t.keys()).sort((a, b) => t[a] - t[b]);
+  return {
+    t: Float64Array.from(order, (i) => t[i]),
+    location: Uint32Array.from(order, (i) => location[i]),
+    names,
   };
 }
 
