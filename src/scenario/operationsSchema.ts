@@ -196,6 +196,68 @@ const packagingSchema = z
   .prefault({})
   .describe("Packaging chosen by cube at the pack stations; material consumed is counted");
 
+const clock = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day HH:MM")
+  .describe("A time of day, HH:MM (24 h)");
+
+const productionLineSchema = z.strictObject({
+  name: z.string().min(1).describe("Production line name"),
+  intervalS: z
+    .number()
+    .gt(0)
+    .default(3600)
+    .describe("One line-feeding order every this many seconds while the line runs (default 3600)"),
+  start: clock.default("06:00").describe("Daily start of feeding (default 06:00)"),
+  end: clock.default("22:00").describe("Daily end of feeding (default 22:00)"),
+  days: z
+    .array(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]))
+    .min(1)
+    .default(["mon", "tue", "wed", "thu", "fri"])
+    .describe("Days the line runs (default mon–fri)"),
+  linesPerOrder: distSpecSchema
+    .default({ dist: "constant", value: 3 })
+    .describe("Lines per feeding order, rounded, at least 1 (default 3)"),
+  unitsPerLine: distSpecSchema
+    .default({ dist: "constant", value: 4 })
+    .describe("Units per line, rounded, at least 1 (default 4)"),
+  skuFrom: z.number().int().min(1).default(1).describe("First SKU rank it consumes (default 1)"),
+  skuTo: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("Last SKU rank it consumes (default the last SKU)"),
+  leadS: z
+    .number()
+    .min(0)
+    .default(1800)
+    .describe("Due time after the order is created, s (default 1800)"),
+});
+
+const productionSupplySchema = z
+  .strictObject({
+    lines: z
+      .array(productionLineSchema)
+      .default([])
+      .describe("Production lines fed (default none)"),
+    priority: z
+      .enum(["first", "due"])
+      .default("first")
+      .describe(
+        "Picking priority: `first` ahead of every customer order, `due` by due time among them (default first)",
+      ),
+    deliverSPerOrder: z
+      .number()
+      .min(0)
+      .default(60)
+      .describe("Handing a feeding order over at the line, s (default 60)"),
+  })
+  .prefault({})
+  .describe(
+    "Line-feeding orders to production lines: picked like customer orders, then delivered by a replenisher to the line (the last departure door), not packed or shipped by carrier",
+  );
+
 /** The operations section; every part off by default. */
 export const operationsSchema = z
   .strictObject({
@@ -205,6 +267,7 @@ export const operationsSchema = z
     quality: qualitySchema,
     returns: returnsSchema,
     packaging: packagingSchema,
+    productionSupply: productionSupplySchema,
   })
   .prefault({})
   .describe("Operations beyond the core flow (all off by default)");

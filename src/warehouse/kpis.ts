@@ -53,6 +53,10 @@ export const KPI_UNITS: Record<string, string> = {
   unitsRefurbished: "units",
   unitsScrappedReturns: "units",
   returnHandlingS: "s",
+  productionOrdersDelivered: "orders",
+  productionOnTimeRate: "share",
+  productionLeadTimeS: "s",
+  productionLatenessS: "s",
 };
 
 /** The unit of a KPI name. */

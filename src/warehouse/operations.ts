@@ -1,6 +1,7 @@
 /**
  * The operations beyond the core flow, wired into the world: stock drift and short picks,
- * the count programme, quality sampling, cross-docking, returns and packaging. Each lives
+ * the count programme, quality sampling, cross-docking, returns, packaging and production
+ * supply. Each lives
  * in its own file; this one installs them in a fixed order, routes checked pallets
  * (quality first, then cross-dock, else putaway) and adds their KPIs to a run's results.
  */
@@ -10,11 +11,12 @@ import { installCrossDock } from "./crossDock.ts";
 import type { Departures } from "./orders.ts";
 import { installPackaging } from "./packaging.ts";
 import { errorPickFace } from "./pickFace.ts";
+import { installProductionSupply } from "./productionSupply.ts";
 import { installQuality } from "./quality.ts";
 import { installReturns } from "./returns.ts";
 import { installStockDrift } from "./stockErrors.ts";
 import type { Breakdown } from "./types.ts";
-import type { Pallet, World } from "./world.ts";
+import type { Order, Pallet, World } from "./world.ts";
 
 /** What simulate() needs back: the KPIs at the end and the fields of the `sample` record. */
 export interface OperationsHandle {
@@ -25,7 +27,11 @@ export interface OperationsHandle {
 }
 
 /** Installs every operation the scenario turns on (none of them runs when all are off). */
-export function installOperations(world: World, departures: Departures[]): OperationsHandle {
+export function installOperations(
+  world: World,
+  departures: Departures[],
+  pick: (order: Order) => void,
+): OperationsHandle {
   const { sim, stats } = world;
   const drift = installStockDrift(world);
   const counts = installCounts(world, drift);
@@ -78,6 +84,7 @@ export function installOperations(world: World, departures: Departures[]): Opera
 
   const returns = installReturns(world, drift);
   const packaging = installPackaging(world);
+  const production = installProductionSupply(world, pick);
 
   // Time averages restart at the warm-up, like the core flow's.
   if (world.warmupS > 0) {
@@ -126,6 +133,12 @@ export function installOperations(world: World, departures: Departures[]): Opera
         k.unitsRefurbished = returns.unitsRefurbished;
         k.unitsScrappedReturns = returns.unitsScrapped;
         k.returnHandlingS = per(returns.handlingS, returns.handled);
+      }
+      if (world.scenario.operations.productionSupply.lines.length > 0) {
+        k.productionOrdersDelivered = production.delivered;
+        k.productionOnTimeRate = per(production.onTime, production.delivered);
+        k.productionLeadTimeS = per(production.leadS, production.delivered);
+        k.productionLatenessS = per(production.latenessS, production.delivered);
       }
       for (const [name, n] of Object.entries(packaging)) {
         k[`packaging.${name}`] = n;

@@ -20,6 +20,7 @@ export function installPacking(world: World): void {
       : scenario.outbound.picking.consolidationSPerOrder;
 
   world.listeners.orderPicked.push((order: Order) => {
+    if (order.production) return;
     world.queues.packer.push(
       {
         kind: "pack",

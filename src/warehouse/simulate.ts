@@ -208,7 +208,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   installShipping(world, departures);
   startOrders(world, departures, pick);
   startCrews(world);
-  const operations = installOperations(world, departures);
+  const operations = installOperations(world, departures, pick);
   startSampler(world, operations);
 
   if (tracer.on) {

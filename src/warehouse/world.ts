@@ -62,6 +62,8 @@ export interface Order {
   waitingOn: number;
   /** Seconds of its tours lost to short picks (operations; absent: none). */
   shortPickS?: number;
+  /** A line-feeding order to a production line (not packed or shipped by carrier). */
+  production?: boolean;
 }
 
 /** A pallet between the dock and a storage location. */
