@@ -85,7 +85,7 @@ export function mountWhatIf(
         <input type="number" min="0" max="1000000" step="10" name="ordersPerDay" value="${p.ordersPerDay}"></label>
       <label class="field"><span>Routing policy</span>
         <select name="routing">${ROUTINGS.map((r) => `<option value="${r}"${r === p.routing ? " selected" : ""}>${r}</option>`).join("")}</select></label>
-      <label class="field"><span>Simulated days (first day is warm-up when more than one)</span>
+      <label class="field"><span>Simulated days (the scenario's warm-up, kept shorter than the run)</span>
         <select name="horizonDays">${[1, 2, 3, 5]
           .map(
             (d) =>
