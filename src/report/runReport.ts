@@ -21,7 +21,7 @@ import { type CrossCheck, crossChecks } from "./crossChecks.ts";
 import { formatDuration, formatShare, formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
-import type { Block, ReportModel, Sheet } from "./reportModel.ts";
+import type { Block, Cell, ReportModel, Sheet } from "./reportModel.ts";
 import type { Summary } from "./resultSchemas.ts";
 
 /** The scenario name of a summary (a string, or an object with a name). */
@@ -89,6 +89,14 @@ export function runSummaryText(summary: Summary, checks: CrossCheck[]): string[]
       "How sure we are: this is a single replication, so the figures carry no confidence interval; run more replications before deciding on them.",
     );
   }
+  const conservation = conservationOf(summary);
+  if (conservation) {
+    out.push(
+      conservation.ok
+        ? "Stock and orders are conserved in every replication: nothing was created or lost."
+        : "⚑ Warning: stock or orders are not conserved in at least one replication (see “Analytic cross-checks”); the model needs checking before these figures are used.",
+    );
+  }
   const done = checks.filter((c) => c.status !== "not available");
   const flagged = done.filter((c) => c.status === "disagrees");
   if (done.length > 0) {
@@ -126,6 +134,66 @@ export function keyFigures(summary: Summary): Block {
       };
     });
   return { kind: "figures", items };
+}
+
+/** The conservation records of a summary, if it has them: `{ ok, replications: [...] }`. */
+function conservationOf(
+  summary: Summary,
+): { ok: boolean; rows: Record<string, unknown>[] } | undefined {
+  const c = summary.conservation as { ok?: unknown; replications?: unknown } | undefined;
+  if (!c || typeof c.ok !== "boolean") return undefined;
+  const rows = Array.isArray(c.replications)
+    ? c.replications.filter(
+        (r): r is Record<string, unknown> => typeof r === "object" && r !== null,
+      )
+    : [];
+  return { ok: c.ok, rows };
+}
+
+/** The per-replication conservation table: stock and orders neither created nor lost. */
+export function conservationBlocks(summary: Summary): Block[] {
+  const c = conservationOf(summary);
+  if (!c) return [];
+  const keys = [...new Set(c.rows.flatMap((r) => Object.keys(r)))].filter((k) => k !== "ok");
+  const blocks: Block[] = [
+    {
+      kind: "p",
+      text: c.ok
+        ? "Conservation holds in every replication: units at the start plus units received equal units shipped, stored, in process and scrapped, and orders created equal orders shipped, open and cancelled."
+        : "⚑ Conservation FAILS in at least one replication: the model created or lost stock or orders. Do not use these results until this is explained.",
+    },
+  ];
+  if (c.rows.length > 0 && keys.length > 0) {
+    // One column per replication (failing ones first), at most ten, so the table fits a page.
+    const order = c.rows
+      .map((r, i) => [r, i] as const)
+      .sort((a, b) => Number(a[0].ok !== false) - Number(b[0].ok !== false) || a[1] - b[1]);
+    const shown = order.slice(0, 10);
+    const cellOf = (v: unknown): string =>
+      typeof v === "number" ? formatValue(v) : String(v ?? "—");
+    blocks.push({
+      kind: "table",
+      table: {
+        caption: `Conservation of stock and orders per replication${shown.length < c.rows.length ? ` (${shown.length} of ${c.rows.length} replications, failing ones first)` : ""}`,
+        columns: ["Quantity", ...shown.map(([, i]) => `rep. ${i}`)],
+        numeric: [false, ...shown.map(() => true)],
+        rows: [
+          ...keys.map((k): Cell[] => [k, ...shown.map(([r]) => cellOf(r[k]))]),
+          [
+            { text: "Holds", cls: "total" },
+            ...shown.map(
+              ([r]): Cell =>
+                r.ok === false
+                  ? { text: "⚑ no", cls: "flag" }
+                  : { text: r.ok === true ? "yes" : "—", cls: "total" },
+            ),
+          ],
+        ],
+        cls: "wide",
+      },
+    });
+  }
+  return blocks;
 }
 
 /** Mean work in process from trace samples taken after the warm-up. */
@@ -245,7 +313,11 @@ export function runReport(folder: ResultsFolder): ReportModel {
         ],
       },
       { id: "time", title: "Where time goes", blocks: timeBlocks },
-      { id: "checks", title: "Analytic cross-checks", blocks: crossCheckBlocks(checks) },
+      {
+        id: "checks",
+        title: "Analytic cross-checks",
+        blocks: [...crossCheckBlocks(checks), ...conservationBlocks(summary)],
+      },
       {
         id: "layout",
         title: "Layout and heatmaps",
