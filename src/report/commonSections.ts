@@ -370,34 +370,32 @@ export function replicationBlocks(csv: { header: string[]; rows: string[][] } | 
   };
   const keys = csv.header.map((h, i) => (isKey(h) ? i : -1)).filter((i) => i >= 0);
   const values = csv.header.map((_, i) => i).filter((i) => !keys.includes(i));
-  let table: Table;
-  if (csv.rows.length <= 12) {
-    // Few replications: one row per KPI reads better (and fits a printed page).
-    table = {
-      caption: "Results per replication",
+  // One row per KPI and one column per replication, in tables of at most eight replications,
+  // so any number of replications fits a printed page.
+  const perTable = 8;
+  const tables: Table[] = [];
+  for (let start = 0; start < csv.rows.length; start += perTable) {
+    const chunk = csv.rows.slice(start, start + perTable);
+    tables.push({
+      caption:
+        csv.rows.length > perTable
+          ? `Results per replication (${start + 1}–${start + chunk.length} of ${csv.rows.length})`
+          : "Results per replication",
       columns: [
         "KPI",
         "Unit",
-        ...csv.rows.map((r) =>
+        ...chunk.map((r) =>
           keys.map((k) => (csv.header[k] === "replication" ? `rep. ${r[k]}` : r[k])).join(" · "),
         ),
       ],
-      numeric: [false, false, ...csv.rows.map(() => true)],
+      numeric: [false, false, ...chunk.map(() => true)],
       rows: values.map((i) => [
         kpiMeta(csv.header[i]).label,
         kpiMeta(csv.header[i]).unit,
-        ...csv.rows.map((r) => show(r[i], i)),
+        ...chunk.map((r) => show(r[i], i)),
       ]),
       cls: "wide",
-    };
-  } else {
-    table = {
-      caption: "Results per replication",
-      columns: headers,
-      numeric: numericCol,
-      rows: csv.rows.map((r) => r.map(show)),
-      cls: "wide long",
-    };
+    });
   }
-  return { blocks: [{ kind: "table", table }], sheet };
+  return { blocks: tables.map((table): Block => ({ kind: "table", table })), sheet };
 }

@@ -46,3 +46,23 @@ describe("runReport pieces", () => {
     );
   });
 });
+
+describe("replicationBlocks()", () => {
+  it("replicationBlocks() splits 20 replications into tables of eight, one row per KPI", async () => {
+    const { replicationBlocks } = await import("../../src/report/commonSections.ts");
+    const csv = {
+      header: ["candidate", "replication", "orderCycleTimeS"],
+      rows: Array.from({ length: 20 }, (_, i) => ["A", String(i), String(1000 + i)]),
+    };
+    const { blocks, sheet } = replicationBlocks(csv);
+    expect(blocks.map((b) => (b.kind === "table" ? b.table.columns.length : 0))).toEqual([
+      10, 10, 6,
+    ]);
+    const last = blocks[2].kind === "table" ? blocks[2].table : undefined;
+    expect(last?.caption).toBe("Results per replication (17–20 of 20)");
+    expect(last?.rows[0]).toEqual(["Order cycle time", "s", "1,016", "1,017", "1,018", "1,019"]);
+    expect(last?.columns[2]).toBe("A · rep. 16");
+    expect(sheet?.columns).toEqual(["candidate", "replication", "orderCycleTimeS (s)"]);
+    expect(sheet?.rows[3]).toEqual(["A", 3, 1003]);
+  });
+});
