@@ -7,7 +7,7 @@
 import { ExperimentAbortedError, finishedOutcomes } from "../../experiment/abort.ts";
 import type { Executor, ReplicationJob, ReplicationOutcome } from "../../experiment/types.ts";
 import { createTaskPool, defaultWorkerCount, TaskRunAborted } from "./taskPool.ts";
-import type { RunnerRef } from "./worker.ts";
+import type { RunnerRef } from "./workerHandler.ts";
 
 export { defaultWorkerCount };
 
@@ -19,6 +19,8 @@ export interface PoolExecutorOptions {
   workers?: number;
   /** Times a job is re-run after its thread died. Defaults to 2. */
   maxRetries?: number;
+  /** Bundle the model with esbuild so threads start fast. Defaults to true. */
+  bundle?: boolean;
 }
 
 /** Creates a worker-thread executor; close() it when done. */
@@ -28,6 +30,7 @@ export function createPoolExecutor(options: PoolExecutorOptions): Executor {
       setup: { ...options.runner, mode: "job" },
       workers: options.workers,
       maxRetries: options.maxRetries,
+      bundle: options.bundle,
     },
     (job) => `${job.candidate} replication ${job.replication}`,
   );

@@ -6,7 +6,8 @@
  */
 import { availableParallelism } from "node:os";
 import Piscina from "piscina";
-import type { TaskReply, WorkerSetup } from "./worker.ts";
+import { bundleWorker, type WorkerBundle } from "./bundleWorker.ts";
+import type { TaskReply, WorkerSetup } from "./workerHandler.ts";
 
 /** Options for createTaskPool(). */
 export interface TaskPoolOptions {
@@ -16,6 +17,8 @@ export interface TaskPoolOptions {
   workers?: number;
   /** Times a task is re-run after its thread died. Defaults to 2. */
   maxRetries?: number;
+  /** Bundle a TypeScript model with esbuild so threads start fast. Defaults to true. */
+  bundle?: boolean;
 }
 
 /** Options for one TaskPool.run(). */
@@ -62,6 +65,20 @@ export function defaultWorkerCount(): number {
   return availableParallelism();
 }
 
+/** execArgv without the tsx loader (a bundled thread is plain JavaScript; tsx costs start-up). */
+function withoutTsx(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if ((args[i] === "--import" || args[i] === "--require") && args[i + 1]?.includes("tsx")) {
+      i++;
+      continue;
+    }
+    if (args[i].includes("tsx")) continue;
+    out.push(args[i]);
+  }
+  return out;
+}
+
 /** execArgv for threads: adds the tsx loader when running from TypeScript sources. */
 function workerExecArgv(): string[] {
   const args = [...process.execArgv];
@@ -75,16 +92,32 @@ export function createTaskPool<T, R>(
 ): TaskPool<T, R> {
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
   const maxRetries = options.maxRetries ?? 2;
-  const pool = new Piscina<T, TaskReply<R>>({
-    filename: new URL("./worker.ts", import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 60_000,
-    execArgv: workerExecArgv(),
-    workerData: options.setup,
-  });
+  // The threads start on the first run(): bundling is asynchronous.
+  let started: Promise<{ pool: Piscina<T, TaskReply<R>>; bundle?: WorkerBundle }> | undefined;
+  const start = () => {
+    started ??= (async () => {
+      const bundle =
+        options.bundle !== false && options.setup.module.endsWith(".ts")
+          ? await bundleWorker(options.setup.module)
+          : undefined;
+      const pool = new Piscina<T, TaskReply<R>>({
+        filename: bundle?.url ?? new URL("./worker.ts", import.meta.url).href,
+        minThreads: workers,
+        maxThreads: workers,
+        idleTimeout: 60_000,
+        execArgv: bundle ? withoutTsx(process.execArgv) : workerExecArgv(),
+        workerData: options.setup,
+      });
+      // A thread that fails while the pool shuts down (e.g. one replacing an aborted thread)
+      // must not crash the process; failures of tasks reach run() through their promises.
+      pool.on("error", () => {});
+      return { pool, bundle };
+    })();
+    return started;
+  };
 
   async function runOne(task: T, signal: AbortSignal): Promise<R> {
+    const { pool } = await start();
     for (let attempt = 0; ; attempt++) {
       let reply: TaskReply<R>;
       try {
@@ -137,6 +170,8 @@ export function createTaskPool<T, R>(
       return slots as R[];
     },
     async close() {
+      if (!started) return;
+      const { pool } = await started;
       await pool.destroy();
     },
   };

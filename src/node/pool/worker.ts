@@ -1,34 +1,13 @@
 /**
- * The worker-thread side of the pools: loads the function named in workerData once, then
- * runs each task with it — through runJob() for experiment jobs, or called directly. A
- * failure inside the function comes back as data (it would fail the same way again); only
- * a dead thread makes the pool retry a task.
+ * The TypeScript entry of a pool thread (used when the model cannot be bundled): loads the
+ * module named in workerData, through tsx. See workerHandler.ts for what a thread does.
  */
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { workerData } from "node:worker_threads";
-import { runJob } from "../../experiment/runJob.ts";
-import type { ReplicationJob, Runner } from "../../experiment/types.ts";
+import { createWorkerHandler, type WorkerSetup } from "./workerHandler.ts";
 
-/** Names the module and export of the model (a Runner) a worker runs. */
-export interface RunnerRef {
-  /** A file: URL of an ES module. */
-  module: string;
-  /** The export holding the function. */
-  exportName: string;
-}
-
-/** What a pool's threads run: `job` wraps the function as a Runner in runJob(); `call` calls it. */
-export interface WorkerSetup extends RunnerRef {
-  mode: "job" | "call";
-}
-
-/** What the worker sends back for one task. */
-export type TaskReply<R> =
-  | { ok: true; value: R }
-  | { ok: false; error: { name: string; message: string; issues?: unknown; stack?: string } };
-
-let loaded: Promise<(task: unknown) => unknown> | undefined;
+export type { RunnerRef, TaskReply, WorkerSetup } from "./workerHandler.ts";
 
 /**
  * Imports a module; when this thread's ES loader cannot take TypeScript (the tsx loader
@@ -43,33 +22,5 @@ async function importModule(url: string): Promise<Record<string, unknown>> {
   }
 }
 
-function load(): Promise<(task: unknown) => unknown> {
-  const setup = workerData as WorkerSetup;
-  loaded ??= importModule(setup.module).then((mod) => {
-    const fn = mod[setup.exportName];
-    if (typeof fn !== "function")
-      throw new Error(`${setup.module} has no function ${setup.exportName}`);
-    if (setup.mode === "call") return fn as (task: unknown) => unknown;
-    return (job: unknown) => runJob(job as ReplicationJob, fn as Runner<any>);
-  });
-  return loaded;
-}
-
 /** Runs one task in this thread. */
-export default async function runInWorker(task: unknown): Promise<TaskReply<unknown>> {
-  try {
-    const fn = await load();
-    return { ok: true, value: fn(task) };
-  } catch (error) {
-    const e = error as { name?: string; message?: string; issues?: unknown; stack?: string };
-    return {
-      ok: false,
-      error: {
-        name: e?.name ?? "Error",
-        message: e?.message ?? String(error),
-        issues: e?.issues,
-        stack: e?.stack,
-      },
-    };
-  }
-}
+export default createWorkerHandler(() => importModule((workerData as WorkerSetup).module));
