@@ -30,7 +30,7 @@ function jobs(scenario: Record<string, unknown>, replications: number) {
 }
 
 describe("createPoolExecutor()", () => {
-  it("pool.run() with 1 and 2 workers and shuffled completion gives byte-identical outcomes", async () => {
+  it("pool.run() with 1 (TypeScript through tsx) and 2 (bundled) workers and shuffled completion gives byte-identical outcomes", async () => {
     // Replication r sleeps sleepMs[r]: later jobs often finish first.
     const scenario = { ...base, sleepMs: [60, 0, 30, 0, 45, 5] };
     const list = jobs(scenario, 6);
@@ -38,6 +38,7 @@ describe("createPoolExecutor()", () => {
     const one = createPoolExecutor({
       runner: { module: fixtures, exportName: "shuffledQueueRunner" },
       workers: 1,
+      bundle: false,
     });
     const two = createPoolExecutor({
       runner: { module: fixtures, exportName: "shuffledQueueRunner" },
