@@ -39,6 +39,7 @@ td.muted { color: var(--muted); }
 figure { margin: 12px 0 16px; break-inside: avoid; page-break-inside: avoid; }
 figure.chart svg { display: block; height: auto; }
 figure.drawing svg.layout-drawing { display: block; max-height: 120mm; margin: 0 auto; }
+.grid figure.drawing svg.layout-drawing { max-height: 92mm; }
 figure.drawing { border: 1px solid var(--rule); padding: 6px; }
 figcaption { font-weight: bold; font-size: 9.5pt; margin-bottom: 4px; }
 .figures { display: flex; flex-wrap: wrap; gap: 10px; margin: 10px 0; }
