@@ -223,7 +223,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
         workers[role].map((w) => ({
           id: w.id,
           role,
-          equipment: role === "packer" ? "none" : scenario.equipment.tasks[taskOfRole(role)],
+          equipment:
+            role === "packer" || role === "counter" || role === "returnsClerk"
+              ? "none"
+              : scenario.equipment.tasks[taskOfRole(role)],
         })),
       ),
     });
