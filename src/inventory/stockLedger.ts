@@ -3,6 +3,7 @@
  * and the physical truth. Stock changes only through transactions; error events make the
  * two drift, counts bring them back together, and neither may ever go negative.
  */
+import { type Delta, DeltaList } from "./deltaList.ts";
 import {
   LedgerError,
   MOVE_KINDS,
@@ -65,6 +66,8 @@ export interface CountResult {
 }
 
 interface Bucket {
+  /** Interned (sku, lot) pair id. */
+  pair: number;
   sku: string;
   lot: string;
   record: number;
@@ -79,18 +82,8 @@ interface LotInfo {
   expiryS: number | undefined;
 }
 
-const bucketKey = (sku: string, lot: string): string => `${sku}\u0000${lot}`;
-
 function emptyFlows(): StockFlows {
   return { received: 0, returned: 0, shipped: 0, scrapped: 0, shrunk: 0, adjusted: 0 };
-}
-
-/** Everything a transaction does to one view, worked out before anything changes. */
-interface Delta {
-  locationId: string;
-  sku: string;
-  lot: string;
-  amount: number;
 }
 
 /**
@@ -99,10 +92,21 @@ interface Delta {
  * received + returned − shipped − scrapped − shrunk + adjusted = on-hand total.
  */
 export class StockLedger {
-  private readonly locations = new Map<string, Map<string, Bucket>>();
-  private readonly lots = new Map<string, LotInfo>();
-  /** Locations holding a bucket of each SKU (so per-SKU queries skip the rest). */
-  private readonly skuLocations = new Map<string, Set<string>>();
+  /** Buckets per location, keyed by interned (sku, lot) pair id. */
+  private readonly locations = new Map<string, Map<number, Bucket>>();
+  /** Lot dates by (sku, lot) pair id. */
+  private readonly lots = new Map<number, LotInfo>();
+  /** Interned (sku, lot) pairs: sku → lot → pair id (numbers hash faster than joined strings). */
+  private readonly pairIds = new Map<string, Map<string, number>>();
+  private nextPairId = 0;
+  /**
+   * Locations holding a bucket of each SKU, with the number of such buckets there (so
+   * per-SKU queries skip the rest, and emptying a bucket needs no scan of the location).
+   */
+  private readonly skuLocations = new Map<string, Map<string, number>>();
+  /** Scratch delta lists, refilled by every transaction. */
+  private readonly recordDeltas = new DeltaList();
+  private readonly physicalDeltas = new DeltaList();
   private readonly skuMaster: Map<string, Sku> | undefined;
   private readonly totalsBySku: Record<StockView, Map<string, number>> = {
     record: new Map(),
@@ -142,9 +146,16 @@ export class StockLedger {
         `kind ${JSON.stringify(input.kind)}: expected one of ${TRANSACTION_KINDS.join(", ")}`,
       );
     }
-    this.checkTime(input.kind, input.timeS);
-    const tx = this.resolve(input);
-    const { record, physical } = this.deltas(tx);
+    return this.applyAs(input.kind, input);
+  }
+
+  /** Applies `input` as a transaction of `kind` (a valid kind other than "count"). */
+  private applyAs(kind: TransactionKind, input: Omit<TransactionInput, "kind">): Transaction {
+    this.checkTime(kind, input.timeS);
+    const tx = this.resolve(kind, input);
+    const record = this.recordDeltas.clear();
+    const physical = this.physicalDeltas.clear();
+    this.deltas(tx, record, physical);
     this.checkDeltas(tx, record, physical);
     this.commit(tx, record, physical);
     return tx;
@@ -152,43 +163,43 @@ export class StockLedger {
 
   /** Receives `quantity` units into `to` (a dock or receiving location). */
   receive(tx: Omit<TransactionInput, "kind">): Transaction {
-    return this.apply({ ...tx, kind: "receipt" });
+    return this.applyAs("receipt", tx);
   }
   /** Puts stock away from `from` to `to`. */
   putaway(tx: Omit<TransactionInput, "kind">): Transaction {
-    return this.apply({ ...tx, kind: "putaway" });
+    return this.applyAs("putaway", tx);
   }
   /** Moves stock between locations. */
   move(tx: Omit<TransactionInput, "kind">): Transaction {
-    return this.apply({ ...tx, kind: "move" });
+    return this.applyAs("move", tx);
   }
   /** Replenishes a pick face `to` from reserve `from`. */
   replenish(tx: Omit<TransactionInput, "kind">): Transaction {
-    return this.apply({ ...tx, kind: "replenishment" });
+    return this.applyAs("replenishment", tx);
   }
   /** Picks from `from` to `to` (default "picked"). */
   pick(tx: Omit<TransactionInput, "kind">): Transaction {
-    return this.apply({ ...tx, kind: "pick" });
+    return this.applyAs("pick", tx);
   }
   /** Ships from `from` (default "picked"): the units leave the building. */
   ship(tx: Omit<TransactionInput, "kind">): Transaction {
-    return this.apply({ ...tx, kind: "ship" });
+    return this.applyAs("ship", tx);
   }
   /** Changes the record at `at` by the signed quantity; nothing physical moves. */
   adjust(tx: Omit<TransactionInput, "kind">): Transaction {
-    return this.apply({ ...tx, kind: "adjustment" });
+    return this.applyAs("adjustment", tx);
   }
   /** A customer return arrives at `to`. */
   returnStock(tx: Omit<TransactionInput, "kind">): Transaction {
-    return this.apply({ ...tx, kind: "return" });
+    return this.applyAs("return", tx);
   }
   /** Scraps units at `from` (recorded). */
   scrap(tx: Omit<TransactionInput, "kind">): Transaction {
-    return this.apply({ ...tx, kind: "scrap" });
+    return this.applyAs("scrap", tx);
   }
   /** Physical loss at `from` that the record does not see (theft, damage, evaporation). */
   shrink(tx: Omit<TransactionInput, "kind">): Transaction {
-    return this.apply({ ...tx, kind: "shrinkage" });
+    return this.applyAs("shrinkage", tx);
   }
 
   /**
@@ -224,12 +235,11 @@ export class StockLedger {
         ref: options.ref,
       };
       if (physical !== record) tx.actual = { quantity: physical };
-      const at = { locationId: options.from, sku: b.sku, lot: b.lot };
-      this.commit(
-        tx,
-        record > 0 ? [{ ...at, amount: -record }] : [],
-        physical > 0 ? [{ ...at, amount: -physical }] : [],
-      );
+      const recordDeltas = this.recordDeltas.clear();
+      const physicalDeltas = this.physicalDeltas.clear();
+      if (record > 0) recordDeltas.push(options.from, b.sku, b.lot, -record);
+      if (physical > 0) physicalDeltas.push(options.from, b.sku, b.lot, -physical);
+      this.commit(tx, recordDeltas, physicalDeltas);
       out.push(tx);
     }
     return out;
@@ -267,11 +277,9 @@ export class StockLedger {
           ref: options.ref,
           cause: "count",
         };
-        this.commit(
-          tx,
-          [{ locationId: options.locationId, sku: bucket.sku, lot: bucket.lot, amount: variance }],
-          [],
-        );
+        const recordDeltas = this.recordDeltas.clear();
+        recordDeltas.push(options.locationId, bucket.sku, bucket.lot, variance);
+        this.commit(tx, recordDeltas, this.physicalDeltas.clear());
       }
     }
     this.countsDone++;
@@ -354,9 +362,10 @@ export class StockLedger {
       if (filter.sku === undefined) return this.totals[view];
       if (filter.lot === undefined) return this.totalsBySku[view].get(filter.sku) ?? 0;
       let sum = 0;
-      const key = bucketKey(filter.sku, filter.lot);
-      for (const id of this.skuLocations.get(filter.sku) ?? []) {
-        sum += this.locations.get(id)?.get(key)?.[view] ?? 0;
+      const pair = this.pairId(filter.sku, filter.lot);
+      const where = this.skuLocations.get(filter.sku);
+      if (where) {
+        for (const id of where.keys()) sum += this.locations.get(id)?.get(pair)?.[view] ?? 0;
       }
       return sum;
     }
@@ -383,7 +392,7 @@ export class StockLedger {
     const ids =
       filter.locationId !== undefined
         ? [filter.locationId]
-        : (this.skuLocations.get(filter.sku) ?? []);
+        : (this.skuLocations.get(filter.sku)?.keys() ?? []);
     for (const id of ids) {
       for (const bucket of this.locations.get(id)?.values() ?? []) {
         if (bucket.sku === filter.sku) sum += bucket.reserved;
@@ -395,10 +404,10 @@ export class StockLedger {
   /** Every location holding the SKU in the given view, with lot dates, for removal rules. */
   stockOf(sku: string, view: StockView = "record"): StockRecord[] {
     const out: StockRecord[] = [];
-    for (const locationId of this.skuLocations.get(sku) ?? []) {
+    for (const locationId of this.skuLocations.get(sku)?.keys() ?? []) {
       for (const bucket of this.locations.get(locationId)!.values()) {
         if (bucket.sku !== sku || bucket[view] <= 0) continue;
-        const lot = this.lots.get(bucketKey(bucket.sku, bucket.lot));
+        const lot = this.lots.get(bucket.pair);
         const record: StockRecord = {
           locationId,
           sku,
@@ -435,7 +444,7 @@ export class StockLedger {
 
   /** The lot's receipt time and expiry, s, if the lot is known. */
   lotInfo(sku: string, lot: string): { receivedS: number; expiryS?: number } | undefined {
-    const info = this.lots.get(bucketKey(sku, lot));
+    const info = this.lots.get(this.pairId(sku, lot));
     if (!info) return undefined;
     return info.expiryS === undefined
       ? { receivedS: info.receivedS }
@@ -511,9 +520,8 @@ export class StockLedger {
   }
 
   /** Fills defaults and checks fields; returns the transaction to log. */
-  private resolve(input: TransactionInput): Transaction {
-    const kind = input.kind;
-    const tx: Transaction = { ...input, seq: this.nextSeq, lot: input.lot ?? "" };
+  private resolve(kind: TransactionKind, input: Omit<TransactionInput, "kind">): Transaction {
+    const tx: Transaction = { ...input, kind, seq: this.nextSeq, lot: input.lot ?? "" };
     if (kind === "pick" && tx.to === undefined) tx.to = PICKED_LOCATION;
     if (kind === "ship" && tx.from === undefined) tx.from = PICKED_LOCATION;
     const q = input.quantity;
@@ -593,7 +601,7 @@ export class StockLedger {
       }
     }
     if ((kind === "receipt" || kind === "return") && tx.lot !== "") {
-      const info = this.lots.get(bucketKey(tx.sku, tx.lot));
+      const info = this.lots.get(this.pairId(tx.sku, tx.lot));
       const expiry = tx.expiryS ?? this.defaultExpiry(tx.sku, tx.timeS, info);
       if (info && tx.expiryS !== undefined && info.expiryS !== tx.expiryS) {
         throw new LedgerError(
@@ -612,36 +620,34 @@ export class StockLedger {
     return shelfLifeS === undefined ? undefined : timeS + shelfLifeS;
   }
 
-  /** The record and physical changes a transaction makes. */
-  private deltas(tx: Transaction): { record: Delta[]; physical: Delta[] } {
+  /** The record and physical changes a transaction makes, appended to the two lists. */
+  private deltas(tx: Transaction, record: DeltaList, physical: DeltaList): void {
     const q = tx.quantity;
-    const a = tx.actual ?? {};
-    const psku = a.sku ?? tx.sku;
-    const plot = a.lot ?? tx.lot;
-    const pq = a.quantity ?? q;
-    const record: Delta[] = [];
-    const physical: Delta[] = [];
+    const a = tx.actual;
+    const psku = a?.sku ?? tx.sku;
+    const plot = a?.lot ?? tx.lot;
+    const pq = a?.quantity ?? q;
     const kind = tx.kind;
     if (kind === "adjustment") {
-      record.push({ locationId: tx.at!, sku: tx.sku, lot: tx.lot, amount: q });
+      record.push(tx.at!, tx.sku, tx.lot, q);
     } else if (kind === "shrinkage") {
-      physical.push({ locationId: tx.from!, sku: tx.sku, lot: tx.lot, amount: -q });
+      physical.push(tx.from!, tx.sku, tx.lot, -q);
     } else {
       if (tx.from !== undefined && kind !== "receipt" && kind !== "return") {
-        record.push({ locationId: tx.from, sku: tx.sku, lot: tx.lot, amount: -q });
-        physical.push({ locationId: a.from ?? tx.from, sku: psku, lot: plot, amount: -pq });
+        record.push(tx.from, tx.sku, tx.lot, -q);
+        physical.push(a?.from ?? tx.from, psku, plot, -pq);
       }
       if (tx.to !== undefined && kind !== "ship" && kind !== "scrap") {
-        record.push({ locationId: tx.to, sku: tx.sku, lot: tx.lot, amount: q });
-        physical.push({ locationId: a.to ?? tx.to, sku: psku, lot: plot, amount: pq });
+        record.push(tx.to, tx.sku, tx.lot, q);
+        physical.push(a?.to ?? tx.to, psku, plot, pq);
       }
     }
-    return { record, physical };
   }
 
   /** Refuses changes that would leave a negative quantity or dip into others' reservations. */
-  private checkDeltas(tx: Transaction, record: Delta[], physical: Delta[]): void {
-    for (const d of record) {
+  private checkDeltas(tx: Transaction, record: DeltaList, physical: DeltaList): void {
+    for (let i = 0; i < record.length; i++) {
+      const d = record.items[i];
       if (d.amount >= 0) continue;
       const bucket = this.bucket(d.locationId, d.sku, d.lot, false);
       const have = bucket?.record ?? 0;
@@ -663,41 +669,46 @@ export class StockLedger {
         }
       }
     }
-    // Physical deltas may hit the same bucket twice (a move onto itself); sum them first.
-    const net = new Map<string, Delta>();
-    for (const d of physical) {
-      const key = `${d.locationId}\u0000${bucketKey(d.sku, d.lot)}`;
-      const prev = net.get(key);
-      if (prev) prev.amount += d.amount;
-      else net.set(key, { ...d });
-    }
-    for (const d of net.values()) {
-      if (d.amount >= 0) continue;
+    // Physical deltas may hit the same bucket twice (a move onto itself): net them per
+    // bucket, in order of first appearance, before checking.
+    const items = physical.items;
+    for (let i = 0; i < physical.length; i++) {
+      const d = items[i];
+      let seen = false;
+      for (let j = 0; j < i && !seen; j++) seen = sameBucket(items[j], d);
+      if (seen) continue;
+      let net = d.amount;
+      for (let j = i + 1; j < physical.length; j++) {
+        if (sameBucket(items[j], d)) net += items[j].amount;
+      }
+      if (net >= 0) continue;
       const have = this.bucket(d.locationId, d.sku, d.lot, false)?.physical ?? 0;
-      if (have + d.amount < 0) {
+      if (have + net < 0) {
         throw new LedgerError(
           "insufficientPhysical",
-          `${tx.kind}: quantity ${-d.amount} of sku ${JSON.stringify(d.sku)} lot ${JSON.stringify(d.lot)} at ${JSON.stringify(d.locationId)}: physically only ${have} there`,
+          `${tx.kind}: quantity ${-net} of sku ${JSON.stringify(d.sku)} lot ${JSON.stringify(d.lot)} at ${JSON.stringify(d.locationId)}: physically only ${have} there`,
         );
       }
     }
   }
 
-  private commit(tx: Transaction, record: Delta[], physical: Delta[]): void {
+  private commit(tx: Transaction, record: DeltaList, physical: DeltaList): void {
     this.lastTimeS = tx.timeS;
     if ((tx.kind === "receipt" || tx.kind === "return") && tx.lot !== "") {
-      const key = bucketKey(tx.sku, tx.lot);
+      const key = this.internPair(tx.sku, tx.lot);
       if (!this.lots.has(key)) this.lots.set(key, { receivedS: tx.timeS, expiryS: tx.expiryS });
       const a = tx.actual;
       if (a && (a.sku !== undefined || a.lot !== undefined)) {
-        const pkey = bucketKey(a.sku ?? tx.sku, a.lot ?? tx.lot);
+        const pkey = this.internPair(a.sku ?? tx.sku, a.lot ?? tx.lot);
         if (!this.lots.has(pkey)) {
           this.lots.set(pkey, { receivedS: tx.timeS, expiryS: tx.expiryS });
         }
       }
     }
-    for (const d of record) this.change("record", d, tx.timeS);
-    for (const d of physical) this.change("physical", d, tx.timeS);
+    for (let i = 0; i < record.length; i++) this.change("record", record.items[i], tx.timeS);
+    for (let i = 0; i < physical.length; i++) {
+      this.change("physical", physical.items[i], tx.timeS);
+    }
     this.countFlows(tx, record, physical);
     if (tx.reservationId !== undefined) {
       const r = this.reservations.get(tx.reservationId)!;
@@ -714,9 +725,7 @@ export class StockLedger {
     this.onTransaction?.(tx);
   }
 
-  private countFlows(tx: Transaction, record: Delta[], physical: Delta[]): void {
-    const inflow = (ds: Delta[]) => ds.reduce((s, d) => s + Math.max(0, d.amount), 0);
-    const outflow = (ds: Delta[]) => ds.reduce((s, d) => s + Math.max(0, -d.amount), 0);
+  private countFlows(tx: Transaction, record: DeltaList, physical: DeltaList): void {
     const r = this.flowTotals.record;
     const p = this.flowTotals.physical;
     switch (tx.kind) {
@@ -761,6 +770,20 @@ export class StockLedger {
     this.dropIfEmpty(d.locationId, bucket);
   }
 
+  /** The id of a known (sku, lot) pair, or -1. */
+  private pairId(sku: string, lot: string): number {
+    return this.pairIds.get(sku)?.get(lot) ?? -1;
+  }
+
+  /** The id of a (sku, lot) pair, interning it if new. */
+  private internPair(sku: string, lot: string): number {
+    let bySku = this.pairIds.get(sku);
+    if (!bySku) this.pairIds.set(sku, (bySku = new Map()));
+    let id = bySku.get(lot);
+    if (id === undefined) bySku.set(lot, (id = this.nextPairId++));
+    return id;
+  }
+
   private bucket(locationId: string, sku: string, lot: string, create: true): Bucket;
   private bucket(locationId: string, sku: string, lot: string, create: false): Bucket | undefined;
   private bucket(
@@ -775,14 +798,18 @@ export class StockLedger {
       contents = new Map();
       this.locations.set(locationId, contents);
     }
-    const key = bucketKey(sku, lot);
-    let bucket = contents.get(key);
-    if (!bucket && create) {
-      bucket = { sku, lot, record: 0, physical: 0, reserved: 0, firstInS: this.lastTimeS };
-      contents.set(key, bucket);
+    if (!create) {
+      const pair = this.pairId(sku, lot);
+      return pair < 0 ? undefined : contents.get(pair);
+    }
+    const pair = this.internPair(sku, lot);
+    let bucket = contents.get(pair);
+    if (!bucket) {
+      bucket = { pair, sku, lot, record: 0, physical: 0, reserved: 0, firstInS: this.lastTimeS };
+      contents.set(pair, bucket);
       let where = this.skuLocations.get(sku);
-      if (!where) this.skuLocations.set(sku, (where = new Set()));
-      where.add(locationId);
+      if (!where) this.skuLocations.set(sku, (where = new Map()));
+      where.set(locationId, (where.get(locationId) ?? 0) + 1);
     }
     return bucket;
   }
@@ -790,16 +817,37 @@ export class StockLedger {
   private dropIfEmpty(locationId: string, bucket: Bucket): void {
     if (bucket.record !== 0 || bucket.physical !== 0 || bucket.reserved > 0) return;
     const contents = this.locations.get(locationId);
-    if (!contents) return;
-    contents.delete(bucketKey(bucket.sku, bucket.lot));
-    let skuStillHere = false;
-    for (const b of contents.values()) if (b.sku === bucket.sku) skuStillHere = true;
-    if (!skuStillHere) {
-      const where = this.skuLocations.get(bucket.sku);
-      where?.delete(locationId);
-      if (where && where.size === 0) this.skuLocations.delete(bucket.sku);
+    if (!contents || contents.get(bucket.pair) !== bucket) return;
+    contents.delete(bucket.pair);
+    const where = this.skuLocations.get(bucket.sku);
+    if (where) {
+      const left = (where.get(locationId) ?? 0) - 1;
+      if (left > 0) where.set(locationId, left);
+      else {
+        where.delete(locationId);
+        if (where.size === 0) this.skuLocations.delete(bucket.sku);
+      }
     }
     // NOTE: an emptied location keeps its (empty) map: deleting and re-adding keys of a
     // large Map is slow in V8, and a tote or staging lane empties many times a day.
   }
+}
+
+/** Whether two deltas touch the same bucket (location, SKU and lot). */
+function sameBucket(a: Delta, b: Delta): boolean {
+  return a.locationId === b.locationId && a.sku === b.sku && a.lot === b.lot;
+}
+
+/** Units flowing in: the sum of the positive deltas (in list order). */
+function inflow(ds: DeltaList): number {
+  let s = 0;
+  for (let i = 0; i < ds.length; i++) s += Math.max(0, ds.items[i].amount);
+  return s;
+}
+
+/** Units flowing out: the sum of the negative deltas' sizes (in list order). */
+function outflow(ds: DeltaList): number {
+  let s = 0;
+  for (let i = 0; i < ds.length; i++) s += Math.max(0, -ds.items[i].amount);
+  return s;
 }
