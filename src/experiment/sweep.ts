@@ -5,7 +5,12 @@
  * --set (`--set k=0:3`). Ranges `a:b` and `a:step:b` expand to lists.
  */
 import { InputError, type InputIssue } from "../common/inputError.ts";
-import { compileExpression, type NumericExpression } from "./mathSandbox.ts";
+import {
+  compileExpression,
+  createMathSandbox,
+  type MathSandbox,
+  type NumericExpression,
+} from "./mathSandbox.ts";
 import { checkPath, getPath, setPath } from "./scenarioPath.ts";
 
 /** Grid size above which a sweep is refused. */
@@ -104,6 +109,7 @@ function planAxis(
   scenario: unknown,
   option: SetOption,
   issues: InputIssue[],
+  math: MathSandbox,
 ): PlannedAxis | undefined {
   const isName = /^[A-Za-z_][A-Za-z0-9_]*$/.test(option.path);
   const exists = getPath(scenario, option.path) !== undefined;
@@ -130,7 +136,7 @@ function planAxis(
       else
         issues.push({ file: option.source, path: option.path, value, expected: "true or false" });
     } else {
-      const compiled = compileExpression(value);
+      const compiled = compileExpression(value, math);
       if (compiled.ok) raw.push({ kind: "expression", expression: compiled.expression });
       else
         issues.push({
@@ -147,12 +153,13 @@ function planAxis(
 /**
  * Builds the grid of scenarios for `options` over `scenario` (never mutated). `validate`
  * (e.g. the scenario schema) checks each resulting scenario. All problems are collected
- * and thrown together as one InputError.
+ * and thrown together as one InputError. `math` may be shared between calls.
  */
 export function buildGrid<S>(
   scenario: S,
   options: readonly SetOption[],
   validate?: (scenario: S, pointId: string) => InputIssue[],
+  math: MathSandbox = createMathSandbox(),
 ): { axes: SweepAxis[]; points: GridPoint<S>[] } {
   const issues: InputIssue[] = [];
   const planned: PlannedAxis[] = [];
@@ -168,7 +175,7 @@ export function buildGrid<S>(
       continue;
     }
     seen.add(option.path);
-    const axis = planAxis(scenario, option, issues);
+    const axis = planAxis(scenario, option, issues, math);
     if (axis) planned.push(axis);
   }
   const variableNames = new Set(planned.filter((a) => a.variable).map((a) => a.path));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/common/inputError.ts";
+import { createMathSandbox } from "../../src/experiment/mathSandbox.ts";
 import { checkPath, getPath, setPath } from "../../src/experiment/scenarioPath.ts";
 import { buildGrid, parseSetOption } from "../../src/experiment/sweep.ts";
 
@@ -135,5 +136,55 @@ describe("buildGrid()", () => {
     expect(() => parseSetOption("a.b=")).toThrow(InputError);
     expect(() => parseSetOption("=1")).toThrow(InputError);
     expect(() => parseSetOption("a.b=1,,2")).toThrow(InputError);
+  });
+});
+
+describe("buildGrid() on arbitrary input", () => {
+  it("any --set text yields a grid or an InputError, never another exception (property)", async () => {
+    const fc = (await import("fast-check")).default;
+    const math = createMathSandbox();
+    const paths = [
+      "outbound.ordersPerDay",
+      "outbound.picking.routing",
+      "inbound.enabled",
+      "k",
+      "a.b",
+      "x",
+      "__proto__.y",
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(...paths),
+            fc.array(
+              fc.oneof(
+                fc.string({ maxLength: 12 }),
+                fc.constantFrom("1", "base*2", "k^2", "1:3", "max(1,2)", "a.b", "(", "import(1)"),
+              ),
+              {
+                minLength: 1,
+                maxLength: 3,
+              },
+            ),
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        (sets) => {
+          try {
+            const { points } = buildGrid(
+              scenario,
+              sets.map(([path, values]) => parseSetOption(`${path}=${values.join(",")}`)),
+              undefined,
+              math,
+            );
+            for (const p of points) expect(typeof p.id).toBe("string");
+          } catch (error) {
+            expect(error).toBeInstanceOf(InputError);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 3 },
+    );
   });
 });
