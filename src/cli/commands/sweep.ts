@@ -53,6 +53,7 @@ export function sweepCommand(program: Command): void {
       [] as string[],
     )
     .option("--replications <n>", "replications per point (default: the scenario's)")
+    .option("--precision <p>", "add replications until every point's means are within p (e.g. 5%)")
     .option("--seed <n>", "master seed for every point (default: the scenario's)")
     .option("--warmup-days <d>", "warm-up deleted from statistics (replaces the scenario's)")
     .option("--workers <n>", "worker threads (default: the number of cores)")
@@ -113,6 +114,7 @@ export function sweepCommand(program: Command): void {
           {
             seed,
             replications,
+            precision: parsed.precision !== undefined ? { relative: parsed.precision } : undefined,
             signal: session.signal,
             onProgress: (done, total) => session.progress(done, total),
           },
@@ -147,6 +149,9 @@ export function sweepCommand(program: Command): void {
         seed,
         replications: result.replications,
         aborted: result.aborted,
+        ...(parsed.precision !== undefined
+          ? { precision: parsed.precision, precisionMet: result.precisionMet ?? false }
+          : {}),
         axes: grid.axes,
         points,
       };
