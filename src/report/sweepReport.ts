@@ -11,6 +11,7 @@ import {
   reproducibilityTable,
   showKpi,
 } from "./commonSections.ts";
+import { LITTLE_TOLERANCE, littleCheck } from "./crossChecks.ts";
 import { formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
@@ -122,6 +123,21 @@ export function sweepReport(folder: ResultsFolder): ReportModel {
     };
   }
 
+  const littleRows: Cell[][] = [];
+  for (const p of s.points) {
+    const check = littleCheck({ kpis: p.kpis });
+    if (check.status === "not available") continue;
+    littleRows.push([
+      pointLabel(p, axes),
+      formatValue(check.analytic ?? Number.NaN),
+      formatValue(check.simulated ?? Number.NaN),
+      {
+        text: check.status === "disagrees" ? "⚑ disagrees" : check.status,
+        cls: check.status === "agrees" ? "good" : "flag",
+      },
+    ]);
+  }
+
   const charts: ChartSpec[] = [];
   for (const [ai, axis] of axes.entries()) {
     const rest = axes.filter((_, i) => i !== ai);
@@ -209,6 +225,29 @@ export function sweepReport(folder: ResultsFolder): ReportModel {
         blocks: charts.map((chart): Block => ({ kind: "chart", chart })),
         pageBreak: true,
       },
+      ...(littleRows.length > 0
+        ? [
+            {
+              id: "checks",
+              title: "Analytic cross-check at every point",
+              blocks: [
+                {
+                  kind: "p",
+                  text: "Little's law (orders in process = throughput × order cycle time) must hold at every point of the grid, whatever the settings; a flagged point is worth a look.",
+                } as Block,
+                {
+                  kind: "table",
+                  table: {
+                    caption: `Little's law per grid point (${LITTLE_TOLERANCE * 100} % or 3 standard errors)`,
+                    columns: ["Point", "λ·W (orders)", "Simulated (orders)", "Result"],
+                    numeric: [false, true, true, false],
+                    rows: littleRows,
+                  },
+                } as Block,
+              ],
+            },
+          ]
+        : []),
       ...(folder.scenario
         ? [
             {

@@ -104,8 +104,19 @@ describe("report HTML in Chromium", () => {
     const { html } = await reportHtml(fixture("sweep"));
     const { page, requests } = await openReport(browser, html);
     expect(requests).toEqual([]);
-    // 3 KPIs × 2 axes.
-    expect(await page.locator("svg[data-chart=kpiVsParameter]").count()).toBe(6);
+    // 4 KPIs × 2 axes.
+    expect(await page.locator("svg[data-chart=kpiVsParameter]").count()).toBe(8);
+    // Little's law at each point: λW at 300 orders/day, 4 pickers is 12.5 × 4600 / 3600 = 15.97 orders.
+    const little = await tableText(page, "Little's law per grid point");
+    expect(little.map((r) => r[3])).toEqual([
+      "agrees",
+      "agrees",
+      "agrees",
+      "agrees",
+      "agrees",
+      "⚑ disagrees",
+    ]);
+    expect(little[0].slice(1, 3)).toEqual(["15.97", "15.97"]);
     // Cycle time = 2000 + 12·orders − 250·pickers: at 500 orders and 4 pickers, 7000 s.
     const points = await page
       .locator("#sweep-0-ordercycletimes .series[data-name$='= 4'] .point")
