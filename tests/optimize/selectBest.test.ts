@@ -3,7 +3,7 @@ import { createInProcessExecutor } from "../../src/experiment/inProcessExecutor.
 import { mmcWaitS, type QueueScenario, runQueueModel } from "../../src/experiment/queueModel.ts";
 import type { RunnerResult } from "../../src/experiment/types.ts";
 import { kimNelson, knHSquared } from "../../src/optimize/kimNelson.ts";
-import { objectiveFor } from "../../src/optimize/objective.ts";
+import { lossOf, objectiveFor } from "../../src/optimize/objective.ts";
 import { race } from "../../src/optimize/race.ts";
 import { selectBest } from "../../src/optimize/selectBest.ts";
 
@@ -106,5 +106,36 @@ describe("selectBest()", () => {
     // k = 2, α = 0.05, n0 = 10: 0.1^(−2/9) = e^(0.51170) = 1.66810,
     // η = ½(1.66810 − 1) = 0.33405, h² = 2·η·9 = 6.0129.
     expect(knHSquared(0.05, 2, 10)).toBeCloseTo(6.0129, 3);
+  });
+
+  it("objectiveFor() takes the sense from the KPI and lossOf() negates maximised KPIs", () => {
+    expect(objectiveFor("orderCycleTimeS")).toEqual({ kpi: "orderCycleTimeS", sense: "minimize" });
+    expect(objectiveFor("throughputOrdersPerHour")).toEqual({
+      kpi: "throughputOrdersPerHour",
+      sense: "maximize",
+    });
+    expect(objectiveFor("utilization.picker", "maximize").sense).toBe("maximize");
+    const o = {
+      key: "k",
+      candidate: "c",
+      replication: 0,
+      kpis: { a: 3 },
+      breakdown: { order: {}, worker: {} },
+    };
+    expect(lossOf(o, { kpi: "a", sense: "minimize" })).toBe(3);
+    expect(lossOf(o, { kpi: "a", sense: "maximize" })).toBe(-3);
+    expect(lossOf(o, { kpi: "b", sense: "minimize" })).toBeNaN();
+  });
+
+  it("selectBest() maximising picks the largest mean (servers by utilisation, theory ρ = λ/(cμ))", async () => {
+    // Utilisation falls with servers: 2.5/3 = 0.83, 2.5/4 = 0.63, 2.5/5 = 0.5 → three servers.
+    const result = await selectBest(createInProcessExecutor(costly), candidates.slice(0, 3), {
+      objective: objectiveFor("utilization.server", "maximize"),
+      seed: 8,
+      indifferenceZone: { absolute: 0.02 },
+    });
+    expect(result.status).toBe("optimal");
+    expect(result.winner).toBe("c3");
+    expect(result.ranking.map((r) => r.id)).toEqual(["c3", "c4", "c5"]);
   });
 });
