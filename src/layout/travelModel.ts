@@ -49,6 +49,9 @@ export interface TravelModel {
   distanceByIndexM(a: number, b: number): number;
 }
 
+/** Snapped points a travel model remembers (beyond this it starts afresh). */
+const POINT_CACHE_SIZE = 1024;
+
 /** Builds the travel model of a layout: junction graph, all-pairs table, place anchors. */
 export function createTravelModel(layout: Layout): TravelModel {
   const graph = buildTravelGraph([...layout.aisles, ...layout.crossAisles]);
@@ -94,8 +97,19 @@ export function createTravelModel(layout: Layout): TravelModel {
   }
   for (const s of layout.stagingLanes) points.set(s.id, { x: s.x, y: s.y });
 
+  // Points snapped lately (a pick tour's depot, a door's foot): a point costs O(edges) to
+  // snap, and the same few recur. Bounded; emptied when full.
+  const pointCache = new Map<string, Anchor>();
   const anchor = (ref: PlaceRef): Anchor => {
-    if (typeof ref !== "string") return snap(ref.x, ref.y, allEdges);
+    if (typeof ref !== "string") {
+      const key = `${ref.x},${ref.y}`;
+      const hit = pointCache.get(key);
+      if (hit) return hit;
+      if (pointCache.size >= POINT_CACHE_SIZE) pointCache.clear();
+      const made = snap(ref.x, ref.y, allEdges);
+      pointCache.set(key, made);
+      return made;
+    }
     const hit = cache.get(ref);
     if (hit) return hit;
     const p = points.get(ref);

@@ -15,6 +15,6 @@ export function planPickTour(
   travel: TravelModel,
   options: { start: string; end: string; stops: string[]; policy: RoutingPolicy },
 ): PlannedTour {
-  const tour = planTour(travel, options);
+  const tour = planTour(travel, { ...options, withPath: false });
   return { distanceM: tour.distanceM, sequence: tour.order };
 }

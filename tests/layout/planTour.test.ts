@@ -164,3 +164,43 @@ describe("planTour() on a fishbone layout (travelling-salesman tours)", () => {
     expect(tour.distanceM).toBeLessThanOrEqual(greedy + 1e-9);
   });
 });
+
+describe("planTour(travel, { …, withPath: false })", () => {
+  const grid = createTravelModel(
+    buildLayout({ generator: "traditional", name: "t", aisles: 6, baysPerAisle: 10 }),
+  );
+  const fishbone = createTravelModel(
+    loadLayout(readFileSync("layouts/fishbone.yaml", "utf8"), "fishbone.yaml"),
+  );
+  const rng = createStream(13, "no-path");
+
+  it("plans the same distance, sequence and order as with the path, and leaves the path empty", () => {
+    for (const travel of [grid, fishbone]) {
+      const locations = travel.layout.locations;
+      for (let t = 0; t < 12; t++) {
+        const stops = Array.from(
+          { length: rng.integer(1, 8) },
+          () => locations[rng.integer(0, locations.length - 1)].id,
+        );
+        // A repeated stop: its indices must sit side by side in `order`.
+        stops.push(stops[0]);
+        for (const policy of routingPolicies) {
+          const full = planTour(travel, { start: "PD", end: "OUT1", stops, policy });
+          const lean = planTour(travel, {
+            start: "PD",
+            end: "OUT1",
+            stops,
+            policy,
+            withPath: false,
+          });
+          expect(full.path.length).toBeGreaterThan(1);
+          expect(lean.path).toEqual([]);
+          expect(lean.distanceM).toBe(full.distanceM);
+          expect(lean.sequence).toEqual(full.sequence);
+          expect(lean.order).toEqual(full.order);
+          expect([...lean.order].sort((a, b) => a - b)).toEqual(stops.map((_, i) => i));
+        }
+      }
+    }
+  });
+});

@@ -24,6 +24,11 @@ export interface TourRequest {
   stops: readonly string[];
   /** Routing policy. Default "optimal". */
   policy?: RoutingPolicy;
+  /**
+   * Build the polyline `path` (for traces and animation). Default true; false leaves
+   * `path` empty and saves the work when only the distance and order are needed.
+   */
+  withPath?: boolean;
 }
 
 /** A planned tour. */
@@ -37,7 +42,10 @@ export interface PlannedTour {
    * picked at the same visit, so their indices sit side by side).
    */
   order: number[];
-  /** Polyline `[[x, y], …]` from start to end, for animation (`move` trace records). */
+  /**
+   * Polyline `[[x, y], …]` from start to end, for animation (`move` trace records); empty
+   * when the request had `withPath: false`.
+   */
   path: XY[];
   /** "grid" when the parallel-aisle policy ran on the layout's pick grid, else "tsp". */
   method: "grid" | "tsp";
@@ -69,10 +77,16 @@ function appendPath(out: XY[], part: readonly XY[]): void {
 export function planTour(travel: TravelModel, request: TourRequest): PlannedTour {
   const policy = request.policy ?? "optimal";
   const end = request.end ?? request.start;
+  const withPath = request.withPath ?? true;
   const stops = [...new Set(request.stops)];
   const tour =
-    gridTour(travel, request.start, end, stops, policy) ??
-    tspTour(travel, request.start, end, stops);
+    gridTour(travel, request.start, end, stops, policy, withPath) ??
+    tspTour(travel, request.start, end, stops, withPath);
+  if (stops.length === request.stops.length) {
+    // No repeated stop: the distinct stops are the request's, so `order` (indices into
+    // the distinct stops) already indexes the request.
+    return tour;
+  }
   const positions = new Map<string, number[]>();
   request.stops.forEach((id, i) => {
     const list = positions.get(id);
@@ -89,6 +103,7 @@ function gridTour(
   end: PlaceRef,
   stops: readonly string[],
   policy: RoutingPolicy,
+  withPath: boolean,
 ): PlannedTour | undefined {
   const layout = travel.layout;
   const g = layout.pickGrid;
@@ -116,16 +131,23 @@ function gridTour(
   const route = routeFunctions[policy](grid, picks);
   const depot = { x: depotX + x0, y: g.frontYM };
   const path: XY[] = [];
-  appendPath(path, travel.path(start, depot));
-  appendPath(
-    path,
-    route.tour.map(([x, y]) => [x + x0, y + g.frontYM] as XY),
-  );
-  appendPath(path, travel.path(depot, end));
+  if (withPath) {
+    appendPath(path, travel.path(start, depot));
+    appendPath(
+      path,
+      route.tour.map(([x, y]) => [x + x0, y + g.frontYM] as XY),
+    );
+    appendPath(path, travel.path(depot, end));
+  }
+  // Anchor the depot point once (snapping a point scans the edges).
+  const depotAnchor = travel.anchor(depot);
   return {
-    distanceM: travel.distanceM(start, depot) + route.distanceM + travel.distanceM(depot, end),
+    distanceM:
+      travel.anchorDistanceM(startAnchor, depotAnchor) +
+      route.distanceM +
+      travel.anchorDistanceM(depotAnchor, travel.anchor(end)),
     sequence: route.order.map((i) => stops[i]),
-    order: [],
+    order: route.order.slice(),
     path,
     method: "grid",
   };
@@ -136,6 +158,7 @@ function tspTour(
   start: PlaceRef,
   end: PlaceRef,
   stops: readonly string[],
+  withPath: boolean,
 ): PlannedTour {
   const anchors: Anchor[] = [travel.anchor(start), ...stops.map((s) => travel.anchor(s))];
   const endAnchor = travel.anchor(end);
@@ -152,13 +175,17 @@ function tspTour(
       ? heldKarp(dist)
       : nearestNeighbourTwoOpt(dist);
   const sequence = solved.order.map((k) => stops[k - 1]);
-  const places: PlaceRef[] = [start, ...sequence, end];
   const path: XY[] = [];
-  for (let k = 1; k < places.length; k++) appendPath(path, travel.path(places[k - 1], places[k]));
+  if (withPath) {
+    const places: PlaceRef[] = [start, ...sequence, end];
+    for (let k = 1; k < places.length; k++) {
+      appendPath(path, travel.path(places[k - 1], places[k]));
+    }
+  }
   return {
     distanceM: m === 0 ? travel.anchorDistanceM(anchors[0], endAnchor) : solved.costM,
     sequence,
-    order: [],
+    order: solved.order.map((k) => k - 1),
     path,
     method: "tsp",
   };
