@@ -406,8 +406,14 @@ const roleSchema = z
       .describe(
         "Other roles whose tasks these workers take when theirs are less urgent or none: the most urgent task they are trained for (default none)",
       ),
+    interleave: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Task interleaving: take, among the 5 most urgent tasks of the own and cross-trained queues, the one starting nearest (e.g. a replenishment near where a putaway ended) (default false)",
+      ),
   })
-  .describe("A role: its crews (shift and headcount), walking speed and cross-training");
+  .describe("A role: its crews (shift and headcount), walking speed, cross-training, interleaving");
 
 const shiftSchema = z
   .strictObject({
@@ -436,6 +442,7 @@ const dayCrew = (headcount: number) => ({
   crews: [{ shift: "day", headcount }],
   speedMps: 1.2,
   crossTrained: [],
+  interleave: false,
 });
 
 const workforceSchema = z
@@ -458,6 +465,7 @@ const workforceSchema = z
           ],
           speedMps: 1.2,
           crossTrained: [],
+          interleave: false,
         }),
         picker: roleSchema.default({
           crews: [
@@ -466,6 +474,7 @@ const workforceSchema = z
           ],
           speedMps: 1.2,
           crossTrained: [],
+          interleave: false,
         }),
         packer: roleSchema.default({
           crews: [
@@ -474,6 +483,7 @@ const workforceSchema = z
           ],
           speedMps: 1.2,
           crossTrained: [],
+          interleave: false,
         }),
         loader: roleSchema.default({
           crews: [
@@ -482,9 +492,20 @@ const workforceSchema = z
           ],
           speedMps: 1.2,
           crossTrained: [],
+          interleave: false,
         }),
-        counter: roleSchema.default({ crews: [], speedMps: 1.2, crossTrained: [] }),
-        returnsClerk: roleSchema.default({ crews: [], speedMps: 1.2, crossTrained: [] }),
+        counter: roleSchema.default({
+          crews: [],
+          speedMps: 1.2,
+          crossTrained: [],
+          interleave: false,
+        }),
+        returnsClerk: roleSchema.default({
+          crews: [],
+          speedMps: 1.2,
+          crossTrained: [],
+          interleave: false,
+        }),
       })
       .prefault({})
       .describe("Headcount per role and shift"),

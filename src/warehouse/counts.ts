@@ -109,6 +109,7 @@ export function installCounts(world: World, drift: StockDrift): Counts {
     world.queues.counter.push(
       {
         kind: "count",
+        at: locationId,
         *run(worker) {
           traceTask(world, "count", worker, "start");
           yield* travel(world, worker, locationId, { loaded: false, pool: undefined });

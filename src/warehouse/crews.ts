@@ -4,7 +4,8 @@
  * from its queue (the zone's queue for zone pickers) and is idle when there are none.
  * A task under way at the end of a shift is finished (overtime). A cross-trained worker
  * takes the most urgent task among its own queue and the queues of the roles it is trained
- * for (its own on ties). Breaks split a shift into windows (calendar.ts).
+ * for (its own on ties); with interleaving, among the few most urgent tasks of those queues
+ * the one starting nearest. Breaks split a shift into windows (calendar.ts).
  */
 import type { PlaceRef } from "../layout/index.ts";
 import { ROLES, type Role } from "../scenario/index.ts";
@@ -42,10 +43,9 @@ export function startCrews(world: World): void {
         role === "picker" && scenario.outbound.picking.method === "zone"
           ? world.pickZoneQueues[worker.zone]
           : world.queues[role];
-      const others = scenario.workforce.roles[role].crossTrained
-        .filter((r) => r !== role)
-        .map((r) => world.queues[r]);
-      sim.process(workerLoop(world, worker, queue, others));
+      const spec = scenario.workforce.roles[role];
+      const others = spec.crossTrained.filter((r) => r !== role).map((r) => world.queues[r]);
+      sim.process(workerLoop(world, worker, queue, others, spec.interleave));
     }
   }
   void site;
@@ -72,12 +72,37 @@ function mostUrgent(
   return best.length > 0 ? best : undefined;
 }
 
+/** Tasks per queue an interleaving worker chooses among. */
+export const INTERLEAVE_WINDOW = 5;
+
+/**
+ * Interleaving: among the most urgent tasks of each queue, removes and returns the one that
+ * starts nearest the worker (ties: the earlier queue, then the more urgent).
+ */
+function takeNearest(
+  world: World,
+  worker: Worker,
+  queues: readonly TaskQueue<Task>[],
+): Task | undefined {
+  let best: { queue: TaskQueue<Task>; index: number; distanceM: number } | undefined;
+  for (const queue of queues) {
+    for (const { task, index } of queue.topTasks(INTERLEAVE_WINDOW)) {
+      const at = task.at ?? world.site.depot;
+      const distanceM = at === worker.pos ? 0 : world.site.travel.distanceM(worker.pos, at);
+      if (!best || distanceM < best.distanceM) best = { queue, index, distanceM };
+    }
+  }
+  return best?.queue.removeAt(best.index);
+}
+
 function* workerLoop(
   world: World,
   worker: Worker,
   queue: TaskQueue<Task>,
   others: readonly TaskQueue<Task>[],
+  interleave: boolean,
 ) {
+  const all = [queue, ...others];
   const { sim } = world;
   const windows = worker.windows;
   let w = 0;
@@ -93,7 +118,11 @@ function* workerLoop(
       yield sim.timeout(windows[w].startS - now);
       continue;
     }
-    const task = others.length === 0 ? queue.take() : mostUrgent(queue, others)?.take();
+    const task = interleave
+      ? takeNearest(world, worker, all)
+      : others.length === 0
+        ? queue.take()
+        : mostUrgent(queue, others)?.take();
     if (task) {
       yield* task.run(worker);
       continue;

@@ -46,6 +46,7 @@ export function installCrossDock(
     world.queues.putaway.push(
       {
         kind: "crossDock",
+        at: pallet.at.slice(5),
         *run(worker) {
           traceTask(world, "crossDock", worker, "start");
           const equipment = yield* acquire(world, worker, "putaway");

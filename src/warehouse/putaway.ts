@@ -52,6 +52,7 @@ function createTask(world: World, pallet: Pallet, destination: Destination): voi
     destination.kind === "face" ? sku.face : world.site.reserve[destination.slot].location.id;
   world.queues.putaway.push({
     kind: "putaway",
+    at: pallet.at.slice(5),
     *run(worker) {
       traceTask(world, "putaway", worker, "start");
       const equipment = yield* acquire(world, worker, "putaway");

@@ -46,6 +46,7 @@ export function installQuality(world: World): {
     world.queues.receiver.push(
       {
         kind: "inspect",
+        at: door,
         *run(worker) {
           traceTask(world, "inspect", worker, "start");
           yield* travel(world, worker, door, { loaded: false, pool: undefined });

@@ -54,6 +54,7 @@ export function installReplenishment(world: World): void {
     world.queues.replenisher.push(
       {
         kind: "replenish",
+        at: from,
         *run(worker) {
           traceTask(world, "replenish", worker, "start");
           const equipment = yield* acquire(world, worker, "replenish");

@@ -69,6 +69,7 @@ export function installReturns(world: World, drift: StockDrift): ReturnStats {
     if (after) stats.ordersReturned++;
     world.queues.returnsClerk.push({
       kind: "return",
+      at: dock,
       *run(worker) {
         traceTask(world, "return", worker, "start", order.id);
         yield* travel(world, worker, dock, { loaded: false, pool: undefined });

@@ -136,6 +136,50 @@ export class TaskQueue<T> {
     if (waiter) waiter.event.succeed();
   }
 
+  /** The `window` most urgent tasks, most urgent first, with their heap index (for `removeAt`). */
+  topTasks(window: number): { task: T; index: number }[] {
+    return this.heap
+      .map((entry, index) => ({ entry, index }))
+      .sort((a, b) => (less(a.entry, b.entry) ? -1 : 1))
+      .slice(0, window)
+      .map(({ entry, index }) => ({ task: entry.task, index }));
+  }
+
+  /** Removes and returns the task at heap index `i` (from `topTasks`, before any other change). */
+  removeAt(i: number): T {
+    const task = this.heap[i].task;
+    this.removeEntry(i);
+    this.changed();
+    return task;
+  }
+
+  /** Removes the heap entry at `i` (swap with the last, then sift up or down). */
+  private removeEntry(i: number): void {
+    const heap = this.heap;
+    const last = heap.pop()!;
+    if (i >= heap.length) return;
+    heap[i] = last;
+    let k = i;
+    while (k > 0) {
+      const parent = (k - 1) >> 1;
+      if (less(heap[parent], last)) break;
+      heap[k] = heap[parent];
+      k = parent;
+    }
+    heap[k] = last;
+    const n = heap.length;
+    for (;;) {
+      const l = 2 * k + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && less(heap[r], heap[l]) ? r : l;
+      if (less(last, heap[c])) break;
+      heap[k] = heap[c];
+      k = c;
+    }
+    heap[k] = last;
+  }
+
   /** Removes and returns the most urgent task, or undefined. */
   take(): T | undefined {
     const heap = this.heap;

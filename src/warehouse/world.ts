@@ -22,6 +22,8 @@ import type { EquipmentPool, TaskQueue, Worker } from "./workforce.ts";
 export interface Task {
   /** Trace name: unload, putaway, replenish, pick, pack, load… */
   kind: string;
+  /** Where the task starts (a location or place id), for interleaving; absent: the depot. */
+  at?: string;
   /** Runs the task as the worker (inside the worker's process). */
   run(worker: Worker): ProcessGenerator<void>;
 }
