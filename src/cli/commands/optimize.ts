@@ -137,6 +137,8 @@ export function optimizeCommand(program: Command): void {
         model: spec!.model,
         seed,
         budget: budget ?? spec!.budget,
+        /** Replications run in total (as `evaluations`). */
+        replications: result.evaluations,
         ...result,
       };
       const outDir =
