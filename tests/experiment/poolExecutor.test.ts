@@ -30,7 +30,7 @@ function jobs(scenario: Record<string, unknown>, replications: number) {
 }
 
 describe("createPoolExecutor()", () => {
-  it("pool.run() with 1 (TypeScript through tsx) and 2 (bundled) workers and shuffled completion gives byte-identical outcomes", async () => {
+  it("pool.run() with 1 (TypeScript through tsx), 2 and 3 (bundled) workers and shuffled completion gives byte-identical outcomes", async () => {
     // Replication r sleeps sleepMs[r]: later jobs often finish first.
     const scenario = { ...base, sleepMs: [60, 0, 30, 0, 45, 5] };
     const list = jobs(scenario, 6);
@@ -44,11 +44,17 @@ describe("createPoolExecutor()", () => {
       runner: { module: fixtures, exportName: "shuffledQueueRunner" },
       workers: 2,
     });
+    const three = createPoolExecutor({
+      runner: { module: fixtures, exportName: "shuffledQueueRunner" },
+      workers: 3,
+    });
     try {
       const a = await one.run(list);
       const b = await two.run(list, { onResult: (o) => order.push(o.key) });
+      const c = await three.run(list);
       const local = await createInProcessExecutor(runQueueModel).run(list as never);
       expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+      expect(JSON.stringify(c)).toBe(JSON.stringify(a));
       expect(JSON.stringify(a)).toBe(JSON.stringify(local));
       expect(a.map((o) => o.key)).toEqual(list.map((j) => j.key));
       expect(order).not.toEqual(list.map((j) => j.key)); // completion order did differ
@@ -56,6 +62,7 @@ describe("createPoolExecutor()", () => {
     } finally {
       await one.close();
       await two.close();
+      await three.close();
     }
   });
 
