@@ -521,7 +521,7 @@ export class StockLedger {
 
   /** Fills defaults and checks fields; returns the transaction to log. */
   private resolve(kind: TransactionKind, input: Omit<TransactionInput, "kind">): Transaction {
-    const tx: Transaction = { ...input, kind, seq: this.nextSeq, lot: input.lot ?? "" };
+    const tx = copyInput(kind, input, this.nextSeq);
     if (kind === "pick" && tx.to === undefined) tx.to = PICKED_LOCATION;
     if (kind === "ship" && tx.from === undefined) tx.from = PICKED_LOCATION;
     const q = input.quantity;
@@ -561,18 +561,8 @@ export class StockLedger {
         );
       }
     }
-    for (const sku of [tx.sku, a?.sku]) {
-      if (sku === undefined) continue;
-      if (typeof sku !== "string" || sku === "") {
-        throw new LedgerError("unknownSku", `${kind}: sku ${JSON.stringify(sku)}: expected an id`);
-      }
-      if (this.skuMaster && !this.skuMaster.has(sku)) {
-        throw new LedgerError(
-          "unknownSku",
-          `${kind}: sku ${JSON.stringify(sku)} is not in the SKU master`,
-        );
-      }
-    }
+    if (tx.sku !== undefined) this.checkSku(kind, tx.sku);
+    if (a?.sku !== undefined) this.checkSku(kind, a.sku);
     if (tx.reservationId !== undefined) {
       const r = this.reservations.get(tx.reservationId);
       if (!r) {
@@ -612,6 +602,18 @@ export class StockLedger {
       if (expiry !== undefined) tx.expiryS = expiry;
     }
     return tx;
+  }
+
+  private checkSku(kind: TransactionKind, sku: string): void {
+    if (typeof sku !== "string" || sku === "") {
+      throw new LedgerError("unknownSku", `${kind}: sku ${JSON.stringify(sku)}: expected an id`);
+    }
+    if (this.skuMaster && !this.skuMaster.has(sku)) {
+      throw new LedgerError(
+        "unknownSku",
+        `${kind}: sku ${JSON.stringify(sku)} is not in the SKU master`,
+      );
+    }
   }
 
   private defaultExpiry(sku: string, timeS: number, info: LotInfo | undefined): number | undefined {
@@ -831,6 +833,35 @@ export class StockLedger {
     // NOTE: an emptied location keeps its (empty) map: deleting and re-adding keys of a
     // large Map is slow in V8, and a tote or staging lane empties many times a day.
   }
+}
+
+/**
+ * The transaction to log for an input: its fields (those given) with the kind, sequence
+ * number and lot resolved. Built field by field: copying by spread is slow for the many
+ * shapes inputs come in.
+ */
+function copyInput(
+  kind: TransactionKind,
+  input: Omit<TransactionInput, "kind">,
+  seq: number,
+): Transaction {
+  const tx: Transaction = {
+    kind,
+    timeS: input.timeS,
+    sku: input.sku,
+    lot: input.lot ?? "",
+    quantity: input.quantity,
+    seq,
+  };
+  if (input.expiryS !== undefined) tx.expiryS = input.expiryS;
+  if (input.from !== undefined) tx.from = input.from;
+  if (input.to !== undefined) tx.to = input.to;
+  if (input.at !== undefined) tx.at = input.at;
+  if (input.actual !== undefined) tx.actual = input.actual;
+  if (input.reservationId !== undefined) tx.reservationId = input.reservationId;
+  if (input.ref !== undefined) tx.ref = input.ref;
+  if (input.cause !== undefined) tx.cause = input.cause;
+  return tx;
 }
 
 /** Whether two deltas touch the same bucket (location, SKU and lot). */
