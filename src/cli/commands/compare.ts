@@ -65,7 +65,33 @@ export function comparisonTable(c: Comparison): string {
       ...others.map((id) => num(c.breakdownDifference[id]?.order[phase])),
     ]);
   }
-  return phases.length > 0 ? `${table(rows)}\n\n${table(breakdown)}` : table(rows);
+  // Worker time shares that moved by at least half a percentage point.
+  const workers = [
+    ["worker time (share)", ...c.candidates, ...others.map((id) => `${id} − ${c.baseline}`)],
+  ];
+  const roles = [
+    ...new Set(c.candidates.flatMap((id) => Object.keys(c.breakdown[id]?.worker ?? {}))),
+  ];
+  for (const role of roles.sort()) {
+    const states = [
+      ...new Set(c.candidates.flatMap((id) => Object.keys(c.breakdown[id]?.worker[role] ?? {}))),
+    ];
+    for (const state of states) {
+      const moved = others.some(
+        (id) => Math.abs(c.breakdownDifference[id]?.worker[role]?.[state] ?? 0) >= 0.005,
+      );
+      if (!moved) continue;
+      workers.push([
+        `${role} ${state}`,
+        ...c.candidates.map((id) => num(c.breakdown[id]?.worker[role]?.[state])),
+        ...others.map((id) => num(c.breakdownDifference[id]?.worker[role]?.[state])),
+      ]);
+    }
+  }
+  const parts = [table(rows)];
+  if (phases.length > 0) parts.push(table(breakdown));
+  if (workers.length > 1) parts.push(table(workers));
+  return parts.join("\n\n");
 }
 
 /** Registers `whsim compare`. */
