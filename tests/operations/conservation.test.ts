@@ -1,7 +1,7 @@
 /** Conservation with every operation on: returns, scrap, quarantine rejects, shrinkage, cross-docking. */
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/warehouse/index.ts";
-import { shortDefault } from "./fixtures.ts";
+import { shortDefault, tinyOps } from "./fixtures.ts";
 
 describe("conservation with operations", () => {
   it("simulate(): units and orders balance with returns, scrap, shrinkage and cross-docking", () => {
@@ -35,5 +35,24 @@ describe("conservation with operations", () => {
       c.unitsShipped + c.unitsInLocations + c.unitsInProcess + c.unitsScrapped + c.unitsShrunk,
     );
     expect(c.ordersCreated).toBe(c.ordersShipped + c.ordersOpen + c.ordersCancelled);
+  });
+});
+
+describe("determinism with operations", () => {
+  it("simulate(): the same seed gives identical results with random errors, returns and quality", () => {
+    const scenario = tinyOps({
+      outbound: { ordersPerDay: 200 },
+      inbound: { deliveries: [{ timeS: 7200, pallets: [{ sku: 1, units: 100 }] }] },
+      operations: {
+        stockErrors: { mispickProbability: 0.2, shrinkageUnitsPerDay: 50 },
+        counts: { opportunity: "short", countsPerYear: { C: 8760 } },
+        quality: { sampleShare: 1, failProbability: 0.5, holdS: 600 },
+        returns: { rate: 0.5, delayS: { dist: "exponential", mean: 3600 } },
+      },
+    });
+    const a = simulate(scenario, { seed: 5 });
+    const b = simulate(scenario, { seed: 5 });
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(a.kpis.ordersReturned).toBeGreaterThan(0);
   });
 });
