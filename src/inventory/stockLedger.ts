@@ -65,9 +65,24 @@ export interface CountResult {
   differences: CountDifference[];
 }
 
+/** Per-SKU totals and where the SKU is. */
+interface SkuState {
+  /** Units on hand in each view. */
+  record: number;
+  physical: number;
+  /**
+   * Locations holding a bucket of the SKU, with the number of such buckets there (so
+   * per-SKU queries skip the rest, and emptying a bucket needs no scan of the location).
+   */
+  where: Map<string, number>;
+}
+
 interface Bucket {
   /** Interned (sku, lot) pair id. */
   pair: number;
+  /** The SKU's state, and the contents map of the bucket's location. */
+  state: SkuState;
+  contents: Map<number, Bucket>;
   sku: string;
   lot: string;
   record: number;
@@ -99,19 +114,12 @@ export class StockLedger {
   /** Interned (sku, lot) pairs: sku → lot → pair id (numbers hash faster than joined strings). */
   private readonly pairIds = new Map<string, Map<string, number>>();
   private nextPairId = 0;
-  /**
-   * Locations holding a bucket of each SKU, with the number of such buckets there (so
-   * per-SKU queries skip the rest, and emptying a bucket needs no scan of the location).
-   */
-  private readonly skuLocations = new Map<string, Map<string, number>>();
+  /** Totals and locations per SKU (kept once made). */
+  private readonly skuStates = new Map<string, SkuState>();
   /** Scratch delta lists, refilled by every transaction. */
   private readonly recordDeltas = new DeltaList();
   private readonly physicalDeltas = new DeltaList();
   private readonly skuMaster: Map<string, Sku> | undefined;
-  private readonly totalsBySku: Record<StockView, Map<string, number>> = {
-    record: new Map(),
-    physical: new Map(),
-  };
   private readonly totals: Record<StockView, number> = { record: 0, physical: 0 };
   private readonly flowTotals: Record<StockView, StockFlows> = {
     record: emptyFlows(),
@@ -360,10 +368,10 @@ export class StockLedger {
   ): number {
     if (filter.locationId === undefined) {
       if (filter.sku === undefined) return this.totals[view];
-      if (filter.lot === undefined) return this.totalsBySku[view].get(filter.sku) ?? 0;
+      if (filter.lot === undefined) return this.skuStates.get(filter.sku)?.[view] ?? 0;
       let sum = 0;
       const pair = this.pairId(filter.sku, filter.lot);
-      const where = this.skuLocations.get(filter.sku);
+      const where = this.skuStates.get(filter.sku)?.where;
       if (where) {
         for (const id of where.keys()) sum += this.locations.get(id)?.get(pair)?.[view] ?? 0;
       }
@@ -392,7 +400,7 @@ export class StockLedger {
     const ids =
       filter.locationId !== undefined
         ? [filter.locationId]
-        : (this.skuLocations.get(filter.sku)?.keys() ?? []);
+        : (this.skuStates.get(filter.sku)?.where.keys() ?? []);
     for (const id of ids) {
       for (const bucket of this.locations.get(id)?.values() ?? []) {
         if (bucket.sku === filter.sku) sum += bucket.reserved;
@@ -404,7 +412,7 @@ export class StockLedger {
   /** Every location holding the SKU in the given view, with lot dates, for removal rules. */
   stockOf(sku: string, view: StockView = "record"): StockRecord[] {
     const out: StockRecord[] = [];
-    for (const locationId of this.skuLocations.get(sku)?.keys() ?? []) {
+    for (const locationId of this.skuStates.get(sku)?.where.keys() ?? []) {
       for (const bucket of this.locations.get(locationId)!.values()) {
         if (bucket.sku !== sku || bucket[view] <= 0) continue;
         const lot = this.lots.get(bucket.pair);
@@ -707,10 +715,8 @@ export class StockLedger {
         }
       }
     }
-    for (let i = 0; i < record.length; i++) this.change("record", record.items[i], tx.timeS);
-    for (let i = 0; i < physical.length; i++) {
-      this.change("physical", physical.items[i], tx.timeS);
-    }
+    for (let i = 0; i < record.length; i++) this.changeRecord(record.items[i], tx.timeS);
+    for (let i = 0; i < physical.length; i++) this.changePhysical(physical.items[i]);
     this.countFlows(tx, record, physical);
     if (tx.reservationId !== undefined) {
       const r = this.reservations.get(tx.reservationId)!;
@@ -759,16 +765,24 @@ export class StockLedger {
     }
   }
 
-  private change(view: StockView, d: Delta, timeS: number): void {
-    if (d.amount === 0) return;
+  private changeRecord(d: Delta, timeS: number): void {
+    const amount = d.amount;
+    if (amount === 0) return;
     const bucket = this.bucket(d.locationId, d.sku, d.lot, true);
-    if (view === "record" && bucket.record <= 0 && d.amount > 0) bucket.firstInS = timeS;
-    bucket[view] += d.amount;
-    this.totals[view] += d.amount;
-    const bySku = this.totalsBySku[view];
-    const next = (bySku.get(d.sku) ?? 0) + d.amount;
-    if (next === 0) bySku.delete(d.sku);
-    else bySku.set(d.sku, next);
+    if (bucket.record <= 0 && amount > 0) bucket.firstInS = timeS;
+    bucket.record += amount;
+    this.totals.record += amount;
+    bucket.state.record += amount;
+    this.dropIfEmpty(d.locationId, bucket);
+  }
+
+  private changePhysical(d: Delta): void {
+    const amount = d.amount;
+    if (amount === 0) return;
+    const bucket = this.bucket(d.locationId, d.sku, d.lot, true);
+    bucket.physical += amount;
+    this.totals.physical += amount;
+    bucket.state.physical += amount;
     this.dropIfEmpty(d.locationId, bucket);
   }
 
@@ -807,10 +821,21 @@ export class StockLedger {
     const pair = this.internPair(sku, lot);
     let bucket = contents.get(pair);
     if (!bucket) {
-      bucket = { pair, sku, lot, record: 0, physical: 0, reserved: 0, firstInS: this.lastTimeS };
+      let state = this.skuStates.get(sku);
+      if (!state) this.skuStates.set(sku, (state = { record: 0, physical: 0, where: new Map() }));
+      bucket = {
+        pair,
+        state,
+        contents,
+        sku,
+        lot,
+        record: 0,
+        physical: 0,
+        reserved: 0,
+        firstInS: this.lastTimeS,
+      };
       contents.set(pair, bucket);
-      let where = this.skuLocations.get(sku);
-      if (!where) this.skuLocations.set(sku, (where = new Map()));
+      const where = state.where;
       where.set(locationId, (where.get(locationId) ?? 0) + 1);
     }
     return bucket;
@@ -818,18 +843,13 @@ export class StockLedger {
 
   private dropIfEmpty(locationId: string, bucket: Bucket): void {
     if (bucket.record !== 0 || bucket.physical !== 0 || bucket.reserved > 0) return;
-    const contents = this.locations.get(locationId);
-    if (!contents || contents.get(bucket.pair) !== bucket) return;
+    const contents = bucket.contents;
+    if (contents.get(bucket.pair) !== bucket) return;
     contents.delete(bucket.pair);
-    const where = this.skuLocations.get(bucket.sku);
-    if (where) {
-      const left = (where.get(locationId) ?? 0) - 1;
-      if (left > 0) where.set(locationId, left);
-      else {
-        where.delete(locationId);
-        if (where.size === 0) this.skuLocations.delete(bucket.sku);
-      }
-    }
+    const where = bucket.state.where;
+    const left = (where.get(locationId) ?? 0) - 1;
+    if (left > 0) where.set(locationId, left);
+    else where.delete(locationId);
     // NOTE: an emptied location keeps its (empty) map: deleting and re-adding keys of a
     // large Map is slow in V8, and a tote or staging lane empties many times a day.
   }
