@@ -71,7 +71,7 @@ export function errorPickFace(world: World, context: PickFaceContext) {
     if (physical < units || record < units) {
       // The picker searches, then takes what is physically there; the record keeps its error.
       if (context.shortPickSearchS > 0) {
-        worker.setState("handling", sim.now);
+        worker.setState("handling", sim.now, "other", "picking");
         yield sim.timeout(context.shortPickSearchS);
         shortS = context.shortPickSearchS;
       }

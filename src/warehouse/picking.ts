@@ -197,7 +197,8 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     for (const line of stopLines[i]) units += line.qty;
     const handleS = stopLines[i].length * picking.timePerLineS + units * picking.timePerUnitS;
     if (handleS > 0) {
-      worker.setState("handling", sim.now);
+      // Booked as handling; the trace shows the picker picking at the location.
+      worker.setState("handling", sim.now, "other", "picking");
       yield sim.timeout(handleS);
       pickS += handleS;
     }

@@ -34,6 +34,8 @@ export class Worker {
   /** Seconds waiting after the warm-up, by what was waited for (equipment, aisle, station…). */
   readonly waitingFor: Record<string, number> = {};
   private waitReason = "other";
+  /** The state's name in the trace (finer than `state` while picking). */
+  private traceState = TRACE_STATE.offShift;
   private sinceS = 0;
   /** Where the worker is: a location id or a point. */
   pos: PlaceRef;
@@ -55,15 +57,33 @@ export class Worker {
     this.pos = home;
   }
 
-  /** Switches state at `nowS`, booking the time spent in the previous one; `reason` says what a wait is for. */
-  setState(state: WorkerState | "offShift", nowS: number, reason = "other"): void {
-    if (state === this.state && (state !== "waiting" || reason === this.waitReason)) return;
+  /**
+   * Switches state at `nowS`, booking the time spent in the previous one; `reason` says what
+   * a wait is for. `traceState` names the state in the trace when it is finer than the
+   * booked one (`picking` is booked as `handling`); default: the state's trace name.
+   */
+  setState(
+    state: WorkerState | "offShift",
+    nowS: number,
+    reason = "other",
+    traceState = TRACE_STATE[state],
+  ): void {
+    if (state === this.state && (state !== "waiting" || reason === this.waitReason)) {
+      // Same booked state: only the trace name may change (handling ↔ picking).
+      if (traceState !== this.traceState) {
+        this.traceState = traceState;
+        if (this.tracer.on)
+          this.tracer.emit({ t: nowS, kind: "state", id: this.id, state: traceState });
+      }
+      return;
+    }
     this.book(nowS);
     this.state = state;
     this.waitReason = reason;
+    this.traceState = traceState;
     if (state === "waiting" && this.waitingFor[reason] === undefined) this.waitingFor[reason] = 0;
     if (this.tracer.on)
-      this.tracer.emit({ t: nowS, kind: "state", id: this.id, state: TRACE_STATE[state] });
+      this.tracer.emit({ t: nowS, kind: "state", id: this.id, state: traceState });
   }
 
   /** Books time up to `nowS` into the current state. */
