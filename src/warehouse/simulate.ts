@@ -39,6 +39,7 @@ import { buildSite } from "./site.ts";
 import { generateSkus } from "./skuMaster.ts";
 import { createPutawayRule, createSkuStates, placeInitialStock, slotContents } from "./storage.ts";
 import { Tracer } from "./trace.ts";
+import { traceInitialStock } from "./traceInitialStock.ts";
 import type { RunResult, SimulateOptions } from "./types.ts";
 import { type EquipmentPool, TaskQueue } from "./workforce.ts";
 import type { Stats, World } from "./world.ts";
@@ -230,6 +231,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
         })),
       ),
     });
+    traceInitialStock(world);
   }
 
   // Warm-up deletion: time averages restart at the warm-up (counters check the time themselves).
