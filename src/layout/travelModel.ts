@@ -47,6 +47,10 @@ export interface TravelModel {
   placeIndex(id: string): number;
   /** Distance between two places by `placeIndex`, metres: a few typed-array reads. */
   distanceByIndexM(a: number, b: number): number;
+  /** Index of each aisle id of the layout's pick grid (`layout.pickGrid.aisles`); empty without one. */
+  readonly pickGridAisleIndex: ReadonlyMap<string, number>;
+  /** True if any aisle or cross aisle of the layout is one-way. */
+  readonly hasOneWayAisles: boolean;
 }
 
 /** Snapped points a travel model remembers (beyond this it starts afresh). */
@@ -200,6 +204,9 @@ export function createTravelModel(layout: Layout): TravelModel {
   return {
     layout,
     graph,
+    pickGridAisleIndex: new Map((layout.pickGrid?.aisles ?? []).map((id, i) => [id, i])),
+    hasOneWayAisles:
+      layout.aisles.some((a) => a.oneWay) || layout.crossAisles.some((a) => a.oneWay),
     anchor,
     anchorDistanceM,
     has: (id) => points.has(id),

@@ -35,13 +35,20 @@ export function multiBlockRoute(grid: Grid, picks: readonly Pick[], pickBlock: B
   checkPicks(grid, picks);
   const n = grid.xs.length;
   const bands = grid.rows.length - 1;
-  const cells: number[][][] = Array.from({ length: n }, () =>
-    Array.from({ length: bands }, () => []),
-  );
+  // Pick indices per aisle and band; only aisles with picks get their lists (a large
+  // layout has many aisles and a tour touches few).
+  const cells: (number[][] | undefined)[] = new Array(n);
   picks.forEach((p, i) => {
-    cells[p.aisle][bandOf(grid, p.positionM)].push(i);
+    let aisle = cells[p.aisle];
+    if (aisle === undefined) {
+      aisle = Array.from({ length: bands }, () => []);
+      cells[p.aisle] = aisle;
+    }
+    aisle[bandOf(grid, p.positionM)].push(i);
   });
-  for (const aisle of cells) {
+  const withPicks: number[][][] = [];
+  for (const aisle of cells) if (aisle !== undefined) withPicks.push(aisle);
+  for (const aisle of withPicks) {
     for (const list of aisle) list.sort((a, b) => picks[a].positionM - picks[b].positionM || a - b);
   }
   const b = new TourBuilder(grid.depotX, 0);
@@ -50,13 +57,16 @@ export function multiBlockRoute(grid: Grid, picks: readonly Pick[], pickBlock: B
   const farthest = Math.max(...picks.map((p) => bandOf(grid, p.positionM)));
   const others = (band: number) => {
     const list: number[] = [];
-    for (let i = 0; i < n; i++) if (i !== left && cells[i][band].length > 0) list.push(i);
+    for (let i = 0; i < n; i++) {
+      const aisle = cells[i];
+      if (i !== left && aisle !== undefined && aisle[band].length > 0) list.push(i);
+    }
     return list;
   };
   // Up the leftmost aisle, picking all its picks.
   const xl = grid.xs[left];
   b.to(xl, 0);
-  const own = cells[left].flat();
+  const own = (cells[left] as number[][]).flat();
   for (const i of own) b.to(xl, picks[i].positionM).visit(i);
   let band = farthest;
   if (others(farthest).length > 0) b.to(xl, grid.rows[farthest + 1]);
@@ -80,7 +90,7 @@ export function multiBlockRoute(grid: Grid, picks: readonly Pick[], pickBlock: B
     b.to(x, backY);
     pickBlock(b, grid, picks, {
       aisles: ordered,
-      picks: ordered.map((i) => cells[i][band]),
+      picks: ordered.map((i) => (cells[i] as number[][])[band]),
       frontY,
       backY,
     });

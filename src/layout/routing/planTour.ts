@@ -108,9 +108,8 @@ function gridTour(
   const layout = travel.layout;
   const g = layout.pickGrid;
   if (!g || g.aisles.length === 0) return undefined;
-  if (layout.aisles.some((a) => a.oneWay) || layout.crossAisles.some((a) => a.oneWay))
-    return undefined;
-  const aisleIndex = new Map(g.aisles.map((id, i) => [id, i]));
+  if (travel.hasOneWayAisles) return undefined;
+  const aisleIndex = travel.pickGridAisleIndex;
   const lengthM = g.backYM - g.frontYM;
   const picks: Pick[] = [];
   for (const id of stops) {
