@@ -3,7 +3,7 @@
  * a priority queue (FIFO among equal priorities), use it and release it. A preemptive
  * resource lets an urgent request evict a less urgent user, which gets an Interrupt.
  */
-import { describe, Event, TRIGGERED } from "./event.ts";
+import { describe, Event } from "./event.ts";
 import type { Process } from "./process.ts";
 import { RingQueue } from "./ringQueue.ts";
 import type { Simulation } from "./simulation.ts";
@@ -37,9 +37,6 @@ export class Preempted {
     readonly resource: Resource,
   ) {}
 }
-
-// NOTE: a module-local copy (an imported binding may be a getter call under tsx).
-const S_TRIGGERED = TRIGGERED;
 
 const QUEUED = 0;
 const HELD = 1;
@@ -149,25 +146,8 @@ export class Resource {
         throw new RangeError(`request priority must be a finite number: ${priority}`);
     }
     const request = new Request(this, priority, preempt, this.orderCounter++);
-    const queue = this.queue;
-    // NOTE: the common paths (grant at once, append to the queue) are written out here:
-    // statistics are integrated inline and the request triggered directly, with no calls.
-    const now = this.sim.now;
-    const dt = now - this.lastChangeS;
-    if (dt > 0) {
-      this.busyArea += this.count * dt;
-      this.queueArea += queue.length * dt;
-      this.lastChangeS = now;
-    }
-    if (this.count < this.capacity && queue.length === 0) {
+    if (this.count < this.capacity && this.queue.length === 0) {
       this.grant(request);
-      return request;
-    }
-    if (
-      !this.preemptive &&
-      (queue.length === 0 || queue.get(queue.length - 1).priority <= priority)
-    ) {
-      queue.push(request);
       return request;
     }
     if (this.preemptive && preempt && this.count >= this.capacity) {
@@ -197,16 +177,9 @@ export class Resource {
           const index = this.users.indexOf(request);
           if (index >= 0) this.users.splice(index, 1);
         }
-        const queue = this.queue;
-        const now = this.sim.now;
-        const dt = now - this.lastChangeS;
-        if (dt > 0) {
-          this.busyArea += this.count * dt;
-          this.queueArea += queue.length * dt;
-          this.lastChangeS = now;
-        }
+        this.account();
         this.count--;
-        if (queue.length !== 0) this.serveQueue();
+        if (this.queue.length !== 0) this.serveQueue();
         return;
       }
       case QUEUED: {
@@ -262,18 +235,13 @@ export class Resource {
     }
   }
 
-  /** Grants a unit to `request`; the statistics must be accounted up to now. */
   private grant(request: Request): void {
-    const sim = this.sim;
+    this.account();
     request._status = HELD;
-    request.grantedS = sim.now;
+    request.grantedS = this.sim.now;
     this.count++;
     if (this.preemptive) this.users.push(request);
-    if (request._state === 0) {
-      // NOTE: what succeed(undefined) does, without its checks: a queued request is pending.
-      request._state = S_TRIGGERED;
-      sim._scheduleNow(request);
-    } else request.succeed(undefined);
+    request.succeed(undefined);
   }
 
   private serveQueue(): void {
@@ -281,8 +249,8 @@ export class Resource {
     while (this.count < this.capacity && queue.length > 0) this.grant(queue.shift()!);
   }
 
-  /** Queues `request` by (priority, order); the statistics must be accounted up to now. */
   private enqueue(request: Request): void {
+    this.account();
     const queue = this.queue;
     // Sorted by (priority, order): append when no waiting request is less urgent (the common case).
     const end = queue.length;
