@@ -225,13 +225,17 @@ export function dockCheck(input: CrossCheckInput): CrossCheck {
     tolerance: `±${ERLANG_TOLERANCE.relative * 100} % or ${ERLANG_TOLERANCE.absoluteS} s`,
   };
   const k = input.kpis;
-  const waitName = ["trailerYardWaitS", "yardWaitS", "dockWaitS", "inboundYardWaitS"].find(
+  // whsim runs report yardWaitS, inboundTrailersPerHour and inboundDoorTimeS; the other
+  // names are accepted for results of other tools.
+  const waitName = ["yardWaitS", "trailerYardWaitS", "dockWaitS", "inboundYardWaitS"].find(
     (n) => k[n],
   );
-  const rateName = ["trailersPerHour", "inboundTrailersPerHour", "trailerArrivalsPerHour"].find(
+  const rateName = ["inboundTrailersPerHour", "trailersPerHour", "trailerArrivalsPerHour"].find(
     (n) => k[n],
   );
-  const doorName = ["doorTimeS", "trailerDoorTimeS", "trailerTurnaroundS"].find((n) => k[n]);
+  const doorName = ["inboundDoorTimeS", "doorTimeS", "trailerDoorTimeS", "trailerTurnaroundS"].find(
+    (n) => k[n],
+  );
   const doors = input.layout?.docks.filter((d) => d.kind === "inbound").length;
   if (!waitName || !rateName || !doorName || !doors) {
     return unavailable(

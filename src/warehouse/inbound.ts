@@ -47,14 +47,23 @@ export function startInbound(world: World): Inbound {
   function* trailerProcess(trailer: Trailer) {
     yield sim.timeout(Math.max(0, trailer.arrivalS - sim.now));
     world.stats.total.trailersIn++;
-    yardLength++;
-    if (world.tracer.on)
-      world.tracer.emit({ t: sim.now, kind: "queue", name: "yard", length: yardLength });
+    if (sim.now >= world.warmupS) world.stats.inboundTrailers++;
+    // The yard queue counts trailers that wait for a door (none when a door is free).
     const door = doors.request();
+    const waits = !door.triggered;
+    if (waits) {
+      yardLength++;
+      if (world.tracer.on)
+        world.tracer.emit({ t: sim.now, kind: "queue", name: "yard", length: yardLength });
+    }
     yield door;
-    yardLength--;
-    if (world.tracer.on)
-      world.tracer.emit({ t: sim.now, kind: "queue", name: "yard", length: yardLength });
+    const dockedS = sim.now;
+    if (dockedS >= world.warmupS) world.stats.yardWaitS.add(dockedS - trailer.arrivalS);
+    if (waits) {
+      yardLength--;
+      if (world.tracer.on)
+        world.tracer.emit({ t: sim.now, kind: "queue", name: "yard", length: yardLength });
+    }
     const doorId = freeDoors.shift()!;
     yield sim.timeout(scenario.inbound.dockingS);
     const done = sim.event();
@@ -102,7 +111,10 @@ export function startInbound(world: World): Inbound {
     yield done;
     freeDoors.push(doorId);
     doors.release(door);
-    if (sim.now >= world.warmupS) world.stats.trailerTurnaroundS.add(sim.now - trailer.arrivalS);
+    if (sim.now >= world.warmupS) {
+      world.stats.trailerTurnaroundS.add(sim.now - trailer.arrivalS);
+      world.stats.inboundDoorS.add(sim.now - dockedS);
+    }
   }
 
   function schedule(trailer: Trailer) {

@@ -19,6 +19,9 @@ export const KPI_UNITS: Record<string, string> = {
   onTimeShipRate: "share",
   dockToStockS: "s",
   trailerTurnaroundS: "s",
+  inboundTrailersPerHour: "trailers/h",
+  yardWaitS: "s",
+  inboundDoorTimeS: "s",
   pickTravelMPerLine: "m",
   fillRateLines: "share",
   stockoutLines: "lines",
@@ -98,6 +101,9 @@ export function computeKpis(world: World): { kpis: Record<string, number>; break
   k.dockToStockS = stats.dockToStockS.count > 0 ? stats.dockToStockS.mean : Number.NaN;
   k.trailerTurnaroundS =
     stats.trailerTurnaroundS.count > 0 ? stats.trailerTurnaroundS.mean : Number.NaN;
+  k.inboundTrailersPerHour = stats.inboundTrailers / hours;
+  k.yardWaitS = stats.yardWaitS.count > 0 ? stats.yardWaitS.mean : Number.NaN;
+  k.inboundDoorTimeS = stats.inboundDoorS.count > 0 ? stats.inboundDoorS.mean : Number.NaN;
   k.pickTravelMPerLine = stats.linesPicked > 0 ? stats.pickTravelM / stats.linesPicked : Number.NaN;
   k.fillRateLines = stats.linesCreated > 0 ? stats.linesFilled / stats.linesCreated : Number.NaN;
   k.stockoutLines = stats.stockoutLines;

@@ -132,6 +132,12 @@ export interface Stats {
   phases: Record<string, number>;
   dockToStockS: Tally;
   trailerTurnaroundS: Tally;
+  /** Inbound trailers arrived after the warm-up. */
+  inboundTrailers: number;
+  /** Inbound trailer waits in the yard for a door (arrival → door granted), s. */
+  yardWaitS: Tally;
+  /** Inbound door occupancy per trailer (door granted → door freed: docking, unloading), s. */
+  inboundDoorS: Tally;
   congestionWaits: Tally;
   wip: TimeWeighted;
   stockUnits: TimeWeighted;
