@@ -19,6 +19,14 @@ export function installPacking(world: World): void {
       ? 0
       : scenario.outbound.picking.consolidationSPerOrder;
 
+  // Orders a packer holds while waiting for a free station (trace queue `packStations`;
+  // orders waiting for a packer are the `packerTasks` queue).
+  let stationQueue = 0;
+  const traceStationQueue = (length: number) => {
+    if (world.tracer.on)
+      world.tracer.emit({ t: sim.now, kind: "queue", name: "packStations", length });
+  };
+
   world.listeners.orderPicked.push((order: Order) => {
     if (order.production) return;
     world.queues.packer.push(
@@ -26,8 +34,13 @@ export function installPacking(world: World): void {
         kind: "pack",
         *run(worker) {
           const station = stations.request();
-          if (!station.triggered) worker.setState("waiting", sim.now, "packStation");
+          const waits = !station.triggered;
+          if (waits) {
+            worker.setState("waiting", sim.now, "packStation");
+            traceStationQueue(++stationQueue);
+          }
           yield station;
+          if (waits) traceStationQueue(--stationQueue);
           const k = busy.indexOf(false);
           busy[k] = true;
           const at = site.packStations[k] ?? site.depot;
