@@ -80,8 +80,9 @@ interface SkuState {
 interface Bucket {
   /** Interned (sku, lot) pair id. */
   pair: number;
-  /** The SKU's state, and the contents map of the bucket's location. */
+  /** The SKU's state, the bucket's location and that location's contents map. */
   state: SkuState;
+  locationId: string;
   contents: Map<number, Bucket>;
   sku: string;
   lot: string;
@@ -119,6 +120,13 @@ export class StockLedger {
   /** Scratch delta lists, refilled by every transaction. */
   private readonly recordDeltas = new DeltaList();
   private readonly physicalDeltas = new DeltaList();
+  /**
+   * The two buckets looked up last, most recent first: a transaction touches the same one
+   * or two buckets several times (check, record change, physical change). A bucket leaves
+   * these slots when it is dropped.
+   */
+  private recent0: Bucket | undefined;
+  private recent1: Bucket | undefined;
   private readonly skuMaster: Map<string, Sku> | undefined;
   private readonly totals: Record<StockView, number> = { record: 0, physical: 0 };
   private readonly flowTotals: Record<StockView, StockFlows> = {
@@ -808,6 +816,30 @@ export class StockLedger {
     lot: string,
     create: boolean,
   ): Bucket | undefined {
+    const r0 = this.recent0;
+    if (r0 !== undefined && r0.locationId === locationId && r0.sku === sku && r0.lot === lot) {
+      return r0;
+    }
+    const r1 = this.recent1;
+    if (r1 !== undefined && r1.locationId === locationId && r1.sku === sku && r1.lot === lot) {
+      this.recent1 = r0;
+      this.recent0 = r1;
+      return r1;
+    }
+    const found = this.lookUpBucket(locationId, sku, lot, create);
+    if (found !== undefined) {
+      this.recent1 = r0;
+      this.recent0 = found;
+    }
+    return found;
+  }
+
+  private lookUpBucket(
+    locationId: string,
+    sku: string,
+    lot: string,
+    create: boolean,
+  ): Bucket | undefined {
     let contents = this.locations.get(locationId);
     if (!contents) {
       if (!create) return undefined;
@@ -826,6 +858,7 @@ export class StockLedger {
       bucket = {
         pair,
         state,
+        locationId,
         contents,
         sku,
         lot,
@@ -846,6 +879,8 @@ export class StockLedger {
     const contents = bucket.contents;
     if (contents.get(bucket.pair) !== bucket) return;
     contents.delete(bucket.pair);
+    if (this.recent0 === bucket) this.recent0 = undefined;
+    if (this.recent1 === bucket) this.recent1 = undefined;
     const where = bucket.state.where;
     const left = (where.get(locationId) ?? 0) - 1;
     if (left > 0) where.set(locationId, left);
