@@ -103,15 +103,21 @@ export function createTravelModel(layout: Layout): TravelModel {
 
   // Points snapped lately (a pick tour's depot, a door's foot): a point costs O(edges) to
   // snap, and the same few recur. Bounded; emptied when full.
-  const pointCache = new Map<string, Anchor>();
+  const pointCache = new Map<number, Map<number, Anchor>>();
+  let pointsCached = 0;
   const anchor = (ref: PlaceRef): Anchor => {
     if (typeof ref !== "string") {
-      const key = `${ref.x},${ref.y}`;
-      const hit = pointCache.get(key);
+      const hit = pointCache.get(ref.x)?.get(ref.y);
       if (hit) return hit;
-      if (pointCache.size >= POINT_CACHE_SIZE) pointCache.clear();
+      if (pointsCached >= POINT_CACHE_SIZE) {
+        pointCache.clear();
+        pointsCached = 0;
+      }
       const made = snap(ref.x, ref.y, allEdges);
-      pointCache.set(key, made);
+      let byY = pointCache.get(ref.x);
+      if (!byY) pointCache.set(ref.x, (byY = new Map()));
+      byY.set(ref.y, made);
+      pointsCached++;
       return made;
     }
     const hit = cache.get(ref);
