@@ -3,10 +3,12 @@
  * locations, 120 workers, 30 days), reporting simulated days per second, engine events per
  * second and peak memory, beside an M/M/1 queue on the same engine as the yardstick
  * (events per second of the bare kernel). Wall and CPU time are both printed: on a shared
- * machine CPU time is the steadier of the two.
+ * machine CPU time is the steadier of the two, and the load average says how shared.
+ * Peak memory is the process's maximum resident set size.
  *
  *   npx tsx bench/warehouse.ts [scenario] [days]
  */
+import { availableParallelism, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { Resource, Simulation } from "../src/engine/index.ts";
 import { readScenarioFile } from "../src/node/readScenarioFile.ts";
@@ -68,7 +70,8 @@ const run = clock(() =>
     },
   }),
 );
-peakRss = Math.max(peakRss, process.memoryUsage().rss);
+// The kernel's high-water mark catches peaks between progress reports (maxRSS is in KiB).
+peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
 const r = run.value;
 const events = r.counts.events;
 const fmt = (x: number, d = 1) => x.toFixed(d);
@@ -76,6 +79,9 @@ const fmt = (x: number, d = 1) => x.toFixed(d);
 process.stdout.write(
   [
     `scenario ${scenario.name}: ${scenario.skus.count} SKUs, ${scenario.horizonDays} days, ${r.kpis.ordersShipped} orders shipped after warm-up`,
+    `load average (1, 5, 15 min): ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(", ")} on ${availableParallelism()} cores, node ${process.version}`,
     `yardstick M/M/1 ${MM1_CUSTOMERS} customers: ${fmt(yard.wallS, 2)} s wall, ${fmt(yard.cpuS, 2)} s CPU, ${fmt(mm1EventsPerS / 1e6, 2)} M events/s (CPU)`,
     `warehouse: ${fmt(run.wallS)} s wall, ${fmt(run.cpuS)} s CPU, ${events} engine events`,
     `  simulated days per second: ${fmt(scenario.horizonDays / run.wallS, 2)} (wall), ${fmt(scenario.horizonDays / run.cpuS, 2)} (CPU)`,
