@@ -71,7 +71,8 @@ export class Event<T = any> {
   // class-field initializer): measurably cheaper for the kernel's most allocated object.
   /** The simulation this event belongs to. */
   declare readonly sim: Simulation;
-  /** @internal */ declare _kind: number;
+  /** @internal The kind, on the prototype (one per class), not stored per event. */
+  declare _kind: number;
   /** @internal */ declare _state: number;
   /** @internal */ declare _ok: boolean;
   /** @internal */ declare _value: any;
@@ -83,7 +84,6 @@ export class Event<T = any> {
 
   constructor(sim: Simulation) {
     this.sim = sim;
-    this._kind = KIND_EVENT;
     this._state = PENDING;
     this._ok = true;
     this._value = undefined;
@@ -191,3 +191,8 @@ export class Event<T = any> {
     }
   }
 }
+Event.prototype._kind = KIND_EVENT;
+
+/** @internal An interruption: `_waiter` holds the process to interrupt. */
+export class Interruption extends Event {}
+Interruption.prototype._kind = KIND_INTERRUPTION;

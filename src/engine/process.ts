@@ -5,7 +5,7 @@
 import {
   Event,
   Interrupt,
-  KIND_INTERRUPTION,
+  Interruption,
   KIND_PROCESS,
   PENDING,
   PROCESSED,
@@ -16,10 +16,10 @@ import type { Simulation } from "./simulation.ts";
 // NOTE: under CommonJS transpilation (as tsx runs the CLI) every imported binding is a
 // getter call; the hot path reads these module-local copies instead.
 const EventClass = Event;
+const InterruptionClass = Interruption;
 const S_PENDING = PENDING;
 const S_TRIGGERED = TRIGGERED;
 const S_PROCESSED = PROCESSED;
-const K_PROCESS = KIND_PROCESS;
 
 /** What a process body yields: events (timeouts, requests, other processes, conditions). */
 export type ProcessGenerator<T = any> = Generator<Event, T, any>;
@@ -31,15 +31,12 @@ export class Process<T = any> extends Event<T> {
   /** @internal */ _gen: ProcessGenerator<T>;
   /** @internal The event the process waits on. */
   _target: Event | null;
-  /** @internal */ _started: boolean;
 
   constructor(sim: Simulation, gen: ProcessGenerator<T>, name: string) {
     super(sim);
-    this._kind = K_PROCESS;
     this.name = name;
     this._gen = gen;
     this._target = null;
-    this._started = false;
     sim._scheduleUrgent(this);
   }
 
@@ -64,8 +61,7 @@ export class Process<T = any> extends Event<T> {
     if (this.sim.activeProcess === this) {
       throw new RangeError(`process '${this.name}' cannot interrupt itself`);
     }
-    const interruption = new EventClass(this.sim);
-    interruption._kind = KIND_INTERRUPTION;
+    const interruption = new InterruptionClass(this.sim);
     interruption._state = S_TRIGGERED;
     interruption._ok = false;
     interruption._value = new Interrupt(cause);
@@ -155,3 +151,4 @@ export class Process<T = any> extends Event<T> {
     this.sim._scheduleNow(this);
   }
 }
+Process.prototype._kind = KIND_PROCESS;

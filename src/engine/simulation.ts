@@ -10,6 +10,7 @@ import {
   Event,
   KIND_INTERRUPTION,
   KIND_PROCESS,
+  PENDING,
   PROCESSED,
   SimulationError,
   TRIGGERED,
@@ -21,6 +22,7 @@ import { createStream, type RandomStream } from "./randomStream.ts";
 // getter call; the hot path reads these module-local copies instead.
 const EventClass = Event;
 const ProcessClass = Process;
+const S_PENDING = PENDING;
 const S_TRIGGERED = TRIGGERED;
 const S_PROCESSED = PROCESSED;
 const S_CANCELLED = CANCELLED;
@@ -224,8 +226,8 @@ export class Simulation {
           event._waiter = null;
           waiter._resume(true, event._value);
         }
-      } else if (event._kind === K_PROCESS && !(event as Process)._started) {
-        (event as Process)._started = true;
+      } else if (event._kind === K_PROCESS && event._state === S_PENDING) {
+        // NOTE: a queued process still pending is one to start (its end is queued triggered).
         (event as Process)._resume(true, undefined);
       } else if (event._state !== S_CANCELLED) this.fire(event);
     }
@@ -310,8 +312,7 @@ export class Simulation {
     const kind = event._kind;
     if (kind !== 0) {
       if (kind === K_PROCESS) {
-        if (!(event as Process)._started) {
-          (event as Process)._started = true;
+        if (event._state === S_PENDING) {
           (event as Process)._resume(true, undefined);
           return;
         }
