@@ -6,7 +6,11 @@
  * must report the same mean wait (≈ 9.0, the theory). Prints times, events per second
  * (two model events per customer: arrival and departure) and ratios to the bare loop.
  *
- *   npx tsx bench/engine.ts [customers] [repeats] [models: bare,whsim,floor,jssim,simjs]
+ *   npx tsx bench/engine.ts [customers] [repeats] [models: bare,whsim,floor,jssim,simjs,parts]
+ *
+ * `parts` adds a breakdown of whsim's CPU time: the same source with less and less of
+ * the customer's work (no customers; customers that end at once; customers with only
+ * their service timeout; the full model).
  */
 import { createRequire } from "node:module";
 import { createStream, Resource, Simulation } from "../src/engine/index.ts";
@@ -48,6 +52,42 @@ function whsim(n: number): Outcome {
   });
   sim.run();
   return { meanWaitS: waitSum / served, served };
+}
+
+/**
+ * whsim's M/M/1 cut down for the breakdown: level 0 the source's timeouts alone, 1 plus
+ * a process per customer that ends at once, 2 plus the customer's service timeout (no
+ * server), 3 the full model. Returns the number of customers.
+ */
+function whsimPart(n: number, level: number): number {
+  const sim = new Simulation({ seed: SEED });
+  const arrivals = sim.random("arrivals");
+  const service = sim.random("service");
+  const server = new Resource(sim, { capacity: 1 });
+  let count = 0;
+  function* ends() {
+    count++;
+  }
+  function* serviceOnly() {
+    count++;
+    yield sim.timeout(service.exponential(1 / MU));
+  }
+  function* full() {
+    const req = server.request();
+    yield req;
+    count++;
+    yield sim.timeout(service.exponential(1 / MU));
+    server.release(req);
+  }
+  sim.process(function* source() {
+    for (let i = 0; i < n; i++) {
+      yield sim.timeout(arrivals.exponential(1 / LAMBDA));
+      if (level === 0) count++;
+      else sim.process(level === 1 ? ends() : level === 2 ? serviceOnly() : full());
+    }
+  });
+  sim.run();
+  return count;
 }
 
 /** The bare limit: a binary heap over typed arrays keyed by (time, seq), callbacks by kind. */
@@ -441,3 +481,29 @@ console.log(
     : "CHECK FAILED: a model disagrees",
 );
 if (!ok) process.exitCode = 1;
+
+if (SELECTED.includes("parts")) {
+  const parts = [
+    "source timeouts only",
+    "+ processes ending at once",
+    "+ a service timeout each",
+    "+ the server (full model)",
+  ];
+  for (let level = 0; level < parts.length; level++) whsimPart(20000, level);
+  const best = parts.map(() => Number.POSITIVE_INFINITY);
+  for (let r = 0; r < REPEATS; r++) {
+    for (let level = 0; level < parts.length; level++) {
+      const cpu0 = process.cpuUsage();
+      const count = whsimPart(CUSTOMERS, level);
+      const cpu = process.cpuUsage(cpu0);
+      if (count !== CUSTOMERS) throw new Error(`breakdown level ${level} counted ${count}`);
+      best[level] = Math.min(best[level], (cpu.user + cpu.system) / 1e6);
+    }
+  }
+  console.log("whsim breakdown (CPU, best of repeats; each line adds to the one above)");
+  parts.forEach((part, level) => {
+    console.log(
+      `  ${part.padEnd(28)} ${best[level].toFixed(3).padStart(7)} s ${(best[level] / bare0.cpuSeconds).toFixed(2).padStart(6)}× bare`,
+    );
+  });
+}
