@@ -60,6 +60,15 @@ function appendPath(out: XY[], part: readonly XY[]): void {
   }
 }
 
+/** The distinct ids in first-seen order (pairwise comparison for the usual short lists). */
+function distinct(ids: readonly string[]): string[] {
+  if (ids.length > 16) return [...new Set(ids)];
+  for (let i = 1; i < ids.length; i++) {
+    for (let j = 0; j < i; j++) if (ids[i] === ids[j]) return [...new Set(ids)];
+  }
+  return ids.slice();
+}
+
 /**
  * Plans one pick tour on a layout.
  *
@@ -78,7 +87,7 @@ export function planTour(travel: TravelModel, request: TourRequest): PlannedTour
   const policy = request.policy ?? "optimal";
   const end = request.end ?? request.start;
   const withPath = request.withPath ?? true;
-  const stops = [...new Set(request.stops)];
+  const stops = distinct(request.stops);
   const tour =
     gridTour(travel, request.start, end, stops, policy, withPath) ??
     tspTour(travel, request.start, end, stops, withPath);
