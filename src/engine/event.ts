@@ -74,9 +74,11 @@ export class Event<T = any> {
   /** @internal The kind, on the prototype (one per class), not stored per event. */
   declare _kind: number;
   /** @internal */ declare _state: number;
-  /** @internal */ declare _ok: boolean;
+  /** @internal False once failed (on the prototype until then, not stored per event). */
+  declare _ok: boolean;
   /** @internal */ declare _value: any;
-  /** @internal */ declare _defused: boolean;
+  /** @internal A failure handled (on the prototype until then, not stored per event). */
+  declare _defused: boolean;
   /** @internal The first waiting process (fast path; runs before `_callbacks`). */
   declare _waiter: Process | null;
   /** @internal Further waiters: callbacks or processes, in registration order. */
@@ -85,9 +87,7 @@ export class Event<T = any> {
   constructor(sim: Simulation) {
     this.sim = sim;
     this._state = PENDING;
-    this._ok = true;
     this._value = undefined;
-    this._defused = false;
     this._waiter = null;
     this._callbacks = null;
   }
@@ -192,6 +192,10 @@ export class Event<T = any> {
   }
 }
 Event.prototype._kind = KIND_EVENT;
+// NOTE: the rare flags default on the prototype: an event gets its own only when it
+// fails or is defused, so the common event carries two fields less.
+Event.prototype._ok = true;
+Event.prototype._defused = false;
 
 /** @internal An interruption: `_waiter` holds the process to interrupt. */
 export class Interruption extends Event {}

@@ -139,7 +139,7 @@ export class Process<T = any> extends Event<T> {
   /** @internal */
   _end(ok: boolean, value: any): void {
     this._target = null;
-    this._ok = ok;
+    if (!ok) this._ok = false;
     this._value = value;
     if (ok && this._waiter === null && this._callbacks === null) {
       // NOTE: nobody waits: the end is processed at once instead of going through the
