@@ -3,12 +3,15 @@
  * with every problem collected, the executor's lifetime, Ctrl-C as a clean stop, a progress
  * bar on a terminal, atomic output folders and plain-text tables.
  */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { SingleBar } from "cli-progress";
 import { InputError, type InputIssue, isInputError } from "../common/inputError.ts";
 import type { Executor } from "../experiment/types.ts";
 import { OutputFolder } from "../node/outputFolder.ts";
 import { defaultWorkerCount } from "../node/pool/poolExecutor.ts";
 import { checkScenario, type Scenario } from "../scenario/index.ts";
+import { scenarioLayout } from "../warehouse/index.ts";
 import { createExecutor } from "./createExecutor.ts";
 
 /** Flags every experiment command takes. */
@@ -166,11 +169,38 @@ export function openSession(options: {
   };
 }
 
-/** Writes `files` into `dir` atomically (all or nothing). */
+/**
+ * The inputs of one scenario as results-folder files: `<prefix>scenario.json` (the resolved
+ * scenario that was run) and `<prefix>layout.json` (its built layout), e.g. prefix
+ * `candidates/0/`. Collects a layout that cannot be built into `issues` instead.
+ */
+export function scenarioInputFiles(
+  scenario: Scenario,
+  prefix: string,
+  file: string,
+  issues: InputIssue[],
+): Record<string, string> {
+  try {
+    const layout = scenarioLayout(scenario, file);
+    return {
+      [`${prefix}scenario.json`]: jsonText(scenario),
+      [`${prefix}layout.json`]: `${JSON.stringify(layout)}\n`,
+    };
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    issues.push(...error.issues);
+    return {};
+  }
+}
+
+/** Writes `files` into `dir` atomically (all or nothing); names may hold sub-folders (`a/b.json`). */
 export function writeOutput(dir: string, files: Record<string, string>): void {
   const folder = new OutputFolder(dir);
   try {
-    for (const [name, text] of Object.entries(files)) folder.writeFile(name, text);
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(folder.path(name)), { recursive: true });
+      folder.writeFile(name, text);
+    }
     folder.commit();
   } catch (error) {
     folder.abort();

@@ -62,7 +62,7 @@ function kv(caption: string, pairs: [string, unknown][]): Table {
 }
 
 /** Flattens an object to dotted keys (arrays of objects summarised by describe()). */
-function flatten(value: unknown, prefix: string, out: [string, unknown][]): void {
+export function flatten(value: unknown, prefix: string, out: [string, unknown][]): void {
   if (isObj(value) && typeof value.dist !== "string" && Object.keys(value).length > 0) {
     for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   } else out.push([prefix, value]);

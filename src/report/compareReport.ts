@@ -4,6 +4,11 @@
  */
 import { assumptionBlocks } from "./assumptions.ts";
 import {
+  type CandidateAssumptions,
+  candidateAssumptionBlocks,
+  candidateLayoutBlocks,
+} from "./candidateAssumptions.ts";
+import {
   breakdownCharts,
   breakdownTable,
   crossCheckBlocks,
@@ -98,6 +103,12 @@ export function compareReport(folder: ResultsFolder): ReportModel {
   const others = cands.slice(1);
   const kpis = orderKpis(Object.keys(c.kpis));
   const levelPct = formatValue(c.level * 100);
+  // Each candidate's resolved scenario and layout (candidates/<k>/), when the folder has them.
+  const inputs: CandidateAssumptions[] = cands.map((x) => {
+    const found = folder.candidateInputs?.find((i) => i.id === x.id);
+    return { name: x.name, scenario: found?.scenario, layout: found?.layout };
+  });
+  const perCandidate = inputs.some((x) => x.scenario || x.layout);
 
   const summary: Block[] = [
     ...(c.aborted
@@ -249,14 +260,14 @@ export function compareReport(folder: ResultsFolder): ReportModel {
     timeBlocks.push({ kind: "table", table: breakdownTable(breakdowns) });
 
   const checkRows: CrossCheck[] = [];
-  for (const x of cands) {
+  for (const [i, x] of cands.entries()) {
     const est: Record<string, Estimate> = {};
     for (const k of kpis) if (c.kpis[k].estimates[x.id]) est[k] = c.kpis[k].estimates[x.id];
     for (const check of crossChecks({
       kpis: est,
       breakdown: c.breakdown[x.id],
-      scenario: folder.scenario,
-      layout: folder.layout,
+      scenario: perCandidate ? inputs[i].scenario : folder.scenario,
+      layout: perCandidate ? inputs[i].layout : folder.layout,
     })) {
       checkRows.push({ ...check, name: `${x.name}: ${check.name}` });
     }
@@ -360,7 +371,23 @@ export function compareReport(folder: ResultsFolder): ReportModel {
       },
       { id: "time", title: "Where time goes", blocks: timeBlocks, pageBreak: true },
       { id: "checks", title: "Analytic cross-checks", blocks: crossCheckBlocks(checkRows) },
-      ...(folder.layout
+      ...(perCandidate
+        ? [
+            {
+              id: "layout",
+              title: "Layouts",
+              blocks: candidateLayoutBlocks(inputs),
+              pageBreak: true,
+            },
+            {
+              id: "assumptions",
+              title: "Scenario assumptions, side by side",
+              blocks: candidateAssumptionBlocks(inputs),
+              pageBreak: true,
+            },
+          ]
+        : []),
+      ...(!perCandidate && folder.layout
         ? [
             {
               id: "layout",
@@ -370,7 +397,7 @@ export function compareReport(folder: ResultsFolder): ReportModel {
             },
           ]
         : []),
-      ...(folder.scenario
+      ...(!perCandidate && folder.scenario
         ? [
             {
               id: "assumptions",

@@ -4,7 +4,7 @@
  * file names inside the folder (no symlinks, nothing the data points to).
  */
 import { createReadStream, existsSync, lstatSync, readFileSync, realpathSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { createInterface } from "node:readline";
 import type { z } from "zod";
 import { InputError, type InputIssue, isInputError } from "../common/inputError.ts";
@@ -49,6 +49,15 @@ export interface TraceAggregates {
   }[];
 }
 
+/** One candidate of a comparison: its id and, when written, its resolved scenario and layout. */
+export interface CandidateInput {
+  id: string;
+  /** candidates/<k>/scenario.json. */
+  scenario?: Record<string, unknown>;
+  /** candidates/<k>/layout.json. */
+  layout?: Layout;
+}
+
 /** Everything a report shows, read from one results folder. */
 export interface ResultsFolder {
   kind: ResultsKind;
@@ -64,6 +73,8 @@ export interface ResultsFolder {
   scenario?: Record<string, unknown>;
   /** layout.json: the built layout (for an optimization, the winner's). */
   layout?: Layout;
+  /** A comparison's candidates in comparison.json's order, with what candidates/<k>/ holds. */
+  candidateInputs?: CandidateInput[];
   /** replications.csv: one row per replication (and candidate), one column per KPI. */
   replications?: CsvTable;
   trace?: TraceAggregates;
@@ -107,16 +118,26 @@ export function compatibleVersion(version: string, current = VERSION): boolean {
   return a[1] !== "0" || a[2] === b[2];
 }
 
-/** A regular file inside `dir` (symlinks refused), or undefined when absent. */
+/**
+ * The folder, inside a comparison's results folder, that holds the `k`-th candidate's
+ * (0-based, in the order of comparison.json's `scenarios` and `candidates`) resolved
+ * `scenario.json` and built `layout.json`: `candidates/<k>/`.
+ */
+export function candidateFolder(k: number): string {
+  return `candidates/${k}/`;
+}
+
+/** A regular file inside `dir` (symlinks refused, also as a sub-folder), or undefined when absent. */
 function safeFile(dir: string, name: string, issues: InputIssue[]): string | undefined {
   const path = join(dir, name);
   if (!existsSync(path)) return undefined;
   const stat = lstatSync(path);
-  if (!stat.isFile()) {
+  const inside = realpathSync(path).startsWith(`${realpathSync(dir)}${sep}`);
+  if (!stat.isFile() || !inside) {
     issues.push({
       file: path,
       path: "",
-      value: stat.isSymbolicLink() ? "a symbolic link" : "not a file",
+      value: stat.isSymbolicLink() || !inside ? "a symbolic link" : "not a file",
       expected: "a regular file inside the results folder",
     });
     return undefined;
@@ -278,50 +299,21 @@ export async function readResultsFolder(dirArg: string): Promise<ResultsFolder> 
     return path;
   };
   const scenarioPath = optional("scenario.json");
-  if (scenarioPath) {
-    const scenario = readJson(scenarioPath, issues);
-    if (
-      scenario !== undefined &&
-      (typeof scenario !== "object" || scenario === null || Array.isArray(scenario))
-    ) {
-      issues.push({
-        file: scenarioPath,
-        path: "",
-        value: scenario,
-        expected: "a JSON object (the resolved scenario)",
-      });
-    } else if (scenario !== undefined) folder.scenario = scenario as Record<string, unknown>;
-  }
+  if (scenarioPath) folder.scenario = readScenarioJson(scenarioPath, issues);
   const layoutPath = optional("layout.json");
-  if (layoutPath) {
-    const layout = readJson(layoutPath, issues) as Layout | undefined;
-    if (layout !== undefined) {
-      const listFields = [
-        "aisles",
-        "crossAisles",
-        "racks",
-        "locations",
-        "docks",
-        "stagingLanes",
-        "packStations",
-        "pdPoints",
-        "zones",
-      ] as const;
-      const bad =
-        typeof layout !== "object" ||
-        layout === null ||
-        typeof layout.widthM !== "number" ||
-        typeof layout.depthM !== "number" ||
-        listFields.some((f) => !Array.isArray(layout[f]));
-      if (bad)
-        issues.push({
-          file: layoutPath,
-          path: "",
-          value: "not a layout",
-          expected: `a built layout (widthM, depthM, ${listFields.join(", ")})`,
-        });
-      else folder.layout = layout;
-    }
+  if (layoutPath) folder.layout = readLayoutJson(layoutPath, issues);
+  if (folder.comparison) {
+    const c = folder.comparison;
+    folder.candidateInputs = c.candidates.map((x, k) => {
+      const id = c.scenarios?.[k]?.id ?? (typeof x === "string" ? x : x.id);
+      const input: CandidateInput = { id };
+      const sub = candidateFolder(k);
+      const sPath = optional(`${sub}scenario.json`);
+      if (sPath) input.scenario = readScenarioJson(sPath, issues);
+      const lPath = optional(`${sub}layout.json`);
+      if (lPath) input.layout = readLayoutJson(lPath, issues);
+      return input;
+    });
   }
   const replicationsPath = optional("replications.csv");
   if (replicationsPath) folder.replications = parseCsv(readFileSync(replicationsPath, "utf8"));
@@ -353,6 +345,55 @@ export async function readResultsFolder(dirArg: string): Promise<ResultsFolder> 
   const tracePath = optional("trace.ndjson");
   if (tracePath) folder.trace = await readTraceAggregates(tracePath);
   return folder;
+}
+
+/** A resolved scenario file: any JSON object. */
+function readScenarioJson(path: string, issues: InputIssue[]): Record<string, unknown> | undefined {
+  const scenario = readJson(path, issues);
+  if (scenario === undefined) return undefined;
+  if (typeof scenario !== "object" || scenario === null || Array.isArray(scenario)) {
+    issues.push({
+      file: path,
+      path: "",
+      value: scenario,
+      expected: "a JSON object (the resolved scenario)",
+    });
+    return undefined;
+  }
+  return scenario as Record<string, unknown>;
+}
+
+/** A built layout file: its size and every list a drawing needs. */
+function readLayoutJson(path: string, issues: InputIssue[]): Layout | undefined {
+  const layout = readJson(path, issues) as Layout | undefined;
+  if (layout === undefined) return undefined;
+  const listFields = [
+    "aisles",
+    "crossAisles",
+    "racks",
+    "locations",
+    "docks",
+    "stagingLanes",
+    "packStations",
+    "pdPoints",
+    "zones",
+  ] as const;
+  const bad =
+    typeof layout !== "object" ||
+    layout === null ||
+    typeof layout.widthM !== "number" ||
+    typeof layout.depthM !== "number" ||
+    listFields.some((f) => !Array.isArray(layout[f]));
+  if (bad) {
+    issues.push({
+      file: path,
+      path: "",
+      value: "not a layout",
+      expected: `a built layout (widthM, depthM, ${listFields.join(", ")})`,
+    });
+    return undefined;
+  }
+  return layout;
 }
 
 /** kpis.csv must hold the same KPIs and means as summary.json (a half-written folder does not). */

@@ -6,6 +6,7 @@ import {
   displayUnit,
   HEADLINE_KPIS,
   kpiInWords,
+  layoutBlocks,
   orderKpis,
   replicationBlocks,
   reproducibilityTable,
@@ -245,6 +246,31 @@ export function sweepReport(folder: ResultsFolder): ReportModel {
                   },
                 } as Block,
               ],
+            },
+          ]
+        : []),
+      ...(folder.layout
+        ? [
+            {
+              id: "layout",
+              title: "Layout (before the sweep)",
+              blocks: [
+                ...layoutBlocks(
+                  folder.layout,
+                  undefined,
+                  "sweep",
+                  "Layout of the base scenario",
+                ).filter((b) => b.kind === "drawing"),
+                ...(axes.some((a) => a.path.startsWith("layout"))
+                  ? [
+                      {
+                        kind: "note",
+                        text: "The sweep changes layout settings: the drawing shows the base scenario's layout, before the swept values.",
+                      } as Block,
+                    ]
+                  : []),
+              ],
+              pageBreak: true,
             },
           ]
         : []),

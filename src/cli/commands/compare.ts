@@ -11,6 +11,7 @@ import { type Comparison, compareOutcomes } from "../../experiment/compare.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
 import { runExperiment } from "../../experiment/runExperiment.ts";
 import { readScenarioFile } from "../../node/readScenarioFile.ts";
+import { candidateFolder } from "../../report/readResultsFolder.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import {
   applyWarmup,
@@ -20,6 +21,7 @@ import {
   jsonText,
   num,
   openSession,
+  scenarioInputFiles,
   table,
   throwIssues,
   writeOutput,
@@ -131,6 +133,12 @@ export function compareCommand(program: Command): void {
           else throw error;
         }
       }
+      // Each candidate's resolved scenario and built layout, for the report: candidates/<k>/.
+      const inputFiles: Record<string, string> = {};
+      if (scenarios.length === files.length) {
+        for (const [k, s] of scenarios.entries())
+          Object.assign(inputFiles, scenarioInputFiles(s, candidateFolder(k), files[k], issues));
+      }
       throwIssues(issues);
       const ids = candidateIds(scenarios.map((s) => s.name));
       const seed = parsed.seed ?? scenarios[0].seed;
@@ -172,6 +180,7 @@ export function compareCommand(program: Command): void {
           scenario: s.name,
           scenarioHash: scenarioHash(s),
           warmupDays: s.warmupDays,
+          folder: candidateFolder(i).slice(0, -1),
         })),
         ...comparison,
       };
@@ -192,6 +201,7 @@ export function compareCommand(program: Command): void {
       writeOutput(outDir, {
         "comparison.json": jsonText(document),
         "replications.csv": `${replicationsCsv}\n`,
+        ...inputFiles,
       });
       if (flags.json) process.stdout.write(jsonText(document));
       else {

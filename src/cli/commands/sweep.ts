@@ -22,6 +22,7 @@ import {
   jsonText,
   num,
   openSession,
+  scenarioInputFiles,
   table,
   throwIssues,
   writeOutput,
@@ -89,6 +90,9 @@ export function sweepCommand(program: Command): void {
       }
       throwIssues(issues);
       const scenario = base!;
+      // The base scenario and its built layout, for the report's assumptions and drawing.
+      const inputFiles = scenarioInputFiles(scenario, "", file, issues);
+      throwIssues(issues);
       const resolved = new Map<string, Scenario>();
       const grid = buildGrid(scenario, sets, (candidate, id) => {
         try {
@@ -173,6 +177,7 @@ export function sweepCommand(program: Command): void {
       writeOutput(outDir, {
         "sweep.json": jsonText(document),
         "sweep.csv": `${[csvHeader.map(csvField).join(","), ...csvRows].join("\n")}\n`,
+        ...inputFiles,
       });
       if (flags.json) {
         process.stdout.write(jsonText(document));
