@@ -6,6 +6,7 @@ import { layoutCommand } from "./layout.ts";
 import { optimizeCommand } from "./optimize.ts";
 import { reportCommand } from "./report.ts";
 import { runCommand } from "./run.ts";
+import { staffCommand } from "./staff.ts";
 import { sweepCommand } from "./sweep.ts";
 import { validateCommand } from "./validate.ts";
 import { viewCommand } from "./view.ts";
@@ -24,5 +25,6 @@ export const commands: CommandModule[] = [
   compareCommand,
   sweepCommand,
   optimizeCommand,
+  staffCommand,
   inventoryCommand,
 ];
