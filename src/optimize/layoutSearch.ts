@@ -5,7 +5,13 @@
  * wave interval), screens them by constraints and the analytic single-command travel
  * estimate, then races and selects by simulation on common random numbers.
  */
-import { didYouMean, InputError, type InputIssue, isInputError } from "../common/inputError.ts";
+import {
+  didYouMean,
+  InputError,
+  type InputIssue,
+  isInputError,
+  showValue,
+} from "../common/inputError.ts";
 import { checkPath, getPath, setPath, splitPath } from "../experiment/scenarioPath.ts";
 import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
 import {
@@ -57,10 +63,92 @@ export interface SearchCandidate {
   rejected?: string;
 }
 
-/** Checks that every space key names something that can be set. */
-function checkSpace(base: Scenario, spec: OptimizeSpec, file: string): InputIssue[] {
+/** The JS types (`number`, `string`, `boolean`) a zod schema accepts; empty when unknown. */
+function primitiveTypes(schema: unknown): Set<string> {
+  const def = (schema as any)?._zod?.def;
+  const out = new Set<string>();
+  if (!def) return out;
+  switch (def.type) {
+    case "optional":
+    case "default":
+    case "prefault":
+    case "nullable":
+    case "readonly":
+      return primitiveTypes(def.innerType);
+    case "pipe":
+      return primitiveTypes(def.in);
+    case "union":
+      for (const o of def.options) for (const t of primitiveTypes(o)) out.add(t);
+      return out;
+    case "number":
+    case "int":
+    case "string":
+    case "boolean":
+      out.add(def.type === "int" ? "number" : def.type);
+      return out;
+    case "enum":
+      out.add("string");
+      return out;
+    case "literal":
+      for (const v of def.values) out.add(typeof v);
+      return out;
+    default:
+      return out;
+  }
+}
+
+/** The value types a space path takes: from the generator schemas or the base scenario. */
+function expectedTypes(base: Scenario, parts: string[], path: string): Set<string> {
+  if (parts[0] === "layout" && parts.length === 2) {
+    const out = new Set<string>();
+    for (const schema of [traditionalSpecSchema, fishboneSpecSchema, flyingVSpecSchema]) {
+      const field = (schema.shape as Record<string, unknown>)[parts[1]];
+      for (const t of primitiveTypes(field)) out.add(t);
+    }
+    return out;
+  }
+  const current = getPath(base, path);
+  return ["number", "string", "boolean"].includes(typeof current)
+    ? new Set([typeof current])
+    : new Set();
+}
+
+/** Reports space values of the wrong type (a text where a number is expected). */
+function checkValueTypes(
+  base: Scenario,
+  path: string,
+  values: readonly unknown[],
+  file: string,
+): InputIssue[] {
+  const types = expectedTypes(base, splitPath(path), path);
+  if (types.size === 0) return [];
   const issues: InputIssue[] = [];
-  for (const [path, values] of Object.entries(spec.space)) {
+  values.forEach((v, i) => {
+    if (!types.has(typeof v)) {
+      issues.push({
+        file,
+        path: `space.${path}[${i}]`,
+        value: v,
+        expected: [...types].map((t) => `a ${t}`).join(" or "),
+      });
+    }
+  });
+  return issues;
+}
+
+/**
+ * Checks a spec's space against the base scenario: every key names something that can be
+ * set and every value has the right type. Well-typed values that make an infeasible
+ * scenario are not errors here; those candidates are rejected with their reason.
+ */
+export function checkSpace(
+  base: Scenario,
+  space: Record<string, readonly unknown[]>,
+  file: string,
+): InputIssue[] {
+  const issues: InputIssue[] = [];
+  for (const [path, values] of Object.entries(space)) {
+    if (!Array.isArray(values)) continue;
     if (path === WAVE_INTERVAL_KEY) {
       values.forEach((v, i) => {
         if (typeof v !== "number" || v < 0 || (v > 0 && (v < 5 || v > 1440))) {
@@ -86,6 +174,8 @@ function checkSpace(base: Scenario, spec: OptimizeSpec, file: string): InputIssu
             ? `a layout parameter; did you mean ${hint}?`
             : "a layout generator parameter",
         });
+      } else if (parts[1] !== "generator") {
+        issues.push(...checkValueTypes(base, path, values, file));
       }
       if (parts[1] === "generator") {
         values.forEach((v, i) => {
@@ -101,7 +191,9 @@ function checkSpace(base: Scenario, spec: OptimizeSpec, file: string): InputIssu
       }
       continue;
     }
-    issues.push(...checkPath(base, path, `${file}: space`));
+    const pathIssues = checkPath(base, path, `${file}: space`);
+    issues.push(...pathIssues);
+    if (pathIssues.length === 0) issues.push(...checkValueTypes(base, path, values, file));
   }
   return issues;
 }
@@ -173,7 +265,7 @@ export function enumerateCandidates(
   spec: OptimizeSpec,
   file = "<spec>",
 ): SearchCandidate[] {
-  const issues = checkSpace(base, spec, file);
+  const issues = checkSpace(base, spec.space, file);
   const axes = Object.entries(spec.space);
   const size = axes.reduce((n, [, v]) => n * v.length, 1);
   if (size > spec.maxCandidates) {
@@ -224,7 +316,9 @@ export function enumerateCandidates(
         id,
         settings: ordered,
         scenario: data as unknown as Scenario,
-        rejected: `invalid: ${error.message.split("\n")[0]}`,
+        rejected: `invalid: ${error.issues
+          .map((i) => `${i.path}: ${showValue(i.value)} (${i.expected})`)
+          .join("; ")}`,
       });
       continue;
     }

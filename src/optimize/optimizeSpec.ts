@@ -4,8 +4,9 @@
  * selection settings. Validated with zod; every problem is reported at once.
  */
 import { z } from "zod";
-import { InputError } from "../common/inputError.ts";
+import { InputError, type InputIssue } from "../common/inputError.ts";
 import { zodToInputIssues } from "../scenario/index.ts";
+import { kpiNameIssue } from "./kpiNames.ts";
 
 const value = z.union([z.number(), z.string(), z.boolean()]);
 
@@ -70,10 +71,30 @@ export const optimizeSpecSchema = z.strictObject({
 /** A validated optimization spec with defaults. */
 export type OptimizeSpec = z.output<typeof optimizeSpecSchema>;
 
+/**
+ * Every problem of a spec at once: the schema's, plus an objective that names no KPI of
+ * the model (checked even when other fields are wrong, so one run lists everything).
+ */
+export function optimizeSpecIssues(data: unknown, file: string): InputIssue[] {
+  const result = optimizeSpecSchema.safeParse(data);
+  const issues = result.success
+    ? []
+    : zodToInputIssues(optimizeSpecSchema, result.error.issues, data, file);
+  if (data === null || typeof data !== "object") return issues;
+  const raw = data as Record<string, unknown>;
+  const model = raw.model === "unitLoad" ? "unitLoad" : "warehouse";
+  const objective = raw.objective;
+  const kpiIssue =
+    objective !== null && typeof objective === "object"
+      ? kpiNameIssue((objective as Record<string, unknown>).kpi, model, file, "objective.kpi")
+      : kpiNameIssue(objective, model, file, "objective");
+  if (kpiIssue) issues.push(kpiIssue);
+  return issues;
+}
+
 /** Validates plain data (parsed YAML/JSON) as a spec; throws InputError with every problem. */
 export function parseOptimizeSpec(data: unknown, file: string): OptimizeSpec {
-  const result = optimizeSpecSchema.safeParse(data);
-  if (!result.success)
-    throw new InputError(zodToInputIssues(optimizeSpecSchema, result.error.issues, data, file));
-  return result.data;
+  const issues = optimizeSpecIssues(data, file);
+  if (issues.length > 0) throw new InputError(issues);
+  return optimizeSpecSchema.parse(data);
 }

@@ -126,6 +126,7 @@ describe("layout search", () => {
       createInProcessExecutor(runUnitLoadModel),
       unitLoadBase(),
       spec({
+        model: "unitLoad",
         objective: "travelMPerRequest",
         space: {
           "layout.generator": ["traditional", "flyingV", "fishbone"],
@@ -153,6 +154,7 @@ describe("layout search", () => {
       createInProcessExecutor(runUnitLoadModel),
       unitLoadBase(),
       spec({
+        model: "unitLoad",
         objective: "travelMPerRequest",
         space: { "layout.aisles": [4, 6] },
         constraints: { maxAreaM2: 10 },

@@ -3,6 +3,7 @@
  * travel, race by simulation on common random numbers, select with Kim–Nelson) and writes
  * optimization.json with the ranked table and reasons, plus winner.layout.yaml.
  */
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { stringify } from "yaml";
@@ -10,8 +11,16 @@ import { type InputIssue, isInputError } from "../../common/inputError.ts";
 import { VERSION } from "../../common/version.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
 import { displayName, readScenarioFile, readTextFile } from "../../node/readScenarioFile.ts";
-import { type OptimizationResult, optimizeLayout } from "../../optimize/layoutSearch.ts";
-import { type OptimizeSpec, parseOptimizeSpec } from "../../optimize/optimizeSpec.ts";
+import {
+  checkSpace,
+  type OptimizationResult,
+  optimizeLayout,
+} from "../../optimize/layoutSearch.ts";
+import {
+  type OptimizeSpec,
+  optimizeSpecIssues,
+  parseOptimizeSpec,
+} from "../../optimize/optimizeSpec.ts";
 import { parseDataText, type Scenario } from "../../scenario/index.ts";
 import {
   commonFlags,
@@ -27,6 +36,27 @@ import {
 
 interface OptimizeFlags extends ExperimentFlags {
   budget?: string;
+}
+
+/** Most rejected candidates listed one by one; the rest are counted. */
+const MAX_LISTED_REJECTED = 20;
+
+/**
+ * The candidates not simulated: invalid and infeasible ones each with their reason,
+ * screened-out ones counted (they are valid, only longer travel than those kept).
+ */
+function rejectedLines(rejected: OptimizationResult["ranking"]): string {
+  if (rejected.length === 0) return "";
+  const reasons = new Map<string, number>();
+  for (const r of rejected) {
+    const reason = (r.rejected ?? "").split(":")[0];
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  const listed = rejected.filter((r) => !r.rejected?.startsWith("screened out"));
+  const lines = listed.slice(0, MAX_LISTED_REJECTED).map((r) => `  ${r.id}: ${r.rejected}`);
+  if (listed.length > MAX_LISTED_REJECTED)
+    lines.push(`  ... and ${listed.length - MAX_LISTED_REJECTED} more (see optimization.json)`);
+  return `\nnot simulated: ${[...reasons].map(([k, n]) => `${n} ${k}`).join(", ")}${lines.length > 0 ? `\n${lines.join("\n")}` : ""}`;
 }
 
 /** The ranked table of an optimization, then the rejected count and the reasons. */
@@ -59,17 +89,39 @@ export function optimizationTable(result: OptimizationResult): string {
       String(r.metrics?.locations ?? "-"),
     ]);
   }
-  const rejected = result.ranking.filter((r) => r.rejected);
-  const reasons = new Map<string, number>();
-  for (const r of rejected) {
-    const reason = (r.rejected ?? "").split(":")[0];
-    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-  }
-  const rejectedLine =
-    rejected.length > 0
-      ? `\nnot simulated: ${[...reasons].map(([k, n]) => `${n} ${k}`).join(", ")}`
-      : "";
+  const rejectedLine = rejectedLines(result.ranking.filter((r) => r.rejected));
   return `${rows.length > 1 ? table(rows) : "(no candidate simulated)"}${rejectedLine}\n\nwhy:\n${result.why.map((w) => `  - ${w}`).join("\n")}`;
+}
+
+/**
+ * The spec's base scenario, or undefined with the problem added to `issues`; a missing
+ * file is reported at the spec's `scenario:` field.
+ */
+function readBaseScenario(
+  data: unknown,
+  specPath: string,
+  specShown: string,
+  issues: InputIssue[],
+): Scenario | undefined {
+  const name = (data as Record<string, unknown> | null)?.scenario;
+  if (typeof name !== "string" || name === "") return undefined; // the schema reports it
+  const path = resolve(dirname(specPath), name);
+  if (!existsSync(path)) {
+    issues.push({
+      file: specShown,
+      path: "scenario",
+      value: name,
+      expected: `an existing scenario file, relative to the spec (looked for ${displayName(path)})`,
+    });
+    return undefined;
+  }
+  try {
+    return readScenarioFile(path);
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    issues.push(...error.issues);
+    return undefined;
+  }
 }
 
 /** Registers `whsim optimize`. */
@@ -98,11 +150,15 @@ export function optimizeCommand(program: Command): void {
       let spec: OptimizeSpec | undefined;
       let base: Scenario | undefined;
       try {
-        spec = parseOptimizeSpec(
-          parseDataText(readTextFile(path, shown, "optimization spec"), shown),
-          shown,
-        );
-        base = readScenarioFile(resolve(dirname(path), spec.scenario));
+        const data = parseDataText(readTextFile(path, shown, "optimization spec"), shown);
+        const specIssues = optimizeSpecIssues(data, shown);
+        issues.push(...specIssues);
+        if (specIssues.length === 0) spec = parseOptimizeSpec(data, shown);
+        base = readBaseScenario(data, path, shown, issues);
+        const space = (data as Record<string, unknown> | null)?.space;
+        if (base && space !== null && typeof space === "object" && !Array.isArray(space)) {
+          issues.push(...checkSpace(base, space as Record<string, unknown[]>, shown));
+        }
       } catch (error) {
         if (isInputError(error)) issues.push(...error.issues);
         else throw error;
