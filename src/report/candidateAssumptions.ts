@@ -74,10 +74,10 @@ export function candidateAssumptionBlocks(cands: readonly CandidateAssumptions[]
     ];
   const { settings, values, differs } = settingsSideBySide(cands);
   const row = (k: string, highlight: boolean): Cell[] => [
-    highlight ? { text: k, cls: "flag" } : k,
+    highlight ? { text: k, cls: "differs" } : k,
     ...values.map((m): Cell => {
       const text = m.get(k) ?? "—";
-      return highlight ? { text, cls: "flag" } : text;
+      return highlight ? { text, cls: "differs" } : text;
     }),
   ];
   const columns = ["Setting", ...cands.map((c) => c.name)];
@@ -95,6 +95,7 @@ export function candidateAssumptionBlocks(cands: readonly CandidateAssumptions[]
       kind: "table",
       table: {
         caption: "What differs between the candidates",
+        cls: "side",
         columns,
         rows: settings.filter((k) => differs.has(k)).map((k) => row(k, true)),
       },
@@ -103,6 +104,7 @@ export function candidateAssumptionBlocks(cands: readonly CandidateAssumptions[]
     kind: "table",
     table: {
       caption: "Every setting, side by side (differences highlighted)",
+      cls: "side",
       columns,
       rows: settings.map((k) => row(k, differs.has(k))),
     },

@@ -184,6 +184,8 @@ export function breakdownTable(breakdowns: Record<string, BreakdownData>): Table
   const signed = (v: number) => (v > 0 ? `+${formatValue(v)}` : formatValue(v));
   return {
     caption: "Order time by phase (mean seconds per order)",
+    // Three or more candidates: narrower type and wrapping headers keep it within A4.
+    ...(labels.length > 2 ? { cls: "wide" } : {}),
     columns: [
       "Phase",
       ...labels.map((l) => `${l} (s)`),

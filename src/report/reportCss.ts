@@ -36,6 +36,9 @@ td.total { font-weight: bold; border-top: 1.5px solid var(--ink); }
 td.good { font-weight: bold; white-space: nowrap; }
 td.bad, td.flag { font-weight: bold; text-decoration: underline; white-space: nowrap; }
 td.muted { color: var(--muted); }
+table.side td { overflow-wrap: anywhere; }
+table.side td:first-child { width: 30%; }
+td.differs { font-weight: bold; text-decoration: underline; background: var(--band); }
 figure { margin: 12px 0 16px; break-inside: avoid; page-break-inside: avoid; }
 figure.chart svg { display: block; height: auto; }
 figure.drawing svg.layout-drawing { display: block; max-height: 120mm; margin: 0 auto; }

@@ -132,7 +132,7 @@ describe("compare results folder: candidates/<k>/scenario.json and layout.json",
     expect(packer?.slice(1).map(text)).toEqual(Array(3).fill("shift: day, headcount: 2"));
     expect(typeof packer?.[1]).toBe("string"); // not highlighted
     const picker = all?.rows.find((r) => text(r[0]) === "workforce.roles.picker.crews");
-    expect((picker?.[1] as { cls?: string } | undefined)?.cls).toBe("flag");
+    expect((picker?.[1] as { cls?: string } | undefined)?.cls).toBe("differs");
   });
 
   it("the compare report draws one layout per distinct layout in Chromium", async () => {
@@ -151,9 +151,25 @@ describe("compare results folder: candidates/<k>/scenario.json and layout.json",
       () =>
         [...document.querySelectorAll("table")]
           .find((t) => t.caption?.textContent?.startsWith("What differs"))
-          ?.querySelectorAll("tbody td.flag").length,
+          ?.querySelectorAll("tbody td.differs").length,
     );
     expect(cells).toBeGreaterThanOrEqual(3 * 4); // name, picker crews, layout.aisles, …: 4 cells each
+    await page.close();
+  });
+
+  it("the side-by-side compare report fits the printed width of an A4 page", async () => {
+    const { html } = await reportHtml(dir);
+    const page = await browser.context.newPage();
+    // A4 is 210 mm wide; less 2 × 14 mm margins that is 182 mm = 688 CSS px.
+    await page.setViewportSize({ width: 688, height: 1000 });
+    await page.emulateMedia({ media: "print" });
+    await page.setContent(html, { waitUntil: "load" });
+    await page.waitForFunction(() => document.body.dataset.rendered !== undefined);
+    const [scroll, client] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    expect(scroll).toBeLessThanOrEqual(client);
     await page.close();
   });
 
