@@ -5,7 +5,13 @@
  */
 import { type KpiDirection, kpiDirection } from "./kpiDirection.ts";
 import { breakdownDifference, meanBreakdown } from "./meanBreakdown.ts";
-import { type Estimate, estimate, pairedDifference } from "./statistics.ts";
+import {
+  type Estimate,
+  estimate,
+  NOISE_RELATIVE,
+  pairedDifference,
+  withoutNoise,
+} from "./statistics.ts";
 import type { Breakdown, ReplicationOutcome } from "./types.ts";
 
 /** better / worse by the KPI's direction; higher / lower for neutral KPIs. */
@@ -47,9 +53,16 @@ export interface CompareOptions {
   directions?: Record<string, KpiDirection>;
 }
 
-/** The verdict for a difference interval [low, high] on a KPI with `direction`. */
-export function verdictOf(low: number, high: number, direction: KpiDirection): Verdict {
+/**
+ * The verdict for a difference interval [low, high] on a KPI with `direction`. No interval
+ * (fewer than two replications) or an interval within NOISE_RELATIVE × `scale` (the KPI's
+ * magnitude, default 0) of zero is "no significant difference".
+ */
+export function verdictOf(low: number, high: number, direction: KpiDirection, scale = 0): Verdict {
+  if (!Number.isFinite(low) || !Number.isFinite(high)) return "no significant difference";
   if (low <= 0 && high >= 0) return "no significant difference";
+  if (Math.max(Math.abs(low), Math.abs(high)) <= NOISE_RELATIVE * Math.abs(scale))
+    return "no significant difference";
   const up = low > 0;
   if (direction === "neutral") return up ? "higher" : "lower";
   return up === (direction === "higher") ? "better" : "worse";
@@ -93,14 +106,20 @@ export function compareOutcomes(
     for (const c of candidates) {
       estimates[c] = estimate([...series.get(c)!.values()], level);
       if (c === baseline) continue;
-      const d = pairedDifference(series.get(baseline)!, series.get(c)!, level);
+      const raw = pairedDifference(series.get(baseline)!, series.get(c)!, level);
+      const scale = Math.max(Math.abs(estimates[baseline].mean), Math.abs(estimates[c].mean));
+      const d = {
+        ...raw,
+        mean: withoutNoise(raw.mean, scale),
+        ci95: withoutNoise(raw.ci95, scale),
+      };
       const low = d.mean - d.ci95;
       const high = d.mean + d.ci95;
       differences[c] = {
         ...d,
         low,
         high,
-        verdict: d.n === 0 ? "no significant difference" : verdictOf(low, high, direction),
+        verdict: d.n === 0 ? "no significant difference" : verdictOf(low, high, direction, scale),
       };
     }
     kpis[kpi] = { direction, estimates, differences };

@@ -1,4 +1,5 @@
 /** Averages time breakdowns over replications (each phase and each worker state). */
+import { withoutNoise } from "./statistics.ts";
 import type { Breakdown } from "./types.ts";
 
 function addInto(
@@ -42,12 +43,18 @@ export function meanBreakdown(breakdowns: readonly Breakdown[]): Breakdown {
   return { order: divide(orderSum, orderCount), worker };
 }
 
-/** `b − a` for every order phase and worker state either reports (missing counts as 0). */
+/**
+ * `b − a` for every order phase and worker state either reports (missing counts as 0);
+ * rounding noise (below 1e-9 of the values) is 0.
+ */
 export function breakdownDifference(a: Breakdown, b: Breakdown): Breakdown {
   const diff = (x: Record<string, number>, y: Record<string, number>) => {
     const out: Record<string, number> = {};
     for (const key of [...new Set([...Object.keys(x), ...Object.keys(y)])].sort()) {
-      out[key] = (y[key] ?? 0) - (x[key] ?? 0);
+      const a = x[key] ?? 0;
+      const b = y[key] ?? 0;
+      // Differences within rounding noise of the values are zero (see withoutNoise()).
+      out[key] = withoutNoise(b - a, Math.max(Math.abs(a), Math.abs(b)));
     }
     return out;
   };

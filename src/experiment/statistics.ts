@@ -8,7 +8,7 @@ import { studentTQuantile } from "../engine/index.ts";
 /** Mean and 95 % Student-t half-width of a KPI over replications. */
 export interface Estimate {
   mean: number;
-  /** Half-width of the confidence interval; 0 for one observation. */
+  /** Half-width of the confidence interval; NaN (null in JSON, `-` in tables) for n < 2. */
   ci95: number;
   n: number;
   stdDev: number;
@@ -16,15 +16,16 @@ export interface Estimate {
 
 /**
  * Mean, sample standard deviation and the Student-t half-width at `level` (default 0.95)
- * of `values`. Empty input gives mean NaN; one value gives half-width 0.
+ * of `values`. Empty input gives mean NaN; fewer than two values give half-width NaN
+ * (one replication has no interval; zero would claim certainty).
  */
 export function estimate(values: readonly number[], level = 0.95): Estimate {
   const n = values.length;
-  if (n === 0) return { mean: Number.NaN, ci95: 0, n: 0, stdDev: 0 };
+  if (n === 0) return { mean: Number.NaN, ci95: Number.NaN, n: 0, stdDev: 0 };
   let sum = 0;
   for (const v of values) sum += v;
   const mean = sum / n;
-  if (n === 1) return { mean, ci95: 0, n, stdDev: 0 };
+  if (n === 1) return { mean, ci95: Number.NaN, n, stdDev: 0 };
   let squares = 0;
   for (const v of values) squares += (v - mean) * (v - mean);
   const stdDev = Math.sqrt(squares / (n - 1));
@@ -66,4 +67,15 @@ export function replicationsForPrecision(pilot: Estimate, relativePrecision: num
 export function meetsPrecision(e: Estimate, relativePrecision: number): boolean {
   if (e.n < 2) return false;
   return e.ci95 <= (relativePrecision / (1 + relativePrecision)) * Math.abs(e.mean);
+}
+
+/** Differences this small relative to the KPI's size are rounding noise, not effects. */
+export const NOISE_RELATIVE = 1e-9;
+
+/**
+ * `x`, or 0 when it is rounding noise next to `scale` (|x| ≤ NOISE_RELATIVE × |scale|):
+ * sums of the same values in another order differ in the last bits.
+ */
+export function withoutNoise(x: number, scale: number): number {
+  return Math.abs(x) <= NOISE_RELATIVE * Math.abs(scale) ? 0 : x;
 }

@@ -502,14 +502,18 @@ export async function optimizeLayout(
   const why = [...selected.why];
   const layoutsSimulated = new Set(kept.map((c) => JSON.stringify(c.scenario.layout))).size;
   if (winner?.metrics && layoutsSimulated > 1) {
-    const others = kept.filter((c) => c !== winner && c.metrics);
+    // Other layouts only: policy variants of the winner's layout share its metrics.
+    const winnerLayout = JSON.stringify(winner.scenario.layout);
+    const others = kept.filter(
+      (c) => c.metrics && JSON.stringify(c.scenario.layout) !== winnerLayout,
+    );
     const bestOther = others.sort(
       (a, b) => a.metrics!.avgSingleCommandDistanceM - b.metrics!.avgSingleCommandDistanceM,
     )[0];
     why.push(
       `layout: ${winner.metrics.locations} locations in ${winner.metrics.widthM.toFixed(1)} × ${winner.metrics.depthM.toFixed(1)} m; mean single-command trip ${winner.metrics.avgSingleCommandDistanceM.toFixed(1)} m` +
         (bestOther?.metrics
-          ? ` (best other simulated layout ${bestOther.metrics.avgSingleCommandDistanceM.toFixed(1)} m).`
+          ? ` (shortest among the other simulated layouts ${bestOther.metrics.avgSingleCommandDistanceM.toFixed(1)} m).`
           : "."),
     );
   }

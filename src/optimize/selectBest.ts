@@ -6,7 +6,12 @@
  */
 import { type Comparison, compareOutcomes } from "../experiment/compare.ts";
 import type { Candidate } from "../experiment/jobs.ts";
-import { type Estimate, estimate, pairedDifference } from "../experiment/statistics.ts";
+import {
+  type Estimate,
+  estimate,
+  pairedDifference,
+  withoutNoise,
+} from "../experiment/statistics.ts";
 import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
 import { kimNelson } from "./kimNelson.ts";
 import type { Objective } from "./objective.ts";
@@ -71,8 +76,13 @@ export interface SelectResult {
   outcomes: ReplicationOutcome[];
 }
 
-const fmt = (x: number) =>
-  Math.abs(x) >= 100 ? x.toFixed(1) : Math.abs(x) >= 1 ? x.toFixed(3) : x.toPrecision(3);
+/** Four significant digits, as in the CLI's tables; `-` for no value. */
+const fmt = (x: number) => {
+  if (!Number.isFinite(x)) return "-";
+  if (x === 0) return "0";
+  const a = Math.abs(x);
+  return a >= 1e6 || a < 1e-3 ? x.toExponential(3) : Number(x.toPrecision(4)).toString();
+};
 
 /** Races, selects and explains. An empty candidate list is `infeasible`. */
 export async function selectBest<S>(
@@ -208,7 +218,13 @@ export async function selectBest<S>(
           : "finalist";
     const entry: RankedCandidate = { id: row.c.id, rank: index + 1, reached, estimate: row.est };
     if (winner !== undefined && row.c.id !== winner) {
-      const d = pairedDifference(losses(winner), losses(row.c.id), level);
+      const raw = pairedDifference(losses(winner), losses(row.c.id), level);
+      const scale = Math.max(Math.abs(order[0].est.mean), Math.abs(row.est.mean));
+      const d = {
+        ...raw,
+        mean: withoutNoise(raw.mean, scale),
+        ci95: withoutNoise(raw.ci95, scale),
+      };
       entry.versusWinner = { ...d, low: d.mean - d.ci95, high: d.mean + d.ci95 };
     }
     return entry;
@@ -234,11 +250,22 @@ export async function selectBest<S>(
     );
     const runnerUp = ids[1];
     if (runnerUp !== undefined) {
-      const kpi = comparison.kpis[objective.kpi];
-      const d = kpi?.differences[runnerUp];
-      if (d) {
+      // The same numbers as the ranked table: every replication each received, and the
+      // difference on their common replications at the table's (Bonferroni) level.
+      const w = ranking[0];
+      const r = ranking.find((x) => x.id === runnerUp);
+      const v = r?.versusWinner;
+      if (r && v) {
+        const excludesZero = Number.isFinite(v.low) && (v.low > 0 || v.high < 0);
+        const runnerUpWorse = objective.sense === "minimize" ? v.low > 0 : v.high < 0;
+        const verdict = !excludesZero
+          ? "no significant difference"
+          : runnerUpWorse
+            ? "runner-up significantly worse"
+            : "runner-up significantly better on these replications";
+        const interval = Number.isFinite(v.low) ? `[${fmt(v.low)}, ${fmt(v.high)}]` : "[-]";
         why.push(
-          `against the runner-up ${runnerUp}: ${objective.kpi} ${fmt(kpi.estimates[winner].mean)} vs ${fmt(kpi.estimates[runnerUp].mean)} (runner-up − winner ${fmt(d.mean)} ± ${fmt(d.ci95)}, ${d.verdict === "worse" ? "runner-up significantly worse" : d.verdict})${Math.abs(d.mean) < delta ? `; the gap is inside the indifference zone δ = ${fmt(delta)}, so the two are practically equivalent` : ""}.`,
+          `against the runner-up ${runnerUp} (as in the table: means over all ${w.estimate.n} and ${r.estimate.n} replications, difference on their ${v.n} common replications at ${fmt(level * 100)} %): ${objective.kpi} ${fmt(w.estimate.mean)} vs ${fmt(r.estimate.mean)} (runner-up − winner ${fmt(v.mean)} ${interval}, ${verdict})${Math.abs(v.mean) < delta ? `; the gap is inside the indifference zone δ = ${fmt(delta)}, so the two are practically equivalent` : ""}.`,
         );
       }
       const phases = Object.entries(comparison.breakdownDifference[runnerUp]?.order ?? {})
@@ -247,7 +274,7 @@ export async function selectBest<S>(
         .slice(0, 3);
       if (phases.length > 0) {
         why.push(
-          `where the difference comes from (runner-up − winner, s per order): ${phases.map(([p, v]) => `${p} ${v > 0 ? "+" : ""}${fmt(v)}`).join(", ")}.`,
+          `where the difference comes from (runner-up − winner, s per order, over the ${finalReplications.count} selection replications): ${phases.map(([p, v]) => `${p} ${v > 0 ? "+" : ""}${fmt(v)}`).join(", ")}.`,
         );
       }
     }

@@ -6,10 +6,12 @@
 import { z } from "zod";
 
 const finite = z.number().refine(Number.isFinite, "a finite number");
-/** A KPI estimate over replications. `ci95` is the 95 % half-width. */
+/** A bound or half-width that is null (read as NaN) when fewer than two replications give none. */
+const orNaN = (schema: z.ZodNumber) => schema.nullable().transform((v) => v ?? Number.NaN);
+/** A KPI estimate over replications. `ci95` is the 95 % half-width, null for n < 2. */
 export const estimateSchema = z.looseObject({
   mean: z.number(),
-  ci95: z.number().min(0),
+  ci95: orNaN(z.number().min(0)),
   n: z.number().int().min(0),
   unit: z.string().optional(),
   stdDev: z.number().optional(),
@@ -55,8 +57,8 @@ export const summarySchema = z.looseObject({
 });
 
 const differenceSchema = estimateSchema.extend({
-  low: z.number(),
-  high: z.number(),
+  low: orNaN(z.number()),
+  high: orNaN(z.number()),
   verdict: z.string().min(1),
 });
 
@@ -168,7 +170,9 @@ export const optimizationSchema = z.looseObject({
         reached: z.string().optional(),
         rejected: z.string().optional(),
         estimate: estimateSchema.optional(),
-        versusWinner: estimateSchema.extend({ low: z.number(), high: z.number() }).optional(),
+        versusWinner: estimateSchema
+          .extend({ low: orNaN(z.number()), high: orNaN(z.number()) })
+          .optional(),
         metrics: z
           .looseObject({
             widthM: z.number(),

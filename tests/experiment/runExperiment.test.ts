@@ -21,7 +21,8 @@ describe("statistics", () => {
     expect(e.mean).toBe(3);
     expect(e.stdDev).toBeCloseTo(Math.sqrt(2.5), 12);
     expect(e.ci95).toBeCloseTo(1.963243, 5);
-    expect(estimate([7]).ci95).toBe(0);
+    expect(estimate([7]).ci95).toBeNaN();
+    expect(JSON.parse(JSON.stringify(estimate([7]))).ci95).toBeNull();
   });
   it("replicationsForPrecision() scales n by (h / (γ'·mean))²", () => {
     // h = 2, mean = 10, γ = 0.1 → γ' = 0.0909…, target 0.909…: n* = 5·(2/0.90909)² = 24.2 → 25.

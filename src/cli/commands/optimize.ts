@@ -38,6 +38,11 @@ interface OptimizeFlags extends ExperimentFlags {
   budget?: string;
 }
 
+/** `mean ± half-width`, or the mean and `-` when there is no interval (n < 2). */
+function meanAndHalfWidth(mean: number, ci95: number): string {
+  return Number.isFinite(ci95) ? `${num(mean)} ± ${num(ci95)}` : `${num(mean)} ± -`;
+}
+
 /** Most rejected candidates listed one by one; the rest are counted. */
 const MAX_LISTED_REJECTED = 20;
 
@@ -80,9 +85,11 @@ export function optimizationTable(result: OptimizationResult): string {
       String(r.rank ?? "-"),
       r.id,
       r.reached ?? "-",
-      r.estimate ? `${num(r.estimate.mean)} ± ${num(r.estimate.ci95)}` : "-",
+      r.estimate ? meanAndHalfWidth(r.estimate.mean, r.estimate.ci95) : "-",
       r.versusWinner
-        ? `${num(r.versusWinner.mean)} [${num(r.versusWinner.low)}, ${num(r.versusWinner.high)}]`
+        ? Number.isFinite(r.versusWinner.low)
+          ? `${num(r.versusWinner.mean)} [${num(r.versusWinner.low)}, ${num(r.versusWinner.high)}]`
+          : `${num(r.versusWinner.mean)} [-]`
         : "",
       String(r.estimate?.n ?? 0),
       num(r.metrics?.avgSingleCommandDistanceM),
