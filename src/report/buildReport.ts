@@ -12,6 +12,7 @@ import { type ResultsFolder, readResultsFolder } from "./readResultsFolder.ts";
 import { renderHtml } from "./renderHtml.ts";
 import type { ReportModel } from "./reportModel.ts";
 import { runReport } from "./runReport.ts";
+import { staffReport } from "./staffReport.ts";
 import { sweepReport } from "./sweepReport.ts";
 import { StagedFiles } from "./writeOutputs.ts";
 import { type Paper, writePdf } from "./writePdf.ts";
@@ -34,6 +35,7 @@ export function reportModel(folder: ResultsFolder): ReportModel {
   if (folder.kind === "run") return runReport(folder);
   if (folder.kind === "compare") return compareReport(folder);
   if (folder.kind === "sweep") return sweepReport(folder);
+  if (folder.kind === "staff") return staffReport(folder);
   return optimizeReport(folder);
 }
 

@@ -19,14 +19,16 @@ import {
   comparisonSchema,
   type OptimizationFile,
   optimizationSchema,
+  type StaffingFile,
   type Summary,
   type SweepFile,
+  staffingSchema,
   summarySchema,
   sweepSchema,
 } from "./resultSchemas.ts";
 
 /** The kinds of results a report is made from. */
-export type ResultsKind = "run" | "compare" | "sweep" | "optimize";
+export type ResultsKind = "run" | "compare" | "sweep" | "optimize" | "staff";
 
 /** A CSV file as read: header and rows of cells. */
 export interface CsvTable {
@@ -69,6 +71,7 @@ export interface ResultsFolder {
   comparison?: ComparisonFile;
   sweep?: SweepFile;
   optimization?: OptimizationFile;
+  staffing?: StaffingFile;
   /** scenario.json: the resolved scenario (defaults filled in). */
   scenario?: Record<string, unknown>;
   /** layout.json: the built layout (for an optimization, the winner's). */
@@ -86,6 +89,7 @@ const KIND_VALUES: Record<ResultsKind, readonly string[]> = {
   compare: ["comparison", "compare"],
   sweep: ["sweep"],
   optimize: ["optimization", "optimize"],
+  staff: ["staffing"],
 };
 
 /** The file that names each kind, in the order they are looked for. */
@@ -94,6 +98,7 @@ export const PRIMARY_FILES: readonly [string, ResultsKind][] = [
   ["comparison.json", "compare"],
   ["sweep.json", "sweep"],
   ["summary.json", "run"],
+  ["staffing.json", "staff"],
 ];
 
 /** Files each kind needs besides its primary file. */
@@ -102,6 +107,7 @@ export const REQUIRED_FILES: Record<ResultsKind, readonly string[]> = {
   compare: [],
   sweep: [],
   optimize: [],
+  staff: [],
 };
 
 const MAX_JSON_BYTES = 256 * 1024 * 1024;
@@ -247,7 +253,7 @@ export async function readResultsFolder(dirArg: string): Promise<ResultsFolder> 
       file: dirArg,
       path: "",
       value: dirArg,
-      expected: "a results folder written by whsim run, compare, sweep or optimize",
+      expected: "a results folder written by whsim run, compare, sweep, optimize or staff",
     });
   }
   const primary = PRIMARY_FILES.find(([name]) => existsSync(join(dir, name)));
@@ -280,6 +286,8 @@ export async function readResultsFolder(dirArg: string): Promise<ResultsFolder> 
         folder.comparison = validate(comparisonSchema, data, primaryPath, issues);
         if (folder.comparison) checkComparison(folder.comparison, primaryPath, issues);
       } else if (kind === "sweep") folder.sweep = validate(sweepSchema, data, primaryPath, issues);
+      else if (kind === "staff")
+        folder.staffing = validate(staffingSchema, data, primaryPath, issues);
       else folder.optimization = validate(optimizationSchema, data, primaryPath, issues);
     }
   }

@@ -142,7 +142,7 @@ export function renderHtml(model: ReportModel, script: string): string {
 </head>
 <body data-kind="${escapeHtml(model.kind)}">
 <header class="title-block">
-<p class="eyebrow">whsim ${escapeHtml(model.kind === "run" ? "simulation" : model.kind === "compare" ? "comparison" : model.kind === "sweep" ? "what-if sweep" : "layout optimisation")} report</p>
+<p class="eyebrow">whsim ${escapeHtml(model.kind === "run" ? "simulation" : model.kind === "compare" ? "comparison" : model.kind === "sweep" ? "what-if sweep" : model.kind === "staff" ? "staffing" : "layout optimisation")} report</p>
 <h1>${escapeHtml(model.title)}</h1>
 <p class="subtitle">${escapeHtml(model.subtitle)}</p>
 <nav class="toc"><ol>${toc}</ol></nav>

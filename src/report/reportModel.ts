@@ -77,7 +77,7 @@ export interface Sheet {
 export interface ReportModel {
   title: string;
   subtitle: string;
-  kind: "run" | "compare" | "sweep" | "optimize";
+  kind: "run" | "compare" | "sweep" | "optimize" | "staff";
   sections: Section[];
   sheets: Sheet[];
 }

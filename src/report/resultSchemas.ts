@@ -1,6 +1,6 @@
 /**
  * zod schemas of the results files a report reads (summary.json, comparison.json, sweep.json,
- * optimization.json), as documented in docs/architecture.md. Extra fields are allowed (newer
+ * optimization.json, staffing.json), as documented in docs/architecture.md. Extra fields are allowed (newer
  * writers may add some); missing or mistyped required fields are errors.
  */
 import { z } from "zod";
@@ -194,9 +194,53 @@ export const optimizationSchema = z.looseObject({
   why: z.union([z.string(), z.array(z.string())]).optional(),
 });
 
+const headcountSchema = z.record(z.string(), z.record(z.string(), z.number().int().min(0)));
+const targetSchema = z.looseObject({ min: z.number().optional(), max: z.number().optional() });
+
+/** staffing.json of `whsim staff` (`kind` "staffing"). */
+export const staffingSchema = z.looseObject({
+  kind: z.literal("staffing"),
+  ...common,
+  scenario: z.string().optional(),
+  scenarioHash: z.string().optional(),
+  status: z.enum(["meets", "fails", "infeasible", "timedout", "unbounded", "aborted"]),
+  targets: z.record(z.string(), targetSchema),
+  efficiency: z.number().gt(0).max(1),
+  maxPerShift: z.number().optional(),
+  shifts: z.array(
+    z.looseObject({
+      id: z.string().min(1),
+      covers: z.array(z.string()),
+      costPerWorker: z.number().min(0),
+    }),
+  ),
+  need: z.record(z.string(), z.record(z.string(), z.number().min(0))),
+  baseline: z.looseObject({ headcount: headcountSchema, cost: z.number(), kpis: kpiRecord }),
+  plan: z.looseObject({
+    status: z.string().min(1),
+    cost: z.number().nullable(),
+    headcount: headcountSchema,
+  }),
+  check: z
+    .looseObject({
+      targets: z.record(
+        z.string(),
+        z.looseObject({
+          estimate: estimateSchema,
+          target: targetSchema,
+          ok: z.boolean(),
+          confident: z.boolean(),
+        }),
+      ),
+      kpis: kpiRecord,
+    })
+    .optional(),
+});
+
 export type Estimate = z.output<typeof estimateSchema>;
 export type BreakdownData = z.output<typeof breakdownSchema>;
 export type Summary = z.output<typeof summarySchema>;
 export type ComparisonFile = z.output<typeof comparisonSchema>;
 export type SweepFile = z.output<typeof sweepSchema>;
 export type OptimizationFile = z.output<typeof optimizationSchema>;
+export type StaffingFile = z.output<typeof staffingSchema>;

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
+import { reportHtml } from "../../src/report/buildReport.ts";
 
 const tiny = new URL("./fixtures/tiny.yaml", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "whsim-staff-"));
@@ -171,6 +172,36 @@ describe("whsim staff <scenario>", () => {
     const all = Object.values(doc.check.targets).every((t) => t.ok);
     expect(doc.status).toBe(all ? "meets" : "fails");
     expect(doc.status).toBe("fails");
+  });
+});
+
+describe("whsim report on a whsim staff folder", () => {
+  it("reportHtml(staff results) shows the plan that staffing.json holds", async () => {
+    const dir = join(tmp, "staff");
+    const doc = JSON.parse(readFileSync(join(dir, "staffing.json"), "utf8"));
+    const { model, folder } = await reportHtml(dir);
+    expect(model.kind).toBe("staff");
+    expect(folder.files).toEqual(
+      expect.arrayContaining(["staffing.json", "scenario.json", "layout.json"]),
+    );
+    const plan = model.sections
+      .flatMap((s) => s.blocks)
+      .find((b) => b.kind === "table" && b.table.caption?.startsWith("Headcount"));
+    const rows = plan?.kind === "table" ? plan.table.rows : [];
+    const picker = rows
+      .find((r) => r[0] === "picker")
+      ?.map((c) => (typeof c === "string" ? c : c.text));
+    const p = doc.plan.headcount.picker;
+    const b = doc.baseline.headcount.picker;
+    expect(picker).toEqual([
+      "picker",
+      `${b.day ?? 0} → ${p.day}`,
+      `${b.peak ?? 0} → ${p.peak}`,
+      `${(b.day ?? 0) + (b.peak ?? 0)} → ${p.day + p.peak}`,
+    ]);
+    expect(model.sections.map((s) => s.id)).toEqual(
+      expect.arrayContaining(["targets", "need", "layout", "assumptions"]),
+    );
   });
 });
 

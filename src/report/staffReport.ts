@@ -1,0 +1,290 @@
+/**
+ * The report of `whsim staff`: the least-cost headcount per role per shift against today's,
+ * its cost, the workload per hour it covers, and whether the simulated plan meets the
+ * service targets (with 95 % intervals), then the baseline's assumptions and layout.
+ */
+import { assumptionBlocks } from "./assumptions.ts";
+import { displayUnit, layoutBlocks, reproducibilityTable, showKpi } from "./commonSections.ts";
+import { formatValue } from "./format.ts";
+import { kpiMeta } from "./kpiUnits.ts";
+import type { ResultsFolder } from "./readResultsFolder.ts";
+import type { Block, Cell, ReportModel, Sheet } from "./reportModel.ts";
+import type { Estimate, StaffingFile } from "./resultSchemas.ts";
+
+type Target = StaffingFile["targets"][string];
+
+/** ` %`, ` s`, … after a KPI's figure (nothing for a unitless KPI). */
+function unitSuffix(name: string, e?: Estimate): string {
+  const unit = displayUnit(name, e);
+  return unit ? ` ${unit}` : "";
+}
+
+/** A target in words with its unit: `≥ 95 %`, `≤ 3600 s`, or both. */
+export function targetText(name: string, t: Target): string {
+  return [
+    t.min !== undefined ? `≥ ${showKpi(name, t.min)}${unitSuffix(name)}` : "",
+    t.max !== undefined ? `≤ ${showKpi(name, t.max)}${unitSuffix(name)}` : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
+}
+
+/** Hours `h06`…`h11` as clock ranges: `06:00–12:00`. */
+export function hoursText(covers: readonly string[]): string {
+  const hours = covers.map((h) => Number(h.replace(/^h/, ""))).sort((a, b) => a - b);
+  const ranges: [number, number][] = [];
+  for (const h of hours) {
+    const last = ranges.at(-1);
+    if (last && last[1] === h) last[1] = h + 1;
+    else ranges.push([h, h + 1]);
+  }
+  const clock = (h: number) => `${String(h).padStart(2, "0")}:00`;
+  return ranges.map(([a, b]) => `${clock(a)}–${clock(b)}`).join(", ");
+}
+
+const sum = (x: Record<string, number> | undefined) =>
+  Object.values(x ?? {}).reduce((a, b) => a + b, 0);
+
+function estimateText(name: string, e: Estimate | undefined): string {
+  if (!e) return "—";
+  return `${
+    e.n > 1 && Number.isFinite(e.ci95)
+      ? `${showKpi(name, e.mean, e.unit)} ± ${showKpi(name, e.ci95, e.unit)}`
+      : showKpi(name, e.mean, e.unit)
+  }${unitSuffix(name, e)}`;
+}
+
+const STATUS_WORDS: Record<StaffingFile["status"], string> = {
+  meets: "meets every service target",
+  fails: "does NOT meet every service target",
+  infeasible: "could not be found: no headcount within the caps covers the workload",
+  timedout: "could not be found in the solver's time",
+  unbounded: "could not be found (the program is unbounded)",
+  aborted: "was not checked: the run was stopped early",
+};
+
+/** Builds the report model of a staffing results folder. */
+export function staffReport(folder: ResultsFolder): ReportModel {
+  const s = folder.staffing!;
+  const shifts = s.shifts.map((x) => x.id);
+  const roles = [...new Set([...Object.keys(s.plan.headcount), ...Object.keys(s.need)])].sort();
+  const name = s.scenario ?? "the scenario";
+  const planCost = s.plan.cost ?? Number.NaN;
+  const planned = Object.keys(s.plan.headcount).length > 0;
+  const targets = Object.entries(s.targets);
+
+  const summary: Block[] = [
+    {
+      kind: "p",
+      text: `We simulated “${name}” as it is staffed today (${s.replications} replications), measured how busy each role is, and spread that workload over the hours of the day. The least-cost headcount per role and shift that covers it, with workers productive ${formatValue(s.efficiency * 100)} % of their time, ${planned ? `costs ${formatValue(planCost)} per day against ${formatValue(s.baseline.cost)} today (${planCost <= s.baseline.cost ? "a saving of" : "an increase of"} ${formatValue(Math.abs(planCost - s.baseline.cost))})` : "was not found"}.`,
+    },
+    {
+      kind: "p",
+      text: `The plan ${STATUS_WORDS[s.status]}${
+        s.check && targets.length > 0
+          ? `: ${targets
+              .map(([k, t]) => {
+                const c = s.check?.targets[k];
+                return c
+                  ? `${kpiMeta(k).label.toLowerCase()} ${estimateText(k, c.estimate)} against a target ${targetText(k, t)} (${c.ok ? (c.confident ? "met, with the whole 95 % interval on the right side" : "met on the mean, but the 95 % interval crosses the target") : "missed"})`
+                  : `${kpiMeta(k).label.toLowerCase()}: not measured`;
+              })
+              .join("; ")}`
+          : ""
+      }.`,
+    },
+  ];
+
+  const headRows: Cell[][] = roles.map((role) => [
+    role,
+    ...shifts.map(
+      (sh): Cell => ({
+        text: `${s.baseline.headcount[role]?.[sh] ?? 0} → ${s.plan.headcount[role]?.[sh] ?? 0}`,
+        cls: "num",
+      }),
+    ),
+    {
+      text: `${sum(s.baseline.headcount[role])} → ${sum(s.plan.headcount[role])}`,
+      cls: "num",
+    },
+  ]);
+  headRows.push([
+    { text: "Cost per day", cls: "total" },
+    ...shifts.map((): Cell => ({ text: "", cls: "total" })),
+    {
+      text: `${formatValue(s.baseline.cost)} → ${planned ? formatValue(planCost) : "—"}`,
+      cls: "num total",
+    },
+  ]);
+  const headcountTable: Block = {
+    kind: "table",
+    table: {
+      caption: "Headcount per role and shift (today → plan)",
+      columns: ["Role", ...shifts.map((sh) => `${sh} (workers)`), "Total (workers)"],
+      numeric: [false, ...shifts.map(() => true), true],
+      rows: headRows,
+    },
+  };
+  const shiftTable: Block = {
+    kind: "table",
+    table: {
+      caption: "Shifts",
+      columns: ["Shift", "Hours covered", "Cost per worker per day"],
+      numeric: [false, false, true],
+      rows: s.shifts.map((x) => [
+        x.id,
+        hoursText(x.covers),
+        { text: formatValue(x.costPerWorker), cls: "num" },
+      ]),
+    },
+  };
+  const targetTable: Block = {
+    kind: "table",
+    table: {
+      caption: "Service targets: today and with the plan (mean ± 95 % half-width)",
+      columns: ["KPI", "Target", "Today", "With the plan", "Met", "Whole interval met"],
+      numeric: [false, false, true, true, false, false],
+      rows: targets.map(([k, t]) => {
+        const c = s.check?.targets[k];
+        return [
+          kpiMeta(k).label,
+          targetText(k, t),
+          { text: estimateText(k, s.baseline.kpis[k]), cls: "num" },
+          { text: estimateText(k, c?.estimate), cls: "num" },
+          c ? { text: c.ok ? "yes" : "no", cls: c.ok ? "good" : "bad" } : "—",
+          c ? (c.confident ? "yes" : "no") : "—",
+        ];
+      }),
+    },
+  };
+  // Workers needed per hour against the plan's workers on shift in that hour.
+  const hours = [...new Set(s.shifts.flatMap((x) => x.covers))].sort();
+  const onShift = (role: string, hour: string) =>
+    s.shifts.reduce(
+      (a, x) => a + (x.covers.includes(hour) ? (s.plan.headcount[role]?.[x.id] ?? 0) : 0),
+      0,
+    );
+  const needRoles = roles.filter((r) => s.need[r]);
+  const needTable: Block = {
+    kind: "table",
+    table: {
+      caption: "Workers needed per hour of the day / workers the plan puts on shift",
+      cls: needRoles.length > 4 ? "wide" : undefined,
+      columns: ["Hour", ...needRoles],
+      numeric: [false, ...needRoles.map(() => true)],
+      rows: hours
+        .filter((h) => needRoles.some((r) => (s.need[r][h] ?? 0) > 0 || onShift(r, h) > 0))
+        .map((h) => [
+          `${h.replace(/^h/, "")}:00`,
+          ...needRoles.map((r): Cell => {
+            const need = s.need[r][h] ?? 0;
+            const have = onShift(r, h);
+            return { text: `${need} / ${have}`, cls: have < need ? "num flag" : "num" };
+          }),
+        ]),
+    },
+  };
+
+  const sheets: Sheet[] = [
+    {
+      name: "Headcount",
+      columns: ["role", "shift", "today (workers)", "plan (workers)", "cost per worker per day"],
+      rows: roles.flatMap((role) =>
+        s.shifts.map((x) => [
+          role,
+          x.id,
+          s.baseline.headcount[role]?.[x.id] ?? 0,
+          s.plan.headcount[role]?.[x.id] ?? 0,
+          x.costPerWorker,
+        ]),
+      ),
+    },
+    {
+      name: "Targets",
+      columns: ["kpi", "min", "max", "today mean", "plan mean", "plan ci95", "met", "confident"],
+      rows: targets.map(([k, t]) => {
+        const c = s.check?.targets[k];
+        return [
+          k,
+          t.min ?? null,
+          t.max ?? null,
+          s.baseline.kpis[k]?.mean ?? null,
+          c?.estimate.mean ?? null,
+          c && Number.isFinite(c.estimate.ci95) ? c.estimate.ci95 : null,
+          c ? String(c.ok) : null,
+          c ? String(c.confident) : null,
+        ];
+      }),
+    },
+    {
+      name: "Need per hour",
+      columns: ["role", "hour", "workers needed", "workers on shift (plan)"],
+      rows: needRoles.flatMap((r) => hours.map((h) => [r, h, s.need[r][h] ?? 0, onShift(r, h)])),
+    },
+  ];
+
+  return {
+    kind: "staff",
+    title: `Staffing: ${name}`,
+    subtitle: `Least-cost headcount per role and shift · ${s.status === "meets" ? "meets the targets" : s.status === "fails" ? "misses a target" : s.status} · ${s.replications} replications`,
+    sections: [
+      { id: "summary", title: "Executive summary", blocks: summary },
+      { id: "plan", title: "The staffing plan", blocks: [headcountTable, shiftTable] },
+      { id: "targets", title: "Service targets", blocks: [targetTable] },
+      {
+        id: "need",
+        title: "Workload per hour",
+        blocks: [
+          {
+            kind: "p",
+            text: "Each role's busy time today, spread over its working hours (by the order intake pattern for pickers, packers and loaders), gives the workers needed in each hour; the plan must put at least that many on shift.",
+          },
+          needTable,
+        ],
+        pageBreak: true,
+      },
+      ...(folder.layout
+        ? [
+            {
+              id: "layout",
+              title: "Layout",
+              blocks: layoutBlocks(folder.layout, undefined, "staff").filter(
+                (b) => b.kind === "drawing",
+              ),
+              pageBreak: true,
+            },
+          ]
+        : []),
+      ...(folder.scenario
+        ? [
+            {
+              id: "assumptions",
+              title: "Scenario assumptions (today's staffing)",
+              blocks: assumptionBlocks(folder.scenario, folder.layout),
+              pageBreak: true,
+            },
+          ]
+        : []),
+      {
+        id: "reproducibility",
+        title: "Reproducibility",
+        blocks: [
+          {
+            kind: "table",
+            table: reproducibilityTable({
+              version: s.version,
+              scenarioHash: s.scenarioHash,
+              seed: s.seed,
+              replications: s.replications,
+              files: folder.files,
+              extra: [
+                ["Productive share of a worker's time", `${formatValue(s.efficiency * 100)} %`],
+              ],
+            }),
+          },
+        ],
+      },
+    ],
+    sheets,
+  };
+}
