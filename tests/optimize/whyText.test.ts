@@ -30,10 +30,10 @@ describe("the why text", () => {
     const v = runnerUp.versusWinner!;
     const sentence = result.why.find((w) => w.startsWith("against the runner-up"))!;
     expect(sentence).toContain(`against the runner-up ${runnerUp.id}`);
+    expect(sentence).toContain(`${four(winner.estimate.mean)} vs ${four(runnerUp.estimate.mean)}`);
     expect(sentence).toContain(
-      `${four(winner.estimate.mean)} vs ${four(runnerUp.estimate.mean)}`,
+      `runner-up − winner ${four(v.mean)} [${four(v.low)}, ${four(v.high)}]`,
     );
-    expect(sentence).toContain(`runner-up − winner ${four(v.mean)} [${four(v.low)}, ${four(v.high)}]`);
     expect(sentence).toContain(`all ${winner.estimate.n} and ${runnerUp.estimate.n} replications`);
   });
 
