@@ -13,6 +13,7 @@ import { runExperiment } from "../../experiment/runExperiment.ts";
 import { readScenarioFile } from "../../node/readScenarioFile.ts";
 import { candidateFolder } from "../../report/readResultsFolder.ts";
 import type { Scenario } from "../../scenario/index.ts";
+import { kpiUnit } from "../../warehouse/kpis.ts";
 import {
   applyWarmup,
   commonFlags,
@@ -40,12 +41,13 @@ export function candidateIds(names: readonly string[]): string[] {
 /** The KPI table of a comparison: estimates, difference to the baseline and verdict. */
 export function comparisonTable(c: Comparison): string {
   const others = c.candidates.slice(1);
-  const header = ["KPI", ...c.candidates.map((id) => `${id} (±95%)`)];
+  const header = ["KPI", "unit", ...c.candidates.map((id) => `${id} (±95%)`)];
   for (const id of others) header.push(`${id} − ${c.baseline} [95% CI]`, "verdict");
   const rows = [header];
   for (const [kpi, k] of Object.entries(c.kpis)) {
     const row = [
       kpi,
+      kpiUnit(kpi) || "-",
       ...c.candidates.map((id) => `${num(k.estimates[id]?.mean)} ± ${num(k.estimates[id]?.ci95)}`),
     ];
     for (const id of others) {
