@@ -276,7 +276,7 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
         ? [
             {
               id: "assumptions",
-              title: "Scenario assumptions",
+              title: "Scenario assumptions (the winner)",
               blocks: assumptionBlocks(folder.scenario, folder.layout),
               pageBreak: true,
             },

@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.ts";
+import { buildLayout } from "../../src/layout/loadLayout.ts";
 import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
 import { reportHtml } from "../../src/report/buildReport.ts";
 import { readResultsFolder } from "../../src/report/readResultsFolder.ts";
@@ -220,4 +221,24 @@ describe("sweep results folder: scenario.json and layout.json of the base scenar
     expect(await page.locator("figure.drawing svg.layout-drawing").count()).toBe(1);
     await page.close();
   });
+});
+
+describe("optimize results folder: the winner's scenario.json and layout.json", () => {
+  it("whsim optimize writes the winner's scenario and layout; the report lists the winner's assumptions", async () => {
+    const spec = new URL("../optimize/fixtures/unit-load.optimize.yaml", import.meta.url).pathname;
+    const dir = join(tmp, "optimize");
+    expect(await whsim("optimize", spec, "--workers", "1", "--out", dir)).toBe(0);
+    const doc = readJson(join(dir, "optimization.json"));
+    const scenario = readJson(join(dir, "scenario.json"));
+    expect(doc.winnerSettings["layout.generator"]).toBe("fishbone");
+    expect(scenario.layout).toEqual(doc.winnerLayout);
+    // The base scenario's other settings are kept.
+    expect(scenario.outbound.ordersPerDay).toBe(readScenarioFile(tiny).outbound.ordersPerDay);
+    expect(readJson(join(dir, "layout.json"))).toEqual(
+      plain(buildLayout(doc.winnerLayout, "winnerLayout")),
+    );
+    const { model } = await reportHtml(dir);
+    const layout = tableOf(section(model, "assumptions"), "Layout");
+    expect(layout?.rows.find((r) => text(r[0]) === "Parameter: generator")?.[1]).toBe("fishbone");
+  }, 60_000);
 });

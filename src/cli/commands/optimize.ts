@@ -1,7 +1,8 @@
 /**
  * `whsim optimize <spec> [--budget N]`: searches layouts and policies (screen by analytic
  * travel, race by simulation on common random numbers, select with Kim–Nelson) and writes
- * optimization.json with the ranked table and reasons, plus winner.layout.yaml.
+ * optimization.json with the ranked table and reasons, plus winner.layout.yaml and the
+ * winner's scenario.json and layout.json.
  */
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -13,6 +14,7 @@ import { scenarioHash } from "../../experiment/hash.ts";
 import { displayName, readScenarioFile, readTextFile } from "../../node/readScenarioFile.ts";
 import {
   checkSpace,
+  enumerateCandidates,
   type OptimizationResult,
   optimizeLayout,
 } from "../../optimize/layoutSearch.ts";
@@ -29,6 +31,7 @@ import {
   jsonText,
   num,
   openSession,
+  scenarioInputFiles,
   table,
   throwIssues,
   writeOutput,
@@ -211,6 +214,11 @@ export function optimizeCommand(program: Command): void {
         const header = `# Winner of whsim optimize ${file} (seed ${seed}, status ${result.status}): ${result.winner}\n`;
         files["winner.layout.yaml"] = header + stringify(result.winnerLayout);
       }
+      // The winner's resolved scenario and built layout, for the report's assumption tables.
+      const winner = result.winner
+        ? enumerateCandidates(base!, spec!, shown).find((c) => c.id === result.winner)
+        : undefined;
+      if (winner) Object.assign(files, scenarioInputFiles(winner.scenario, "", shown, []));
       writeOutput(outDir, files);
       if (flags.json) process.stdout.write(jsonText(document));
       else {
