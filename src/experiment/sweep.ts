@@ -61,6 +61,17 @@ function splitTopLevel(text: string): string[] {
   return parts;
 }
 
+/** Adds an issue about one value (not a path), remembered in `values`. */
+function badValue(issues: InputIssue[], values: Set<InputIssue>, issue: InputIssue): void {
+  issues.push(issue);
+  values.add(issue);
+}
+
+/** Adds an issue unless the same path and value is already reported (once per grid). */
+function addOnce(issues: InputIssue[], issue: InputIssue): void {
+  if (!issues.some((i) => i.path === issue.path && i.value === issue.value)) issues.push(issue);
+}
+
 /** Parses `path=v1,v2` (throws InputError naming the option when malformed). */
 export function parseSetOption(text: string, source = "--set"): SetOption {
   const eq = text.indexOf("=");
@@ -105,10 +116,15 @@ function expandRange(value: string): number[] | undefined {
   return Array.from({ length: count }, (_, i) => Number((start + i * step).toPrecision(12)));
 }
 
+/**
+ * Plans one --set axis. Path problems go to `issues`; a bad value goes to `valueIssues`
+ * and is left out, so the other values can still be checked against the scenario.
+ */
 function planAxis(
   scenario: unknown,
   option: SetOption,
   issues: InputIssue[],
+  valueIssues: Set<InputIssue>,
   math: MathSandbox,
 ): PlannedAxis | undefined {
   const isName = /^[A-Za-z_][A-Za-z0-9_]*$/.test(option.path);
@@ -134,12 +150,17 @@ function planAxis(
       if (value === "true" || value === "false")
         raw.push({ kind: "literal", value: value === "true" });
       else
-        issues.push({ file: option.source, path: option.path, value, expected: "true or false" });
+        badValue(issues, valueIssues, {
+          file: option.source,
+          path: option.path,
+          value,
+          expected: "true or false",
+        });
     } else {
       const compiled = compileExpression(value, math);
       if (compiled.ok) raw.push({ kind: "expression", expression: compiled.expression });
       else
-        issues.push({
+        badValue(issues, valueIssues, {
           file: option.source,
           path: option.path,
           value,
@@ -162,6 +183,7 @@ export function buildGrid<S>(
   math: MathSandbox = createMathSandbox(),
 ): { axes: SweepAxis[]; points: GridPoint<S>[] } {
   const issues: InputIssue[] = [];
+  const valueIssues = new Set<InputIssue>();
   const planned: PlannedAxis[] = [];
   const seen = new Set<string>();
   for (const option of options) {
@@ -175,27 +197,29 @@ export function buildGrid<S>(
       continue;
     }
     seen.add(option.path);
-    const axis = planAxis(scenario, option, issues, math);
+    const axis = planAxis(scenario, option, issues, valueIssues, math);
     if (axis) planned.push(axis);
   }
   const variableNames = new Set(planned.filter((a) => a.variable).map((a) => a.path));
   for (const axis of planned) {
-    for (const raw of axis.raw) {
-      if (raw.kind !== "expression") continue;
-      for (const name of raw.expression.variables) {
-        if (name === "base" && !axis.variable) continue;
-        if (axis.variable || !variableNames.has(name)) {
-          issues.push({
-            file: `--set ${axis.path}`,
-            path: axis.path,
-            value: raw.expression.source,
-            expected: axis.variable
-              ? "a sweep variable defined by numbers, not by other names"
-              : `only base and sweep variables (${[...variableNames].join(", ") || "none defined"}); ${name} is unknown`,
-          });
-        }
+    // An expression naming something unknown is a bad value: reported and left out.
+    axis.raw = axis.raw.filter((raw) => {
+      if (raw.kind !== "expression") return true;
+      const unknown = raw.expression.variables.filter(
+        (name) => axis.variable || (!(name === "base") && !variableNames.has(name)),
+      );
+      for (const name of unknown.slice(0, 1)) {
+        badValue(issues, valueIssues, {
+          file: "--set",
+          path: axis.path,
+          value: raw.expression.source,
+          expected: axis.variable
+            ? "a sweep variable defined by numbers, not by other names"
+            : `a number, or an expression of base and sweep variables (${[...variableNames].join(", ") || "none defined"}); ${name} is unknown`,
+        });
       }
-    }
+      return unknown.length === 0;
+    });
   }
   const size = planned.reduce((n, a) => n * a.raw.length, 1);
   if (size > MAX_GRID_POINTS) {
@@ -206,7 +230,9 @@ export function buildGrid<S>(
       expected: `at most ${MAX_GRID_POINTS} grid points`,
     });
   }
-  if (issues.length > 0) throw new InputError(issues);
+  // Path and name problems stop here; bad values do not: the remaining values are still
+  // built and validated so that every problem is reported at once.
+  if (issues.some((i) => !valueIssues.has(i))) throw new InputError(issues);
 
   // Variables come first so that scenario values can use them.
   const order = [...planned.filter((a) => a.variable), ...planned.filter((a) => !a.variable)];
@@ -224,6 +250,7 @@ export function buildGrid<S>(
     const variables: Record<string, number> = {};
     const settings: Record<string, number | string | boolean> = {};
     const values = new Map<PlannedAxis, number | string | boolean>();
+    let evaluated = true;
     for (const axis of order) {
       const raw = axis.raw[indices[planned.indexOf(axis)]];
       let value: number | string | boolean;
@@ -235,13 +262,22 @@ export function buildGrid<S>(
             ...(typeof axis.base === "number" ? { base: axis.base } : {}),
           });
         } catch (error) {
-          issues.push({
-            file: `--set ${axis.path}`,
+          value = Number.NaN;
+          addOnce(issues, {
+            file: "--set",
             path: axis.path,
             value: raw.expression.source,
-            expected: (error as Error).message,
+            expected: `a computable number: ${(error as Error).message}`,
           });
-          value = Number.NaN;
+        }
+        if (!Number.isFinite(value)) {
+          evaluated = false;
+          addOnce(issues, {
+            file: "--set",
+            path: axis.path,
+            value: raw.expression.source,
+            expected: "an expression giving a finite number",
+          });
         }
         // NOTE: 12 significant digits drop float noise (3000*1.1^2 → 3630, not 3630.0000000000005).
         value = Number((value as number).toPrecision(12));
@@ -257,7 +293,8 @@ export function buildGrid<S>(
     const id = planned.map((a) => `${a.path}=${values.get(a)}`).join(",");
     let next = scenario;
     for (const [path, value] of Object.entries(settings)) next = setPath(next, path, value);
-    if (validate) issues.push(...validate(next, id));
+    // A value that could not be computed is reported above; validating it adds nothing.
+    if (validate && evaluated) issues.push(...validate(next, id));
     points.push({ id, settings, variables, scenario: next });
   }
   if (issues.length > 0) throw new InputError(issues);
