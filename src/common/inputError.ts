@@ -21,6 +21,8 @@ export function showValue(value: unknown): string {
   let text: string;
   if (value === undefined) text = "missing";
   else if (typeof value === "string") text = JSON.stringify(value);
+  else if (typeof value === "number" && !Number.isFinite(value))
+    text = String(value); // NaN, Infinity
   else {
     try {
       text = JSON.stringify(value) ?? String(value);

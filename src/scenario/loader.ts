@@ -143,10 +143,11 @@ function crossCheck(data: ScenarioFile, file: string): InputIssue[] {
 export function parseScenario(text: string, file: string): ScenarioFile {
   const data = parseDataText(text, file);
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    const empty = text.replace(/#.*$/gm, "").trim() === "";
     throw new InputError({
       file,
       path: "",
-      value: data,
+      value: empty ? "empty file" : data,
       expected: "a mapping of scenario settings",
     });
   }

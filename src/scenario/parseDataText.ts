@@ -10,6 +10,34 @@ export const MAX_INPUT_CHARS = 4 * 1024 * 1024;
 /** Most YAML alias expansions accepted (yaml's guard against billion-laughs documents). */
 export const MAX_YAML_ALIASES = 200;
 
+/** Line and column (1-based) of a character offset in `text`. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
+}
+
+/**
+ * A `.json` file must be JSON: a syntax error is reported as JSON's (with line and column),
+ * not as whatever the more lenient YAML reading makes of the text.
+ */
+function checkJsonSyntax(text: string, file: string): void {
+  if (text.trim() === "") return; // reported as an empty file by the caller
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(message);
+    const where = position ? lineColumn(text, Number(position[1])) : undefined;
+    throw new InputError({
+      file,
+      path: where ? `line ${where.line}, column ${where.column}` : "",
+      value: message.replace(/ in JSON at position \d+.*$/, "").replace(/^JSON\.parse: /, ""),
+      expected: "valid JSON",
+    });
+  }
+}
+
 /** Parses `text` from `file` (YAML, of which JSON is a subset) into plain data. */
 export function parseDataText(
   text: string,
@@ -25,6 +53,7 @@ export function parseDataText(
       expected: `a file of at most ${maxChars} characters`,
     });
   }
+  if (file.toLowerCase().endsWith(".json")) checkJsonSyntax(text, file);
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, merge: false });
   if (doc.errors.length > 0) {
     throw new InputError(

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { formatIssue, type InputIssue } from "../../src/common/inputError.ts";
+import { parseScenario } from "../../src/scenario/index.ts";
+import { parseDataText } from "../../src/scenario/parseDataText.ts";
+
+function messages(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    return (error as { issues: InputIssue[] }).issues.map(formatIssue);
+  }
+  return [];
+}
+
+describe("loader messages", () => {
+  it("parseScenario() shows horizonDays: .nan as NaN, not null", () => {
+    const m = messages(() => parseScenario("name: x\nhorizonDays: .nan\n", "s.yaml"));
+    expect(m.some((x) => /^s\.yaml: horizonDays: NaN \(/.test(x))).toBe(true);
+    expect(m.join("\n")).not.toMatch(/horizonDays: null/);
+  });
+
+  it("parseDataText() reports a JSON syntax error in a .json file with line and column", () => {
+    // The trailing comma is at line 3; JSON.parse stops at the } on line 4, column 1.
+    const m = messages(() =>
+      parseDataText('{\n  "name": "x",\n  "horizonDays": 2,\n}\n', "s.json"),
+    );
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatch(/^s\.json: line 4, column 1: .* \(valid JSON\)$/);
+  });
+
+  it("parseDataText() reads a valid .json file as before", () => {
+    expect(parseDataText('{"a": [1, 2]}', "s.json")).toEqual({ a: [1, 2] });
+  });
+
+  it("parseScenario() of an empty file says so", () => {
+    for (const text of ["", "# only a comment\n"]) {
+      expect(messages(() => parseScenario(text, "s.yaml"))).toEqual([
+        's.yaml: "empty file" (a mapping of scenario settings)',
+      ]);
+    }
+  });
+});
