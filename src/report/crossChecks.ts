@@ -114,9 +114,11 @@ export function littleCheck(input: CrossCheckInput): CrossCheck {
   const lambda = tp.mean / 3600;
   const analytic = lambda * ct.mean;
   // Standard errors from the 95 % half-widths (≈ 2 se); relative errors add in quadrature.
-  const relVar = (e: Estimate) => (e.mean !== 0 ? (e.ci95 / 2 / e.mean) ** 2 : 0);
+  // One replication has no half-width (NaN, null in JSON): no error estimate, as before.
+  const half = (e: Estimate) => (Number.isFinite(e.ci95) ? e.ci95 : 0);
+  const relVar = (e: Estimate) => (e.mean !== 0 ? (half(e) / 2 / e.mean) ** 2 : 0);
   const seAnalytic = Math.abs(analytic) * Math.sqrt(relVar(tp) + relVar(ct));
-  const seSim = wip ? wip.ci95 / 2 : 0;
+  const seSim = wip ? half(wip) / 2 : 0;
   const se = Math.sqrt(seAnalytic ** 2 + seSim ** 2);
   const allowed = Math.max(LITTLE_TOLERANCE * Math.abs(analytic), 3 * se);
   return {

@@ -98,3 +98,26 @@ describe("rounding noise", () => {
     expect(d.order).toEqual({ consolidate: 0, pick: 2.5 });
   });
 });
+
+describe("reports with one replication", () => {
+  it("littleCheck() with no half-widths (n = 1) still judges by the 5 % tolerance", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { littleCheck } = await import("../../src/report/crossChecks.ts");
+    const fixture = (name: string) =>
+      JSON.parse(readFileSync(new URL(`../fixtures/report/run/${name}`, import.meta.url), "utf8"));
+    const summary = fixture("summary.json");
+    const one = (e: { mean: number }) => ({ mean: e.mean, ci95: Number.NaN, n: 1 });
+    const kpis = Object.fromEntries(
+      Object.entries(summary.kpis as Record<string, { mean: number }>).map(([k, e]) => [k, one(e)]),
+    );
+    const input = {
+      kpis,
+      breakdown: summary.breakdown,
+      scenario: fixture("scenario.json"),
+      layout: fixture("layout.json"),
+    };
+    expect(littleCheck(input).status).toBe("agrees");
+    const off = { ...kpis, wipOrders: one({ mean: 33.2 * 1.3 }) };
+    expect(littleCheck({ ...input, kpis: off }).status).toBe("disagrees");
+  });
+});
