@@ -76,7 +76,7 @@ export function optimizationTable(result: OptimizationResult): string {
       "candidate",
       "reached",
       `${kpi} (±95%)`,
-      "vs winner [CI]",
+      "vs winner [Bonferroni CI]",
       "n",
       "single-command m",
       "locations",
