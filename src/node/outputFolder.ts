@@ -1,10 +1,65 @@
 /**
  * An output folder that is never half-written: files go to a temporary folder next to the
  * target, which replaces the target only when everything is written (rename), and is
- * removed if the run fails.
+ * removed if the run fails. Only an earlier whsim results folder (it holds the marker
+ * file) or an empty folder may be replaced: anything else at the target is refused as bad
+ * input, so a mistyped `--out` never deletes a user's files.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { InputError } from "../common/inputError.ts";
+import { VERSION } from "../common/version.ts";
+
+/** The file that marks a folder as written by whsim (and so safe to replace). */
+export const RESULTS_MARKER = ".whsim-results";
+
+/** Options for an output folder. */
+export interface OutputFolderOptions {
+  /** How the folder was named on the command line, for messages. Defaults to `--out`. */
+  flag?: string;
+  /** What kind of results the folder holds (run, compare, sweep, optimize, report…). */
+  kind?: string;
+}
+
+/** Throws an InputError unless `target` is absent, an empty folder or a whsim results folder. */
+export function checkReplaceable(target: string, flag = "--out"): void {
+  if (!existsSync(target)) return;
+  const issue = (expected: string) =>
+    new InputError({ file: flag, path: "", value: target, expected });
+  let stats: ReturnType<typeof statSync>;
+  try {
+    stats = statSync(target);
+  } catch {
+    throw issue("a folder whsim can write to");
+  }
+  if (!stats.isDirectory()) {
+    throw issue("a folder for the results; a file of that name exists and is left alone");
+  }
+  const entries = readdirSync(target);
+  if (entries.length === 0 || entries.includes(RESULTS_MARKER)) return;
+  throw issue(
+    "a new folder or an earlier whsim results folder; this folder holds other files, which whsim will not replace",
+  );
+}
+
+/**
+ * Creates `path` and its missing parents one level at a time.
+ * NOTE: not `mkdirSync(path, { recursive: true })`, which loops forever under /proc on Node 20.
+ */
+function makeFolders(path: string): void {
+  if (existsSync(path)) return;
+  const parent = dirname(path);
+  if (parent !== path) makeFolders(parent);
+  mkdirSync(path);
+}
 
 /** A results folder being written; `commit()` publishes it, `abort()` discards it. */
 export class OutputFolder {
@@ -14,14 +69,33 @@ export class OutputFolder {
   readonly staging: string;
   private done = false;
 
-  /** Creates the temporary folder next to `target` (the parent is created if missing). */
-  constructor(target: string) {
+  /**
+   * Creates the temporary folder next to `target` (the parent is created if missing).
+   * Throws InputError when the target may not be replaced or cannot be created.
+   */
+  constructor(target: string, options: OutputFolderOptions = {}) {
+    const flag = options.flag ?? "--out";
     this.target = resolve(target);
+    checkReplaceable(this.target, flag);
     const parent = dirname(this.target);
-    mkdirSync(parent, { recursive: true });
     const stamp = `${process.pid}-${Date.now().toString(36)}`;
     this.staging = join(parent, `.${basename(this.target)}.tmp-${stamp}`);
-    mkdirSync(this.staging);
+    try {
+      makeFolders(parent);
+      mkdirSync(this.staging);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? "error";
+      throw new InputError({
+        file: flag,
+        path: "",
+        value: target,
+        expected: `a folder whsim can create and write to (${reason})`,
+      });
+    }
+    writeFileSync(
+      this.path(RESULTS_MARKER),
+      `${JSON.stringify({ writer: "whsim", version: VERSION, kind: options.kind ?? "results" })}\n`,
+    );
   }
 
   /** Path of a file inside the temporary folder. */
@@ -34,9 +108,11 @@ export class OutputFolder {
     writeFileSync(this.path(name), text);
   }
 
-  /** Replaces the target with the finished folder (the old target is removed). */
+  /** Replaces the target with the finished folder (an earlier results folder is removed). */
   commit(): void {
     if (this.done) return;
+    // NOTE: checked again here, as the target may have appeared while the run went on.
+    checkReplaceable(this.target);
     let old: string | undefined;
     if (existsSync(this.target)) {
       old = `${this.staging}.old`;

@@ -68,6 +68,7 @@ describe("whsim run", () => {
     expect(a.code).toBe(0);
     expect(a.out).toContain("throughputOrdersPerHour");
     expect(readdirSync(join(dir, "a")).sort()).toEqual([
+      ".whsim-results",
       "kpis.csv",
       "layout.json",
       "replications.csv",
@@ -127,6 +128,7 @@ describe("whsim run", () => {
   it("leaves an existing results folder untouched when a run fails", async () => {
     const out = join(dir, "kept");
     mkdirSync(out);
+    writeFileSync(join(out, ".whsim-results"), "{}\n");
     writeFileSync(join(out, "summary.json"), "old");
     // Valid schema, but 80 SKUs on a layout with 48 storage locations fails inside the run.
     const file = join(dir, "toosmall.yaml");
@@ -134,7 +136,7 @@ describe("whsim run", () => {
     const r = await cli("run", file, "--out", out);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/skus\.count: 80 \(at most \d+/);
-    expect(readdirSync(out)).toEqual(["summary.json"]);
+    expect(readdirSync(out).sort()).toEqual([".whsim-results", "summary.json"]);
     expect(readFileSync(join(out, "summary.json"), "utf8")).toBe("old");
     expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
   });

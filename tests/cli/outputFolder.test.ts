@@ -1,0 +1,96 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { isInputError } from "../../src/common/inputError.ts";
+import { OutputFolder, RESULTS_MARKER } from "../../src/node/outputFolder.ts";
+
+const bin = resolve(import.meta.dirname, "../../bin/whsim.js");
+
+function scratch(): string {
+  return mkdtempSync(join(tmpdir(), "whsim-out-"));
+}
+
+function publish(target: string, text: string): void {
+  const folder = new OutputFolder(target, { kind: "run" });
+  folder.writeFile("summary.json", text);
+  folder.commit();
+}
+
+function refusal(action: () => void): string {
+  try {
+    action();
+  } catch (error) {
+    if (isInputError(error)) return error.message;
+    throw error;
+  }
+  throw new Error("expected an InputError");
+}
+
+describe("OutputFolder", () => {
+  it("new OutputFolder() + commit() writes a marked results folder", () => {
+    const target = join(scratch(), "results");
+    publish(target, "first");
+    expect(readFileSync(join(target, "summary.json"), "utf8")).toBe("first");
+    expect(JSON.parse(readFileSync(join(target, RESULTS_MARKER), "utf8")).kind).toBe("run");
+  });
+
+  it("commit() replaces an earlier results folder whole", () => {
+    const target = join(scratch(), "results");
+    publish(target, "first");
+    writeFileSync(join(target, "trace.ndjson"), "old trace");
+    publish(target, "second");
+    expect(readFileSync(join(target, "summary.json"), "utf8")).toBe("second");
+    expect(existsSync(join(target, "trace.ndjson"))).toBe(false);
+  });
+
+  it("new OutputFolder() accepts an empty folder", () => {
+    const target = join(scratch(), "empty");
+    mkdirSync(target);
+    publish(target, "ok");
+    expect(readFileSync(join(target, "summary.json"), "utf8")).toBe("ok");
+  });
+
+  it("new OutputFolder() refuses a file at the target and leaves it alone", () => {
+    const target = join(scratch(), "notes.txt");
+    writeFileSync(target, "my notes");
+    expect(refusal(() => new OutputFolder(target))).toMatch(
+      /^--out: .*notes\.txt.*a file of that name/,
+    );
+    expect(readFileSync(target, "utf8")).toBe("my notes");
+  });
+
+  it("new OutputFolder() refuses a folder of other files and leaves them alone", () => {
+    const dir = scratch();
+    const target = join(dir, "thesis");
+    mkdirSync(target);
+    writeFileSync(join(target, "chapter1.txt"), "words");
+    expect(refusal(() => new OutputFolder(target, { flag: "--out" }))).toMatch(/holds other files/);
+    expect(readFileSync(join(target, "chapter1.txt"), "utf8")).toBe("words");
+  });
+
+  it("new OutputFolder() reports a folder it cannot create as bad input", () => {
+    const file = join(scratch(), "plain.txt");
+    writeFileSync(file, "x");
+    expect(refusal(() => new OutputFolder(join(file, "results")))).toMatch(
+      /^--out: .*a folder whsim can create.*ENOTDIR/,
+    );
+    expect(refusal(() => new OutputFolder("/proc/whsim-cannot-exist/x"))).toMatch(
+      /^--out: .*a folder whsim can create/,
+    );
+  });
+
+  it("whsim run --out <existing file> exits 2 before simulating and keeps the file", () => {
+    const target = join(scratch(), "keep.txt");
+    writeFileSync(target, "keep me");
+    const result = spawnSync(process.execPath, [bin, "run", "--out", target], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--out");
+    expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(readFileSync(target, "utf8")).toBe("keep me");
+  });
+});
