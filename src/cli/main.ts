@@ -4,8 +4,8 @@
  */
 import { Command, CommanderError } from "commander";
 import { formatIssue, isInputError } from "../common/inputError.ts";
-import { commands } from "./commands/index.ts";
 import { VERSION } from "../common/version.ts";
+import { commands } from "./commands/index.ts";
 
 /** Exit codes: 0 ok, 1 internal failure, 2 bad input. */
 export const EXIT_OK = 0;
