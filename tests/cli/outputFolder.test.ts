@@ -94,3 +94,23 @@ describe("OutputFolder", () => {
     expect(readFileSync(target, "utf8")).toBe("keep me");
   });
 });
+
+describe("--out on experiment commands", () => {
+  it("compare, sweep, optimize and staff refuse a folder of other files before running", async () => {
+    const { main } = await import("../../src/cli/main.ts");
+    const target = join(scratch(), "mine");
+    mkdirSync(target);
+    writeFileSync(join(target, "keep.txt"), "mine");
+    const runs = [
+      ["compare", "scenarios/default.yaml", "scenarios/peak.yaml"],
+      ["sweep", "scenarios/default.yaml", "--set", "outbound.ordersPerDay=800"],
+      ["optimize", "does-not-matter.yaml"],
+      ["staff", "scenarios/default.yaml"],
+    ];
+    for (const args of runs) {
+      const code = await main(["node", "whsim", ...args, "--out", target]);
+      expect(code, args[0]).toBe(2);
+    }
+    expect(readFileSync(join(target, "keep.txt"), "utf8")).toBe("mine");
+  });
+});

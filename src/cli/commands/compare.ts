@@ -3,6 +3,7 @@
  * numbers), then reports per KPI the paired difference from the first scenario with a
  * 95 % confidence interval and a verdict, and the time breakdowns side by side.
  */
+
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { InputIssue } from "../../common/inputError.ts";
@@ -10,6 +11,7 @@ import { VERSION } from "../../common/version.ts";
 import { type Comparison, compareOutcomes } from "../../experiment/compare.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
 import { runExperiment } from "../../experiment/runExperiment.ts";
+import { checkReplaceable } from "../../node/outputFolder.ts";
 import { readScenarioFile } from "../../node/readScenarioFile.ts";
 import { candidateFolder } from "../../report/readResultsFolder.ts";
 import type { Scenario } from "../../scenario/index.ts";
@@ -113,6 +115,8 @@ export function compareCommand(program: Command): void {
     .option("--out <dir>", "results folder (default: results/compare-<a>-<b>)")
     .option("--json", "print comparison.json on stdout instead of the table")
     .action(async (files: string[], flags: ExperimentFlags) => {
+      // A mistyped --out is refused before any simulation runs, not after.
+      if (flags.out) checkReplaceable(flags.out);
       const issues: InputIssue[] = [];
       if (files.length < 2) {
         issues.push({

@@ -4,6 +4,7 @@
  * optimization.json with the ranked table and reasons, plus winner.layout.yaml and the
  * winner's scenario.json and layout.json.
  */
+
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
@@ -11,6 +12,7 @@ import { stringify } from "yaml";
 import { type InputIssue, isInputError } from "../../common/inputError.ts";
 import { VERSION } from "../../common/version.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
+import { checkReplaceable } from "../../node/outputFolder.ts";
 import { displayName, readScenarioFile, readTextFile } from "../../node/readScenarioFile.ts";
 import {
   checkSpace,
@@ -152,6 +154,8 @@ export function optimizeCommand(program: Command): void {
     .option("--out <dir>", "results folder (default: results/optimize-<scenario>)")
     .option("--json", "print optimization.json on stdout instead of the table")
     .action(async (file: string, flags: OptimizeFlags) => {
+      // A mistyped --out is refused before any simulation runs, not after.
+      if (flags.out) checkReplaceable(flags.out);
       const issues: InputIssue[] = [];
       const parsed = commonFlags(flags, issues);
       const budget = intFlag("--budget", flags.budget, issues, 1, 10_000_000);

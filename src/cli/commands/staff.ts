@@ -3,6 +3,7 @@
  * the staffing integer program at least cost, writes the plan into a scenario file and checks
  * it by simulation against service targets (staffing.json, staffed.yaml, a printed table).
  */
+
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { stringify } from "yaml";
@@ -13,6 +14,7 @@ import { scenarioHash } from "../../experiment/hash.ts";
 import { runExperiment } from "../../experiment/runExperiment.ts";
 import { type Estimate, estimate } from "../../experiment/statistics.ts";
 import type { ReplicationOutcome } from "../../experiment/types.ts";
+import { checkReplaceable } from "../../node/outputFolder.ts";
 import { readScenarioFile } from "../../node/readScenarioFile.ts";
 import { planStaffing, type StaffingPlan, type StaffingProblem } from "../../optimize/staffing.ts";
 import {
@@ -200,6 +202,8 @@ export function staffCommand(program: Command): void {
     .option("--out <dir>", "results folder (default: results/staff-<scenario>)")
     .option("--json", "print staffing.json on stdout instead of the tables")
     .action(async (file: string, flags: StaffFlags) => {
+      // A mistyped --out is refused before any simulation runs, not after.
+      if (flags.out) checkReplaceable(flags.out);
       const issues: InputIssue[] = [];
       const parsed = commonFlags(flags, issues);
       const targets = parseTargets(flags.targets ?? DEFAULT_TARGETS, issues);

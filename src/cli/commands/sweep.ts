@@ -3,6 +3,7 @@
  * of the --set options; values may be safe arithmetic expressions), every point run on the
  * same seeds, with sweep.json, sweep.csv and a summary table.
  */
+
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { type InputIssue, isInputError } from "../../common/inputError.ts";
@@ -12,6 +13,7 @@ import { meanBreakdown } from "../../experiment/meanBreakdown.ts";
 import { runExperiment } from "../../experiment/runExperiment.ts";
 import { estimate } from "../../experiment/statistics.ts";
 import { buildGrid, parseSetOption, type SetOption } from "../../experiment/sweep.ts";
+import { checkReplaceable } from "../../node/outputFolder.ts";
 import { readScenarioFile } from "../../node/readScenarioFile.ts";
 import { checkScenario, type Scenario } from "../../scenario/index.ts";
 import {
@@ -62,6 +64,8 @@ export function sweepCommand(program: Command): void {
     .option("--out <dir>", "results folder (default: results/sweep-<scenario>)")
     .option("--json", "print sweep.json on stdout instead of the table")
     .action(async (file: string, flags: SweepFlags) => {
+      // A mistyped --out is refused before any simulation runs, not after.
+      if (flags.out) checkReplaceable(flags.out);
       const issues: InputIssue[] = [];
       const parsed = commonFlags(flags, issues);
       const sets: SetOption[] = [];
