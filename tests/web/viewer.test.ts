@@ -174,7 +174,10 @@ describe("viewer on a whsim run", () => {
         .map((o) => COLORS[expectedState(runA, o, t)]);
       const px = await canvasPixelAt("map-main", p[0], p[1]);
       expect(px[3], `worker ${id} drawn at (${p[0]}, ${p[1]})`).toBe(255);
-      expect(allowed.some((c) => c.every((v, i) => Math.abs(v - px[i]) <= 2))).toBe(true);
+      expect(
+        allowed.some((c) => c.every((v, i) => Math.abs(v - px[i]) <= 2)),
+        `worker ${id} (${state}) shows rgb(${px.slice(0, 3).join(", ")})`,
+      ).toBe(true);
       checked++;
       if (state === "travelling") moving++;
     }

@@ -482,7 +482,9 @@ export class MapView {
       dots.color[i] = STATE_COLORS[WORKER_STATES[code]];
     }
     const view = { k: this.view.k, x: this.view.x, y: this.view.y };
-    drawWorkers(this.ctx, dots, view, { depthM: layout.depthM, pixelRatio: ratio });
+    // Badges first, so a worker passing a door or station is never hidden under its badge.
+    this.ctx.setTransform(1, 0, 0, 1, 0, 0);
+    this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     if (this.queueBadges) {
       const badges: QueueBadge[] = this.anchors.map((a) => ({
         x: a.x,
@@ -492,6 +494,7 @@ export class MapView {
       }));
       drawQueues(this.ctx, badges, view, { depthM: layout.depthM, pixelRatio: ratio });
     }
+    drawWorkers(this.ctx, dots, view, { depthM: layout.depthM, pixelRatio: ratio, clear: false });
     this.lastFrameMs = performance.now() - started;
   }
 

@@ -12,7 +12,7 @@ export interface QueueBadge {
   label: string;
 }
 
-/** Draws `badges` over what is already on `ctx` (call after drawWorkers). */
+/** Draws `badges` over what is already on `ctx` (the viewer draws workers over them). */
 export function drawQueues(
   ctx: CanvasRenderingContext2D,
   badges: QueueBadge[],

@@ -31,9 +31,11 @@ export interface DrawWorkersOptions {
   radiusM?: number;
   /** Device pixel ratio of the canvas. Defaults to 1. */
   pixelRatio?: number;
+  /** Clear the canvas first. Defaults to true; false draws over what is there. */
+  clear?: boolean;
 }
 
-/** Clears `ctx` and draws `dots`. */
+/** Clears `ctx` (unless `clear` is false) and draws `dots`. */
 export function drawWorkers(
   ctx: CanvasRenderingContext2D,
   dots: WorkerDots,
@@ -41,8 +43,10 @@ export function drawWorkers(
   options: DrawWorkersOptions,
 ): void {
   const ratio = options.pixelRatio ?? 1;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  if (options.clear ?? true) {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  }
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   const r = Math.max(3, (options.radiusM ?? 0.6) * view.k);
   ctx.lineWidth = 1;
