@@ -438,8 +438,15 @@ const shiftSchema = z
   })
   .describe("A shift: start, end, days and breaks");
 
-const dayCrew = (headcount: number) => ({
-  crews: [{ shift: "day", headcount }],
+/** A role's default: crews of the given headcount on the day shift and, if given, the late one. */
+const dayCrew = (headcount: number, late?: number) => ({
+  crews:
+    late === undefined
+      ? [{ shift: "day", headcount }]
+      : [
+          { shift: "day", headcount },
+          { shift: "late", headcount: late },
+        ],
   speedMps: 1.2,
   crossTrained: [],
   interleave: false,
@@ -458,42 +465,10 @@ const workforceSchema = z
       .strictObject({
         receiver: roleSchema.default(dayCrew(2)),
         putaway: roleSchema.default(dayCrew(2)),
-        replenisher: roleSchema.default({
-          crews: [
-            { shift: "day", headcount: 1 },
-            { shift: "late", headcount: 1 },
-          ],
-          speedMps: 1.2,
-          crossTrained: [],
-          interleave: false,
-        }),
-        picker: roleSchema.default({
-          crews: [
-            { shift: "day", headcount: 5 },
-            { shift: "late", headcount: 3 },
-          ],
-          speedMps: 1.2,
-          crossTrained: [],
-          interleave: false,
-        }),
-        packer: roleSchema.default({
-          crews: [
-            { shift: "day", headcount: 2 },
-            { shift: "late", headcount: 2 },
-          ],
-          speedMps: 1.2,
-          crossTrained: [],
-          interleave: false,
-        }),
-        loader: roleSchema.default({
-          crews: [
-            { shift: "day", headcount: 1 },
-            { shift: "late", headcount: 1 },
-          ],
-          speedMps: 1.2,
-          crossTrained: [],
-          interleave: false,
-        }),
+        replenisher: roleSchema.default(dayCrew(1, 1)),
+        picker: roleSchema.default(dayCrew(5, 3)),
+        packer: roleSchema.default(dayCrew(2, 2)),
+        loader: roleSchema.default(dayCrew(1, 1)),
         counter: roleSchema.default({
           crews: [],
           speedMps: 1.2,
