@@ -3,7 +3,7 @@
  * per series (candidate). Handles negative values (paired differences) with a zero line.
  */
 import { axisBottom, axisLeft, scaleBand, scaleLinear } from "d3";
-import { type ChartOptions, createFrame, formatNumber } from "./frame.ts";
+import { type ChartOptions, createFrame, drawHorizontalGrid, formatNumber } from "./frame.ts";
 
 /** A bar's value: the mean and the half-width of its 95 % interval (0 or absent: none). */
 export interface BarValue {
@@ -58,17 +58,7 @@ export function barsWithCi(container: Element, data: BarsData, options: BarsOpti
     .domain(data.series.map((_, i) => String(i)))
     .range([0, x0.bandwidth()])
     .padding(0.08);
-  plot
-    .append("g")
-    .attr("class", "grid")
-    .call(
-      axisLeft(y)
-        .ticks(5)
-        .tickSize(-innerWidth)
-        .tickFormat(() => ""),
-    )
-    .call((g) => g.selectAll("line").attr("stroke", "#d9d9d9"))
-    .call((g) => g.select(".domain").remove());
+  drawHorizontalGrid(plot, y, innerWidth);
   plot
     .append("g")
     .attr("class", "axis y")

@@ -2,7 +2,7 @@
  * The frame every chart draws in: an SVG sized by viewBox (so it scales on screen and prints
  * as vectors), a title, a legend, axis labels with units and hatch patterns for fills.
  */
-import { type Selection, select } from "d3";
+import { axisLeft, type ScaleLinear, type Selection, select } from "d3";
 import { type FillStyle, fillStyle, type LineStyle } from "./palette.ts";
 
 /** Options shared by every chart. Sizes are SVG user units (px on screen). */
@@ -243,4 +243,23 @@ export function formatNumber(value: number): string {
   if (abs !== 0 && (abs >= 1e9 || abs < 1e-3)) return value.toExponential(2);
   const digits = abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 1 ? 2 : 3;
   return value.toLocaleString("en-US", { maximumFractionDigits: digits });
+}
+
+/** Draws light horizontal grid lines at the y ticks across the plot (a `g.grid`, no domain line). */
+export function drawHorizontalGrid(
+  plot: Selection<SVGGElement, unknown, null, undefined>,
+  y: ScaleLinear<number, number>,
+  innerWidth: number,
+): void {
+  plot
+    .append("g")
+    .attr("class", "grid")
+    .call(
+      axisLeft(y)
+        .ticks(5)
+        .tickSize(-innerWidth)
+        .tickFormat(() => ""),
+    )
+    .call((g) => g.selectAll("line").attr("stroke", "#d9d9d9"))
+    .call((g) => g.select(".domain").remove());
 }

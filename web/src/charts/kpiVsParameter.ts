@@ -4,7 +4,13 @@
  * may be numeric (linear axis) or categorical (e.g. routing policy names, evenly spaced).
  */
 import { axisBottom, axisLeft, line, type Selection, scaleLinear, scalePoint } from "d3";
-import { type ChartOptions, createFrame, drawMarker, formatNumber } from "./frame.ts";
+import {
+  type ChartOptions,
+  createFrame,
+  drawHorizontalGrid,
+  drawMarker,
+  formatNumber,
+} from "./frame.ts";
 import { lineStyle } from "./palette.ts";
 
 /** One point: the parameter value, the KPI mean and the half-width of its 95 % interval. */
@@ -88,17 +94,7 @@ export function kpiVsParameter(
     .domain([lo - span * 0.08, hi + span * 0.08])
     .nice()
     .range([innerHeight, 0]);
-  plot
-    .append("g")
-    .attr("class", "grid")
-    .call(
-      axisLeft(y)
-        .ticks(5)
-        .tickSize(-innerWidth)
-        .tickFormat(() => ""),
-    )
-    .call((g) => g.selectAll("line").attr("stroke", "#d9d9d9"))
-    .call((g) => g.select(".domain").remove());
+  drawHorizontalGrid(plot, y, innerWidth);
   plot
     .append("g")
     .attr("class", "axis x")

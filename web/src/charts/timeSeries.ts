@@ -1,6 +1,12 @@
 /** Lines over time with axes, units and a legend (work in process, queues, utilisation). */
 import { axisBottom, axisLeft, extent, line, scaleLinear } from "d3";
-import { type ChartOptions, createFrame, drawMarker, formatNumber } from "./frame.ts";
+import {
+  type ChartOptions,
+  createFrame,
+  drawHorizontalGrid,
+  drawMarker,
+  formatNumber,
+} from "./frame.ts";
 import { lineStyle } from "./palette.ts";
 
 /** One line: points `[x, y]` in the units of the chart's axes, in increasing x. */
@@ -47,17 +53,7 @@ export function timeSeries(
     .domain([yMin, y1 === undefined || y1 <= yMin ? yMin + 1 : y1])
     .nice()
     .range([innerHeight, 0]);
-  plot
-    .append("g")
-    .attr("class", "grid")
-    .call(
-      axisLeft(y)
-        .ticks(5)
-        .tickSize(-innerWidth)
-        .tickFormat(() => ""),
-    )
-    .call((g) => g.selectAll("line").attr("stroke", "#d9d9d9"))
-    .call((g) => g.select(".domain").remove());
+  drawHorizontalGrid(plot, y, innerWidth);
   plot
     .append("g")
     .attr("class", "axis x")
