@@ -13,22 +13,26 @@
  * their service timeout; the full model).
  */
 import { createRequire } from "node:module";
-import { createStream, Resource, Simulation } from "../src/engine/index.ts";
+import { createStream, Resource, Simulation, Store } from "../src/engine/index.ts";
 
 const LAMBDA = 0.9;
 const MU = 1;
 const SEED = 2026;
 const CUSTOMERS = Number(process.argv[2] ?? 1_000_000);
 const REPEATS = Number(process.argv[3] ?? 3);
-const SELECTED = (process.argv[4] ?? "bare,whsim,floor,jssim,simjs").split(",");
+const SELECTED = (process.argv[4] ?? "bare,whsim,timeouts,server,floor,jssim,simjs").split(",");
 
 interface Outcome {
   meanWaitS: number;
   served: number;
 }
 
-/** whsim, process style: a source process and one process per customer. */
-function whsim(n: number): Outcome {
+/**
+ * whsim, process style as in SimPy: a source process and one process per customer that
+ * requests the server. `holds` passes time with `yield delay`; without it, with
+ * `yield sim.timeout(delay)` (an event object per wait).
+ */
+function whsimCustomers(n: number, holds: boolean): Outcome {
   const sim = new Simulation({ seed: SEED });
   const arrivals = sim.random("arrivals");
   const service = sim.random("service");
@@ -41,13 +45,56 @@ function whsim(n: number): Outcome {
     yield req;
     waitSum += sim.now - arriveS;
     served++;
+    yield service.exponential(1 / MU);
+    server.release(req);
+  }
+  function* customerWithTimeout() {
+    const arriveS = sim.now;
+    const req = server.request();
+    yield req;
+    waitSum += sim.now - arriveS;
+    served++;
     yield sim.timeout(service.exponential(1 / MU));
     server.release(req);
   }
   sim.process(function* source() {
     for (let i = 0; i < n; i++) {
-      yield sim.timeout(arrivals.exponential(1 / LAMBDA));
-      sim.process(customer());
+      if (holds) {
+        yield arrivals.exponential(1 / LAMBDA);
+        sim.process(customer());
+      } else {
+        yield sim.timeout(arrivals.exponential(1 / LAMBDA));
+        sim.process(customerWithTimeout());
+      }
+    }
+  });
+  sim.run();
+  return { meanWaitS: waitSum / served, served };
+}
+
+/**
+ * whsim, process style with the server as the process: a source puts each customer's
+ * arrival time in a Store, one server process takes them in order and serves them.
+ */
+function whsimServer(n: number): Outcome {
+  const sim = new Simulation({ seed: SEED });
+  const arrivals = sim.random("arrivals");
+  const service = sim.random("service");
+  const line = new Store<number>(sim);
+  let waitSum = 0;
+  let served = 0;
+  sim.process(function* source() {
+    for (let i = 0; i < n; i++) {
+      yield arrivals.exponential(1 / LAMBDA);
+      line.put(sim.now);
+    }
+  });
+  sim.process(function* server() {
+    while (served < n) {
+      const arriveS: number = yield line.get();
+      waitSum += sim.now - arriveS;
+      served++;
+      yield service.exponential(1 / MU);
     }
   });
   sim.run();
@@ -409,7 +456,9 @@ function simjs(n: number): Outcome {
 
 const ALL_MODELS: [string, string, (n: number) => Outcome][] = [
   ["bare", "bare heap loop", bare],
-  ["whsim", "whsim (processes)", whsim],
+  ["whsim", "whsim (customers)", (n) => whsimCustomers(n, true)],
+  ["timeouts", "whsim (timeouts)", (n) => whsimCustomers(n, false)],
+  ["server", "whsim (server)", whsimServer],
   ["floor", "generator floor", generatorFloor],
   ["jssim", "js-simulator", jsSimulator],
   ["simjs", "SimJS", simjs],

@@ -21,8 +21,12 @@ const S_PENDING = PENDING;
 const S_TRIGGERED = TRIGGERED;
 const S_PROCESSED = PROCESSED;
 
-/** What a process body yields: events (timeouts, requests, other processes, conditions). */
-export type ProcessGenerator<T = any> = Generator<Event, T, any>;
+/**
+ * What a process body yields: events (timeouts, requests, other processes, conditions),
+ * or a number of seconds to hold: `yield 5` is `yield sim.timeout(5)` without the event
+ * object, the cheapest way to pass time.
+ */
+export type ProcessGenerator<T = any> = Generator<Event | number, T, any>;
 
 /** A running generator. Yield it from another process to wait for its end (its return value). */
 export class Process<T = any> extends Event<T> {
@@ -31,12 +35,18 @@ export class Process<T = any> extends Event<T> {
   /** @internal */ _gen: ProcessGenerator<T>;
   /** @internal The event the process waits on. */
   _target: Event | null;
+  /**
+   * @internal Queue sequence of the hold (`yield delay`) the process is in, or -1. The
+   * process itself is the queue entry of its hold; an entry whose sequence differs is stale.
+   */
+  _holdSeq: number;
 
   constructor(sim: Simulation, gen: ProcessGenerator<T>, name: string) {
     super(sim);
     this.name = name;
     this._gen = gen;
     this._target = null;
+    this._holdSeq = -1;
     sim._scheduleUrgent(this);
   }
 
@@ -45,7 +55,7 @@ export class Process<T = any> extends Event<T> {
     return this._state === S_PENDING;
   }
 
-  /** The event the process waits on now, or null. */
+  /** The event the process waits on now, or null (also during a hold, `yield delay`). */
   get target(): Event | null {
     return this._target;
   }
@@ -89,6 +99,8 @@ export class Process<T = any> extends Event<T> {
       target._removeWaiter(this);
       this._target = null;
     }
+    // A hold in progress is abandoned: its queue entry becomes stale and is skipped.
+    this._holdSeq = -1;
     interruption._defused = true;
     this._resume(false, interruption._value);
   }
@@ -101,7 +113,7 @@ export class Process<T = any> extends Event<T> {
     // active process to restore.
     sim._active = this;
     for (;;) {
-      let result: IteratorResult<Event, T>;
+      let result: IteratorResult<Event | number, T>;
       try {
         result = ok ? gen.next(value) : gen.throw(value);
       } catch (error) {
@@ -115,7 +127,17 @@ export class Process<T = any> extends Event<T> {
         return;
       }
       const event = result.value;
-      if (event instanceof EventClass && event.sim === sim) {
+      if (typeof event === "number") {
+        if (event >= 0 && event < Number.POSITIVE_INFINITY) {
+          this._holdSeq = sim._schedule(this, sim.now + event);
+          sim._active = null;
+          return;
+        }
+        ok = false;
+        value = new RangeError(
+          `process '${this.name}' yielded a delay of ${event} (expected a finite number of seconds >= 0)`,
+        );
+      } else if (event instanceof EventClass && event.sim === sim) {
         if (event._state !== S_PROCESSED) {
           if (event._waiter === null && event._callbacks === null) event._waiter = this;
           else event._addWaiter(this);

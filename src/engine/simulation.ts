@@ -180,12 +180,8 @@ export class Simulation {
   /** Time of the next event, or Infinity if none is scheduled. */
   peek(): number {
     if (this.urgentHead !== this.urgentTail || this.normalHead !== this.normalTail) return this.now;
-    while (this.heapSize > 0) {
-      const top = this.heapEvent[0]!;
-      if (top._state !== S_CANCELLED) return this.heapTime[0];
-      this.popHeap();
-    }
-    return Number.POSITIVE_INFINITY;
+    this.dropDeadTops();
+    return this.heapSize > 0 ? this.heapTime[0] : Number.POSITIVE_INFINITY;
   }
 
   /** Processes the next event. Returns false if there was none. */
@@ -227,15 +223,20 @@ export class Simulation {
           waiter._resume(true, event._value);
         }
       } else if (event._kind === K_PROCESS && event._state === S_PENDING) {
-        // NOTE: a queued process still pending is one to start (its end is queued triggered).
+        // NOTE: a queued process still pending is one to start or to wake from a hold (its
+        // end is queued triggered).
         (event as Process)._resume(true, undefined);
       } else if (event._state !== S_CANCELLED) this.fire(event);
     }
     if (until !== Number.POSITIVE_INFINITY) this.now = until;
   }
 
-  /** @internal Schedules a triggered event at `timeS` (> now). */
-  _schedule(event: Event, timeS: number): void {
+  /**
+   * @internal Schedules a triggered event (or a holding process) at `timeS` (>= now);
+   * returns its queue sequence. Entries at the current time keep their place among the
+   * normal events by sequence.
+   */
+  _schedule(event: Event, timeS: number): number {
     let i = this.heapSize++;
     if (i === this.heapTime.length) this.growHeap();
     const seq = this.seq++;
@@ -255,6 +256,7 @@ export class Simulation {
     times[i] = timeS;
     seqs[i] = seq;
     events[i] = event;
+    return seq;
   }
 
   /** @internal Schedules a triggered event at the current time, normal priority. */
@@ -284,6 +286,9 @@ export class Simulation {
       this.urgentHead = (this.urgentHead + 1) & (this.urgent.length - 1);
       return event;
     }
+    // Dead entries are dropped first so that they never move the clock nor jump ahead of
+    // the normal events of the current time.
+    if (this.heapSize > 0) this.dropDeadTops();
     if (this.normalHead !== this.normalTail) {
       if (this.now >= until) return undefined;
       const head = this.normalHead;
@@ -298,8 +303,6 @@ export class Simulation {
         return event;
       }
     }
-    // Dead entries are dropped here so that they never move the clock.
-    while (this.heapSize > 0 && this.heapEvent[0]!._state === S_CANCELLED) this.popHeap();
     if (this.heapSize === 0) return undefined;
     const timeS = this.heapTime[0];
     if (timeS >= until) return undefined;
@@ -355,6 +358,17 @@ export class Simulation {
         this.now,
         cause,
       );
+    }
+  }
+
+  /** Pops cancelled events and stale holds (of an interrupted process) off the heap top. */
+  private dropDeadTops(): void {
+    while (this.heapSize > 0) {
+      const top = this.heapEvent[0]!;
+      if (top._state === S_CANCELLED) this.popHeap();
+      else if (top._kind === K_PROCESS && (top as Process)._holdSeq !== this.heapSeq[0]) {
+        this.popHeap();
+      } else return;
     }
   }
 

@@ -316,7 +316,7 @@ describe("Simulation", () => {
   it("yielding something that is not an event fails the process", () => {
     const sim = new Simulation();
     sim.process(function* wrong() {
-      yield 5 as never;
+      yield "5" as never;
     });
     expect(() => sim.run()).toThrow(/yielded 5, not an Event/);
   });
