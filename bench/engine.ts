@@ -20,7 +20,9 @@ const MU = 1;
 const SEED = 2026;
 const CUSTOMERS = Number(process.argv[2] ?? 1_000_000);
 const REPEATS = Number(process.argv[3] ?? 3);
-const SELECTED = (process.argv[4] ?? "bare,whsim,timeouts,server,floor,jssim,simjs").split(",");
+const SELECTED = (
+  process.argv[4] ?? "bare,whsim,timeouts,server,floor,serverfloor,jssim,simjs"
+).split(",");
 
 interface Outcome {
   meanWaitS: number;
@@ -118,18 +120,18 @@ function whsimPart(n: number, level: number): number {
   }
   function* serviceOnly() {
     count++;
-    yield sim.timeout(service.exponential(1 / MU));
+    yield service.exponential(1 / MU);
   }
   function* full() {
     const req = server.request();
     yield req;
     count++;
-    yield sim.timeout(service.exponential(1 / MU));
+    yield service.exponential(1 / MU);
     server.release(req);
   }
   sim.process(function* source() {
     for (let i = 0; i < n; i++) {
-      yield sim.timeout(arrivals.exponential(1 / LAMBDA));
+      yield arrivals.exponential(1 / LAMBDA);
       if (level === 0) count++;
       else sim.process(level === 1 ? ends() : level === 2 ? serviceOnly() : full());
     }
@@ -247,11 +249,13 @@ function bare(n: number): Outcome {
 }
 
 /**
- * The floor of the generator style: the same heap, customers as generators resumed
- * straight from the loop (a number yielded = a delay, "seize" = wait for the server),
- * no event objects, no kernel. Shows what the generator protocol alone costs.
+ * The floor of the generator style: the same heap, generators resumed straight from the
+ * loop (a number yielded = a delay, "seize" = wait for the server, "next" = the server
+ * waits for a customer), no event objects, no kernel. Shows what the generator protocol
+ * alone costs, for the customer-process model (4 resumptions and a new generator per
+ * customer) or the server-process model (3 resumptions per customer).
  */
-function generatorFloor(n: number): Outcome {
+function generatorFloor(n: number, style: "customers" | "server"): Outcome {
   const arrivals = createStream(SEED, "arrivals");
   const service = createStream(SEED, "service");
   let capacity = 1024;
@@ -336,18 +340,48 @@ function generatorFloor(n: number): Outcome {
       ready.push(customer());
     }
   }
+  // Server style: arrival times in a line, one server generator that idles when it is empty.
+  const line = new RingOf<number>();
+  let idleServer: Generator<number | string, void, void> | undefined;
+  function* serverSource(): Generator<number | string, void, void> {
+    for (let i = 0; i < n; i++) {
+      yield arrivals.exponential(1 / LAMBDA);
+      line.push(now);
+      if (idleServer !== undefined) {
+        ready.push(idleServer);
+        idleServer = undefined;
+      }
+    }
+  }
+  function* server(): Generator<number | string, void, void> {
+    while (served < n) {
+      let arriveS = line.shift();
+      while (arriveS === undefined) {
+        yield "next";
+        arriveS = line.shift();
+      }
+      waitSum += now - arriveS;
+      served++;
+      yield service.exponential(1 / MU);
+    }
+  }
   const resume = (g: Generator<number | string, void, void>): void => {
     const r = g.next();
     if (r.done === true) return;
     const v = r.value;
     if (typeof v === "number") push(now + v, g);
+    else if (v === "next") idleServer = g;
     else if (busy) waiting.push(g);
     else {
       busy = true;
       ready.push(g);
     }
   };
-  ready.push(source());
+  if (style === "customers") ready.push(source());
+  else {
+    ready.push(serverSource());
+    ready.push(server());
+  }
   for (;;) {
     const g = ready.shift();
     if (g !== undefined) resume(g);
@@ -459,7 +493,8 @@ const ALL_MODELS: [string, string, (n: number) => Outcome][] = [
   ["whsim", "whsim (customers)", (n) => whsimCustomers(n, true)],
   ["timeouts", "whsim (timeouts)", (n) => whsimCustomers(n, false)],
   ["server", "whsim (server)", whsimServer],
-  ["floor", "generator floor", generatorFloor],
+  ["floor", "generator floor", (n) => generatorFloor(n, "customers")],
+  ["serverfloor", "generator floor (server)", (n) => generatorFloor(n, "server")],
   ["jssim", "js-simulator", jsSimulator],
   ["simjs", "SimJS", simjs],
 ];

@@ -90,6 +90,13 @@ export class Store<T = unknown> {
   /** Puts an item; the event succeeds when it is in the store (at once unless full). */
   put(item: T): StorePut<T> {
     const put = new StorePut(this, item);
+    if (this.puts.length === 0 && this.list.length < this.capacity) {
+      // Fast path, same order as settle(): the put succeeds, then waiting gets are served.
+      this.list.push(item);
+      put.succeed(undefined);
+      if (this.gets.length !== 0) this.settle();
+      return put;
+    }
     this.puts.push(put);
     this.settle();
     return put;
@@ -101,6 +108,13 @@ export class Store<T = unknown> {
       throw new TypeError(`store.get: filter must be a function: ${describe(filter)}`);
     }
     const get = new StoreGet(this, filter ?? null);
+    if (filter === undefined && this.gets.length === 0 && this.list.length > 0) {
+      // Fast path, same order as settle(): the get takes the oldest item, then a put
+      // waiting for room (the store was full) is served.
+      get.succeed(this.list.shift());
+      if (this.puts.length !== 0) this.settle();
+      return get;
+    }
     this.gets.push(get);
     this.settle();
     return get;
@@ -132,8 +146,9 @@ export class Store<T = unknown> {
           g++;
           continue;
         }
-        const [item] = this.list.splice(index, 1);
-        this.gets.splice(g, 1);
+        const item = index === 0 ? this.list.shift() : this.list.splice(index, 1)[0];
+        if (g === 0) this.gets.shift();
+        else this.gets.splice(g, 1);
         get.succeed(item);
         progress = true;
       }
