@@ -540,13 +540,13 @@ for (let r = 0; r < REPEATS; r++) {
 const bare0 = results[0];
 let ok = true;
 console.log(
-  "implementation        wall (s)   events/s   ratio   cpu (s)   ratio   mean wait   served",
+  "implementation              wall (s)   events/s   ratio   cpu (s)   ratio   mean wait   served",
 );
 for (const { name, seconds, cpuSeconds, outcome } of results) {
   const eventsPerS = (2 * CUSTOMERS) / seconds;
   console.log(
     [
-      name.padEnd(20),
+      name.padEnd(26),
       seconds.toFixed(3).padStart(9),
       `${(eventsPerS / 1e6).toFixed(2).padStart(8)} M`,
       `${(seconds / bare0.seconds).toFixed(2).padStart(6)}×`,
