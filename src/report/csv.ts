@@ -38,9 +38,11 @@ export function parseCsv(text: string): { header: string[]; rows: string[][] } {
 /**
  * One CSV field, quoted when it holds a comma, quote or line break. Text that a spreadsheet
  * would run as a formula (`=…`, `+…`, `@…`, `-` not followed by a number) gets a leading `'`.
+ * A missing value (undefined, null, NaN: e.g. the interval of one replication) is empty.
  */
 export function csvField(value: unknown): string {
-  let text = value === undefined || value === null ? "" : String(value);
+  const missing = value === undefined || value === null || Number.isNaN(value);
+  let text = missing ? "" : String(value);
   if (typeof value === "string" && /^([=+@\t\r]|-(?![\d.]))/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

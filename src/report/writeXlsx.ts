@@ -23,7 +23,9 @@ export async function xlsxBuffer(sheets: Sheet[], title: string): Promise<Uint8A
     });
     ws.addRow(sheet.columns);
     ws.getRow(1).font = { bold: true };
-    for (const row of sheet.rows) ws.addRow(row.map((v) => (v === null ? null : v)));
+    // A missing value (null, or NaN such as the interval of one replication) is an empty cell.
+    for (const row of sheet.rows)
+      ws.addRow(row.map((v) => (v === null || Number.isNaN(v) ? null : v)));
     sheet.columns.forEach((c, i) => {
       const longest = Math.max(
         c.length,

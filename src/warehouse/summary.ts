@@ -10,8 +10,8 @@ import type { Breakdown, Conservation, RunResult } from "./types.ts";
 /** One KPI over replications. */
 export interface KpiSummary {
   mean: number;
-  /** Half-width of the 95 % interval (0 for one replication). */
-  ci95: number;
+  /** Half-width of the 95 % interval; null when fewer than two replications report the KPI. */
+  ci95: number | null;
   /** Replications that report the KPI. */
   n: number;
   unit: string;
@@ -51,10 +51,11 @@ export function summarize(
   for (const name of kpiNames(results)) {
     const values = results.map((r) => r.kpis[name]).filter((v) => Number.isFinite(v));
     if (values.length === 0) continue;
-    const ci = values.length > 1 ? confidenceInterval(values) : { mean: values[0], halfWidth: 0 };
+    // One value gives no interval: its half-width is unknown, not 0.
+    const ci = values.length > 1 ? confidenceInterval(values) : undefined;
     kpis[name] = {
-      mean: round(ci.mean),
-      ci95: round(ci.halfWidth),
+      mean: round(ci ? ci.mean : values[0]),
+      ci95: ci ? round(ci.halfWidth) : null,
       n: values.length,
       unit: kpiUnit(name),
     };
@@ -94,17 +95,21 @@ function meanBreakdown(list: readonly Breakdown[]): Breakdown {
   return { order, worker };
 }
 
+/** mean ± ci95 (sign −1 or 1), or NaN (an empty cell) without an interval. */
+const bound = (mean: number, sign: number, ci95: number | null) =>
+  ci95 === null ? Number.NaN : round(mean + sign * ci95);
+
 const csvCell = (v: string | number) => {
   const text = typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : v;
   return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
-/** `kpis.csv`: kpi,unit,mean,ci95_low,ci95_high,n. */
+/** `kpis.csv`: kpi,unit,mean,ci95_low,ci95_high,n (empty bounds when `ci95` is null). */
 export function kpisCsv(summary: RunSummary): string {
   const rows = ["kpi,unit,mean,ci95_low,ci95_high,n"];
   for (const [name, k] of Object.entries(summary.kpis)) {
     rows.push(
-      [name, k.unit, k.mean, round(k.mean - k.ci95), round(k.mean + k.ci95), k.n]
+      [name, k.unit, k.mean, bound(k.mean, -1, k.ci95), bound(k.mean, 1, k.ci95), k.n]
         .map(csvCell)
         .join(","),
     );

@@ -116,6 +116,28 @@ describe("whsim run", () => {
     expect(row1("c")).not.toBe(row1("a"));
   });
 
+  it("run --replications 1 writes ci95 null (no interval from one value), empty kpis.csv bounds and a report without NaN", async () => {
+    const file = join(dir, "one.yaml");
+    writeFileSync(file, small);
+    const out = join(dir, "one");
+    const r = await cli("run", file, "--seed", "3", "--replications", "1", "--out", out);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
+    const kpis = Object.values(summary.kpis) as { ci95: unknown; n: number }[];
+    expect(kpis.length).toBeGreaterThan(5);
+    for (const k of kpis) expect(k).toMatchObject({ ci95: null, n: 1 });
+    const row = readFileSync(join(out, "kpis.csv"), "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("ordersShipped,"));
+    expect(row).toBe(`ordersShipped,orders,${summary.kpis.ordersShipped.mean},,,1`);
+    expect(r.out).toMatch(/ordersShipped +[\d.]+ +- +orders/);
+    const report = await cli("report", out, "--xlsx");
+    expect(report.code).toBe(0);
+    const sheet = readFileSync(join(out, "report-kpis.csv"), "utf8");
+    expect(sheet).not.toContain("NaN");
+    expect(sheet).toMatch(/\nordersShipped,[^\n]*,\d+,,,,1\n/);
+  });
+
   it("rejects bad flags with exit code 2 and every problem", async () => {
     const r = await cli("run", join(dir, "nothere.yaml"), "--seed", "-1", "--replications", "zero");
     expect(r.code).toBe(2);

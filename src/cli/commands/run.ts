@@ -66,7 +66,7 @@ function fmt(x: number): string {
 export function kpiTable(summary: RunSummary): string {
   const rows = [["KPI", "mean", "±95%", "unit"]];
   for (const [name, k] of Object.entries(summary.kpis)) {
-    rows.push([name, fmt(k.mean), k.n > 1 ? fmt(k.ci95) : "-", k.unit]);
+    rows.push([name, fmt(k.mean), k.ci95 === null ? "-" : fmt(k.ci95), k.unit]);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r: string[]) =>
