@@ -3,10 +3,10 @@
  * results folder). A re-run of the same command reads it and submits only missing jobs; an
  * outcome is stored once, and a write survives the coordinator being killed right after it.
  */
-import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { ReplicationOutcome } from "../experiment/types.ts";
+import { makeFoldersForInput } from "../node/makeFolders.ts";
 import { decodeJson, encodeJson } from "./numberCodec.ts";
 
 /** File name of the store inside a results folder. */
@@ -21,9 +21,14 @@ export class ResultStore {
   private readonly getStmt: Database.Statement<[string], { outcome: string }>;
   private readonly putStmt: Database.Statement<[string, string]>;
 
-  /** Opens (creating if needed) the store at `path`; `":memory:"` for a throwaway store. */
+  /**
+   * Opens (creating if needed) the store at `path`; `":memory:"` for a throwaway store.
+   * Throws InputError when the store's folder cannot be created.
+   */
   constructor(readonly path: string) {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    if (path !== ":memory:") {
+      makeFoldersForInput(dirname(path), { file: "job store (WHSIM_JOB_STORE)", value: path });
+    }
     this.db = new Database(path);
     // WAL + NORMAL: a committed write survives a killed process (not a power cut).
     this.db.pragma("journal_mode = WAL");

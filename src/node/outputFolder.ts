@@ -17,6 +17,7 @@ import {
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../common/inputError.ts";
 import { VERSION } from "../common/version.ts";
+import { makeFolders } from "./makeFolders.ts";
 
 /** The file that marks a folder as written by whsim (and so safe to replace). */
 export const RESULTS_MARKER = ".whsim-results";
@@ -48,17 +49,6 @@ export function checkReplaceable(target: string, flag = "--out"): void {
   throw issue(
     "a new folder or an earlier whsim results folder; this folder holds other files, which whsim will not replace",
   );
-}
-
-/**
- * Creates `path` and its missing parents one level at a time.
- * NOTE: not `mkdirSync(path, { recursive: true })`, which loops forever under /proc on Node 20.
- */
-function makeFolders(path: string): void {
-  if (existsSync(path)) return;
-  const parent = dirname(path);
-  if (parent !== path) makeFolders(parent);
-  mkdirSync(path);
 }
 
 /** A results folder being written; `commit()` publishes it, `abort()` discards it. */

@@ -3,17 +3,24 @@
  * all are renamed into place only when every one has been written, so a failure leaves
  * no half report (and the previous report, if any, untouched).
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { makeFoldersForInput } from "../node/makeFolders.ts";
 
 /** Files staged for an all-or-nothing publish. */
 export class StagedFiles {
   private readonly staged: [string, string][] = [];
   private readonly stamp = `${process.pid}-${Date.now().toString(36)}`;
 
-  /** A temporary path for `target` (its folder is created if missing). */
+  /** `flag` names where the targets came from in messages. Defaults to `--out`. */
+  constructor(private readonly flag = "--out") {}
+
+  /**
+   * A temporary path for `target`. Its folder is created if missing; throws InputError when
+   * it cannot be (a part of the path is a file, or the parent refuses new folders).
+   */
   stage(target: string): string {
-    mkdirSync(dirname(target), { recursive: true });
+    makeFoldersForInput(dirname(target), { file: this.flag, value: target });
     const tmp = join(dirname(target), `.${basename(target)}.tmp-${this.stamp}`);
     this.staged.push([target, tmp]);
     return tmp;

@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { InputError } from "../../src/common/inputError.ts";
 import { ResultStore } from "../../src/distributed/resultStore.ts";
 import type { ReplicationOutcome } from "../../src/experiment/types.ts";
 
@@ -46,4 +48,28 @@ describe("ResultStore", () => {
     expect(second.count()).toBe(1);
     second.close();
   });
+
+  it("new ResultStore() under a file throws InputError naming the path", () => {
+    const file = join(dir, "plain.txt");
+    writeFileSync(file, "x");
+    const path = join(file, "jobs.sqlite");
+    expect(() => new ResultStore(path)).toThrow(InputError);
+    expect(() => new ResultStore(path)).toThrow(
+      `${JSON.stringify(path)} (a folder whsim can create`,
+    );
+  });
+
+  it("new ResultStore() under /proc fails at once with InputError instead of looping", () => {
+    // A child process with a timeout: a synchronous loop could not be stopped from here.
+    const script = `import("./src/distributed/resultStore.ts").then((m) => {
+      try { new m.ResultStore("/proc/self/whsim-none/jobs.sqlite"); console.log("opened"); }
+      catch (e) { console.log(e.name); }
+    });`;
+    const out = execFileSync(process.execPath, ["--import", "tsx", "-e", script], {
+      cwd: resolve(import.meta.dirname, "../.."),
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(out.trim()).toBe("InputError");
+  }, 30_000);
 });
