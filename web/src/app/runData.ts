@@ -9,7 +9,7 @@ import type { TraceIndex } from "../trace/traceIndex.ts";
 /** A KPI in summary.json. */
 export interface SummaryKpi {
   mean: number;
-  ci95?: number;
+  ci95?: number | null;
   n?: number;
   unit?: string;
 }
