@@ -1,34 +1,102 @@
 /**
  * Parallel replications: one batch of replications on the worker-thread pool with 1 and
- * with 2 threads. Every thread is warmed up first (modules loaded, model run once), so
- * thread start-up is not timed; the outcomes are checked byte-identical and the speedup
- * printed. Target: ≥ 1.8× on 2 idle cores (other load on the machine lowers it).
+ * with 2 threads. Both pools start and warm up first (modules loaded, model run), so thread
+ * start-up is not timed; then the batch runs on each pool in turn for several rounds (the
+ * order alternates, so a neighbour's load drifting over time hits both alike) and the
+ * medians give the speedup. Outcomes are checked byte-identical. Target: ≥ 1.8× on 2 idle
+ * cores.
+ *
+ * Each batch line shows the wall time, the CPU time of the whole process (process.cpuUsage()
+ * counts every thread) and, on Linux, where that CPU went: the pool's threads, the main
+ * thread and V8's helper threads (concurrent TurboFan compiles, parallel scavenges,
+ * concurrent marking and sweeping, for every isolate). With one worker the helpers run on
+ * the idle second core, so the 1-worker CPU/wall bounds the speedup: two busy workers
+ * cannot beat 2 / (CPU/wall). "other" is CPU that other processes took meanwhile (a busy
+ * machine lowers the speedup); "busy" the share of the batch each thread spent in jobs.
  *
  *   npx tsx bench/parallel.ts [scenario] [replications] [model: warehouse|queue]
+ *     [--days N] (cut the horizon) [--warm N] (warm-up replications per thread, default 2)
+ *     [--rounds N] (batches per pool, default 3) [--share off] (build the site per job)
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildJobs } from "../src/experiment/jobs.ts";
-import type { ReplicationOutcome } from "../src/experiment/types.ts";
-import { createTaskPool } from "../src/node/pool/taskPool.ts";
+import { createTaskPool, type TaskPool } from "../src/node/pool/taskPool.ts";
 import { readScenarioFile } from "../src/node/readScenarioFile.ts";
-import type { BenchTask } from "./parallelTask.ts";
+import type { BenchTask, JobReply, ProbeReply } from "./parallelTask.ts";
 
-const file = resolve(process.argv[2] ?? "scenarios/default.yaml");
-const replications = Number(process.argv[3] ?? 8);
-const model = process.argv[4] ?? "warehouse";
-const scenario =
+const flags = new Map<string, string>();
+const args: string[] = [];
+for (let i = 2; i < process.argv.length; i++) {
+  if (process.argv[i].startsWith("--")) flags.set(process.argv[i], process.argv[++i]);
+  else args.push(process.argv[i]);
+}
+const file = resolve(args[0] ?? "scenarios/default.yaml");
+const replications = Number(args[1] ?? 8);
+const model = args[2] ?? "warehouse";
+const warmPerThread = Number(flags.get("--warm") ?? 2);
+const rounds = Number(flags.get("--rounds") ?? 3);
+const share = flags.get("--share") !== "off";
+const days = flags.has("--days") ? Number(flags.get("--days")) : undefined;
+const scenario: Record<string, unknown> =
   model === "queue"
     ? { arrivalRatePerS: 0.95, serviceMeanS: 1, servers: 1, horizonS: 400_000, warmupS: 1000 }
-    : (readScenarioFile(file) as unknown as Record<string, unknown>);
+    : { ...(readScenarioFile(file) as unknown as Record<string, unknown>) };
+if (days !== undefined) scenario.horizonDays = days;
 const tasks: BenchTask[] = buildJobs([{ id: "batch", scenario }], { seed: 1, replications }).map(
-  (job) => ({
-    model,
-    job,
-  }),
+  (job) => ({ model, job, share }),
 );
 
-async function timeBatch(workers: number): Promise<{ seconds: number; json: string }> {
-  const pool = createTaskPool<BenchTask, number | ReplicationOutcome>({
+/** CPU seconds of every thread of this process by operating-system id (Linux), else empty. */
+function threadCpu(): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of readdirSync("/proc/self/task")) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / 100); // ticks of 10 ms
+    }
+  } catch {
+    out.clear();
+  }
+  return out;
+}
+
+/** CPU seconds all processes have used on the machine (Linux), or undefined. */
+function machineCpu(): number | undefined {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+    // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
+    const n = fields.slice(1, 9).map(Number);
+    return (n[0] + n[1] + n[2] + n[5] + n[6] + n[7]) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Pool {
+  workers: number;
+  pool: TaskPool<BenchTask, ProbeReply | JobReply>;
+  /** Operating-system ids of its threads. */
+  threads: Set<number>;
+}
+
+interface Batch {
+  workers: number;
+  seconds: number;
+  cpuSeconds: number;
+  /** CPU seconds by kind of thread (undefined without /proc). */
+  byThread: { pool: number; main: number; helpers: number } | undefined;
+  /** CPU seconds other processes used during the batch. */
+  otherCpuSeconds: number | undefined;
+  /** Share of the batch each pool thread ran jobs. */
+  busy: number[];
+  meanJobSeconds: number;
+  json: string;
+}
+
+async function startPool(workers: number): Promise<Pool> {
+  const pool = createTaskPool<BenchTask, ProbeReply | JobReply>({
     setup: {
       module: new URL("./parallelTask.ts", import.meta.url).href,
       exportName: "benchTask",
@@ -36,31 +104,114 @@ async function timeBatch(workers: number): Promise<{ seconds: number; json: stri
     },
     workers,
   });
-  try {
-    // Warm-up: probes until every thread has answered, then one replication per thread.
-    const seen = new Set<number>();
-    while (seen.size < workers) {
-      const ids = await pool.run(
-        Array.from({ length: workers }, () => ({ probe: true as const, busyMs: 300 })),
-      );
-      for (const id of ids) seen.add(id as number);
-    }
-    const warm = buildJobs([{ id: "warm", scenario }], { seed: 99, replications: workers });
-    await pool.run(warm.map((job) => ({ model, job })));
-    const t0 = performance.now();
-    const outcomes = await pool.run(tasks);
-    return { seconds: (performance.now() - t0) / 1000, json: JSON.stringify(outcomes) };
-  } finally {
-    await pool.close();
+  // Probes until every thread has answered (each is busy a moment, so they spread), then
+  // warm-up replications on every thread.
+  const seen = new Map<number, number>();
+  while (seen.size < workers) {
+    const replies = await pool.run(
+      Array.from({ length: workers }, () => ({ probe: true as const, busyMs: 300 })),
+    );
+    for (const r of replies as ProbeReply[]) seen.set(r.threadId, r.osThreadId);
   }
+  const warm = buildJobs([{ id: "warm", scenario }], {
+    seed: 99,
+    replications: workers * warmPerThread,
+  });
+  await pool.run(warm.map((job) => ({ model, job, share })));
+  return { workers, pool, threads: new Set(seen.values()) };
 }
 
-const one = await timeBatch(1);
-const two = await timeBatch(2);
+async function timeBatch({ workers, pool, threads }: Pool): Promise<Batch> {
+  const machine0 = machineCpu();
+  const threads0 = threadCpu();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const replies = (await pool.run(tasks)) as JobReply[];
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const threads1 = threadCpu();
+  const machine1 = machineCpu();
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  let byThread: Batch["byThread"];
+  if (threads1.size > 0) {
+    byThread = { pool: 0, main: 0, helpers: 0 };
+    for (const [tid, s] of threads1) {
+      const used = s - (threads0.get(tid) ?? 0);
+      if (threads.has(tid)) byThread.pool += used;
+      else if (tid === process.pid) byThread.main += used;
+      else byThread.helpers += used;
+    }
+  }
+  const busyMs = new Map<number, number>();
+  for (const r of replies) {
+    busyMs.set(r.threadId, (busyMs.get(r.threadId) ?? 0) + r.endMs - r.startMs);
+  }
+  const jobMs = replies.reduce((sum, r) => sum + r.endMs - r.startMs, 0);
+  return {
+    workers,
+    seconds,
+    cpuSeconds,
+    byThread,
+    otherCpuSeconds:
+      machine0 === undefined || machine1 === undefined
+        ? undefined
+        : Math.max(0, machine1 - machine0 - cpuSeconds),
+    busy: [...busyMs.values()].map((ms) => ms / (seconds * 1000)),
+    meanJobSeconds: jobMs / replies.length / 1000,
+    json: JSON.stringify(replies.map((r) => r.outcome)),
+  };
+}
+
+function line(r: Batch): string {
+  const parts = [
+    `${r.workers} worker${r.workers > 1 ? "s" : " "}: ${r.seconds.toFixed(2)} s`,
+    `CPU ${r.cpuSeconds.toFixed(2)} s = ${(r.cpuSeconds / r.seconds).toFixed(2)} x wall`,
+  ];
+  if (r.byThread) {
+    const t = r.byThread;
+    parts.push(
+      `pool ${t.pool.toFixed(2)} + V8 helpers ${t.helpers.toFixed(2)} + main ${t.main.toFixed(2)}`,
+    );
+  }
+  parts.push(`job ${r.meanJobSeconds.toFixed(3)} s`);
+  parts.push(`busy ${r.busy.map((b) => `${Math.round(b * 100)}%`).join("/")}`);
+  if (r.otherCpuSeconds !== undefined) parts.push(`other ${r.otherCpuSeconds.toFixed(2)} s`);
+  return parts.join(" | ");
+}
+
+function median(values: number[]): number {
+  const s = values.slice().sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const name = model === "warehouse" ? ` (${file}${days !== undefined ? `, ${days} days` : ""})` : "";
 console.log(
-  `model ${model}${model === "warehouse" ? ` (${file})` : ""}: ${replications} replications, ${(one.seconds / replications).toFixed(2)} s each`,
+  `model ${model}${name}: ${replications} replications, warm-up ${warmPerThread} per thread, ${rounds} rounds, preparation ${share ? "shared" : "per job"}`,
 );
-console.log(`1 worker : ${one.seconds.toFixed(2)} s`);
-console.log(`2 workers: ${two.seconds.toFixed(2)} s`);
-console.log(`speedup  : ${(one.seconds / two.seconds).toFixed(2)}x (target >= 1.8x)`);
-console.log(`outcomes identical: ${one.json === two.json}`);
+const pools = [await startPool(1), await startPool(2)];
+const batches: Batch[][] = [[], []];
+try {
+  for (let round = 0; round < rounds; round++) {
+    for (const i of round % 2 ? [1, 0] : [0, 1]) {
+      const batch = await timeBatch(pools[i]);
+      batches[i].push(batch);
+      console.log(line(batch));
+    }
+  }
+} finally {
+  for (const p of pools) await p.pool.close();
+}
+const [one, two] = batches.map((list) => ({
+  seconds: median(list.map((b) => b.seconds)),
+  ratio: median(list.map((b) => b.cpuSeconds / b.seconds)),
+}));
+console.log(
+  `median 1 worker : ${one.seconds.toFixed(2)} s (${(one.seconds / replications).toFixed(3)} s a replication), CPU/wall ${one.ratio.toFixed(2)}`,
+);
+console.log(`median 2 workers: ${two.seconds.toFixed(2)} s, CPU/wall ${two.ratio.toFixed(2)}`);
+console.log(
+  `speedup         : ${(one.seconds / two.seconds).toFixed(2)}x (target >= 1.8x; bound 2 / CPU/wall of 1 worker = ${(2 / one.ratio).toFixed(2)}x)`,
+);
+const json = batches[0][0].json;
+console.log(`outcomes identical: ${batches.flat().every((b) => b.json === json)}`);

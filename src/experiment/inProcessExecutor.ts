@@ -5,6 +5,7 @@
 import { InputError, isInputError } from "../common/inputError.ts";
 import { ExperimentAbortedError, finishedOutcomes } from "./abort.ts";
 import { runJob } from "./runJob.ts";
+import { sharePreparations } from "./sharePreparations.ts";
 import type { Executor, ReplicationOutcome, Runner, ScenarioData } from "./types.ts";
 
 /** The error of a failed job, naming the job (as the worker-thread executor does). */
@@ -18,8 +19,12 @@ function inJob(task: string, error: unknown): Error {
   return new Error(`${task}: ${message}`, { cause: error });
 }
 
-/** An executor that runs every job in the calling thread with `runner`. */
+/**
+ * An executor that runs every job in the calling thread with `runner`, sharing the
+ * runner's preparation between jobs of the same scenario.
+ */
 export function createInProcessExecutor(runner: Runner<any>): Executor {
+  const shared = sharePreparations(runner as Runner<ScenarioData>);
   return {
     async run(jobs, options = {}) {
       const slots: (ReplicationOutcome | undefined)[] = new Array(jobs.length);
@@ -29,7 +34,7 @@ export function createInProcessExecutor(runner: Runner<any>): Executor {
         if (options.signal?.aborted) throw new ExperimentAbortedError(finishedOutcomes(slots));
         let outcome: ReplicationOutcome;
         try {
-          outcome = runJob(jobs[i] as never, runner as Runner<ScenarioData>);
+          outcome = runJob(jobs[i] as never, shared);
         } catch (error) {
           throw inJob(`${jobs[i].candidate} replication ${jobs[i].replication}`, error);
         }

@@ -33,6 +33,7 @@ export {
 } from "./runExperiment.ts";
 export { cleanBreakdown, runJob } from "./runJob.ts";
 export { checkPath, getPath, setPath, splitPath } from "./scenarioPath.ts";
+export { sharePreparations } from "./sharePreparations.ts";
 export {
   type Estimate,
   estimate,
@@ -52,9 +53,11 @@ export type {
   Breakdown,
   Executor,
   ExecutorRunOptions,
+  Preparation,
   ReplicationJob,
   ReplicationOutcome,
   Runner,
+  RunnerOptions,
   RunnerResult,
   ScenarioData,
 } from "./types.ts";

@@ -59,11 +59,32 @@ export interface RunnerResult {
   breakdown?: Breakdown;
 }
 
+/** What a Runner gets besides the scenario. */
+export interface RunnerOptions {
+  seed: number;
+  replication: number;
+  /**
+   * The runner's `preparation.prepare(scenario)`, when the caller keeps one (a thread
+   * running many jobs): the runner uses it instead of building it again.
+   */
+  prepared?: unknown;
+}
+
+/**
+ * Work a model does once per scenario that its replications can share (a run only reads
+ * it), e.g. the warehouse's layout, travel model and site.
+ */
+export interface Preparation<S = ScenarioData> {
+  /** The inputs prepare() reads, as a string: equal keys give equal preparations. */
+  key(scenario: S): string;
+  prepare(scenario: S): unknown;
+}
+
 /**
  * A simulation model behind one function: the warehouse's simulate(), or the reference
- * queue model. It must be deterministic in (scenario, seed, replication).
+ * queue model. It must be deterministic in (scenario, seed, replication), with or without
+ * `prepared`. A runner with a `preparation` lets callers that run many jobs share it.
  */
-export type Runner<S = ScenarioData> = (
-  scenario: S,
-  options: { seed: number; replication: number },
-) => RunnerResult;
+export type Runner<S = ScenarioData> = ((scenario: S, options: RunnerOptions) => RunnerResult) & {
+  preparation?: Preparation<S>;
+};

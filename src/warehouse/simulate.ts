@@ -35,7 +35,7 @@ import { installPutaway } from "./putaway.ts";
 import { startReorders } from "./reorder.ts";
 import { installReplenishment } from "./replenishment.ts";
 import { installShipping } from "./shipping.ts";
-import { buildSite } from "./site.ts";
+import { buildSite, type Site } from "./site.ts";
 import { generateSkus } from "./skuMaster.ts";
 import { createPutawayRule, createSkuStates, placeInitialStock, slotContents } from "./storage.ts";
 import { Tracer } from "./trace.ts";
@@ -109,6 +109,33 @@ export function scenarioLayout(scenario: Scenario, file = "<scenario>"): Layout 
   );
 }
 
+/** Pick zones of the scenario (1 unless zone picking). */
+function pickZones(scenario: Scenario): number {
+  return scenario.outbound.picking.method === "zone" ? scenario.outbound.picking.zones : 1;
+}
+
+/**
+ * Builds the layout, its travel model and the site of `scenario` (throws InputError if the
+ * layout cannot serve it). A run only reads the site, so replications of one scenario may
+ * share it: see scenarioSiteKey().
+ */
+export function buildScenarioSite(scenario: Scenario): Site {
+  const layout = scenarioLayout(scenario);
+  const travel = createTravelModel(layout);
+  const file = scenario.layoutFile ?? "<scenario>";
+  return buildSite(layout, travel, scenario.skus.count, pickZones(scenario), file);
+}
+
+/** The inputs buildScenarioSite() reads, as a string: equal keys build equal sites. */
+export function scenarioSiteKey(scenario: Scenario): string {
+  return JSON.stringify([
+    scenario.layoutFile ?? null,
+    scenario.layout,
+    scenario.skus.count,
+    pickZones(scenario),
+  ]);
+}
+
 /** Runs one replication of `scenario` and returns its results. */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
   const seed = options.seed ?? scenario.seed;
@@ -116,11 +143,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const sim = new Simulation({ seed, replication });
   const horizonS = scenario.horizonDays * DAY_S;
   const warmupS = scenario.warmupDays * DAY_S;
-  const file = scenario.layoutFile ?? "<scenario>";
-  const layout = scenarioLayout(scenario);
-  const travel = createTravelModel(layout);
-  const zones = scenario.outbound.picking.method === "zone" ? scenario.outbound.picking.zones : 1;
-  const site = buildSite(layout, travel, scenario.skus.count, zones, file);
+  const zones = pickZones(scenario);
+  const site = options.site ?? buildScenarioSite(scenario);
   const tracer = new Tracer(options.trace);
   const infos = generateSkus(scenario, sim.random("skus"));
   const skus = createSkuStates(
@@ -199,7 +223,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   world.putawayRule = createPutawayRule(world, infos);
   const contents = slotContents(world);
   const slotIndex = new Map(site.reserve.map((s) => [s.location.id, s.index]));
-  placeInitialStock(world, contents, slotIndex, file);
+  placeInitialStock(world, contents, slotIndex, scenario.layoutFile ?? "<scenario>");
 
   // Processes, in a fixed order (the order of same-time events depends on it).
   installPutaway(world, contents, slotIndex);

@@ -2,6 +2,7 @@
  * The plain-data results of one warehouse replication: KPIs, where time goes, the
  * conservation balance and raw counts. Everything here is JSON-serialisable.
  */
+import type { Site } from "./site.ts";
 
 /** Worker states whose shares make up the worker breakdown. */
 export type WorkerState = "travelLoaded" | "travelEmpty" | "handling" | "waiting" | "idle";
@@ -91,6 +92,11 @@ export interface SimulateOptions {
   trace?: (record: TraceRecord) => void;
   /** Called with the simulated fraction 0..1 now and then. */
   onProgress?: (fraction: number) => void;
+  /**
+   * The scenario's site from buildScenarioSite(), shared by replications (a run only reads
+   * it); built here when absent.
+   */
+  site?: Site;
 }
 
 /** A trace record as in docs/architecture.md (`header`, `move`, `state`, `task`, …). */

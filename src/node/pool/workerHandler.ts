@@ -1,11 +1,13 @@
 /**
  * The task handler a pool thread exports, given a way to load the model module: it picks
  * the export named in workerData and runs each task with it — through runJob() for
- * experiment jobs, or called directly. A failure inside the function comes back as data
+ * experiment jobs (sharing the model's preparation, e.g. the warehouse site, between jobs
+ * of the same scenario), or called directly. A failure inside the function comes back as data
  * (it would fail the same way again); only a dead thread makes the pool retry a task.
  */
 import { workerData } from "node:worker_threads";
 import { runJob } from "../../experiment/runJob.ts";
+import { sharePreparations } from "../../experiment/sharePreparations.ts";
 import type { ReplicationJob, Runner } from "../../experiment/types.ts";
 
 /** Names the module and export of the model (a Runner) a worker runs. */
@@ -39,7 +41,9 @@ export function createWorkerHandler(
         throw new Error(`${setup.module} has no function ${setup.exportName}`);
       }
       if (setup.mode === "call") return fn as (task: unknown) => unknown;
-      return (job: unknown) => runJob(job as ReplicationJob, fn as Runner<any>);
+      // One runner per thread: jobs of the same scenario share its preparation.
+      const runner = sharePreparations(fn as Runner<any>);
+      return (job: unknown) => runJob(job as ReplicationJob, runner);
     });
     return loaded;
   };
