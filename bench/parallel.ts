@@ -17,11 +17,16 @@
  *   npx tsx bench/parallel.ts [scenario] [replications] [model: warehouse|queue]
  *     [--days N] (cut the horizon) [--warm N] (warm-up replications per thread, default 2)
  *     [--rounds N] (batches per pool, default 3) [--share off] (build the site per job)
+ *     [--young-mb N] (each thread's young generation; default the pool's, 192)
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildJobs } from "../src/experiment/jobs.ts";
-import { createTaskPool, type TaskPool } from "../src/node/pool/taskPool.ts";
+import {
+  createTaskPool,
+  DEFAULT_YOUNG_GENERATION_MB,
+  type TaskPool,
+} from "../src/node/pool/taskPool.ts";
 import { readScenarioFile } from "../src/node/readScenarioFile.ts";
 import type { BenchTask, JobReply, ProbeReply } from "./parallelTask.ts";
 
@@ -37,6 +42,7 @@ const model = args[2] ?? "warehouse";
 const warmPerThread = Number(flags.get("--warm") ?? 2);
 const rounds = Number(flags.get("--rounds") ?? 3);
 const share = flags.get("--share") !== "off";
+const youngMb = flags.has("--young-mb") ? Number(flags.get("--young-mb")) : undefined;
 const days = flags.has("--days") ? Number(flags.get("--days")) : undefined;
 const scenario: Record<string, unknown> =
   model === "queue"
@@ -103,6 +109,7 @@ async function startPool(workers: number): Promise<Pool> {
       mode: "call",
     },
     workers,
+    youngGenerationMb: youngMb,
   });
   // Probes until every thread has answered (each is busy a moment, so they spread), then
   // warm-up replications on every thread.
@@ -187,7 +194,7 @@ function median(values: number[]): number {
 
 const name = model === "warehouse" ? ` (${file}${days !== undefined ? `, ${days} days` : ""})` : "";
 console.log(
-  `model ${model}${name}: ${replications} replications, warm-up ${warmPerThread} per thread, ${rounds} rounds, preparation ${share ? "shared" : "per job"}`,
+  `model ${model}${name}: ${replications} replications, warm-up ${warmPerThread} per thread, ${rounds} rounds, preparation ${share ? "shared" : "per job"}, young generation ${youngMb ?? DEFAULT_YOUNG_GENERATION_MB} MB`,
 );
 const pools = [await startPool(1), await startPool(2)];
 const batches: Batch[][] = [[], []];

@@ -21,6 +21,8 @@ export interface PoolExecutorOptions {
   maxRetries?: number;
   /** Bundle the model with esbuild so threads start fast. Defaults to true. */
   bundle?: boolean;
+  /** Each thread's young generation, MB. Defaults to DEFAULT_YOUNG_GENERATION_MB (192). */
+  youngGenerationMb?: number;
 }
 
 /** Creates a worker-thread executor; close() it when done. */
@@ -31,6 +33,7 @@ export function createPoolExecutor(options: PoolExecutorOptions): Executor {
       workers: options.workers,
       maxRetries: options.maxRetries,
       bundle: options.bundle,
+      youngGenerationMb: options.youngGenerationMb,
     },
     (job) => `${job.candidate} replication ${job.replication}`,
   );

@@ -19,7 +19,22 @@ export interface TaskPoolOptions {
   maxRetries?: number;
   /** Bundle a TypeScript model with esbuild so threads start fast. Defaults to true. */
   bundle?: boolean;
+  /**
+   * Each thread's young generation (V8 nursery), MB. Defaults to
+   * DEFAULT_YOUNG_GENERATION_MB, four times V8's 48 MB for a thread.
+   */
+  youngGenerationMb?: number;
 }
+
+/**
+ * A thread's young generation, MB (three V8 semi-spaces of 64 MB). A replication allocates
+ * about 0.7 GB a second, mostly objects that live for a few simulated minutes: with V8's
+ * 48 MB they survive a scavenge or two, are copied and promoted, and the collector's
+ * helper threads compete with the other workers for the cores. Four times larger cuts the
+ * scavenges by four and the work per replication by about a tenth (docs/experiments.md).
+ * It costs up to that much memory per thread.
+ */
+export const DEFAULT_YOUNG_GENERATION_MB = 192;
 
 /** Options for one TaskPool.run(). */
 export interface TaskRunOptions<R> {
@@ -65,24 +80,62 @@ export function defaultWorkerCount(): number {
   return availableParallelism();
 }
 
+/** Node options a thread takes with a value (module loading); it needs no others. */
+const THREAD_OPTIONS_WITH_VALUE = new Set([
+  "--import",
+  "--require",
+  "-r",
+  "--loader",
+  "--experimental-loader",
+  "--conditions",
+  "-C",
+]);
+
+/** Node options without a value a thread takes. */
+const THREAD_FLAGS = new Set(["--enable-source-maps", "--no-warnings"]);
+
+/**
+ * The part of a process's execArgv a thread may take: module loaders, resolution
+ * conditions, source maps and warnings. A thread refuses V8 options (such as
+ * --max-semi-space-size) and per-process ones, and the pool would not start; V8 options
+ * reach every thread anyway.
+ */
+export function threadArgs(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i].split("=", 1)[0];
+    if (THREAD_OPTIONS_WITH_VALUE.has(name)) {
+      if (args[i].includes("=")) out.push(args[i]);
+      else if (i + 1 < args.length) out.push(args[i], args[++i]);
+    } else if (THREAD_FLAGS.has(args[i])) {
+      out.push(args[i]);
+    }
+  }
+  return out;
+}
+
+/** True for the tsx loader, whatever form its option takes. */
+function isTsxArg(arg: string): boolean {
+  return arg.includes("tsx");
+}
+
 /** execArgv without the tsx loader (a bundled thread is plain JavaScript; tsx costs start-up). */
 function withoutTsx(args: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    if ((args[i] === "--import" || args[i] === "--require") && args[i + 1]?.includes("tsx")) {
+    if (THREAD_OPTIONS_WITH_VALUE.has(args[i]) && isTsxArg(args[i + 1] ?? "")) {
       i++;
       continue;
     }
-    if (args[i].includes("tsx")) continue;
+    if (isTsxArg(args[i])) continue;
     out.push(args[i]);
   }
   return out;
 }
 
 /** execArgv for threads: adds the tsx loader when running from TypeScript sources. */
-function workerExecArgv(): string[] {
-  const args = [...process.execArgv];
-  return args.some((a) => a.includes("tsx")) ? args : [...args, "--import", "tsx"];
+function workerExecArgv(args: readonly string[]): string[] {
+  return args.some(isTsxArg) ? [...args] : [...args, "--import", "tsx"];
 }
 
 /** Creates the pool; close() it when done. `describe(task)` names a task in error messages. */
@@ -105,8 +158,13 @@ export function createTaskPool<T, R>(
         minThreads: workers,
         maxThreads: workers,
         idleTimeout: 60_000,
-        execArgv: bundle ? withoutTsx(process.execArgv) : workerExecArgv(),
+        execArgv: bundle
+          ? withoutTsx(threadArgs(process.execArgv))
+          : workerExecArgv(threadArgs(process.execArgv)),
         workerData: options.setup,
+        resourceLimits: {
+          maxYoungGenerationSizeMb: options.youngGenerationMb ?? DEFAULT_YOUNG_GENERATION_MB,
+        },
       });
       // A thread that fails while the pool shuts down (e.g. one replacing an aborted thread)
       // must not crash the process; failures of tasks reach run() through their promises.

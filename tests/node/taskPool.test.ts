@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import {
+  createTaskPool,
+  DEFAULT_YOUNG_GENERATION_MB,
+  threadArgs,
+} from "../../src/node/pool/taskPool.ts";
+
+describe("threadArgs()", () => {
+  it("threadArgs(execArgv) keeps loaders with their values and conditions", () => {
+    expect(
+      threadArgs([
+        "--require",
+        "/x/tsx/dist/preflight.cjs",
+        "--import",
+        "file:///x/tsx/dist/loader.mjs",
+        "--conditions=development",
+        "-C",
+        "worker",
+        "--enable-source-maps",
+      ]),
+    ).toEqual([
+      "--require",
+      "/x/tsx/dist/preflight.cjs",
+      "--import",
+      "file:///x/tsx/dist/loader.mjs",
+      "--conditions=development",
+      "-C",
+      "worker",
+      "--enable-source-maps",
+    ]);
+  });
+
+  it("threadArgs(execArgv) drops V8 and per-process options, with their values", () => {
+    expect(
+      threadArgs([
+        "--max-semi-space-size=64",
+        "--single-threaded-gc",
+        "--title",
+        "whsim",
+        "--import",
+        "tsx",
+        "--max-old-space-size",
+        "4096",
+      ]),
+    ).toEqual(["--import", "tsx"]);
+  });
+});
+
+describe("createTaskPool()", () => {
+  const setup = {
+    module: new URL("./fixtures/threadLimits.ts", import.meta.url).href,
+    exportName: "youngGenerationMb",
+    mode: "call" as const,
+  };
+
+  it("createTaskPool() gives each thread a DEFAULT_YOUNG_GENERATION_MB young generation, or youngGenerationMb", async () => {
+    const pools = [
+      createTaskPool<number, number>({ setup, workers: 1 }),
+      createTaskPool<number, number>({ setup, workers: 1, youngGenerationMb: 64 }),
+    ];
+    try {
+      expect(await pools[0].run([0])).toEqual([DEFAULT_YOUNG_GENERATION_MB]);
+      expect(await pools[1].run([0])).toEqual([64]);
+      expect(DEFAULT_YOUNG_GENERATION_MB).toBeGreaterThan(48); // V8's own size for a thread
+    } finally {
+      await Promise.all(pools.map((pool) => pool.close()));
+    }
+  });
+});
