@@ -38,11 +38,29 @@ export function runWarehouseJob(job: ReplicationJob<Scenario>): ReplicationOutco
   return runJob(job, runWarehouse);
 }
 
-/** One replication as a plain-data task (for worker threads); returns the whole RunResult. */
-export function simulateReplication(task: {
+/** A replication as a plain-data task for worker threads. */
+export interface ReplicationTask {
   scenario: Scenario;
   seed: number;
   replication: number;
-}): RunResult {
-  return simulate(task.scenario, { seed: task.seed, replication: task.replication });
 }
+
+/** One replication of a task; `prepared` is its scenario's site from buildScenarioSite(). */
+function simulateTask(task: ReplicationTask, options: { prepared?: unknown } = {}): RunResult {
+  return simulate(task.scenario, {
+    seed: task.seed,
+    replication: task.replication,
+    site: options.prepared as Site | undefined,
+  });
+}
+
+/**
+ * One replication as a plain-data task (for worker threads); returns the whole RunResult.
+ * Its preparation is the task scenario's site, which a thread keeps between tasks.
+ */
+export const simulateReplication = Object.assign(simulateTask, {
+  preparation: {
+    key: (task: ReplicationTask) => scenarioSiteKey(task.scenario),
+    prepare: (task: ReplicationTask) => buildScenarioSite(task.scenario),
+  },
+});

@@ -7,7 +7,7 @@
  */
 import { workerData } from "node:worker_threads";
 import { runJob } from "../../experiment/runJob.ts";
-import { sharePreparations } from "../../experiment/sharePreparations.ts";
+import { type Preparable, sharePreparations } from "../../experiment/sharePreparations.ts";
 import type { ReplicationJob, Runner } from "../../experiment/types.ts";
 
 /** Names the module and export of the model (a Runner) a worker runs. */
@@ -35,12 +35,16 @@ export function createWorkerHandler(
   let loaded: Promise<(task: unknown) => unknown> | undefined;
   const load = () => {
     const setup = workerData as WorkerSetup;
-    loaded ??= loadModule().then((mod) => {
+    loaded ??= loadModule().then((mod): ((task: unknown) => unknown) => {
       const fn = mod[setup.exportName];
       if (typeof fn !== "function") {
         throw new Error(`${setup.module} has no function ${setup.exportName}`);
       }
-      if (setup.mode === "call") return fn as (task: unknown) => unknown;
+      if (setup.mode === "call") {
+        // A function with a preparation (e.g. simulateReplication) shares it between tasks.
+        const call = sharePreparations(fn as Preparable<unknown, { prepared?: unknown }, unknown>);
+        return (task: unknown) => call(task, {});
+      }
       // One runner per thread: jobs of the same scenario share its preparation.
       const runner = sharePreparations(fn as Runner<any>);
       return (job: unknown) => runJob(job as ReplicationJob, runner);
