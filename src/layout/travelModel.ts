@@ -51,6 +51,21 @@ export interface TravelModel {
   readonly pickGridAisleIndex: ReadonlyMap<string, number>;
   /** True if any aisle or cross aisle of the layout is one-way. */
   readonly hasOneWayAisles: boolean;
+  /**
+   * The pick grid in its own coordinates, built once (undefined without a pick grid):
+   * aisle x offsets from the first aisle (`xs[0]` = 0), cross-aisle y offsets from the
+   * front cross aisle (`rows[0]` = 0, last = aisle length), and the origin `x0`, metres.
+   * Shared by every tour: read only.
+   */
+  readonly pickGridFrame: PickGridFrame | undefined;
+}
+
+/** A pick grid in grid coordinates (see `TravelModel.pickGridFrame`). */
+export interface PickGridFrame {
+  readonly x0: number;
+  readonly xs: number[];
+  readonly rows: number[];
+  readonly lengthM: number;
 }
 
 /** Snapped points a travel model remembers (beyond this it starts afresh). */
@@ -159,7 +174,32 @@ export function createTravelModel(layout: Layout): TravelModel {
     return { d: d + a.snapM + b.snapM, u, v };
   };
 
-  const anchorDistanceM = (a: Anchor, b: Anchor): number => best(a, b).d;
+  /** best(a, b).d without building the route (same sums in the same order). */
+  const anchorDistanceM = (a: Anchor, b: Anchor): number => {
+    const ea = edges[a.edge];
+    const eb = edges[b.edge];
+    let d = Number.POSITIVE_INFINITY;
+    if (a.edge === b.edge && (ea.twoWay || b.offsetM >= a.offsetM)) {
+      d = Math.abs(b.offsetM - a.offsetM);
+    }
+    const exitTo = ea.lengthM - a.offsetM;
+    const entryFrom = b.offsetM;
+    let c = exitTo + dist[ea.to * n + eb.from] + entryFrom;
+    if (c < d) d = c;
+    if (eb.twoWay) {
+      c = exitTo + dist[ea.to * n + eb.to] + (eb.lengthM - b.offsetM);
+      if (c < d) d = c;
+    }
+    if (ea.twoWay) {
+      c = a.offsetM + dist[ea.from * n + eb.from] + entryFrom;
+      if (c < d) d = c;
+      if (eb.twoWay) {
+        c = a.offsetM + dist[ea.from * n + eb.to] + (eb.lengthM - b.offsetM);
+        if (c < d) d = c;
+      }
+    }
+    return d + a.snapM + b.snapM;
+  };
 
   // NOTE: flat typed arrays for the hot path (no allocation per query).
   const placeIds = [...points.keys()];
@@ -213,6 +253,7 @@ export function createTravelModel(layout: Layout): TravelModel {
     pickGridAisleIndex: new Map((layout.pickGrid?.aisles ?? []).map((id, i) => [id, i])),
     hasOneWayAisles:
       layout.aisles.some((a) => a.oneWay) || layout.crossAisles.some((a) => a.oneWay),
+    pickGridFrame: pickGridFrameOf(layout),
     anchor,
     anchorDistanceM,
     has: (id) => points.has(id),
@@ -265,6 +306,20 @@ export function createTravelModel(layout: Layout): TravelModel {
       add(pb.place);
       return out;
     },
+  };
+}
+
+/** The layout's pick grid in grid coordinates, or undefined. */
+function pickGridFrameOf(layout: Layout): PickGridFrame | undefined {
+  const g = layout.pickGrid;
+  if (!g || g.aisles.length === 0) return undefined;
+  const x0 = g.aisleXsM[0];
+  const lengthM = g.backYM - g.frontYM;
+  return {
+    x0,
+    xs: g.aisleXsM.map((x) => x - x0),
+    rows: [0, ...g.middleYsM.map((y) => y - g.frontYM), lengthM],
+    lengthM,
   };
 }
 

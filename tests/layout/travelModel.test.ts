@@ -62,6 +62,18 @@ describe("createTravelModel(traditional layout)", () => {
     }
   });
 
+  it("pickGridFrame is the pick grid from its first aisle and front cross aisle", () => {
+    const g = small.pickGrid;
+    const frame = travel.pickGridFrame;
+    expect(g).toBeDefined();
+    if (!g || !frame) throw new Error("no pick grid");
+    expect(frame.x0).toBe(g.aisleXsM[0]);
+    expect(frame.xs).toEqual(g.aisleXsM.map((x) => x - g.aisleXsM[0]));
+    expect(frame.xs[0]).toBe(0);
+    expect(frame.lengthM).toBe(g.backYM - g.frontYM);
+    expect(frame.rows).toEqual([0, ...g.middleYsM.map((y) => y - g.frontYM), frame.lengthM]);
+  });
+
   it("anchor() rejects an unknown place id", () => {
     expect(() => travel.distanceM("PD", "NOPE")).toThrow(/unknown place/);
   });
@@ -82,6 +94,19 @@ describe("createTravelModel(explicit layout with a diagonal and a one-way aisle)
   it("respects one-way aisles: in 9 m, out 51 m round the back", () => {
     expect(travel.distanceM("PD", "L3")).toBeCloseTo(9, 9);
     expect(travel.distanceM("L3", "PD")).toBeCloseTo(51, 9);
+  });
+
+  it("anchorDistanceM() equals distanceByIndexM() and the path length, one-way aisles included", () => {
+    const ids = [...layout.locations.map((l) => l.id), "PD"];
+    for (const a of ids) {
+      for (const b of ids) {
+        const d = travel.anchorDistanceM(travel.anchor(a), travel.anchor(b));
+        expect(d).toBe(travel.distanceByIndexM(travel.placeIndex(a), travel.placeIndex(b)));
+        expect(polylineLength(travel.path(a, b))).toBeCloseTo(d, 9);
+      }
+    }
+    expect(travel.anchorDistanceM(travel.anchor("PD"), travel.anchor("L3"))).toBeCloseTo(9, 9);
+    expect(travel.anchorDistanceM(travel.anchor("L3"), travel.anchor("PD"))).toBeCloseTo(51, 9);
   });
 
   it("avgSingleCommandDistanceM() is the mean round trip (hand-worked: 46 m)", () => {

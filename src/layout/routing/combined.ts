@@ -7,11 +7,11 @@ import { checkPicks, type Grid, gridOf, picksByAisle, TourBuilder } from "./grid
 import { combinedBlock, multiBlockRoute } from "./multiBlock.ts";
 import type { Block, Pick, Route } from "./types.ts";
 
-/** Combined-policy tour through `picks`, depot to depot. */
-export function combinedRoute(block: Block | Grid, picks: readonly Pick[]): Route {
+/** Combined-policy tour through `picks`, depot to depot; `withTour` false leaves `tour` empty. */
+export function combinedRoute(block: Block | Grid, picks: readonly Pick[], withTour = true): Route {
   const grid = "xs" in block ? block : gridOf(block);
   if (grid.rows.length > 2) {
-    return multiBlockRoute(grid, picks, combinedBlock);
+    return multiBlockRoute(grid, picks, combinedBlock, withTour);
   }
   checkPicks(grid, picks);
   const length = grid.rows[grid.rows.length - 1];
@@ -33,7 +33,7 @@ export function combinedRoute(block: Block | Grid, picks: readonly Pick[]): Rout
       cost[k][side] = Math.min(stay, cross);
     }
   }
-  const b = new TourBuilder(grid.depotX, 0);
+  const b = new TourBuilder(grid.depotX, 0, withTour);
   let side = 0;
   visited.forEach((aisle, k) => {
     const x = grid.xs[aisle];

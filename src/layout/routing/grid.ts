@@ -141,17 +141,23 @@ function depotPoint(grid: Grid): GridPoint {
   return i >= 0 ? { aisle: i, x: grid.xs[i], y: 0 } : { aisle: -1, x: grid.depotX, y: 0 };
 }
 
-/** Accumulates an axis-parallel tour: waypoints, distance and the pick order. */
+/**
+ * Accumulates an axis-parallel tour: distance, the pick order and (unless `withTour` is
+ * false) the waypoints. Without waypoints `tour` stays empty and a move allocates nothing;
+ * the distance and order are the same either way.
+ */
 export class TourBuilder {
   readonly tour: [number, number][];
   readonly order: number[] = [];
   distanceM = 0;
   private x: number;
   private y: number;
-  constructor(x: number, y: number) {
+  private readonly withTour: boolean;
+  constructor(x: number, y: number, withTour = true) {
     this.x = x;
     this.y = y;
-    this.tour = [[x, y]];
+    this.withTour = withTour;
+    this.tour = withTour ? [[x, y]] : [];
   }
   /** Moves straight to (x, y); the move must be along one axis. */
   to(x: number, y: number): this {
@@ -159,7 +165,7 @@ export class TourBuilder {
     this.distanceM += Math.abs(x - this.x) + Math.abs(y - this.y);
     this.x = x;
     this.y = y;
-    this.tour.push([x, y]);
+    if (this.withTour) this.tour.push([x, y]);
     return this;
   }
   /** Records that the pick with this index is taken here. */
@@ -167,17 +173,40 @@ export class TourBuilder {
     this.order.push(index);
     return this;
   }
+  /** Current x, metres. */
+  get atX(): number {
+    return this.x;
+  }
+  /** Current y, metres. */
+  get atY(): number {
+    return this.y;
+  }
   get position(): [number, number] {
     return [this.x, this.y];
+  }
+}
+
+/** Sorts pick indices in place by position, ties by index (insertion sort: lists are short). */
+export function sortByPosition(list: number[], picks: readonly Pick[]): void {
+  for (let k = 1; k < list.length; k++) {
+    const i = list[k];
+    const y = picks[i].positionM;
+    let j = k - 1;
+    while (j >= 0) {
+      const o = list[j];
+      const oy = picks[o].positionM;
+      if (oy < y || (oy === y && o < i)) break;
+      list[j + 1] = o;
+      j--;
+    }
+    list[j + 1] = i;
   }
 }
 
 /** Pick indices per aisle, sorted by position (ascending). */
 export function picksByAisle(aisles: number, picks: readonly Pick[]): number[][] {
   const out: number[][] = Array.from({ length: aisles }, () => []);
-  picks.forEach((p, i) => {
-    out[p.aisle].push(i);
-  });
-  for (const list of out) list.sort((a, b) => picks[a].positionM - picks[b].positionM || a - b);
+  for (let i = 0; i < picks.length; i++) out[picks[i].aisle].push(i);
+  for (const list of out) if (list.length > 1) sortByPosition(list, picks);
   return out;
 }

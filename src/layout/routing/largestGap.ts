@@ -32,19 +32,23 @@ export function largestGapInAisle(
   return { gapM, below };
 }
 
-/** Largest-gap-policy tour through `picks`, depot to depot. */
-export function largestGapRoute(block: Block | Grid, picks: readonly Pick[]): Route {
+/** The largest-gap policy in one block of the multi-block frame. */
+const largestGapBlock = splitBlock((p, l) => largestGapInAisle(p, l).below);
+
+/** Largest-gap-policy tour through `picks`, depot to depot; `withTour` false leaves `tour` empty. */
+export function largestGapRoute(
+  block: Block | Grid,
+  picks: readonly Pick[],
+  withTour = true,
+): Route {
   const grid = "xs" in block ? block : gridOf(block);
   if (grid.rows.length > 2) {
-    return multiBlockRoute(
-      grid,
-      picks,
-      splitBlock((p, l) => largestGapInAisle(p, l).below),
-    );
+    return multiBlockRoute(grid, picks, largestGapBlock, withTour);
   }
   return splitAislesRoute(
     grid,
     picks,
     (positions, length) => largestGapInAisle(positions, length).below,
+    withTour,
   );
 }

@@ -11,11 +11,14 @@ import type { Block, Pick, Route } from "./types.ts";
 const frontHalf = (positionsM: number[], lengthM: number) =>
   positionsM.filter((y) => y <= lengthM / 2).length;
 
-/** Midpoint-policy tour through `picks`, depot to depot. */
-export function midpointRoute(block: Block | Grid, picks: readonly Pick[]): Route {
+/** The midpoint policy in one block of the multi-block frame. */
+const midpointBlock = splitBlock(frontHalf);
+
+/** Midpoint-policy tour through `picks`, depot to depot; `withTour` false leaves `tour` empty. */
+export function midpointRoute(block: Block | Grid, picks: readonly Pick[], withTour = true): Route {
   const grid = "xs" in block ? block : gridOf(block);
   if (grid.rows.length > 2) {
-    return multiBlockRoute(grid, picks, splitBlock(frontHalf));
+    return multiBlockRoute(grid, picks, midpointBlock, withTour);
   }
-  return splitAislesRoute(grid, picks, frontHalf);
+  return splitAislesRoute(grid, picks, frontHalf, withTour);
 }

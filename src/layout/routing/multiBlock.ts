@@ -5,7 +5,7 @@
  * its front one, sweeping its sub-aisles from the nearer end; finally back to the depot.
  * A policy only says how one block's sub-aisles are picked.
  */
-import { bandOf, checkPicks, type Grid, TourBuilder } from "./grid.ts";
+import { bandOf, checkPicks, type Grid, sortByPosition, TourBuilder } from "./grid.ts";
 import type { Pick, Route } from "./types.ts";
 
 /** One block to pick: sub-aisles in sweep order, each with its pick indices ascending. */
@@ -30,31 +30,45 @@ export type BlockPicker = (
   visit: BlockVisit,
 ) => void;
 
-/** Runs the multi-block frame with a per-block policy. */
-export function multiBlockRoute(grid: Grid, picks: readonly Pick[], pickBlock: BlockPicker): Route {
+/**
+ * Runs the multi-block frame with a per-block policy. `withTour` false leaves the route's
+ * `tour` empty (distance and order unchanged).
+ */
+export function multiBlockRoute(
+  grid: Grid,
+  picks: readonly Pick[],
+  pickBlock: BlockPicker,
+  withTour = true,
+): Route {
   checkPicks(grid, picks);
   const n = grid.xs.length;
   const bands = grid.rows.length - 1;
   // Pick indices per aisle and band; only aisles with picks get their lists (a large
   // layout has many aisles and a tour touches few).
   const cells: (number[][] | undefined)[] = new Array(n);
-  picks.forEach((p, i) => {
+  const withPicks: number[][][] = [];
+  let left = n;
+  let farthest = -1;
+  for (let i = 0; i < picks.length; i++) {
+    const p = picks[i];
     let aisle = cells[p.aisle];
     if (aisle === undefined) {
-      aisle = Array.from({ length: bands }, () => []);
+      aisle = [];
+      for (let r = 0; r < bands; r++) aisle.push([]);
       cells[p.aisle] = aisle;
+      withPicks.push(aisle);
     }
-    aisle[bandOf(grid, p.positionM)].push(i);
-  });
-  const withPicks: number[][][] = [];
-  for (const aisle of cells) if (aisle !== undefined) withPicks.push(aisle);
-  for (const aisle of withPicks) {
-    for (const list of aisle) list.sort((a, b) => picks[a].positionM - picks[b].positionM || a - b);
+    const band = bandOf(grid, p.positionM);
+    aisle[band].push(i);
+    if (p.aisle < left) left = p.aisle;
+    if (band > farthest) farthest = band;
   }
-  const b = new TourBuilder(grid.depotX, 0);
+  for (const aisle of withPicks) {
+    for (const list of aisle) if (list.length > 1) sortByPosition(list, picks);
+  }
+  const b = new TourBuilder(grid.depotX, 0, withTour);
   if (picks.length === 0) return { distanceM: 0, tour: b.tour, order: [] };
-  const left = Math.min(...picks.map((p) => p.aisle));
-  const farthest = Math.max(...picks.map((p) => bandOf(grid, p.positionM)));
+  /** Aisles other than the leftmost with picks in `band`, left to right. */
   const others = (band: number) => {
     const list: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -66,10 +80,12 @@ export function multiBlockRoute(grid: Grid, picks: readonly Pick[], pickBlock: B
   // Up the leftmost aisle, picking all its picks.
   const xl = grid.xs[left];
   b.to(xl, 0);
-  const own = (cells[left] as number[][]).flat();
-  for (const i of own) b.to(xl, picks[i].positionM).visit(i);
+  for (const list of cells[left] as number[][]) {
+    for (const i of list) b.to(xl, picks[i].positionM).visit(i);
+  }
   let band = farthest;
-  if (others(farthest).length > 0) b.to(xl, grid.rows[farthest + 1]);
+  let list = others(farthest);
+  if (list.length > 0) b.to(xl, grid.rows[farthest + 1]);
   else {
     // Nothing else in the farthest block: turn at the highest pick.
     b.to(xl, grid.rows[farthest]);
@@ -77,7 +93,7 @@ export function multiBlockRoute(grid: Grid, picks: readonly Pick[], pickBlock: B
   }
   let x = xl;
   for (; band >= 0; band--) {
-    const list = others(band);
+    if (band !== farthest) list = others(band);
     const frontY = grid.rows[band];
     const backY = grid.rows[band + 1];
     if (list.length === 0) {
@@ -86,17 +102,13 @@ export function multiBlockRoute(grid: Grid, picks: readonly Pick[], pickBlock: B
     }
     const lo = grid.xs[list[0]];
     const hi = grid.xs[list[list.length - 1]];
-    const ordered = Math.abs(lo - x) <= Math.abs(hi - x) ? list : [...list].reverse();
+    if (Math.abs(lo - x) > Math.abs(hi - x)) list.reverse();
+    const bandPicks: number[][] = [];
+    for (const i of list) bandPicks.push((cells[i] as number[][])[band]);
     b.to(x, backY);
-    pickBlock(b, grid, picks, {
-      aisles: ordered,
-      picks: ordered.map((i) => (cells[i] as number[][])[band]),
-      frontY,
-      backY,
-    });
-    x = b.position[0];
-    if (b.position[1] !== frontY)
-      throw new Error("block policy did not end on the front cross aisle");
+    pickBlock(b, grid, picks, { aisles: list, picks: bandPicks, frontY, backY });
+    x = b.atX;
+    if (b.atY !== frontY) throw new Error("block policy did not end on the front cross aisle");
   }
   b.to(x, 0).to(grid.depotX, 0);
   return { distanceM: b.distanceM, tour: b.tour, order: b.order };
@@ -105,21 +117,25 @@ export function multiBlockRoute(grid: Grid, picks: readonly Pick[], pickBlock: B
 /** S-shape in one block: traverse sub-aisles alternately; an even count makes the last a return. */
 export const sShapeBlock: BlockPicker = (b, grid, picks, v) => {
   let atBack = true;
-  v.aisles.forEach((aisle, k) => {
-    const x = grid.xs[aisle];
+  const m = v.aisles.length;
+  for (let k = 0; k < m; k++) {
+    const x = grid.xs[v.aisles[k]];
     const list = v.picks[k];
     b.to(x, atBack ? v.backY : v.frontY);
-    if (k === v.aisles.length - 1 && v.aisles.length % 2 === 0) {
+    if (k === m - 1 && m % 2 === 0) {
       // After an odd number of traversals the picker is at the front: return trip.
       for (const i of list) b.to(x, picks[i].positionM).visit(i);
       b.to(x, v.frontY);
       return;
     }
-    const ordered = atBack ? [...list].reverse() : list;
-    for (const i of ordered) b.to(x, picks[i].positionM).visit(i);
+    if (atBack) {
+      for (let j = list.length - 1; j >= 0; j--) b.to(x, picks[list[j]].positionM).visit(list[j]);
+    } else {
+      for (const i of list) b.to(x, picks[i].positionM).visit(i);
+    }
     atBack = !atBack;
     b.to(x, atBack ? v.backY : v.frontY);
-  });
+  }
 };
 
 /**
@@ -133,30 +149,38 @@ export function splitBlock(
   return (b, grid, picks, v) => {
     const length = v.backY - v.frontY;
     const last = v.aisles.length - 1;
-    const fronts: number[][] = [];
+    const cuts: number[] = [];
+    const positionsM: number[] = [];
     for (let k = 0; k < last; k++) {
       const x = grid.xs[v.aisles[k]];
       const list = v.picks[k];
-      const cut = splitAt(
-        list.map((i) => picks[i].positionM - v.frontY),
-        length,
-      );
-      fronts.push(list.slice(0, cut));
-      const back = list.slice(cut);
-      if (back.length === 0) continue;
+      positionsM.length = 0;
+      for (const i of list) positionsM.push(picks[i].positionM - v.frontY);
+      const cut = splitAt(positionsM, length);
+      cuts.push(cut);
+      // The back part: picks from index max(cut, 0) on (as list.slice(cut) would take them).
+      const from = cut < 0 ? Math.max(0, list.length + cut) : Math.min(cut, list.length);
+      if (from >= list.length) continue;
       b.to(x, v.backY);
-      for (const i of [...back].reverse()) b.to(x, picks[i].positionM).visit(i);
+      for (let j = list.length - 1; j >= from; j--)
+        b.to(x, picks[list[j]].positionM).visit(list[j]);
       b.to(x, v.backY);
     }
     const x = grid.xs[v.aisles[last]];
+    const lastList = v.picks[last];
     b.to(x, v.backY);
-    for (const i of [...v.picks[last]].reverse()) b.to(x, picks[i].positionM).visit(i);
+    for (let j = lastList.length - 1; j >= 0; j--) {
+      b.to(x, picks[lastList[j]].positionM).visit(lastList[j]);
+    }
     b.to(x, v.frontY);
     for (let k = last - 1; k >= 0; k--) {
-      if (fronts[k].length === 0) continue;
+      const list = v.picks[k];
+      const cut = cuts[k];
+      const to = cut < 0 ? Math.max(0, list.length + cut) : Math.min(cut, list.length);
+      if (to === 0) continue;
       const xa = grid.xs[v.aisles[k]];
       b.to(xa, v.frontY);
-      for (const i of fronts[k]) b.to(xa, picks[i].positionM).visit(i);
+      for (let j = 0; j < to; j++) b.to(xa, picks[list[j]].positionM).visit(list[j]);
       b.to(xa, v.frontY);
     }
   };
@@ -184,8 +208,10 @@ export const combinedBlock: BlockPicker = (b, grid, picks, v) => {
     const x = grid.xs[aisle];
     const y0 = side === 0 ? v.frontY : v.backY;
     b.to(x, y0);
-    const list = side === 0 ? v.picks[k] : [...v.picks[k]].reverse();
-    for (const i of list) b.to(x, picks[i].positionM).visit(i);
+    const list = v.picks[k];
+    if (side === 0) for (const i of list) b.to(x, picks[i].positionM).visit(i);
+    else
+      for (let j = list.length - 1; j >= 0; j--) b.to(x, picks[list[j]].positionM).visit(list[j]);
     if (cross[k][side]) {
       side = 1 - side;
       b.to(x, side === 0 ? v.frontY : v.backY);

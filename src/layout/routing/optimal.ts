@@ -221,12 +221,14 @@ function transition(key: number, step: Step, opt: EdgeOption, c: number, sc: Scr
 
 /**
  * Exact shortest tour from the depot through every pick and back, on the block's aisles and
- * cross aisles. Up to 4 middle cross aisles (6 cross-aisle rows).
+ * cross aisles. Up to 4 middle cross aisles (6 cross-aisle rows). `withTour` false leaves
+ * `tour` empty.
  */
-export function optimalRoute(block: Block | Grid, picks: readonly Pick[]): Route {
+export function optimalRoute(block: Block | Grid, picks: readonly Pick[], withTour = true): Route {
   const grid = "xs" in block ? block : gridOf(block);
   checkPicks(grid, picks);
-  if (picks.length === 0) return { distanceM: 0, tour: [[grid.depotX, 0]], order: [] };
+  if (picks.length === 0)
+    return { distanceM: 0, tour: withTour ? [[grid.depotX, 0]] : [], order: [] };
   const c = grid.rows.length;
   if (c > MAX_ROWS)
     throw new RangeError(`optimal routing supports at most ${MAX_ROWS - 2} middle cross aisles`);
@@ -344,7 +346,7 @@ export function optimalRoute(block: Block | Grid, picks: readonly Pick[]): Route
     chosen[s] = layers[s].option[at];
     at = layers[s].prev[at];
   }
-  return eulerTour(grid, steps, chosen, bestCost);
+  return eulerTour(grid, steps, chosen, bestCost, withTour);
 }
 
 /** Turns the chosen edge covers into a closed walk from the depot (Hierholzer). */
@@ -353,6 +355,7 @@ function eulerTour(
   steps: readonly Step[],
   chosen: readonly number[],
   costM: number,
+  withTour: boolean,
 ): Route {
   const c = grid.rows.length;
   const coords: [number, number][] = [];
@@ -442,6 +445,7 @@ function eulerTour(
       seen.add(pick);
       order.push(pick);
     }
+    if (!withTour) continue;
     const [x, y] = coords[node];
     const lastPoint = tour[tour.length - 1];
     if (!lastPoint || lastPoint[0] !== x || lastPoint[1] !== y) tour.push([x, y]);

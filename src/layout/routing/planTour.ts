@@ -4,7 +4,7 @@
  * distance, the visiting order and the polyline a worker walks.
  */
 import type { Anchor, PlaceRef, TravelModel } from "../travelModel.ts";
-import type { XY } from "../types.ts";
+import type { PickGrid, XY } from "../types.ts";
 import type { Grid } from "./grid.ts";
 import { HELD_KARP_MAX_STOPS, heldKarp } from "./heldKarp.ts";
 import { nearestNeighbourTwoOpt } from "./localSearch.ts";
@@ -114,48 +114,44 @@ function gridTour(
   policy: RoutingPolicy,
   withPath: boolean,
 ): PlannedTour | undefined {
-  const layout = travel.layout;
-  const g = layout.pickGrid;
-  if (!g || g.aisles.length === 0) return undefined;
+  const frame = travel.pickGridFrame;
+  if (!frame) return undefined;
   if (travel.hasOneWayAisles) return undefined;
   const aisleIndex = travel.pickGridAisleIndex;
-  const lengthM = g.backYM - g.frontYM;
+  const { x0, xs, lengthM } = frame;
+  const frontYM = (travel.layout.pickGrid as PickGrid).frontYM;
   const picks: Pick[] = [];
   for (const id of stops) {
     const loc = travel.location(id);
     const aisle = loc ? aisleIndex.get(loc.aisle) : undefined;
     if (!loc || aisle === undefined) return undefined;
-    picks.push({ aisle, positionM: Math.min(lengthM, Math.max(0, loc.access.y - g.frontYM)) });
+    picks.push({ aisle, positionM: Math.min(lengthM, Math.max(0, loc.access.y - frontYM)) });
   }
-  const x0 = g.aisleXsM[0];
   const startAnchor = travel.anchor(start);
-  const xs = g.aisleXsM.map((x) => x - x0);
   const depotX = Math.min(xs[xs.length - 1], Math.max(0, startAnchor.foot[0] - x0));
-  const grid: Grid = {
-    xs,
-    rows: [0, ...g.middleYsM.map((y) => y - g.frontYM), lengthM],
-    depotX,
-  };
-  const route = routeFunctions[policy](grid, picks);
-  const depot = { x: depotX + x0, y: g.frontYM };
+  const grid: Grid = { xs, rows: frame.rows, depotX };
+  const route = routeFunctions[policy](grid, picks, withPath);
+  const depot = { x: depotX + x0, y: frontYM };
   const path: XY[] = [];
   if (withPath) {
     appendPath(path, travel.path(start, depot));
     appendPath(
       path,
-      route.tour.map(([x, y]) => [x + x0, y + g.frontYM] as XY),
+      route.tour.map(([x, y]) => [x + x0, y + frontYM] as XY),
     );
     appendPath(path, travel.path(depot, end));
   }
   // Anchor the depot point once (snapping a point scans the edges).
   const depotAnchor = travel.anchor(depot);
+  const sequence: string[] = [];
+  for (const i of route.order) sequence.push(stops[i]);
   return {
     distanceM:
       travel.anchorDistanceM(startAnchor, depotAnchor) +
       route.distanceM +
       travel.anchorDistanceM(depotAnchor, travel.anchor(end)),
-    sequence: route.order.map((i) => stops[i]),
-    order: route.order.slice(),
+    sequence,
+    order: route.order,
     path,
     method: "grid",
   };

@@ -5,12 +5,12 @@
 import { checkPicks, type Grid, gridOf, picksByAisle, TourBuilder } from "./grid.ts";
 import type { Block, Pick, Route } from "./types.ts";
 
-/** Return-policy tour through `picks`, depot to depot. */
-export function returnRoute(block: Block | Grid, picks: readonly Pick[]): Route {
+/** Return-policy tour through `picks`, depot to depot; `withTour` false leaves `tour` empty. */
+export function returnRoute(block: Block | Grid, picks: readonly Pick[], withTour = true): Route {
   const grid = "xs" in block ? block : gridOf(block);
   checkPicks(grid, picks);
   const byAisle = picksByAisle(grid.xs.length, picks);
-  const b = new TourBuilder(grid.depotX, 0);
+  const b = new TourBuilder(grid.depotX, 0, withTour);
   byAisle.forEach((list, aisle) => {
     if (list.length === 0) return;
     const x = grid.xs[aisle];

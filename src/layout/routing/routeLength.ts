@@ -11,9 +11,12 @@ import { returnRoute } from "./return.ts";
 import { sShapeRoute } from "./sShape.ts";
 import type { Block, Pick, Route, RoutingPolicy } from "./types.ts";
 
-/** Every policy's tour function, by name. */
+/**
+ * Every policy's tour function, by name. `withTour` (default true) false leaves the route's
+ * `tour` empty: the distance and the order are the same, without the waypoints' garbage.
+ */
 export const routeFunctions: Readonly<
-  Record<RoutingPolicy, (block: Block | Grid, picks: readonly Pick[]) => Route>
+  Record<RoutingPolicy, (block: Block | Grid, picks: readonly Pick[], withTour?: boolean) => Route>
 > = {
   sShape: sShapeRoute,
   return: returnRoute,

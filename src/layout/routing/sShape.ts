@@ -7,17 +7,17 @@ import { checkPicks, type Grid, gridOf, picksByAisle, TourBuilder } from "./grid
 import { multiBlockRoute, sShapeBlock } from "./multiBlock.ts";
 import type { Block, Pick, Route } from "./types.ts";
 
-/** S-shape tour through `picks`, depot to depot. */
-export function sShapeRoute(block: Block | Grid, picks: readonly Pick[]): Route {
+/** S-shape tour through `picks`, depot to depot; `withTour` false leaves `tour` empty. */
+export function sShapeRoute(block: Block | Grid, picks: readonly Pick[], withTour = true): Route {
   const grid = "xs" in block ? block : gridOf(block);
   if (grid.rows.length > 2) {
-    return multiBlockRoute(grid, picks, sShapeBlock);
+    return multiBlockRoute(grid, picks, sShapeBlock, withTour);
   }
   checkPicks(grid, picks);
   const length = grid.rows[grid.rows.length - 1];
   const byAisle = picksByAisle(grid.xs.length, picks);
   const visited = byAisle.map((list, i) => (list.length > 0 ? i : -1)).filter((i) => i >= 0);
-  const b = new TourBuilder(grid.depotX, 0);
+  const b = new TourBuilder(grid.depotX, 0, withTour);
   let atFront = true;
   visited.forEach((aisle, k) => {
     const x = grid.xs[aisle];

@@ -8,18 +8,19 @@ import type { Pick, Route } from "./types.ts";
 
 /**
  * Builds the tour; `splitAt(aisle picks ascending)` returns how many of the aisle's picks
- * (the lowest ones) are taken from the front.
+ * (the lowest ones) are taken from the front. `withTour` false leaves `tour` empty.
  */
 export function splitAislesRoute(
   grid: Grid,
   picks: readonly Pick[],
   splitAt: (positionsM: number[], lengthM: number) => number,
+  withTour = true,
 ): Route {
   checkPicks(grid, picks);
   const length = grid.rows[grid.rows.length - 1];
   const byAisle = picksByAisle(grid.xs.length, picks);
   const visited = byAisle.map((list, i) => (list.length > 0 ? i : -1)).filter((i) => i >= 0);
-  const b = new TourBuilder(grid.depotX, 0);
+  const b = new TourBuilder(grid.depotX, 0, withTour);
   if (visited.length === 1) {
     const aisle = visited[0];
     const x = grid.xs[aisle];

@@ -47,7 +47,10 @@ export interface Pick {
 export interface Route {
   /** Total travel, metres (depot to depot). */
   distanceM: number;
-  /** Waypoints `[x, y]` in block coordinates, from the depot back to the depot. */
+  /**
+   * Waypoints `[x, y]` in block coordinates, from the depot back to the depot; empty when
+   * the policy was called with `withTour` false.
+   */
   tour: [number, number][];
   /** Indices into `picks`, in the order the tour passes them. */
   order: number[];
