@@ -3,7 +3,7 @@
  * replace it: replications 0..R-1 of one scenario with one master seed, sequentially.
  */
 import type { Scenario } from "../scenario/index.ts";
-import { simulate } from "./simulate.ts";
+import { buildScenarioSite, simulate } from "./simulate.ts";
 import type { RunResult, TraceRecord } from "./types.ts";
 
 /** Options of `runReplications`. */
@@ -20,13 +20,18 @@ export interface ReplicationOptions {
   trace?: (record: TraceRecord) => void;
 }
 
-/** Runs the replications in order and returns their results. */
+/**
+ * Runs the replications in order and returns their results. The site (layout, travel
+ * model, locations) is built once and shared: a run only reads it.
+ */
 export function runReplications(scenario: Scenario, options: ReplicationOptions): RunResult[] {
   const results: RunResult[] = [];
+  const site = buildScenarioSite(scenario);
   for (let r = 0; r < options.replications; r++) {
     const result = simulate(scenario, {
       seed: options.seed,
       replication: r,
+      site,
       trace: r === 0 ? options.trace : undefined,
       onProgress: options.onProgress
         ? (f) => options.onProgress?.((r + f) / options.replications)
