@@ -65,6 +65,18 @@ export function installPicking(world: World): (order: Order) => void {
   };
 }
 
+/**
+ * The times one tour books on its orders, seconds. Kept in an object rather than in the
+ * generator's locals: a double live across a `yield` is boxed anew at every suspension,
+ * a field is updated in place.
+ */
+class TourTimes {
+  travelS = 0;
+  congestionS = 0;
+  pickS = 0;
+  shortS = 0;
+}
+
 /** Walks one pick tour for `parts` and books its times on each order. */
 function* runTour(world: World, worker: Worker, parts: PickPart[]) {
   const { sim, site, scenario, ledger, skus, stats, tracer } = world;
@@ -74,10 +86,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
   const startS = sim.now;
   for (const p of parts) if (Number.isNaN(p.order.pickStartS)) p.order.pickStartS = startS;
   traceTask(world, "pick", worker, "start", parts[0].order.id);
-  let travelS = 0;
-  let congestionS = 0;
-  let pickS = 0;
-  let shortS = 0;
+  const times = new TourTimes();
   const speed = speedMps(world, worker, pool, false);
 
   // Back to the depot first if the worker is elsewhere.
@@ -93,34 +102,43 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
         untilT: sim.now + d / speed,
       });
     yield sim.timeout(d / speed);
-    travelS += d / speed;
+    times.travelS += d / speed;
     worker.pos = site.depot;
   }
   if (picking.setupS > 0) {
     worker.setState("handling", sim.now);
     yield sim.timeout(picking.setupS);
-    pickS += picking.setupS;
+    times.pickS += picking.setupS;
   }
 
   // Stops: one per face (one face per SKU), with the lines picked there. The scratch index
   // is reset before the first yield, so tours planned at the same time never share it.
+  // The arrays are sized once (at most one stop per line) and cut to the stops found.
   const stopOf = world.stopOfSku;
-  const stops: string[] = [];
-  const stopSkus: number[] = [];
-  const stopLines: StopLine[][] = [];
+  let lineTotal = 0;
+  for (const part of parts) lineTotal += part.lines.length;
+  const stops = new Array<string>(lineTotal);
+  const stopSkus = new Array<number>(lineTotal);
+  const stopLines = new Array<StopLine[]>(lineTotal);
+  let stopCount = 0;
   for (const part of parts) {
     for (const line of part.lines) {
-      let i = stopOf[line.sku];
-      if (i < 0) {
-        i = stops.length;
-        stopOf[line.sku] = i;
-        stops.push(skus[line.sku].face);
-        stopSkus.push(line.sku);
-        stopLines.push([]);
+      const stopLine: StopLine = { part, sku: line.sku, qty: line.qty, line };
+      const i = stopOf[line.sku];
+      if (i >= 0) {
+        stopLines[i].push(stopLine);
+        continue;
       }
-      stopLines[i].push({ part, sku: line.sku, qty: line.qty, line });
+      stopOf[line.sku] = stopCount;
+      stops[stopCount] = skus[line.sku].face;
+      stopSkus[stopCount] = line.sku;
+      stopLines[stopCount] = [stopLine];
+      stopCount++;
     }
   }
+  stops.length = stopCount;
+  stopSkus.length = stopCount;
+  stopLines.length = stopCount;
   for (const sku of stopSkus) stopOf[sku] = -1;
   const tour = planPickTour(site.travel, {
     start: site.depot,
@@ -131,19 +149,22 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
   const sequence = tour.sequence;
   // Leg lengths follow shortest paths, scaled so they add up to the policy's tour length.
   const travelModel = site.travel;
-  const legs: number[] = [];
+  const legs = new Float64Array(sequence.length);
   let prevPlace = site.depotPlace;
   let legSum = 0;
-  for (const i of sequence) {
-    const place = site.facePlace[stopSkus[i]];
+  for (let k = 0; k < sequence.length; k++) {
+    const place = site.facePlace[stopSkus[sequence[k]]];
     const d = travelModel.distanceByIndexM(prevPlace, place);
-    legs.push(d);
+    legs[k] = d;
     legSum += d;
     prevPlace = place;
   }
   const back = travelModel.distanceByIndexM(prevPlace, site.depotPlace);
   legSum += back;
   const scale = legSum > 0 ? tour.distanceM / legSum : 0;
+  // Leg times, s (the legs' lengths scaled, over the speed), and the walk back.
+  for (let k = 0; k < legs.length; k++) legs[k] = (legs[k] * scale) / speed;
+  const backS = (back * scale) / speed;
   let prev: string = site.depot;
 
   let held: Request | undefined;
@@ -152,7 +173,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
   for (let k = 0; k < sequence.length; k++) {
     const i = sequence[k];
     const to = stops[i];
-    const legS = (legs[k] * scale) / speed;
+    const legS = legs[k];
     if (legS > 0) {
       worker.setState("travelLoaded", sim.now);
       if (tracer.on)
@@ -164,7 +185,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
           untilT: sim.now + legS,
         });
       yield sim.timeout(legS);
-      travelS += legS;
+      times.travelS += legs[k];
     }
     worker.pos = to;
     prev = to;
@@ -186,7 +207,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
         held = request;
         const waitS = sim.now - waitFrom;
         if (waitS > 0) {
-          congestionS += waitS;
+          times.congestionS += waitS;
           if (sim.now >= world.warmupS) stats.congestionWaits.add(waitS);
           if (tracer.on)
             tracer.emit({ t: sim.now, kind: "congestion", aisle, worker: worker.id, waitS });
@@ -200,11 +221,11 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
       // Booked as handling; the trace shows the picker picking at the location.
       worker.setState("handling", sim.now, "other", "picking");
       yield sim.timeout(handleS);
-      pickS += handleS;
+      times.pickS += handleS;
     }
     // Every line at a stop is of the face's one SKU: one pick transaction per stop.
     const sku = skus[stopLines[i][0].sku];
-    shortS += yield* world.pickFace(worker, sku, stopLines[i]);
+    times.shortS += yield* world.pickFace(worker, sku, stopLines[i]);
     lineCount += stopLines[i].length;
     if (tracer.on) {
       for (const line of stopLines[i]) {
@@ -228,7 +249,6 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     for (const l of world.listeners.faceDrawn) l(sku);
   }
   if (held) world.aisles.get(heldAisle)!.release(held);
-  const backS = (back * scale) / speed;
   if (backS > 0) {
     worker.setState("travelLoaded", sim.now);
     if (tracer.on)
@@ -240,7 +260,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
         untilT: sim.now + backS,
       });
     yield sim.timeout(backS);
-    travelS += backS;
+    times.travelS += backS;
   }
   worker.pos = site.depot;
   release(world, worker, "pick", equipment);
@@ -252,11 +272,13 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     stats.linesPicked += lineCount;
     stats.pickTravelM += tour.distanceM;
   }
-  const seen = new Set<Order>();
-  for (const part of parts) {
-    const order = part.order;
-    if (seen.has(order)) continue;
-    seen.add(order);
+  const { travelS, congestionS, pickS, shortS } = times;
+  for (let k = 0; k < parts.length; k++) {
+    const order = parts[k].order;
+    // Once per order (a batch may hold two parts of one order): at its first part.
+    let first = true;
+    for (let j = 0; j < k && first; j++) if (parts[j].order === order) first = false;
+    if (!first) continue;
     order.travelS += travelS;
     order.congestionS += congestionS;
     order.pickS += pickS;

@@ -53,13 +53,14 @@ export function multiBlockRoute(
     const p = picks[i];
     let aisle = cells[p.aisle];
     if (aisle === undefined) {
-      aisle = [];
-      for (let r = 0; r < bands; r++) aisle.push([]);
+      aisle = new Array<number[]>(bands).fill(NO_PICKS);
       cells[p.aisle] = aisle;
       withPicks.push(aisle);
     }
     const band = bandOf(grid, p.positionM);
-    aisle[band].push(i);
+    // Lists start at their exact size; most sub-aisles of a tour hold one pick.
+    if (aisle[band] === NO_PICKS) aisle[band] = [i];
+    else aisle[band].push(i);
     if (p.aisle < left) left = p.aisle;
     if (band > farthest) farthest = band;
   }
@@ -68,15 +69,6 @@ export function multiBlockRoute(
   }
   const b = new TourBuilder(grid.depotX, 0, withTour);
   if (picks.length === 0) return { distanceM: 0, tour: b.tour, order: [] };
-  /** Aisles other than the leftmost with picks in `band`, left to right. */
-  const others = (band: number) => {
-    const list: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const aisle = cells[i];
-      if (i !== left && aisle !== undefined && aisle[band].length > 0) list.push(i);
-    }
-    return list;
-  };
   // Up the leftmost aisle, picking all its picks.
   const xl = grid.xs[left];
   b.to(xl, 0);
@@ -84,7 +76,7 @@ export function multiBlockRoute(
     for (const i of list) b.to(xl, picks[i].positionM).visit(i);
   }
   let band = farthest;
-  let list = others(farthest);
+  let list = others(cells, left, farthest);
   if (list.length > 0) b.to(xl, grid.rows[farthest + 1]);
   else {
     // Nothing else in the farthest block: turn at the highest pick.
@@ -93,7 +85,7 @@ export function multiBlockRoute(
   }
   let x = xl;
   for (; band >= 0; band--) {
-    if (band !== farthest) list = others(band);
+    if (band !== farthest) list = others(cells, left, band);
     const frontY = grid.rows[band];
     const backY = grid.rows[band + 1];
     if (list.length === 0) {
@@ -112,6 +104,23 @@ export function multiBlockRoute(
   }
   b.to(x, 0).to(grid.depotX, 0);
   return { distanceM: b.distanceM, tour: b.tour, order: b.order };
+}
+
+/** The shared empty list of a sub-aisle without picks (never written to). */
+const NO_PICKS: number[] = Object.freeze([]) as unknown as number[];
+
+/**
+ * Aisles other than `left` with picks in `band`, left to right. (A module function: a
+ * closure made per tour would cost an allocation, and more under the name-keeping
+ * transform that gives each named closure its `name` property.)
+ */
+function others(cells: readonly (number[][] | undefined)[], left: number, band: number): number[] {
+  const list: number[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const aisle = cells[i];
+    if (i !== left && aisle !== undefined && aisle[band].length > 0) list.push(i);
+  }
+  return list;
 }
 
 /** S-shape in one block: traverse sub-aisles alternately; an even count makes the last a return. */
