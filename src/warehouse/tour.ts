@@ -15,6 +15,12 @@ export function planPickTour(
   travel: TravelModel,
   options: { start: string; end: string; stops: string[]; policy: RoutingPolicy },
 ): PlannedTour {
-  const tour = planTour(travel, { ...options, withPath: false });
+  const tour = planTour(travel, {
+    start: options.start,
+    end: options.end,
+    stops: options.stops,
+    policy: options.policy,
+    withPath: false,
+  });
   return { distanceM: tour.distanceM, sequence: tour.order };
 }

@@ -60,13 +60,19 @@ function appendPath(out: XY[], part: readonly XY[]): void {
   }
 }
 
-/** The distinct ids in first-seen order (pairwise comparison for the usual short lists). */
-function distinct(ids: readonly string[]): string[] {
-  if (ids.length > 16) return [...new Set(ids)];
+/**
+ * The distinct ids in first-seen order (pairwise comparison for the usual short lists):
+ * `ids` itself when it has no repeats (it is only read).
+ */
+function distinct(ids: readonly string[]): readonly string[] {
+  if (ids.length > 16) {
+    const set = new Set(ids);
+    return set.size === ids.length ? ids : [...set];
+  }
   for (let i = 1; i < ids.length; i++) {
     for (let j = 0; j < i; j++) if (ids[i] === ids[j]) return [...new Set(ids)];
   }
-  return ids.slice();
+  return ids;
 }
 
 /**
@@ -120,12 +126,12 @@ function gridTour(
   const aisleIndex = travel.pickGridAisleIndex;
   const { x0, xs, lengthM } = frame;
   const frontYM = (travel.layout.pickGrid as PickGrid).frontYM;
-  const picks: Pick[] = [];
-  for (const id of stops) {
-    const loc = travel.location(id);
+  const picks = new Array<Pick>(stops.length);
+  for (let k = 0; k < stops.length; k++) {
+    const loc = travel.location(stops[k]);
     const aisle = loc ? aisleIndex.get(loc.aisle) : undefined;
     if (!loc || aisle === undefined) return undefined;
-    picks.push({ aisle, positionM: Math.min(lengthM, Math.max(0, loc.access.y - frontYM)) });
+    picks[k] = { aisle, positionM: Math.min(lengthM, Math.max(0, loc.access.y - frontYM)) };
   }
   const startAnchor = travel.anchor(start);
   const depotX = Math.min(xs[xs.length - 1], Math.max(0, startAnchor.foot[0] - x0));
@@ -143,8 +149,8 @@ function gridTour(
   }
   // Anchor the depot point once (snapping a point scans the edges).
   const depotAnchor = travel.anchor(depot);
-  const sequence: string[] = [];
-  for (const i of route.order) sequence.push(stops[i]);
+  const sequence = new Array<string>(route.order.length);
+  for (let k = 0; k < route.order.length; k++) sequence[k] = stops[route.order[k]];
   return {
     distanceM:
       travel.anchorDistanceM(startAnchor, depotAnchor) +
