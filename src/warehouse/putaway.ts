@@ -18,7 +18,7 @@ export const PALLET_HANDLING_S = 20;
 export function installPutaway(
   world: World,
   contents: (id: string) => readonly LocationContent[],
-  slotIndex: Map<string, number>,
+  slotIndex: ReadonlyMap<string, number>,
 ): void {
   /** Pallets with nowhere to go, oldest first. */
   let blocked: Pallet[] = [];

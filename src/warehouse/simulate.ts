@@ -222,7 +222,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   };
   world.putawayRule = createPutawayRule(world, infos);
   const contents = slotContents(world);
-  const slotIndex = new Map(site.reserve.map((s) => [s.location.id, s.index]));
+  const slotIndex = site.reserveIndex;
   placeInitialStock(world, contents, slotIndex, scenario.layoutFile ?? "<scenario>");
 
   // Processes, in a fixed order (the order of same-time events depends on it).

@@ -4,6 +4,7 @@
  * the reserve positions, pick zones and narrow aisles.
  */
 import { InputError } from "../common/inputError.ts";
+import type { StorageLocation } from "../inventory/index.ts";
 import type { Layout, Location, TravelModel } from "../layout/index.ts";
 
 /** A reserve storage position (pallets of one SKU). */
@@ -30,6 +31,10 @@ export interface Site {
   faces: Location[];
   /** Reserve positions, nearest the depot first. */
   reserve: ReserveSlot[];
+  /** Index in `reserve` of each reserve location id. */
+  reserveIndex: ReadonlyMap<string, number>;
+  /** The reserve positions as storage locations for the putaway and removal rules (read only). */
+  reserveLocations: readonly StorageLocation[];
   /** Pick zone (0-based) of each face, by aisle, for zone picking. */
   faceZone: number[];
   /** Aisle ids where only one worker fits at a time. */
@@ -136,6 +141,18 @@ export function buildSite(
     packStations: layout.packStations.map((p) => p.id),
     faces,
     reserve: reserveSlots,
+    reserveIndex: new Map(reserveSlots.map((s) => [s.location.id, s.index])),
+    reserveLocations: reserveSlots.map((slot) => ({
+      id: slot.location.id,
+      x: slot.location.x,
+      y: slot.location.y,
+      zone: slot.location.zone,
+      level: slot.location.level,
+      distanceFromPdM: slot.distanceM,
+      capacityCubeM3: slot.location.capacity.cubeM3,
+      capacityWeightKg: slot.location.capacity.weightKg,
+      capacityUnitLoads: slot.capacityPallets,
+    })),
     faceZone,
     narrowAisles,
     storageLocations: faces.length + reserveSlots.length,

@@ -72,19 +72,12 @@ export function inventoryPosition(sku: SkuState): number {
 const EMPTY: readonly LocationContent[] = [];
 
 /** The putaway rule of the scenario over the reserve positions, reading the slot state. */
-/** The reserve positions as the inventory rules see them (distance from the depot, capacity). */
-export function reserveStorageLocations(site: Site): StorageLocation[] {
-  return site.reserve.map((slot) => ({
-    id: slot.location.id,
-    x: slot.location.x,
-    y: slot.location.y,
-    zone: slot.location.zone,
-    level: slot.location.level,
-    distanceFromPdM: slot.distanceM,
-    capacityCubeM3: slot.location.capacity.cubeM3,
-    capacityWeightKg: slot.location.capacity.weightKg,
-    capacityUnitLoads: slot.capacityPallets,
-  }));
+/**
+ * The reserve positions as the inventory rules see them (distance from the depot,
+ * capacity): the site's, built once with it and shared by replications (read only).
+ */
+export function reserveStorageLocations(site: Site): readonly StorageLocation[] {
+  return site.reserveLocations;
 }
 
 /** The putaway rule of the scenario over the reserve positions. */
@@ -102,7 +95,7 @@ export function createPutawayRule(
 
 /** Contents of reserve positions as the putaway rule reads them (pallets stored or on their way). */
 export function slotContents(world: World): (locationId: string) => readonly LocationContent[] {
-  const index = new Map(world.site.reserve.map((s) => [s.location.id, s.index]));
+  const index = world.site.reserveIndex;
   return (locationId) => {
     const i = index.get(locationId);
     if (i === undefined || world.slotPallets[i] === 0) return EMPTY;
@@ -120,7 +113,7 @@ export function chooseDestination(
   sku: SkuState,
   units: number,
   contents: (id: string) => readonly LocationContent[],
-  slotIndex: Map<string, number>,
+  slotIndex: ReadonlyMap<string, number>,
 ): Destination | undefined {
   if (sku.faceUnits + sku.faceIncoming + units <= sku.faceCapacity) {
     sku.faceIncoming += units;
@@ -142,7 +135,7 @@ export function chooseDestination(
 export function placeInitialStock(
   world: World,
   contents: (id: string) => readonly LocationContent[],
-  slotIndex: Map<string, number>,
+  slotIndex: ReadonlyMap<string, number>,
   file: string,
 ): void {
   const days = world.scenario.storage.initialStockDays;
