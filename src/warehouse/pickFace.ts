@@ -12,7 +12,7 @@ import type { SkuState, StopLine, World } from "./world.ts";
 /** Units asked for at a stop. */
 function stopUnits(lines: readonly StopLine[]): number {
   let units = 0;
-  for (const l of lines) units += l.qty;
+  for (let k = 0; k < lines.length; k++) units += lines[k].qty;
   return units;
 }
 

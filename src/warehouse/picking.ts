@@ -84,7 +84,10 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
   const equipment = yield* acquire(world, worker, "pick");
   const pool = world.equipmentFor.pick;
   const startS = sim.now;
-  for (const p of parts) if (Number.isNaN(p.order.pickStartS)) p.order.pickStartS = startS;
+  // Indexed loops throughout: hot code without iterator objects.
+  for (let k = 0; k < parts.length; k++) {
+    if (Number.isNaN(parts[k].order.pickStartS)) parts[k].order.pickStartS = startS;
+  }
   traceTask(world, "pick", worker, "start", parts[0].order.id);
   const times = new TourTimes();
   const speed = speedMps(world, worker, pool, false);
@@ -116,13 +119,15 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
   // The arrays are sized once (at most one stop per line) and cut to the stops found.
   const stopOf = world.stopOfSku;
   let lineTotal = 0;
-  for (const part of parts) lineTotal += part.lines.length;
+  for (let k = 0; k < parts.length; k++) lineTotal += parts[k].lines.length;
   const stops = new Array<string>(lineTotal);
   const stopSkus = new Array<number>(lineTotal);
   const stopLines = new Array<StopLine[]>(lineTotal);
   let stopCount = 0;
-  for (const part of parts) {
-    for (const line of part.lines) {
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    for (let j = 0; j < part.lines.length; j++) {
+      const line = part.lines[j];
       const stopLine: StopLine = { part, sku: line.sku, qty: line.qty, line };
       const i = stopOf[line.sku];
       if (i >= 0) {
@@ -139,7 +144,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
   stops.length = stopCount;
   stopSkus.length = stopCount;
   stopLines.length = stopCount;
-  for (const sku of stopSkus) stopOf[sku] = -1;
+  for (let k = 0; k < stopCount; k++) stopOf[stopSkus[k]] = -1;
   const tour = planPickTour(site.travel, {
     start: site.depot,
     end: site.depot,
@@ -215,7 +220,8 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
       }
     }
     let units = 0;
-    for (const line of stopLines[i]) units += line.qty;
+    const lines = stopLines[i];
+    for (let j = 0; j < lines.length; j++) units += lines[j].qty;
     const handleS = stopLines[i].length * picking.timePerLineS + units * picking.timePerUnitS;
     if (handleS > 0) {
       // Booked as handling; the trace shows the picker picking at the location.
@@ -246,7 +252,8 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
         onHand: ledger.onHand({ locationId: sku.face }, "physical"),
       });
     }
-    for (const l of world.listeners.faceDrawn) l(sku);
+    const drawn = world.listeners.faceDrawn;
+    for (let j = 0; j < drawn.length; j++) drawn[j](sku);
   }
   if (held) world.aisles.get(heldAisle)!.release(held);
   if (backS > 0) {
@@ -284,8 +291,8 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     order.pickS += pickS;
     if (shortS > 0) order.shortPickS = (order.shortPickS ?? 0) + shortS;
   }
-  for (const part of parts) {
-    const order = part.order;
+  for (let k = 0; k < parts.length; k++) {
+    const order = parts[k].order;
     order.partsLeft--;
     if (order.partsLeft === 0) {
       order.pickEndS = sim.now;
@@ -299,7 +306,8 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
         order.pickS *= f;
       }
       if (tracer.on) tracer.emit({ t: sim.now, kind: "order", id: order.id, event: "picked" });
-      for (const l of world.listeners.orderPicked) l(order);
+      const picked = world.listeners.orderPicked;
+      for (let j = 0; j < picked.length; j++) picked[j](order);
     }
   }
 }

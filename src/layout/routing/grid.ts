@@ -46,7 +46,8 @@ export function bandOf(grid: Grid, y: number): number {
 /** Throws on picks outside the block (kernel misuse, not user input). */
 export function checkPicks(grid: Grid, picks: readonly Pick[]): void {
   const length = grid.rows[grid.rows.length - 1];
-  for (const p of picks) {
+  for (let k = 0; k < picks.length; k++) {
+    const p = picks[k];
     if (!Number.isInteger(p.aisle) || p.aisle < 0 || p.aisle >= grid.xs.length) {
       throw new RangeError(`pick aisle ${p.aisle} outside 0..${grid.xs.length - 1}`);
     }

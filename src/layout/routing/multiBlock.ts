@@ -64,16 +64,20 @@ export function multiBlockRoute(
     if (p.aisle < left) left = p.aisle;
     if (band > farthest) farthest = band;
   }
-  for (const aisle of withPicks) {
-    for (const list of aisle) if (list.length > 1) sortByPosition(list, picks);
+  // Indexed loops throughout: hot code without iterator objects.
+  for (let a = 0; a < withPicks.length; a++) {
+    const aisle = withPicks[a];
+    for (let r = 0; r < bands; r++) if (aisle[r].length > 1) sortByPosition(aisle[r], picks);
   }
   const b = new TourBuilder(grid.depotX, 0, withTour);
   if (picks.length === 0) return { distanceM: 0, tour: b.tour, order: [] };
   // Up the leftmost aisle, picking all its picks.
   const xl = grid.xs[left];
   b.to(xl, 0);
-  for (const list of cells[left] as number[][]) {
-    for (const i of list) b.to(xl, picks[i].positionM).visit(i);
+  const own = cells[left] as number[][];
+  for (let r = 0; r < bands; r++) {
+    const list = own[r];
+    for (let j = 0; j < list.length; j++) b.to(xl, picks[list[j]].positionM).visit(list[j]);
   }
   let band = farthest;
   let list = others(cells, left, farthest);
@@ -95,8 +99,8 @@ export function multiBlockRoute(
     const lo = grid.xs[list[0]];
     const hi = grid.xs[list[list.length - 1]];
     if (Math.abs(lo - x) > Math.abs(hi - x)) list.reverse();
-    const bandPicks: number[][] = [];
-    for (const i of list) bandPicks.push((cells[i] as number[][])[band]);
+    const bandPicks = new Array<number[]>(list.length);
+    for (let j = 0; j < list.length; j++) bandPicks[j] = (cells[list[j]] as number[][])[band];
     b.to(x, backY);
     pickBlock(b, grid, picks, { aisles: list, picks: bandPicks, frontY, backY });
     x = b.atX;
@@ -133,14 +137,14 @@ export const sShapeBlock: BlockPicker = (b, grid, picks, v) => {
     b.to(x, atBack ? v.backY : v.frontY);
     if (k === m - 1 && m % 2 === 0) {
       // After an odd number of traversals the picker is at the front: return trip.
-      for (const i of list) b.to(x, picks[i].positionM).visit(i);
+      for (let j = 0; j < list.length; j++) b.to(x, picks[list[j]].positionM).visit(list[j]);
       b.to(x, v.frontY);
       return;
     }
     if (atBack) {
       for (let j = list.length - 1; j >= 0; j--) b.to(x, picks[list[j]].positionM).visit(list[j]);
     } else {
-      for (const i of list) b.to(x, picks[i].positionM).visit(i);
+      for (let j = 0; j < list.length; j++) b.to(x, picks[list[j]].positionM).visit(list[j]);
     }
     atBack = !atBack;
     b.to(x, atBack ? v.backY : v.frontY);
@@ -164,7 +168,7 @@ export function splitBlock(
       const x = grid.xs[v.aisles[k]];
       const list = v.picks[k];
       positionsM.length = 0;
-      for (const i of list) positionsM.push(picks[i].positionM - v.frontY);
+      for (let j = 0; j < list.length; j++) positionsM.push(picks[list[j]].positionM - v.frontY);
       const cut = splitAt(positionsM, length);
       cuts.push(cut);
       // The back part: picks from index max(cut, 0) on (as list.slice(cut) would take them).
@@ -205,7 +209,7 @@ export const combinedBlock: BlockPicker = (b, grid, picks, v) => {
     const list = v.picks[k];
     const lo = picks[list[0]].positionM;
     const hi = picks[list[list.length - 1]].positionM;
-    for (const side of [0, 1]) {
+    for (let side = 0; side < 2; side++) {
       const stay = (side === 0 ? 2 * (hi - v.frontY) : 2 * (v.backY - lo)) + cost[k + 1][side];
       const go = v.backY - v.frontY + cost[k + 1][1 - side];
       cross[k][side] = go < stay;
@@ -218,9 +222,11 @@ export const combinedBlock: BlockPicker = (b, grid, picks, v) => {
     const y0 = side === 0 ? v.frontY : v.backY;
     b.to(x, y0);
     const list = v.picks[k];
-    if (side === 0) for (const i of list) b.to(x, picks[i].positionM).visit(i);
-    else
+    if (side === 0) {
+      for (let j = 0; j < list.length; j++) b.to(x, picks[list[j]].positionM).visit(list[j]);
+    } else {
       for (let j = list.length - 1; j >= 0; j--) b.to(x, picks[list[j]].positionM).visit(list[j]);
+    }
     if (cross[k][side]) {
       side = 1 - side;
       b.to(x, side === 0 ? v.frontY : v.backY);
