@@ -43,7 +43,7 @@ export function* travel(
         untilT: sim.now + durationS,
       });
     }
-    yield sim.timeout(durationS);
+    yield durationS;
   }
   worker.pos = to;
   return distanceM;
@@ -53,7 +53,7 @@ export function* travel(
 export function* handle(world: World, worker: Worker, durationS: number): ProcessGenerator<void> {
   if (durationS <= 0) return;
   worker.setState("handling", world.sim.now);
-  yield world.sim.timeout(durationS);
+  yield durationS;
 }
 
 /** Takes a unit of the task's equipment pool (waiting if none is free); undefined when none is needed. */

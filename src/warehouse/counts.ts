@@ -139,7 +139,7 @@ export function installCounts(world: World, drift: StockDrift): Counts {
     sim.process(
       (function* () {
         for (const task of schedule) {
-          if (task.timeS > sim.now) yield sim.timeout(task.timeS - sim.now);
+          if (task.timeS > sim.now) yield task.timeS - sim.now;
           request(task.id, 1, "abc");
         }
       })(),
@@ -155,7 +155,7 @@ export function installCounts(world: World, drift: StockDrift): Counts {
     ].map((l) => l.id);
     sim.process(
       (function* () {
-        yield sim.timeout(inventory.timeS - sim.now);
+        yield inventory.timeS - sim.now;
         const startS = sim.now;
         const end = sim.event();
         for (const id of locations) if (skuOfFace.has(id)) freeze.set(id, end);

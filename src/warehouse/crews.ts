@@ -115,7 +115,7 @@ function* workerLoop(
     }
     if (now < windows[w].startS) {
       worker.setState("offShift", now);
-      yield sim.timeout(windows[w].startS - now);
+      yield windows[w].startS - now;
       continue;
     }
     const task = interleave

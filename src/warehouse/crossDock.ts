@@ -81,7 +81,7 @@ export function installCrossDock(
       sim.now,
     );
     if (!(leaveS < world.horizonS)) return;
-    yield sim.timeout(leaveS - sim.now);
+    yield leaveS - sim.now;
     ledger.ship({
       timeS: sim.now,
       sku: world.skus[pallet.sku].id,

@@ -45,7 +45,7 @@ export function startInbound(world: World): Inbound {
   let yardLength = 0;
 
   function* trailerProcess(trailer: Trailer) {
-    yield sim.timeout(Math.max(0, trailer.arrivalS - sim.now));
+    yield Math.max(0, trailer.arrivalS - sim.now);
     world.stats.total.trailersIn++;
     if (sim.now >= world.warmupS) world.stats.inboundTrailers++;
     // The yard queue counts trailers that wait for a door (none when a door is free).
@@ -65,7 +65,7 @@ export function startInbound(world: World): Inbound {
         world.tracer.emit({ t: sim.now, kind: "queue", name: "yard", length: yardLength });
     }
     const doorId = freeDoors.shift()!;
-    yield sim.timeout(scenario.inbound.dockingS);
+    yield scenario.inbound.dockingS;
     const done = sim.event();
     world.queues.receiver.push({
       kind: "unload",
@@ -171,7 +171,7 @@ export function startInbound(world: World): Inbound {
     // One process per slot: at the slot time, whatever is pending rides in full trailers.
     sim.process(
       (function* () {
-        yield sim.timeout(slotS - sim.now);
+        yield slotS - sim.now;
         const all = slots[supplier].get(slotS)!;
         slots[supplier].delete(slotS);
         for (let i = 0; i < all.length; i += perTrailer) {

@@ -90,7 +90,7 @@ export function installOperations(
   if (world.warmupS > 0) {
     sim.process(
       (function* () {
-        yield sim.timeout(world.warmupS);
+        yield world.warmupS;
         drift.accuracy.reset(sim.now);
       })(),
     );

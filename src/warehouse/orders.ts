@@ -135,7 +135,7 @@ export function startOrders(
     sim.process(
       (function* () {
         for (const t of waveTimes) {
-          yield sim.timeout(t - sim.now);
+          yield t - sim.now;
           const waiting = pool;
           pool = [];
           for (const order of waiting) if (order.waitingOn >= 0) unwait(order);
@@ -227,7 +227,7 @@ export function startOrders(
       (function* () {
         for (const o of given) {
           if (o.timeS >= world.horizonS) break;
-          yield sim.timeout(o.timeS - sim.now);
+          yield o.timeS - sim.now;
           const carrier = Math.max(
             0,
             out.carriers.findIndex((c) => c.name === o.carrier),
@@ -259,7 +259,7 @@ export function startOrders(
         times.sort((a, b) => a - b);
         for (const t of times) {
           if (t >= world.horizonS) break;
-          yield sim.timeout(t - sim.now);
+          yield t - sim.now;
           const lines = drawLines();
           createOrder(
             lines,

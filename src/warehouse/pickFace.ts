@@ -72,7 +72,7 @@ export function errorPickFace(world: World, context: PickFaceContext) {
       // The picker searches, then takes what is physically there; the record keeps its error.
       if (context.shortPickSearchS > 0) {
         worker.setState("handling", sim.now, "other", "picking");
-        yield sim.timeout(context.shortPickSearchS);
+        yield context.shortPickSearchS;
         shortS = context.shortPickSearchS;
       }
       const now = ledger.onHand(at, "physical");

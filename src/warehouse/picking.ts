@@ -104,13 +104,13 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
         path: site.travel.path(worker.pos, site.depot),
         untilT: sim.now + d / speed,
       });
-    yield sim.timeout(d / speed);
+    yield d / speed;
     times.travelS += d / speed;
     worker.pos = site.depot;
   }
   if (picking.setupS > 0) {
     worker.setState("handling", sim.now);
-    yield sim.timeout(picking.setupS);
+    yield picking.setupS;
     times.pickS += picking.setupS;
   }
 
@@ -189,7 +189,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
           path: site.travel.path(prev, to),
           untilT: sim.now + legS,
         });
-      yield sim.timeout(legS);
+      yield legS;
       times.travelS += legs[k];
     }
     worker.pos = to;
@@ -226,7 +226,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     if (handleS > 0) {
       // Booked as handling; the trace shows the picker picking at the location.
       worker.setState("handling", sim.now, "other", "picking");
-      yield sim.timeout(handleS);
+      yield handleS;
       times.pickS += handleS;
     }
     // Every line at a stop is of the face's one SKU: one pick transaction per stop.
@@ -266,7 +266,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
         path: site.travel.path(prev, site.depot),
         untilT: sim.now + backS,
       });
-    yield sim.timeout(backS);
+    yield backS;
     times.travelS += backS;
   }
   worker.pos = site.depot;

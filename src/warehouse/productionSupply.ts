@@ -173,7 +173,7 @@ export function installProductionSupply(
           if (!mask[day % 7]) continue;
           const startS = day * DAY_S + startC;
           for (let t = startS; t < startS + lengthS && t < world.horizonS; t += line.intervalS) {
-            if (t > sim.now) yield sim.timeout(t - sim.now);
+            if (t > sim.now) yield t - sim.now;
             create(line);
           }
         }

@@ -71,7 +71,7 @@ export function installQuality(world: World): {
           const release = random.next() < spec.releaseShare;
           sim.process(
             (function* () {
-              yield sim.timeout(spec.holdS);
+              yield spec.holdS;
               stats.unitsHeld -= pallet.units;
               const decided = sim.now >= world.warmupS;
               if (release) {

@@ -22,7 +22,7 @@ export function startReorders(world: World, inbound: Inbound): void {
   sim.process(
     (function* () {
       for (let day = 0; day * DAY_S + reviewS < world.horizonS; day++) {
-        yield sim.timeout(day * DAY_S + reviewS - sim.now);
+        yield day * DAY_S + reviewS - sim.now;
         const lines: PurchaseLine[][] = suppliers.map(() => []);
         for (const sku of world.skus) {
           const units = rules[sku.info.rank].orderQuantity(inventoryPosition(sku), true);

@@ -134,7 +134,7 @@ export function installReturns(world: World, drift: StockDrift): ReturnStats {
     if (atS >= world.horizonS) return;
     sim.process(
       (function* () {
-        yield sim.timeout(atS - sim.now);
+        yield atS - sim.now;
         arrive(order);
       })(),
     );

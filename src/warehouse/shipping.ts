@@ -71,10 +71,10 @@ export function installShipping(world: World, departures: Departures[]): void {
       (function* () {
         for (let k = 0; k < timesS.length; k++) {
           if (cutoffsS[k] >= world.horizonS) break;
-          if (cutoffsS[k] > sim.now) yield sim.timeout(cutoffsS[k] - sim.now);
+          if (cutoffsS[k] > sim.now) yield cutoffsS[k] - sim.now;
           const load = staged[c];
           staged[c] = [];
-          if (timesS[k] > sim.now) yield sim.timeout(timesS[k] - sim.now);
+          if (timesS[k] > sim.now) yield timesS[k] - sim.now;
           const pending = load.filter((o) => loading.has(o));
           if (pending.length > 0) {
             const done = sim.event();

@@ -264,7 +264,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   // Warm-up deletion: time averages restart at the warm-up (counters check the time themselves).
   sim.process(
     (function* () {
-      if (warmupS > 0) yield sim.timeout(warmupS);
+      if (warmupS > 0) yield warmupS;
       const s = world.stats;
       for (const stat of [s.wip, s.stockUnits, s.occupiedLocations]) stat.reset(sim.now);
       for (const pool of Object.values(pools)) pool?.inUse.reset(sim.now);
@@ -372,7 +372,7 @@ function startSampler(world: World, operations: OperationsHandle): void {
           });
         }
         void site;
-        yield sim.timeout(interval);
+        yield interval;
       }
     })(),
   );

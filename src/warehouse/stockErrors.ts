@@ -119,7 +119,7 @@ export function installStockDrift(world: World): StockDrift {
         for (;;) {
           const gapS = nextShrinkageS(rates, random);
           if (!(sim.now + gapS < world.horizonS)) return;
-          yield sim.timeout(gapS);
+          yield gapS;
           shrinkOneUnit(ledger, sim.now, random, faceIds);
         }
       })(),
@@ -132,7 +132,7 @@ export function installStockDrift(world: World): StockDrift {
       for (;;) {
         drift.lastAccuracy = drift.faceAccuracy();
         drift.accuracy.update(drift.lastAccuracy);
-        yield sim.timeout(scenario.sampleIntervalS);
+        yield scenario.sampleIntervalS;
       }
     })(),
   );
