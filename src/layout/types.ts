@@ -164,6 +164,19 @@ export interface PickGrid {
   middleYsM: number[];
 }
 
+/** The list fields every built layout has (layout.json readers check these are arrays). */
+export const LAYOUT_LIST_FIELDS = [
+  "zones",
+  "aisles",
+  "crossAisles",
+  "racks",
+  "locations",
+  "docks",
+  "stagingLanes",
+  "packStations",
+  "pdPoints",
+] as const;
+
 /** A complete built layout. */
 export interface Layout {
   name: string;

@@ -11,7 +11,7 @@ import { InputError, type InputIssue, isInputError } from "../common/inputError.
 import { VERSION } from "../common/version.ts";
 import { buildLayout } from "../layout/loadLayout.ts";
 import type { LayoutSpecInput } from "../layout/spec.ts";
-import type { Layout } from "../layout/types.ts";
+import { LAYOUT_LIST_FIELDS, type Layout } from "../layout/types.ts";
 import { zodToInputIssues } from "../scenario/zodIssues.ts";
 import { parseCsv } from "./csv.ts";
 import {
@@ -375,17 +375,7 @@ function readScenarioJson(path: string, issues: InputIssue[]): Record<string, un
 function readLayoutJson(path: string, issues: InputIssue[]): Layout | undefined {
   const layout = readJson(path, issues) as Layout | undefined;
   if (layout === undefined) return undefined;
-  const listFields = [
-    "aisles",
-    "crossAisles",
-    "racks",
-    "locations",
-    "docks",
-    "stagingLanes",
-    "packStations",
-    "pdPoints",
-    "zones",
-  ] as const;
+  const listFields = LAYOUT_LIST_FIELDS;
   const bad =
     typeof layout !== "object" ||
     layout === null ||

@@ -2,7 +2,7 @@
  * A run as the viewer holds it: its layout, summary and indexed trace, loaded from the
  * URL of a results folder (served by `whsim view`) or from files the user dropped.
  */
-import type { Layout } from "../../../src/layout/types.ts";
+import { LAYOUT_LIST_FIELDS, type Layout } from "../../../src/layout/types.ts";
 import { loadTrace } from "../trace/loadTrace.ts";
 import type { TraceIndex } from "../trace/traceIndex.ts";
 
@@ -58,17 +58,7 @@ export function checkLayout(value: unknown, file = "layout.json"): string[] {
       );
     }
   }
-  for (const key of [
-    "zones",
-    "aisles",
-    "crossAisles",
-    "racks",
-    "locations",
-    "docks",
-    "stagingLanes",
-    "packStations",
-    "pdPoints",
-  ]) {
+  for (const key of LAYOUT_LIST_FIELDS) {
     if (!Array.isArray(l[key]))
       problems.push(`${file}: ${key}: ${JSON.stringify(l[key]) ?? "missing"} (an array)`);
   }
