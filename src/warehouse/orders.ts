@@ -7,6 +7,7 @@
  */
 import { type DistSpec, sampler } from "../engine/index.ts";
 import { clockS, DAY_S, dailyTimes, weekday } from "./calendar.ts";
+import { newOrder } from "./newOrder.ts";
 import { benderA, rankForDraw } from "./popularity.ts";
 import type { Order, OrderLine, SkuState, World } from "./world.ts";
 
@@ -170,8 +171,6 @@ export function startOrders(
   };
 
   const createOrder = (lines: OrderLine[], carrier: number) => {
-    let units = 0;
-    for (const line of lines) units += line.qty;
     let stockout = false;
     const now = sim.now;
     for (const line of lines) {
@@ -186,27 +185,13 @@ export function startOrders(
         else stats.stockoutLines++;
       }
     }
-    const order: Order = {
-      id: world.nextId.order++,
+    const order = newOrder(world, {
       createdS: now,
       carrier,
       dueS: dueDeparture(departures[carrier], now),
       lines,
-      units,
       stockout,
-      releasedS: Number.NaN,
-      pickStartS: Number.NaN,
-      pickEndS: Number.NaN,
-      packStartS: Number.NaN,
-      packEndS: Number.NaN,
-      shippedS: Number.NaN,
-      travelS: 0,
-      congestionS: 0,
-      pickS: 0,
-      sortS: 0,
-      partsLeft: 0,
-      waitingOn: -1,
-    };
+    });
     world.openOrders.set(order.id, order);
     stats.total.ordersCreated++;
     if (now >= world.warmupS) stats.ordersCreated++;

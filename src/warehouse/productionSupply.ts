@@ -9,6 +9,7 @@ import { InputError } from "../common/inputError.ts";
 import { type DistSpec, sampler } from "../engine/index.ts";
 import { handle, traceTask, travel } from "./activities.ts";
 import { clockS, DAY_S, dayMask } from "./calendar.ts";
+import { newOrder } from "./newOrder.ts";
 import type { Order, OrderLine, World } from "./world.ts";
 
 /** Production-supply statistics after the warm-up (by delivery time). */
@@ -125,30 +126,14 @@ export function installProductionSupply(
       else lines.push({ sku, qty });
     }
     const due = sim.now + line.leadS;
-    let units = 0;
-    for (const l of lines) units += l.qty;
-    const order: Order = {
-      id: world.nextId.order++,
+    const order = newOrder(world, {
       createdS: sim.now,
       carrier: 0,
       dueS: spec.priority === "first" ? due - FIRST_OFFSET_S : due,
       lines,
-      units,
       stockout: false,
-      releasedS: Number.NaN,
-      pickStartS: Number.NaN,
-      pickEndS: Number.NaN,
-      packStartS: Number.NaN,
-      packEndS: Number.NaN,
-      shippedS: Number.NaN,
-      travelS: 0,
-      congestionS: 0,
-      pickS: 0,
-      sortS: 0,
-      partsLeft: 0,
-      waitingOn: -1,
-      production: true,
-    };
+    });
+    order.production = true;
     dueOf.set(order, due);
     world.openOrders.set(order.id, order);
     stats.total.ordersCreated++;
