@@ -36,8 +36,9 @@ export class Process<T = any> extends Event<T> {
   /** @internal The event the process waits on. */
   _target: Event | null;
   /**
-   * @internal Queue sequence of the hold (`yield delay`) the process is in, or -1. The
-   * process itself is the queue entry of its hold; an entry whose sequence differs is stale.
+   * @internal Queue sequence of the hold (`yield delay`) the process is in, or -1 (reset
+   * when the hold ends). The process itself is the queue entry of its hold; an entry whose
+   * sequence differs is stale.
    */
   _holdSeq: number;
 
@@ -77,6 +78,25 @@ export class Process<T = any> extends Event<T> {
     interruption._value = new Interrupt(cause);
     interruption._waiter = this;
     this.sim._scheduleUrgent(interruption);
+  }
+
+  /** True while the process is in a hold (`yield delay`), which wake() can end early. */
+  get isHolding(): boolean {
+    return this._holdSeq >= 0;
+  }
+
+  /**
+   * Ends the hold (`yield delay`) the process is in: it continues at the current time,
+   * after the events already queued for now, as if its delay had run out. A process that
+   * waits for "something or a deadline" this way makes no event per wait (the warehouse's
+   * idle workers). Throws unless the process is in a hold.
+   */
+  wake(): void {
+    if (this._holdSeq < 0) {
+      throw new RangeError(`cannot wake process '${this.name}': it is not in a hold (yield delay)`);
+    }
+    // The entry of the hold's old end becomes stale (its sequence differs) and is skipped.
+    this._holdSeq = this.sim._schedule(this, this.sim.now);
   }
 
   override succeed(_value?: T): this {

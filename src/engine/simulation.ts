@@ -225,6 +225,7 @@ export class Simulation {
       } else if (event._kind === K_PROCESS && event._state === S_PENDING) {
         // NOTE: a queued process still pending is one to start or to wake from a hold (its
         // end is queued triggered).
+        (event as Process)._holdSeq = -1;
         (event as Process)._resume(true, undefined);
       } else if (event._state !== S_CANCELLED) this.fire(event);
     }
@@ -316,6 +317,7 @@ export class Simulation {
     if (kind !== 0) {
       if (kind === K_PROCESS) {
         if (event._state === S_PENDING) {
+          (event as Process)._holdSeq = -1;
           (event as Process)._resume(true, undefined);
           return;
         }

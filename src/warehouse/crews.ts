@@ -129,9 +129,8 @@ function* workerLoop(
     }
     worker.setState("idle", now);
     const maxS = windows[w].endS - now;
-    yield queue.waitForWork(
-      worker,
-      others.length === 0 ? maxS : Math.min(maxS, CROSS_TRAINED_POLL_S),
-    );
+    yield queue.idleFor(others.length === 0 ? maxS : Math.min(maxS, CROSS_TRAINED_POLL_S));
+    // A wait that ran out continues behind the events queued for now, as a woken one does.
+    if (queue.leaveIdle()) yield 0;
   }
 }

@@ -3,7 +3,7 @@
  * takes the highest-priority task from its role's queue, uses equipment from a pool, and
  * records how its time splits into travelling loaded or empty, handling, waiting and idle.
  */
-import { type Event, type Resource, type Simulation, TimeWeighted } from "../engine/index.ts";
+import { type Process, type Resource, type Simulation, TimeWeighted } from "../engine/index.ts";
 import type { PlaceRef } from "../layout/index.ts";
 import type { EquipmentKind, Role } from "../scenario/schema.ts";
 import type { Window } from "./calendar.ts";
@@ -117,7 +117,8 @@ interface Entry<T> {
 export class TaskQueue<T> {
   private heap: Entry<T>[] = [];
   private seq = 0;
-  private idle: { worker: Worker; event: Event }[] = [];
+  /** The loops of the idle workers, each in a hold that a new task ends (first come, first woken). */
+  private idle: Process[] = [];
   /** Time-weighted queue length (reset at the warm-up). */
   readonly lengthStat: TimeWeighted;
 
@@ -153,7 +154,7 @@ export class TaskQueue<T> {
     heap[i] = entry;
     this.changed();
     const waiter = this.idle.shift();
-    if (waiter) waiter.event.succeed();
+    if (waiter) waiter.wake();
   }
 
   /** The `window` most urgent tasks, most urgent first, with their heap index (for `removeAt`). */
@@ -224,23 +225,25 @@ export class TaskQueue<T> {
     return top.task;
   }
 
-  /** An event that fires when a task is pushed or after `maxS`, whichever is first. */
-  waitForWork(worker: Worker, maxS: number): Event {
-    const event = this.sim.event();
-    const entry = { worker, event };
-    this.idle.push(entry);
-    const timer = this.sim.timeout(maxS);
-    timer.addCallback(() => {
-      const i = this.idle.indexOf(entry);
-      if (i >= 0) {
-        this.idle.splice(i, 1);
-        event.succeed();
-      }
-    });
-    event.addCallback(() => {
-      timer.cancel();
-    });
-    return event;
+  /**
+   * Puts the active process (a worker's loop) on the idle list and returns `maxS`, the hold
+   * it yields next: a pushed task ends the hold early (Process.wake), else it runs out.
+   * After the hold, the loop calls leaveIdle().
+   */
+  idleFor(maxS: number): number {
+    this.idle.push(this.sim.activeProcess!);
+    return maxS;
+  }
+
+  /**
+   * After the idle hold: takes the active process off the idle list if no task woke it and
+   * returns true (the hold ran out), else false.
+   */
+  leaveIdle(): boolean {
+    const i = this.idle.indexOf(this.sim.activeProcess!);
+    if (i < 0) return false;
+    this.idle.splice(i, 1);
+    return true;
   }
 
   private changed(): void {

@@ -163,6 +163,93 @@ describe("yield delay (a hold)", () => {
   });
 });
 
+describe("wake(): ending a hold early", () => {
+  it("a woken process continues now, after the events already queued for now, and only once", () => {
+    const sim = new Simulation();
+    const log: Log = [];
+    const sleeper = sim.process(function* sleeper() {
+      yield 100;
+      log.push(["sleeper", sim.now]);
+      yield 1;
+      log.push(["sleeper again", sim.now]);
+    });
+    sim.process(function* waker() {
+      yield 5;
+      // Queued before the wake, so it runs first; the one queued after runs after.
+      sim.timeout(0).addCallback(() => log.push(["before", sim.now]));
+      expect(sleeper.isHolding).toBe(true);
+      sleeper.wake();
+      expect(sleeper.isHolding).toBe(true);
+      sim.timeout(0).addCallback(() => log.push(["after", sim.now]));
+    });
+    sim.run();
+    // The hold's old end (t = 100) is stale: the sleeper never resumes there.
+    expect(log).toEqual([
+      ["before", 5],
+      ["sleeper", 5],
+      ["after", 5],
+      ["sleeper again", 6],
+    ]);
+    expect(sim.now).toBe(6);
+  });
+
+  it("the stale end of a woken hold moves neither peek() nor the clock", () => {
+    const sim = new Simulation();
+    const p = sim.process(function* p() {
+      yield 50;
+      yield sim.event(); // waits for ever
+    });
+    sim.process(function* q() {
+      yield 1;
+      p.wake();
+    });
+    sim.run({ until: 2 });
+    expect(p.isHolding).toBe(false);
+    expect(sim.peek()).toBe(Number.POSITIVE_INFINITY);
+    sim.run();
+    expect(sim.now).toBe(2);
+  });
+
+  it("a process not in a hold cannot be woken", () => {
+    const sim = new Simulation();
+    const gate = sim.event();
+    const waiting = sim.process(function* waiting() {
+      yield gate;
+      yield 3;
+    });
+    sim.run({ until: 1 });
+    expect(waiting.isHolding).toBe(false);
+    expect(() => waiting.wake()).toThrow(/cannot wake process 'waiting': it is not in a hold/);
+    gate.succeed();
+    sim.run({ until: 2 });
+    expect(waiting.isHolding).toBe(true);
+    sim.run();
+    expect(waiting.isAlive).toBe(false);
+    expect(() => waiting.wake()).toThrow(/not in a hold/);
+  });
+
+  it("an interrupted hold is no longer a hold", () => {
+    const sim = new Simulation();
+    let caught = false;
+    const p = sim.process(function* p() {
+      try {
+        yield 10;
+      } catch (e) {
+        caught = e instanceof Interrupt;
+        yield sim.event();
+      }
+    });
+    sim.process(function* q() {
+      yield 1;
+      p.interrupt("stop");
+    });
+    sim.run({ until: 2 });
+    expect(caught).toBe(true);
+    expect(p.isHolding).toBe(false);
+    expect(() => p.wake()).toThrow(/not in a hold/);
+  });
+});
+
 describe("cancelled events at the current time", () => {
   it("a cancelled timeout due now does not let the clock jump past zero-delay events", () => {
     const sim = new Simulation();
