@@ -231,7 +231,9 @@ export class TaskQueue<T> {
    * After the hold, the loop calls leaveIdle().
    */
   idleFor(maxS: number): number {
-    this.idle.push(this.sim.activeProcess!);
+    const process = this.sim.activeProcess;
+    if (!process) throw new RangeError(`${this.name}.idleFor: call it from a worker's process`);
+    this.idle.push(process);
     return maxS;
   }
 
