@@ -34,7 +34,7 @@ export function checkConservation(world: World): Conservation {
     unitsShrunk: flows.shrunk,
     ordersCreated: stats.total.ordersCreated,
     ordersShipped: stats.total.ordersShipped,
-    ordersOpen: world.openOrders.size,
+    ordersOpen: world.openOrders,
     ordersCancelled: 0,
     ok: false,
   };

@@ -192,10 +192,10 @@ export function startOrders(
       lines,
       stockout,
     });
-    world.openOrders.set(order.id, order);
+    world.openOrders++;
     stats.total.ordersCreated++;
     if (now >= world.warmupS) stats.ordersCreated++;
-    stats.wip.update(world.openOrders.size);
+    stats.wip.update(world.openOrders);
     if (world.tracer.on) {
       world.tracer.emit({ t: now, kind: "order", id: order.id, event: "created" });
       if (stockout)

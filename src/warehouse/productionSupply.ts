@@ -86,10 +86,10 @@ export function installProductionSupply(
               ledger.ship({ timeS: sim.now, sku: skus[sku].id, quantity, cause: "lineFeed" });
           }
           order.shippedS = sim.now;
-          world.openOrders.delete(order.id);
+          world.openOrders--;
           stats.total.ordersShipped++;
           stats.total.unitsShipped += order.units;
-          stats.wip.update(world.openOrders.size);
+          stats.wip.update(world.openOrders);
           const due = dueOf.get(order) ?? order.createdS;
           dueOf.delete(order);
           if (sim.now >= world.warmupS) {
@@ -135,9 +135,9 @@ export function installProductionSupply(
     });
     order.production = true;
     dueOf.set(order, due);
-    world.openOrders.set(order.id, order);
+    world.openOrders++;
     stats.total.ordersCreated++;
-    stats.wip.update(world.openOrders.size);
+    stats.wip.update(world.openOrders);
     if (world.tracer.on)
       world.tracer.emit({ t: sim.now, kind: "order", id: order.id, event: "created" });
     if (waiting.length === 0 && releasable(order)) release(order);

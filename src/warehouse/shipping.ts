@@ -100,7 +100,7 @@ export function installShipping(world: World, departures: Departures[]): void {
           }
           for (const order of load) {
             order.shippedS = now;
-            world.openOrders.delete(order.id);
+            world.openOrders--;
             stats.total.ordersShipped++;
             stats.total.unitsShipped += order.units;
             if (world.tracer.on)
@@ -108,7 +108,7 @@ export function installShipping(world: World, departures: Departures[]): void {
             if (now >= world.warmupS) recordShipped(world, order);
             for (const l of world.listeners.orderShipped) l(order);
           }
-          stats.wip.update(world.openOrders.size);
+          stats.wip.update(world.openOrders);
         }
       })(),
     );

@@ -213,7 +213,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     slotPallets: new Int32Array(site.reserve.length),
     putawayRule: undefined as never,
     stopOfSku: new Int32Array(skus.length).fill(-1),
-    openOrders: new Map(),
+    openOrders: 0,
     nextId: { order: 1, pallet: 1, task: 1 },
     startPutaway: () => {},
     checkFace: () => {},
@@ -364,7 +364,7 @@ function startSampler(world: World, operations: OperationsHandle): void {
           world.tracer.emit({
             t: sim.now,
             kind: "sample",
-            wip: world.openOrders.size,
+            wip: world.openOrders,
             queues,
             utilization,
             stockUnits,

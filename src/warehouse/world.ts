@@ -212,8 +212,8 @@ export interface World {
   putawayRule: PutawayRule;
   /** Scratch for building pick tours: stop index per SKU rank, -1 when unused. */
   stopOfSku: Int32Array;
-  /** Orders not yet shipped, by id. */
-  openOrders: Map<number, Order>;
+  /** Orders created and not yet shipped (a count: nothing looks orders up by id). */
+  openOrders: number;
   /** Hands a checked pallet at the dock to putaway (set by installPutaway). */
   startPutaway: (pallet: Pallet) => void;
   /** Requests a replenishment check of a SKU's face (set by installReplenishment). */

@@ -20,7 +20,7 @@ function fakeWorld(options: { received: number; shipped: number; open: number; c
         ordersShipped: 1,
       },
     },
-    openOrders: new Map(Array.from({ length: options.open }, (_, i) => [i, {}])),
+    openOrders: options.open,
   } as never;
 }
 
