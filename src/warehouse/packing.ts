@@ -5,6 +5,7 @@
  */
 import { Resource } from "../engine/index.ts";
 import { handle, traceTask, travel } from "./activities.ts";
+import type { Worker } from "./workforce.ts";
 import type { Order, World } from "./world.ts";
 
 /** Installs packing: listens for picked orders. */
@@ -27,39 +28,36 @@ export function installPacking(world: World): void {
       world.tracer.emit({ t: sim.now, kind: "queue", name: "packStations", length });
   };
 
+  /** Packs one order at a free station. */
+  function* pack(worker: Worker, order: Order) {
+    const station = stations.request();
+    const waits = !station.triggered;
+    if (waits) {
+      worker.setState("waiting", sim.now, "packStation");
+      traceStationQueue(++stationQueue);
+    }
+    yield station;
+    if (waits) traceStationQueue(--stationQueue);
+    const k = busy.indexOf(false);
+    busy[k] = true;
+    const at = site.packStations[k] ?? site.depot;
+    order.packStartS = sim.now;
+    traceTask(world, "pack", worker, "start", order.id);
+    yield* travel(world, worker, at, { loaded: false, pool: undefined });
+    const packS = packing.baseS + packing.perItemS * order.units + world.packagingS(order);
+    yield* handle(world, worker, sortS + packS);
+    order.sortS = sortS;
+    order.packEndS = sim.now;
+    busy[k] = false;
+    stations.release(station);
+    traceTask(world, "pack", worker, "end", order.id);
+    if (world.tracer.on)
+      world.tracer.emit({ t: sim.now, kind: "order", id: order.id, event: "packed" });
+    for (const l of world.listeners.orderPacked) l(order);
+  }
+
   world.listeners.orderPicked.push((order: Order) => {
     if (order.production) return;
-    world.queues.packer.push(
-      {
-        kind: "pack",
-        *run(worker) {
-          const station = stations.request();
-          const waits = !station.triggered;
-          if (waits) {
-            worker.setState("waiting", sim.now, "packStation");
-            traceStationQueue(++stationQueue);
-          }
-          yield station;
-          if (waits) traceStationQueue(--stationQueue);
-          const k = busy.indexOf(false);
-          busy[k] = true;
-          const at = site.packStations[k] ?? site.depot;
-          order.packStartS = sim.now;
-          traceTask(world, "pack", worker, "start", order.id);
-          yield* travel(world, worker, at, { loaded: false, pool: undefined });
-          const packS = packing.baseS + packing.perItemS * order.units + world.packagingS(order);
-          yield* handle(world, worker, sortS + packS);
-          order.sortS = sortS;
-          order.packEndS = sim.now;
-          busy[k] = false;
-          stations.release(station);
-          traceTask(world, "pack", worker, "end", order.id);
-          if (world.tracer.on)
-            world.tracer.emit({ t: sim.now, kind: "order", id: order.id, event: "packed" });
-          for (const l of world.listeners.orderPacked) l(order);
-        },
-      },
-      order.dueS,
-    );
+    world.queues.packer.push({ kind: "pack", run: (worker) => pack(worker, order) }, order.dueS);
   });
 }

@@ -28,23 +28,22 @@ export function installPicking(world: World): (order: Order) => void {
   const method = picking.method;
   const perTour = method === "single" ? 1 : picking.batchSize;
 
-  const makeTask = (part: PickPart, queueIndex: number): PickTask => {
-    const task: PickTask = {
-      kind: "pick",
-      part,
-      *run(worker: Worker) {
-        const parts = [part];
-        const queue = method === "zone" ? world.pickZoneQueues[queueIndex] : world.queues.picker;
-        while (parts.length < perTour) {
-          const more = queue.take() as PickTask | undefined;
-          if (!more) break;
-          parts.push(more.part);
-        }
-        yield* runTour(world, worker, parts);
-      },
-    };
-    return task;
-  };
+  /** One pick task: its part, plus more parts of its queue up to the batch size. */
+  function* pick(worker: Worker, part: PickPart, queueIndex: number) {
+    const parts = [part];
+    const queue = method === "zone" ? world.pickZoneQueues[queueIndex] : world.queues.picker;
+    while (parts.length < perTour) {
+      const more = queue.take() as PickTask | undefined;
+      if (!more) break;
+      parts.push(more.part);
+    }
+    yield* runTour(world, worker, parts);
+  }
+  const makeTask = (part: PickPart, queueIndex: number): PickTask => ({
+    kind: "pick",
+    part,
+    run: (worker: Worker) => pick(worker, part, queueIndex),
+  });
 
   return (order: Order) => {
     if (method !== "zone") {

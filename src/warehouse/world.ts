@@ -24,7 +24,14 @@ export interface Task {
   kind: string;
   /** Where the task starts (a location or place id), for interleaving; absent: the depot. */
   at?: string;
-  /** Runs the task as the worker (inside the worker's process). */
+  /**
+   * Runs the task as the worker (inside the worker's process). Write it as a plain function
+   * that calls a generator function made once (`run: (worker) => pack(worker, order)`), not
+   * as a generator made per task (`*run(worker) {…}`): V8 gives every generator function
+   * object its own initial map, maps live in old space and point back at the function, so
+   * a generator made per task keeps everything its closure reaches (the order, its lines,
+   * the task) alive through every scavenge until the next full collection.
+   */
   run(worker: Worker): ProcessGenerator<void>;
 }
 
