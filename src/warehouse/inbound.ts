@@ -4,10 +4,10 @@
  * are docked, unloaded and checked pallet by pallet by a receiver with equipment, and each
  * checked pallet is handed to putaway.
  */
-import { type DistSpec, Resource, sampler } from "../engine/index.ts";
+import { type DistSpec, type Event, Resource, sampler } from "../engine/index.ts";
 import { acquire, handle, release, traceTask, travel } from "./activities.ts";
 import { clockS, DAY_S, dayMask } from "./calendar.ts";
-import { TaskQueue } from "./workforce.ts";
+import { TaskQueue, type Worker } from "./workforce.ts";
 import type { Pallet, World } from "./world.ts";
 
 /** One line of a purchase order. */
@@ -44,6 +44,46 @@ export function startInbound(world: World): Inbound {
   let trailerId = 0;
   let yardLength = 0;
 
+  /** A receiver unloads and checks a docked trailer's pallets at door `doorId`. */
+  function* unload(worker: Worker, trailer: Trailer, doorId: string, done: Event) {
+    traceTask(world, "unload", worker, "start");
+    const equipment = yield* acquire(world, worker, "unload");
+    const pool = world.equipmentFor.unload;
+    yield* travel(world, worker, doorId, { loaded: false, pool });
+    for (const p of trailer.pallets) {
+      yield* handle(
+        world,
+        worker,
+        Math.max(0, unloadS(handlingStream)) + Math.max(0, checkS(handlingStream)),
+      );
+      const pallet: Pallet = {
+        id: world.nextId.pallet++,
+        sku: p.sku,
+        units: p.units,
+        arrivedS: trailer.arrivalS,
+        at: `dock:${doorId}`,
+        supplier: trailer.supplier,
+      };
+      world.ledger.receive({
+        timeS: sim.now,
+        sku: world.skus[p.sku].id,
+        to: pallet.at,
+        quantity: p.units,
+      });
+      const sku = world.skus[p.sku];
+      sku.onOrderUnits -= p.units;
+      sku.dockUnits += p.units;
+      world.stats.total.unitsReceived += p.units;
+      world.stats.total.palletsReceived++;
+      let taken = false;
+      for (const listener of world.listeners.palletChecked) if (listener(pallet)) taken = true;
+      if (!taken) world.startPutaway(pallet);
+    }
+    release(world, worker, "unload", equipment);
+    traceTask(world, "unload", worker, "end");
+    done.succeed();
+  }
+
   function* trailerProcess(trailer: Trailer) {
     yield Math.max(0, trailer.arrivalS - sim.now);
     world.stats.total.trailersIn++;
@@ -69,44 +109,7 @@ export function startInbound(world: World): Inbound {
     const done = sim.event();
     world.queues.receiver.push({
       kind: "unload",
-      *run(worker) {
-        traceTask(world, "unload", worker, "start");
-        const equipment = yield* acquire(world, worker, "unload");
-        const pool = world.equipmentFor.unload;
-        yield* travel(world, worker, doorId, { loaded: false, pool });
-        for (const p of trailer.pallets) {
-          yield* handle(
-            world,
-            worker,
-            Math.max(0, unloadS(handlingStream)) + Math.max(0, checkS(handlingStream)),
-          );
-          const pallet: Pallet = {
-            id: world.nextId.pallet++,
-            sku: p.sku,
-            units: p.units,
-            arrivedS: trailer.arrivalS,
-            at: `dock:${doorId}`,
-            supplier: trailer.supplier,
-          };
-          world.ledger.receive({
-            timeS: sim.now,
-            sku: world.skus[p.sku].id,
-            to: pallet.at,
-            quantity: p.units,
-          });
-          const sku = world.skus[p.sku];
-          sku.onOrderUnits -= p.units;
-          sku.dockUnits += p.units;
-          world.stats.total.unitsReceived += p.units;
-          world.stats.total.palletsReceived++;
-          let taken = false;
-          for (const listener of world.listeners.palletChecked) if (listener(pallet)) taken = true;
-          if (!taken) world.startPutaway(pallet);
-        }
-        release(world, worker, "unload", equipment);
-        traceTask(world, "unload", worker, "end");
-        done.succeed();
-      },
+      run: (worker) => unload(worker, trailer, doorId, done),
     });
     yield done;
     freeDoors.push(doorId);

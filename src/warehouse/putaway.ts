@@ -6,7 +6,8 @@
 import type { LocationContent } from "../inventory/index.ts";
 import { acquire, handle, release, traceTask, travel } from "./activities.ts";
 import { chooseDestination, type Destination } from "./storage.ts";
-import type { Pallet, World } from "./world.ts";
+import type { Worker } from "./workforce.ts";
+import type { Pallet, SkuState, World } from "./world.ts";
 
 /** Seconds to pick up or set down a pallet. */
 export const PALLET_HANDLING_S = 20;
@@ -47,42 +48,52 @@ export function installPutaway(
 
 function createTask(world: World, pallet: Pallet, destination: Destination): void {
   const sku = world.skus[pallet.sku];
-  const { sim, ledger } = world;
   const to =
     destination.kind === "face" ? sku.face : world.site.reserve[destination.slot].location.id;
   world.queues.putaway.push({
     kind: "putaway",
     at: pallet.at.slice(5),
-    *run(worker) {
-      traceTask(world, "putaway", worker, "start");
-      const equipment = yield* acquire(world, worker, "putaway");
-      const pool = world.equipmentFor.putaway;
-      yield* travel(world, worker, pallet.at.slice(5), { loaded: false, pool });
-      yield* handle(world, worker, PALLET_HANDLING_S);
-      yield* travel(world, worker, to, { loaded: true, pool });
-      yield* handle(world, worker, PALLET_HANDLING_S);
-      ledger.putaway({ timeS: sim.now, sku: sku.id, from: pallet.at, to, quantity: pallet.units });
-      sku.dockUnits -= pallet.units;
-      if (destination.kind === "face") {
-        sku.faceIncoming -= pallet.units;
-        sku.faceUnits += pallet.units;
-      } else {
-        sku.reserve.push({ slot: destination.slot, units: pallet.units, receivedS: sim.now });
-        sku.reserveUnits += pallet.units;
-      }
-      if (world.tracer.on) {
-        world.tracer.emit({
-          t: sim.now,
-          kind: "stock",
-          location: to,
-          sku: sku.id,
-          onHand: ledger.onHand({ locationId: to }, "physical"),
-        });
-      }
-      if (sim.now >= world.warmupS) world.stats.dockToStockS.add(sim.now - pallet.arrivedS);
-      release(world, worker, "putaway", equipment);
-      traceTask(world, "putaway", worker, "end");
-      for (const listener of world.listeners.faceRestocked) listener(sku);
-    },
+    run: (worker) => putAway(world, worker, pallet, destination, sku, to),
   });
+}
+
+/** A worker puts a pallet away from the dock to `to` (its SKU's face or a reserve slot). */
+function* putAway(
+  world: World,
+  worker: Worker,
+  pallet: Pallet,
+  destination: Destination,
+  sku: SkuState,
+  to: string,
+) {
+  const { sim, ledger } = world;
+  traceTask(world, "putaway", worker, "start");
+  const equipment = yield* acquire(world, worker, "putaway");
+  const pool = world.equipmentFor.putaway;
+  yield* travel(world, worker, pallet.at.slice(5), { loaded: false, pool });
+  yield* handle(world, worker, PALLET_HANDLING_S);
+  yield* travel(world, worker, to, { loaded: true, pool });
+  yield* handle(world, worker, PALLET_HANDLING_S);
+  ledger.putaway({ timeS: sim.now, sku: sku.id, from: pallet.at, to, quantity: pallet.units });
+  sku.dockUnits -= pallet.units;
+  if (destination.kind === "face") {
+    sku.faceIncoming -= pallet.units;
+    sku.faceUnits += pallet.units;
+  } else {
+    sku.reserve.push({ slot: destination.slot, units: pallet.units, receivedS: sim.now });
+    sku.reserveUnits += pallet.units;
+  }
+  if (world.tracer.on) {
+    world.tracer.emit({
+      t: sim.now,
+      kind: "stock",
+      location: to,
+      sku: sku.id,
+      onHand: ledger.onHand({ locationId: to }, "physical"),
+    });
+  }
+  if (sim.now >= world.warmupS) world.stats.dockToStockS.add(sim.now - pallet.arrivedS);
+  release(world, worker, "putaway", equipment);
+  traceTask(world, "putaway", worker, "end");
+  for (const listener of world.listeners.faceRestocked) listener(sku);
 }

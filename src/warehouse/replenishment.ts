@@ -8,6 +8,7 @@ import { removalRules, type StockRecord } from "../inventory/index.ts";
 import { acquire, handle, release, traceTask, travel } from "./activities.ts";
 import { PALLET_HANDLING_S } from "./putaway.ts";
 import { reserveStorageLocations } from "./storage.ts";
+import type { Worker } from "./workforce.ts";
 import type { ReservePallet, SkuState, World } from "./world.ts";
 
 /** Installs replenishment: sets `world.checkFace` and listens to face draws. */
@@ -36,6 +37,50 @@ export function installReplenishment(world: World): void {
       sku.reserve.findIndex((p) => locationOf(p) === at),
     );
   };
+  /** A worker brings a reserve pallet from `from` to its SKU's face. */
+  function* replenish(worker: Worker, sku: SkuState, pallet: ReservePallet, from: string) {
+    const { sim, ledger } = world;
+    traceTask(world, "replenish", worker, "start");
+    const equipment = yield* acquire(world, worker, "replenish");
+    const pool = world.equipmentFor.replenish;
+    yield* travel(world, worker, from, { loaded: false, pool });
+    yield* handle(world, worker, PALLET_HANDLING_S);
+    world.slotPallets[pallet.slot]--;
+    if (world.slotPallets[pallet.slot] === 0) world.slotSku[pallet.slot] = -1;
+    ledger.move({
+      timeS: sim.now,
+      sku: sku.id,
+      from,
+      to: `truck:${worker.id}`,
+      quantity: pallet.units,
+    });
+    for (const listener of world.listeners.slotFreed) listener(pallet.slot);
+    yield* travel(world, worker, sku.face, { loaded: true, pool });
+    yield* handle(world, worker, PALLET_HANDLING_S);
+    ledger.replenish({
+      timeS: sim.now,
+      sku: sku.id,
+      from: `truck:${worker.id}`,
+      to: sku.face,
+      quantity: pallet.units,
+    });
+    sku.faceIncoming -= pallet.units;
+    sku.faceUnits += pallet.units;
+    sku.replenishing = false;
+    if (world.tracer.on) {
+      world.tracer.emit({
+        t: sim.now,
+        kind: "stock",
+        location: sku.face,
+        sku: sku.id,
+        onHand: ledger.onHand({ locationId: sku.face }, "physical"),
+      });
+    }
+    release(world, worker, "replenish", equipment);
+    traceTask(world, "replenish", worker, "end");
+    for (const listener of world.listeners.faceRestocked) listener(sku);
+    check(sku);
+  }
   const check = (sku: SkuState) => {
     if (sku.replenishing || sku.reserve.length === 0) return;
     const free = sku.faceUnits + sku.faceIncoming - sku.faceAllocated;
@@ -50,54 +95,8 @@ export function installReplenishment(world: World): void {
     sku.replenishing = true;
     world.stats.total.replenishments++;
     const from = world.site.reserve[pallet.slot].location.id;
-    const { sim, ledger } = world;
     world.queues.replenisher.push(
-      {
-        kind: "replenish",
-        at: from,
-        *run(worker) {
-          traceTask(world, "replenish", worker, "start");
-          const equipment = yield* acquire(world, worker, "replenish");
-          const pool = world.equipmentFor.replenish;
-          yield* travel(world, worker, from, { loaded: false, pool });
-          yield* handle(world, worker, PALLET_HANDLING_S);
-          world.slotPallets[pallet.slot]--;
-          if (world.slotPallets[pallet.slot] === 0) world.slotSku[pallet.slot] = -1;
-          ledger.move({
-            timeS: sim.now,
-            sku: sku.id,
-            from,
-            to: `truck:${worker.id}`,
-            quantity: pallet.units,
-          });
-          for (const listener of world.listeners.slotFreed) listener(pallet.slot);
-          yield* travel(world, worker, sku.face, { loaded: true, pool });
-          yield* handle(world, worker, PALLET_HANDLING_S);
-          ledger.replenish({
-            timeS: sim.now,
-            sku: sku.id,
-            from: `truck:${worker.id}`,
-            to: sku.face,
-            quantity: pallet.units,
-          });
-          sku.faceIncoming -= pallet.units;
-          sku.faceUnits += pallet.units;
-          sku.replenishing = false;
-          if (world.tracer.on) {
-            world.tracer.emit({
-              t: sim.now,
-              kind: "stock",
-              location: sku.face,
-              sku: sku.id,
-              onHand: ledger.onHand({ locationId: sku.face }, "physical"),
-            });
-          }
-          release(world, worker, "replenish", equipment);
-          traceTask(world, "replenish", worker, "end");
-          for (const listener of world.listeners.faceRestocked) listener(sku);
-          check(sku);
-        },
-      },
+      { kind: "replenish", at: from, run: (worker) => replenish(worker, sku, pallet, from) },
       urgent ? 0 : 1,
     );
   };

@@ -7,6 +7,7 @@
  */
 import { acquire, handle, release, traceTask, travel } from "./activities.ts";
 import type { Departures } from "./orders.ts";
+import type { Worker } from "./workforce.ts";
 import type { Order, World } from "./world.ts";
 
 /** Installs staging, loading and the carriers' departures. */
@@ -24,36 +25,36 @@ export function installShipping(world: World, departures: Departures[]): void {
   const toLoad: Order[][] = carriers.map(() => []);
   const tripQueued = carriers.map(() => false);
 
-  const queueTrip = (c: number) => {
-    tripQueued[c] = true;
+  /** A loader carries the next trip's orders of carrier `c` to its door. */
+  function* loadTrip(worker: Worker, c: number) {
     const carrier = carriers[c];
     const door = doorOf(c);
+    tripQueued[c] = false;
+    const trip = toLoad[c].splice(0, carrier.ordersPerTrip);
+    if (trip.length === 0) return;
+    if (toLoad[c].length > 0) queueTrip(c);
+    traceTask(world, "load", worker, "start", trip[0].id);
+    const equipment = yield* acquire(world, worker, "load");
+    const pool = world.equipmentFor.load;
+    yield* travel(world, worker, pickup, { loaded: false, pool });
+    yield* travel(world, worker, door, { loaded: true, pool });
+    yield* handle(world, worker, carrier.loadSPerOrder * trip.length);
+    release(world, worker, "load", equipment);
+    traceTask(world, "load", worker, "end", trip[0].id);
+    for (const order of trip) {
+      loading.delete(order);
+      const notify = onLoaded.get(order);
+      if (notify) {
+        onLoaded.delete(order);
+        notify();
+      }
+    }
+  }
+
+  const queueTrip = (c: number) => {
+    tripQueued[c] = true;
     world.queues.loader.push(
-      {
-        kind: "load",
-        *run(worker) {
-          tripQueued[c] = false;
-          const trip = toLoad[c].splice(0, carrier.ordersPerTrip);
-          if (trip.length === 0) return;
-          if (toLoad[c].length > 0) queueTrip(c);
-          traceTask(world, "load", worker, "start", trip[0].id);
-          const equipment = yield* acquire(world, worker, "load");
-          const pool = world.equipmentFor.load;
-          yield* travel(world, worker, pickup, { loaded: false, pool });
-          yield* travel(world, worker, door, { loaded: true, pool });
-          yield* handle(world, worker, carrier.loadSPerOrder * trip.length);
-          release(world, worker, "load", equipment);
-          traceTask(world, "load", worker, "end", trip[0].id);
-          for (const order of trip) {
-            loading.delete(order);
-            const notify = onLoaded.get(order);
-            if (notify) {
-              onLoaded.delete(order);
-              notify();
-            }
-          }
-        },
-      },
+      { kind: "load", run: (worker) => loadTrip(worker, c) },
       toLoad[c][0]?.dueS ?? 0,
     );
   };
