@@ -10,6 +10,7 @@ import type { Event, ProcessGenerator } from "../engine/index.ts";
 import { abcCountSchedule, type CountItem, opportunityCount } from "../inventory/index.ts";
 import { handle, traceTask, travel } from "./activities.ts";
 import type { StockDrift } from "./stockErrors.ts";
+import type { Worker } from "./workforce.ts";
 import type { SkuState, World } from "./world.ts";
 
 /** Count statistics (whole run unless noted). */
@@ -53,9 +54,7 @@ export function installCounts(world: World, drift: StockDrift): Counts {
     frozen(face) {
       const until = freeze.get(face);
       if (!until) return undefined;
-      return (function* () {
-        yield until;
-      })();
+      return waitFor(until);
     },
     afterPick(sku, short) {
       if (spec.opportunity === "none") return;
@@ -101,6 +100,22 @@ export function installCounts(world: World, drift: StockDrift): Counts {
     }
   };
 
+  /** A counter walks to a location and counts it. */
+  function* countLocation(
+    worker: Worker,
+    locationId: string,
+    reason: string,
+    done: (() => void) | undefined,
+  ) {
+    traceTask(world, "count", worker, "start");
+    yield* travel(world, worker, locationId, { loaded: false, pool: undefined });
+    yield* handle(world, worker, spec.countSPerLocation);
+    if (!done) pending.delete(locationId);
+    countNow(locationId, reason);
+    traceTask(world, "count", worker, "end");
+    done?.();
+  }
+
   function request(locationId: string, priority: number, reason: string, done?: () => void) {
     if (!done) {
       if (pending.has(locationId)) return;
@@ -110,15 +125,7 @@ export function installCounts(world: World, drift: StockDrift): Counts {
       {
         kind: "count",
         at: locationId,
-        *run(worker) {
-          traceTask(world, "count", worker, "start");
-          yield* travel(world, worker, locationId, { loaded: false, pool: undefined });
-          yield* handle(world, worker, spec.countSPerLocation);
-          if (!done) pending.delete(locationId);
-          countNow(locationId, reason);
-          traceTask(world, "count", worker, "end");
-          done?.();
-        },
+        run: (worker) => countLocation(worker, locationId, reason, done),
       },
       priority,
     );
@@ -178,4 +185,9 @@ export function installCounts(world: World, drift: StockDrift): Counts {
     );
   }
   return counts;
+}
+
+/** Waits for an event (a full inventory's end). */
+function* waitFor(event: Event) {
+  yield event;
 }

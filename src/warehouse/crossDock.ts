@@ -8,6 +8,7 @@
 import { acquire, handle, release, traceTask, travel } from "./activities.ts";
 import { type Departures, dueDeparture } from "./orders.ts";
 import { PALLET_HANDLING_S } from "./putaway.ts";
+import type { Worker } from "./workforce.ts";
 import type { Pallet, World } from "./world.ts";
 
 /** Cross-dock statistics after the warm-up (by departure time). */
@@ -39,41 +40,40 @@ export function installCrossDock(
     if (!on) return false;
     const always = pallet.supplier !== undefined && flagged.has(pallet.supplier);
     if (!always && !(spec.share > 0 && random.next() < spec.share)) return false;
-    const sku = world.skus[pallet.sku];
-    const carrier = pallet.id % carriers.length;
-    const door = site.outboundDocks[carrier % site.outboundDocks.length];
-    const lane = `xdock:${door}`;
     world.queues.putaway.push(
-      {
-        kind: "crossDock",
-        at: pallet.at.slice(5),
-        *run(worker) {
-          traceTask(world, "crossDock", worker, "start");
-          const equipment = yield* acquire(world, worker, "putaway");
-          const pool = world.equipmentFor.putaway;
-          yield* travel(world, worker, pallet.at.slice(5), { loaded: false, pool });
-          yield* handle(world, worker, PALLET_HANDLING_S);
-          ledger.move({
-            timeS: sim.now,
-            sku: sku.id,
-            from: pallet.at,
-            to: lane,
-            quantity: pallet.units,
-            cause: "crossDock",
-          });
-          sku.dockUnits -= pallet.units;
-          yield* travel(world, worker, door, { loaded: true, pool });
-          yield* handle(world, worker, PALLET_HANDLING_S + spec.sortS);
-          release(world, worker, "putaway", equipment);
-          traceTask(world, "crossDock", worker, "end");
-          stats.staged++;
-          sim.process(ship(pallet, lane, carrier));
-        },
-      },
+      { kind: "crossDock", at: pallet.at.slice(5), run: (worker) => crossDock(worker, pallet) },
       0,
     );
     return true;
   };
+
+  /** A putaway driver takes a pallet from its arrival door to its carrier's departure door. */
+  function* crossDock(worker: Worker, pallet: Pallet) {
+    const sku = world.skus[pallet.sku];
+    const carrier = pallet.id % carriers.length;
+    const door = site.outboundDocks[carrier % site.outboundDocks.length];
+    const lane = `xdock:${door}`;
+    traceTask(world, "crossDock", worker, "start");
+    const equipment = yield* acquire(world, worker, "putaway");
+    const pool = world.equipmentFor.putaway;
+    yield* travel(world, worker, pallet.at.slice(5), { loaded: false, pool });
+    yield* handle(world, worker, PALLET_HANDLING_S);
+    ledger.move({
+      timeS: sim.now,
+      sku: sku.id,
+      from: pallet.at,
+      to: lane,
+      quantity: pallet.units,
+      cause: "crossDock",
+    });
+    sku.dockUnits -= pallet.units;
+    yield* travel(world, worker, door, { loaded: true, pool });
+    yield* handle(world, worker, PALLET_HANDLING_S + spec.sortS);
+    release(world, worker, "putaway", equipment);
+    traceTask(world, "crossDock", worker, "end");
+    stats.staged++;
+    sim.process(ship(pallet, lane, carrier));
+  }
 
   function* ship(pallet: Pallet, lane: string, carrier: number) {
     const leaveS = dueDeparture(

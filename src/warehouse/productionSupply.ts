@@ -10,6 +10,7 @@ import { type DistSpec, sampler } from "../engine/index.ts";
 import { handle, traceTask, travel } from "./activities.ts";
 import { clockS, DAY_S, dayMask } from "./calendar.ts";
 import { newOrder } from "./newOrder.ts";
+import type { Worker } from "./workforce.ts";
 import type { Order, OrderLine, World } from "./world.ts";
 
 /** Production-supply statistics after the warm-up (by delivery time). */
@@ -70,39 +71,38 @@ export function installProductionSupply(
     waiting = still;
   });
 
+  /** A replenisher takes a picked production order to the line door. */
+  function* feedLine(worker: Worker, order: Order) {
+    traceTask(world, "lineFeed", worker, "start", order.id);
+    yield* travel(world, worker, site.depot, { loaded: false, pool: undefined });
+    yield* travel(world, worker, lineDoor, { loaded: true, pool: undefined });
+    yield* handle(world, worker, spec.deliverSPerOrder);
+    const units = new Map<number, number>();
+    for (const l of order.lines) units.set(l.sku, (units.get(l.sku) ?? 0) + l.qty);
+    for (const [sku, quantity] of units) {
+      if (quantity > 0)
+        ledger.ship({ timeS: sim.now, sku: skus[sku].id, quantity, cause: "lineFeed" });
+    }
+    order.shippedS = sim.now;
+    world.openOrders--;
+    stats.total.ordersShipped++;
+    stats.total.unitsShipped += order.units;
+    stats.wip.update(world.openOrders);
+    const due = dueOf.get(order) ?? order.createdS;
+    dueOf.delete(order);
+    if (sim.now >= world.warmupS) {
+      out.delivered++;
+      if (sim.now <= due) out.onTime++;
+      out.leadS += sim.now - order.createdS;
+      out.latenessS += Math.max(0, sim.now - due);
+    }
+    if (world.tracer.on)
+      world.tracer.emit({ t: sim.now, kind: "order", id: order.id, event: "shipped" });
+    traceTask(world, "lineFeed", worker, "end", order.id);
+  }
   const deliver = (order: Order) => {
     world.queues.replenisher.push(
-      {
-        kind: "lineFeed",
-        *run(worker) {
-          traceTask(world, "lineFeed", worker, "start", order.id);
-          yield* travel(world, worker, site.depot, { loaded: false, pool: undefined });
-          yield* travel(world, worker, lineDoor, { loaded: true, pool: undefined });
-          yield* handle(world, worker, spec.deliverSPerOrder);
-          const units = new Map<number, number>();
-          for (const l of order.lines) units.set(l.sku, (units.get(l.sku) ?? 0) + l.qty);
-          for (const [sku, quantity] of units) {
-            if (quantity > 0)
-              ledger.ship({ timeS: sim.now, sku: skus[sku].id, quantity, cause: "lineFeed" });
-          }
-          order.shippedS = sim.now;
-          world.openOrders--;
-          stats.total.ordersShipped++;
-          stats.total.unitsShipped += order.units;
-          stats.wip.update(world.openOrders);
-          const due = dueOf.get(order) ?? order.createdS;
-          dueOf.delete(order);
-          if (sim.now >= world.warmupS) {
-            out.delivered++;
-            if (sim.now <= due) out.onTime++;
-            out.leadS += sim.now - order.createdS;
-            out.latenessS += Math.max(0, sim.now - due);
-          }
-          if (world.tracer.on)
-            world.tracer.emit({ t: sim.now, kind: "order", id: order.id, event: "shipped" });
-          traceTask(world, "lineFeed", worker, "end", order.id);
-        },
-      },
+      { kind: "lineFeed", run: (worker) => feedLine(worker, order) },
       dueOf.get(order) ?? 0,
     );
   };

@@ -5,6 +5,7 @@
  * building, booked as scrapped with cause "rejectToSupplier").
  */
 import { handle, traceTask, travel } from "./activities.ts";
+import type { Worker } from "./workforce.ts";
 import type { Pallet, World } from "./world.ts";
 
 /** Quality statistics after the warm-up (by inspection time, decisions by decision time). */
@@ -38,71 +39,73 @@ export function installQuality(world: World): {
   };
   const random = sim.random("ops.quality");
 
-  const take = (pallet: Pallet, next: (pallet: Pallet) => void): boolean => {
-    if (!(spec.sampleShare > 0) || random.next() >= spec.sampleShare) return false;
+  /** A receiver inspects a pallet at its door; a failed one goes to quarantine. */
+  function* inspect(worker: Worker, pallet: Pallet, next: (pallet: Pallet) => void) {
     const door = pallet.at.slice(5);
     const quarantine = `quarantine:${door}`;
     const sku = world.skus[pallet.sku];
+    traceTask(world, "inspect", worker, "start");
+    yield* travel(world, worker, door, { loaded: false, pool: undefined });
+    yield* handle(world, worker, spec.inspectS);
+    traceTask(world, "inspect", worker, "end");
+    const after = sim.now >= world.warmupS;
+    if (after) stats.inspected++;
+    if (random.next() >= spec.failProbability) {
+      next(pallet);
+      return;
+    }
+    if (after) stats.failed++;
+    ledger.move({
+      timeS: sim.now,
+      sku: sku.id,
+      from: pallet.at,
+      to: quarantine,
+      quantity: pallet.units,
+      cause: "quarantine",
+    });
+    stats.unitsHeld += pallet.units;
+    const release = random.next() < spec.releaseShare;
+    sim.process(holdInQuarantine(pallet, next, release));
+  }
+
+  /** Holds a failed pallet in quarantine, then releases it (`release`) or rejects it. */
+  function* holdInQuarantine(pallet: Pallet, next: (pallet: Pallet) => void, release: boolean) {
+    const quarantine = `quarantine:${pallet.at.slice(5)}`;
+    const sku = world.skus[pallet.sku];
+    yield spec.holdS;
+    stats.unitsHeld -= pallet.units;
+    const decided = sim.now >= world.warmupS;
+    if (release) {
+      ledger.move({
+        timeS: sim.now,
+        sku: sku.id,
+        from: quarantine,
+        to: pallet.at,
+        quantity: pallet.units,
+        cause: "release",
+      });
+      if (decided) stats.released++;
+      next(pallet);
+      return;
+    }
+    ledger.scrap({
+      timeS: sim.now,
+      sku: sku.id,
+      from: quarantine,
+      quantity: pallet.units,
+      cause: "rejectToSupplier",
+    });
+    sku.dockUnits -= pallet.units;
+    if (decided) {
+      stats.rejected++;
+      stats.unitsRejected += pallet.units;
+    }
+  }
+
+  const take = (pallet: Pallet, next: (pallet: Pallet) => void): boolean => {
+    if (!(spec.sampleShare > 0) || random.next() >= spec.sampleShare) return false;
     world.queues.receiver.push(
-      {
-        kind: "inspect",
-        at: door,
-        *run(worker) {
-          traceTask(world, "inspect", worker, "start");
-          yield* travel(world, worker, door, { loaded: false, pool: undefined });
-          yield* handle(world, worker, spec.inspectS);
-          traceTask(world, "inspect", worker, "end");
-          const after = sim.now >= world.warmupS;
-          if (after) stats.inspected++;
-          if (random.next() >= spec.failProbability) {
-            next(pallet);
-            return;
-          }
-          if (after) stats.failed++;
-          ledger.move({
-            timeS: sim.now,
-            sku: sku.id,
-            from: pallet.at,
-            to: quarantine,
-            quantity: pallet.units,
-            cause: "quarantine",
-          });
-          stats.unitsHeld += pallet.units;
-          const release = random.next() < spec.releaseShare;
-          sim.process(
-            (function* () {
-              yield spec.holdS;
-              stats.unitsHeld -= pallet.units;
-              const decided = sim.now >= world.warmupS;
-              if (release) {
-                ledger.move({
-                  timeS: sim.now,
-                  sku: sku.id,
-                  from: quarantine,
-                  to: pallet.at,
-                  quantity: pallet.units,
-                  cause: "release",
-                });
-                if (decided) stats.released++;
-                next(pallet);
-                return;
-              }
-              ledger.scrap({
-                timeS: sim.now,
-                sku: sku.id,
-                from: quarantine,
-                quantity: pallet.units,
-                cause: "rejectToSupplier",
-              });
-              sku.dockUnits -= pallet.units;
-              if (decided) {
-                stats.rejected++;
-                stats.unitsRejected += pallet.units;
-              }
-            })(),
-          );
-        },
-      },
+      { kind: "inspect", at: pallet.at.slice(5), run: (worker) => inspect(worker, pallet, next) },
       0,
     );
     return true;

@@ -7,7 +7,8 @@ import { InputError } from "../common/inputError.ts";
 import { type DistSpec, sampler } from "../engine/index.ts";
 import { handle, traceTask, travel } from "./activities.ts";
 import type { StockDrift } from "./stockErrors.ts";
-import type { Order, World } from "./world.ts";
+import type { Worker } from "./workforce.ts";
+import type { Order, OrderLine, World } from "./world.ts";
 
 /** The pseudo-location returned goods wait in. */
 export const RETURNS_LOCATION = "returns";
@@ -51,6 +52,69 @@ export function installReturns(world: World, drift: StockDrift): ReturnStats {
   const delay = sampler(spec.delayS as DistSpec);
   const dock = world.site.inboundDocks[0];
 
+  /** A returns clerk receives a returned order's lines and restocks, refurbishes or scraps each unit. */
+  function* handleReturn(worker: Worker, order: Order, lines: OrderLine[], arrivedS: number) {
+    traceTask(world, "return", worker, "start", order.id);
+    yield* travel(world, worker, dock, { loaded: false, pool: undefined });
+    let units = 0;
+    for (const l of lines) units += l.qty;
+    yield* handle(world, worker, spec.receiveSPerOrder + spec.inspectSPerUnit * units);
+    for (const line of lines) {
+      const sku = skus[line.sku];
+      let restock = 0;
+      let refurbish = 0;
+      let scrap = 0;
+      for (let u = 0; u < line.qty; u++) {
+        const draw = random.next();
+        if (draw < spec.restockShare) restock++;
+        else if (draw < spec.restockShare + spec.refurbishShare) refurbish++;
+        else scrap++;
+      }
+      if (scrap > 0) {
+        ledger.scrap({
+          timeS: sim.now,
+          sku: sku.id,
+          from: RETURNS_LOCATION,
+          quantity: scrap,
+          cause: "return",
+        });
+      }
+      if (refurbish > 0) yield* handle(world, worker, spec.refurbishSPerUnit * refurbish);
+      const back = restock + refurbish;
+      if (back > 0) {
+        yield* travel(world, worker, sku.face, { loaded: true, pool: undefined });
+        ledger.move({
+          timeS: sim.now,
+          sku: sku.id,
+          from: RETURNS_LOCATION,
+          to: sku.face,
+          quantity: back,
+          cause: "return",
+        });
+        sku.faceUnits += back;
+        drift.observe(sku);
+        for (const l of world.listeners.faceRestocked) l(sku);
+      }
+      if (sim.now >= world.warmupS) {
+        stats.unitsRestocked += restock;
+        stats.unitsRefurbished += refurbish;
+        stats.unitsScrapped += scrap;
+      }
+    }
+    yield* travel(world, worker, dock, { loaded: false, pool: undefined });
+    if (sim.now >= world.warmupS) {
+      stats.handlingS += sim.now - arrivedS;
+      stats.handled++;
+    }
+    traceTask(world, "return", worker, "end", order.id);
+  }
+
+  /** Brings a shipped order back to the returns area at `atS`. */
+  function* returnAt(order: Order, atS: number) {
+    yield atS - sim.now;
+    arrive(order);
+  }
+
   const arrive = (order: Order) => {
     const lines = order.lines.filter((l) => l.qty > 0).map((l) => ({ sku: l.sku, qty: l.qty }));
     if (lines.length === 0) return;
@@ -70,61 +134,7 @@ export function installReturns(world: World, drift: StockDrift): ReturnStats {
     world.queues.returnsClerk.push({
       kind: "return",
       at: dock,
-      *run(worker) {
-        traceTask(world, "return", worker, "start", order.id);
-        yield* travel(world, worker, dock, { loaded: false, pool: undefined });
-        let units = 0;
-        for (const l of lines) units += l.qty;
-        yield* handle(world, worker, spec.receiveSPerOrder + spec.inspectSPerUnit * units);
-        for (const line of lines) {
-          const sku = skus[line.sku];
-          let restock = 0;
-          let refurbish = 0;
-          let scrap = 0;
-          for (let u = 0; u < line.qty; u++) {
-            const draw = random.next();
-            if (draw < spec.restockShare) restock++;
-            else if (draw < spec.restockShare + spec.refurbishShare) refurbish++;
-            else scrap++;
-          }
-          if (scrap > 0) {
-            ledger.scrap({
-              timeS: sim.now,
-              sku: sku.id,
-              from: RETURNS_LOCATION,
-              quantity: scrap,
-              cause: "return",
-            });
-          }
-          if (refurbish > 0) yield* handle(world, worker, spec.refurbishSPerUnit * refurbish);
-          const back = restock + refurbish;
-          if (back > 0) {
-            yield* travel(world, worker, sku.face, { loaded: true, pool: undefined });
-            ledger.move({
-              timeS: sim.now,
-              sku: sku.id,
-              from: RETURNS_LOCATION,
-              to: sku.face,
-              quantity: back,
-              cause: "return",
-            });
-            sku.faceUnits += back;
-            drift.observe(sku);
-            for (const l of world.listeners.faceRestocked) l(sku);
-          }
-          if (sim.now >= world.warmupS) {
-            stats.unitsRestocked += restock;
-            stats.unitsRefurbished += refurbish;
-            stats.unitsScrapped += scrap;
-          }
-        }
-        yield* travel(world, worker, dock, { loaded: false, pool: undefined });
-        if (sim.now >= world.warmupS) {
-          stats.handlingS += sim.now - arrivedS;
-          stats.handled++;
-        }
-        traceTask(world, "return", worker, "end", order.id);
-      },
+      run: (worker) => handleReturn(worker, order, lines, arrivedS),
     });
   };
 
@@ -132,12 +142,7 @@ export function installReturns(world: World, drift: StockDrift): ReturnStats {
     if (random.next() >= spec.rate) return;
     const atS = sim.now + Math.max(0, delay(random));
     if (atS >= world.horizonS) return;
-    sim.process(
-      (function* () {
-        yield atS - sim.now;
-        arrive(order);
-      })(),
-    );
+    sim.process(returnAt(order, atS));
   });
   return stats;
 }
