@@ -14,9 +14,14 @@
  * cannot beat 2 / (CPU/wall). "other" is CPU that other processes took meanwhile (a busy
  * machine lowers the speedup); "busy" the share of the batch each thread spent in jobs.
  *
+ * Each thread is warmed with 8 replications by default: TurboFan is still compiling the
+ * model for the first 5–10 replications of a thread, and within a round the 2-worker pool's
+ * threads have run half as many replications as the 1-worker pool's one, so a short
+ * warm-up measures the 2-worker pool colder.
+ *
  *   npx tsx bench/parallel.ts [scenario] [replications] [model: warehouse|queue]
- *     [--days N] (cut the horizon) [--warm N] (warm-up replications per thread, default 2)
- *     [--rounds N] (batches per pool, default 3) [--share off] (build the site per job)
+ *     [--days N] (cut the horizon) [--warm N] (warm-up replications per thread, default 8)
+ *     [--rounds N] (batches per pool, default 7) [--share off] (build the site per job)
  *     [--young-mb N] (each thread's young generation; default the pool's, 192)
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -39,8 +44,8 @@ for (let i = 2; i < process.argv.length; i++) {
 const file = resolve(args[0] ?? "scenarios/default.yaml");
 const replications = Number(args[1] ?? 8);
 const model = args[2] ?? "warehouse";
-const warmPerThread = Number(flags.get("--warm") ?? 2);
-const rounds = Number(flags.get("--rounds") ?? 3);
+const warmPerThread = Number(flags.get("--warm") ?? 8);
+const rounds = Number(flags.get("--rounds") ?? 7);
 const share = flags.get("--share") !== "off";
 const youngMb = flags.has("--young-mb") ? Number(flags.get("--young-mb")) : undefined;
 const days = flags.has("--days") ? Number(flags.get("--days")) : undefined;
