@@ -16,13 +16,11 @@ function stopUnits(lines: readonly StopLine[]): number {
   return units;
 }
 
-/** The core flow's pick: record and physical both lose the stop's units; never short. */
-// biome-ignore lint/correctness/useYield: the plain pick takes no simulated time
-export function* plainPickFace(
-  world: World,
-  sku: SkuState,
-  lines: readonly StopLine[],
-): ProcessGenerator<number> {
+/**
+ * The core flow's pick: record and physical both lose the stop's units; never short and
+ * takes no simulated time, so it is a plain function (no generator per stop).
+ */
+export function plainPick(world: World, sku: SkuState, lines: readonly StopLine[]): void {
   const units = stopUnits(lines);
   world.ledger.apply({
     kind: "pick",
@@ -33,7 +31,6 @@ export function* plainPickFace(
   });
   sku.faceUnits -= units;
   sku.faceAllocated -= units;
-  return 0;
 }
 
 /** What the error-aware pick needs from the operations around it. */

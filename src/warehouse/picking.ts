@@ -7,6 +7,7 @@
  */
 import { type Request, Resource } from "../engine/index.ts";
 import { acquire, release, speedMps, traceTask } from "./activities.ts";
+import { plainPick } from "./pickFace.ts";
 import { planPickTour } from "./tour.ts";
 import type { Worker } from "./workforce.ts";
 import type { Order, OrderLine, StopLine, Task, World } from "./world.ts";
@@ -113,62 +114,8 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     times.pickS += picking.setupS;
   }
 
-  // Stops: one per face (one face per SKU), with the lines picked there. The scratch index
-  // is reset before the first yield, so tours planned at the same time never share it.
-  // The arrays are sized once (at most one stop per line) and cut to the stops found.
-  const stopOf = world.stopOfSku;
-  let lineTotal = 0;
-  for (let k = 0; k < parts.length; k++) lineTotal += parts[k].lines.length;
-  const stops = new Array<string>(lineTotal);
-  const stopSkus = new Array<number>(lineTotal);
-  const stopLines = new Array<StopLine[]>(lineTotal);
-  let stopCount = 0;
-  for (let k = 0; k < parts.length; k++) {
-    const part = parts[k];
-    for (let j = 0; j < part.lines.length; j++) {
-      const line = part.lines[j];
-      const stopLine: StopLine = { part, sku: line.sku, qty: line.qty, line };
-      const i = stopOf[line.sku];
-      if (i >= 0) {
-        stopLines[i].push(stopLine);
-        continue;
-      }
-      stopOf[line.sku] = stopCount;
-      stops[stopCount] = skus[line.sku].face;
-      stopSkus[stopCount] = line.sku;
-      stopLines[stopCount] = [stopLine];
-      stopCount++;
-    }
-  }
-  stops.length = stopCount;
-  stopSkus.length = stopCount;
-  stopLines.length = stopCount;
-  for (let k = 0; k < stopCount; k++) stopOf[stopSkus[k]] = -1;
-  const tour = planPickTour(site.travel, {
-    start: site.depot,
-    end: site.depot,
-    stops,
-    policy: picking.routing,
-  });
-  const sequence = tour.sequence;
-  // Leg lengths follow shortest paths, scaled so they add up to the policy's tour length.
-  const travelModel = site.travel;
-  const legs = new Float64Array(sequence.length);
-  let prevPlace = site.depotPlace;
-  let legSum = 0;
-  for (let k = 0; k < sequence.length; k++) {
-    const place = site.facePlace[stopSkus[sequence[k]]];
-    const d = travelModel.distanceByIndexM(prevPlace, place);
-    legs[k] = d;
-    legSum += d;
-    prevPlace = place;
-  }
-  const back = travelModel.distanceByIndexM(prevPlace, site.depotPlace);
-  legSum += back;
-  const scale = legSum > 0 ? tour.distanceM / legSum : 0;
-  // Leg times, s (the legs' lengths scaled, over the speed), and the walk back.
-  for (let k = 0; k < legs.length; k++) legs[k] = (legs[k] * scale) / speed;
-  const backS = (back * scale) / speed;
+  const plan = planStops(world, parts, speed);
+  const { stops, stopLines, sequence, legs, backS } = plan;
   let prev: string = site.depot;
 
   let held: Request | undefined;
@@ -230,7 +177,9 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     }
     // Every line at a stop is of the face's one SKU: one pick transaction per stop.
     const sku = skus[stopLines[i][0].sku];
-    times.shortS += yield* world.pickFace(worker, sku, stopLines[i]);
+    const pickFace = world.pickFace;
+    if (pickFace === undefined) plainPick(world, sku, stopLines[i]);
+    else times.shortS += yield* pickFace(worker, sku, stopLines[i]);
     lineCount += stopLines[i].length;
     if (tracer.on) {
       for (const line of stopLines[i]) {
@@ -272,11 +221,102 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
   release(world, worker, "pick", equipment);
   traceTask(world, "pick", worker, "end", parts[0].order.id);
 
+  bookTour(world, parts, times, lineCount, plan.distanceM);
+}
+
+/** A tour's stops (one per face, with the lines picked there), their order and the legs. */
+interface TourPlan {
+  stops: string[];
+  stopLines: StopLine[][];
+  /** Stop indices in visiting order. */
+  sequence: number[];
+  /** Time of each leg in visiting order, s, and of the walk back to the depot. */
+  legs: Float64Array;
+  backS: number;
+  distanceM: number;
+}
+
+/**
+ * Plans the tour for `parts` walked at `speed` m/s: the stops, their order under the
+ * routing policy, and the leg times. A plain function, so that the tour's generator keeps
+ * few locals (its frame is saved at every yield).
+ */
+function planStops(world: World, parts: PickPart[], speed: number): TourPlan {
+  const { site, skus } = world;
+  const picking = world.scenario.outbound.picking;
+  // Stops: one per face (one face per SKU), with the lines picked there. The scratch index
+  // is reset before the first yield, so tours planned at the same time never share it.
+  // The arrays are sized once (at most one stop per line) and cut to the stops found.
+  const stopOf = world.stopOfSku;
+  let lineTotal = 0;
+  for (let k = 0; k < parts.length; k++) lineTotal += parts[k].lines.length;
+  const stops = new Array<string>(lineTotal);
+  const stopSkus = new Array<number>(lineTotal);
+  const stopLines = new Array<StopLine[]>(lineTotal);
+  let stopCount = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    for (let j = 0; j < part.lines.length; j++) {
+      const line = part.lines[j];
+      const stopLine: StopLine = { part, sku: line.sku, qty: line.qty, line };
+      const i = stopOf[line.sku];
+      if (i >= 0) {
+        stopLines[i].push(stopLine);
+        continue;
+      }
+      stopOf[line.sku] = stopCount;
+      stops[stopCount] = skus[line.sku].face;
+      stopSkus[stopCount] = line.sku;
+      stopLines[stopCount] = [stopLine];
+      stopCount++;
+    }
+  }
+  stops.length = stopCount;
+  stopSkus.length = stopCount;
+  stopLines.length = stopCount;
+  for (let k = 0; k < stopCount; k++) stopOf[stopSkus[k]] = -1;
+  const tour = planPickTour(site.travel, {
+    start: site.depot,
+    end: site.depot,
+    stops,
+    policy: picking.routing,
+  });
+  const sequence = tour.sequence;
+  // Leg lengths follow shortest paths, scaled so they add up to the policy's tour length.
+  const travelModel = site.travel;
+  const legs = new Float64Array(sequence.length);
+  let prevPlace = site.depotPlace;
+  let legSum = 0;
+  for (let k = 0; k < sequence.length; k++) {
+    const place = site.facePlace[stopSkus[sequence[k]]];
+    const d = travelModel.distanceByIndexM(prevPlace, place);
+    legs[k] = d;
+    legSum += d;
+    prevPlace = place;
+  }
+  const back = travelModel.distanceByIndexM(prevPlace, site.depotPlace);
+  legSum += back;
+  const scale = legSum > 0 ? tour.distanceM / legSum : 0;
+  // Leg times, s (the legs' lengths scaled, over the speed), and the walk back.
+  for (let k = 0; k < legs.length; k++) legs[k] = (legs[k] * scale) / speed;
+  const backS = (back * scale) / speed;
+  return { stops, stopLines, sequence, legs, backS, distanceM: tour.distanceM };
+}
+
+/** Books a walked tour on the statistics and its orders, and hands on the picked orders. */
+function bookTour(
+  world: World,
+  parts: PickPart[],
+  times: TourTimes,
+  lineCount: number,
+  distanceM: number,
+): void {
+  const { sim, stats, tracer } = world;
   stats.total.pickTours++;
   stats.total.linesPicked += lineCount;
   if (sim.now >= world.warmupS) {
     stats.linesPicked += lineCount;
-    stats.pickTravelM += tour.distanceM;
+    stats.pickTravelM += distanceM;
   }
   const { travelS, congestionS, pickS, shortS } = times;
   for (let k = 0; k < parts.length; k++) {

@@ -29,7 +29,6 @@ import { computeKpis } from "./kpis.ts";
 import { installOperations, type OperationsHandle } from "./operations.ts";
 import { carrierDepartures, startOrders } from "./orders.ts";
 import { installPacking } from "./packing.ts";
-import { plainPickFace } from "./pickFace.ts";
 import { installPicking } from "./picking.ts";
 import { installPutaway } from "./putaway.ts";
 import { startReorders } from "./reorder.ts";
@@ -217,7 +216,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     nextId: { order: 1, pallet: 1, task: 1 },
     startPutaway: () => {},
     checkFace: () => {},
-    pickFace: (_worker, sku, lines) => plainPickFace(world, sku, lines),
+    pickFace: undefined,
     packagingS: () => 0,
   };
   world.putawayRule = createPutawayRule(world, infos);

@@ -227,9 +227,13 @@ export interface World {
   checkFace: (sku: SkuState) => void;
   /**
    * Takes the stop's units of `sku` at its face (record and physical) and books them off the
-   * face; returns seconds lost to a short pick (operations replace it; see pickFace.ts).
+   * face; returns seconds lost to a short pick. Undefined in the core flow, whose pick takes
+   * no time and cannot fall short (`plainPick`, called without a generator); operations with
+   * stock errors or counts set it (see pickFace.ts).
    */
-  pickFace: (worker: Worker, sku: SkuState, lines: readonly StopLine[]) => ProcessGenerator<number>;
+  pickFace:
+    | ((worker: Worker, sku: SkuState, lines: readonly StopLine[]) => ProcessGenerator<number>)
+    | undefined;
   /** Extra packing seconds for an order's packaging (operations; default 0). */
   packagingS: (order: Order) => number;
   nextId: { order: number; pallet: number; task: number };
