@@ -65,12 +65,16 @@ export function installQuality(world: World): {
     });
     stats.unitsHeld += pallet.units;
     const release = random.next() < spec.releaseShare;
-    sim.process(holdInQuarantine(pallet, next, release));
+    sim.process(holdInQuarantine(pallet, quarantine, next, release));
   }
 
-  /** Holds a failed pallet in quarantine, then releases it (`release`) or rejects it. */
-  function* holdInQuarantine(pallet: Pallet, next: (pallet: Pallet) => void, release: boolean) {
-    const quarantine = `quarantine:${pallet.at.slice(5)}`;
+  /** Holds a failed pallet at `quarantine`, then releases it (`release`) or rejects it. */
+  function* holdInQuarantine(
+    pallet: Pallet,
+    quarantine: string,
+    next: (pallet: Pallet) => void,
+    release: boolean,
+  ) {
     const sku = world.skus[pallet.sku];
     yield spec.holdS;
     stats.unitsHeld -= pallet.units;
