@@ -1,10 +1,8 @@
 /**
  * Parallel replications: one batch of replications on the worker-thread pool with 1 and
- * with 2 threads. Each pool lives in a process of its own (bench/parallelHost.ts), started
- * with the V8 flags `whsim` starts with for that many workers (src/node/gcLaunch.ts: the
- * single-threaded collector once the workers fill the cores), so each is timed as the
- * command line runs it, and neither pool's heap or collector shares a process with the
- * other's. Both pools start and warm up first (modules loaded, model run), so thread
+ * with 2 threads. Each pool lives in a process of its own (bench/parallelHost.ts), as a
+ * `whsim` command runs one pool in its process, so neither pool's heaps and collector
+ * threads share a process with the other's. Both pools start and warm up first (modules loaded, model run), so thread
  * start-up is not timed; then the batch runs on each pool in turn for several rounds (the
  * order alternates, so a neighbour's load drifting over time hits both alike) and the
  * medians give the speedup (of the batches other processes left alone, when there are
@@ -27,15 +25,14 @@
  *     [--days N] (cut the horizon) [--warm N] (warm-up replications per thread, default 8)
  *     [--rounds N] (batches per pool, default 7) [--share off] (build the site per job)
  *     [--young-mb N] (each thread's young generation; default the pool's, 192)
- *     [--gc auto|parallel|single|both] (V8 collector of the pools' processes: as whsim
- *     chooses (default), V8's parallel one for both, single-threaded for both, or as whsim
- *     chooses plus a third pool of 2 workers with the parallel one, to compare)
+ *     [--gc default|single|both] (V8's collector in the pools' processes: its default with
+ *     helper threads, `--single-threaded-gc` for both, or both: a third pool of 2 workers
+ *     with the single-threaded one beside the two default ones, to compare)
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { buildJobs } from "../src/experiment/jobs.ts";
-import { gcFlagsFor, SINGLE_THREADED_GC } from "../src/node/gcLaunch.ts";
 import { DEFAULT_YOUNG_GENERATION_MB } from "../src/node/pool/taskPool.ts";
 import { readScenarioFile } from "../src/node/readScenarioFile.ts";
 import type { Batch, HostConfig } from "./parallelHost.ts";
@@ -55,10 +52,12 @@ const rounds = Number(flags.get("--rounds") ?? 7);
 const share = flags.get("--share") !== "off";
 const youngMb = flags.has("--young-mb") ? Number(flags.get("--young-mb")) : undefined;
 const days = flags.has("--days") ? Number(flags.get("--days")) : undefined;
-const gc = flags.get("--gc") ?? "auto";
-if (!["auto", "parallel", "single", "both"].includes(gc)) {
-  throw new Error(`--gc ${gc}: expected auto, parallel, single or both`);
+const gc = flags.get("--gc") ?? "default";
+if (!["default", "single", "both"].includes(gc)) {
+  throw new Error(`--gc ${gc}: expected default, single or both`);
 }
+/** The V8 flag that makes every thread collect its own heap, without helper threads. */
+const SINGLE_THREADED_GC = "--single-threaded-gc";
 const scenario: Record<string, unknown> =
   model === "queue"
     ? { arrivalRatePerS: 0.95, serviceMeanS: 1, servers: 1, horizonS: 400_000, warmupS: 1000 }
@@ -95,19 +94,13 @@ const name = model === "warehouse" ? ` (${file}${days !== undefined ? `, ${days}
 console.log(
   `model ${model}${name}: ${replications} replications, warm-up ${warmPerThread} per thread, ${rounds} rounds, preparation ${share ? "shared" : "per job"}, young generation ${youngMb ?? DEFAULT_YOUNG_GENERATION_MB} MB`,
 );
-/** The V8 flags of the process of a pool of `workers` threads. */
-function v8Flags(workers: number): string[] {
-  if (gc === "parallel") return [];
-  if (gc === "single") return [SINGLE_THREADED_GC];
-  return gcFlagsFor(workers, availableParallelism());
-}
-
-/** The pools to time: 1 and 2 workers, and with `--gc both` 2 workers under V8's defaults. */
+/** The pools to time: 1 and 2 workers, and with `--gc both` 2 workers collecting alone. */
+const collector = gc === "single" ? [SINGLE_THREADED_GC] : [];
 const configs: { workers: number; flags: string[] }[] = [
-  { workers: 1, flags: v8Flags(1) },
-  { workers: 2, flags: v8Flags(2) },
+  { workers: 1, flags: collector },
+  { workers: 2, flags: collector },
 ];
-if (gc === "both" && v8Flags(2).length > 0) configs.push({ workers: 2, flags: [] });
+if (gc === "both") configs.push({ workers: 2, flags: [SINGLE_THREADED_GC] });
 const label = (c: { workers: number; flags: string[] }) =>
   `${c.workers} worker${c.workers > 1 ? "s" : " "}${c.flags.length ? ` ${c.flags.join(" ")}` : ""}`;
 

@@ -1,9 +1,7 @@
 /**
  * One pool of the parallel benchmark in a process of its own (bench/parallel.ts starts
- * one per worker count). Each runs with the V8 flags `whsim` would start it with for that
- * many workers (src/node/gcLaunch.ts), so each pool is timed as the command line runs it.
- * It starts and warms its pool, then times one batch per "batch" message and replies with
- * the measurements; "close" ends it.
+ * one per pool, with the V8 flags it is asked for). It starts and warms its pool, then
+ * times one batch per "batch" message and replies with the measurements; "close" ends it.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { buildJobs } from "../src/experiment/jobs.ts";

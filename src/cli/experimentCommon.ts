@@ -14,9 +14,6 @@ import { checkScenario, type Scenario } from "../scenario/index.ts";
 import { scenarioLayout } from "../warehouse/index.ts";
 import { createExecutor } from "./createExecutor.ts";
 
-/** A second SIGINT sooner than this after the first is the same Ctrl-C delivered twice. */
-const SAME_CTRL_C_MS = 500;
-
 /** Flags every experiment command takes. */
 export interface ExperimentFlags {
   replications?: string;
@@ -130,15 +127,8 @@ export function openSession(options: {
     model: options.model,
   });
   const controller = new AbortController();
-  let stoppingSinceMs = 0;
   const onSigint = () => {
-    // One Ctrl-C can arrive twice: from the terminal and passed on by a relaunching parent
-    // (src/node/relaunch.ts). Only one after half a second means "quit at once".
-    if (controller.signal.aborted) {
-      if (performance.now() - stoppingSinceMs < SAME_CTRL_C_MS) return;
-      process.exit(130);
-    }
-    stoppingSinceMs = performance.now();
+    if (controller.signal.aborted) process.exit(130);
     process.stderr.write(
       "\nstopping: keeping the finished replications (Ctrl-C again to quit at once)\n",
     );
@@ -173,9 +163,7 @@ export function openSession(options: {
     },
     async close() {
       if (started) bar?.stop();
-      // A stopped run keeps the handler while it writes what it kept: the same Ctrl-C
-      // arriving again must not end the process half-way.
-      if (!controller.signal.aborted) process.off("SIGINT", onSigint);
+      process.off("SIGINT", onSigint);
       await executor.close();
     },
   };

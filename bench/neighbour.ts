@@ -1,0 +1,69 @@
+/**
+ * A warehouse replication beside a neighbour thread: which kind of neighbour slows it, and
+ * whether V8's collector helpers are the cause. The main thread warms up, then times 12
+ * default replications three times over while a worker thread runs one neighbour: none, an
+ * integer loop (no memory), a sequential read of 128 MB, random reads over 128 MB and over
+ * 16 MB, and a loop allocating short-lived objects. Three rounds; the mean of the medians
+ * and the change against no neighbour are printed.
+ *
+ * Run it under both collectors and compare (docs/experiments.md, "Fourth round"):
+ *   node --import tsx bench/neighbour.ts
+ *   node --single-threaded-gc --import tsx bench/neighbour.ts
+ */
+import { Worker } from "node:worker_threads";
+import { buildJobs } from "../src/experiment/jobs.ts";
+import { runJob } from "../src/experiment/runJob.ts";
+import { sharePreparations } from "../src/experiment/sharePreparations.ts";
+import type { Runner } from "../src/experiment/types.ts";
+import { runWarehouse } from "../src/experiment/warehouseRunner.ts";
+import { readScenarioFile } from "../src/node/readScenarioFile.ts";
+
+const scenario = readScenarioFile(new URL("../scenarios/default.yaml", import.meta.url).pathname);
+const runner = sharePreparations(runWarehouse as Runner<any>);
+const jobs = buildJobs([{ id: "neighbour", scenario }], { seed: 1, replications: 12 });
+for (let i = 0; i < 20; i++) runJob(jobs[i % jobs.length], runner);
+
+/** Each neighbour as the source of a worker thread that loops until terminated. */
+const NEIGHBOURS: Record<string, string | undefined> = {
+  none: undefined,
+  "integer loop": `let x = 1; for (;;) { for (let i = 0; i < 1e7; i++) x = (x * 1103515245 + 12345) | 0; if (x === 42) console.log(x); }`,
+  "read 128 MB": `const a = new Float64Array(16e6); let s = 0; for (;;) { for (let i = 0; i < a.length; i += 8) s += a[i]; a[s & 1023] = 1; }`,
+  "random 128 MB": `const a = new Int32Array(32e6); for (let i = 0; i < a.length; i++) a[i] = ((i * 2654435761) >>> 7) & (a.length - 1); let j = 0; for (;;) { for (let i = 0; i < 1e7; i++) j = a[j]; if (j === -1) console.log(j); }`,
+  "random 16 MB": `const a = new Int32Array(4e6); for (let i = 0; i < a.length; i++) a[i] = ((i * 2654435761) >>> 9) & (a.length - 1); let j = 0; for (;;) { for (let i = 0; i < 1e7; i++) j = a[j]; if (j === -1) console.log(j); }`,
+  allocating: `let keep = []; for (;;) { for (let i = 0; i < 1e5; i++) keep.push({ a: i, b: [i, i + 1], c: "x" + i }); keep = []; }`,
+};
+
+/** Median milliseconds of a replication while `source` runs in another thread. */
+async function medianMs(source: string | undefined): Promise<number> {
+  const worker = source === undefined ? undefined : new Worker(source, { eval: true });
+  if (worker) await new Promise((resolve) => setTimeout(resolve, 300));
+  const times: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    for (const job of jobs) {
+      const t0 = performance.now();
+      runJob(job, runner);
+      times.push(performance.now() - t0);
+    }
+  }
+  await worker?.terminate();
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1];
+}
+
+const flags = process.execArgv.filter((arg) => arg.startsWith("--") && !arg.includes("tsx"));
+console.log(`V8 flags: ${flags.join(" ") || "(none)"}`);
+const results = new Map<string, number[]>();
+for (let round = 0; round < 3; round++) {
+  for (const [name, source] of Object.entries(NEIGHBOURS)) {
+    const ms = await medianMs(source);
+    results.set(name, [...(results.get(name) ?? []), ms]);
+  }
+}
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const alone = mean(results.get("none") ?? []);
+for (const [name, values] of results) {
+  const m = mean(values);
+  const change =
+    name === "none" ? "" : ` ${m >= alone ? "+" : ""}${((m / alone - 1) * 100).toFixed(1)} %`;
+  console.log(`${name.padEnd(14)} ${m.toFixed(1)} ms${change}`);
+}
