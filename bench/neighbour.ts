@@ -6,10 +6,12 @@
  * 16 MB, and a loop allocating short-lived objects. Three rounds; the mean of the medians
  * and the change against no neighbour are printed.
  *
- * Run it under both collectors and compare (docs/experiments.md, "Fourth round"):
- *   node --import tsx bench/neighbour.ts
- *   node --single-threaded-gc --import tsx bench/neighbour.ts
+ * Run it under both collectors and compare (docs/experiments.md, "Fourth round"); with
+ * `--process` each neighbour runs in a process of its own instead of a thread of this one:
+ *   node --import tsx bench/neighbour.ts [--process]
+ *   node --single-threaded-gc --import tsx bench/neighbour.ts [--process]
  */
+import { spawn } from "node:child_process";
 import { Worker } from "node:worker_threads";
 import { buildJobs } from "../src/experiment/jobs.ts";
 import { runJob } from "../src/experiment/runJob.ts";
@@ -23,6 +25,12 @@ const runner = sharePreparations(runWarehouse as Runner<any>);
 const jobs = buildJobs([{ id: "neighbour", scenario }], { seed: 1, replications: 12 });
 for (let i = 0; i < 20; i++) runJob(jobs[i % jobs.length], runner);
 
+const inProcess = !process.argv.includes("--process");
+/** This process's V8 flags (a neighbour process gets them too). */
+const v8Flags = process.execArgv.filter(
+  (arg, i, all) => arg.startsWith("--") && arg !== "--import" && all[i - 1] !== "--import",
+);
+
 /** Each neighbour as the source of a worker thread that loops until terminated. */
 const NEIGHBOURS: Record<string, string | undefined> = {
   none: undefined,
@@ -35,8 +43,21 @@ const NEIGHBOURS: Record<string, string | undefined> = {
 
 /** Median milliseconds of a replication while `source` runs in another thread. */
 async function medianMs(source: string | undefined): Promise<number> {
-  const worker = source === undefined ? undefined : new Worker(source, { eval: true });
-  if (worker) await new Promise((resolve) => setTimeout(resolve, 300));
+  let stop = async () => {};
+  if (source !== undefined && inProcess) {
+    const worker = new Worker(source, { eval: true });
+    stop = async () => {
+      await worker.terminate();
+    };
+  } else if (source !== undefined) {
+    const child = spawn(process.execPath, [...v8Flags, "-e", source], { stdio: "ignore" });
+    stop = () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
+      });
+  }
+  if (source !== undefined) await new Promise((resolve) => setTimeout(resolve, 300));
   const times: number[] = [];
   for (let k = 0; k < 3; k++) {
     for (const job of jobs) {
@@ -45,13 +66,14 @@ async function medianMs(source: string | undefined): Promise<number> {
       times.push(performance.now() - t0);
     }
   }
-  await worker?.terminate();
+  await stop();
   times.sort((a, b) => a - b);
   return times[times.length >> 1];
 }
 
-const flags = process.execArgv.filter((arg) => arg.startsWith("--") && !arg.includes("tsx"));
-console.log(`V8 flags: ${flags.join(" ") || "(none)"}`);
+console.log(
+  `V8 flags: ${v8Flags.join(" ") || "(none)"}; neighbours in ${inProcess ? "threads of this process" : "processes of their own"}`,
+);
 const results = new Map<string, number[]>();
 for (let round = 0; round < 3; round++) {
   for (const [name, source] of Object.entries(NEIGHBOURS)) {
