@@ -16,6 +16,12 @@
  * cannot beat 2 / (CPU/wall). "other" is CPU that other processes took meanwhile (a busy
  * machine lowers the speedup); "busy" the share of the batch each thread spent in jobs.
  *
+ * The control: the same rounds time the M/M/1 queue model on its own 1- and 2-worker pools
+ * (replications of about 0.07 s that allocate little and leave V8's helpers idle). Its
+ * speedup is what the machine gives two busy threads at that moment: on this shared
+ * virtual machine it moved between 1.7× and 1.97× over one day, with the neighbours' load
+ * on the host. The warehouse speedup is printed beside it and as a share of it.
+ *
  * Each thread is warmed with 8 replications by default: TurboFan is still compiling the
  * model for the first 5–10 replications of a thread, and within a round the 2-worker pool's
  * threads have run half as many replications as the 1-worker pool's one, so a short
@@ -25,6 +31,7 @@
  *     [--days N] (cut the horizon) [--warm N] (warm-up replications per thread, default 8)
  *     [--rounds N] (batches per pool, default 7) [--share off] (build the site per job)
  *     [--young-mb N] (each thread's young generation; default the pool's, 192)
+ *     [--control off] (leave out the control, below)
  *     [--gc default|single|both] (V8's collector in the pools' processes: its default with
  *     helper threads, `--single-threaded-gc` for both, or both: a third pool of 2 workers
  *     with the single-threaded one beside the two default ones, to compare)
@@ -58,14 +65,27 @@ if (!["default", "single", "both"].includes(gc)) {
 }
 /** The V8 flag that makes every thread collect its own heap, without helper threads. */
 const SINGLE_THREADED_GC = "--single-threaded-gc";
+const control = flags.get("--control") !== "off" && model !== "queue";
+/** The M/M/1 queue model: `horizonS` sets a replication's length. */
+const queueScenario = (horizonS: number): Record<string, unknown> => ({
+  arrivalRatePerS: 0.95,
+  serviceMeanS: 1,
+  servers: 1,
+  horizonS,
+  warmupS: 1000,
+});
 const scenario: Record<string, unknown> =
   model === "queue"
-    ? { arrivalRatePerS: 0.95, serviceMeanS: 1, servers: 1, horizonS: 400_000, warmupS: 1000 }
+    ? queueScenario(400_000)
     : { ...(readScenarioFile(file) as unknown as Record<string, unknown>) };
 if (days !== undefined) scenario.horizonDays = days;
-const tasks: BenchTask[] = buildJobs([{ id: "batch", scenario }], { seed: 1, replications }).map(
-  (job) => ({ model, job, share }),
-);
+/** The batch of `replications` jobs of a model's scenario. */
+const batchOf = (m: string, sc: Record<string, unknown>): BenchTask[] =>
+  buildJobs([{ id: "batch", scenario: sc }], { seed: 1, replications }).map((job) => ({
+    model: m,
+    job,
+    share,
+  }));
 
 function line(r: Batch): string {
   const parts = [
@@ -94,15 +114,26 @@ const name = model === "warehouse" ? ` (${file}${days !== undefined ? `, ${days}
 console.log(
   `model ${model}${name}: ${replications} replications, warm-up ${warmPerThread} per thread, ${rounds} rounds, preparation ${share ? "shared" : "per job"}, young generation ${youngMb ?? DEFAULT_YOUNG_GENERATION_MB} MB`,
 );
-/** The pools to time: 1 and 2 workers, and with `--gc both` 2 workers collecting alone. */
+/** The pools to time: 1 and 2 workers, with `--gc both` 2 workers collecting alone, and the control. */
 const collector = gc === "single" ? [SINGLE_THREADED_GC] : [];
-const configs: { workers: number; flags: string[] }[] = [
-  { workers: 1, flags: collector },
-  { workers: 2, flags: collector },
+interface PoolConfig {
+  workers: number;
+  flags: string[];
+  model: string;
+  scenario: Record<string, unknown>;
+}
+const configs: PoolConfig[] = [
+  { workers: 1, flags: collector, model, scenario },
+  { workers: 2, flags: collector, model, scenario },
 ];
-if (gc === "both") configs.push({ workers: 2, flags: [SINGLE_THREADED_GC] });
-const label = (c: { workers: number; flags: string[] }) =>
-  `${c.workers} worker${c.workers > 1 ? "s" : " "}${c.flags.length ? ` ${c.flags.join(" ")}` : ""}`;
+if (gc === "both") configs.push({ workers: 2, flags: [SINGLE_THREADED_GC], model, scenario });
+if (control) {
+  const sc = queueScenario(160_000);
+  configs.push({ workers: 1, flags: collector, model: "queue", scenario: sc });
+  configs.push({ workers: 2, flags: collector, model: "queue", scenario: sc });
+}
+const label = (c: PoolConfig) =>
+  `${c.model === model ? "" : `control ${c.model}, `}${c.workers} worker${c.workers > 1 ? "s" : " "}${c.flags.length ? ` ${c.flags.join(" ")}` : ""}`;
 
 interface Host {
   workers: number;
@@ -111,13 +142,15 @@ interface Host {
   next(): Promise<{ ready?: true; batch?: Batch }>;
 }
 
-function startHost(workers: number, v8: string[]): Promise<Host> {
+function startHost(c: PoolConfig): Promise<Host> {
+  const { workers, model, scenario } = c;
+  const tasks = batchOf(model, scenario);
   const config: HostConfig = { workers, youngMb, warmPerThread, model, share, scenario, tasks };
   const child = fork(
     new URL("./parallelHost.ts", import.meta.url).pathname,
     [JSON.stringify(config)],
     {
-      execArgv: [...v8, "--import", "tsx"],
+      execArgv: [...c.flags, "--import", "tsx"],
     },
   );
   const waiting: { resolve(message: unknown): void; reject(error: Error): void }[] = [];
@@ -138,7 +171,7 @@ console.log(
   `pools: ${configs.map(label).join(", ")} (--gc ${gc}; ${availableParallelism()} cores)`,
 );
 const hosts: Host[] = [];
-for (const c of configs) hosts.push(await startHost(c.workers, c.flags));
+for (const c of configs) hosts.push(await startHost(c));
 const batches: Batch[][] = hosts.map(() => []);
 try {
   for (let round = 0; round < rounds; round++) {
@@ -174,17 +207,30 @@ console.log(
     ? "medians of the batches other processes left alone (< 0.1 core):"
     : "medians of all batches (other processes were busy during every batch of a pool):",
 );
-const one = medians[0];
 medians.forEach((m, i) => {
-  const perRep = i === 0 ? ` (${(m.seconds / replications).toFixed(3)} s a replication)` : "";
+  const perRep =
+    configs[i].workers === 1 ? ` (${(m.seconds / replications).toFixed(3)} s a replication)` : "";
   console.log(
     `median ${label(configs[i])}: ${m.seconds.toFixed(2)} s${perRep}, CPU/wall ${m.ratio.toFixed(2)}, ${m.note}`,
   );
 });
-for (let i = 1; i < medians.length; i++) {
-  console.log(
-    `speedup ${label(configs[i])}: ${(one.seconds / medians[i].seconds).toFixed(2)}x (target >= 1.8x; bound 2 / CPU/wall of 1 worker = ${(2 / one.ratio).toFixed(2)}x)`,
-  );
-}
-const json = batches[0][0].json;
-console.log(`outcomes identical: ${batches.flat().every((b) => b.json === json)}`);
+/** Speedup of pool i over the 1-worker pool of the same model. */
+const speedup = (i: number) => {
+  const one = configs.findIndex((c) => c.workers === 1 && c.model === configs[i].model);
+  return medians[one].seconds / medians[i].seconds;
+};
+const bound = 2 / medians[0].ratio;
+const controlTwo = configs.findIndex((c) => c.workers === 2 && c.model !== model);
+configs.forEach((c, i) => {
+  if (c.workers === 1) return;
+  const extra =
+    c.model === model
+      ? ` (target >= 1.8x; bound 2 / CPU/wall of 1 worker = ${bound.toFixed(2)}x${controlTwo >= 0 ? `; ${((100 * speedup(i)) / speedup(controlTwo)).toFixed(0)} % of the control's` : ""})`
+      : " (what the machine gives two busy threads now)";
+  console.log(`speedup ${label(c)}: ${speedup(i).toFixed(2)}x${extra}`);
+});
+const identical = [...new Set(configs.map((c) => c.model))].every((m) => {
+  const of = batches.filter((_, i) => configs[i].model === m).flat();
+  return of.every((b) => b.json === of[0].json);
+});
+console.log(`outcomes identical: ${identical}`);
