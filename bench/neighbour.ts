@@ -3,8 +3,9 @@
  * whether V8's collector helpers are the cause. The main thread warms up, then times 12
  * default replications three times over while a worker thread runs one neighbour: none, an
  * integer loop (no memory), a sequential read of 128 MB, random reads over 128 MB and over
- * 16 MB, and a loop allocating short-lived objects. Three rounds; the mean of the medians
- * and the change against no neighbour are printed.
+ * 16 MB (a pointer chase through one cycle over every slot), and a loop allocating
+ * short-lived objects. Three rounds; the mean of the medians and the change against no
+ * neighbour are printed.
  *
  * Run it under both collectors and compare (docs/experiments.md, "Fourth round"); with
  * `--process` each neighbour runs in a process of its own instead of a thread of this one:
@@ -26,47 +27,80 @@ const jobs = buildJobs([{ id: "neighbour", scenario }], { seed: 1, replications:
 for (let i = 0; i < 20; i++) runJob(jobs[i % jobs.length], runner);
 
 const inProcess = !process.argv.includes("--process");
-/** This process's V8 flags (a neighbour process gets them too). */
-const v8Flags = process.execArgv.filter(
-  (arg, i, all) => arg.startsWith("--") && arg !== "--import" && all[i - 1] !== "--import",
-);
+/** Node options that load modules, with a value: a neighbour process does not take them. */
+const LOADER_OPTIONS = new Set([
+  "--import",
+  "--require",
+  "-r",
+  "--loader",
+  "--experimental-loader",
+]);
+/** This process's V8 and Node flags without its module loaders (a neighbour process gets them). */
+const v8Flags = process.execArgv.filter((arg, i, all) => {
+  const name = arg.split("=", 1)[0];
+  if (LOADER_OPTIONS.has(name)) return false;
+  return !(LOADER_OPTIONS.has(all[i - 1] ?? "") && !all[i - 1].includes("="));
+});
 
-/** Each neighbour as the source of a worker thread that loops until terminated. */
+/**
+ * A pointer chase over `ints` 32-bit slots (a power of two): one cycle through every slot
+ * in a scrambled order (Sattolo's shuffle with a fixed-seed linear congruential generator),
+ * so every read depends on the last and misses the cache once the array outgrows it.
+ */
+const chase = (ints: number) =>
+  `const n = ${ints}; const a = new Int32Array(n); for (let i = 0; i < n; i++) a[i] = i; let s = 12345; for (let i = n - 1; i > 0; i--) { s = (Math.imul(s, 1103515245) + 12345) >>> 0; const j = s % i; const t = a[i]; a[i] = a[j]; a[j] = t; } let j = 0; for (;;) { for (let i = 0; i < 1e7; i++) j = a[j]; if (j === -1) console.log(j); }`;
+
+/** Each neighbour as the source of a thread (or process) that loops until stopped. */
 const NEIGHBOURS: Record<string, string | undefined> = {
   none: undefined,
   "integer loop": `let x = 1; for (;;) { for (let i = 0; i < 1e7; i++) x = (x * 1103515245 + 12345) | 0; if (x === 42) console.log(x); }`,
   "read 128 MB": `const a = new Float64Array(16e6); let s = 0; for (;;) { for (let i = 0; i < a.length; i += 8) s += a[i]; a[s & 1023] = 1; }`,
-  "random 128 MB": `const a = new Int32Array(32e6); for (let i = 0; i < a.length; i++) a[i] = ((i * 2654435761) >>> 7) & (a.length - 1); let j = 0; for (;;) { for (let i = 0; i < 1e7; i++) j = a[j]; if (j === -1) console.log(j); }`,
-  "random 16 MB": `const a = new Int32Array(4e6); for (let i = 0; i < a.length; i++) a[i] = ((i * 2654435761) >>> 9) & (a.length - 1); let j = 0; for (;;) { for (let i = 0; i < 1e7; i++) j = a[j]; if (j === -1) console.log(j); }`,
+  "random 128 MB": chase(2 ** 25),
+  "random 16 MB": chase(2 ** 22),
   allocating: `let keep = []; for (;;) { for (let i = 0; i < 1e5; i++) keep.push({ a: i, b: [i, i + 1], c: "x" + i }); keep = []; }`,
 };
 
-/** Median milliseconds of a replication while `source` runs in another thread. */
-async function medianMs(source: string | undefined): Promise<number> {
-  let stop = async () => {};
-  if (source !== undefined && inProcess) {
+/** Starts a neighbour; resolves with a function that stops it. Throws if it died at once. */
+async function startNeighbour(source: string): Promise<() => Promise<void>> {
+  if (inProcess) {
     const worker = new Worker(source, { eval: true });
-    stop = async () => {
+    let failed: unknown;
+    worker.once("error", (error) => {
+      failed = error;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (failed) throw failed;
+    return async () => {
       await worker.terminate();
     };
-  } else if (source !== undefined) {
-    const child = spawn(process.execPath, [...v8Flags, "-e", source], { stdio: "ignore" });
-    stop = () =>
-      new Promise((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGKILL");
-      });
   }
-  if (source !== undefined) await new Promise((resolve) => setTimeout(resolve, 300));
+  const child = spawn(process.execPath, [...v8Flags, "-e", source], { stdio: "ignore" });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  if (child.exitCode !== null || child.signalCode !== null) {
+    throw new Error(`the neighbour process ended at once (code ${child.exitCode})`);
+  }
+  return async () => {
+    child.kill("SIGKILL");
+    await exited;
+  };
+}
+
+/** Median milliseconds of a replication while `source` runs beside it. */
+async function medianMs(source: string | undefined): Promise<number> {
+  const stop = source === undefined ? async () => {} : await startNeighbour(source);
   const times: number[] = [];
-  for (let k = 0; k < 3; k++) {
-    for (const job of jobs) {
-      const t0 = performance.now();
-      runJob(job, runner);
-      times.push(performance.now() - t0);
+  try {
+    for (let k = 0; k < 3; k++) {
+      for (const job of jobs) {
+        const t0 = performance.now();
+        runJob(job, runner);
+        times.push(performance.now() - t0);
+      }
     }
+  } finally {
+    await stop();
   }
-  await stop();
   times.sort((a, b) => a - b);
   return times[times.length >> 1];
 }

@@ -2,11 +2,11 @@
  * Parallel replications: one batch of replications on the worker-thread pool with 1 and
  * with 2 threads. Each pool lives in a process of its own (bench/parallelHost.ts), as a
  * `whsim` command runs one pool in its process, so neither pool's heaps and collector
- * threads share a process with the other's. Both pools start and warm up first (modules loaded, model run), so thread
- * start-up is not timed; then the batch runs on each pool in turn for several rounds (the
- * order alternates, so a neighbour's load drifting over time hits both alike) and the
- * medians give the speedup (of the batches other processes left alone, when there are
- * some). Outcomes are checked byte-identical. Target: ≥ 1.8× on 2 idle cores.
+ * threads share a process with the other's. The pools start and warm up first (modules
+ * loaded, model run), so thread start-up is not timed; then the batch runs on each pool in
+ * turn for several rounds (the order alternates, so a neighbour's load drifting over time
+ * hits all alike) and the medians give the speedup (of the batches other processes left
+ * alone, when every pool has some). Outcomes are checked byte-identical. Target: ≥ 1.8× on 2 idle cores.
  *
  * Each batch line shows the wall time, the CPU time of the pool's process (process.cpuUsage()
  * counts every thread) and, on Linux, where that CPU went: the pool's threads, the main
@@ -22,10 +22,11 @@
  * virtual machine it moved between 1.7× and 1.97× over one day, with the neighbours' load
  * on the host. The warehouse speedup is printed beside it and as a share of it.
  *
- * Each thread is warmed with 8 replications by default: TurboFan is still compiling the
- * model for the first 5–10 replications of a thread, and within a round the 2-worker pool's
- * threads have run half as many replications as the 1-worker pool's one, so a short
- * warm-up measures the 2-worker pool colder.
+ * Each thread is warmed with about 8 replications by default (the pool spreads workers × 8
+ * over its threads): TurboFan is still compiling the model for the first 5–10 replications
+ * of a thread, and within a round the 2-worker pool's threads have run half as many
+ * replications as the 1-worker pool's one, so a short warm-up measures the 2-worker pool
+ * colder.
  *
  *   npx tsx bench/parallel.ts [scenario] [replications] [model: warehouse|queue]
  *     [--days N] (cut the horizon) [--warm N] (warm-up replications per thread, default 8)
@@ -142,6 +143,7 @@ interface Host {
   next(): Promise<{ ready?: true; batch?: Batch }>;
 }
 
+/** Starts a pool's process; resolves once its pool is warm. */
 function startHost(c: PoolConfig): Promise<Host> {
   const { workers, model, scenario } = c;
   const tasks = batchOf(model, scenario);
@@ -149,31 +151,56 @@ function startHost(c: PoolConfig): Promise<Host> {
   const child = fork(
     new URL("./parallelHost.ts", import.meta.url).pathname,
     [JSON.stringify(config)],
-    {
-      execArgv: [...c.flags, "--import", "tsx"],
-    },
+    // The tsx loader by its resolved path: the benchmark may be started from any folder.
+    { execArgv: [...c.flags, "--import", import.meta.resolve("tsx")] },
   );
   const waiting: { resolve(message: unknown): void; reject(error: Error): void }[] = [];
+  let ended: Error | undefined;
+  const end = (error: Error) => {
+    ended ??= error;
+    for (const w of waiting.splice(0)) w.reject(ended);
+  };
   child.on("message", (message) => waiting.shift()?.resolve(message));
-  child.on("exit", (code) => {
-    for (const w of waiting.splice(0))
-      w.reject(new Error(`pool process of ${workers} exited (${code})`));
-  });
+  child.on("exit", (code, signal) =>
+    end(new Error(`the pool process of ${label(c)} ended (${code ?? signal})`)),
+  );
+  child.on("error", (error) => end(error));
   const next = () =>
     new Promise<{ ready?: true; batch?: Batch }>((resolve, reject) => {
-      waiting.push({ resolve: resolve as (message: unknown) => void, reject });
+      if (ended) reject(ended);
+      else waiting.push({ resolve: resolve as (message: unknown) => void, reject });
     });
   const host: Host = { workers, child, next };
+  hosts.push(host);
   return next().then(() => host);
+}
+
+/** Asks every pool's process to close, and ends any that has not within 30 s. */
+async function closeHosts(): Promise<void> {
+  await Promise.all(
+    hosts.map(
+      ({ child }) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+          child.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          if (child.connected) child.send({ cmd: "close" });
+          else child.kill("SIGKILL");
+        }),
+    ),
+  );
 }
 
 console.log(
   `pools: ${configs.map(label).join(", ")} (--gc ${gc}; ${availableParallelism()} cores)`,
 );
 const hosts: Host[] = [];
-for (const c of configs) hosts.push(await startHost(c));
-const batches: Batch[][] = hosts.map(() => []);
+const batches: Batch[][] = configs.map(() => []);
 try {
+  for (const c of configs) await startHost(c);
   for (let round = 0; round < rounds; round++) {
     const order = hosts.map((_, i) => i);
     if (round % 2) order.reverse();
@@ -182,13 +209,11 @@ try {
       hosts[i].child.send({ cmd: "batch" });
       const batch = (await reply).batch as Batch;
       batches[i].push(batch);
-      console.log(
-        `${line(batch)}${configs[i].flags.length ? ` | ${configs[i].flags.join(" ")}` : ""}`,
-      );
+      console.log(`${line(batch)} | ${label(configs[i])}`);
     }
   }
 } finally {
-  for (const h of hosts) h.child.send({ cmd: "close" });
+  await closeHosts();
 }
 // Batches during which other processes took more than a tenth of a core are left out of
 // the medians when each pool has clean ones (a neighbour's burst is not the pool's doing).
@@ -223,9 +248,14 @@ const bound = 2 / medians[0].ratio;
 const controlTwo = configs.findIndex((c) => c.workers === 2 && c.model !== model);
 configs.forEach((c, i) => {
   if (c.workers === 1) return;
+  const one = configs.find((o) => o.workers === 1 && o.model === c.model) as PoolConfig;
+  const against =
+    c.flags.join(" ") === one.flags.join(" ")
+      ? ""
+      : `; against ${label(one).trim()}${one.flags.length ? "" : " with V8's default collector"}`;
   const extra =
     c.model === model
-      ? ` (target >= 1.8x; bound 2 / CPU/wall of 1 worker = ${bound.toFixed(2)}x${controlTwo >= 0 ? `; ${((100 * speedup(i)) / speedup(controlTwo)).toFixed(0)} % of the control's` : ""})`
+      ? ` (target >= 1.8x; bound 2 / CPU/wall of 1 worker = ${bound.toFixed(2)}x${controlTwo >= 0 ? `; ${((100 * speedup(i)) / speedup(controlTwo)).toFixed(0)} % of the control's` : ""}${against})`
       : " (what the machine gives two busy threads now)";
   console.log(`speedup ${label(c)}: ${speedup(i).toFixed(2)}x${extra}`);
 });
