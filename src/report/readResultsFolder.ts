@@ -375,19 +375,18 @@ function readScenarioJson(path: string, issues: InputIssue[]): Record<string, un
 function readLayoutJson(path: string, issues: InputIssue[]): Layout | undefined {
   const layout = readJson(path, issues) as Layout | undefined;
   if (layout === undefined) return undefined;
-  const listFields = LAYOUT_LIST_FIELDS;
   const bad =
     typeof layout !== "object" ||
     layout === null ||
     typeof layout.widthM !== "number" ||
     typeof layout.depthM !== "number" ||
-    listFields.some((f) => !Array.isArray(layout[f]));
+    LAYOUT_LIST_FIELDS.some((f) => !Array.isArray(layout[f]));
   if (bad) {
     issues.push({
       file: path,
       path: "",
       value: "not a layout",
-      expected: `a built layout (widthM, depthM, ${listFields.join(", ")})`,
+      expected: `a built layout (widthM, depthM, ${LAYOUT_LIST_FIELDS.join(", ")})`,
     });
     return undefined;
   }

@@ -7,7 +7,7 @@ import type { LocationContent } from "../inventory/index.ts";
 import { acquire, handle, release, traceTask, travel } from "./activities.ts";
 import { chooseDestination, type Destination } from "./storage.ts";
 import type { Worker } from "./workforce.ts";
-import type { Pallet, SkuState, World } from "./world.ts";
+import type { Pallet, World } from "./world.ts";
 
 /** Seconds to pick up or set down a pallet. */
 export const PALLET_HANDLING_S = 20;
@@ -19,7 +19,6 @@ export const PALLET_HANDLING_S = 20;
 export function installPutaway(
   world: World,
   contents: (id: string) => readonly LocationContent[],
-  slotIndex: ReadonlyMap<string, number>,
 ): void {
   /** Pallets with nowhere to go, oldest first. */
   let blocked: Pallet[] = [];
@@ -33,39 +32,24 @@ export function installPutaway(
     if (blocked.length > 0) retry();
   });
   const start = (pallet: Pallet) => {
-    const destination = chooseDestination(
-      world,
-      world.skus[pallet.sku],
-      pallet.units,
-      contents,
-      slotIndex,
-    );
+    const destination = chooseDestination(world, world.skus[pallet.sku], pallet.units, contents);
     if (!destination) blocked.push(pallet);
-    else createTask(world, pallet, destination);
+    else {
+      world.queues.putaway.push({
+        kind: "putaway",
+        at: pallet.at.slice(5),
+        run: (worker) => putAway(world, worker, pallet, destination),
+      });
+    }
   };
   world.startPutaway = start;
 }
 
-function createTask(world: World, pallet: Pallet, destination: Destination): void {
+/** A worker puts a pallet away from the dock to its destination (its SKU's face or a reserve slot). */
+function* putAway(world: World, worker: Worker, pallet: Pallet, destination: Destination) {
   const sku = world.skus[pallet.sku];
   const to =
     destination.kind === "face" ? sku.face : world.site.reserve[destination.slot].location.id;
-  world.queues.putaway.push({
-    kind: "putaway",
-    at: pallet.at.slice(5),
-    run: (worker) => putAway(world, worker, pallet, destination, sku, to),
-  });
-}
-
-/** A worker puts a pallet away from the dock to `to` (its SKU's face or a reserve slot). */
-function* putAway(
-  world: World,
-  worker: Worker,
-  pallet: Pallet,
-  destination: Destination,
-  sku: SkuState,
-  to: string,
-) {
   const { sim, ledger } = world;
   traceTask(world, "putaway", worker, "start");
   const equipment = yield* acquire(world, worker, "putaway");

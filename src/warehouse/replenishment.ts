@@ -7,7 +7,6 @@
 import { removalRules, type StockRecord } from "../inventory/index.ts";
 import { acquire, handle, release, traceTask, travel } from "./activities.ts";
 import { PALLET_HANDLING_S } from "./putaway.ts";
-import { reserveStorageLocations } from "./storage.ts";
 import type { Worker } from "./workforce.ts";
 import type { ReservePallet, SkuState, World } from "./world.ts";
 
@@ -15,7 +14,7 @@ import type { ReservePallet, SkuState, World } from "./world.ts";
 export function installReplenishment(world: World): void {
   const fraction = world.scenario.storage.replenishAtFraction;
   const removal = removalRules[world.scenario.storage.removal]({
-    locations: reserveStorageLocations(world.site),
+    locations: world.site.reserveLocations,
   });
   /** The reserve pallet the removal rule takes first. */
   const choose = (sku: SkuState): number => {

@@ -221,11 +221,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   };
   world.putawayRule = createPutawayRule(world, infos);
   const contents = slotContents(world);
-  const slotIndex = site.reserveIndex;
-  placeInitialStock(world, contents, slotIndex, scenario.layoutFile ?? "<scenario>");
+  placeInitialStock(world, contents, scenario.layoutFile ?? "<scenario>");
 
   // Processes, in a fixed order (the order of same-time events depends on it).
-  installPutaway(world, contents, slotIndex);
+  installPutaway(world, contents);
   installReplenishment(world);
   const inbound = startInbound(world);
   startReorders(world, inbound);

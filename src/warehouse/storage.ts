@@ -4,7 +4,7 @@
  * the face has room, else a reserve position chosen by the scenario's putaway rule).
  */
 import { InputError } from "../common/inputError.ts";
-import type { LocationContent, StorageLocation } from "../inventory/index.ts";
+import type { LocationContent } from "../inventory/index.ts";
 import { putawayRules } from "../inventory/putaway/index.ts";
 import type { Scenario } from "../scenario/index.ts";
 import type { Site } from "./site.ts";
@@ -71,15 +71,6 @@ export function inventoryPosition(sku: SkuState): number {
 
 const EMPTY: readonly LocationContent[] = [];
 
-/** The putaway rule of the scenario over the reserve positions, reading the slot state. */
-/**
- * The reserve positions as the inventory rules see them (distance from the depot,
- * capacity): the site's, built once with it and shared by replications (read only).
- */
-export function reserveStorageLocations(site: Site): readonly StorageLocation[] {
-  return site.reserveLocations;
-}
-
 /** The putaway rule of the scenario over the reserve positions. */
 export function createPutawayRule(
   world: Pick<World, "scenario" | "site" | "sim">,
@@ -87,7 +78,7 @@ export function createPutawayRule(
 ) {
   const factory = putawayRules[world.scenario.storage.putaway];
   return factory({
-    locations: reserveStorageLocations(world.site),
+    locations: world.site.reserveLocations,
     skus: infos.map((i) => i.sku),
     random: world.sim.random("storage.putaway"),
   });
@@ -113,7 +104,6 @@ export function chooseDestination(
   sku: SkuState,
   units: number,
   contents: (id: string) => readonly LocationContent[],
-  slotIndex: ReadonlyMap<string, number>,
 ): Destination | undefined {
   if (sku.faceUnits + sku.faceIncoming + units <= sku.faceCapacity) {
     sku.faceIncoming += units;
@@ -121,7 +111,7 @@ export function chooseDestination(
   }
   const decision = world.putawayRule({ sku: sku.info.sku, quantity: units }, contents);
   if (decision.status !== "placed") return undefined;
-  const slot = slotIndex.get(decision.locationId)!;
+  const slot = world.site.reserveIndex.get(decision.locationId)!;
   world.slotSku[slot] = sku.info.rank;
   world.slotPallets[slot]++;
   return { kind: "reserve", slot };
@@ -135,7 +125,6 @@ export function chooseDestination(
 export function placeInitialStock(
   world: World,
   contents: (id: string) => readonly LocationContent[],
-  slotIndex: ReadonlyMap<string, number>,
   file: string,
 ): void {
   const days = world.scenario.storage.initialStockDays;
@@ -161,7 +150,7 @@ export function placeInitialStock(
         units -= pallet;
         continue;
       }
-      const slot = slotIndex.get(decision.locationId)!;
+      const slot = world.site.reserveIndex.get(decision.locationId)!;
       world.slotSku[slot] = sku.info.rank;
       world.slotPallets[slot]++;
       world.ledger.receive({ timeS: 0, sku: sku.id, to: decision.locationId, quantity: pallet });
