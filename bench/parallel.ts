@@ -31,8 +31,11 @@
  *   npx tsx bench/parallel.ts [scenario] [replications] [model: warehouse|queue]
  *     [--days N] (cut the horizon) [--warm N] (warm-up replications per thread, default 8)
  *     [--rounds N] (batches per pool, default 7) [--share off] (build the site per job)
- *     [--young-mb N] (each thread's young generation; default the pool's, 192)
+ *     [--young-mb N[,N...]] (each thread's young generation, MB; default the pool's. With
+ *     several sizes, each gets its own 1- and 2-worker pools in the same rounds)
  *     [--control off] (leave out the control, below)
+ *     [--pin both] (beside each 2-worker pool, one whose thread k is pinned to CPU k with
+ *     taskset: Linux only)
  *     [--gc default|single|both] (V8's collector in the pools' processes: its default with
  *     helper threads, `--single-threaded-gc` for both, or both: a third pool of 2 workers
  *     with the single-threaded one beside the two default ones, to compare)
@@ -41,7 +44,7 @@ import { type ChildProcess, fork } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { buildJobs } from "../src/experiment/jobs.ts";
-import { DEFAULT_YOUNG_GENERATION_MB } from "../src/node/pool/taskPool.ts";
+import { DEFAULT_YOUNG_GENERATION_MB } from "../src/node/pool/youngGeneration.ts";
 import { readScenarioFile } from "../src/node/readScenarioFile.ts";
 import type { Batch, HostConfig } from "./parallelHost.ts";
 import type { BenchTask } from "./parallelTask.ts";
@@ -58,7 +61,14 @@ const model = args[2] ?? "warehouse";
 const warmPerThread = Number(flags.get("--warm") ?? 8);
 const rounds = Number(flags.get("--rounds") ?? 7);
 const share = flags.get("--share") !== "off";
-const youngMb = flags.has("--young-mb") ? Number(flags.get("--young-mb")) : undefined;
+/** Young-generation sizes to time, MB (undefined: the pool's default). */
+const youngSizes: (number | undefined)[] = flags.has("--young-mb")
+  ? (flags.get("--young-mb") ?? "").split(",").map(Number)
+  : [undefined];
+if (youngSizes.some((mb) => !(mb === undefined || (Number.isInteger(mb) && mb > 0)))) {
+  throw new Error(`--young-mb ${flags.get("--young-mb")}: expected sizes in MB, e.g. 192,384`);
+}
+const youngLabel = (mb: number | undefined) => `${mb ?? DEFAULT_YOUNG_GENERATION_MB} MB`;
 const days = flags.has("--days") ? Number(flags.get("--days")) : undefined;
 const gc = flags.get("--gc") ?? "default";
 if (!["default", "single", "both"].includes(gc)) {
@@ -67,6 +77,8 @@ if (!["default", "single", "both"].includes(gc)) {
 /** The V8 flag that makes every thread collect its own heap, without helper threads. */
 const SINGLE_THREADED_GC = "--single-threaded-gc";
 const control = flags.get("--control") !== "off" && model !== "queue";
+const pinToo = flags.get("--pin") === "both";
+if (flags.has("--pin") && !pinToo) throw new Error(`--pin ${flags.get("--pin")}: expected both`);
 /** The M/M/1 queue model: `horizonS` sets a replication's length. */
 const queueScenario = (horizonS: number): Record<string, unknown> => ({
   arrivalRatePerS: 0.95,
@@ -113,7 +125,7 @@ function median(values: number[]): number {
 
 const name = model === "warehouse" ? ` (${file}${days !== undefined ? `, ${days} days` : ""})` : "";
 console.log(
-  `model ${model}${name}: ${replications} replications, warm-up ${warmPerThread} per thread, ${rounds} rounds, preparation ${share ? "shared" : "per job"}, young generation ${youngMb ?? DEFAULT_YOUNG_GENERATION_MB} MB`,
+  `model ${model}${name}: ${replications} replications, warm-up ${warmPerThread} per thread, ${rounds} rounds, preparation ${share ? "shared" : "per job"}, young generation ${youngSizes.map(youngLabel).join(", ")}`,
 );
 /** The pools to time: 1 and 2 workers, with `--gc both` 2 workers collecting alone, and the control. */
 const collector = gc === "single" ? [SINGLE_THREADED_GC] : [];
@@ -122,19 +134,25 @@ interface PoolConfig {
   flags: string[];
   model: string;
   scenario: Record<string, unknown>;
+  youngMb?: number;
+  pin?: boolean;
 }
-const configs: PoolConfig[] = [
-  { workers: 1, flags: collector, model, scenario },
-  { workers: 2, flags: collector, model, scenario },
-];
-if (gc === "both") configs.push({ workers: 2, flags: [SINGLE_THREADED_GC], model, scenario });
+const configs: PoolConfig[] = [];
+for (const youngMb of youngSizes) {
+  configs.push({ workers: 1, flags: collector, model, scenario, youngMb });
+  configs.push({ workers: 2, flags: collector, model, scenario, youngMb });
+  if (pinToo) configs.push({ workers: 2, flags: collector, model, scenario, youngMb, pin: true });
+  if (gc === "both") {
+    configs.push({ workers: 2, flags: [SINGLE_THREADED_GC], model, scenario, youngMb });
+  }
+}
 if (control) {
   const sc = queueScenario(160_000);
   configs.push({ workers: 1, flags: collector, model: "queue", scenario: sc });
   configs.push({ workers: 2, flags: collector, model: "queue", scenario: sc });
 }
 const label = (c: PoolConfig) =>
-  `${c.model === model ? "" : `control ${c.model}, `}${c.workers} worker${c.workers > 1 ? "s" : " "}${c.flags.length ? ` ${c.flags.join(" ")}` : ""}`;
+  `${c.model === model ? "" : `control ${c.model}, `}${c.workers} worker${c.workers > 1 ? "s" : " "}${c.flags.length ? ` ${c.flags.join(" ")}` : ""}${c.pin ? " pinned" : ""}${youngSizes.length > 1 && c.model === model ? `, young ${youngLabel(c.youngMb)}` : ""}`;
 
 interface Host {
   workers: number;
@@ -145,9 +163,18 @@ interface Host {
 
 /** Starts a pool's process; resolves once its pool is warm. */
 function startHost(c: PoolConfig): Promise<Host> {
-  const { workers, model, scenario } = c;
+  const { workers, model, scenario, youngMb, pin } = c;
   const tasks = batchOf(model, scenario);
-  const config: HostConfig = { workers, youngMb, warmPerThread, model, share, scenario, tasks };
+  const config: HostConfig = {
+    workers,
+    youngMb,
+    warmPerThread,
+    model,
+    share,
+    scenario,
+    tasks,
+    pin,
+  };
   const child = fork(
     new URL("./parallelHost.ts", import.meta.url).pathname,
     [JSON.stringify(config)],
@@ -239,16 +266,18 @@ medians.forEach((m, i) => {
     `median ${label(configs[i])}: ${m.seconds.toFixed(2)} s${perRep}, CPU/wall ${m.ratio.toFixed(2)}, ${m.note}`,
   );
 });
-/** Speedup of pool i over the 1-worker pool of the same model. */
-const speedup = (i: number) => {
-  const one = configs.findIndex((c) => c.workers === 1 && c.model === configs[i].model);
-  return medians[one].seconds / medians[i].seconds;
-};
-const bound = 2 / medians[0].ratio;
+/** The 1-worker pool pool i is compared with: same model and young generation. */
+const oneOf = (i: number) =>
+  configs.findIndex(
+    (c) => c.workers === 1 && c.model === configs[i].model && c.youngMb === configs[i].youngMb,
+  );
+/** Speedup of pool i over its 1-worker pool. */
+const speedup = (i: number) => medians[oneOf(i)].seconds / medians[i].seconds;
 const controlTwo = configs.findIndex((c) => c.workers === 2 && c.model !== model);
 configs.forEach((c, i) => {
   if (c.workers === 1) return;
-  const one = configs.find((o) => o.workers === 1 && o.model === c.model) as PoolConfig;
+  const one = configs[oneOf(i)];
+  const bound = 2 / medians[oneOf(i)].ratio;
   const against =
     c.flags.join(" ") === one.flags.join(" ")
       ? ""
@@ -259,6 +288,21 @@ configs.forEach((c, i) => {
       : " (what the machine gives two busy threads now)";
   console.log(`speedup ${label(c)}: ${speedup(i).toFixed(2)}x${extra}`);
 });
+if (youngSizes.length > 1) {
+  // The fastest 1-worker pool against the fastest 2-worker one: each at its best size.
+  const fastest = (workers: number) =>
+    configs
+      .map((c, i) => ({ c, i }))
+      .filter(
+        ({ c }) => c.model === model && c.workers === workers && c.flags === collector && !c.pin,
+      )
+      .reduce((a, b) => (medians[b.i].seconds < medians[a.i].seconds ? b : a));
+  const one = fastest(1);
+  const two = fastest(2);
+  console.log(
+    `fastest 1 worker (young ${youngLabel(one.c.youngMb)}) against fastest 2 workers (young ${youngLabel(two.c.youngMb)}): ${(medians[one.i].seconds / medians[two.i].seconds).toFixed(2)}x`,
+  );
+}
 const identical = [...new Set(configs.map((c) => c.model))].every((m) => {
   const of = batches.filter((_, i) => configs[i].model === m).flat();
   return of.every((b) => b.json === of[0].json);

@@ -3,6 +3,7 @@
  * one per pool, with the V8 flags it is asked for). It starts and warms its pool, then
  * times one batch per "batch" message and replies with the measurements; "close" ends it.
  */
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { buildJobs } from "../src/experiment/jobs.ts";
 import { createTaskPool, type TaskPool } from "../src/node/pool/taskPool.ts";
@@ -17,6 +18,8 @@ export interface HostConfig {
   share: boolean;
   scenario: Record<string, unknown>;
   tasks: BenchTask[];
+  /** Pin thread k of the pool to CPU k (Linux, with taskset). */
+  pin?: boolean;
 }
 
 const config = JSON.parse(process.argv[2]) as HostConfig;
@@ -94,6 +97,10 @@ async function startPool(): Promise<Pool> {
     replications: workers * config.warmPerThread,
   });
   await pool.run(warm.map((job) => ({ model: config.model, job, share: config.share })));
+  if (config.pin) {
+    let cpu = 0;
+    for (const tid of seen.values()) execFileSync("taskset", ["-pc", String(cpu++), String(tid)]);
+  }
   return { workers, pool, threads: new Set(seen.values()) };
 }
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  createTaskPool,
-  DEFAULT_YOUNG_GENERATION_MB,
-  threadArgs,
-} from "../../src/node/pool/taskPool.ts";
+import { createTaskPool, threadArgs } from "../../src/node/pool/taskPool.ts";
+import { DEFAULT_YOUNG_GENERATION_MB } from "../../src/node/pool/youngGeneration.ts";
 
 describe("threadArgs()", () => {
   it("threadArgs(execArgv) keeps loaders with their values and conditions", () => {
@@ -64,6 +61,24 @@ describe("createTaskPool()", () => {
       expect(DEFAULT_YOUNG_GENERATION_MB).toBeGreaterThan(48); // V8's own size for a thread
     } finally {
       await Promise.all(pools.map((pool) => pool.close()));
+    }
+  });
+
+  it("createTaskPool() starts each thread with semi-spaces of a third of its young generation", async () => {
+    // V8 alone starts a thread's semi-spaces at 1 MB and grows them as objects survive: a
+    // fresh thread's new space was 4 MB whatever the limit.
+    const sizes = { ...setup, exportName: "newSpaceMb" };
+    for (const [youngGenerationMb, semiSpaceMb] of [
+      [undefined, DEFAULT_YOUNG_GENERATION_MB / 3],
+      [96, 32],
+    ] as const) {
+      const pool = createTaskPool<number, number>({ setup: sizes, workers: 1, youngGenerationMb });
+      try {
+        const [newSpaceMb] = await pool.run([0]);
+        expect(newSpaceMb).toBeGreaterThanOrEqual(semiSpaceMb);
+      } finally {
+        await pool.close();
+      }
     }
   });
 });

@@ -8,6 +8,10 @@ import { availableParallelism } from "node:os";
 import Piscina from "piscina";
 import { bundleWorker, type WorkerBundle } from "./bundleWorker.ts";
 import type { TaskReply, WorkerSetup } from "./workerHandler.ts";
+import {
+  DEFAULT_YOUNG_GENERATION_MB,
+  startThreadsWithFullYoungGeneration,
+} from "./youngGeneration.ts";
 
 /** Options for createTaskPool(). */
 export interface TaskPoolOptions {
@@ -25,16 +29,6 @@ export interface TaskPoolOptions {
    */
   youngGenerationMb?: number;
 }
-
-/**
- * A thread's young generation, MB (three V8 semi-spaces of 64 MB). A replication allocates
- * about 0.7 GB a second, mostly objects that live for a few simulated minutes: with V8's
- * 48 MB they survive a scavenge or two, are copied and promoted, and the collector's
- * helper threads compete with the other workers for the cores. Four times larger cuts the
- * scavenges by four and the work per replication by about a tenth (docs/experiments.md).
- * It costs up to that much memory per thread.
- */
-export const DEFAULT_YOUNG_GENERATION_MB = 192;
 
 /** Options for one TaskPool.run(). */
 export interface TaskRunOptions<R> {
@@ -153,6 +147,8 @@ export function createTaskPool<T, R>(
         options.bundle !== false && options.setup.module.endsWith(".ts")
           ? await bundleWorker(options.setup.module)
           : undefined;
+      const youngGenerationMb = options.youngGenerationMb ?? DEFAULT_YOUNG_GENERATION_MB;
+      startThreadsWithFullYoungGeneration(youngGenerationMb);
       const pool = new Piscina<T, TaskReply<R>>({
         filename: bundle?.url ?? new URL("./worker.ts", import.meta.url).href,
         minThreads: workers,
@@ -163,7 +159,7 @@ export function createTaskPool<T, R>(
           : workerExecArgv(threadArgs(process.execArgv)),
         workerData: options.setup,
         resourceLimits: {
-          maxYoungGenerationSizeMb: options.youngGenerationMb ?? DEFAULT_YOUNG_GENERATION_MB,
+          maxYoungGenerationSizeMb: youngGenerationMb,
         },
       });
       // A thread that fails while the pool shuts down (e.g. one replacing an aborted thread)
