@@ -7,6 +7,10 @@
  * turn for several rounds (the order alternates, so a neighbour's load drifting over time
  * hits all alike) and the medians give the speedup (of the batches other processes left
  * alone, when every pool has some). Outcomes are checked byte-identical. Target: ≥ 1.8× on 2 idle cores.
+ * Paired by round, each round's 1-worker batch over its 2-worker batch (run next to each
+ * other, under about the same load) gives a speedup per round; their geometric mean with a
+ * 95 % Student-t interval (on the logarithms) is printed too, and for the warehouse the same
+ * for its speedup as a share of the control's in the same round.
  *
  * Each batch line shows the wall time, the CPU time of the pool's process (process.cpuUsage()
  * counts every thread) and, on Linux, where that CPU went: the pool's threads, the main
@@ -43,6 +47,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
+import { confidenceInterval } from "../src/engine/confidence.ts";
 import { buildJobs } from "../src/experiment/jobs.ts";
 import { DEFAULT_YOUNG_GENERATION_MB } from "../src/node/pool/youngGeneration.ts";
 import { readScenarioFile } from "../src/node/readScenarioFile.ts";
@@ -303,6 +308,34 @@ if (youngSizes.length > 1) {
     `fastest 1 worker (young ${youngLabel(one.c.youngMb)}) against fastest 2 workers (young ${youngLabel(two.c.youngMb)}): ${(medians[one.i].seconds / medians[two.i].seconds).toFixed(2)}x`,
   );
 }
+/** Geometric mean of positive values with a 95 % t-interval, computed on their logarithms. */
+function geometricInterval(values: number[]): string {
+  const ci = confidenceInterval(values.map(Math.log));
+  const at = (x: number) => Math.exp(x).toFixed(2);
+  return ci.n < 2
+    ? `${at(ci.mean)} (one round)`
+    : `${at(ci.mean)} (95 % CI ${at(ci.mean - ci.halfWidth)}–${at(ci.mean + ci.halfWidth)}, ${ci.n} rounds)`;
+}
+/**
+ * Each round's speedup of pool i: its 1-worker pool's batch over its own (NaN for a round
+ * with a batch the medians leave out).
+ */
+const roundSpeedups = (i: number) =>
+  batches[i].map((b, r) => {
+    const one = batches[oneOf(i)][r];
+    return !useClean || (clean(b) && clean(one)) ? one.seconds / b.seconds : Number.NaN;
+  });
+configs.forEach((c, i) => {
+  if (c.workers === 1) return;
+  const own = roundSpeedups(i);
+  let text = `paired by round, ${label(c).trim()}: speedup ${geometricInterval(own.filter((x) => x > 0))}`;
+  if (c.model === model && controlTwo >= 0) {
+    const control = roundSpeedups(controlTwo);
+    const shares = own.map((x, r) => x / control[r]).filter((x) => x > 0);
+    text += `; share of the control's ${geometricInterval(shares)}`;
+  }
+  console.log(text);
+});
 const identical = [...new Set(configs.map((c) => c.model))].every((m) => {
   const of = batches.filter((_, i) => configs[i].model === m).flat();
   return of.every((b) => b.json === of[0].json);
