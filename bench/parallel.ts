@@ -7,10 +7,10 @@
  * turn for several rounds (the order alternates, so a neighbour's load drifting over time
  * hits all alike) and the medians give the speedup (of the batches other processes left
  * alone, when every pool has some). Outcomes are checked byte-identical. Target: ≥ 1.8× on 2 idle cores.
- * Paired by round, each round's 1-worker batch over its 2-worker batch (run next to each
- * other, under about the same load) gives a speedup per round; their geometric mean with a
- * 95 % Student-t interval (on the logarithms) is printed too, and for the warehouse the same
- * for its speedup as a share of the control's in the same round.
+ * Paired by round, each round's 1-worker batch over its 2-worker batch (run within a few
+ * seconds of each other, under about the same load) gives a speedup per round; their
+ * geometric mean with a 95 % Student-t interval (on the logarithms) is printed too, and for
+ * the warehouse the same for its speedup as a share of the control's in the same round.
  *
  * Each batch line shows the wall time, the CPU time of the pool's process (process.cpuUsage()
  * counts every thread) and, on Linux, where that CPU went: the pool's threads, the main
@@ -36,7 +36,8 @@
  *     [--days N] (cut the horizon) [--warm N] (warm-up replications per thread, default 8)
  *     [--rounds N] (batches per pool, default 7) [--share off] (build the site per job)
  *     [--young-mb N[,N...]] (each thread's young generation, MB; default the pool's. With
- *     several sizes, each gets its own 1- and 2-worker pools in the same rounds)
+ *     several sizes, each gets its own 1- and 2-worker pools in the same rounds; the
+ *     control keeps the default)
  *     [--control off] (leave out the control, below)
  *     [--pin both] (beside each 2-worker pool, one whose thread k is pinned to CPU k with
  *     taskset: Linux only)
@@ -70,8 +71,13 @@ const share = flags.get("--share") !== "off";
 const youngSizes: (number | undefined)[] = flags.has("--young-mb")
   ? (flags.get("--young-mb") ?? "").split(",").map(Number)
   : [undefined];
-if (youngSizes.some((mb) => !(mb === undefined || (Number.isInteger(mb) && mb > 0)))) {
-  throw new Error(`--young-mb ${flags.get("--young-mb")}: expected sizes in MB, e.g. 192,384`);
+if (
+  youngSizes.some((mb) => !(mb === undefined || (Number.isInteger(mb) && mb > 0))) ||
+  new Set(youngSizes).size < youngSizes.length
+) {
+  throw new Error(
+    `--young-mb ${flags.get("--young-mb")}: expected different sizes in MB, e.g. 192,384`,
+  );
 }
 const youngLabel = (mb: number | undefined) => `${mb ?? DEFAULT_YOUNG_GENERATION_MB} MB`;
 const days = flags.has("--days") ? Number(flags.get("--days")) : undefined;
@@ -84,6 +90,7 @@ const SINGLE_THREADED_GC = "--single-threaded-gc";
 const control = flags.get("--control") !== "off" && model !== "queue";
 const pinToo = flags.get("--pin") === "both";
 if (flags.has("--pin") && !pinToo) throw new Error(`--pin ${flags.get("--pin")}: expected both`);
+if (pinToo && process.platform !== "linux") throw new Error("--pin both: Linux only (taskset)");
 /** The M/M/1 queue model: `horizonS` sets a replication's length. */
 const queueScenario = (horizonS: number): Record<string, unknown> => ({
   arrivalRatePerS: 0.95,
@@ -156,8 +163,12 @@ if (control) {
   configs.push({ workers: 1, flags: collector, model: "queue", scenario: sc });
   configs.push({ workers: 2, flags: collector, model: "queue", scenario: sc });
 }
-const label = (c: PoolConfig) =>
-  `${c.model === model ? "" : `control ${c.model}, `}${c.workers} worker${c.workers > 1 ? "s" : " "}${c.flags.length ? ` ${c.flags.join(" ")}` : ""}${c.pin ? " pinned" : ""}${youngSizes.length > 1 && c.model === model ? `, young ${youngLabel(c.youngMb)}` : ""}`;
+/** A pool's name: "1 worker " is padded to line up with "2 workers" when nothing follows. */
+const label = (c: PoolConfig) => {
+  const rest = `${c.flags.length ? ` ${c.flags.join(" ")}` : ""}${c.pin ? " pinned" : ""}${youngSizes.length > 1 && c.model === model ? `, young ${youngLabel(c.youngMb)}` : ""}`;
+  const workers = c.workers > 1 ? `${c.workers} workers` : rest ? "1 worker" : "1 worker ";
+  return `${c.model === model ? "" : `control ${c.model}, `}${workers}${rest}`;
+};
 
 interface Host {
   workers: number;
@@ -299,7 +310,11 @@ if (youngSizes.length > 1) {
     configs
       .map((c, i) => ({ c, i }))
       .filter(
-        ({ c }) => c.model === model && c.workers === workers && c.flags === collector && !c.pin,
+        ({ c }) =>
+          c.model === model &&
+          c.workers === workers &&
+          c.flags.join(" ") === collector.join(" ") &&
+          !c.pin,
       )
       .reduce((a, b) => (medians[b.i].seconds < medians[a.i].seconds ? b : a));
   const one = fastest(1);
@@ -312,6 +327,7 @@ if (youngSizes.length > 1) {
 function geometricInterval(values: number[]): string {
   const ci = confidenceInterval(values.map(Math.log));
   const at = (x: number) => Math.exp(x).toFixed(2);
+  if (ci.n === 0) return "(no round with all its batches left alone by other processes)";
   return ci.n < 2
     ? `${at(ci.mean)} (one round)`
     : `${at(ci.mean)} (95 % CI ${at(ci.mean - ci.halfWidth)}–${at(ci.mean + ci.halfWidth)}, ${ci.n} rounds)`;

@@ -52,6 +52,16 @@ function machineCpu(): number | undefined {
   }
 }
 
+/** The CPUs this process may run on (Linux: Cpus_allowed_list, e.g. "0-3,8"). */
+function allowedCpus(): number[] {
+  const line = /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync("/proc/self/status", "utf8"));
+  if (!line) throw new Error("--pin both: no Cpus_allowed_list in /proc/self/status");
+  return line[1].split(",").flatMap((part) => {
+    const [from, to = from] = part.split("-").map(Number);
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  });
+}
+
 interface Pool {
   workers: number;
   pool: TaskPool<BenchTask, ProbeReply | JobReply>;
@@ -98,8 +108,11 @@ async function startPool(): Promise<Pool> {
   });
   await pool.run(warm.map((job) => ({ model: config.model, job, share: config.share })));
   if (config.pin) {
-    let cpu = 0;
-    for (const tid of seen.values()) execFileSync("taskset", ["-pc", String(cpu++), String(tid)]);
+    const cpus = allowedCpus();
+    let k = 0;
+    for (const tid of seen.values()) {
+      execFileSync("taskset", ["-pc", String(cpus[k++ % cpus.length]), String(tid)]);
+    }
   }
   return { workers, pool, threads: new Set(seen.values()) };
 }

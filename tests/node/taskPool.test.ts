@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTaskPool, threadArgs } from "../../src/node/pool/taskPool.ts";
-import { DEFAULT_YOUNG_GENERATION_MB } from "../../src/node/pool/youngGeneration.ts";
+import { DEFAULT_YOUNG_GENERATION_MB, semiSpaceMb } from "../../src/node/pool/youngGeneration.ts";
 
 describe("threadArgs()", () => {
   it("threadArgs(execArgv) keeps loaders with their values and conditions", () => {
@@ -66,11 +66,13 @@ describe("createTaskPool()", () => {
 
   it("createTaskPool() starts each thread with semi-spaces of a third of its young generation", async () => {
     // V8 alone starts a thread's semi-spaces at 1 MB and grows them as objects survive: a
-    // fresh thread's new space was 4 MB whatever the limit.
+    // fresh thread's new space was a few MB whatever the limit. A fresh thread has one
+    // semi-space committed. The larger size comes second: the flag the pool raises for it
+    // must not be the default's.
     const sizes = { ...setup, exportName: "newSpaceMb" };
     for (const [youngGenerationMb, semiSpaceMb] of [
       [undefined, DEFAULT_YOUNG_GENERATION_MB / 3],
-      [96, 32],
+      [384, 128],
     ] as const) {
       const pool = createTaskPool<number, number>({ setup: sizes, workers: 1, youngGenerationMb });
       try {
@@ -80,5 +82,14 @@ describe("createTaskPool()", () => {
         await pool.close();
       }
     }
+  });
+});
+
+describe("semiSpaceMb()", () => {
+  it("semiSpaceMb(young) is a third of the young generation, rounded up to a power of two as V8 does", () => {
+    expect(semiSpaceMb(192)).toBe(64);
+    expect(semiSpaceMb(384)).toBe(128);
+    expect(semiSpaceMb(100)).toBe(64); // a 100 MB limit grows to 64 MB semi-spaces
+    expect(semiSpaceMb(48)).toBe(16); // V8's own young generation for a thread
   });
 });

@@ -10,7 +10,7 @@ import { bundleWorker, type WorkerBundle } from "./bundleWorker.ts";
 import type { TaskReply, WorkerSetup } from "./workerHandler.ts";
 import {
   DEFAULT_YOUNG_GENERATION_MB,
-  startThreadsWithFullYoungGeneration,
+  raiseThreadsInitialYoungGeneration,
 } from "./youngGeneration.ts";
 
 /** Options for createTaskPool(). */
@@ -25,7 +25,10 @@ export interface TaskPoolOptions {
   bundle?: boolean;
   /**
    * Each thread's young generation (V8 nursery), MB. Defaults to
-   * DEFAULT_YOUNG_GENERATION_MB, four times V8's 48 MB for a thread.
+   * DEFAULT_YOUNG_GENERATION_MB, four times V8's 48 MB for a thread. Threads start with
+   * all of it: the pool raises the process-wide `--min-semi-space-size` before starting
+   * them (see raiseThreadsInitialYoungGeneration), which reaches every thread started
+   * later in the process.
    */
   youngGenerationMb?: number;
 }
@@ -148,7 +151,7 @@ export function createTaskPool<T, R>(
           ? await bundleWorker(options.setup.module)
           : undefined;
       const youngGenerationMb = options.youngGenerationMb ?? DEFAULT_YOUNG_GENERATION_MB;
-      startThreadsWithFullYoungGeneration(youngGenerationMb);
+      raiseThreadsInitialYoungGeneration(youngGenerationMb);
       const pool = new Piscina<T, TaskReply<R>>({
         filename: bundle?.url ?? new URL("./worker.ts", import.meta.url).href,
         minThreads: workers,
