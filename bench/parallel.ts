@@ -11,6 +11,8 @@
  * seconds of each other, under about the same load) gives a speedup per round; their
  * geometric mean with a 95 % Student-t interval (on the logarithms) is printed too, and for
  * the warehouse the same for its speedup as a share of the control's in the same round.
+ * With several young-generation sizes or pinned pools, each such pool's batch time is also
+ * given as a share of its counterpart's (the first size's pool, or the free one) per round.
  *
  * Each batch line shows the wall time, the CPU time of the pool's process (process.cpuUsage()
  * counts every thread) and, on Linux, where that CPU went: the pool's threads, the main
@@ -304,25 +306,6 @@ configs.forEach((c, i) => {
       : " (what the machine gives two busy threads now)";
   console.log(`speedup ${label(c)}: ${speedup(i).toFixed(2)}x${extra}`);
 });
-if (youngSizes.length > 1) {
-  // The fastest 1-worker pool against the fastest 2-worker one: each at its best size.
-  const fastest = (workers: number) =>
-    configs
-      .map((c, i) => ({ c, i }))
-      .filter(
-        ({ c }) =>
-          c.model === model &&
-          c.workers === workers &&
-          c.flags.join(" ") === collector.join(" ") &&
-          !c.pin,
-      )
-      .reduce((a, b) => (medians[b.i].seconds < medians[a.i].seconds ? b : a));
-  const one = fastest(1);
-  const two = fastest(2);
-  console.log(
-    `fastest 1 worker (young ${youngLabel(one.c.youngMb)}) against fastest 2 workers (young ${youngLabel(two.c.youngMb)}): ${(medians[one.i].seconds / medians[two.i].seconds).toFixed(2)}x`,
-  );
-}
 /** Geometric mean of positive values with a 95 % t-interval, computed on their logarithms. */
 function geometricInterval(values: number[]): string {
   const ci = confidenceInterval(values.map(Math.log));
@@ -333,24 +316,39 @@ function geometricInterval(values: number[]): string {
     : `${at(ci.mean)} (95 % CI ${at(ci.mean - ci.halfWidth)}–${at(ci.mean + ci.halfWidth)}, ${ci.n} rounds)`;
 }
 /**
- * Each round's speedup of pool i: its 1-worker pool's batch over its own (NaN for a round
- * with a batch the medians leave out).
+ * Each round's batch time of pool a over pool b's (NaN for a round with a batch the medians
+ * leave out). A pool's speedup is its 1-worker pool's ratio over it.
  */
-const roundSpeedups = (i: number) =>
-  batches[i].map((b, r) => {
-    const one = batches[oneOf(i)][r];
-    return !useClean || (clean(b) && clean(one)) ? one.seconds / b.seconds : Number.NaN;
+const roundRatios = (a: number, b: number) =>
+  batches[a].map((x, r) => {
+    const y = batches[b][r];
+    return !useClean || (clean(x) && clean(y)) ? x.seconds / y.seconds : Number.NaN;
   });
+const positive = (values: number[]) => values.filter((x) => x > 0);
 configs.forEach((c, i) => {
   if (c.workers === 1) return;
-  const own = roundSpeedups(i);
-  let text = `paired by round, ${label(c).trim()}: speedup ${geometricInterval(own.filter((x) => x > 0))}`;
+  const own = roundRatios(oneOf(i), i);
+  let text = `paired by round, ${label(c).trim()}: speedup ${geometricInterval(positive(own))}`;
   if (c.model === model && controlTwo >= 0) {
-    const control = roundSpeedups(controlTwo);
-    const shares = own.map((x, r) => x / control[r]).filter((x) => x > 0);
-    text += `; share of the control's ${geometricInterval(shares)}`;
+    const control = roundRatios(oneOf(controlTwo), controlTwo);
+    text += `; share of the control's ${geometricInterval(positive(own.map((x, r) => x / control[r])))}`;
   }
   console.log(text);
+});
+// Batch times against the first size's pool of the same kind, and pinned against free.
+configs.forEach((c, i) => {
+  if (c.model !== model) return;
+  const base = configs.findIndex(
+    (o) =>
+      o.model === model &&
+      o.workers === c.workers &&
+      o.flags.join(" ") === c.flags.join(" ") &&
+      (c.pin ? o.youngMb === c.youngMb && !o.pin : o.youngMb === youngSizes[0] && !o.pin),
+  );
+  if (base === i || base < 0) return;
+  console.log(
+    `paired by round, ${label(c).trim()}: batch time ${geometricInterval(positive(roundRatios(i, base)))} of ${label(configs[base]).trim()}'s`,
+  );
 });
 const identical = [...new Set(configs.map((c) => c.model))].every((m) => {
   const of = batches.filter((_, i) => configs[i].model === m).flat();
