@@ -17,6 +17,8 @@ export interface ViewerSession {
   server: ViewerServer;
   context: BrowserContext;
   page: Page;
+  /** Console errors of the page (Content-Security-Policy violations, failed loads). */
+  consoleErrors: string[];
   close(): Promise<void>;
 }
 
@@ -43,6 +45,10 @@ export async function openViewer(runs: ServedRun[], query = ""): Promise<ViewerS
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  const consoleErrors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
   await page.goto(`${server.url}${query}`);
   await page.waitForFunction(() => document.body.dataset.ready === "yes", undefined, {
     timeout: 20_000,
@@ -52,6 +58,7 @@ export async function openViewer(runs: ServedRun[], query = ""): Promise<ViewerS
     server,
     context,
     page,
+    consoleErrors,
     close: async () => {
       await context.close();
       await server.close();

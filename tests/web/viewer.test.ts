@@ -459,4 +459,8 @@ describe("viewer on a whsim run", () => {
       .textContent();
     expect(diff?.trim()).toBe("0 orders");
   });
+
+  it("works under the server's Content-Security-Policy: no violation, no failed load", () => {
+    expect(session.consoleErrors).toEqual([]);
+  });
 });
