@@ -6,7 +6,7 @@
  */
 import type { Scenario } from "../scenario/index.ts";
 import { buildScenarioSite, scenarioSiteKey, simulate } from "../warehouse/simulate.ts";
-import type { Site } from "../warehouse/site.ts";
+import type { Site } from "../warehouse/storage/site.ts";
 import type { RunResult } from "../warehouse/types.ts";
 import { runJob } from "./runJob.ts";
 import type { ReplicationJob, ReplicationOutcome, Runner, RunnerOptions } from "./types.ts";

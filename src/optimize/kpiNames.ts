@@ -4,7 +4,7 @@
  */
 import { didYouMean, type InputIssue } from "../common/inputError.ts";
 import { EQUIPMENT_KINDS, ROLES } from "../scenario/index.ts";
-import { KPI_UNITS } from "../warehouse/kpis.ts";
+import { KPI_UNITS } from "../warehouse/measure/kpis.ts";
 
 /** KPI families with one entry per packaging type, known only after a run. */
 const OPEN_PREFIXES = ["packaging.", "packagingPerHour."];

@@ -1,8 +1,6 @@
 /** The warehouse simulated end to end: simulate() one replication, runReplications(), summaries. */
-export { ConservationError, checkConservation } from "./conservation.ts";
-export { KPI_UNITS, kpiUnit } from "./kpis.ts";
-export { type ReplicationOptions, runReplications } from "./runReplications.ts";
-export { scenarioLayout, simulate } from "./simulate.ts";
+export { ConservationError, checkConservation } from "./measure/conservation.ts";
+export { KPI_UNITS, kpiUnit } from "./measure/kpis.ts";
 export {
   type KpiSummary,
   kpiNames,
@@ -10,5 +8,7 @@ export {
   type RunSummary,
   replicationsCsv,
   summarize,
-} from "./summary.ts";
+} from "./measure/summary.ts";
+export { type ReplicationOptions, runReplications } from "./runReplications.ts";
+export { scenarioLayout, simulate } from "./simulate.ts";
 export type * from "./types.ts";

@@ -21,26 +21,31 @@ import {
   ROLES,
   type Scenario,
 } from "../scenario/index.ts";
-import { DAY_S } from "./calendar.ts";
-import { checkConservation } from "./conservation.ts";
-import { startCrews } from "./crews.ts";
-import { startInbound } from "./inbound.ts";
-import { computeKpis } from "./kpis.ts";
-import { installOperations, type OperationsHandle } from "./operations.ts";
-import { carrierDepartures, startOrders } from "./orders.ts";
-import { installPacking } from "./packing.ts";
-import { installPicking } from "./picking.ts";
-import { installPutaway } from "./putaway.ts";
-import { startReorders } from "./reorder.ts";
-import { installReplenishment } from "./replenishment.ts";
-import { installShipping } from "./shipping.ts";
-import { buildSite, type Site } from "./site.ts";
-import { generateSkus } from "./skuMaster.ts";
-import { createPutawayRule, createSkuStates, placeInitialStock, slotContents } from "./storage.ts";
-import { Tracer } from "./trace.ts";
-import { traceInitialStock } from "./traceInitialStock.ts";
+import { startInbound } from "./inbound/inbound.ts";
+import { installPutaway } from "./inbound/putaway.ts";
+import { checkConservation } from "./measure/conservation.ts";
+import { computeKpis } from "./measure/kpis.ts";
+import { Tracer } from "./measure/trace.ts";
+import { traceInitialStock } from "./measure/traceInitialStock.ts";
+import { installOperations, type OperationsHandle } from "./operations/installOperations.ts";
+import { carrierDepartures, startOrders } from "./outbound/orders.ts";
+import { installPacking } from "./outbound/packing.ts";
+import { installPicking } from "./outbound/picking.ts";
+import { installShipping } from "./outbound/shipping.ts";
+import { startReorders } from "./storage/reorder.ts";
+import { installReplenishment } from "./storage/replenishment.ts";
+import { buildSite, type Site } from "./storage/site.ts";
+import { generateSkus } from "./storage/skuMaster.ts";
+import {
+  createPutawayRule,
+  createSkuStates,
+  placeInitialStock,
+  slotContents,
+} from "./storage/storage.ts";
 import type { RunResult, SimulateOptions } from "./types.ts";
-import { type EquipmentPool, TaskQueue } from "./workforce.ts";
+import { DAY_S } from "./workforce/calendar.ts";
+import { startCrews } from "./workforce/crews.ts";
+import { type EquipmentPool, TaskQueue } from "./workforce/workforce.ts";
 import type { Stats, World } from "./world.ts";
 
 /** Mean of a count distribution after rounding to an integer >= 1 (estimated on a fixed grid). */

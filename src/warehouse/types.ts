@@ -2,7 +2,7 @@
  * The plain-data results of one warehouse replication: KPIs, where time goes, the
  * conservation balance and raw counts. Everything here is JSON-serialisable.
  */
-import type { Site } from "./site.ts";
+import type { Site } from "./storage/site.ts";
 
 /** Worker states whose shares make up the worker breakdown. */
 export type WorkerState = "travelLoaded" | "travelEmpty" | "handling" | "waiting" | "idle";

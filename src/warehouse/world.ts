@@ -13,10 +13,10 @@ import type {
 } from "../engine/index.ts";
 import type { PutawayRule, StockLedger } from "../inventory/index.ts";
 import type { EquipmentKind, EquippedTask, Role, Scenario } from "../scenario/index.ts";
-import type { Site } from "./site.ts";
-import type { SkuInfo } from "./skuMaster.ts";
-import type { Tracer } from "./trace.ts";
-import type { EquipmentPool, TaskQueue, Worker } from "./workforce.ts";
+import type { Tracer } from "./measure/trace.ts";
+import type { Site } from "./storage/site.ts";
+import type { SkuInfo } from "./storage/skuMaster.ts";
+import type { EquipmentPool, TaskQueue, Worker } from "./workforce/workforce.ts";
 
 /** A unit of work a worker takes from its role's queue. */
 export interface Task {

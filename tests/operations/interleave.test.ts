@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { Simulation } from "../../src/engine/index.ts";
 import type { TraceRecord } from "../../src/warehouse/index.ts";
 import { simulate } from "../../src/warehouse/index.ts";
-import { Tracer } from "../../src/warehouse/trace.ts";
-import { TaskQueue } from "../../src/warehouse/workforce.ts";
+import { Tracer } from "../../src/warehouse/measure/trace.ts";
+import { TaskQueue } from "../../src/warehouse/workforce/workforce.ts";
 import { tinyOps } from "./fixtures.ts";
 
 function queueOf(priorities: number[]): TaskQueue<string> {

@@ -1,9 +1,9 @@
 /** Shift breaks, cross-trained workers and packaging by cube. */
 import { describe, expect, it } from "vitest";
-import { shiftWindows } from "../../src/warehouse/calendar.ts";
 import type { TraceRecord } from "../../src/warehouse/index.ts";
 import { simulate } from "../../src/warehouse/index.ts";
-import { choosePackaging } from "../../src/warehouse/packaging.ts";
+import { choosePackaging } from "../../src/warehouse/operations/packaging.ts";
+import { shiftWindows } from "../../src/warehouse/workforce/calendar.ts";
 import { tinyOps } from "./fixtures.ts";
 
 const H = 3600;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Simulation } from "../../src/engine/index.ts";
-import { Tracer } from "../../src/warehouse/trace.ts";
-import { TaskQueue } from "../../src/warehouse/workforce.ts";
+import { Tracer } from "../../src/warehouse/measure/trace.ts";
+import { TaskQueue } from "../../src/warehouse/workforce/workforce.ts";
 
 /** A worker loop in miniature: take a task, else idle until one comes or `maxS` passes. */
 function* loop(

@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
 import { simulate } from "../../src/warehouse/simulate.ts";
-import { TaskQueue } from "../../src/warehouse/workforce.ts";
+import { TaskQueue } from "../../src/warehouse/workforce/workforce.ts";
 import type { Task } from "../../src/warehouse/world.ts";
 
 const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;

@@ -15,7 +15,7 @@ import { checkReplaceable } from "../../node/outputFolder.ts";
 import { readScenarioFile } from "../../node/readScenarioFile.ts";
 import { candidateFolder } from "../../report/readResultsFolder.ts";
 import type { Scenario } from "../../scenario/index.ts";
-import { kpiUnit } from "../../warehouse/kpis.ts";
+import { kpiUnit } from "../../warehouse/measure/kpis.ts";
 import {
   applyWarmup,
   commonFlags,

@@ -7,7 +7,7 @@ import defaultScenarioText from "../../../scenarios/default.yaml?raw";
 import { formatIssue, isInputError } from "../../../src/common/inputError.ts";
 import type { Layout } from "../../../src/layout/types.ts";
 import { checkScenario, loadScenario, type Scenario } from "../../../src/scenario/index.ts";
-import { kpiUnit } from "../../../src/warehouse/kpis.ts";
+import { kpiUnit } from "../../../src/warehouse/measure/kpis.ts";
 import { scenarioLayout, simulate } from "../../../src/warehouse/simulate.ts";
 import type { Breakdown } from "../../../src/warehouse/types.ts";
 import { type TraceIndex, transferables } from "../trace/traceIndex.ts";

@@ -1,0 +1,164 @@
+/**
+ * KPIs and the time breakdown of one replication, measured after the warm-up. Names carry
+ * their units (`S` seconds, `M` metres, `PerHour`, `Rate` 0..1); `kpiUnit` gives the unit.
+ */
+import { EQUIPMENT_KINDS, ROLES } from "../../scenario/index.ts";
+import type { Breakdown } from "../types.ts";
+import { overlapS } from "../workforce/calendar.ts";
+import type { World } from "../world.ts";
+
+/** Units of the KPIs (patterns `utilization.*` are shares). */
+export const KPI_UNITS: Record<string, string> = {
+  ordersCreated: "orders",
+  ordersShipped: "orders",
+  linesShipped: "lines",
+  unitsShipped: "units",
+  throughputOrdersPerHour: "orders/h",
+  throughputLinesPerHour: "lines/h",
+  orderCycleTimeS: "s",
+  onTimeShipRate: "share",
+  dockToStockS: "s",
+  trailerTurnaroundS: "s",
+  inboundTrailersPerHour: "trailers/h",
+  yardWaitS: "s",
+  inboundDoorTimeS: "s",
+  pickTravelMPerLine: "m",
+  fillRateLines: "share",
+  stockoutLines: "lines",
+  inventoryRecordAccuracy: "share",
+  congestionWaitS: "s",
+  congestionWaitsPerHour: "waits/h",
+  ordersInProcess: "orders",
+  stockUnits: "units",
+  spaceUtilization: "share",
+  costPerOrder: "currency",
+  labourCost: "currency",
+  equipmentCost: "currency",
+  recordAccuracyFaces: "share",
+  recordAccuracyMean: "share",
+  shortPicks: "picks",
+  shortPickUnits: "units",
+  countsDone: "counts",
+  countsWithVariance: "counts",
+  countVarianceUnits: "units",
+  fullInventoryS: "s",
+  palletsInspected: "pallets",
+  palletsQuarantined: "pallets",
+  palletsRejected: "pallets",
+  palletsReleased: "pallets",
+  crossDockPallets: "pallets",
+  crossDockUnits: "units",
+  crossDockShare: "share",
+  crossDockDwellS: "s",
+  ordersReturned: "orders",
+  unitsReturned: "units",
+  unitsRestocked: "units",
+  unitsRefurbished: "units",
+  unitsScrappedReturns: "units",
+  returnHandlingS: "s",
+  productionOrdersDelivered: "orders",
+  productionOnTimeRate: "share",
+  productionLeadTimeS: "s",
+  productionLatenessS: "s",
+};
+
+/** The unit of a KPI name. */
+export function kpiUnit(name: string): string {
+  if (name.startsWith("utilization.")) return "share";
+  if (name.startsWith("packaging.")) return "pieces";
+  if (name.startsWith("packagingPerHour.")) return "pieces/h";
+  return KPI_UNITS[name] ?? "";
+}
+
+const PHASES = [
+  "waitRelease",
+  "waitPicker",
+  "travel",
+  "congestion",
+  "pick",
+  "shortPick",
+  "consolidate",
+  "waitPack",
+  "pack",
+  "waitTrailer",
+] as const;
+
+/** Computes KPIs and the breakdown at the end of a run (the clock at the horizon). */
+export function computeKpis(world: World): { kpis: Record<string, number>; breakdown: Breakdown } {
+  const { stats, warmupS, horizonS, scenario } = world;
+  const windowS = horizonS - warmupS;
+  const hours = windowS / 3600;
+  const k: Record<string, number> = {};
+  k.ordersCreated = stats.ordersCreated;
+  k.ordersShipped = stats.ordersShipped;
+  k.linesShipped = stats.linesShipped;
+  k.unitsShipped = stats.unitsShipped;
+  k.throughputOrdersPerHour = stats.ordersShipped / hours;
+  k.throughputLinesPerHour = stats.linesShipped / hours;
+  k.orderCycleTimeS = stats.cycleS.count > 0 ? stats.cycleS.mean : Number.NaN;
+  k.onTimeShipRate =
+    stats.ordersShipped > 0 ? stats.ordersOnTime / stats.ordersShipped : Number.NaN;
+  k.dockToStockS = stats.dockToStockS.count > 0 ? stats.dockToStockS.mean : Number.NaN;
+  k.trailerTurnaroundS =
+    stats.trailerTurnaroundS.count > 0 ? stats.trailerTurnaroundS.mean : Number.NaN;
+  k.inboundTrailersPerHour = stats.inboundTrailers / hours;
+  k.yardWaitS = stats.yardWaitS.count > 0 ? stats.yardWaitS.mean : Number.NaN;
+  k.inboundDoorTimeS = stats.inboundDoorS.count > 0 ? stats.inboundDoorS.mean : Number.NaN;
+  k.pickTravelMPerLine = stats.linesPicked > 0 ? stats.pickTravelM / stats.linesPicked : Number.NaN;
+  k.fillRateLines = stats.linesCreated > 0 ? stats.linesFilled / stats.linesCreated : Number.NaN;
+  k.stockoutLines = stats.stockoutLines;
+  k.inventoryRecordAccuracy = world.ledger.recordAccuracy();
+  k.congestionWaitS =
+    stats.ordersShipped > 0 ? stats.phases.congestion / stats.ordersShipped : Number.NaN;
+  k.congestionWaitsPerHour = stats.congestionWaits.count / hours;
+  k.ordersInProcess = stats.wip.mean(horizonS);
+  k.stockUnits = stats.stockUnits.mean(horizonS);
+  k.spaceUtilization =
+    world.site.storageLocations > 0
+      ? stats.occupiedLocations.mean(horizonS) / world.site.storageLocations
+      : Number.NaN;
+
+  const worker: Breakdown["worker"] = {};
+  let labourCost = 0;
+  for (const role of ROLES) {
+    const workers = world.workers[role];
+    if (workers.length === 0) continue;
+    const sums = { travelLoaded: 0, travelEmpty: 0, handling: 0, waiting: 0, idle: 0 };
+    let paidS = 0;
+    const waitingFor: Record<string, number> = {};
+    for (const w of workers) {
+      w.book(horizonS);
+      for (const key of Object.keys(sums) as (keyof typeof sums)[]) sums[key] += w.stateS[key];
+      for (const [reason, s] of Object.entries(w.waitingFor))
+        waitingFor[reason] = (waitingFor[reason] ?? 0) + s;
+      paidS += overlapS(w.windows, warmupS, horizonS);
+    }
+    const onShift = sums.travelLoaded + sums.travelEmpty + sums.handling + sums.waiting + sums.idle;
+    const shares: Record<string, number> = {};
+    for (const [key, value] of Object.entries(sums))
+      shares[key] = onShift > 0 ? value / onShift : 0;
+    // What the waiting was for, as shares of on-shift time (they add up to `waiting`).
+    for (const reason of Object.keys(waitingFor).sort())
+      shares[`waiting.${reason}`] = onShift > 0 ? waitingFor[reason] / onShift : 0;
+    worker[role] = shares;
+    k[`utilization.${role}`] = onShift > 0 ? 1 - sums.idle / onShift : 0;
+    labourCost +=
+      (paidS / 3600) * (scenario.costs.roleLabourPerHour[role] ?? scenario.costs.labourPerHour);
+  }
+  let equipmentCost = 0;
+  for (const kind of EQUIPMENT_KINDS) {
+    const pool = world.pools[kind];
+    if (!pool) continue;
+    k[`utilization.${kind}`] = pool.count > 0 ? pool.inUse.mean(horizonS) / pool.count : 0;
+    equipmentCost += pool.count * hours * pool.costPerHour;
+  }
+  k.labourCost = labourCost;
+  k.equipmentCost = equipmentCost;
+  k.costPerOrder =
+    stats.ordersShipped > 0 ? (labourCost + equipmentCost) / stats.ordersShipped : Number.NaN;
+
+  const order: Record<string, number> = {};
+  for (const phase of PHASES)
+    order[phase] = stats.ordersShipped > 0 ? stats.phases[phase] / stats.ordersShipped : 0;
+  return { kpis: k, breakdown: { order, worker } };
+}

@@ -1,0 +1,101 @@
+/**
+ * Cross-docking: a checked pallet of a flagged supplier, or one already allocated to
+ * outbound demand (a share of the others), is never stored — a putaway driver takes it from
+ * the arrival door to its carrier's departure door, sorts it there, and it leaves on that
+ * carrier's next departure. Dwell time runs from the trailer's arrival to the departure.
+ */
+
+import { PALLET_HANDLING_S } from "../inbound/putaway.ts";
+import { type Departures, dueDeparture } from "../outbound/orders.ts";
+import { acquire, handle, release, traceTask, travel } from "../workforce/activities.ts";
+import type { Worker } from "../workforce/workforce.ts";
+import type { Pallet, World } from "../world.ts";
+
+/** Cross-dock statistics after the warm-up (by departure time). */
+export interface CrossDockStats {
+  pallets: number;
+  units: number;
+  /** Sum of dwell times of cross-docked pallets, s. */
+  dwellS: number;
+  /** Pallets staged at a departure door now (whole run). */
+  staged: number;
+}
+
+/** Installs cross-docking; returns the statistics and `take(pallet)` (true when cross-docked). */
+export function installCrossDock(
+  world: World,
+  departures: Departures[],
+): { stats: CrossDockStats; take(pallet: Pallet): boolean } {
+  const { sim, scenario, site, ledger } = world;
+  const spec = scenario.operations.crossDock;
+  const stats: CrossDockStats = { pallets: 0, units: 0, dwellS: 0, staged: 0 };
+  const flagged = new Set(
+    scenario.inbound.suppliers.flatMap((s, i) => (spec.suppliers.includes(s.name) ? [i] : [])),
+  );
+  const on = flagged.size > 0 || spec.share > 0;
+  const random = sim.random("ops.crossDock");
+  const carriers = scenario.outbound.carriers;
+
+  const take = (pallet: Pallet): boolean => {
+    if (!on) return false;
+    const always = pallet.supplier !== undefined && flagged.has(pallet.supplier);
+    if (!always && !(spec.share > 0 && random.next() < spec.share)) return false;
+    world.queues.putaway.push(
+      { kind: "crossDock", at: pallet.at.slice(5), run: (worker) => crossDock(worker, pallet) },
+      0,
+    );
+    return true;
+  };
+
+  /** A putaway driver takes a pallet from its arrival door to its carrier's departure door. */
+  function* crossDock(worker: Worker, pallet: Pallet) {
+    const sku = world.skus[pallet.sku];
+    const carrier = pallet.id % carriers.length;
+    const door = site.outboundDocks[carrier % site.outboundDocks.length];
+    const lane = `xdock:${door}`;
+    traceTask(world, "crossDock", worker, "start");
+    const equipment = yield* acquire(world, worker, "putaway");
+    const pool = world.equipmentFor.putaway;
+    yield* travel(world, worker, pallet.at.slice(5), { loaded: false, pool });
+    yield* handle(world, worker, PALLET_HANDLING_S);
+    ledger.move({
+      timeS: sim.now,
+      sku: sku.id,
+      from: pallet.at,
+      to: lane,
+      quantity: pallet.units,
+      cause: "crossDock",
+    });
+    sku.dockUnits -= pallet.units;
+    yield* travel(world, worker, door, { loaded: true, pool });
+    yield* handle(world, worker, PALLET_HANDLING_S + spec.sortS);
+    release(world, worker, "putaway", equipment);
+    traceTask(world, "crossDock", worker, "end");
+    stats.staged++;
+    sim.process(ship(pallet, lane, carrier));
+  }
+
+  function* ship(pallet: Pallet, lane: string, carrier: number) {
+    const leaveS = dueDeparture(
+      { timesS: departures[carrier].timesS, cutoffsS: departures[carrier].timesS },
+      sim.now,
+    );
+    if (!(leaveS < world.horizonS)) return;
+    yield leaveS - sim.now;
+    ledger.ship({
+      timeS: sim.now,
+      sku: world.skus[pallet.sku].id,
+      from: lane,
+      quantity: pallet.units,
+      cause: "crossDock",
+    });
+    world.stats.total.unitsShipped += pallet.units;
+    stats.staged--;
+    if (sim.now >= world.warmupS) {
+      stats.pallets++;
+      stats.units += pallet.units;
+      stats.dwellS += sim.now - pallet.arrivedS;
+    }
+  }
+  return { stats, take };
+}

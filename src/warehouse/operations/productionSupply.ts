@@ -1,0 +1,169 @@
+/**
+ * Production supply: line-feeding orders to production lines, a second kind of outbound
+ * demand. Each running line creates an order at a fixed interval (SKUs uniform over its
+ * rank range, due a lead time later); the order is released when its faces hold the
+ * stock, picked like a customer order with its own priority, then a replenisher takes it to
+ * the line (the last departure door), where its units leave the building.
+ */
+import { InputError } from "../../common/inputError.ts";
+import { type DistSpec, sampler } from "../../engine/index.ts";
+import { newOrder } from "../outbound/newOrder.ts";
+import { handle, traceTask, travel } from "../workforce/activities.ts";
+import { clockS, DAY_S, dayMask } from "../workforce/calendar.ts";
+import type { Worker } from "../workforce/workforce.ts";
+import type { Order, OrderLine, World } from "../world.ts";
+
+/** Production-supply statistics after the warm-up (by delivery time). */
+export interface ProductionStats {
+  delivered: number;
+  onTime: number;
+  /** Sums of creation-to-delivery time and of lateness past the due time, s. */
+  leadS: number;
+  latenessS: number;
+}
+
+/** Priority offset that puts `first` orders ahead of every customer order's due time, s. */
+const FIRST_OFFSET_S = 1e12;
+
+/** Installs line feeding; `pick(order)` hands a released order to picking. */
+export function installProductionSupply(
+  world: World,
+  pick: (order: Order) => void,
+): ProductionStats {
+  const { sim, scenario, skus, stats, ledger, site } = world;
+  const spec = scenario.operations.productionSupply;
+  const out: ProductionStats = { delivered: 0, onTime: 0, leadS: 0, latenessS: 0 };
+  if (spec.lines.length === 0) return out;
+  const issues = spec.lines.flatMap((line, i) =>
+    (line.skuTo ?? skus.length) > skus.length || line.skuFrom > (line.skuTo ?? skus.length)
+      ? [
+          {
+            file: scenario.layoutFile ?? "<scenario>",
+            path: `operations.productionSupply.lines[${i}]`,
+            value: { skuFrom: line.skuFrom, skuTo: line.skuTo },
+            expected: `1 <= skuFrom <= skuTo <= ${skus.length} (the SKU count)`,
+          },
+        ]
+      : [],
+  );
+  if (issues.length > 0) throw new InputError(issues);
+  const random = sim.random("ops.production");
+  const lineDoor = site.outboundDocks[site.outboundDocks.length - 1];
+  const dueOf = new Map<Order, number>();
+  /** Orders waiting for face stock, oldest first. */
+  let waiting: Order[] = [];
+
+  const releasable = (order: Order) =>
+    order.lines.every((l) => skus[l.sku].faceUnits - skus[l.sku].faceAllocated >= l.qty);
+  const release = (order: Order) => {
+    for (const line of order.lines) skus[line.sku].faceAllocated += line.qty;
+    order.releasedS = sim.now;
+    pick(order);
+    for (const line of order.lines) for (const l of world.listeners.faceDrawn) l(skus[line.sku]);
+  };
+  world.listeners.faceRestocked.push(() => {
+    if (waiting.length === 0) return;
+    const still: Order[] = [];
+    for (const order of waiting) {
+      if (releasable(order)) release(order);
+      else still.push(order);
+    }
+    waiting = still;
+  });
+
+  /** A replenisher takes a picked production order to the line door. */
+  function* feedLine(worker: Worker, order: Order) {
+    traceTask(world, "lineFeed", worker, "start", order.id);
+    yield* travel(world, worker, site.depot, { loaded: false, pool: undefined });
+    yield* travel(world, worker, lineDoor, { loaded: true, pool: undefined });
+    yield* handle(world, worker, spec.deliverSPerOrder);
+    const units = new Map<number, number>();
+    for (const l of order.lines) units.set(l.sku, (units.get(l.sku) ?? 0) + l.qty);
+    for (const [sku, quantity] of units) {
+      if (quantity > 0)
+        ledger.ship({ timeS: sim.now, sku: skus[sku].id, quantity, cause: "lineFeed" });
+    }
+    order.shippedS = sim.now;
+    world.openOrders--;
+    stats.total.ordersShipped++;
+    stats.total.unitsShipped += order.units;
+    stats.wip.update(world.openOrders);
+    const due = dueOf.get(order) ?? order.createdS;
+    dueOf.delete(order);
+    if (sim.now >= world.warmupS) {
+      out.delivered++;
+      if (sim.now <= due) out.onTime++;
+      out.leadS += sim.now - order.createdS;
+      out.latenessS += Math.max(0, sim.now - due);
+    }
+    if (world.tracer.on)
+      world.tracer.emit({ t: sim.now, kind: "order", id: order.id, event: "shipped" });
+    traceTask(world, "lineFeed", worker, "end", order.id);
+  }
+  const deliver = (order: Order) => {
+    world.queues.replenisher.push(
+      { kind: "lineFeed", run: (worker) => feedLine(worker, order) },
+      dueOf.get(order) ?? 0,
+    );
+  };
+  world.listeners.orderPicked.push((order) => {
+    if (order.production) deliver(order);
+  });
+
+  const create = (line: (typeof spec.lines)[number]) => {
+    const from = line.skuFrom - 1;
+    const to = (line.skuTo ?? skus.length) - 1;
+    const count = Math.max(1, Math.round(sampler(line.linesPerOrder as DistSpec)(random)));
+    const lines: OrderLine[] = [];
+    for (let i = 0; i < count; i++) {
+      const sku = random.integer(from, to);
+      const qty = Math.min(
+        skus[sku].faceCapacity,
+        Math.max(1, Math.round(sampler(line.unitsPerLine as DistSpec)(random))),
+      );
+      const same = lines.find((l) => l.sku === sku);
+      if (same) same.qty = Math.min(skus[sku].faceCapacity, same.qty + qty);
+      else lines.push({ sku, qty });
+    }
+    const due = sim.now + line.leadS;
+    const order = newOrder(world, {
+      createdS: sim.now,
+      carrier: 0,
+      dueS: spec.priority === "first" ? due - FIRST_OFFSET_S : due,
+      lines,
+      stockout: false,
+    });
+    order.production = true;
+    dueOf.set(order, due);
+    world.openOrders++;
+    stats.total.ordersCreated++;
+    stats.wip.update(world.openOrders);
+    if (world.tracer.on)
+      world.tracer.emit({ t: sim.now, kind: "order", id: order.id, event: "created" });
+    if (waiting.length === 0 && releasable(order)) release(order);
+    else {
+      waiting.push(order);
+      for (const l of lines) world.checkFace(skus[l.sku]);
+    }
+  };
+
+  for (const line of spec.lines) {
+    const mask = dayMask(line.days);
+    const startC = clockS(line.start);
+    let lengthS = clockS(line.end) - startC;
+    if (lengthS <= 0) lengthS += DAY_S;
+    sim.process(
+      (function* () {
+        for (let day = 0; day * DAY_S < world.horizonS; day++) {
+          if (!mask[day % 7]) continue;
+          const startS = day * DAY_S + startC;
+          for (let t = startS; t < startS + lengthS && t < world.horizonS; t += line.intervalS) {
+            if (t > sim.now) yield t - sim.now;
+            create(line);
+          }
+        }
+      })(),
+    );
+  }
+  return out;
+}

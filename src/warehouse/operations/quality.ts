@@ -1,0 +1,118 @@
+/**
+ * Quality sampling of receipts: a share of checked pallets is inspected by a receiver at
+ * the door; a failed pallet moves to quarantine (out of every pickable location) for the
+ * hold time, then is released to putaway or rejected back to the supplier (it leaves the
+ * building, booked as scrapped with cause "rejectToSupplier").
+ */
+import { handle, traceTask, travel } from "../workforce/activities.ts";
+import type { Worker } from "../workforce/workforce.ts";
+import type { Pallet, World } from "../world.ts";
+
+/** Quality statistics after the warm-up (by inspection time, decisions by decision time). */
+export interface QualityStats {
+  inspected: number;
+  failed: number;
+  released: number;
+  rejected: number;
+  unitsRejected: number;
+  /** Units in quarantine now (whole run). */
+  unitsHeld: number;
+}
+
+/**
+ * Installs quality sampling; `take(pallet, next)` returns true when it inspects the pallet,
+ * and calls `next(pallet)` when the pallet passes or is released (cross-dock or putaway).
+ */
+export function installQuality(world: World): {
+  stats: QualityStats;
+  take(pallet: Pallet, next: (pallet: Pallet) => void): boolean;
+} {
+  const { sim, scenario, ledger } = world;
+  const spec = scenario.operations.quality;
+  const stats: QualityStats = {
+    inspected: 0,
+    failed: 0,
+    released: 0,
+    rejected: 0,
+    unitsRejected: 0,
+    unitsHeld: 0,
+  };
+  const random = sim.random("ops.quality");
+
+  /** A receiver inspects a pallet at its door; a failed one goes to quarantine. */
+  function* inspect(worker: Worker, pallet: Pallet, next: (pallet: Pallet) => void) {
+    const door = pallet.at.slice(5);
+    const quarantine = `quarantine:${door}`;
+    const sku = world.skus[pallet.sku];
+    traceTask(world, "inspect", worker, "start");
+    yield* travel(world, worker, door, { loaded: false, pool: undefined });
+    yield* handle(world, worker, spec.inspectS);
+    traceTask(world, "inspect", worker, "end");
+    const after = sim.now >= world.warmupS;
+    if (after) stats.inspected++;
+    if (random.next() >= spec.failProbability) {
+      next(pallet);
+      return;
+    }
+    if (after) stats.failed++;
+    ledger.move({
+      timeS: sim.now,
+      sku: sku.id,
+      from: pallet.at,
+      to: quarantine,
+      quantity: pallet.units,
+      cause: "quarantine",
+    });
+    stats.unitsHeld += pallet.units;
+    const release = random.next() < spec.releaseShare;
+    sim.process(holdInQuarantine(pallet, quarantine, next, release));
+  }
+
+  /** Holds a failed pallet at `quarantine`, then releases it (`release`) or rejects it. */
+  function* holdInQuarantine(
+    pallet: Pallet,
+    quarantine: string,
+    next: (pallet: Pallet) => void,
+    release: boolean,
+  ) {
+    const sku = world.skus[pallet.sku];
+    yield spec.holdS;
+    stats.unitsHeld -= pallet.units;
+    const decided = sim.now >= world.warmupS;
+    if (release) {
+      ledger.move({
+        timeS: sim.now,
+        sku: sku.id,
+        from: quarantine,
+        to: pallet.at,
+        quantity: pallet.units,
+        cause: "release",
+      });
+      if (decided) stats.released++;
+      next(pallet);
+      return;
+    }
+    ledger.scrap({
+      timeS: sim.now,
+      sku: sku.id,
+      from: quarantine,
+      quantity: pallet.units,
+      cause: "rejectToSupplier",
+    });
+    sku.dockUnits -= pallet.units;
+    if (decided) {
+      stats.rejected++;
+      stats.unitsRejected += pallet.units;
+    }
+  }
+
+  const take = (pallet: Pallet, next: (pallet: Pallet) => void): boolean => {
+    if (!(spec.sampleShare > 0) || random.next() >= spec.sampleShare) return false;
+    world.queues.receiver.push(
+      { kind: "inspect", at: pallet.at.slice(5), run: (worker) => inspect(worker, pallet, next) },
+      0,
+    );
+    return true;
+  };
+  return { stats, take };
+}

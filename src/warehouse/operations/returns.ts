@@ -1,0 +1,148 @@
+/**
+ * Customer returns: a share of shipped orders comes back after a random delay to the
+ * returns area, where a returns clerk receives the order, inspects each unit and restocks
+ * it to its pick face, refurbishes it first, or scraps it.
+ */
+import { InputError } from "../../common/inputError.ts";
+import { type DistSpec, sampler } from "../../engine/index.ts";
+import { handle, traceTask, travel } from "../workforce/activities.ts";
+import type { Worker } from "../workforce/workforce.ts";
+import type { Order, OrderLine, World } from "../world.ts";
+import type { StockDrift } from "./stockErrors.ts";
+
+/** The pseudo-location returned goods wait in. */
+export const RETURNS_LOCATION = "returns";
+
+/** Returns statistics after the warm-up (arrivals by arrival time, dispositions when done). */
+export interface ReturnStats {
+  ordersReturned: number;
+  unitsReturned: number;
+  unitsRestocked: number;
+  unitsRefurbished: number;
+  unitsScrapped: number;
+  /** Sum of arrival-to-disposition times of returned orders, s, and their count. */
+  handlingS: number;
+  handled: number;
+}
+
+/** Installs returns (nothing when the rate is 0). */
+export function installReturns(world: World, drift: StockDrift): ReturnStats {
+  const { sim, scenario, ledger, skus } = world;
+  const spec = scenario.operations.returns;
+  const stats: ReturnStats = {
+    ordersReturned: 0,
+    unitsReturned: 0,
+    unitsRestocked: 0,
+    unitsRefurbished: 0,
+    unitsScrapped: 0,
+    handlingS: 0,
+    handled: 0,
+  };
+  if (spec.rate <= 0) return stats;
+  const clerks = scenario.workforce.roles.returnsClerk.crews.reduce((a, c) => a + c.headcount, 0);
+  if (clerks === 0) {
+    throw new InputError({
+      file: scenario.layoutFile ?? "<scenario>",
+      path: "workforce.roles.returnsClerk.crews",
+      value: scenario.workforce.roles.returnsClerk.crews,
+      expected: "at least one returns clerk when operations.returns.rate > 0",
+    });
+  }
+  const random = sim.random("ops.returns");
+  const delay = sampler(spec.delayS as DistSpec);
+  const dock = world.site.inboundDocks[0];
+
+  /** A returns clerk receives a returned order's lines and restocks, refurbishes or scraps each unit. */
+  function* handleReturn(worker: Worker, order: Order, lines: OrderLine[], arrivedS: number) {
+    traceTask(world, "return", worker, "start", order.id);
+    yield* travel(world, worker, dock, { loaded: false, pool: undefined });
+    let units = 0;
+    for (const l of lines) units += l.qty;
+    yield* handle(world, worker, spec.receiveSPerOrder + spec.inspectSPerUnit * units);
+    for (const line of lines) {
+      const sku = skus[line.sku];
+      let restock = 0;
+      let refurbish = 0;
+      let scrap = 0;
+      for (let u = 0; u < line.qty; u++) {
+        const draw = random.next();
+        if (draw < spec.restockShare) restock++;
+        else if (draw < spec.restockShare + spec.refurbishShare) refurbish++;
+        else scrap++;
+      }
+      if (scrap > 0) {
+        ledger.scrap({
+          timeS: sim.now,
+          sku: sku.id,
+          from: RETURNS_LOCATION,
+          quantity: scrap,
+          cause: "return",
+        });
+      }
+      if (refurbish > 0) yield* handle(world, worker, spec.refurbishSPerUnit * refurbish);
+      const back = restock + refurbish;
+      if (back > 0) {
+        yield* travel(world, worker, sku.face, { loaded: true, pool: undefined });
+        ledger.move({
+          timeS: sim.now,
+          sku: sku.id,
+          from: RETURNS_LOCATION,
+          to: sku.face,
+          quantity: back,
+          cause: "return",
+        });
+        sku.faceUnits += back;
+        drift.observe(sku);
+        for (const l of world.listeners.faceRestocked) l(sku);
+      }
+      if (sim.now >= world.warmupS) {
+        stats.unitsRestocked += restock;
+        stats.unitsRefurbished += refurbish;
+        stats.unitsScrapped += scrap;
+      }
+    }
+    yield* travel(world, worker, dock, { loaded: false, pool: undefined });
+    if (sim.now >= world.warmupS) {
+      stats.handlingS += sim.now - arrivedS;
+      stats.handled++;
+    }
+    traceTask(world, "return", worker, "end", order.id);
+  }
+
+  /** Brings a shipped order back to the returns area at `atS`. */
+  function* returnAt(order: Order, atS: number) {
+    yield atS - sim.now;
+    arrive(order);
+  }
+
+  const arrive = (order: Order) => {
+    const lines = order.lines.filter((l) => l.qty > 0).map((l) => ({ sku: l.sku, qty: l.qty }));
+    if (lines.length === 0) return;
+    const arrivedS = sim.now;
+    const after = arrivedS >= world.warmupS;
+    for (const line of lines) {
+      ledger.returnStock({
+        timeS: sim.now,
+        sku: skus[line.sku].id,
+        to: RETURNS_LOCATION,
+        quantity: line.qty,
+        ref: `order ${order.id}`,
+      });
+      if (after) stats.unitsReturned += line.qty;
+    }
+    if (after) stats.ordersReturned++;
+    world.queues.returnsClerk.push({
+      kind: "return",
+      at: dock,
+      run: (worker) => handleReturn(worker, order, lines, arrivedS),
+    });
+  };
+
+  world.listeners.orderShipped.push((order) => {
+    if (random.next() >= spec.rate) return;
+    const atS = sim.now + Math.max(0, delay(random));
+    if (atS >= world.horizonS) return;
+    sim.process(returnAt(order, atS));
+  });
+  return stats;
+}

@@ -1,0 +1,63 @@
+/**
+ * Packing: a picked order waits for a packer and a free pack station; packing takes a base
+ * time plus a time per unit (and sorting time after batch or zone picking). Packed orders
+ * are staged for their carrier.
+ */
+import { Resource } from "../../engine/index.ts";
+import { handle, traceTask, travel } from "../workforce/activities.ts";
+import type { Worker } from "../workforce/workforce.ts";
+import type { Order, World } from "../world.ts";
+
+/** Installs packing: listens for picked orders. */
+export function installPacking(world: World): void {
+  const { sim, scenario, site } = world;
+  const packing = scenario.outbound.packing;
+  const stationCount = packing.stations ?? Math.max(1, site.packStations.length);
+  const stations = new Resource(sim, { capacity: stationCount });
+  const busy = new Array<boolean>(stationCount).fill(false);
+  const sortS =
+    scenario.outbound.picking.method === "single"
+      ? 0
+      : scenario.outbound.picking.consolidationSPerOrder;
+
+  // Orders a packer holds while waiting for a free station (trace queue `packStations`;
+  // orders waiting for a packer are the `packerTasks` queue).
+  let stationQueue = 0;
+  const traceStationQueue = (length: number) => {
+    if (world.tracer.on)
+      world.tracer.emit({ t: sim.now, kind: "queue", name: "packStations", length });
+  };
+
+  /** Packs one order at a free station. */
+  function* pack(worker: Worker, order: Order) {
+    const station = stations.request();
+    const waits = !station.triggered;
+    if (waits) {
+      worker.setState("waiting", sim.now, "packStation");
+      traceStationQueue(++stationQueue);
+    }
+    yield station;
+    if (waits) traceStationQueue(--stationQueue);
+    const k = busy.indexOf(false);
+    busy[k] = true;
+    const at = site.packStations[k] ?? site.depot;
+    order.packStartS = sim.now;
+    traceTask(world, "pack", worker, "start", order.id);
+    yield* travel(world, worker, at, { loaded: false, pool: undefined });
+    const packS = packing.baseS + packing.perItemS * order.units + world.packagingS(order);
+    yield* handle(world, worker, sortS + packS);
+    order.sortS = sortS;
+    order.packEndS = sim.now;
+    busy[k] = false;
+    stations.release(station);
+    traceTask(world, "pack", worker, "end", order.id);
+    if (world.tracer.on)
+      world.tracer.emit({ t: sim.now, kind: "order", id: order.id, event: "packed" });
+    for (const l of world.listeners.orderPacked) l(order);
+  }
+
+  world.listeners.orderPicked.push((order: Order) => {
+    if (order.production) return;
+    world.queues.packer.push({ kind: "pack", run: (worker) => pack(worker, order) }, order.dueS);
+  });
+}

@@ -1,0 +1,352 @@
+/**
+ * Picking: released orders become pick jobs — one order per tour (single), several orders
+ * per tour sorted at packing (batch), or one part per pick zone consolidated at packing
+ * (zone). A picker takes a cart, plans the tour with the routing policy, walks it stop by
+ * stop, waits to enter a narrow aisle another picker holds (congestion), and picks each
+ * line (time per line and per unit).
+ */
+import { type Request, Resource } from "../../engine/index.ts";
+import { plainPick } from "../storage/pickFace.ts";
+import { acquire, release, speedMps, traceTask } from "../workforce/activities.ts";
+import type { Worker } from "../workforce/workforce.ts";
+import type { Order, OrderLine, StopLine, Task, World } from "../world.ts";
+import { planPickTour } from "./tour.ts";
+
+/** The lines of one order a pick job covers (all of them, or one zone's). */
+interface PickPart {
+  order: Order;
+  lines: OrderLine[];
+}
+
+interface PickTask extends Task {
+  part: PickPart;
+}
+
+/** Installs picking; returns the function orders call to hand over a released order. */
+export function installPicking(world: World): (order: Order) => void {
+  const { scenario, site } = world;
+  const picking = scenario.outbound.picking;
+  const method = picking.method;
+  const perTour = method === "single" ? 1 : picking.batchSize;
+
+  /** One pick task: its part, plus more parts of its queue up to the batch size. */
+  function* pick(worker: Worker, part: PickPart, queueIndex: number) {
+    const parts = [part];
+    const queue = method === "zone" ? world.pickZoneQueues[queueIndex] : world.queues.picker;
+    while (parts.length < perTour) {
+      const more = queue.take() as PickTask | undefined;
+      if (!more) break;
+      parts.push(more.part);
+    }
+    yield* runTour(world, worker, parts);
+  }
+  const makeTask = (part: PickPart, queueIndex: number): PickTask => ({
+    kind: "pick",
+    part,
+    run: (worker: Worker) => pick(worker, part, queueIndex),
+  });
+
+  return (order: Order) => {
+    if (method !== "zone") {
+      order.partsLeft = 1;
+      world.queues.picker.push(makeTask({ order, lines: order.lines }, 0), order.dueS);
+      return;
+    }
+    const byZone = new Map<number, { sku: number; qty: number }[]>();
+    for (const line of order.lines) {
+      const zone = site.faceZone[line.sku];
+      const list = byZone.get(zone);
+      if (list) list.push(line);
+      else byZone.set(zone, [line]);
+    }
+    order.partsLeft = byZone.size;
+    for (const [zone, lines] of byZone)
+      world.pickZoneQueues[zone].push(makeTask({ order, lines }, zone), order.dueS);
+  };
+}
+
+/**
+ * The times one tour books on its orders, seconds. Kept in an object rather than in the
+ * generator's locals: a double live across a `yield` is boxed anew at every suspension,
+ * a field is updated in place.
+ */
+class TourTimes {
+  travelS = 0;
+  congestionS = 0;
+  pickS = 0;
+  shortS = 0;
+}
+
+/** Walks one pick tour for `parts` and books its times on each order. */
+function* runTour(world: World, worker: Worker, parts: PickPart[]) {
+  const { sim, site, scenario, ledger, skus, stats, tracer } = world;
+  const picking = scenario.outbound.picking;
+  const equipment = yield* acquire(world, worker, "pick");
+  const pool = world.equipmentFor.pick;
+  const startS = sim.now;
+  // Indexed loops throughout: hot code without iterator objects.
+  for (let k = 0; k < parts.length; k++) {
+    if (Number.isNaN(parts[k].order.pickStartS)) parts[k].order.pickStartS = startS;
+  }
+  traceTask(world, "pick", worker, "start", parts[0].order.id);
+  const times = new TourTimes();
+  const speed = speedMps(world, worker, pool, false);
+
+  // Back to the depot first if the worker is elsewhere.
+  if (worker.pos !== site.depot) {
+    const d = site.travel.distanceM(worker.pos, site.depot);
+    worker.setState("travelEmpty", sim.now);
+    if (tracer.on)
+      tracer.emit({
+        t: sim.now,
+        kind: "move",
+        id: worker.id,
+        path: site.travel.path(worker.pos, site.depot),
+        untilT: sim.now + d / speed,
+      });
+    yield d / speed;
+    times.travelS += d / speed;
+    worker.pos = site.depot;
+  }
+  if (picking.setupS > 0) {
+    worker.setState("handling", sim.now);
+    yield picking.setupS;
+    times.pickS += picking.setupS;
+  }
+
+  const plan = planStops(world, parts, speed);
+  const { stops, stopLines, sequence, legs, backS } = plan;
+  let prev: string = site.depot;
+
+  let held: Request | undefined;
+  let heldAisle = "";
+  let lineCount = 0;
+  for (let k = 0; k < sequence.length; k++) {
+    const i = sequence[k];
+    const to = stops[i];
+    const legS = legs[k];
+    if (legS > 0) {
+      worker.setState("travelLoaded", sim.now);
+      if (tracer.on)
+        tracer.emit({
+          t: sim.now,
+          kind: "move",
+          id: worker.id,
+          path: site.travel.path(prev, to),
+          untilT: sim.now + legS,
+        });
+      yield legS;
+      times.travelS += legs[k];
+    }
+    worker.pos = to;
+    prev = to;
+    const aisle = site.faces[stopLines[i][0].sku].aisle;
+    if (aisle !== heldAisle) {
+      if (held) world.aisles.get(heldAisle)!.release(held);
+      held = undefined;
+      heldAisle = aisle;
+      if (site.narrowAisles.has(aisle)) {
+        let resource = world.aisles.get(aisle);
+        if (!resource) {
+          resource = new Resource(sim, { capacity: 1 });
+          world.aisles.set(aisle, resource);
+        }
+        const request = resource.request();
+        const waitFrom = sim.now;
+        if (!request.triggered) worker.setState("waiting", sim.now, "aisle");
+        yield request;
+        held = request;
+        const waitS = sim.now - waitFrom;
+        if (waitS > 0) {
+          times.congestionS += waitS;
+          if (sim.now >= world.warmupS) stats.congestionWaits.add(waitS);
+          if (tracer.on)
+            tracer.emit({ t: sim.now, kind: "congestion", aisle, worker: worker.id, waitS });
+        }
+      }
+    }
+    let units = 0;
+    const lines = stopLines[i];
+    for (let j = 0; j < lines.length; j++) units += lines[j].qty;
+    const handleS = stopLines[i].length * picking.timePerLineS + units * picking.timePerUnitS;
+    if (handleS > 0) {
+      // Booked as handling; the trace shows the picker picking at the location.
+      worker.setState("handling", sim.now, "other", "picking");
+      yield handleS;
+      times.pickS += handleS;
+    }
+    // Every line at a stop is of the face's one SKU: one pick transaction per stop.
+    const sku = skus[stopLines[i][0].sku];
+    const pickFace = world.pickFace;
+    if (pickFace === undefined) plainPick(world, sku, stopLines[i]);
+    else times.shortS += yield* pickFace(worker, sku, stopLines[i]);
+    lineCount += stopLines[i].length;
+    if (tracer.on) {
+      for (const line of stopLines[i]) {
+        tracer.emit({
+          t: sim.now,
+          kind: "pick",
+          location: sku.face,
+          sku: sku.id,
+          qty: line.qty,
+          worker: worker.id,
+        });
+      }
+      tracer.emit({
+        t: sim.now,
+        kind: "stock",
+        location: sku.face,
+        sku: sku.id,
+        onHand: ledger.onHand({ locationId: sku.face }, "physical"),
+      });
+    }
+    const drawn = world.listeners.faceDrawn;
+    for (let j = 0; j < drawn.length; j++) drawn[j](sku);
+  }
+  if (held) world.aisles.get(heldAisle)!.release(held);
+  if (backS > 0) {
+    worker.setState("travelLoaded", sim.now);
+    if (tracer.on)
+      tracer.emit({
+        t: sim.now,
+        kind: "move",
+        id: worker.id,
+        path: site.travel.path(prev, site.depot),
+        untilT: sim.now + backS,
+      });
+    yield backS;
+    times.travelS += backS;
+  }
+  worker.pos = site.depot;
+  release(world, worker, "pick", equipment);
+  traceTask(world, "pick", worker, "end", parts[0].order.id);
+
+  bookTour(world, parts, times, lineCount, plan.distanceM);
+}
+
+/** A tour's stops (one per face, with the lines picked there), their order and the legs. */
+interface TourPlan {
+  stops: string[];
+  stopLines: StopLine[][];
+  /** Stop indices in visiting order. */
+  sequence: number[];
+  /** Time of each leg in visiting order, s, and of the walk back to the depot. */
+  legs: Float64Array;
+  backS: number;
+  distanceM: number;
+}
+
+/**
+ * Plans the tour for `parts` walked at `speed` m/s: the stops, their order under the
+ * routing policy, and the leg times. A plain function, so that the tour's generator keeps
+ * few locals (its frame is saved at every yield).
+ */
+function planStops(world: World, parts: PickPart[], speed: number): TourPlan {
+  const { site, skus } = world;
+  const picking = world.scenario.outbound.picking;
+  // Stops: one per face (one face per SKU), with the lines picked there. The scratch index
+  // is reset before the first yield, so tours planned at the same time never share it.
+  // The arrays are sized once (at most one stop per line) and cut to the stops found.
+  const stopOf = world.stopOfSku;
+  let lineTotal = 0;
+  for (let k = 0; k < parts.length; k++) lineTotal += parts[k].lines.length;
+  const stops = new Array<string>(lineTotal);
+  const stopSkus = new Array<number>(lineTotal);
+  const stopLines = new Array<StopLine[]>(lineTotal);
+  let stopCount = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    for (let j = 0; j < part.lines.length; j++) {
+      const line = part.lines[j];
+      const stopLine: StopLine = { part, sku: line.sku, qty: line.qty, line };
+      const i = stopOf[line.sku];
+      if (i >= 0) {
+        stopLines[i].push(stopLine);
+        continue;
+      }
+      stopOf[line.sku] = stopCount;
+      stops[stopCount] = skus[line.sku].face;
+      stopSkus[stopCount] = line.sku;
+      stopLines[stopCount] = [stopLine];
+      stopCount++;
+    }
+  }
+  stops.length = stopCount;
+  stopSkus.length = stopCount;
+  stopLines.length = stopCount;
+  for (let k = 0; k < stopCount; k++) stopOf[stopSkus[k]] = -1;
+  const tour = planPickTour(site.travel, {
+    start: site.depot,
+    end: site.depot,
+    stops,
+    policy: picking.routing,
+  });
+  const sequence = tour.sequence;
+  // Leg lengths follow shortest paths, scaled so they add up to the policy's tour length.
+  const travelModel = site.travel;
+  const legs = new Float64Array(sequence.length);
+  let prevPlace = site.depotPlace;
+  let legSum = 0;
+  for (let k = 0; k < sequence.length; k++) {
+    const place = site.facePlace[stopSkus[sequence[k]]];
+    const d = travelModel.distanceByIndexM(prevPlace, place);
+    legs[k] = d;
+    legSum += d;
+    prevPlace = place;
+  }
+  const back = travelModel.distanceByIndexM(prevPlace, site.depotPlace);
+  legSum += back;
+  const scale = legSum > 0 ? tour.distanceM / legSum : 0;
+  // Leg times, s (the legs' lengths scaled, over the speed), and the walk back.
+  for (let k = 0; k < legs.length; k++) legs[k] = (legs[k] * scale) / speed;
+  const backS = (back * scale) / speed;
+  return { stops, stopLines, sequence, legs, backS, distanceM: tour.distanceM };
+}
+
+/** Books a walked tour on the statistics and its orders, and hands on the picked orders. */
+function bookTour(
+  world: World,
+  parts: PickPart[],
+  times: TourTimes,
+  lineCount: number,
+  distanceM: number,
+): void {
+  const { sim, stats, tracer } = world;
+  stats.total.pickTours++;
+  stats.total.linesPicked += lineCount;
+  if (sim.now >= world.warmupS) {
+    stats.linesPicked += lineCount;
+    stats.pickTravelM += distanceM;
+  }
+  const { travelS, congestionS, pickS, shortS } = times;
+  for (let k = 0; k < parts.length; k++) {
+    const order = parts[k].order;
+    // Once per order (a batch may hold two parts of one order): at its first part.
+    let first = true;
+    for (let j = 0; j < k && first; j++) if (parts[j].order === order) first = false;
+    if (!first) continue;
+    order.travelS += travelS;
+    order.congestionS += congestionS;
+    order.pickS += pickS;
+    if (shortS > 0) order.shortPickS = (order.shortPickS ?? 0) + shortS;
+  }
+  for (let k = 0; k < parts.length; k++) {
+    const order = parts[k].order;
+    order.partsLeft--;
+    if (order.partsLeft === 0) {
+      order.pickEndS = sim.now;
+      // Zone parts run in parallel: keep the tour times within the order's picking span.
+      const span = order.pickEndS - order.pickStartS;
+      const sum = order.travelS + order.congestionS + order.pickS;
+      if (sum > span && sum > 0) {
+        const f = span / sum;
+        order.travelS *= f;
+        order.congestionS *= f;
+        order.pickS *= f;
+      }
+      if (tracer.on) tracer.emit({ t: sim.now, kind: "order", id: order.id, event: "picked" });
+      const picked = world.listeners.orderPicked;
+      for (let j = 0; j < picked.length; j++) picked[j](order);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Replenishment: when a pick face runs low (at most `replenishAtFraction` of its capacity
+ * free of allocations) or orders wait for it, a replenisher moves a reserve pallet of the
+ * SKU, chosen by the scenario's removal rule (fifo: the oldest), to the face — only when the
+ * whole pallet fits. Urgent tasks (orders waiting) go first.
+ */
+import { removalRules, type StockRecord } from "../../inventory/index.ts";
+import { PALLET_HANDLING_S } from "../inbound/putaway.ts";
+import { acquire, handle, release, traceTask, travel } from "../workforce/activities.ts";
+import type { Worker } from "../workforce/workforce.ts";
+import type { ReservePallet, SkuState, World } from "../world.ts";
+
+/** Installs replenishment: sets `world.checkFace` and listens to face draws. */
+export function installReplenishment(world: World): void {
+  const fraction = world.scenario.storage.replenishAtFraction;
+  const removal = removalRules[world.scenario.storage.removal]({
+    locations: world.site.reserveLocations,
+  });
+  /** The reserve pallet the removal rule takes first. */
+  const choose = (sku: SkuState): number => {
+    if (sku.reserve.length === 1) return 0;
+    const locationOf = (p: ReservePallet) => world.site.reserve[p.slot].location.id;
+    const stock: StockRecord[] = sku.reserve.map((p) => ({
+      locationId: locationOf(p),
+      sku: sku.id,
+      lot: "",
+      quantity: p.units,
+      reserved: 0,
+      available: p.units,
+      receivedS: p.receivedS,
+    }));
+    const plan = removal({ sku: sku.id, quantity: 1, nowS: world.sim.now }, stock);
+    const at = plan.picks[0]?.locationId;
+    return Math.max(
+      0,
+      sku.reserve.findIndex((p) => locationOf(p) === at),
+    );
+  };
+  /** A worker brings a reserve pallet from `from` to its SKU's face. */
+  function* replenish(worker: Worker, sku: SkuState, pallet: ReservePallet, from: string) {
+    const { sim, ledger } = world;
+    traceTask(world, "replenish", worker, "start");
+    const equipment = yield* acquire(world, worker, "replenish");
+    const pool = world.equipmentFor.replenish;
+    yield* travel(world, worker, from, { loaded: false, pool });
+    yield* handle(world, worker, PALLET_HANDLING_S);
+    world.slotPallets[pallet.slot]--;
+    if (world.slotPallets[pallet.slot] === 0) world.slotSku[pallet.slot] = -1;
+    ledger.move({
+      timeS: sim.now,
+      sku: sku.id,
+      from,
+      to: `truck:${worker.id}`,
+      quantity: pallet.units,
+    });
+    for (const listener of world.listeners.slotFreed) listener(pallet.slot);
+    yield* travel(world, worker, sku.face, { loaded: true, pool });
+    yield* handle(world, worker, PALLET_HANDLING_S);
+    ledger.replenish({
+      timeS: sim.now,
+      sku: sku.id,
+      from: `truck:${worker.id}`,
+      to: sku.face,
+      quantity: pallet.units,
+    });
+    sku.faceIncoming -= pallet.units;
+    sku.faceUnits += pallet.units;
+    sku.replenishing = false;
+    if (world.tracer.on) {
+      world.tracer.emit({
+        t: sim.now,
+        kind: "stock",
+        location: sku.face,
+        sku: sku.id,
+        onHand: ledger.onHand({ locationId: sku.face }, "physical"),
+      });
+    }
+    release(world, worker, "replenish", equipment);
+    traceTask(world, "replenish", worker, "end");
+    for (const listener of world.listeners.faceRestocked) listener(sku);
+    check(sku);
+  }
+  const check = (sku: SkuState) => {
+    if (sku.replenishing || sku.reserve.length === 0) return;
+    const free = sku.faceUnits + sku.faceIncoming - sku.faceAllocated;
+    const urgent = sku.waiting.length > 0;
+    if (!urgent && free > fraction * sku.faceCapacity) return;
+    const index = choose(sku);
+    const pallet = sku.reserve[index];
+    if (sku.faceUnits + sku.faceIncoming + pallet.units > sku.faceCapacity) return;
+    sku.reserve.splice(index, 1);
+    sku.reserveUnits -= pallet.units;
+    sku.faceIncoming += pallet.units;
+    sku.replenishing = true;
+    world.stats.total.replenishments++;
+    const from = world.site.reserve[pallet.slot].location.id;
+    world.queues.replenisher.push(
+      { kind: "replenish", at: from, run: (worker) => replenish(worker, sku, pallet, from) },
+      urgent ? 0 : 1,
+    );
+  };
+  world.checkFace = check;
+  world.listeners.faceDrawn.push(check);
+}

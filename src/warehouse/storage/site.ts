@@ -1,0 +1,162 @@
+/**
+ * The site: what the warehouse processes need from a built layout — the depot, dock doors,
+ * pack stations, the pick faces (one per SKU, the most popular closest to the depot) and
+ * the reserve positions, pick zones and narrow aisles.
+ */
+import { InputError } from "../../common/inputError.ts";
+import type { StorageLocation } from "../../inventory/index.ts";
+import type { Layout, Location, TravelModel } from "../../layout/index.ts";
+
+/** A reserve storage position (pallets of one SKU). */
+export interface ReserveSlot {
+  /** Index in `Site.reserve`. */
+  index: number;
+  location: Location;
+  /** Travel distance from the depot, metres. */
+  distanceM: number;
+  /** Pallets it holds. */
+  capacityPallets: number;
+}
+
+/** The layout as the processes see it. */
+export interface Site {
+  layout: Layout;
+  travel: TravelModel;
+  /** Where pick tours start and end (the first P&D point). */
+  depot: string;
+  inboundDocks: string[];
+  outboundDocks: string[];
+  packStations: string[];
+  /** Pick face location per SKU rank (0 = most popular). */
+  faces: Location[];
+  /** Reserve positions, nearest the depot first. */
+  reserve: ReserveSlot[];
+  /** Index in `reserve` of each reserve location id. */
+  reserveIndex: ReadonlyMap<string, number>;
+  /** The reserve positions as storage locations for the putaway and removal rules (read only). */
+  reserveLocations: readonly StorageLocation[];
+  /** Pick zone (0-based) of each face, by aisle, for zone picking. */
+  faceZone: number[];
+  /** Aisle ids where only one worker fits at a time. */
+  narrowAisles: Set<string>;
+  /** Storage locations in use (faces and reserve). */
+  storageLocations: number;
+  /** Travel-model place index of each face and of the depot (fast distance queries). */
+  facePlace: Int32Array;
+  depotPlace: number;
+}
+
+const STORAGE_KINDS = new Set(["forward", "reserve", "bulk"]);
+
+/**
+ * Builds the site for `skuCount` SKUs and `zones` pick zones. Throws InputError when the
+ * layout cannot hold the scenario (no doors, fewer locations than SKUs).
+ */
+export function buildSite(
+  layout: Layout,
+  travel: TravelModel,
+  skuCount: number,
+  zones: number,
+  file: string,
+): Site {
+  const issues = [];
+  const inboundDocks = layout.docks.filter((d) => d.kind === "inbound").map((d) => d.id);
+  const outboundDocks = layout.docks.filter((d) => d.kind === "outbound").map((d) => d.id);
+  if (inboundDocks.length === 0) {
+    issues.push({
+      file,
+      path: "layout",
+      value: layout.name,
+      expected: "a layout with at least one inbound dock door",
+    });
+  }
+  if (outboundDocks.length === 0) {
+    issues.push({
+      file,
+      path: "layout",
+      value: layout.name,
+      expected: "a layout with at least one outbound dock door",
+    });
+  }
+  if (layout.pdPoints.length === 0) {
+    issues.push({
+      file,
+      path: "layout",
+      value: layout.name,
+      expected: "a layout with a P&D point (the pick depot)",
+    });
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  const depot = layout.pdPoints[0].id;
+  const zoneKind = new Map(layout.zones.map((z) => [z.id, z.kind]));
+  const withDistance = (loc: Location) => ({ loc, d: travel.distanceM(depot, loc.id) });
+  const byDistance = (a: { loc: Location; d: number }, b: { loc: Location; d: number }) =>
+    a.d - b.d || (a.loc.id < b.loc.id ? -1 : a.loc.id > b.loc.id ? 1 : 0);
+  const forward = layout.locations
+    .filter((l) => zoneKind.get(l.zone) === "forward")
+    .map(withDistance)
+    .sort(byDistance);
+  const reserve = layout.locations
+    .filter(
+      (l) => STORAGE_KINDS.has(zoneKind.get(l.zone) ?? "") && zoneKind.get(l.zone) !== "forward",
+    )
+    .map(withDistance)
+    .sort(byDistance);
+  const candidates = [...forward, ...reserve];
+  if (candidates.length < skuCount) {
+    throw new InputError({
+      file,
+      path: "skus.count",
+      value: skuCount,
+      expected: `at most ${candidates.length}, the storage locations of layout "${layout.name}" (one pick face per SKU)`,
+    });
+  }
+  const faces = candidates.slice(0, skuCount).map((c) => c.loc);
+  const faceIds = new Set(faces.map((f) => f.id));
+  const reserveSlots: ReserveSlot[] = reserve
+    .filter((c) => !faceIds.has(c.loc.id))
+    .map((c, index) => ({
+      index,
+      location: c.loc,
+      distanceM: c.d,
+      capacityPallets: Math.max(1, c.loc.capacity.unitLoads),
+    }));
+  // Pick zones: the aisles holding faces, ordered along the front wall, cut into `zones` runs.
+  const aisleX = new Map<string, number>();
+  for (const a of layout.aisles) aisleX.set(a.id, Math.min(...a.points.map((p) => p[0])));
+  const faceAisles = [...new Set(faces.map((f) => f.aisle))].sort(
+    (a, b) => (aisleX.get(a) ?? 0) - (aisleX.get(b) ?? 0) || (a < b ? -1 : 1),
+  );
+  const zoneOfAisle = new Map(
+    faceAisles.map((a, i) => [a, Math.min(zones - 1, Math.floor((i * zones) / faceAisles.length))]),
+  );
+  const faceZone = faces.map((f) => zoneOfAisle.get(f.aisle) ?? 0);
+  const narrowAisles = new Set(layout.aisles.filter((a) => a.narrow).map((a) => a.id));
+  return {
+    layout,
+    travel,
+    depot,
+    inboundDocks,
+    outboundDocks,
+    packStations: layout.packStations.map((p) => p.id),
+    faces,
+    reserve: reserveSlots,
+    reserveIndex: new Map(reserveSlots.map((s) => [s.location.id, s.index])),
+    reserveLocations: reserveSlots.map((slot) => ({
+      id: slot.location.id,
+      x: slot.location.x,
+      y: slot.location.y,
+      zone: slot.location.zone,
+      level: slot.location.level,
+      distanceFromPdM: slot.distanceM,
+      capacityCubeM3: slot.location.capacity.cubeM3,
+      capacityWeightKg: slot.location.capacity.weightKg,
+      capacityUnitLoads: slot.capacityPallets,
+    })),
+    faceZone,
+    narrowAisles,
+    storageLocations: faces.length + reserveSlots.length,
+    facePlace: Int32Array.from(faces, (f) => travel.placeIndex(f.id)),
+    depotPlace: travel.placeIndex(depot),
+  };
+}

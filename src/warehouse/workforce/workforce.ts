@@ -1,0 +1,276 @@
+/**
+ * Workers as first-class participants: each worker is a process that, while on shift,
+ * takes the highest-priority task from its role's queue, uses equipment from a pool, and
+ * records how its time splits into travelling loaded or empty, handling, waiting and idle.
+ */
+import { type Process, type Resource, type Simulation, TimeWeighted } from "../../engine/index.ts";
+import type { PlaceRef } from "../../layout/index.ts";
+import type { EquipmentKind, Role } from "../../scenario/schema.ts";
+import type { Tracer } from "../measure/trace.ts";
+import type { WorkerState } from "../types.ts";
+import type { Window } from "./calendar.ts";
+
+/** Trace names of worker states (the architecture's `state` record). */
+const TRACE_STATE: Record<WorkerState | "offShift", string> = {
+  travelLoaded: "travelling",
+  travelEmpty: "travelling",
+  handling: "handling",
+  waiting: "waiting",
+  idle: "idle",
+  offShift: "off-shift",
+};
+
+/** One worker: role, shift windows, position and time accounting. */
+export class Worker {
+  /** Seconds per state after the warm-up (off-shift time is not counted). */
+  readonly stateS: Record<WorkerState, number> = {
+    travelLoaded: 0,
+    travelEmpty: 0,
+    handling: 0,
+    waiting: 0,
+    idle: 0,
+  };
+  state: WorkerState | "offShift" = "offShift";
+  /** Seconds waiting after the warm-up, by what was waited for (equipment, aisle, station…). */
+  readonly waitingFor: Record<string, number> = {};
+  private waitReason = "other";
+  /** The state's name in the trace (finer than `state` while picking). */
+  private traceState = TRACE_STATE.offShift;
+  private sinceS = 0;
+  /** Where the worker is: a location id or a point. */
+  pos: PlaceRef;
+  /** Pick zone (zone picking), 0-based. */
+  zone = 0;
+  /** Id of the task under way (trace records). */
+  taskId = 0;
+  /** Equipment held now, if any (for the trace header and samples). */
+  equipment: EquipmentKind | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly role: Role,
+    readonly windows: readonly Window[],
+    home: PlaceRef,
+    private readonly warmupS: number,
+    private readonly tracer: Tracer,
+  ) {
+    this.pos = home;
+  }
+
+  /**
+   * Switches state at `nowS`, booking the time spent in the previous one; `reason` says what
+   * a wait is for. `traceState` names the state in the trace when it is finer than the
+   * booked one (`picking` is booked as `handling`); default: the state's trace name.
+   */
+  setState(
+    state: WorkerState | "offShift",
+    nowS: number,
+    reason = "other",
+    traceState = TRACE_STATE[state],
+  ): void {
+    if (state === this.state && (state !== "waiting" || reason === this.waitReason)) {
+      // Same booked state: only the trace name may change (handling ↔ picking).
+      if (traceState !== this.traceState) {
+        this.traceState = traceState;
+        if (this.tracer.on)
+          this.tracer.emit({ t: nowS, kind: "state", id: this.id, state: traceState });
+      }
+      return;
+    }
+    this.book(nowS);
+    this.state = state;
+    this.waitReason = reason;
+    this.traceState = traceState;
+    if (state === "waiting" && this.waitingFor[reason] === undefined) this.waitingFor[reason] = 0;
+    if (this.tracer.on)
+      this.tracer.emit({ t: nowS, kind: "state", id: this.id, state: traceState });
+  }
+
+  /** Books time up to `nowS` into the current state. */
+  book(nowS: number): void {
+    if (this.state !== "offShift") {
+      const from = Math.max(this.sinceS, this.warmupS);
+      if (nowS > from) {
+        this.stateS[this.state] += nowS - from;
+        if (this.state === "waiting") this.waitingFor[this.waitReason] += nowS - from;
+      }
+    }
+    this.sinceS = nowS;
+  }
+
+  /** True when busy (not idle and not off shift). */
+  get busy(): boolean {
+    return this.state !== "idle" && this.state !== "offShift";
+  }
+}
+
+interface Entry<T> {
+  priority: number;
+  seq: number;
+  task: T;
+}
+
+/**
+ * A role's task queue: a binary heap by (priority, arrival order), lower priority first,
+ * and the idle workers waiting for work (woken one per new task).
+ */
+export class TaskQueue<T> {
+  private heap: Entry<T>[] = [];
+  private seq = 0;
+  /** The loops of the idle workers, each in a hold that a new task ends (first come, first woken). */
+  private idle: Process[] = [];
+  /** Time-weighted queue length (reset at the warm-up). */
+  readonly lengthStat: TimeWeighted;
+
+  constructor(
+    private readonly sim: Simulation,
+    readonly name: string,
+    private readonly tracer: Tracer,
+  ) {
+    this.lengthStat = new TimeWeighted(sim, 0);
+  }
+
+  get length(): number {
+    return this.heap.length;
+  }
+
+  /** Priority of the most urgent task (lower is more urgent), or Infinity when empty. */
+  peekPriority(): number {
+    return this.heap.length > 0 ? this.heap[0].priority : Number.POSITIVE_INFINITY;
+  }
+
+  /** Adds a task; wakes one idle worker. */
+  push(task: T, priority = 0): void {
+    const entry = { priority, seq: this.seq++, task };
+    const heap = this.heap;
+    heap.push(entry);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (less(heap[parent], entry)) break;
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = entry;
+    this.changed();
+    const waiter = this.idle.shift();
+    if (waiter) waiter.wake();
+  }
+
+  /** The `window` most urgent tasks, most urgent first, with their heap index (for `removeAt`). */
+  topTasks(window: number): { task: T; index: number }[] {
+    return this.heap
+      .map((entry, index) => ({ entry, index }))
+      .sort((a, b) => (less(a.entry, b.entry) ? -1 : 1))
+      .slice(0, window)
+      .map(({ entry, index }) => ({ task: entry.task, index }));
+  }
+
+  /** Removes and returns the task at heap index `i` (from `topTasks`, before any other change). */
+  removeAt(i: number): T {
+    const task = this.heap[i].task;
+    this.removeEntry(i);
+    this.changed();
+    return task;
+  }
+
+  /** Removes the heap entry at `i` (swap with the last, then sift up or down). */
+  private removeEntry(i: number): void {
+    const heap = this.heap;
+    const last = heap.pop()!;
+    if (i >= heap.length) return;
+    heap[i] = last;
+    let k = i;
+    while (k > 0) {
+      const parent = (k - 1) >> 1;
+      if (less(heap[parent], last)) break;
+      heap[k] = heap[parent];
+      k = parent;
+    }
+    heap[k] = last;
+    const n = heap.length;
+    for (;;) {
+      const l = 2 * k + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && less(heap[r], heap[l]) ? r : l;
+      if (less(last, heap[c])) break;
+      heap[k] = heap[c];
+      k = c;
+    }
+    heap[k] = last;
+  }
+
+  /** Removes and returns the most urgent task, or undefined. */
+  take(): T | undefined {
+    const heap = this.heap;
+    if (heap.length === 0) return undefined;
+    const top = heap[0];
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      let i = 0;
+      const n = heap.length;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && less(heap[r], heap[l]) ? r : l;
+        if (less(last, heap[c])) break;
+        heap[i] = heap[c];
+        i = c;
+      }
+      heap[i] = last;
+    }
+    this.changed();
+    return top.task;
+  }
+
+  /**
+   * Puts the active process (a worker's loop) on the idle list and returns `maxS`, the hold
+   * it yields next: a pushed task ends the hold early (Process.wake), else it runs out.
+   * After the hold, the loop calls leaveIdle().
+   */
+  idleFor(maxS: number): number {
+    const process = this.sim.activeProcess;
+    if (!process) throw new RangeError(`${this.name}.idleFor: call it from a worker's process`);
+    this.idle.push(process);
+    return maxS;
+  }
+
+  /**
+   * After the idle hold: takes the active process off the idle list if no task woke it and
+   * returns true (the hold ran out), else false.
+   */
+  leaveIdle(): boolean {
+    const i = this.idle.indexOf(this.sim.activeProcess!);
+    if (i < 0) return false;
+    this.idle.splice(i, 1);
+    return true;
+  }
+
+  private changed(): void {
+    this.lengthStat.update(this.heap.length);
+    if (this.tracer.on)
+      this.tracer.emit({
+        t: this.sim.now,
+        kind: "queue",
+        name: this.name,
+        length: this.heap.length,
+      });
+  }
+}
+
+function less<T>(a: Entry<T>, b: Entry<T>): boolean {
+  return a.priority < b.priority || (a.priority === b.priority && a.seq < b.seq);
+}
+
+/** An equipment pool: a resource plus time-weighted units in use (reset at the warm-up). */
+export interface EquipmentPool {
+  kind: EquipmentKind;
+  resource: Resource;
+  count: number;
+  speedMps: number;
+  loadedSpeedMps: number;
+  costPerHour: number;
+  inUse: TimeWeighted;
+}
