@@ -8,14 +8,16 @@ import { z } from "zod";
 const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
 const count = z.number().int().nonnegative();
-const xy = z.tuple([z.number(), z.number()]);
+/** A coordinate, metres: within 10 km of the origin. */
+const coordinate = z.number().min(-10_000).max(10_000);
+const xy = z.tuple([coordinate, coordinate]);
 
 /** Capacity of one location; defaults suit a 1.2 × 1.0 m pallet position. */
 export const capacitySchema = z
   .object({
-    cubeM3: positive.default(1.7),
-    weightKg: positive.default(1000),
-    unitLoads: z.number().int().positive().default(1),
+    cubeM3: positive.max(100).default(1.7),
+    weightKg: positive.max(100_000).default(1000),
+    unitLoads: z.number().int().positive().max(1000).default(1),
   })
   .strict();
 
@@ -31,8 +33,8 @@ const rackFields = {
   bayWidthM: z.number().min(0.3).max(20).default(2.7),
   /** Storage levels per bay. Default 4. */
   levels: z.number().int().min(1).max(20).default(4),
-  /** Beam pitch between levels, metres. Default 1.5. */
-  levelHeightM: positive.default(1.5),
+  /** Beam pitch between levels, metres (at most 5). Default 1.5. */
+  levelHeightM: positive.max(5).default(1.5),
   /** Positions per bay and level. Default 2. */
   slotsPerBay: z.number().int().min(1).max(20).default(2),
   locationType: z.enum(["pallet", "shelf", "flow", "floor"]).default("pallet"),
@@ -51,13 +53,13 @@ export const docksSchema = z
     flow: z.enum(["U", "I", "L"]).default("U"),
     inbound: z.number().int().min(0).max(100).default(2),
     outbound: z.number().int().min(0).max(100).default(2),
-    doorWidthM: positive.default(3.5),
+    doorWidthM: positive.max(20).default(3.5),
     /** Staging lanes per door. Default 1. */
     stagingLanesPerDoor: count.max(10).default(1),
     /** Staging lane depth (away from the door), metres. Default 10. */
-    stagingDepthM: positive.default(10),
-    /** Unit loads one staging lane holds. Default 12. */
-    stagingCapacityUnitLoads: z.number().int().positive().default(12),
+    stagingDepthM: positive.max(200).default(10),
+    /** Unit loads one staging lane holds (at most 1000). Default 12. */
+    stagingCapacityUnitLoads: z.number().int().positive().max(1000).default(12),
   })
   .strict();
 
@@ -65,10 +67,10 @@ export const docksSchema = z
 export const forwardSchema = z
   .object({
     /** Number of picking aisles given to the forward area. */
-    aisles: z.number().int().min(1),
+    aisles: z.number().int().min(1).max(500),
     locationType: z.enum(["shelf", "flow", "pallet"]).default("shelf"),
     levels: z.number().int().min(1).max(20).default(5),
-    levelHeightM: positive.default(0.4),
+    levelHeightM: positive.max(5).default(0.4),
     slotsPerBay: z.number().int().min(1).max(20).default(4),
     capacity: capacitySchema.default({ cubeM3: 0.12, weightKg: 60, unitLoads: 4 }),
   })
@@ -139,15 +141,15 @@ export const flyingVSpecSchema = z
     generator: z.literal("flyingV"),
     ...aisleDesignFields,
     /** Slope (dy/dx) of the V's arms near the P&D point. Default 0.6. */
-    vSlope: positive.default(0.6),
+    vSlope: positive.max(100).default(0.6),
   })
   .strict();
 
 const aisleInput = z
   .object({
     id: z.string().min(1),
-    points: z.array(xy).min(2),
-    widthM: positive.default(3),
+    points: z.array(xy).min(2).max(10_000),
+    widthM: positive.max(30).default(3),
     oneWay: z.boolean().default(false),
     narrow: z.boolean().default(false),
     zone: z.string().optional(),
@@ -155,7 +157,7 @@ const aisleInput = z
   .strict();
 
 const rectInput = z
-  .object({ x: z.number(), y: z.number(), widthM: positive, depthM: positive })
+  .object({ x: coordinate, y: coordinate, widthM: positive.max(5000), depthM: positive.max(5000) })
   .strict();
 
 /** Explicit geometry: every aisle, location and door given by hand. */
@@ -163,8 +165,8 @@ export const explicitSpecSchema = z
   .object({
     generator: z.literal("explicit"),
     name: z.string().min(1),
-    widthM: positive,
-    depthM: positive,
+    widthM: positive.max(5000),
+    depthM: positive.max(5000),
     zones: z
       .array(
         z
@@ -193,14 +195,14 @@ export const explicitSpecSchema = z
         z
           .object({
             id: z.string().min(1),
-            x: z.number(),
-            y: z.number(),
+            x: coordinate,
+            y: coordinate,
             zone: z.string().min(1),
             type: z.enum(["pallet", "shelf", "flow", "floor", "staging"]).default("pallet"),
             /** The aisle it is reached from; its access point is the projection onto it. */
             aisle: z.string().min(1),
-            level: z.number().int().min(1).default(1),
-            heightM: nonNegative.default(0),
+            level: z.number().int().min(1).max(100).default(1),
+            heightM: nonNegative.max(100).default(0),
             capacity: capacitySchema.default({ cubeM3: 1.7, weightKg: 1000, unitLoads: 1 }),
           })
           .strict(),
@@ -212,18 +214,18 @@ export const explicitSpecSchema = z
           .object({
             id: z.string().min(1),
             kind: z.enum(["inbound", "outbound"]),
-            x: z.number(),
-            y: z.number(),
-            widthM: positive.default(3.5),
+            x: coordinate,
+            y: coordinate,
+            widthM: positive.max(20).default(3.5),
           })
           .strict(),
       )
       .default([]),
     packStations: z
-      .array(z.object({ id: z.string().min(1), x: z.number(), y: z.number() }).strict())
+      .array(z.object({ id: z.string().min(1), x: coordinate, y: coordinate }).strict())
       .default([]),
     pdPoints: z
-      .array(z.object({ id: z.string().min(1), x: z.number(), y: z.number() }).strict())
+      .array(z.object({ id: z.string().min(1), x: coordinate, y: coordinate }).strict())
       .min(1),
   })
   .strict();

@@ -4,17 +4,19 @@
  * plain data that any process can run without the files.
  */
 import { z } from "zod";
+import { MAX_SKUS, MAX_UNITS } from "./limits.ts";
 
 /** One SKU of a given SKU master, most popular first. */
 export const skuRowSchema = z.strictObject({
   id: z.string().min(1).describe("SKU id"),
-  unitCubeM3: z.number().positive().describe("Volume of one unit, m³"),
-  unitsPerPallet: z.number().int().min(1).describe("Units on a full pallet"),
-  unitWeightKg: z.number().min(0).describe("Weight of one unit, kg"),
+  unitCubeM3: z.number().min(1e-6).max(10).describe("Volume of one unit, m³"),
+  unitsPerPallet: z.number().int().min(1).max(MAX_UNITS).describe("Units on a full pallet"),
+  unitWeightKg: z.number().min(0).max(2000).describe("Weight of one unit, kg"),
   supplier: z.string().min(1).optional().describe("Supplier name (default by skuShare)"),
   lineShare: z
     .number()
     .min(0)
+    .max(1e12)
     .optional()
     .describe("Relative share of order lines (default the popularity curve by rank)"),
 });
@@ -31,6 +33,7 @@ export const skuDataFields = {
   list: z
     .array(skuRowSchema)
     .min(1)
+    .max(MAX_SKUS)
     .optional()
     .describe(
       "The SKU master as data (filled in from `csv`; overrides count and the distributions)",

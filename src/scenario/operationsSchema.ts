@@ -5,7 +5,8 @@
  * runs the core flow unchanged.
  */
 import { z } from "zod";
-import { distSpecSchema } from "./distSpec.ts";
+import { distSpec } from "./distSpec.ts";
+import { DAY_S, HORIZON_MAX_S, MAX_SKUS, MAX_UNITS } from "./limits.ts";
 
 const probability = z.number().min(0).max(1);
 
@@ -22,11 +23,13 @@ const stockErrorsSchema = z
     shrinkageUnitsPerDay: z
       .number()
       .min(0)
+      .max(100_000)
       .default(0)
       .describe("Units lost unrecorded per day over the pick faces, Poisson (default 0)"),
     shortPickSearchS: z
       .number()
       .min(0)
+      .max(3600)
       .default(60)
       .describe("Seconds a picker searches before recording a short pick (default 60)"),
   })
@@ -37,12 +40,14 @@ const countsSchema = z
   .strictObject({
     countsPerYear: z
       .strictObject({
-        A: z.number().min(0).default(0),
-        B: z.number().min(0).default(0),
-        C: z.number().min(0).default(0),
+        A: z.number().min(0).max(8760).default(0),
+        B: z.number().min(0).max(8760).default(0),
+        C: z.number().min(0).max(8760).default(0),
       })
       .prefault({})
-      .describe("Cycle counts a year of each pick face by ABC class (default 0: no cycle counts)"),
+      .describe(
+        "Cycle counts a year of each pick face by ABC class, at most hourly (default 0: no cycle counts)",
+      ),
     classShares: z
       .strictObject({
         A: probability.default(0.2),
@@ -62,17 +67,23 @@ const countsSchema = z
       .number()
       .int()
       .min(0)
+      .max(MAX_UNITS)
       .default(0)
       .describe("Record level that triggers a `low` opportunity count (default 0)"),
     countSPerLocation: z
       .number()
       .min(0)
+      .max(3600)
       .default(60)
       .describe("Counting one location, s (default 60)"),
     fullInventory: z
       .array(
         z.strictObject({
-          timeS: z.number().min(0).describe("Start, s from the start (Monday 00:00)"),
+          timeS: z
+            .number()
+            .min(0)
+            .max(HORIZON_MAX_S)
+            .describe("Start, s from the start (Monday 00:00)"),
           zone: z
             .string()
             .min(1)
@@ -80,6 +91,7 @@ const countsSchema = z
             .describe("Layout zone id of the pick faces counted (default every zone)"),
         }),
       )
+      .max(100)
       .default([])
       .describe(
         "Full physical inventories: every face (of the zone) counted; picking there waits until done (default none)",
@@ -92,6 +104,7 @@ const crossDockSchema = z
   .strictObject({
     suppliers: z
       .array(z.string().min(1))
+      .max(1000)
       .default([])
       .describe("Suppliers whose pallets are always cross-docked (default none)"),
     share: probability
@@ -102,6 +115,7 @@ const crossDockSchema = z
     sortS: z
       .number()
       .min(0)
+      .max(3600)
       .default(60)
       .describe("Sorting a pallet to its destination door, s (default 60)"),
   })
@@ -113,13 +127,19 @@ const qualitySchema = z
     sampleShare: probability
       .default(0)
       .describe("Share of received pallets inspected (default 0: no inspection)"),
-    inspectS: z.number().min(0).default(300).describe("Inspecting one pallet, s (default 300)"),
+    inspectS: z
+      .number()
+      .min(0)
+      .max(DAY_S)
+      .default(300)
+      .describe("Inspecting one pallet, s (default 300)"),
     failProbability: probability
       .default(0.05)
       .describe("Probability an inspected pallet fails and is quarantined (default 0.05)"),
     holdS: z
       .number()
       .min(0)
+      .max(90 * DAY_S)
       .default(86_400)
       .describe(
         "Time a failed pallet is held in quarantine before the decision, s (default 1 day)",
@@ -138,17 +158,19 @@ const returnsSchema = z
     rate: probability
       .default(0)
       .describe("Share of shipped orders that come back (default 0: no returns)"),
-    delayS: distSpecSchema
+    delayS: distSpec({ min: 0, max: 90 * DAY_S })
       .default({ dist: "exponential", mean: 259_200 })
       .describe("Time from shipping to the return's arrival, s (default exponential, mean 3 days)"),
     receiveSPerOrder: z
       .number()
       .min(0)
+      .max(3600)
       .default(60)
       .describe("Receiving one returned order, s (default 60)"),
     inspectSPerUnit: z
       .number()
       .min(0)
+      .max(3600)
       .default(30)
       .describe("Inspecting one returned unit, s (default 30)"),
     restockShare: probability
@@ -162,6 +184,7 @@ const returnsSchema = z
     refurbishSPerUnit: z
       .number()
       .min(0)
+      .max(DAY_S)
       .default(600)
       .describe("Refurbishing one unit, s (default 600)"),
   })
@@ -174,14 +197,15 @@ const returnsSchema = z
 
 const cartonSchema = z.strictObject({
   name: z.string().min(1).describe("Packaging name"),
-  cubeM3: z.number().positive().describe("Usable volume, m³"),
-  packS: z.number().min(0).describe("Time to make up and close this packaging, s"),
+  cubeM3: z.number().positive().max(100).describe("Usable volume, m³"),
+  packS: z.number().min(0).max(3600).describe("Time to make up and close this packaging, s"),
 });
 
 const packagingSchema = z
   .strictObject({
     types: z
       .array(cartonSchema)
+      .max(100)
       .default([])
       .describe(
         "Cartons and pallets, any order; the smallest that holds the order's cube ÷ fillFactor is used, the largest (several of it) otherwise (default none: packing.baseS only)",
@@ -205,7 +229,8 @@ const productionLineSchema = z.strictObject({
   name: z.string().min(1).describe("Production line name"),
   intervalS: z
     .number()
-    .gt(0)
+    .min(1)
+    .max(DAY_S)
     .default(3600)
     .describe("One line-feeding order every this many seconds while the line runs (default 3600)"),
   start: clock.default("06:00").describe("Daily start of feeding (default 06:00)"),
@@ -213,24 +238,33 @@ const productionLineSchema = z.strictObject({
   days: z
     .array(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]))
     .min(1)
+    .max(7)
     .default(["mon", "tue", "wed", "thu", "fri"])
     .describe("Days the line runs (default mon–fri)"),
-  linesPerOrder: distSpecSchema
+  linesPerOrder: distSpec({ min: 0, max: 1000 })
     .default({ dist: "constant", value: 3 })
     .describe("Lines per feeding order, rounded, at least 1 (default 3)"),
-  unitsPerLine: distSpecSchema
+  unitsPerLine: distSpec({ min: 0, max: 10_000 })
     .default({ dist: "constant", value: 4 })
     .describe("Units per line, rounded, at least 1 (default 4)"),
-  skuFrom: z.number().int().min(1).default(1).describe("First SKU rank it consumes (default 1)"),
+  skuFrom: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_SKUS)
+    .default(1)
+    .describe("First SKU rank it consumes (default 1)"),
   skuTo: z
     .number()
     .int()
     .min(1)
+    .max(MAX_SKUS)
     .optional()
     .describe("Last SKU rank it consumes (default the last SKU)"),
   leadS: z
     .number()
     .min(0)
+    .max(7 * DAY_S)
     .default(1800)
     .describe("Due time after the order is created, s (default 1800)"),
 });
@@ -239,6 +273,7 @@ const productionSupplySchema = z
   .strictObject({
     lines: z
       .array(productionLineSchema)
+      .max(100)
       .default([])
       .describe("Production lines fed (default none)"),
     priority: z
@@ -250,6 +285,7 @@ const productionSupplySchema = z
     deliverSPerOrder: z
       .number()
       .min(0)
+      .max(3600)
       .default(60)
       .describe("Handing a feeding order over at the line, s (default 60)"),
   })

@@ -8,7 +8,8 @@ import { type PutawayRuleName, putawayRules } from "../inventory/putaway/index.t
 import { type RoutingPolicy, routingPolicies } from "../layout/routing/types.ts";
 import { layoutSpecSchema } from "../layout/spec.ts";
 import { orderDataFields, skuDataFields } from "./csvSchema.ts";
-import { constant, distSpecSchema } from "./distSpec.ts";
+import { constant, distSpec } from "./distSpec.ts";
+import { DAY_S, HORIZON_MAX_DAYS, HORIZON_MAX_S, MAX_SKUS, MAX_UNITS } from "./limits.ts";
 import { operationsSchema } from "./operationsSchema.ts";
 
 const clock = z
@@ -47,7 +48,7 @@ const skusSchema = z
       .number()
       .int()
       .min(1)
-      .max(200_000)
+      .max(MAX_SKUS)
       .default(500)
       .describe("Number of SKUs (default 500)"),
     popularity: z
@@ -71,12 +72,13 @@ const skusSchema = z
       .describe(
         "SKU popularity skew on Bender's ABC curve G(x) = (1+A)x/(A+x) through (topSkuShare, lineShare); lineShare <= topSkuShare means uniform",
       ),
-    unitCubeM3: distSpecSchema
+    unitCubeM3: distSpec({ min: 1e-6, max: 10 })
       .default({ dist: "uniform", min: 0.002, max: 0.02 })
       .describe("Volume of one unit in m³ (default uniform 0.002–0.02)"),
     palletLoadCubeM3: z
       .number()
       .positive()
+      .max(10)
       .default(1.2)
       .describe(
         "Goods on one pallet, m³: units per pallet = floor(palletLoadCubeM3 / unitCubeM3), at least 1 (default 1.2)",
@@ -84,6 +86,7 @@ const skusSchema = z
     densityKgPerM3: z
       .number()
       .positive()
+      .max(20_000)
       .default(250)
       .describe("Goods density, kg/m³, giving unit weights (default 250)"),
     ...skuDataFields,
@@ -97,11 +100,13 @@ const supplierSchema = z
     skuShare: z
       .number()
       .gt(0)
+      .max(1e6)
       .default(1)
       .describe("Relative share of SKUs this supplier delivers (default 1)"),
     leadTimeDays: z
       .number()
       .min(0)
+      .max(365)
       .default(2)
       .describe("Days from a reorder to delivery (default 2)"),
     arrivals: z
@@ -111,13 +116,19 @@ const supplierSchema = z
           times: z
             .array(clock)
             .min(1)
+            .max(288)
             .default(["08:00"])
             .describe("Daily delivery slots (default 08:00)"),
-          days: z.array(day).min(1).default(weekdays).describe("Delivery days (default mon–fri)"),
+          days: z
+            .array(day)
+            .min(1)
+            .max(7)
+            .default(weekdays)
+            .describe("Delivery days (default mon–fri)"),
         }),
         z.strictObject({
           mode: z.literal("random"),
-          delayS: distSpecSchema
+          delayS: distSpec({ min: 0, max: 30 * DAY_S })
             .default({ dist: "exponential", mean: 3600 })
             .describe("Delay after the due time, seconds (default exponential, mean 1 h)"),
         }),
@@ -130,6 +141,7 @@ const supplierSchema = z
       .number()
       .int()
       .min(1)
+      .max(100)
       .default(26)
       .describe("Pallets per trailer; larger deliveries need more trailers (default 26)"),
   })
@@ -140,6 +152,7 @@ const inboundSchema = z
     suppliers: z
       .array(supplierSchema)
       .min(1)
+      .max(1000)
       .default([
         {
           name: "main",
@@ -153,7 +166,11 @@ const inboundSchema = z
     deliveries: z
       .array(
         z.strictObject({
-          timeS: z.number().min(0).describe("Arrival time, s from the start (Monday 00:00)"),
+          timeS: z
+            .number()
+            .min(0)
+            .max(HORIZON_MAX_S)
+            .describe("Arrival time, s from the start (Monday 00:00)"),
           supplier: z
             .string()
             .min(1)
@@ -162,11 +179,17 @@ const inboundSchema = z
           pallets: z
             .array(
               z.strictObject({
-                sku: z.number().int().min(1).describe("SKU by popularity rank, 1 = most popular"),
-                units: z.number().int().min(1).describe("Units on the pallet"),
+                sku: z
+                  .number()
+                  .int()
+                  .min(1)
+                  .max(MAX_SKUS)
+                  .describe("SKU by popularity rank, 1 = most popular"),
+                units: z.number().int().min(1).max(MAX_UNITS).describe("Units on the pallet"),
               }),
             )
-            .min(1),
+            .min(1)
+            .max(1000),
         }),
       )
       .default([])
@@ -174,12 +197,13 @@ const inboundSchema = z
     dockingS: z
       .number()
       .min(0)
+      .max(DAY_S)
       .default(300)
       .describe("Time to dock and open a trailer, s (default 300)"),
-    unloadSPerPallet: distSpecSchema
+    unloadSPerPallet: distSpec({ min: 0, max: 3600 })
       .default(constant(60))
       .describe("Unloading one pallet, s (default 60)"),
-    checkSPerPallet: distSpecSchema
+    checkSPerPallet: distSpec({ min: 0, max: 3600 })
       .default(constant(30))
       .describe("Checking (counting) one pallet, s (default 30)"),
   })
@@ -189,19 +213,31 @@ const inboundSchema = z
 const carrierSchema = z
   .strictObject({
     name: z.string().min(1).describe("Carrier name"),
-    share: z.number().gt(0).default(1).describe("Relative share of orders (default 1)"),
-    departures: z.array(clock).min(1).describe("Daily departure times"),
-    days: z.array(day).min(1).default(weekdays).describe("Days with departures (default mon–fri)"),
+    share: z.number().gt(0).max(1e6).default(1).describe("Relative share of orders (default 1)"),
+    departures: z.array(clock).min(1).max(288).describe("Daily departure times"),
+    days: z
+      .array(day)
+      .min(1)
+      .max(7)
+      .default(weekdays)
+      .describe("Days with departures (default mon–fri)"),
     cutoffMin: z
       .number()
       .min(0)
+      .max(1440)
       .default(60)
       .describe("Orders must be staged this many minutes before departure (default 60)"),
-    loadSPerOrder: z.number().min(0).default(20).describe("Loading time per order, s (default 20)"),
+    loadSPerOrder: z
+      .number()
+      .min(0)
+      .max(3600)
+      .default(20)
+      .describe("Loading time per order, s (default 20)"),
     ordersPerTrip: z
       .number()
       .int()
       .min(1)
+      .max(1000)
       .default(12)
       .describe("Orders a loader carries from packing to the trailer in one trip (default 12)"),
   })
@@ -212,32 +248,37 @@ const outboundSchema = z
     ordersPerDay: z
       .number()
       .min(0)
+      .max(1_000_000)
       .default(400)
       .describe("Mean customer orders per average day of the weekly pattern (default 400)"),
     hourlyPattern: z
-      .array(z.number().min(0))
+      .array(z.number().min(0).max(1e6))
       .length(24)
       .default([0, 0, 0, 0, 0, 0, 1, 2, 3, 3, 3, 3, 2, 2, 2, 2, 2, 1, 1, 1, 0, 0, 0, 0])
       .describe(
         "Relative order intake per hour of day, 24 weights (default 06:00–20:00, morning peak)",
       ),
     weeklyPattern: z
-      .array(z.number().min(0))
+      .array(z.number().min(0).max(1e6))
       .length(7)
       .default([1.2, 1, 1, 1, 0.8, 0, 0])
       .describe(
         "Relative order intake per day, Monday first, 7 weights (default busy Monday, no weekend)",
       ),
-    linesPerOrder: distSpecSchema
+    linesPerOrder: distSpec({ min: 0, max: 1000 })
       .default({ dist: "geometric", p: 0.4 })
       .describe("Lines per order, rounded, at least 1 (default geometric p = 0.4, mean 2.5)"),
-    unitsPerLine: distSpecSchema
+    unitsPerLine: distSpec({ min: 0, max: 10_000 })
       .default({ dist: "geometric", p: 0.5 })
       .describe("Units per line, rounded, at least 1 (default geometric p = 0.5, mean 2)"),
     orderList: z
       .array(
         z.strictObject({
-          timeS: z.number().min(0).describe("Creation time, s from the start (Monday 00:00)"),
+          timeS: z
+            .number()
+            .min(0)
+            .max(HORIZON_MAX_S)
+            .describe("Creation time, s from the start (Monday 00:00)"),
           carrier: z
             .string()
             .min(1)
@@ -246,11 +287,17 @@ const outboundSchema = z
           lines: z
             .array(
               z.strictObject({
-                sku: z.number().int().min(1).describe("SKU by popularity rank, 1 = most popular"),
-                qty: z.number().int().min(1).describe("Units"),
+                sku: z
+                  .number()
+                  .int()
+                  .min(1)
+                  .max(MAX_SKUS)
+                  .describe("SKU by popularity rank, 1 = most popular"),
+                qty: z.number().int().min(1).max(MAX_UNITS).describe("Units"),
               }),
             )
-            .min(1),
+            .min(1)
+            .max(1000),
         }),
       )
       .default([])
@@ -261,7 +308,7 @@ const outboundSchema = z
         z.strictObject({ mode: z.literal("continuous") }),
         z.strictObject({
           mode: z.literal("waves"),
-          times: z.array(clock).min(1).describe("Wave release times each day"),
+          times: z.array(clock).min(1).max(288).describe("Wave release times each day"),
         }),
       ])
       .default({ mode: "continuous" })
@@ -274,11 +321,18 @@ const outboundSchema = z
           .describe(
             "single-order, batch (several orders per tour, sorted at packing) or zone picking (default single)",
           ),
-        batchSize: z.number().int().min(1).default(6).describe("Orders per batch tour (default 6)"),
+        batchSize: z
+          .number()
+          .int()
+          .min(1)
+          .max(100)
+          .default(6)
+          .describe("Orders per batch tour (default 6)"),
         zones: z
           .number()
           .int()
           .min(1)
+          .max(100)
           .default(2)
           .describe("Pick zones for zone picking: the pick faces split by aisle (default 2)"),
         routing: z
@@ -288,17 +342,25 @@ const outboundSchema = z
         setupS: z
           .number()
           .min(0)
+          .max(3600)
           .default(30)
           .describe("Per tour: pick list and cart at the depot, s (default 30)"),
         timePerLineS: z
           .number()
           .min(0)
+          .max(3600)
           .default(10)
           .describe("Per line: find the location, s (default 10)"),
-        timePerUnitS: z.number().min(0).default(3).describe("Per unit picked, s (default 3)"),
+        timePerUnitS: z
+          .number()
+          .min(0)
+          .max(600)
+          .default(3)
+          .describe("Per unit picked, s (default 3)"),
         consolidationSPerOrder: z
           .number()
           .min(0)
+          .max(3600)
           .default(20)
           .describe(
             "Sorting or consolidating one order after batch or zone picking, s (default 20)",
@@ -308,12 +370,13 @@ const outboundSchema = z
       .describe("How released orders are picked"),
     packing: z
       .strictObject({
-        baseS: z.number().min(0).default(45).describe("Per order, s (default 45)"),
-        perItemS: z.number().min(0).default(6).describe("Per unit, s (default 6)"),
+        baseS: z.number().min(0).max(3600).default(45).describe("Per order, s (default 45)"),
+        perItemS: z.number().min(0).max(600).default(6).describe("Per unit, s (default 6)"),
         stations: z
           .number()
           .int()
           .min(1)
+          .max(1000)
           .optional()
           .describe("Pack stations in use (default: all the layout's pack stations)"),
       })
@@ -322,6 +385,7 @@ const outboundSchema = z
     carriers: z
       .array(carrierSchema)
       .min(1)
+      .max(100)
       .default([
         {
           name: "parcel",
@@ -351,6 +415,7 @@ const storageSchema = z
     faceCapacityPallets: z
       .number()
       .min(1)
+      .max(100)
       .default(1.5)
       .describe("Pick face capacity in pallets of the SKU (default 1.5)"),
     replenishAtFraction: z
@@ -364,6 +429,7 @@ const storageSchema = z
     reorderPointDays: z
       .number()
       .min(0)
+      .max(365)
       .default(4)
       .describe(
         "Reorder when a SKU's inventory position falls to this many days of mean demand (default 4)",
@@ -371,6 +437,7 @@ const storageSchema = z
     orderQuantityDays: z
       .number()
       .gt(0)
+      .max(365)
       .default(5)
       .describe("Reorder quantity in days of mean demand, rounded up to whole pallets (default 5)"),
     reviewTime: clock
@@ -379,6 +446,7 @@ const storageSchema = z
     initialStockDays: z
       .number()
       .min(0)
+      .max(365)
       .default(7)
       .describe(
         "Stock at the start, in days of mean demand per SKU, at least one pallet (or s + Q if less) (default 7)",
@@ -389,15 +457,16 @@ const storageSchema = z
 
 const crewSchema = z.strictObject({
   shift: z.string().min(1).describe("A shift name from workforce.shifts"),
-  headcount: z.number().int().min(0).describe("Workers in this crew"),
+  headcount: z.number().int().min(0).max(1000).describe("Workers in this crew"),
 });
 
 const roleSchema = z
   .strictObject({
-    crews: z.array(crewSchema).describe("Crews of this role, one per shift worked"),
+    crews: z.array(crewSchema).max(100).describe("Crews of this role, one per shift worked"),
     speedMps: z
       .number()
       .positive()
+      .max(10)
       .default(1.2)
       .describe("Walking speed without equipment, m/s (default 1.2)"),
     crossTrained: z
@@ -422,6 +491,7 @@ const shiftSchema = z
     days: z
       .array(day)
       .min(1)
+      .max(7)
       .default(weekdays)
       .describe("Days the shift starts on (default mon–fri)"),
     breaks: z
@@ -431,6 +501,7 @@ const shiftSchema = z
           minutes: z.number().gt(0).max(720).describe("Length of the break, minutes"),
         }),
       )
+      .max(24)
       .default([])
       .describe(
         "Unpaid breaks within the shift; a task under way is finished first (default none)",
@@ -490,16 +561,18 @@ const workforceSchema = z
 
 const poolSchema = z
   .strictObject({
-    count: z.number().int().min(0).describe("Units in the pool"),
-    speedMps: z.number().positive().describe("Travel speed empty, m/s"),
+    count: z.number().int().min(0).max(1000).describe("Units in the pool"),
+    speedMps: z.number().positive().max(20).describe("Travel speed empty, m/s"),
     loadedSpeedMps: z
       .number()
       .positive()
+      .max(20)
       .optional()
       .describe("Travel speed loaded, m/s (default speedMps)"),
     costPerHour: z
       .number()
       .min(0)
+      .max(10_000)
       .default(0)
       .describe("Cost per unit per hour, whether used or not (default 0)"),
   })
@@ -541,10 +614,11 @@ const costsSchema = z
     labourPerHour: z
       .number()
       .min(0)
+      .max(10_000)
       .default(25)
       .describe("Paid rate per worker hour on shift (default 25)"),
     roleLabourPerHour: z
-      .partialRecord(z.enum(ROLES), z.number().min(0))
+      .partialRecord(z.enum(ROLES), z.number().min(0).max(10_000))
       .default({})
       .describe("Per-role rate overriding labourPerHour"),
   })
@@ -567,12 +641,13 @@ export const scenarioSchema = z
     horizonDays: z
       .number()
       .gt(0)
-      .max(400)
+      .max(HORIZON_MAX_DAYS)
       .default(5)
       .describe("Simulated days, warm-up included (default 5)"),
     warmupDays: z
       .number()
       .min(0)
+      .max(HORIZON_MAX_DAYS)
       .default(1)
       .describe("Days discarded from statistics at the start (default 1)"),
     seed: z.number().int().min(0).default(1).describe("Master seed (default 1)"),
@@ -585,7 +660,8 @@ export const scenarioSchema = z
       .describe("Replications (default 5)"),
     sampleIntervalS: z
       .number()
-      .positive()
+      .min(1)
+      .max(DAY_S)
       .default(900)
       .describe("Interval of the periodic `sample` trace record, s (default 900)"),
     layout: layoutRefSchema,

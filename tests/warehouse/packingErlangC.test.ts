@@ -39,7 +39,7 @@ function mmcScenario(packers: number, rho: number, days: number) {
         },
       ],
     },
-    skus: { unitCubeM3: { dist: "constant", value: 1e-7 } },
+    skus: { unitCubeM3: { dist: "constant", value: 1e-6 } },
     outbound: {
       ordersPerDay: lambdaPerS * 86400,
       hourlyPattern: Array(24).fill(1),
