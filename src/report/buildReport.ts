@@ -4,6 +4,7 @@
  */
 import { extname, join, resolve } from "node:path";
 import { InputError } from "../common/inputError.ts";
+import { findChromium } from "../node/chromium/findChromium.ts";
 import { bundleClient } from "./clientBundle.ts";
 import { compareReport } from "./compareReport.ts";
 import { formatCsv } from "./csv.ts";
@@ -76,6 +77,7 @@ export async function buildReport(dir: string, options: ReportOptions = {}): Pro
       expected: "A4 or Letter",
     });
   }
+  const browser = options.pdf ? await findChromium({ wantedBy: "--pdf" }) : undefined;
   const { html, model, folder } = await reportHtml(dir);
   const out = resolve(options.out ?? join(folder.dir, "report.html"));
   const base = out.slice(0, out.length - extname(out).length);
@@ -85,7 +87,7 @@ export async function buildReport(dir: string, options: ReportOptions = {}): Pro
     for (const sheet of model.sheets)
       files.write(`${base}-${slug(sheet.name)}.csv`, formatCsv([sheet.columns, ...sheet.rows]));
     if (options.xlsx) files.write(`${base}.xlsx`, await xlsxBuffer(model.sheets, model.title));
-    if (options.pdf) await writePdf(html, files.stage(`${base}.pdf`), options.paper ?? "A4");
+    if (browser) await writePdf(browser, html, files.stage(`${base}.pdf`), options.paper ?? "A4");
     return files.commit();
   } catch (error) {
     files.abort();

@@ -1,29 +1,21 @@
-/** Test helpers: one headless Chromium (Debian's, see TOOLCHAIN.md) for the report tests. */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, chromiumPath } from "../../src/report/writePdf.ts";
+/** Test helpers: one headless Chromium (the one launchChromium() chooses) for the report tests. */
+import type { BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../../src/node/chromium/launchChromium.ts";
 
-/** A browser context and its profile folder. */
+/** A browser context, and how to close its browser. */
 export interface TestBrowser {
   context: BrowserContext;
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium with a throw-away profile. */
+/** Launches headless Chromium with a fresh context (nothing kept on disk). */
 export async function launchBrowser(): Promise<TestBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), "whsim-report-test-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
+  const context = await browser.newContext();
   return {
     context,
     async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
     },
   };
 }

@@ -1,11 +1,11 @@
 /**
  * Helpers of the viewer's browser tests: builds the viewer with Vite, serves it with runs on
- * 127.0.0.1 and drives Debian Chromium through playwright-core.
+ * 127.0.0.1 and drives the browser launchChromium() chooses through playwright-core.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../../src/node/chromium/launchChromium.ts";
 import { buildViewer } from "../../src/node/serveBuild.ts";
 import { type ServedRun, serveViewer, type ViewerServer } from "../../src/node/serveViewer.ts";
 
@@ -27,22 +27,9 @@ export async function openViewer(runs: ServedRun[], query = ""): Promise<ViewerS
   mkdirSync(ARTIFACTS, { recursive: true });
   const dist = await buildViewer();
   const server = await serveViewer({ distDir: dist, runs });
-  const profile = mkdtempSync(join(tmpdir(), "whsim-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   const consoleErrors: string[] = [];
@@ -60,9 +47,8 @@ export async function openViewer(runs: ServedRun[], query = ""): Promise<ViewerS
     page,
     consoleErrors,
     close: async () => {
-      await context.close();
+      await browser.close();
       await server.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }
