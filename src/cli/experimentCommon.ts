@@ -232,15 +232,6 @@ export function table(rows: string[][]): string {
   ].join("\n");
 }
 
-/** Quotes a CSV field when needed. */
-export function csvField(value: unknown): string {
-  const text =
-    value === undefined || (typeof value === "number" && !Number.isFinite(value))
-      ? ""
-      : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** JSON with a trailing newline, two-space indent. */
 export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;

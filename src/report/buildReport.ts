@@ -3,11 +3,11 @@
  * HTML (always), CSV sheets (always), and on request the PDF and XLSX — all or nothing.
  */
 import { extname, join, resolve } from "node:path";
+import { formatCsv } from "../common/csv.ts";
 import { InputError } from "../common/inputError.ts";
 import { findChromium } from "../node/chromium/findChromium.ts";
 import { bundleClient } from "./clientBundle.ts";
 import { compareReport } from "./compareReport.ts";
-import { formatCsv } from "./csv.ts";
 import { optimizeReport } from "./optimizeReport.ts";
 import { type ResultsFolder, readResultsFolder } from "./readResultsFolder.ts";
 import { renderHtml } from "./renderHtml.ts";

@@ -1,4 +1,6 @@
-/** Minimal RFC 4180 CSV: parse (quoted fields, CRLF) and format with quoting where needed. */
+import { csvUnquote } from "../common/csv.ts";
+
+/** Minimal RFC 4180 CSV parser (quoted fields, CRLF); whsim writes CSV with `common/csv.ts`. */
 
 /** Parses CSV text into a header and rows (empty trailing lines dropped). */
 export function parseCsv(text: string): { header: string[]; rows: string[][] } {
@@ -35,19 +37,8 @@ export function parseCsv(text: string): { header: string[]; rows: string[][] } {
   return { header: nonEmpty[0] ?? [], rows: nonEmpty.slice(1) };
 }
 
-/**
- * One CSV field, quoted when it holds a comma, quote or line break. Text that a spreadsheet
- * would run as a formula (`=…`, `+…`, `@…`, `-` not followed by a number) gets a leading `'`.
- * A missing value (undefined, null, NaN: e.g. the interval of one replication) is empty.
- */
-export function csvField(value: unknown): string {
-  const missing = value === undefined || value === null || Number.isNaN(value);
-  let text = missing ? "" : String(value);
-  if (typeof value === "string" && /^([=+@\t\r]|-(?![\d.]))/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Formats rows (the first is the header) as CSV with `\n` line ends. */
-export function formatCsv(rows: readonly (readonly unknown[])[]): string {
-  return `${rows.map((r) => r.map(csvField).join(",")).join("\n")}\n`;
+/** Parses a CSV file whsim wrote, removing the `'` that neutralised formula-like cells. */
+export function parseWhsimCsv(text: string): { header: string[]; rows: string[][] } {
+  const { header, rows } = parseCsv(text);
+  return { header: header.map(csvUnquote), rows: rows.map((r) => r.map(csvUnquote)) };
 }

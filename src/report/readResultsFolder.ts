@@ -13,7 +13,7 @@ import { buildLayout } from "../layout/loadLayout.ts";
 import type { LayoutSpecInput } from "../layout/spec.ts";
 import { LAYOUT_LIST_FIELDS, type Layout } from "../layout/types.ts";
 import { zodToInputIssues } from "../scenario/zodIssues.ts";
-import { parseCsv } from "./csv.ts";
+import { parseWhsimCsv } from "./csv.ts";
 import {
   type ComparisonFile,
   comparisonSchema,
@@ -324,10 +324,10 @@ export async function readResultsFolder(dirArg: string): Promise<ResultsFolder> 
     });
   }
   const replicationsPath = optional("replications.csv");
-  if (replicationsPath) folder.replications = parseCsv(readFileSync(replicationsPath, "utf8"));
+  if (replicationsPath) folder.replications = parseWhsimCsv(readFileSync(replicationsPath, "utf8"));
   const kpisPath = optional("kpis.csv");
   if (kpisPath && folder.summary)
-    checkKpisCsv(parseCsv(readFileSync(kpisPath, "utf8")), folder.summary, kpisPath, issues);
+    checkKpisCsv(parseWhsimCsv(readFileSync(kpisPath, "utf8")), folder.summary, kpisPath, issues);
   if (folder.summary && folder.replications) {
     if (folder.replications.rows.length !== folder.summary.replications) {
       issues.push({

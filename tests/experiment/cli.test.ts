@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -180,6 +180,50 @@ describe("whsim sweep", () => {
     );
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/outbound\.ordersPerDay/);
+  });
+});
+
+describe("CSV files a spreadsheet opens", () => {
+  it("compare's replications.csv neutralises a candidate named like a formula", async () => {
+    const evil = join(tmp, "evil.yaml");
+    const text = readFileSync(tiny, "utf8").replace(
+      /^name: .*$/m,
+      "name: \"-2+3+cmd|' /C calc'!A0\"",
+    );
+    writeFileSync(evil, text);
+    const r = await whsim(
+      "compare",
+      evil,
+      tiny,
+      "--replications",
+      "2",
+      "--workers",
+      "1",
+      "--out",
+      join(tmp, "evil-compare"),
+    );
+    expect(r.code).toBe(0);
+    const rows = read("evil-compare", "replications.csv").split("\n").slice(1, 3);
+    for (const row of rows) expect(row.split(",")[0]).toBe("'-2+3+cmd|' /C calc'!A0");
+  });
+
+  it("sweep's sweep.csv neutralises text values", async () => {
+    const r = await whsim(
+      "sweep",
+      tiny,
+      "--set",
+      "name=@SUM(1)",
+      "--replications",
+      "1",
+      "--workers",
+      "1",
+      "--out",
+      join(tmp, "evil-sweep"),
+    );
+    expect(r.code).toBe(0);
+    const [header, row] = read("evil-sweep", "sweep.csv").split("\n");
+    expect(header.split(",").slice(0, 2)).toEqual(["point", "name"]);
+    expect(row.split(",").slice(0, 2)).toEqual(["name=@SUM(1)", "'@SUM(1)"]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatCsv, parseCsv } from "../../src/report/csv.ts";
+import { formatCsv } from "../../src/common/csv.ts";
+import { parseCsv, parseWhsimCsv } from "../../src/report/csv.ts";
 import { escapeHtml, jsonForScript, scriptText } from "../../src/report/escapeHtml.ts";
 
 describe("escaping", () => {
@@ -32,5 +33,6 @@ describe("escaping", () => {
       ['a "b", c', "1"],
       ["'=HYPERLINK(1)", "-2"],
     ]);
+    expect(parseWhsimCsv(text).rows[1]).toEqual(["=HYPERLINK(1)", "-2"]);
   });
 });

@@ -6,6 +6,7 @@
 
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { formatCsv } from "../../common/csv.ts";
 import type { InputIssue } from "../../common/inputError.ts";
 import { VERSION } from "../../common/version.ts";
 import { type Comparison, compareOutcomes } from "../../experiment/compare.ts";
@@ -19,7 +20,6 @@ import { kpiUnit } from "../../warehouse/measure/kpis.ts";
 import {
   applyWarmup,
   commonFlags,
-  csvField,
   type ExperimentFlags,
   jsonText,
   num,
@@ -196,17 +196,18 @@ export function compareCommand(program: Command): void {
           .slice(0, 2)
           .join("-")
           .replace(/[^A-Za-z0-9._-]+/g, "_")}`;
-      const replicationsCsv = [
-        ["candidate", "replication", ...Object.keys(comparison.kpis)].map(csvField).join(","),
-        ...result.outcomes.map((o) =>
-          [o.candidate, o.replication, ...Object.keys(comparison.kpis).map((k) => o.kpis[k])]
-            .map(csvField)
-            .join(","),
-        ),
-      ].join("\n");
+      const kpiNames = Object.keys(comparison.kpis);
+      const replicationsCsv = formatCsv([
+        ["candidate", "replication", ...kpiNames],
+        ...result.outcomes.map((o) => [
+          o.candidate,
+          o.replication,
+          ...kpiNames.map((k) => o.kpis[k]),
+        ]),
+      ]);
       writeOutput(outDir, {
         "comparison.json": jsonText(document),
-        "replications.csv": `${replicationsCsv}\n`,
+        "replications.csv": replicationsCsv,
         ...inputFiles,
       });
       if (flags.json) process.stdout.write(jsonText(document));

@@ -6,6 +6,7 @@
 
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { formatCsv } from "../../common/csv.ts";
 import { type InputIssue, isInputError } from "../../common/inputError.ts";
 import { VERSION } from "../../common/version.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
@@ -19,7 +20,6 @@ import { checkScenario, type Scenario } from "../../scenario/index.ts";
 import {
   applyWarmup,
   commonFlags,
-  csvField,
   type ExperimentFlags,
   jsonText,
   num,
@@ -174,13 +174,13 @@ export function sweepCommand(program: Command): void {
           a.variable ? p.variables[a.path] : p.settings[a.path],
         );
         const stats = kpiNames.flatMap((k) => [p.kpis[k].mean, p.kpis[k].ci95]);
-        return [p.id, ...byAxis, ...stats, p.replications].map(csvField).join(",");
+        return [p.id, ...byAxis, ...stats, p.replications];
       });
       const outDir =
         flags.out ?? `results/sweep-${scenario.name.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
       writeOutput(outDir, {
         "sweep.json": jsonText(document),
-        "sweep.csv": `${[csvHeader.map(csvField).join(","), ...csvRows].join("\n")}\n`,
+        "sweep.csv": formatCsv([csvHeader, ...csvRows]),
         ...inputFiles,
       });
       if (flags.json) {

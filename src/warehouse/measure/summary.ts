@@ -2,6 +2,7 @@
  * The run summary written as `summary.json` and the CSV tables: KPI means with 95 %
  * Student-t half-widths over replications, the mean breakdown and the conservation checks.
  */
+import { csvLine } from "../../common/csv.ts";
 import { confidenceInterval } from "../../engine/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import type { Breakdown, Conservation, RunResult } from "../types.ts";
@@ -99,19 +100,12 @@ function meanBreakdown(list: readonly Breakdown[]): Breakdown {
 const bound = (mean: number, sign: number, ci95: number | null) =>
   ci95 === null ? Number.NaN : round(mean + sign * ci95);
 
-const csvCell = (v: string | number) => {
-  const text = typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : v;
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
 /** `kpis.csv`: kpi,unit,mean,ci95_low,ci95_high,n (empty bounds when `ci95` is null). */
 export function kpisCsv(summary: RunSummary): string {
   const rows = ["kpi,unit,mean,ci95_low,ci95_high,n"];
   for (const [name, k] of Object.entries(summary.kpis)) {
     rows.push(
-      [name, k.unit, k.mean, bound(k.mean, -1, k.ci95), bound(k.mean, 1, k.ci95), k.n]
-        .map(csvCell)
-        .join(","),
+      csvLine([name, k.unit, k.mean, bound(k.mean, -1, k.ci95), bound(k.mean, 1, k.ci95), k.n]),
     );
   }
   return `${rows.join("\n")}\n`;
@@ -120,9 +114,9 @@ export function kpisCsv(summary: RunSummary): string {
 /** `replications.csv`: one row per replication, one column per KPI. */
 export function replicationsCsv(results: readonly RunResult[]): string {
   const names = kpiNames(results);
-  const rows = [["replication", ...names].map(csvCell).join(",")];
+  const rows = [csvLine(["replication", ...names])];
   results.forEach((r, i) => {
-    rows.push([i, ...names.map((n) => round(r.kpis[n] ?? Number.NaN))].map(csvCell).join(","));
+    rows.push(csvLine([i, ...names.map((n) => round(r.kpis[n] ?? Number.NaN))]));
   });
   return `${rows.join("\n")}\n`;
 }
