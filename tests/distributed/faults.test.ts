@@ -23,6 +23,7 @@ import { runWarehouse } from "../../src/experiment/warehouseRunner.ts";
 import { loadScenario } from "../../src/scenario/index.ts";
 import {
   freePort,
+  needsRedis,
   spawnWorker,
   startedIds,
   startWorker,
@@ -55,7 +56,10 @@ function executionsSince(since: Map<TestProcess, number>): string[] {
 /** A worker on its own queue with 1 s locks, for a job that lasts several lock periods. */
 let longWorker: TestProcess;
 
+const hasRedis = needsRedis();
+
 beforeAll(async () => {
+  if (!hasRedis) return;
   redis = new TestRedis(await freePort());
   await redis.start();
   longWorker = spawnWorker(redis.url, ["--queue", "long", "--lock-duration", "1"]);

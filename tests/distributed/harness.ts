@@ -1,13 +1,16 @@
 /**
  * Test harness for the distributed executor: a throwaway redis-server on a free loopback
- * port, whsim worker processes with captured output, and killing process trees by pid.
+ * port (the one tests/setup/redisServer.ts found), whsim worker processes with captured
+ * output, and killing process trees by pid.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { beforeEach, inject } from "vitest";
+import type { RedisSetup } from "../setup/redisServer.ts";
 
 /** The repository root (where bin/whsim.js lives). */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -37,6 +40,45 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 20
   }
 }
 
+/** The redis-server of this test run, or why there is none (see tests/setup/redisServer.ts). */
+function providedRedis(): RedisSetup {
+  return inject("redisServer") ?? { server: "redis-server" };
+}
+
+/**
+ * Called at the top of a test file whose tests all need Redis: when this run has no
+ * redis-server, each of the file's tests is skipped, printing one line with the reason.
+ * Returns true when Redis is there.
+ */
+export function needsRedis(): boolean {
+  const reason = providedRedis().skipReason;
+  if (reason === undefined) return true;
+  beforeEach((context) => {
+    process.stdout.write(`skipped "${context.task.name}": ${reason}\n`);
+    context.skip(reason);
+  });
+  return false;
+}
+
+/** True when Redis answers PING on `port` (also when it asks for a password first). */
+function pingRedis(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    let reply = "";
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once("error", () => done(false));
+    socket.once("connect", () => socket.write("PING\r\n"));
+    socket.on("data", (chunk) => {
+      reply += chunk.toString();
+      if (reply.includes("\r\n")) done(/^\+PONG|^-NOAUTH/.test(reply));
+    });
+  });
+}
+
 /** A redis-server started for a test. */
 export class TestRedis {
   readonly dir = mkdtempSync(join(tmpdir(), "whsim-redis-"));
@@ -55,7 +97,7 @@ export class TestRedis {
   async start(): Promise<void> {
     const pidfile = join(this.dir, "redis.pid");
     rmSync(pidfile, { force: true });
-    execFileSync("redis-server", [
+    execFileSync(providedRedis().server ?? "redis-server", [
       "--bind",
       "127.0.0.1",
       "--port",
@@ -77,17 +119,11 @@ export class TestRedis {
       "redis pid file",
     );
     this.pid = Number(readFileSync(pidfile, "utf8").trim());
-    await waitFor(() => {
-      try {
-        return (
-          execFileSync("redis-cli", ["-p", String(this.port), "ping"])
-            .toString()
-            .match(/PONG|NOAUTH/) !== null
-        );
-      } catch {
-        return false;
-      }
-    }, "redis ping");
+    const end = Date.now() + 20_000;
+    while (!(await pingRedis(this.port))) {
+      if (Date.now() > end) throw new Error("timed out waiting for redis ping");
+      await sleep(50);
+    }
   }
 
   /** Stops this redis-server by its pid and waits until it is gone. */

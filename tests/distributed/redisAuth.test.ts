@@ -2,12 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisExecutor } from "../../src/distributed/redisExecutor.ts";
 import { connectRedis, waitForRedis } from "../../src/distributed/redisUrl.ts";
-import { freePort, TestRedis } from "./harness.ts";
+import { freePort, needsRedis, TestRedis } from "./harness.ts";
 import { sweepJobs } from "./sweepJobs.ts";
 
 let redis: TestRedis;
 
+const hasRedis = needsRedis();
+
 beforeAll(async () => {
+  if (!hasRedis) return;
   redis = new TestRedis(await freePort(), ["--requirepass", "s3cret-pw"]);
   await redis.start();
 });

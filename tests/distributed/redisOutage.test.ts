@@ -2,12 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisExecutor } from "../../src/distributed/redisExecutor.ts";
 import { ResultStore } from "../../src/distributed/resultStore.ts";
-import { freePort, TestRedis, waitFor } from "./harness.ts";
+import { freePort, needsRedis, TestRedis, waitFor } from "./harness.ts";
 import { sweepJobs } from "./sweepJobs.ts";
 
 let redis: TestRedis;
 
+const hasRedis = needsRedis();
+
 beforeAll(async () => {
+  if (!hasRedis) return;
   redis = new TestRedis(await freePort());
   await redis.start();
 });

@@ -5,8 +5,9 @@
  * so a run proves that a machine without a browser gets one from npm.
  */
 import { InputError } from "../../common/inputError.ts";
+import { isExecutableFile } from "../findProgram.ts";
 import { type NpmChromium, npmChromium, npmChromiumSupported } from "./npmChromium.ts";
-import { isExecutableFile, systemChromium } from "./systemChromium.ts";
+import { systemChromium } from "./systemChromium.ts";
 
 /** Where the chosen browser came from. */
 export type ChromiumSource = "CHROMIUM_PATH" | "system" | "npm";
