@@ -200,7 +200,7 @@ export function assumptionBlocks(scenario: Obj | undefined, layout: Layout | und
     push(
       table(
         "Equipment",
-        ["Equipment", "Count", "Speed empty (m/s)", "Speed loaded (m/s)", "Cost per hour"],
+        ["Equipment", "Count", "Speed empty (m/s)", "Speed loaded (m/s)"],
         Object.entries(pools)
           .filter(([, p]) => isObj(p))
           .map(([name, p]) => {
@@ -210,10 +210,9 @@ export function assumptionBlocks(scenario: Obj | undefined, layout: Layout | und
               describe(q.count),
               describe(q.speedMps),
               describe(q.loadedSpeedMps ?? q.speedMps),
-              describe(q.costPerHour),
             ];
           }),
-        [false, true, true, true, true],
+        [false, true, true, true],
       ),
     );
     if (isObj(equipment.tasks)) push(kv("Equipment per task", Object.entries(equipment.tasks)));

@@ -59,6 +59,7 @@ function emptyStats(sim: Simulation): Stats {
     ordersCreated: 0,
     ordersShipped: 0,
     ordersOnTime: 0,
+    linesLate: 0,
     linesCreated: 0,
     linesFilled: 0,
     linesShipped: 0,
@@ -169,7 +170,6 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       count: spec.count,
       speedMps: spec.speedMps,
       loadedSpeedMps: spec.loadedSpeedMps ?? spec.speedMps,
-      costPerHour: spec.costPerHour,
       inUse: new TimeWeighted(sim, 0),
     };
     pools[kind] = pool;

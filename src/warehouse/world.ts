@@ -128,6 +128,8 @@ export interface Stats {
   ordersCreated: number;
   ordersShipped: number;
   ordersOnTime: number;
+  /** Lines of orders shipped after their due time. */
+  linesLate: number;
   linesCreated: number;
   linesFilled: number;
   linesShipped: number;

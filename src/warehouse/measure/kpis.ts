@@ -3,8 +3,8 @@
  * their units (`S` seconds, `M` metres, `PerHour`, `Rate` 0..1); `kpiUnit` gives the unit.
  */
 import { EQUIPMENT_KINDS, ROLES } from "../../scenario/index.ts";
+import { COST_KPI_NAMES, computeCostKpis } from "../cost/index.ts";
 import type { Breakdown } from "../types.ts";
-import { overlapS } from "../workforce/calendar.ts";
 import type { World } from "../world.ts";
 
 /** Units of the KPIs (patterns `utilization.*` are shares). */
@@ -31,9 +31,8 @@ export const KPI_UNITS: Record<string, string> = {
   ordersInProcess: "orders",
   stockUnits: "units",
   spaceUtilization: "share",
-  costPerOrder: "currency",
-  labourCost: "currency",
-  equipmentCost: "currency",
+  ...Object.fromEntries(COST_KPI_NAMES.map((name) => [name, "currency"])),
+  labourHoursPerYear: "h",
   recordAccuracyFaces: "share",
   recordAccuracyMean: "share",
   shortPicks: "picks",
@@ -62,12 +61,13 @@ export const KPI_UNITS: Record<string, string> = {
   productionLatenessS: "s",
 };
 
-/** The unit of a KPI name. */
-export function kpiUnit(name: string): string {
+/** The unit of a KPI name; money is in `currency` (the scenario's code) when given. */
+export function kpiUnit(name: string, currency = "currency"): string {
   if (name.startsWith("utilization.")) return "share";
   if (name.startsWith("packaging.")) return "pieces";
   if (name.startsWith("packagingPerHour.")) return "pieces/h";
-  return KPI_UNITS[name] ?? "";
+  const unit = KPI_UNITS[name] ?? "";
+  return unit === "currency" ? currency : unit;
 }
 
 const PHASES = [
@@ -85,7 +85,7 @@ const PHASES = [
 
 /** Computes KPIs and the breakdown at the end of a run (the clock at the horizon). */
 export function computeKpis(world: World): { kpis: Record<string, number>; breakdown: Breakdown } {
-  const { stats, warmupS, horizonS, scenario } = world;
+  const { stats, warmupS, horizonS } = world;
   const windowS = horizonS - warmupS;
   const hours = windowS / 3600;
   const k: Record<string, number> = {};
@@ -119,19 +119,16 @@ export function computeKpis(world: World): { kpis: Record<string, number>; break
       : Number.NaN;
 
   const worker: Breakdown["worker"] = {};
-  let labourCost = 0;
   for (const role of ROLES) {
     const workers = world.workers[role];
     if (workers.length === 0) continue;
     const sums = { travelLoaded: 0, travelEmpty: 0, handling: 0, waiting: 0, idle: 0 };
-    let paidS = 0;
     const waitingFor: Record<string, number> = {};
     for (const w of workers) {
       w.book(horizonS);
       for (const key of Object.keys(sums) as (keyof typeof sums)[]) sums[key] += w.stateS[key];
       for (const [reason, s] of Object.entries(w.waitingFor))
         waitingFor[reason] = (waitingFor[reason] ?? 0) + s;
-      paidS += overlapS(w.windows, warmupS, horizonS);
     }
     const onShift = sums.travelLoaded + sums.travelEmpty + sums.handling + sums.waiting + sums.idle;
     const shares: Record<string, number> = {};
@@ -142,20 +139,13 @@ export function computeKpis(world: World): { kpis: Record<string, number>; break
       shares[`waiting.${reason}`] = onShift > 0 ? waitingFor[reason] / onShift : 0;
     worker[role] = shares;
     k[`utilization.${role}`] = onShift > 0 ? 1 - sums.idle / onShift : 0;
-    labourCost +=
-      (paidS / 3600) * (scenario.costs.roleLabourPerHour[role] ?? scenario.costs.labourPerHour);
   }
-  let equipmentCost = 0;
   for (const kind of EQUIPMENT_KINDS) {
     const pool = world.pools[kind];
     if (!pool) continue;
     k[`utilization.${kind}`] = pool.count > 0 ? pool.inUse.mean(horizonS) / pool.count : 0;
-    equipmentCost += pool.count * hours * pool.costPerHour;
   }
-  k.labourCost = labourCost;
-  k.equipmentCost = equipmentCost;
-  k.costPerOrder =
-    stats.ordersShipped > 0 ? (labourCost + equipmentCost) / stats.ordersShipped : Number.NaN;
+  Object.assign(k, computeCostKpis(world));
 
   const order: Record<string, number> = {};
   for (const phase of PHASES)

@@ -58,7 +58,7 @@ export function summarize(
       mean: round(ci ? ci.mean : values[0]),
       ci95: ci ? round(ci.halfWidth) : null,
       n: values.length,
-      unit: kpiUnit(name),
+      unit: kpiUnit(name, scenario.costs.currency),
     };
   }
   return {

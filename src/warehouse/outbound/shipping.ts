@@ -123,6 +123,7 @@ function recordShipped(world: World, order: Order): void {
   stats.linesShipped += order.lines.length;
   stats.unitsShipped += order.units;
   if (order.shippedS <= order.dueS) stats.ordersOnTime++;
+  else stats.linesLate += order.lines.length;
   stats.cycleS.add(order.shippedS - order.createdS);
   const p = stats.phases;
   p.waitRelease += order.releasedS - order.createdS;

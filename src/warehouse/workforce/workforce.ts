@@ -271,6 +271,5 @@ export interface EquipmentPool {
   count: number;
   speedMps: number;
   loadedSpeedMps: number;
-  costPerHour: number;
   inUse: TimeWeighted;
 }
