@@ -3,9 +3,9 @@
  * Every problem is collected and thrown together as one `InputError`
  * (`file: path: value (expected)`), unknown keys with a "did you mean" suggestion.
  */
-import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { didYouMean, InputError, type InputIssue } from "../common/inputError.ts";
+import { readYaml } from "../common/readYaml.ts";
 import { explicitLayout } from "./generators/explicit.ts";
 import { fishboneLayout } from "./generators/fishbone.ts";
 import { flyingVLayout } from "./generators/flyingV.ts";
@@ -32,23 +32,26 @@ export function parseLayoutText(text: string, fileName: string): unknown {
     });
   }
   const json = fileName.toLowerCase().endsWith(".json") || text.trimStart().startsWith("{");
-  try {
-    if (json) return JSON.parse(text);
-    return parseYaml(text, {
-      maxAliasCount: MAX_YAML_ALIASES,
-      uniqueKeys: true,
-      prettyErrors: true,
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = /line (\d+)/i.exec(message);
-    throw new InputError({
-      file: fileName,
-      path: line ? `line ${line[1]}` : "",
-      value: message.split("\n")[0],
-      expected: json ? "valid JSON" : "valid YAML without alias bombs or duplicate keys",
-    });
+  if (json) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const line = /line (\d+)/i.exec(message);
+      throw new InputError({
+        file: fileName,
+        path: line ? `line ${line[1]}` : "",
+        value: message.split("\n")[0],
+        expected: "valid JSON",
+      });
+    }
   }
+  // JSON is YAML: one reader bounds the nesting and finds duplicate keys for both.
+  return readYaml(text, {
+    file: fileName,
+    maxAliasCount: MAX_YAML_ALIASES,
+    expected: json ? "valid JSON" : "valid YAML",
+  });
 }
 
 /** The value at a zod path inside `data` (undefined if absent). */

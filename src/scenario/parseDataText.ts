@@ -1,9 +1,10 @@
 /**
  * Reads YAML or JSON text into plain data, refusing what should never be expanded: files
- * over a size cap and YAML alias bombs. Syntax errors become input issues with a line number.
+ * over a size cap, YAML alias bombs, nesting deeper than a scenario needs. Syntax errors and
+ * duplicate keys become input issues with a line number; the work is linear in the size.
  */
-import { parseDocument } from "yaml";
 import { InputError } from "../common/inputError.ts";
+import { readYaml } from "../common/readYaml.ts";
 
 /** Largest scenario or layout text accepted, in bytes of UTF-16 text (default 4 MiB). */
 export const MAX_INPUT_CHARS = 4 * 1024 * 1024;
@@ -53,27 +54,11 @@ export function parseDataText(
       expected: `a file of at most ${maxChars} characters`,
     });
   }
-  if (file.toLowerCase().endsWith(".json")) checkJsonSyntax(text, file);
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, merge: false });
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((error) => ({
-        file,
-        path: error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : "",
-        value: error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""),
-        expected: file.endsWith(".json") ? "valid JSON" : "valid YAML",
-      })),
-    );
-  }
-  try {
-    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new InputError({
-      file,
-      path: "",
-      value: message,
-      expected: `YAML with at most ${MAX_YAML_ALIASES} alias expansions (alias bombs are refused)`,
-    });
-  }
+  const json = file.toLowerCase().endsWith(".json");
+  if (json) checkJsonSyntax(text, file);
+  return readYaml(text, {
+    file,
+    maxAliasCount: MAX_YAML_ALIASES,
+    expected: json ? "valid JSON" : "valid YAML",
+  });
 }
