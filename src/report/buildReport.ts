@@ -15,7 +15,7 @@ import type { ReportModel } from "./reportModel.ts";
 import { runReport } from "./runReport.ts";
 import { staffReport } from "./staffReport.ts";
 import { sweepReport } from "./sweepReport.ts";
-import { StagedFiles } from "./writeOutputs.ts";
+import { checkTargets, StagedFiles } from "./writeOutputs.ts";
 import { type Paper, writePdf } from "./writePdf.ts";
 import { xlsxBuffer } from "./writeXlsx.ts";
 
@@ -29,6 +29,12 @@ export interface ReportOptions {
   paper?: Paper;
   /** Also write an XLSX workbook. Defaults to false. */
   xlsx?: boolean;
+  /**
+   * Replace existing files at `out` and beside it. Defaults to false: an explicit `out` whose
+   * HTML, CSV, XLSX or PDF exists is refused. The default report inside the results folder
+   * is always replaced.
+   */
+  force?: boolean;
 }
 
 /** The report model for a results folder of any kind. */
@@ -81,11 +87,26 @@ export async function buildReport(dir: string, options: ReportOptions = {}): Pro
   const { html, model, folder } = await reportHtml(dir);
   const out = resolve(options.out ?? join(folder.dir, "report.html"));
   const base = out.slice(0, out.length - extname(out).length);
+  const sheetFile = (name: string) => `${base}-${slug(name)}.csv`;
+  checkTargets(
+    [
+      out,
+      ...model.sheets.map((s) => sheetFile(s.name)),
+      ...(options.xlsx ? [`${base}.xlsx`] : []),
+      ...(browser ? [`${base}.pdf`] : []),
+    ],
+    {
+      flag: "--out",
+      value: options.out ?? out,
+      replace: options.force === true || options.out === undefined,
+      force: "--force",
+    },
+  );
   const files = new StagedFiles();
   try {
     files.write(out, html);
     for (const sheet of model.sheets)
-      files.write(`${base}-${slug(sheet.name)}.csv`, formatCsv([sheet.columns, ...sheet.rows]));
+      files.write(sheetFile(sheet.name), formatCsv([sheet.columns, ...sheet.rows]));
     if (options.xlsx) files.write(`${base}.xlsx`, await xlsxBuffer(model.sheets, model.title));
     if (browser) await writePdf(browser, html, files.stage(`${base}.pdf`), options.paper ?? "A4");
     return files.commit();

@@ -3,9 +3,33 @@
  * all are renamed into place only when every one has been written, so a failure leaves
  * no half report (and the previous report, if any, untouched).
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { InputError } from "../common/inputError.ts";
 import { makeFoldersForInput } from "../node/makeFolders.ts";
+
+/**
+ * Throws an InputError unless every target may be written: none may be a folder or anything
+ * but a regular file, and without `replace` none may exist (`flag` and `value` name the
+ * option in the message; `force` names the option that allows replacing).
+ */
+export function checkTargets(
+  targets: readonly string[],
+  options: { flag: string; value: string; replace: boolean; force: string },
+): void {
+  const present = targets.filter((t) => existsSync(t));
+  const odd = present.filter((t) => !lstatSync(t).isFile());
+  const issue = (expected: string) =>
+    new InputError({ file: options.flag, path: "", value: options.value, expected });
+  if (odd.length > 0) {
+    throw issue(`a file name; ${odd.join(", ")} is a folder or not a regular file, left alone`);
+  }
+  if (present.length > 0 && !options.replace) {
+    throw issue(
+      `a new file name, or ${options.force} to replace what exists: ${present.join(", ")}`,
+    );
+  }
+}
 
 /** Files staged for an all-or-nothing publish. */
 export class StagedFiles {

@@ -1,6 +1,7 @@
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -12,12 +13,29 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.ts";
 import { isInputError } from "../../src/common/inputError.ts";
 import { buildReport } from "../../src/report/buildReport.ts";
 import { parseCsv } from "../../src/report/csv.ts";
 import { compatibleVersion, readResultsFolder } from "../../src/report/readResultsFolder.ts";
 import { readPdf } from "./readPdf.ts";
+
+/** Runs the CLI in this process; returns the exit code and what went to stderr. */
+async function whsim(...args: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = "";
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+  try {
+    return { code: await main(["node", "whsim", ...args]), stderr };
+  } finally {
+    err.mockRestore();
+    out.mockRestore();
+  }
+}
 
 const fixture = (kind: string) => new URL(`../fixtures/report/${kind}`, import.meta.url).pathname;
 const summary = JSON.parse(readFileSync(join(fixture("run"), "summary.json"), "utf8"));
@@ -184,6 +202,58 @@ describe("buildReport()", () => {
       buildReport(fixture("run"), { out: join(work, "x.pdf") }),
     );
     expect(issues[0]).toMatch(/an \.html file name/);
+  });
+
+  it("buildReport() refuses an --out that is a folder, with or without force", async () => {
+    const folder = mkdtempSync(join(work, "folder-"));
+    const out = join(folder, "named.html");
+    mkdirSync(out);
+    for (const force of [false, true]) {
+      const issues = await inputIssues(() => buildReport(fixture("run"), { out, force }));
+      expect(issues[0]).toContain(`a file name; ${out} is a folder or not a regular file`);
+    }
+    expect(readdirSync(folder)).toEqual(["named.html"]);
+  });
+
+  it("buildReport() never replaces an existing report or its CSV without force", async () => {
+    const folder = mkdtempSync(join(work, "again-"));
+    const out = join(folder, "x.html");
+    const first = await buildReport(fixture("run"), { out });
+    const csv = first.find((f) => f.endsWith(".csv"))!;
+    writeFileSync(out, "my edited report");
+    writeFileSync(csv, "my,sheet\n");
+    const issues = await inputIssues(() => buildReport(fixture("run"), { out }));
+    expect(issues[0]).toMatch(/a new file name, or --force to replace what exists: /);
+    expect(issues[0]).toContain(out);
+    expect(readFileSync(out, "utf8")).toBe("my edited report");
+    // A CSV beside a new HTML name is protected too.
+    unlinkSync(out);
+    const csvOnly = await inputIssues(() => buildReport(fixture("run"), { out }));
+    expect(csvOnly[0]).toContain(csv);
+    expect(readFileSync(csv, "utf8")).toBe("my,sheet\n");
+    expect(existsSync(out)).toBe(false);
+    const forced = await buildReport(fixture("run"), { out, force: true });
+    expect(forced).toEqual(first);
+    expect(readFileSync(csv, "utf8")).not.toBe("my,sheet\n");
+  });
+
+  it("buildReport() replaces the default report inside the results folder", async () => {
+    const dir = copyOf("run");
+    await buildReport(dir);
+    writeFileSync(join(dir, "report.html"), "old");
+    await buildReport(dir);
+    expect(readFileSync(join(dir, "report.html"), "utf8")).not.toBe("old");
+  });
+
+  it("whsim report --out <folder> exits 2 naming the folder, not an internal error", async () => {
+    const folder = mkdtempSync(join(work, "cli-folder-"));
+    const asHtml = join(folder, "r.html");
+    mkdirSync(asHtml);
+    const r = await whsim("report", fixture("run"), "--out", asHtml);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error: --out: ${JSON.stringify(asHtml)} (a file name; ${asHtml} is a folder or not a regular file, left alone)\n`,
+    );
   });
 });
 

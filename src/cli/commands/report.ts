@@ -12,6 +12,7 @@ interface ReportFlags {
   pdf?: boolean;
   paper: string;
   xlsx?: boolean;
+  force?: boolean;
 }
 
 /** Registers `whsim report`. */
@@ -29,12 +30,14 @@ export function reportCommand(program: Command): void {
     .option("--pdf", "also print the report to PDF with headless Chromium")
     .option("--paper <size>", "PDF paper size: A4 or Letter", "A4")
     .option("--xlsx", "also write an XLSX workbook")
+    .option("--force", "replace an existing report at --out and the files beside it")
     .action(async (dir: string, flags: ReportFlags) => {
       const written = await buildReport(dir, {
         out: flags.out,
         pdf: flags.pdf,
         xlsx: flags.xlsx,
         paper: flags.paper as Paper,
+        force: flags.force,
       });
       for (const file of written) process.stdout.write(`${file}\n`);
     });
