@@ -99,6 +99,23 @@ interface PlannedAxis {
   base: unknown;
 }
 
+/**
+ * Rounds `x` to 12 significant digits when that moves it by float noise only (a few units in
+ * the last place: 3000*1.1^2 → 3630, not 3630.0000000000005); any other value, such as a
+ * large integer, is kept exactly.
+ */
+export function dropFloatNoise(x: number): number {
+  const rounded = Number(x.toPrecision(12));
+  return Math.abs(rounded - x) <= 16 * Number.EPSILON * Math.abs(x) ? rounded : x;
+}
+
+/** Integer literals in an expression that a double cannot hold exactly (beyond 2^53 − 1). */
+function inexactIntegers(source: string): string[] {
+  return (source.match(/(?<![\d.eE])\d{16,}(?![\d.eE])/g) ?? []).filter(
+    (token) => !Number.isSafeInteger(Number(token)),
+  );
+}
+
 /** Expands a range `a:b` / `a:step:b` (numbers only) or returns undefined. */
 function expandRange(value: string): number[] | undefined {
   const m =
@@ -113,7 +130,7 @@ function expandRange(value: string): number[] | undefined {
   const count = Math.floor((end - start) / step + 1e-9) + 1;
   if (count > MAX_GRID_POINTS) return undefined;
   // NOTE: start + i·step (not repeated addition) keeps 0.1-steps free of drift.
-  return Array.from({ length: count }, (_, i) => Number((start + i * step).toPrecision(12)));
+  return Array.from({ length: count }, (_, i) => dropFloatNoise(start + i * step));
 }
 
 /**
@@ -156,6 +173,13 @@ function planAxis(
           value,
           expected: "true or false",
         });
+    } else if (inexactIntegers(value).length > 0) {
+      badValue(issues, valueIssues, {
+        file: option.source,
+        path: option.path,
+        value,
+        expected: `integers up to ${Number.MAX_SAFE_INTEGER} (a larger one, ${inexactIntegers(value)[0]}, would be rounded)`,
+      });
     } else {
       const compiled = compileExpression(value, math);
       if (compiled.ok) raw.push({ kind: "expression", expression: compiled.expression });
@@ -279,8 +303,7 @@ export function buildGrid<S>(
             expected: "an expression giving a finite number",
           });
         }
-        // NOTE: 12 significant digits drop float noise (3000*1.1^2 → 3630, not 3630.0000000000005).
-        value = Number((value as number).toPrecision(12));
+        value = dropFloatNoise(value as number);
       }
       values.set(axis, value);
       if (axis.variable) variables[axis.path] = value as number;

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/common/inputError.ts";
 import { createMathSandbox } from "../../src/experiment/mathSandbox.ts";
 import { checkPath, getPath, setPath } from "../../src/experiment/scenarioPath.ts";
-import { buildGrid, parseSetOption } from "../../src/experiment/sweep.ts";
+import { buildGrid, dropFloatNoise, parseSetOption } from "../../src/experiment/sweep.ts";
 
 const scenario = {
+  seed: 1,
   outbound: { ordersPerDay: 3000, picking: { method: "single", batchSize: 6, routing: "sShape" } },
   workforce: { roles: { picker: { crews: [{ shift: "day", headcount: 5 }] } } },
   inbound: { enabled: true },
@@ -40,6 +41,30 @@ describe("scenario paths", () => {
     expect(issue.expected).toMatch(/did you mean ordersPerDay/);
     expect(checkPath(scenario, "outbound.picking")[0].expected).toMatch(/not an object/);
     expect(checkPath(scenario, "outbound.__proto__.x")[0].value).toBe("__proto__");
+  });
+});
+
+describe("--set values kept exactly", () => {
+  it("buildGrid() keeps a large integer seed exactly and refuses one a double would round", () => {
+    expect(grid("seed=9007199254740991").points[0].settings.seed).toBe(9007199254740991);
+    expect(grid("seed=123456789012345").points[0].settings.seed).toBe(123456789012345);
+    expect(grid("seed=9007199254740990:9007199254740991").axes[0].values).toEqual([
+      9007199254740990, 9007199254740991,
+    ]);
+    const [issue] = issuesOf(() => grid("seed=9007199254740993"));
+    expect(issue).toMatchObject({ file: "--set", path: "seed", value: "9007199254740993" });
+    expect(issue.expected).toBe(
+      "integers up to 9007199254740991 (a larger one, 9007199254740993, would be rounded)",
+    );
+    expect(issuesOf(() => grid("seed=2*90071992547409930"))[0].path).toBe("seed");
+  });
+
+  it("dropFloatNoise() rounds float noise only", () => {
+    expect(dropFloatNoise(3000 * 1.1 ** 2)).toBe(3630);
+    expect(dropFloatNoise(0.1 + 0.2)).toBe(0.3);
+    expect(dropFloatNoise(1234567890123.5)).toBe(1234567890123.5);
+    expect(dropFloatNoise(9007199254740991)).toBe(9007199254740991);
+    expect(dropFloatNoise(-0.30000000000000004)).toBe(-0.3);
   });
 });
 
