@@ -65,7 +65,7 @@ beforeAll(async () => {
   longWorker = spawnWorker(redis.url, ["--queue", "long", "--lock-duration", "1"]);
   others.push(longWorker);
   workers.push(...(await Promise.all([startWorker(redis.url), startWorker(redis.url)])));
-});
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all([...workers, ...others].map((p) => p.kill()));

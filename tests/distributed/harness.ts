@@ -244,10 +244,13 @@ export function spawnWorker(url: string, extra: string[] = []): TestProcess {
   ]);
 }
 
-/** Starts `whsim worker` against `url` and waits until it serves the queue. */
+/**
+ * Starts `whsim worker` against `url` and waits until it serves the queue (up to 90 s: a
+ * worker loads the whole CLI, which takes half a minute on a loaded two-core machine).
+ */
 export async function startWorker(url: string): Promise<TestProcess> {
   const worker = spawnWorker(url);
-  await worker.waitForLine(/serving queue/, 30_000);
+  await worker.waitForLine(/serving queue/, 90_000);
   return worker;
 }
 
