@@ -33,6 +33,11 @@ export function showValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/** A noun with its indefinite article: "an array", "a number". */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
+
 /** `file: path: value (expected)` — the one format every input problem is shown in. */
 export function formatIssue(issue: InputIssue): string {
   const where = issue.path ? `${issue.file}: ${issue.path}` : issue.file;

@@ -11,6 +11,7 @@ import {
   type InputIssue,
   isInputError,
   showValue,
+  withArticle,
 } from "../common/inputError.ts";
 import { checkPath, getPath, setPath, splitPath } from "../experiment/scenarioPath.ts";
 import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
@@ -129,7 +130,7 @@ function checkValueTypes(
         file,
         path: `space.${path}[${i}]`,
         value: v,
-        expected: [...types].map((t) => `a ${t}`).join(" or "),
+        expected: [...types].map(withArticle).join(" or "),
       });
     }
   });

@@ -7,6 +7,7 @@
 import { InputError, type InputIssue } from "../common/inputError.ts";
 import type { SkuRow } from "./csvSchema.ts";
 import { numberCell, parseCsv } from "./csvTable.ts";
+import { HORIZON_MAX_S, MAX_SKUS, MAX_UNITS } from "./limits.ts";
 import type { Scenario } from "./loader.ts";
 
 /** Columns of the SKU master CSV. */
@@ -21,6 +22,9 @@ export const ORDER_LINES_COLUMNS = {
   optional: ["carrier"],
 } as const;
 
+/** Most lines of one order (as `outbound.orderList[].lines` in the schema). */
+const MAX_LINES_PER_ORDER = 1000;
+
 /** A CSV file's name (for messages) and text. */
 export interface CsvSource {
   file: string;
@@ -34,6 +38,14 @@ export function skuMasterFromCsv(
 ): SkuRow[] {
   const { file } = source;
   const rows = parseCsv(source.text, file, SKU_MASTER_COLUMNS);
+  if (rows.length > MAX_SKUS) {
+    throw new InputError({
+      file,
+      path: `row ${rows[MAX_SKUS].row}`,
+      value: `${rows.length} SKU rows`,
+      expected: `at most ${MAX_SKUS} SKUs`,
+    });
+  }
   const issues: InputIssue[] = [];
   const seen = new Map<string, number>();
   const suppliers = scenario.inbound.suppliers.map((s) => s.name);
@@ -51,7 +63,7 @@ export function skuMasterFromCsv(
         expected: `a SKU id not used before (row ${seen.get(id)})`,
       });
     } else seen.set(id, row.row);
-    const cube = numberCell(row, "unitCubeM3", file, issues, { min: 0, exclusiveMin: true });
+    const cube = numberCell(row, "unitCubeM3", file, issues, { min: 1e-6, max: 10 });
     const sku: SkuRow = {
       id,
       unitCubeM3: cube,
@@ -61,10 +73,11 @@ export function skuMasterFromCsv(
     if ((row.cells.unitsPerPallet ?? "") !== "")
       sku.unitsPerPallet = numberCell(row, "unitsPerPallet", file, issues, {
         min: 1,
+        max: MAX_UNITS,
         integer: true,
       });
     if ((row.cells.unitWeightKg ?? "") !== "")
-      sku.unitWeightKg = numberCell(row, "unitWeightKg", file, issues, { min: 0 });
+      sku.unitWeightKg = numberCell(row, "unitWeightKg", file, issues, { min: 0, max: 2000 });
     const supplier = row.cells.supplier ?? "";
     if (supplier !== "") {
       if (!suppliers.includes(supplier)) {
@@ -78,7 +91,7 @@ export function skuMasterFromCsv(
       sku.supplier = supplier;
     }
     if ((row.cells.lineShare ?? "") !== "") {
-      sku.lineShare = numberCell(row, "lineShare", file, issues, { min: 0 });
+      sku.lineShare = numberCell(row, "lineShare", file, issues, { min: 0, max: 1e12 });
       withShare++;
     }
     out.push(sku);
@@ -123,8 +136,8 @@ export function orderLinesFromCsv(
         expected: "an order id",
       });
     }
-    const timeS = numberCell(row, "timeS", file, issues, { min: 0 });
-    const qty = numberCell(row, "qty", file, issues, { min: 1, integer: true });
+    const timeS = numberCell(row, "timeS", file, issues, { min: 0, max: HORIZON_MAX_S });
+    const qty = numberCell(row, "qty", file, issues, { min: 1, max: MAX_UNITS, integer: true });
     const raw = row.cells.sku;
     let sku = rankOf.get(raw);
     if (sku === undefined && /^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= skuIds.length)
@@ -156,6 +169,15 @@ export function orderLinesFromCsv(
           path: `row ${row.row}, column timeS`,
           value: row.cells.timeS,
           expected: `the time of order ${key}'s first line (${existing.timeS})`,
+        });
+        continue;
+      }
+      if (existing.lines.length >= MAX_LINES_PER_ORDER) {
+        issues.push({
+          file,
+          path: `row ${row.row}, column order`,
+          value: key,
+          expected: `an order of at most ${MAX_LINES_PER_ORDER} lines`,
         });
         continue;
       }

@@ -88,7 +88,17 @@ export function parseCsv(
   }
   const header = all[0].fields.map((h) => h.trim());
   const known = [...columns.required, ...columns.optional];
+  const firstColumn = new Map<string, number>();
   header.forEach((h, c) => {
+    const earlier = firstColumn.get(h);
+    if (earlier !== undefined) {
+      issues.push({
+        file,
+        path: `row 1, column ${c + 1}`,
+        value: h,
+        expected: `a column not named before (column ${earlier + 1} is ${h})`,
+      });
+    } else firstColumn.set(h, c);
     if (!known.includes(h)) {
       issues.push({
         file,
@@ -124,28 +134,49 @@ export function parseCsv(
   return rows;
 }
 
+/** A decimal number as a person writes it: no hex, octal, binary, Infinity or blanks. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Bounds a number cell must keep. */
+export interface CellCheck {
+  min?: number;
+  /** `min` itself is refused. */
+  exclusiveMin?: boolean;
+  max?: number;
+  integer?: boolean;
+}
+
+/** What a cell with these bounds should hold, in words: "an integer >= 1 and <= 1000000". */
+function describeCell(check: CellCheck): string {
+  const bounds = [
+    check.min === undefined ? "" : `${check.exclusiveMin ? ">" : ">="} ${check.min}`,
+    check.max === undefined ? "" : `<= ${check.max}`,
+  ].filter(Boolean);
+  const kind = check.integer ? "an integer" : "a decimal number";
+  return bounds.length > 0 ? `${kind} ${bounds.join(" and ")}` : kind;
+}
+
 /** Reads a number cell; pushes an issue (file, row, column, value) and returns NaN when invalid. */
 export function numberCell(
   row: CsvRow,
   column: string,
   file: string,
   issues: InputIssue[],
-  check: { min?: number; integer?: boolean; exclusiveMin?: boolean } = {},
+  check: CellCheck = {},
 ): number {
   const raw = row.cells[column] ?? "";
-  const value = raw === "" ? Number.NaN : Number(raw);
+  const value = DECIMAL.test(raw) ? Number(raw) : Number.NaN;
   let ok = Number.isFinite(value);
-  if (ok && check.integer && !Number.isInteger(value)) ok = false;
+  if (ok && check.integer && !Number.isSafeInteger(value)) ok = false;
   if (ok && check.min !== undefined)
     ok = check.exclusiveMin ? value > check.min : value >= check.min;
+  if (ok && check.max !== undefined) ok = value <= check.max;
   if (!ok) {
-    const kind = check.integer ? "an integer" : "a number";
-    const bound = check.min === undefined ? "" : ` ${check.exclusiveMin ? ">" : ">="} ${check.min}`;
     issues.push({
       file,
       path: `row ${row.row}, column ${column}`,
       value: raw,
-      expected: `${kind}${bound}`,
+      expected: describeCell(check),
     });
     return Number.NaN;
   }

@@ -25,6 +25,29 @@ export interface LayoutSource {
   text: string;
 }
 
+/** An issue for every item whose name an earlier item of the list already has. */
+function repeatedNames(
+  items: readonly { name: string }[],
+  path: string,
+  what: string,
+  file: string,
+): InputIssue[] {
+  const names = new Set<string>();
+  const issues: InputIssue[] = [];
+  items.forEach((item, i) => {
+    if (names.has(item.name)) {
+      issues.push({
+        file,
+        path: `${path}[${i}].name`,
+        value: item.name,
+        expected: `a unique ${what} name`,
+      });
+    }
+    names.add(item.name);
+  });
+  return issues;
+}
+
 /** Checks that need more than one field: warm-up vs horizon, shift names, equipment pools. */
 function crossCheck(data: ScenarioFile, file: string): InputIssue[] {
   const issues: InputIssue[] = [];
@@ -105,18 +128,10 @@ function crossCheck(data: ScenarioFile, file: string): InputIssue[] {
       }
     });
   });
-  const names = new Set<string>();
-  data.outbound.carriers.forEach((carrier, i) => {
-    if (names.has(carrier.name)) {
-      issues.push({
-        file,
-        path: `outbound.carriers[${i}].name`,
-        value: carrier.name,
-        expected: "a unique carrier name",
-      });
-    }
-    names.add(carrier.name);
-  });
+  issues.push(
+    ...repeatedNames(data.outbound.carriers, "outbound.carriers", "carrier", file),
+    ...repeatedNames(data.inbound.suppliers, "inbound.suppliers", "supplier", file),
+  );
   if (data.outbound.hourlyPattern.every((w) => w === 0) && data.outbound.ordersPerDay > 0) {
     issues.push({
       file,

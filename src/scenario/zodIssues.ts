@@ -3,7 +3,7 @@
  * value read back from the input and "did you mean" suggestions for unknown keys.
  */
 import type { z } from "zod";
-import { didYouMean, type InputIssue } from "../common/inputError.ts";
+import { didYouMean, type InputIssue, withArticle } from "../common/inputError.ts";
 
 type Key = PropertyKey;
 
@@ -69,7 +69,7 @@ export function keysAt(schema: z.ZodType, path: readonly Key[], data: unknown): 
 function describeExpected(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      return issue.expected === "object" ? "a mapping" : `a ${issue.expected}`;
+      return issue.expected === "object" ? "a mapping" : withArticle(issue.expected);
     case "too_small": {
       const bound = Number(issue.minimum);
       if (issue.origin === "array") return `at least ${bound} item${bound === 1 ? "" : "s"}`;
