@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { formatIssue, InputError } from "../../src/common/inputError.ts";
 import { main } from "../../src/cli/main.ts";
+import { formatIssue, InputError } from "../../src/common/inputError.ts";
 import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
 import { loadScenario, orderLinesFromCsv, skuMasterFromCsv } from "../../src/scenario/index.ts";
 
