@@ -164,6 +164,29 @@ describe("whsim run", () => {
   });
 });
 
+describe("whsim run without --out", () => {
+  it("as a process: a scenario named ../../escaped-by-name writes under results/ only", () => {
+    const cwd = join(dir, "cwd", "inner");
+    mkdirSync(cwd, { recursive: true });
+    const file = join(cwd, "escape.yaml");
+    const text = small
+      .replace("name: small", 'name: "../../escaped-by-name"')
+      .replace("horizonDays: 2", "horizonDays: 0.3")
+      .replace("warmupDays: 0.5", "warmupDays: 0.1");
+    writeFileSync(file, text);
+    const bin = join(import.meta.dirname, "../../bin/whsim.js");
+    execFileSync(process.execPath, [bin, "run", file, "--replications", "1", "--workers", "1"], {
+      cwd,
+      stdio: "ignore",
+      timeout: 120_000,
+    });
+    expect(readdirSync(join(dir, "cwd")).sort()).toEqual(["inner"]);
+    expect(readdirSync(cwd).sort()).toEqual(["escape.yaml", "results"]);
+    expect(readdirSync(join(cwd, "results"))).toEqual(["escaped-by-name"]);
+    expect(existsSync(join(cwd, "results", "escaped-by-name", "summary.json"))).toBe(true);
+  }, 150_000);
+});
+
 describe("whsim validate", () => {
   it("exits 0 for a good scenario and 2 with every problem for a bad one", async () => {
     const good = join(dir, "good.yaml");

@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { formatCsv } from "../../common/csv.ts";
 import type { InputIssue } from "../../common/inputError.ts";
+import { defaultResultsFolder } from "../../common/resultsFolderName.ts";
 import { VERSION } from "../../common/version.ts";
 import { type Comparison, compareOutcomes } from "../../experiment/compare.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
@@ -190,12 +191,7 @@ export function compareCommand(program: Command): void {
         })),
         ...comparison,
       };
-      const outDir =
-        flags.out ??
-        `results/compare-${ids
-          .slice(0, 2)
-          .join("-")
-          .replace(/[^A-Za-z0-9._-]+/g, "_")}`;
+      const outDir = flags.out ?? defaultResultsFolder(ids.slice(0, 2).join("-"), "compare-");
       const kpiNames = Object.keys(comparison.kpis);
       const replicationsCsv = formatCsv([
         ["candidate", "replication", ...kpiNames],

@@ -10,6 +10,7 @@ import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { stringify } from "yaml";
 import { type InputIssue, isInputError } from "../../common/inputError.ts";
+import { defaultResultsFolder } from "../../common/resultsFolderName.ts";
 import { VERSION } from "../../common/version.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
 import { checkReplaceable } from "../../node/outputFolder.ts";
@@ -211,8 +212,7 @@ export function optimizeCommand(program: Command): void {
         replications: result.evaluations,
         ...result,
       };
-      const outDir =
-        flags.out ?? `results/optimize-${base!.name.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
+      const outDir = flags.out ?? defaultResultsFolder(base!.name, "optimize-");
       const files: Record<string, string> = { "optimization.json": jsonText(document) };
       if (result.winnerLayout) {
         const header = `# Winner of whsim optimize ${file} (seed ${seed}, status ${result.status}): ${result.winner}\n`;

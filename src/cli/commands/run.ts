@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { InputError, type InputIssue } from "../../common/inputError.ts";
+import { defaultResultsFolder } from "../../common/resultsFolderName.ts";
 import { VERSION } from "../../common/version.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
 import { NdjsonWriter } from "../../node/ndjsonWriter.ts";
@@ -155,7 +156,7 @@ export function runCommand(program: Command): void {
     .option("--seed <n>", "master seed (default: the scenario's)")
     .option("--replications <n>", "replications (default: the scenario's)")
     .option("--workers <n>", "worker threads for replications (default: the number of cores)")
-    .option("--out <dir>", "results folder (default: results/<scenario name>)")
+    .option("--out <dir>", "results folder (default: results/<scenario name, letters, digits, . _ - only>)")
     .option("--json", "print the summary as JSON on stdout instead of the table")
     .option("--trace", "also write trace.ndjson (replication 0) for the viewer")
     .action(async (file: string | undefined, flags: RunFlags) => {
@@ -173,7 +174,7 @@ export function runCommand(program: Command): void {
       if (issues.length > 0 || !scenario) throw new InputError(issues);
       const seed = seedFlag ?? scenario.seed;
       const replications = replicationsFlag ?? scenario.replications;
-      const out = resolve(flags.out ?? `results/${scenario.name}`);
+      const out = resolve(flags.out ?? defaultResultsFolder(scenario.name));
       const bar =
         process.stderr.isTTY && !flags.json
           ? new SingleBar({

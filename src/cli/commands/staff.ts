@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { stringify } from "yaml";
 import { didYouMean, type InputIssue, isInputError } from "../../common/inputError.ts";
+import { defaultResultsFolder } from "../../common/resultsFolderName.ts";
 import { VERSION } from "../../common/version.ts";
 import { isExperimentAborted } from "../../experiment/abort.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
@@ -335,8 +336,7 @@ export function staffCommand(program: Command): void {
             }
           : {}),
       };
-      const outDir =
-        flags.out ?? `results/staff-${scenario.name.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
+      const outDir = flags.out ?? defaultResultsFolder(scenario.name, "staff-");
       writeOutput(outDir, {
         "staffing.json": jsonText(document),
         ...inputFiles,

@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { formatCsv } from "../../common/csv.ts";
 import { type InputIssue, isInputError } from "../../common/inputError.ts";
+import { defaultResultsFolder } from "../../common/resultsFolderName.ts";
 import { VERSION } from "../../common/version.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
 import { meanBreakdown } from "../../experiment/meanBreakdown.ts";
@@ -176,8 +177,7 @@ export function sweepCommand(program: Command): void {
         const stats = kpiNames.flatMap((k) => [p.kpis[k].mean, p.kpis[k].ci95]);
         return [p.id, ...byAxis, ...stats, p.replications];
       });
-      const outDir =
-        flags.out ?? `results/sweep-${scenario.name.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
+      const outDir = flags.out ?? defaultResultsFolder(scenario.name, "sweep-");
       writeOutput(outDir, {
         "sweep.json": jsonText(document),
         "sweep.csv": formatCsv([csvHeader, ...csvRows]),
