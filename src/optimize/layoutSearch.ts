@@ -28,6 +28,7 @@ import { scenarioLayout } from "../warehouse/simulate.ts";
 import { objectiveFor } from "./objective.ts";
 import type { OptimizeSpec } from "./optimizeSpec.ts";
 import { type RankedCandidate, type SearchStatus, selectBest } from "./selectBest.ts";
+import { parseServiceTargets, type ServiceTarget } from "./serviceTargets.ts";
 
 /** Special space key: minutes between waves (0 = continuous release). */
 export const WAVE_INTERVAL_KEY = "waveIntervalMin";
@@ -417,6 +418,8 @@ export interface OptimizationRow extends Partial<RankedCandidate> {
 export interface OptimizationResult {
   status: SearchStatus;
   objective: { kpi: string; sense: "minimize" | "maximize" };
+  /** Service targets a winner must meet (judged by the feasibility check). */
+  targets: ServiceTarget[];
   winner?: string;
   /** The winner's layout spec, ready to write as a `layouts/` file. */
   winnerLayout?: LayoutSpec;
@@ -455,6 +458,14 @@ export async function optimizeLayout(
     typeof spec.objective === "string"
       ? objectiveFor(spec.objective)
       : objectiveFor(spec.objective.kpi, spec.objective.sense);
+  const targetIssues: InputIssue[] = [];
+  const targets = parseServiceTargets(
+    spec.targets,
+    options.file ?? "<spec>",
+    "targets",
+    targetIssues,
+  );
+  if (targetIssues.length > 0) throw new InputError(targetIssues);
   const all = enumerateCandidates(base, spec, options.file);
   const kept = screenCandidates(all, spec);
   const iz = spec.selection.indifferenceZone;
@@ -473,6 +484,7 @@ export async function optimizeLayout(
         maxReplications: spec.selection.maxReplications,
       },
       budget: options.budget ?? spec.budget,
+      targets,
       signal: options.signal,
       onResult: options.onResult,
     },
@@ -525,6 +537,7 @@ export async function optimizeLayout(
   return {
     status: kept.length === 0 ? "infeasible" : selected.status,
     objective,
+    targets,
     winner: selected.winner,
     winnerLayout: winner?.scenario.layout,
     winnerSettings: winner?.settings,

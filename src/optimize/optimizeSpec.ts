@@ -7,6 +7,7 @@ import { z } from "zod";
 import { InputError, type InputIssue } from "../common/inputError.ts";
 import { zodToInputIssues } from "../scenario/index.ts";
 import { kpiNameIssue } from "./kpiNames.ts";
+import { parseServiceTargets, type ServiceTargetInput } from "./serviceTargets.ts";
 
 const value = z.union([z.number(), z.string(), z.boolean()]);
 
@@ -29,6 +30,22 @@ export const optimizeSpecSchema = z.strictObject({
   /** Scenario paths → values to try (cartesian product). `waveIntervalMin` (0 = continuous
    * release) and `layout.generator` are understood specially. */
   space: z.record(z.string().min(1), z.array(value).min(1)).default({}),
+  /** Service targets on KPI means (`onTimeShipRate >= 0.98`); only a feasible candidate wins. */
+  targets: z
+    .array(
+      z.union([
+        z.string().min(1),
+        z
+          .strictObject({
+            kpi: z.string().min(1),
+            min: z.number().optional(),
+            max: z.number().optional(),
+            tolerance: z.number().positive().optional(),
+          })
+          .refine((t) => t.min !== undefined || t.max !== undefined, "a min or a max"),
+      ]),
+    )
+    .default([]),
   constraints: z
     .strictObject({
       maxWidthM: z.number().positive().optional(),
@@ -89,6 +106,21 @@ export function optimizeSpecIssues(data: unknown, file: string): InputIssue[] {
       ? kpiNameIssue((objective as Record<string, unknown>).kpi, model, file, "objective.kpi")
       : kpiNameIssue(objective, model, file, "objective");
   if (kpiIssue) issues.push(kpiIssue);
+  if (Array.isArray(raw.targets) && result.success) {
+    const targets = parseServiceTargets(
+      result.data.targets as ServiceTargetInput[],
+      file,
+      "targets",
+      issues,
+    );
+    targets.forEach((t) => {
+      const i = result.data.targets.findIndex((input) =>
+        typeof input === "string" ? input.trim().startsWith(t.kpi) : input.kpi === t.kpi,
+      );
+      const issue = kpiNameIssue(t.kpi, model, file, `targets[${i}]`);
+      if (issue) issues.push(issue);
+    });
+  }
   return issues;
 }
 

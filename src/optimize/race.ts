@@ -8,6 +8,7 @@ import { isExperimentAborted } from "../experiment/abort.ts";
 import { buildJobs, type Candidate } from "../experiment/jobs.ts";
 import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
 import { lossOf, type Objective } from "./objective.ts";
+import { meetsByMeans, type ServiceTarget } from "./serviceTargets.ts";
 
 /** Options for race(). */
 export interface RaceOptions {
@@ -22,6 +23,8 @@ export interface RaceOptions {
   finalists?: number;
   /** Most replications in total (all candidates). Defaults to unlimited. */
   budget?: number;
+  /** Service targets: candidates whose means miss one rank after those that meet all. */
+  targets?: readonly ServiceTarget[];
   signal?: AbortSignal;
   onResult?(outcome: ReplicationOutcome): void;
 }
@@ -29,8 +32,8 @@ export interface RaceOptions {
 /** One round of the race. */
 export interface RaceRound {
   replications: number;
-  /** Candidate ids in the round, best mean loss first. */
-  ranking: { id: string; meanLoss: number }[];
+  /** Candidate ids in the round, best mean loss first (those missing a target last). */
+  ranking: { id: string; meanLoss: number; missesTarget?: boolean }[];
   /** Ids that did not go on. */
   eliminated: string[];
 }
@@ -70,6 +73,7 @@ export async function race<S>(
   const eta = options.eta ?? 2;
   const finalists = Math.max(1, options.finalists ?? 2);
   const budget = options.budget ?? Number.POSITIVE_INFINITY;
+  const targets = options.targets ?? [];
   const outcomes: ReplicationOutcome[] = [];
   const done: Record<string, number> = Object.fromEntries(candidates.map((c) => [c.id, 0]));
   const rounds: RaceRound[] = [];
@@ -107,19 +111,26 @@ export async function race<S>(
     }
     for (const c of alive) done[c.id] = target;
     const ranking = alive
-      .map((c, i) => ({
-        id: c.id,
-        i,
-        meanLoss: meanLoss(
-          outcomes.filter((o) => o.candidate === c.id),
-          options.objective,
-        ),
-      }))
-      .sort((a, b) => a.meanLoss - b.meanLoss || a.i - b.i);
+      .map((c, i) => {
+        const own = outcomes.filter((o) => o.candidate === c.id);
+        const misses = targets.length > 0 && !meetsByMeans(own, targets);
+        return {
+          id: c.id,
+          i,
+          meanLoss: meanLoss(own, options.objective),
+          ...(misses ? { missesTarget: true } : {}),
+        };
+      })
+      .sort(
+        (a, b) =>
+          Number(a.missesTarget ?? false) - Number(b.missesTarget ?? false) ||
+          a.meanLoss - b.meanLoss ||
+          a.i - b.i,
+      );
     if (alive.length <= finalists) {
       rounds.push({
         replications: target,
-        ranking: ranking.map(({ id, meanLoss }) => ({ id, meanLoss })),
+        ranking: ranking.map(({ i: _, ...row }) => row),
         eliminated: [],
       });
       alive = ranking.map((r) => alive.find((c) => c.id === r.id)!);
@@ -129,7 +140,7 @@ export async function race<S>(
     const kept = new Set(ranking.slice(0, keep).map((r) => r.id));
     rounds.push({
       replications: target,
-      ranking: ranking.map(({ id, meanLoss }) => ({ id, meanLoss })),
+      ranking: ranking.map(({ i: _, ...row }) => row),
       eliminated: ranking.slice(keep).map((r) => r.id),
     });
     alive = ranking.slice(0, keep).map((r) => alive.find((c) => c.id === r.id)!);

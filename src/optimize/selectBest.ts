@@ -13,9 +13,12 @@ import {
   withoutNoise,
 } from "../experiment/statistics.ts";
 import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
+import { checkFeasibility, type Feasibility, type TargetVerdict } from "./feasibility.ts";
 import { kimNelson } from "./kimNelson.ts";
 import type { Objective } from "./objective.ts";
-import { race } from "./race.ts";
+import { type RaceResult, race } from "./race.ts";
+import { type ReusingExecutor, reusingExecutor } from "./reusingExecutor.ts";
+import { type ServiceTarget, targetText } from "./serviceTargets.ts";
 
 /** Outcome statuses of a search. */
 export type SearchStatus = "optimal" | "infeasible" | "timedout" | "aborted";
@@ -34,8 +37,19 @@ export interface SelectOptions {
   selection?: { initialReplications?: number; maxReplications?: number };
   /** Most replications in total. Defaults to unlimited. */
   budget?: number;
+  /**
+   * Service targets: only a candidate the feasibility check declares feasible can win;
+   * α is then split evenly between the check and the selection.
+   */
+  targets?: readonly ServiceTarget[];
   signal?: AbortSignal;
   onResult?(outcome: ReplicationOutcome): void;
+}
+
+/** A candidate's feasibility verdict with the estimate of each target. */
+export interface CandidateFeasibility {
+  verdict: Feasibility;
+  targets: TargetVerdict[];
 }
 
 /** A row of the ranked table. */
@@ -49,6 +63,8 @@ export interface RankedCandidate {
   /** Loss difference to the winner (candidate − winner, in KPI units, sign per KPI) on
    * common replications, with a Bonferroni-corrected interval. */
   versusWinner?: Estimate & { low: number; high: number };
+  /** The feasibility check's verdict, when the candidate was checked against the targets. */
+  feasibility?: CandidateFeasibility;
 }
 
 /** What selectBest() returns. */
@@ -72,6 +88,8 @@ export interface SelectResult {
   };
   /** The finalists compared on every KPI (winner first) over the selection replications. */
   comparison?: Comparison;
+  /** Feasibility verdicts of the candidates checked against the targets. */
+  feasibility?: Record<string, CandidateFeasibility>;
   why: string[];
   outcomes: ReplicationOutcome[];
 }
@@ -103,76 +121,107 @@ export async function selectBest<S>(
     };
   }
   const budget = options.budget ?? Number.POSITIVE_INFINITY;
-  const raced = await race(executor, candidates, {
+  const targets = options.targets ?? [];
+  const alpha = options.alpha ?? 0.05;
+  // With targets, α splits between the feasibility check and the selection.
+  const selectAlpha = targets.length > 0 ? alpha / 2 : alpha;
+  const exec = reusingExecutor(executor);
+  const raced = await race(exec, candidates, {
     objective,
     seed: options.seed,
     initialReplications: options.race?.initialReplications ?? 2,
     eta: options.race?.eta ?? 2,
     finalists: options.race?.finalists ?? 3,
     budget,
+    targets,
     signal: options.signal,
     onResult: options.onResult,
   });
   const outcomes = [...raced.outcomes];
-  let evaluations = raced.evaluations;
   const best = raced.rounds.at(-1)?.ranking[0];
   const scale = Math.abs(best?.meanLoss ?? 0);
   const delta =
     options.indifferenceZone?.absolute ??
     Math.max((options.indifferenceZone?.relative ?? 0.02) * scale, 1e-9);
   let status: SearchStatus = raced.status === "complete" ? "optimal" : raced.status;
-  // No finished round means no data to pick from.
-  let winner: string | undefined = raced.rounds.length > 0 ? raced.survivors[0] : undefined;
+  // No finished round means no data to pick from; with targets, only a checked candidate wins.
+  let winner: string | undefined =
+    raced.rounds.length > 0 && targets.length === 0 ? raced.survivors[0] : undefined;
   let selection: SelectResult["selection"];
   let finalReplications: { first: number; count: number } | undefined;
+  let feasibility: SelectResult["feasibility"];
   const why: string[] = [];
   if (raced.status === "complete") {
-    // Finalists in race order (best mean first), so ties and early stops favour the race's best.
-    const finalists = raced.survivors.map((id) => candidates.find((c) => c.id === id)!);
     const first = Math.max(...Object.values(raced.replications));
-    const kn = await kimNelson(executor, finalists, {
-      objective,
-      seed: options.seed,
-      indifferenceZone: delta,
-      alpha: options.alpha ?? 0.05,
-      initialReplications: options.selection?.initialReplications ?? 8,
-      maxReplications: options.selection?.maxReplications ?? 60,
-      // Fresh replications: the racing data chose the finalists, so reusing it would bias.
-      firstReplication: first,
-      budget: budget - evaluations,
-      signal: options.signal,
-      onResult: options.onResult,
-    });
-    outcomes.push(...kn.outcomes);
-    evaluations += kn.evaluations;
-    status = kn.status;
-    // A selection that could not start (budget) leaves the race's best as the winner.
-    if (kn.evaluations > 0) winner = kn.best;
-    const count = Math.max(
-      0,
-      ...finalists.map((c) => kn.outcomes.filter((o) => o.candidate === c.id).length),
-    );
-    selection = {
-      status: kn.status,
-      survivors: kn.survivors,
-      eliminatedAt: kn.eliminatedAt,
-      replications: count,
-      hSquared: kn.hSquared,
-    };
-    finalReplications = { first, count };
-    why.push(
-      `${candidates.length} candidates raced by successive halving on common random numbers; ${finalists.length} finalists (${finalists.map((c) => c.id).join(", ")}).`,
-      kn.status === "optimal"
-        ? `Kim–Nelson selected ${winner} after ${count} fresh replications: with probability ≥ ${1 - (options.alpha ?? 0.05)} it is the best whenever the best leads by at least δ = ${fmt(delta)} on ${objective.kpi}.`
-        : `Kim–Nelson stopped at its replication limit with ${kn.survivors.length} candidates within δ = ${fmt(delta)} of each other; ${winner} has the best mean (status ${kn.status}).`,
-    );
+    // Finalists in race order (best mean first), so ties and early stops favour the race's best.
+    let finalists = raced.survivors.map((id) => candidates.find((c) => c.id === id)!);
+    if (targets.length > 0) {
+      const checked = await checkTargets(exec, candidates, raced, {
+        ...options,
+        targets,
+        alpha: alpha / 2,
+        first,
+        group: finalists.length,
+        budget,
+      });
+      feasibility = checked.verdicts;
+      outcomes.push(...checked.outcomes);
+      finalists = checked.eligible;
+      why.push(...checked.why);
+      if (finalists.length === 0)
+        status = checked.status === "complete" ? "infeasible" : checked.status;
+    }
+    if (finalists.length > 0) {
+      const kn = await kimNelson(exec, finalists, {
+        objective,
+        seed: options.seed,
+        indifferenceZone: delta,
+        alpha: selectAlpha,
+        initialReplications: options.selection?.initialReplications ?? 8,
+        maxReplications: options.selection?.maxReplications ?? 60,
+        // Fresh replications: the racing data chose the finalists, so reusing it would bias.
+        firstReplication: first,
+        budget: budget - exec.simulated(),
+        signal: options.signal,
+        onResult: options.onResult,
+      });
+      outcomes.push(...kn.outcomes);
+      status = kn.status;
+      // A selection that could not start (budget) leaves the race's best (feasible) as the winner.
+      winner = kn.evaluations > 0 ? kn.best : finalists[0].id;
+      const count = Math.max(
+        0,
+        ...finalists.map((c) => kn.outcomes.filter((o) => o.candidate === c.id).length),
+      );
+      selection = {
+        status: kn.status,
+        survivors: kn.survivors,
+        eliminatedAt: kn.eliminatedAt,
+        replications: count,
+        hSquared: kn.hSquared,
+      };
+      finalReplications = { first, count };
+      why.push(
+        `${candidates.length} candidates raced by successive halving on common random numbers; ${finalists.length} finalists (${finalists.map((c) => c.id).join(", ")}).`,
+        kn.status === "optimal"
+          ? `Kim–Nelson selected ${winner} after ${count} fresh replications: with probability ≥ ${fmt(1 - alpha)} it is the best${targets.length > 0 ? " feasible candidate" : ""} whenever the best leads by at least δ = ${fmt(delta)} on ${objective.kpi}.`
+          : `Kim–Nelson stopped at its replication limit with ${kn.survivors.length} candidates within δ = ${fmt(delta)} of each other; ${winner} has the best mean (status ${kn.status}).`,
+      );
+    }
   } else {
     why.push(
-      winner === undefined
+      raced.rounds.length === 0
         ? `stopped before the first racing round finished (${raced.status}); no candidate can be named.`
-        : `stopped during racing (${raced.status}); ${winner} had the best mean ${objective.kpi} so far.`,
+        : winner === undefined
+          ? `stopped during racing (${raced.status}), before any candidate was checked against the service targets; no candidate can be named.`
+          : `stopped during racing (${raced.status}); ${winner} had the best mean ${objective.kpi} so far.`,
     );
   }
+  const evaluations = exec.simulated();
+  // The check and the selection share replications: keep each outcome once.
+  const unique = new Map(outcomes.map((o) => [o.key, o]));
+  outcomes.length = 0;
+  outcomes.push(...unique.values());
 
   // Ranked table: finalists by selection means, others by the round they left.
   const losses = (id: string, from = 0, to = Number.POSITIVE_INFINITY) =>
@@ -217,6 +266,11 @@ export async function selectBest<S>(
           ? `race round ${row.round}`
           : "finalist";
     const entry: RankedCandidate = { id: row.c.id, rank: index + 1, reached, estimate: row.est };
+    const verdict = feasibility?.[row.c.id];
+    if (verdict) {
+      entry.feasibility = verdict;
+      if (verdict.verdict !== "feasible") entry.reached = verdict.verdict;
+    }
     if (winner !== undefined && row.c.id !== winner) {
       const raw = pairedDifference(losses(winner), losses(row.c.id), level);
       const scale = Math.max(Math.abs(order[0].est.mean), Math.abs(row.est.mean));
@@ -288,7 +342,76 @@ export async function selectBest<S>(
     rounds: raced.rounds,
     selection,
     comparison,
+    ...(feasibility ? { feasibility } : {}),
     why,
     outcomes,
   };
+}
+
+/** Candidates in the order the race left them: survivors, then by the round they left. */
+function raceOrder(raced: RaceResult): string[] {
+  const order = [...raced.survivors];
+  for (let i = raced.rounds.length - 1; i >= 0; i--) {
+    const round = raced.rounds[i];
+    for (const row of round.ranking) if (round.eliminated.includes(row.id)) order.push(row.id);
+  }
+  return order;
+}
+
+/**
+ * The feasibility check in the race's order, a group (the finalists' count) at a time,
+ * until a group has a feasible candidate or the candidates or the budget run out.
+ */
+async function checkTargets<S>(
+  exec: ReusingExecutor,
+  candidates: readonly Candidate<S>[],
+  raced: RaceResult,
+  options: SelectOptions & {
+    targets: readonly ServiceTarget[];
+    alpha: number;
+    first: number;
+    group: number;
+    budget: number;
+  },
+): Promise<{
+  eligible: Candidate<S>[];
+  verdicts: Record<string, CandidateFeasibility>;
+  status: "complete" | "timedout" | "aborted";
+  outcomes: ReplicationOutcome[];
+  why: string[];
+}> {
+  const order = raceOrder(raced).map((id) => candidates.find((c) => c.id === id)!);
+  const verdicts: Record<string, CandidateFeasibility> = {};
+  const outcomes: ReplicationOutcome[] = [];
+  let status: "complete" | "timedout" | "aborted" = "complete";
+  let eligible: Candidate<S>[] = [];
+  for (let at = 0; at < order.length && eligible.length === 0; at += options.group) {
+    const group = order.slice(at, at + options.group);
+    const fc = await checkFeasibility(exec, group, {
+      targets: options.targets,
+      seed: options.seed,
+      // Bonferroni over every candidate the search may check.
+      alpha: (options.alpha * group.length) / candidates.length,
+      initialReplications: options.selection?.initialReplications ?? 8,
+      maxReplications: options.selection?.maxReplications ?? 60,
+      firstReplication: options.first,
+      budget: options.budget - exec.simulated(),
+      signal: options.signal,
+      onResult: options.onResult,
+    });
+    Object.assign(verdicts, fc.candidates);
+    outcomes.push(...fc.outcomes);
+    eligible = group.filter((c) => fc.candidates[c.id].verdict === "feasible");
+    status = fc.status;
+    if (fc.status !== "complete") break;
+  }
+  const checked = Object.keys(verdicts);
+  const feasible = checked.filter((id) => verdicts[id].verdict === "feasible");
+  const text = options.targets.map(targetText).join(", ");
+  const why = [
+    feasible.length > 0
+      ? `service targets ${text}: ${feasible.length} of ${checked.length} checked candidates feasible (Batur–Kim, error ≤ ${fmt(options.alpha)} over all decisions); only feasible candidates can win.`
+      : `service targets ${text}: no checked candidate is feasible (${checked.length} checked${status === "complete" ? "" : `, stopped: ${status}`}); no winner.`,
+  ];
+  return { eligible, verdicts, status, outcomes, why };
 }

@@ -73,6 +73,8 @@ function rejectedLines(rejected: OptimizationResult["ranking"]): string {
 /** The ranked table of an optimization, then the rejected count and the reasons. */
 export function optimizationTable(result: OptimizationResult): string {
   const kpi = result.objective.kpi;
+  // Results written before targets existed have none.
+  const withTargets = (result.targets ?? []).length > 0;
   const rows = [
     [
       "rank",
@@ -83,6 +85,7 @@ export function optimizationTable(result: OptimizationResult): string {
       "n",
       "single-command m",
       "locations",
+      ...(withTargets ? ["targets"] : []),
     ],
   ];
   for (const r of result.ranking) {
@@ -100,6 +103,7 @@ export function optimizationTable(result: OptimizationResult): string {
       String(r.estimate?.n ?? 0),
       num(r.metrics?.avgSingleCommandDistanceM),
       String(r.metrics?.locations ?? "-"),
+      ...(withTargets ? [r.feasibility?.verdict ?? "not checked"] : []),
     ]);
   }
   const rejectedLine = rejectedLines(result.ranking.filter((r) => r.rejected));

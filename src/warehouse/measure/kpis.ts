@@ -29,6 +29,7 @@ export const KPI_UNITS: Record<string, string> = {
   congestionWaitS: "s",
   congestionWaitsPerHour: "waits/h",
   ordersInProcess: "orders",
+  backlogAtEndOrders: "orders",
   stockUnits: "units",
   spaceUtilization: "share",
   ...Object.fromEntries(COST_KPI_NAMES.map((name) => [name, "currency"])),
@@ -112,6 +113,8 @@ export function computeKpis(world: World): { kpis: Record<string, number>; break
     stats.ordersShipped > 0 ? stats.phases.congestion / stats.ordersShipped : Number.NaN;
   k.congestionWaitsPerHour = stats.congestionWaits.count / hours;
   k.ordersInProcess = stats.wip.mean(horizonS);
+  // Orders created and neither shipped nor cancelled when the run ends.
+  k.backlogAtEndOrders = world.openOrders;
   k.stockUnits = stats.stockUnits.mean(horizonS);
   k.spaceUtilization =
     world.site.storageLocations > 0
