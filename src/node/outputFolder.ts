@@ -3,7 +3,8 @@
  * target, which replaces the target only when everything is written (rename), and is
  * removed if the run fails. Only an earlier whsim results folder (it holds the marker
  * file) or an empty folder may be replaced: anything else at the target is refused as bad
- * input, so a mistyped `--out` never deletes a user's files.
+ * input, so a mistyped `--out` never deletes a user's files. A process that exits while a
+ * folder is being written (process.exit, a second Ctrl-C) removes its temporary folder.
  */
 import {
   existsSync,
@@ -58,6 +59,8 @@ export class OutputFolder {
   /** Temporary folder the files are written to until commit. */
   readonly staging: string;
   private done = false;
+  /** Removes the temporary folder if the process exits before commit or abort. */
+  private readonly onExit = () => this.abort();
 
   /**
    * Creates the temporary folder next to `target` (the parent is created if missing).
@@ -82,6 +85,7 @@ export class OutputFolder {
         expected: `a folder whsim can create and write to (${reason})`,
       });
     }
+    process.on("exit", this.onExit);
     writeFileSync(
       this.path(RESULTS_MARKER),
       `${JSON.stringify({ writer: "whsim", version: VERSION, kind: options.kind ?? "results" })}\n`,
@@ -115,6 +119,7 @@ export class OutputFolder {
       throw error;
     }
     this.done = true;
+    process.off("exit", this.onExit);
     if (old) rmSync(old, { recursive: true, force: true });
   }
 
@@ -122,6 +127,7 @@ export class OutputFolder {
   abort(): void {
     if (this.done) return;
     this.done = true;
+    process.off("exit", this.onExit);
     rmSync(this.staging, { recursive: true, force: true });
   }
 }

@@ -3,7 +3,7 @@
  * results folder (byte-identical summary.json for the same seed) and that a failed run
  * never leaves a half-written folder behind.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.ts";
 
@@ -162,6 +162,65 @@ describe("whsim run", () => {
     expect(readFileSync(join(out, "summary.json"), "utf8")).toBe("old");
     expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
   });
+});
+
+/** Starts `whsim run` as a process, waits for its temporary folder, then sends `signal`. */
+async function interrupt(
+  args: string[],
+  out: string,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; stderr: string }> {
+  const bin = join(import.meta.dirname, "../../bin/whsim.js");
+  const child = spawn(process.execPath, [bin, "run", ...args, "--out", out], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => {
+    stderr += String(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const staging = () => readdirSync(dir).some((f) => f.startsWith(`.${basename(out)}.tmp-`));
+  while (!staging()) await new Promise((resolve) => setTimeout(resolve, 50));
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  child.kill(signal);
+  return { code: await exited, stderr };
+}
+
+describe("whsim run stopped by a signal", () => {
+  const earlier = (out: string) => {
+    mkdirSync(out);
+    writeFileSync(join(out, ".whsim-results"), "{}\n");
+    writeFileSync(join(out, "summary.json"), "earlier");
+  };
+  const longRun = () => {
+    const file = join(dir, "long.yaml");
+    writeFileSync(file, small);
+    return file;
+  };
+
+  it("as a process: SIGINT stops a one-thread run with 130, no temporary folder, earlier results kept", async () => {
+    const out = join(dir, "stopped-int");
+    earlier(out);
+    const r = await interrupt(
+      [longRun(), "--replications", "1000", "--workers", "1"],
+      out,
+      "SIGINT",
+    );
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/stopped after \d+ replication\(s\)/);
+    expect(r.stderr).not.toContain("    at ");
+    expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
+    expect(readFileSync(join(out, "summary.json"), "utf8")).toBe("earlier");
+  }, 180_000);
+
+  it("as a process: SIGTERM stops a traced run on threads with 143 and no temporary folder", async () => {
+    const out = join(dir, "stopped-term");
+    const args = [longRun(), "--replications", "1000", "--workers", "2", "--trace"];
+    const r = await interrupt(args, out, "SIGTERM");
+    expect(r.code).toBe(143);
+    expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+  }, 180_000);
 });
 
 describe("whsim run without --out", () => {

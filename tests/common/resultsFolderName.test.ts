@@ -20,7 +20,7 @@ describe("safeFolderName()", () => {
   });
 
   it("never gives a path step: no separator, no leading dot, at most 100 characters", () => {
-    for (const name of ["../" + "x".repeat(300), "...../..", "-._", "ö".repeat(50)]) {
+    for (const name of [`../${"x".repeat(300)}`, "...../..", "-._", "ö".repeat(50)]) {
       const folder = safeFolderName(name);
       expect(folder).not.toMatch(/[/\\]/);
       expect(folder).not.toMatch(/^\./);

@@ -16,16 +16,17 @@ import { OutputFolder } from "../../node/outputFolder.ts";
 import { runReplicationsParallel } from "../../node/pool/runReplicationsParallel.ts";
 import { defaultWorkerCount } from "../../node/pool/taskPool.ts";
 import { DEFAULT_SCENARIO_PATH, readScenarioFile } from "../../node/readScenarioFile.ts";
+import { RunStopped, runReplicationsStoppable } from "../../node/runReplicationsStoppable.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import {
   kpisCsv,
   type RunSummary,
   replicationsCsv,
-  runReplications,
   scenarioLayout,
   summarize,
   type TraceRecord,
 } from "../../warehouse/index.ts";
+import { SIGNAL_EXIT_CODES, stopOnSignals } from "../stopOnSignals.ts";
 
 /** Flags of `whsim run`, as commander gives them. */
 interface RunFlags {
@@ -109,6 +110,8 @@ export async function runScenario(
     /** Worker threads; more than 1 runs the replications in parallel (same results). */
     workers?: number;
     onProgress?: (fraction: number) => void;
+    /** Stops the run after the replication under way (RunStopped; nothing is written). */
+    signal?: AbortSignal;
   },
 ): Promise<RunSummary> {
   const folder = new OutputFolder(options.out);
@@ -122,11 +125,12 @@ export async function runScenario(
       replications: options.replications,
       onProgress: options.onProgress,
       trace: writer ? (record: TraceRecord) => writer.write(record) : undefined,
+      signal: options.signal,
     };
     const results =
       (options.workers ?? 1) > 1 && options.replications > 1
         ? await runReplicationsParallel(scenario, { ...loop, workers: options.workers ?? 1 })
-        : runReplications(scenario, loop);
+        : await runReplicationsStoppable(scenario, loop);
     trace?.close();
     const summary = summarize(scenario, results, {
       seed: options.seed,
@@ -156,7 +160,10 @@ export function runCommand(program: Command): void {
     .option("--seed <n>", "master seed (default: the scenario's)")
     .option("--replications <n>", "replications (default: the scenario's)")
     .option("--workers <n>", "worker threads for replications (default: the number of cores)")
-    .option("--out <dir>", "results folder (default: results/<scenario name, letters, digits, . _ - only>)")
+    .option(
+      "--out <dir>",
+      "results folder (default: results/<scenario name, letters, digits, . _ - only>)",
+    )
     .option("--json", "print the summary as JSON on stdout instead of the table")
     .option("--trace", "also write trace.ndjson (replication 0) for the viewer")
     .action(async (file: string | undefined, flags: RunFlags) => {
@@ -184,6 +191,9 @@ export function runCommand(program: Command): void {
             })
           : undefined;
       bar?.start(1000, 0);
+      const stop = stopOnSignals(
+        "stopping after the replication under way; no results are written (again to quit at once)",
+      );
       let summary: RunSummary;
       try {
         summary = await runScenario(scenario, {
@@ -193,8 +203,16 @@ export function runCommand(program: Command): void {
           trace: flags.trace === true,
           workers,
           onProgress: bar ? (f) => bar.update(Math.round(f * 1000)) : undefined,
+          signal: stop.signal,
         });
+      } catch (error) {
+        const received = stop.received();
+        if (!(error instanceof RunStopped) || !received) throw error;
+        process.stderr.write(`stopped after ${error.finished} replication(s); ${out} unchanged\n`);
+        process.exitCode = SIGNAL_EXIT_CODES[received];
+        return;
       } finally {
+        stop.dispose();
         bar?.stop();
       }
       if (flags.json) {

@@ -6,7 +6,8 @@
 import type { Scenario } from "../../scenario/index.ts";
 import { simulate } from "../../warehouse/simulate.ts";
 import type { RunResult, TraceRecord } from "../../warehouse/types.ts";
-import { createTaskPool } from "./taskPool.ts";
+import { RunStopped } from "../runReplicationsStoppable.ts";
+import { createTaskPool, TaskRunAborted } from "./taskPool.ts";
 
 /** Options for runReplicationsParallel(). */
 export interface ParallelReplicationOptions {
@@ -18,6 +19,8 @@ export interface ParallelReplicationOptions {
   trace?: (record: TraceRecord) => void;
   /** Overall progress 0..1 (by finished replications). */
   onProgress?: (fraction: number) => void;
+  /** Stops the run: running threads are terminated and the promise rejects with RunStopped. */
+  signal?: AbortSignal;
 }
 
 /** Runs the replications and returns their results in replication order. */
@@ -48,12 +51,20 @@ export async function runReplicationsParallel(
       seed: options.seed,
       replication: i + first,
     }));
-    const others = pool.run(tasks, { onResult: report });
+    const others = pool
+      .run(tasks, { onResult: report, signal: options.signal })
+      .catch((error: unknown) => {
+        if (error instanceof TaskRunAborted) {
+          throw new RunStopped(error.results.filter((r) => r !== undefined).length);
+        }
+        throw error;
+      });
     if (!local) return await others;
     // Keep a rejection of `others` from going unhandled while replication 0 runs.
     others.catch(() => {});
     const zero = simulate(scenario, { seed: options.seed, replication: 0, trace: options.trace });
     report();
+    if (options.signal?.aborted) throw new RunStopped(1);
     return [zero, ...(await others)];
   } finally {
     await pool.close();
