@@ -1,6 +1,6 @@
 /**
  * Which way is better for each KPI: throughput and service up, times, travel, waits and
- * costs down; utilisation and stock levels are neither (a comparison says higher or lower).
+ * costs and backlogs down; utilisation, stock levels and demand are neither (a comparison says higher or lower).
  */
 
 /** `higher`: more is better; `lower`: less is better; `neutral`: no preference. */
@@ -13,8 +13,8 @@ const LOWER =
 
 /** The direction of a KPI by its name (units are part of names, e.g. `orderCycleTimeS`). */
 export function kpiDirection(name: string): KpiDirection {
-  if (/^(stockout|backorder|cost|late|congestion)/i.test(name)) return "lower";
-  if (name.startsWith("utilization") || name.startsWith("stock") || name.startsWith("space")) {
+  if (/^(stockout|backorder|backlog|cost|late|congestion)/i.test(name)) return "lower";
+  if (/^(utilization|stock|space|demand)/.test(name)) {
     return "neutral";
   }
   if (HIGHER.test(name)) return "higher";

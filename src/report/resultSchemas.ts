@@ -37,6 +37,12 @@ export const breakdownSchema = z.looseObject({
   worker: z.record(z.string(), z.record(z.string(), finite)),
 });
 
+/** A per-day series over replications (mean, 95 % half-width or null). */
+const dailySeriesSchema = z.looseObject({
+  mean: z.array(finite),
+  ci95: z.array(z.number().min(0).nullable()),
+});
+
 const common = {
   version: z.string().min(1),
   seed: z.number().int(),
@@ -53,6 +59,8 @@ export const summarySchema = z.looseObject({
   horizonS: z.number().gt(0),
   kpis: kpiRecord,
   breakdown: breakdownSchema,
+  /** Daily series of the warm-up check (absent in older results). */
+  daily: z.record(z.string(), dailySeriesSchema).optional(),
   conservation: z.unknown().optional(),
 });
 

@@ -24,6 +24,7 @@ import {
 import { startInbound } from "./inbound/inbound.ts";
 import { installPutaway } from "./inbound/putaway.ts";
 import { checkConservation } from "./measure/conservation.ts";
+import { startDailyCounts } from "./measure/dailyCounts.ts";
 import { computeKpis } from "./measure/kpis.ts";
 import { Tracer } from "./measure/trace.ts";
 import { traceInitialStock } from "./measure/traceInitialStock.ts";
@@ -60,6 +61,8 @@ function emptyStats(sim: Simulation): Stats {
     ordersShipped: 0,
     ordersOnTime: 0,
     linesLate: 0,
+    ordersDue: 0,
+    openCreatedSumS: 0,
     linesCreated: 0,
     linesFilled: 0,
     linesShipped: 0,
@@ -241,6 +244,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   startCrews(world);
   const operations = installOperations(world, departures, pick);
   startSampler(world, operations);
+  const dailyCounts = startDailyCounts(world);
 
   if (tracer.on) {
     tracer.emit({
@@ -276,7 +280,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
 
   const events = runToHorizon(sim, horizonS, options.onProgress);
 
-  const { kpis, breakdown } = computeKpis(world);
+  const daily = dailyCounts.finish();
+  const { kpis, breakdown } = computeKpis(world, daily);
   operations.finish(kpis, breakdown);
   const conservation = checkConservation(world);
   const t = world.stats.total;
@@ -295,6 +300,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       trailersOut: t.trailersOut,
       traceRecords: tracer.count,
     },
+    daily,
     horizonS,
     warmupS,
   };

@@ -70,6 +70,19 @@ export interface RunCounts {
   traceRecords: number;
 }
 
+/**
+ * Orders per simulated day over the whole run, warm-up included (day d covers
+ * [d, d + 1) days; the last day may end early at the horizon): the warm-up check's data.
+ */
+export interface DailyCounts {
+  createdOrders: number[];
+  shippedOrders: number[];
+  /** Orders open (created, not shipped) at each day's end. */
+  backlogOrders: number[];
+  /** Orders open at the end of the warm-up. */
+  backlogAtWarmupOrders: number;
+}
+
 /** What `simulate()` returns for one replication. */
 export interface RunResult {
   /** KPI name → value, measured after the warm-up (names carry units; see KPI_UNITS). */
@@ -77,6 +90,7 @@ export interface RunResult {
   breakdown: Breakdown;
   conservation: Conservation;
   counts: RunCounts;
+  daily: DailyCounts;
   /** Seconds simulated (the horizon) and discarded (the warm-up). */
   horizonS: number;
   warmupS: number;

@@ -123,13 +123,23 @@ export interface SkuState {
   orderQty: number;
 }
 
-/** Statistics kept after the warm-up (tallies and time averages are reset at the warm-up). */
+/**
+ * Statistics of the measured window (tallies and time averages are reset at the warm-up).
+ * Order counts follow the window's cohort: orders created after the warm-up, whenever shipped.
+ */
 export interface Stats {
+  /** Orders created after the warm-up. */
   ordersCreated: number;
+  /** Orders created after the warm-up and shipped by the horizon. */
   ordersShipped: number;
+  /** Orders created after the warm-up, due by the horizon and shipped by their departure. */
   ordersOnTime: number;
   /** Lines of orders shipped after their due time. */
   linesLate: number;
+  /** Orders created after the warm-up and due by the horizon. */
+  ordersDue: number;
+  /** Sum of the creation times of orders created after the warm-up and still open, s. */
+  openCreatedSumS: number;
   linesCreated: number;
   linesFilled: number;
   linesShipped: number;

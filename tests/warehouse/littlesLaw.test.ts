@@ -1,7 +1,8 @@
 /**
  * Little's law on orders: the time-average number of orders in the building (created, not
- * shipped) equals throughput × mean cycle time, L = λW, within the confidence interval
- * (the window edges make it approximate: tolerance max(5 %, 3 standard errors)).
+ * shipped) equals the arrival rate × mean cycle time, L = λW, within the confidence interval
+ * (the window edges make it approximate: tolerance max(5 %, 3 standard errors)). The cycle
+ * time counts every order created in the window, open ones censored at the horizon.
  */
 import { describe, expect, it } from "vitest";
 import { confidenceInterval } from "../../src/engine/index.ts";
@@ -9,7 +10,7 @@ import { loadScenario } from "../../src/scenario/index.ts";
 import { runReplications } from "../../src/warehouse/index.ts";
 
 describe("orders obey Little's law", () => {
-  it("ordersInProcess = throughputOrdersPerHour × orderCycleTimeS / 3600", () => {
+  it("ordersInProcess = demandOrdersPerHour × orderCycleTimeS / 3600", () => {
     const scenario = loadScenario(
       JSON.stringify({
         name: "little",
@@ -56,8 +57,7 @@ describe("orders obey Little's law", () => {
     );
     const results = runReplications(scenario, { seed: 11, replications: 3 });
     const gaps = results.map(
-      (r) =>
-        r.kpis.ordersInProcess - (r.kpis.throughputOrdersPerHour * r.kpis.orderCycleTimeS) / 3600,
+      (r) => r.kpis.ordersInProcess - (r.kpis.demandOrdersPerHour * r.kpis.orderCycleTimeS) / 3600,
     );
     const wip = results.map((r) => r.kpis.ordersInProcess);
     const ci = confidenceInterval(gaps);

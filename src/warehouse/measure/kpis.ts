@@ -2,15 +2,19 @@
  * KPIs and the time breakdown of one replication, measured after the warm-up. Names carry
  * their units (`S` seconds, `M` metres, `PerHour`, `Rate` 0..1); `kpiUnit` gives the unit.
  */
+import type { Tally } from "../../engine/index.ts";
 import { EQUIPMENT_KINDS, ROLES } from "../../scenario/index.ts";
 import { COST_KPI_NAMES, computeCostKpis } from "../cost/index.ts";
-import type { Breakdown } from "../types.ts";
+import type { Breakdown, DailyCounts } from "../types.ts";
 import type { World } from "../world.ts";
 
 /** Units of the KPIs (patterns `utilization.*` are shares). */
 export const KPI_UNITS: Record<string, string> = {
   ordersCreated: "orders",
   ordersShipped: "orders",
+  backlogStartOrders: "orders",
+  backlogEndOrders: "orders",
+  demandOrdersPerHour: "orders/h",
   linesShipped: "lines",
   unitsShipped: "units",
   throughputOrdersPerHour: "orders/h",
@@ -85,26 +89,19 @@ const PHASES = [
 ] as const;
 
 /** Computes KPIs and the breakdown at the end of a run (the clock at the horizon). */
-export function computeKpis(world: World): { kpis: Record<string, number>; breakdown: Breakdown } {
+export function computeKpis(
+  world: World,
+  daily: DailyCounts,
+): { kpis: Record<string, number>; breakdown: Breakdown } {
   const { stats, warmupS, horizonS } = world;
-  const windowS = horizonS - warmupS;
-  const hours = windowS / 3600;
+  const hours = (horizonS - warmupS) / 3600;
   const k: Record<string, number> = {};
-  k.ordersCreated = stats.ordersCreated;
-  k.ordersShipped = stats.ordersShipped;
-  k.linesShipped = stats.linesShipped;
-  k.unitsShipped = stats.unitsShipped;
-  k.throughputOrdersPerHour = stats.ordersShipped / hours;
-  k.throughputLinesPerHour = stats.linesShipped / hours;
-  k.orderCycleTimeS = stats.cycleS.count > 0 ? stats.cycleS.mean : Number.NaN;
-  k.onTimeShipRate =
-    stats.ordersShipped > 0 ? stats.ordersOnTime / stats.ordersShipped : Number.NaN;
-  k.dockToStockS = stats.dockToStockS.count > 0 ? stats.dockToStockS.mean : Number.NaN;
-  k.trailerTurnaroundS =
-    stats.trailerTurnaroundS.count > 0 ? stats.trailerTurnaroundS.mean : Number.NaN;
+  orderKpis(world, daily, k);
+  k.dockToStockS = meanOf(stats.dockToStockS);
+  k.trailerTurnaroundS = meanOf(stats.trailerTurnaroundS);
   k.inboundTrailersPerHour = stats.inboundTrailers / hours;
-  k.yardWaitS = stats.yardWaitS.count > 0 ? stats.yardWaitS.mean : Number.NaN;
-  k.inboundDoorTimeS = stats.inboundDoorS.count > 0 ? stats.inboundDoorS.mean : Number.NaN;
+  k.yardWaitS = meanOf(stats.yardWaitS);
+  k.inboundDoorTimeS = meanOf(stats.inboundDoorS);
   k.pickTravelMPerLine = stats.linesPicked > 0 ? stats.pickTravelM / stats.linesPicked : Number.NaN;
   k.fillRateLines = stats.linesCreated > 0 ? stats.linesFilled / stats.linesCreated : Number.NaN;
   k.stockoutLines = stats.stockoutLines;
@@ -120,29 +117,7 @@ export function computeKpis(world: World): { kpis: Record<string, number>; break
     world.site.storageLocations > 0
       ? stats.occupiedLocations.mean(horizonS) / world.site.storageLocations
       : Number.NaN;
-
-  const worker: Breakdown["worker"] = {};
-  for (const role of ROLES) {
-    const workers = world.workers[role];
-    if (workers.length === 0) continue;
-    const sums = { travelLoaded: 0, travelEmpty: 0, handling: 0, waiting: 0, idle: 0 };
-    const waitingFor: Record<string, number> = {};
-    for (const w of workers) {
-      w.book(horizonS);
-      for (const key of Object.keys(sums) as (keyof typeof sums)[]) sums[key] += w.stateS[key];
-      for (const [reason, s] of Object.entries(w.waitingFor))
-        waitingFor[reason] = (waitingFor[reason] ?? 0) + s;
-    }
-    const onShift = sums.travelLoaded + sums.travelEmpty + sums.handling + sums.waiting + sums.idle;
-    const shares: Record<string, number> = {};
-    for (const [key, value] of Object.entries(sums))
-      shares[key] = onShift > 0 ? value / onShift : 0;
-    // What the waiting was for, as shares of on-shift time (they add up to `waiting`).
-    for (const reason of Object.keys(waitingFor).sort())
-      shares[`waiting.${reason}`] = onShift > 0 ? waitingFor[reason] / onShift : 0;
-    worker[role] = shares;
-    k[`utilization.${role}`] = onShift > 0 ? 1 - sums.idle / onShift : 0;
-  }
+  const worker = workerBreakdown(world, k);
   for (const kind of EQUIPMENT_KINDS) {
     const pool = world.pools[kind];
     if (!pool) continue;
@@ -154,4 +129,58 @@ export function computeKpis(world: World): { kpis: Record<string, number>; break
   for (const phase of PHASES)
     order[phase] = stats.ordersShipped > 0 ? stats.phases[phase] / stats.ordersShipped : 0;
   return { kpis: k, breakdown: { order, worker } };
+}
+
+const meanOf = (t: Tally) => (t.count > 0 ? t.mean : Number.NaN);
+
+/**
+ * The order KPIs, over the window's cohort: every order created after the warm-up, open
+ * ones too. Throughput counts the cohort's orders shipped by the horizon (never the backlog
+ * the warm-up leaves); cycle time censors open orders at the horizon; on-time counts the
+ * cohort's orders due by the horizon, open ones as late.
+ */
+function orderKpis(world: World, daily: DailyCounts, k: Record<string, number>): void {
+  const { stats, warmupS, horizonS } = world;
+  const hours = (horizonS - warmupS) / 3600;
+  const open = stats.ordersCreated - stats.ordersShipped;
+  const censoredS = open * horizonS - stats.openCreatedSumS;
+  k.ordersCreated = stats.ordersCreated;
+  k.ordersShipped = stats.ordersShipped;
+  k.linesShipped = stats.linesShipped;
+  k.unitsShipped = stats.unitsShipped;
+  k.throughputOrdersPerHour = stats.ordersShipped / hours;
+  k.throughputLinesPerHour = stats.linesShipped / hours;
+  k.demandOrdersPerHour = stats.ordersCreated / hours;
+  k.orderCycleTimeS =
+    stats.ordersCreated > 0 ? (stats.cycleS.sum + censoredS) / stats.ordersCreated : Number.NaN;
+  k.onTimeShipRate = stats.ordersDue > 0 ? stats.ordersOnTime / stats.ordersDue : Number.NaN;
+  k.backlogStartOrders = daily.backlogAtWarmupOrders;
+  k.backlogEndOrders = world.openOrders;
+}
+
+/** Worker time shares per role; sets `utilization.<role>`. */
+function workerBreakdown(world: World, k: Record<string, number>): Breakdown["worker"] {
+  const worker: Breakdown["worker"] = {};
+  for (const role of ROLES) {
+    const workers = world.workers[role];
+    if (workers.length === 0) continue;
+    const sums = { travelLoaded: 0, travelEmpty: 0, handling: 0, waiting: 0, idle: 0 };
+    const waitingFor: Record<string, number> = {};
+    for (const w of workers) {
+      w.book(world.horizonS);
+      for (const key of Object.keys(sums) as (keyof typeof sums)[]) sums[key] += w.stateS[key];
+      for (const [reason, s] of Object.entries(w.waitingFor))
+        waitingFor[reason] = (waitingFor[reason] ?? 0) + s;
+    }
+    const onShift = sums.travelLoaded + sums.travelEmpty + sums.handling + sums.waiting + sums.idle;
+    const shares: Record<string, number> = {};
+    for (const [key, value] of Object.entries(sums))
+      shares[key] = onShift > 0 ? value / onShift : 0;
+    // What the waiting was for, as shares of on-shift time: parts of `waiting`, never added to it.
+    for (const reason of Object.keys(waitingFor).sort())
+      shares[`waiting.${reason}`] = onShift > 0 ? waitingFor[reason] / onShift : 0;
+    worker[role] = shares;
+    k[`utilization.${role}`] = onShift > 0 ? 1 - sums.idle / onShift : 0;
+  }
+  return worker;
 }

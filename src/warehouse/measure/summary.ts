@@ -30,7 +30,22 @@ export interface RunSummary {
   version: string;
   kpis: Record<string, KpiSummary>;
   breakdown: Breakdown;
+  /** Orders created and shipped per day and the backlog at each day's end, warm-up included. */
+  daily: DailySummary;
   conservation: { ok: boolean; replications: Conservation[] };
+}
+
+/** A per-day series over replications: the mean and the 95 % half-width (null for n < 2). */
+export interface DailySeries {
+  mean: number[];
+  ci95: (number | null)[];
+}
+
+/** The warm-up check's data: daily series over replications. */
+export interface DailySummary {
+  createdOrders: DailySeries;
+  shippedOrders: DailySeries;
+  backlogOrders: DailySeries;
 }
 
 const round = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(12)) : x);
@@ -72,10 +87,31 @@ export function summarize(
     version: meta.version,
     kpis,
     breakdown: meanBreakdown(results.map((r) => r.breakdown)),
+    daily: summarizeDaily(results),
     conservation: {
       ok: results.every((r) => r.conservation.ok),
       replications: results.map((r) => r.conservation),
     },
+  };
+}
+
+/** Mean and 95 % half-width per day of each daily count, over the replications. */
+export function summarizeDaily(results: readonly RunResult[]): DailySummary {
+  const series = (pick: (r: RunResult) => number[]): DailySeries => {
+    const days = Math.min(...results.map((r) => pick(r).length));
+    const out: DailySeries = { mean: [], ci95: [] };
+    for (let d = 0; d < (Number.isFinite(days) ? days : 0); d++) {
+      const values = results.map((r) => pick(r)[d]);
+      const ci = values.length > 1 ? confidenceInterval(values) : undefined;
+      out.mean.push(round(ci ? ci.mean : values[0]));
+      out.ci95.push(ci ? round(ci.halfWidth) : null);
+    }
+    return out;
+  };
+  return {
+    createdOrders: series((r) => r.daily.createdOrders),
+    shippedOrders: series((r) => r.daily.shippedOrders),
+    backlogOrders: series((r) => r.daily.backlogOrders),
   };
 }
 

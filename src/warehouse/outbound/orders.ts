@@ -194,7 +194,11 @@ export function startOrders(
     });
     world.openOrders++;
     stats.total.ordersCreated++;
-    if (now >= world.warmupS) stats.ordersCreated++;
+    if (now >= world.warmupS) {
+      stats.ordersCreated++;
+      stats.openCreatedSumS += now;
+      if (order.dueS <= world.horizonS) stats.ordersDue++;
+    }
     stats.wip.update(world.openOrders);
     if (world.tracer.on) {
       world.tracer.emit({ t: now, kind: "order", id: order.id, event: "created" });

@@ -106,7 +106,7 @@ export function installShipping(world: World, departures: Departures[]): void {
             stats.total.unitsShipped += order.units;
             if (world.tracer.on)
               world.tracer.emit({ t: now, kind: "order", id: order.id, event: "shipped" });
-            if (now >= world.warmupS) recordShipped(world, order);
+            if (order.createdS >= world.warmupS) recordShipped(world, order);
             for (const l of world.listeners.orderShipped) l(order);
           }
           stats.wip.update(world.openOrders);
@@ -116,14 +116,15 @@ export function installShipping(world: World, departures: Departures[]): void {
   });
 }
 
-/** Books a shipped order's cycle time, on-time status and phase durations. */
+/** Books a shipped order created after the warm-up: cycle time, on-time status, phases. */
 function recordShipped(world: World, order: Order): void {
   const { stats } = world;
   stats.ordersShipped++;
   stats.linesShipped += order.lines.length;
   stats.unitsShipped += order.units;
-  if (order.shippedS <= order.dueS) stats.ordersOnTime++;
-  else stats.linesLate += order.lines.length;
+  if (order.shippedS > order.dueS) stats.linesLate += order.lines.length;
+  else if (order.dueS <= world.horizonS) stats.ordersOnTime++;
+  stats.openCreatedSumS -= order.createdS;
   stats.cycleS.add(order.shippedS - order.createdS);
   const p = stats.phases;
   p.waitRelease += order.releasedS - order.createdS;
