@@ -4,6 +4,7 @@
  * reproducibility details.
  */
 import type { Layout } from "../layout/types.ts";
+import { splitWorkerTime } from "../warehouse/measure/workerTime.ts";
 import type { CrossCheck } from "./crossChecks.ts";
 import { formatDuration, formatKpi, formatShare, formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
@@ -137,9 +138,14 @@ export function breakdownCharts(
   }
   const roles = [...new Set(labels.flatMap((l) => Object.keys(breakdowns[l].worker)))];
   if (roles.length > 0) {
+    // Only the states stack: reasons for waiting are parts of `waiting`, never added to it.
     const states = [
       ...new Set(
-        labels.flatMap((l) => Object.values(breakdowns[l].worker).flatMap((s) => Object.keys(s))),
+        labels.flatMap((l) =>
+          Object.values(breakdowns[l].worker).flatMap((s) =>
+            Object.keys(splitWorkerTime(s).states),
+          ),
+        ),
       ),
     ];
     charts.push({
@@ -151,7 +157,7 @@ export function breakdownCharts(
             .filter((r) => breakdowns[label].worker[r])
             .map((role) => ({
               label: labels.length > 1 ? `${label}: ${role}` : role,
-              parts: breakdowns[label].worker[role],
+              parts: splitWorkerTime(breakdowns[label].worker[role]).states,
             })),
         ),
         keys: states,
@@ -300,7 +306,7 @@ export function crossCheckBlocks(checks: CrossCheck[]): Block[] {
   return [
     {
       kind: "p",
-      text: "Where queueing or routing theory covers part of the warehouse, its estimate is shown beside the simulated figure. Agreement within the tolerance is evidence the model behaves as theory predicts; a flagged row is worth a look (the theory's assumptions may not hold, or the model may be wrong).",
+      text: "Where queueing or routing theory covers part of the warehouse, its estimate is shown beside the simulated figure. Agreement within the tolerance is evidence the model behaves as theory predicts; a flagged row is worth a look. A row whose theory models something else than this warehouse (arrivals in batches or at set times, a queue with no steady state) says so and is not judged.",
     },
     {
       kind: "table",

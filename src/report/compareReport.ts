@@ -2,6 +2,7 @@
  * The report of `whsim compare`: candidates on common random numbers, paired differences
  * with 95 % intervals, verdicts per KPI, and the time breakdown that explains them.
  */
+import { stateLabel } from "../warehouse/measure/workerTime.ts";
 import { assumptionBlocks } from "./assumptions.ts";
 import {
   type CandidateAssumptions,
@@ -338,7 +339,14 @@ export function compareReport(folder: ResultsFolder): ReportModel {
         return [
           ...Object.entries(b.order).map(([p, v]) => [x.id, "order", p, "", v, "s per order"]),
           ...Object.entries(b.worker).flatMap(([role, states]) =>
-            Object.entries(states).map(([s, v]) => [x.id, "worker", role, s, v, "share of time"]),
+            Object.entries(states).map(([s, v]) => [
+              x.id,
+              "worker",
+              role,
+              stateLabel(s),
+              v,
+              "share of time",
+            ]),
           ),
         ];
       }),

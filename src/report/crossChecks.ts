@@ -1,7 +1,9 @@
 /**
  * Analytic cross-checks shown beside the simulated figures: Little's law on orders, an
  * Erlang-C estimate of the wait at pack stations and dock doors, and a routing estimate of
- * travel per pick. Each says what it compared, its tolerance, and whether they agree.
+ * travel per pick. Each says what it compared, its tolerance, and whether they agree; a
+ * check whose model does not describe this warehouse (arrivals in batches, an overloaded
+ * queue) says so and is left out of the headline instead of crying wolf.
  */
 import { type DistSpec, distMean } from "../engine/index.ts";
 import type { Layout } from "../layout/types.ts";
@@ -9,8 +11,16 @@ import { erlangC } from "./erlangC.ts";
 import type { BreakdownData, Estimate } from "./resultSchemas.ts";
 import { lowerBoundTourM, type PickBlock, returnTourM, sShapeTourM } from "./routingEstimate.ts";
 
-/** The outcome of one cross-check. */
-export type CheckStatus = "agrees" | "disagrees" | "not available";
+/**
+ * The outcome of one cross-check: `assumptions do not hold` when the theory models something
+ * else than this warehouse (its figure is shown, not judged); `not available` without inputs.
+ */
+export type CheckStatus = "agrees" | "disagrees" | "assumptions do not hold" | "not available";
+
+/** Whether a check's verdict counts (its model applies and its inputs exist). */
+export function isJudged(check: CrossCheck): boolean {
+  return check.status === "agrees" || check.status === "disagrees";
+}
 
 /** One analytic figure beside its simulated counterpart. */
 export interface CrossCheck {
@@ -94,14 +104,15 @@ const unavailable = (
 export function littleCheck(input: CrossCheckInput): CrossCheck {
   const base = {
     name: "Little's law (orders)",
-    theory: "L = λ·W: orders in process = throughput × order cycle time",
+    theory: "L = λ·W: orders in process = arrival rate × order cycle time",
     quantity: "Orders in process",
     unit: "orders",
     tolerance: `±${LITTLE_TOLERANCE * 100} % or 3 standard errors`,
   };
-  const tp = input.kpis.throughputOrdersPerHour;
+  // λ is the arrival rate; results without demandOrdersPerHour give throughput instead.
+  const tp = input.kpis.demandOrdersPerHour ?? input.kpis.throughputOrdersPerHour;
   const ct = input.kpis.orderCycleTimeS;
-  if (!tp || !ct) return unavailable(base, "needs throughputOrdersPerHour and orderCycleTimeS");
+  if (!tp || !ct) return unavailable(base, "needs demandOrdersPerHour and orderCycleTimeS");
   const wipName = WIP_KPIS.find((k) => input.kpis[k]);
   const wip = wipName ? input.kpis[wipName] : undefined;
   const simulated = wip?.mean ?? input.traceWipMean;
@@ -194,7 +205,77 @@ export function packCheck(input: CrossCheckInput): CrossCheck {
   const mu = 1 / packS;
   const q = erlangC(lambda, mu, c);
   const note = `c = ${c} (min of ${stations} stations, ${packers} packers per shift), λ = ${round(lambda * 3600)} orders per staffed hour, 1/μ = ${round(packS)} s, ρ = ${round(q.rho)}`;
+  const batched = packArrivalsInBatches(input.scenario);
+  if (batched) return notModelled(base, q.wq, simulated, `${note}; ${batched}`);
+  const peak = peakFactor(input.scenario);
+  if (peak > 1.1) return peakBoundStatus(base, { lambda, mu, c, peak, simulated, note });
   return erlangStatus(base, q.wq, simulated, note);
+}
+
+/** Peak hour's order intake over the mean of the hours with intake (1: a flat day). */
+function peakFactor(scenario: unknown): number {
+  const pattern = get(scenario, "outbound.hourlyPattern");
+  if (!Array.isArray(pattern) || pattern.length === 0) return 1;
+  const open = (pattern as number[]).filter((w) => w > 0);
+  if (open.length === 0) return 1;
+  return Math.max(...open) / (open.reduce((a, b) => a + b, 0) / open.length);
+}
+
+/**
+ * Orders arriving by an hourly pattern: the wait lies between the M/M/c wait at the mean
+ * rate (a lower bound, since the wait grows convexly with the rate) and the wait at the
+ * peak rate (infinite when the peak overloads the stations: then only the lower bound holds).
+ */
+function peakBoundStatus(
+  base: Omit<CrossCheck, "status" | "analytic" | "simulated" | "note">,
+  q: { lambda: number; mu: number; c: number; peak: number; simulated: number; note: string },
+): CrossCheck {
+  const low = erlangC(q.lambda, q.mu, q.c).wq;
+  const high = erlangC(q.lambda * q.peak, q.mu, q.c).wq;
+  const tol = ERLANG_TOLERANCE;
+  const above = q.simulated >= Math.min(low * (1 - tol.relative), low - tol.absoluteS);
+  const below =
+    !Number.isFinite(high) ||
+    q.simulated <= Math.max(high * (1 + tol.relative), high + tol.absoluteS);
+  const range = Number.isFinite(high)
+    ? `between ${round(low)} s (mean rate) and ${round(high)} s (peak rate, ${round(q.peak)}× the mean)`
+    : `at least ${round(low)} s (mean rate; at the peak, ${round(q.peak)}× the mean, the stations are overloaded and M/M/c gives no upper bound)`;
+  return {
+    ...base,
+    theory: "M/M/c at the mean and at the peak hour's rate: the wait lies between them",
+    tolerance: `the range ±${tol.relative * 100} % or ${tol.absoluteS} s`,
+    analytic: low,
+    simulated: q.simulated,
+    status: above && below ? "agrees" : "disagrees",
+    note: `${q.note}; intake follows an hourly pattern, so the wait should be ${range}`,
+  };
+}
+
+/** Why orders do not reach packing one by one at random (Erlang C's Poisson arrivals), or "". */
+function packArrivalsInBatches(scenario: unknown): string {
+  const method = get(scenario, "outbound.picking.method");
+  if (method === "batch")
+    return "batch picking delivers orders to packing a tour at a time, not one by one at random, so the wait is no M/M/c wait";
+  const release = get(scenario, "outbound.release.mode");
+  if (release !== undefined && release !== "continuous")
+    return `orders are released in ${String(release)} waves and reach packing in bursts, not one by one at random, so the wait is no M/M/c wait`;
+  return "";
+}
+
+/** A check whose model describes something else: its figure is shown, not judged. */
+function notModelled(
+  base: Omit<CrossCheck, "status" | "analytic" | "simulated" | "note">,
+  wq: number,
+  simulated: number,
+  note: string,
+): CrossCheck {
+  return {
+    ...base,
+    analytic: Number.isFinite(wq) ? wq : null,
+    simulated,
+    status: "assumptions do not hold",
+    note,
+  };
 }
 
 function erlangStatus(
@@ -204,13 +285,12 @@ function erlangStatus(
   note: string,
 ): CrossCheck {
   if (!Number.isFinite(wq)) {
-    return {
-      ...base,
-      analytic: null,
+    return notModelled(
+      base,
+      wq,
       simulated,
-      status: "disagrees",
-      note: `${note}: the M/M/c queue is unstable (ρ ≥ 1), the simulated wait is bounded only by the horizon`,
-    };
+      `${note}: at this mean rate the M/M/c queue has no steady state (ρ ≥ 1), so it gives no wait to compare; the simulated wait is bounded by the shifts and the horizon`,
+    );
   }
   const diff = Math.abs(simulated - wq);
   const ok = diff <= Math.max(ERLANG_TOLERANCE.relative * Math.abs(wq), ERLANG_TOLERANCE.absoluteS);
@@ -250,10 +330,20 @@ export function dockCheck(input: CrossCheckInput): CrossCheck {
   if (!(doorS > 0)) return unavailable(base, `${doorName} gives no positive time at the door`);
   const lambda = k[rateName].mean / 3600;
   const q = erlangC(lambda, 1 / doorS, doors);
-  const scheduled = (
-    get(input.scenario, "inbound.suppliers") as { arrivals?: { mode?: string } }[] | undefined
-  )?.every((s) => s.arrivals?.mode === "timetable");
-  const note = `c = ${doors} doors, λ = ${round(k[rateName].mean)} trailers/h, 1/μ = ${round(doorS)} s, ρ = ${round(q.rho)}${scheduled ? "; arrivals follow a timetable, so they bunch and Erlang C is only indicative" : ""}`;
+  const suppliers = get(input.scenario, "inbound.suppliers") as
+    | { name?: string; arrivals?: { mode?: string } }[]
+    | undefined;
+  const timetabled = (suppliers ?? [])
+    .filter((s) => s.arrivals?.mode === "timetable")
+    .map((s) => s.name ?? "a supplier");
+  const note = `c = ${doors} doors, λ = ${round(k[rateName].mean)} trailers/h, 1/μ = ${round(doorS)} s, ρ = ${round(q.rho)}`;
+  if (timetabled.length > 0)
+    return notModelled(
+      base,
+      q.wq,
+      wait,
+      `${note}; ${timetabled.join(", ")} deliver${timetabled.length === 1 ? "s" : ""} on a timetable, so trailers arrive together at set times, not as a Poisson stream over the day: they queue for doors at every slot, which M/M/c averages away`,
+    );
   return erlangStatus(base, q.wq, wait, note);
 }
 
@@ -287,6 +377,14 @@ function picksPerTour(input: CrossCheckInput): number | undefined {
   return lines;
 }
 
+/** How demand is skewed over SKUs, in words, or "" when picks are about uniform. */
+function popularitySkew(scenario: unknown): string {
+  const top = num(scenario, "skus.popularity.topSkuShare");
+  const lines = num(scenario, "skus.popularity.lineShare");
+  if (top === undefined || lines === undefined || lines <= top + 0.05) return "";
+  return `${round(lines * 100)} % of lines go to ${round(top * 100)} % of SKUs`;
+}
+
 /** Routing estimate of travel per pick line beside the simulated pickTravelMPerLine. */
 export function routingCheck(input: CrossCheckInput): CrossCheck {
   const routing = String(get(input.scenario, "outbound.picking.routing") ?? "");
@@ -300,6 +398,7 @@ export function routingCheck(input: CrossCheckInput): CrossCheck {
   const travel = input.kpis.pickTravelMPerLine;
   const block = pickBlock(input.layout);
   const m = picksPerTour(input);
+  const skew = popularitySkew(input.scenario);
   if (!travel || !block || !m || !(m >= 1)) {
     return unavailable(
       { ...base, theory: "one-block tour formulas" },
@@ -322,6 +421,15 @@ export function routingCheck(input: CrossCheckInput): CrossCheck {
     theory = "S-shape estimate, an upper reference for largest gap, combined and optimal routes";
   }
   const sim = travel.mean;
+  if (skew)
+    return {
+      ...base,
+      theory,
+      analytic,
+      simulated: sim,
+      status: "assumptions do not hold",
+      note: `${inputs}; the formula assumes every location is picked equally often, but ${skew}, so travel per line depends on where the popular SKUs sit (here ${sim < analytic ? "below" : "above"} the uniform figure)`,
+    };
   const ok = Math.abs(sim - analytic) <= ROUTING_TOLERANCE * analytic;
   return {
     ...base,
@@ -340,4 +448,26 @@ function round(v: number): string {
 /** Every cross-check, in report order. */
 export function crossChecks(input: CrossCheckInput): CrossCheck[] {
   return [littleCheck(input), packCheck(input), dockCheck(input), routingCheck(input)];
+}
+
+/**
+ * One sentence on the checks whose model applies (the others are named as not judged), or ""
+ * when none applies.
+ */
+export function crossCheckHeadline(checks: readonly CrossCheck[]): string {
+  const judged = checks.filter(isJudged);
+  const flagged = judged.filter((c) => c.status === "disagrees");
+  const aside = checks.filter((c) => c.status === "assumptions do not hold");
+  const skipped =
+    aside.length > 0
+      ? ` ${aside.map((c) => c.name).join(", ")}: the theory's assumptions do not hold here, so ${aside.length === 1 ? "it is" : "they are"} shown but not judged.`
+      : "";
+  if (judged.length === 0) return skipped.trim();
+  const verdict =
+    flagged.length === 0
+      ? judged.length === 1
+        ? `The analytic cross-check that applies (${judged[0].name}) agrees with the simulation within its tolerance.`
+        : `All ${judged.length} analytic cross-checks that apply agree with the simulation within their tolerances.`
+      : `${judged.length - flagged.length} of ${judged.length} analytic cross-checks that apply agree; flagged: ${flagged.map((c) => c.name).join(", ")} (see “Analytic cross-checks”).`;
+  return `${verdict}${skipped}`;
 }

@@ -1,4 +1,5 @@
 /** The report of one `whsim run`: summary, KPIs with intervals, where time goes, layout, checks. */
+import { stateLabel } from "../warehouse/measure/workerTime.ts";
 import { assumptionBlocks } from "./assumptions.ts";
 import {
   breakdownCharts,
@@ -17,7 +18,7 @@ import {
   reproducibilityTable,
   showInterval,
 } from "./commonSections.ts";
-import { type CrossCheck, crossChecks } from "./crossChecks.ts";
+import { type CrossCheck, crossCheckHeadline, crossChecks } from "./crossChecks.ts";
 import { formatDuration, formatShare, formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
@@ -97,15 +98,8 @@ export function runSummaryText(summary: Summary, checks: CrossCheck[]): string[]
         : "⚑ Warning: stock or orders are not conserved in at least one replication (see “Analytic cross-checks”); the model needs checking before these figures are used.",
     );
   }
-  const done = checks.filter((c) => c.status !== "not available");
-  const flagged = done.filter((c) => c.status === "disagrees");
-  if (done.length > 0) {
-    out.push(
-      flagged.length === 0
-        ? `All ${done.length} analytic cross-checks agree with the simulation within their tolerances.`
-        : `${done.length - flagged.length} of ${done.length} analytic cross-checks agree; flagged: ${flagged.map((c) => c.name).join(", ")} (see “Analytic cross-checks”).`,
-    );
-  }
+  const checkSentence = crossCheckHeadline(checks);
+  if (checkSentence) out.push(checkSentence);
   return out;
 }
 
@@ -282,7 +276,7 @@ export function runReport(folder: ResultsFolder): ReportModel {
         "s per order",
       ]),
       ...Object.entries(summary.breakdown.worker).flatMap(([role, states]) =>
-        Object.entries(states).map(([s, v]) => ["worker", role, s, v, "share of time"]),
+        Object.entries(states).map(([s, v]) => ["worker", role, stateLabel(s), v, "share of time"]),
       ),
     ],
   });

@@ -9,6 +9,12 @@ export {
   replicationsCsv,
   summarize,
 } from "./measure/summary.ts";
+export {
+  isWaitingReason,
+  splitWorkerTime,
+  type WorkerTime,
+  workerStatesByRole,
+} from "./measure/workerTime.ts";
 export { type ReplicationOptions, runReplications } from "./runReplications.ts";
 export { scenarioLayout, simulate } from "./simulate.ts";
 export type * from "./types.ts";

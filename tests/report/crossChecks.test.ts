@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  crossCheckHeadline,
   crossChecks,
+  isJudged,
   littleCheck,
   packCheck,
   pickBlock,
@@ -56,9 +58,65 @@ describe("cross-checks", () => {
     expect(c.simulated).toBe(42);
   });
 
-  it("crossChecks() flags the dock doors: timetable trailers wait far longer than Erlang C says", () => {
+  it("dockCheck() with timetable trailers says its assumptions do not hold and is not judged", () => {
     const dock = crossChecks(input).find((c) => c.name.includes("dock"))!;
-    expect(dock.status).toBe("disagrees");
+    expect(dock.status).toBe("assumptions do not hold");
     expect(dock.note).toMatch(/timetable/);
+    expect(isJudged(dock)).toBe(false);
+  });
+
+  it("dockCheck() with random trailer arrivals judges Erlang C", () => {
+    const random = {
+      ...scenario,
+      inbound: {
+        ...scenario.inbound,
+        suppliers: scenario.inbound.suppliers.map((s: object) => ({
+          ...s,
+          arrivals: { mode: "random" },
+        })),
+      },
+    };
+    const dock = crossChecks({ ...input, scenario: random }).find((c) => c.name.includes("dock"))!;
+    expect(isJudged(dock)).toBe(true);
+  });
+
+  it("packCheck() under batch picking says orders reach packing in batches", () => {
+    const batch = {
+      ...scenario,
+      outbound: { ...scenario.outbound, picking: { method: "batch", batchSize: 8 } },
+    };
+    const c = packCheck({ ...input, scenario: batch });
+    expect(c.status).toBe("assumptions do not hold");
+    expect(c.note).toMatch(/batch picking/);
+  });
+
+  it("crossCheckHeadline() counts only the checks whose assumptions hold", () => {
+    const text = crossCheckHeadline(crossChecks(input));
+    expect(text).not.toMatch(/of 4/);
+    expect(text).toMatch(
+      /inbound dock doors\): the theory's assumptions do not hold|Erlang C \(inbound dock doors\)/,
+    );
+    expect(text).toMatch(/shown but not judged/);
+  });
+  it("packCheck() with an hourly pattern judges the wait against the mean- and peak-rate bounds", () => {
+    const c = packCheck(input);
+    expect(c.theory).toMatch(/peak/);
+    const slow = packCheck({
+      ...input,
+      breakdown: { ...input.breakdown, order: { ...input.breakdown.order, waitPack: 100_000 } },
+    });
+    // The peak (1.5× the mean) leaves the stations stable: a wait of a day is above any bound.
+    expect(c.status).toBe("agrees");
+    expect(slow.status).toBe("disagrees");
+  });
+
+  it("routingCheck() with skewed SKU popularity says the uniform-pick formula does not apply", () => {
+    const skewed = {
+      ...scenario,
+      skus: { ...scenario.skus, popularity: { topSkuShare: 0.2, lineShare: 0.8 } },
+    };
+    const c = routingCheck({ ...input, scenario: skewed });
+    expect(c.status).toBe("assumptions do not hold");
+    expect(c.note).toMatch(/80 % of lines go to 20 % of SKUs/);
   });
 });

@@ -18,6 +18,7 @@ import { readScenarioFile } from "../../node/readScenarioFile.ts";
 import { candidateFolder } from "../../report/readResultsFolder.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import { kpiUnit } from "../../warehouse/measure/kpis.ts";
+import { isWaitingReason } from "../../warehouse/measure/workerTime.ts";
 import {
   applyWarmup,
   commonFlags,
@@ -88,8 +89,12 @@ export function comparisonTable(c: Comparison): string {
         (id) => Math.abs(c.breakdownDifference[id]?.worker[role]?.[state] ?? 0) >= 0.005,
       );
       if (!moved) continue;
+      // A reason for waiting is a part of `waiting`, listed under it and never added to it.
+      const label = isWaitingReason(state)
+        ? `${role}   of which waiting for ${state.slice("waiting.".length)}`
+        : `${role} ${state}`;
       workers.push([
-        `${role} ${state}`,
+        label,
         ...c.candidates.map((id) => num(c.breakdown[id]?.worker[role]?.[state])),
         ...others.map((id) => num(c.breakdownDifference[id]?.worker[role]?.[state])),
       ]);

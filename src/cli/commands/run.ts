@@ -23,8 +23,10 @@ import {
   type RunSummary,
   replicationsCsv,
   scenarioLayout,
+  splitWorkerTime,
   summarize,
   type TraceRecord,
+  type WorkerTime,
 } from "../../warehouse/index.ts";
 import { SIGNAL_EXIT_CODES, stopOnSignals } from "../stopOnSignals.ts";
 
@@ -64,6 +66,22 @@ function fmt(x: number): string {
   return x.toFixed(3);
 }
 
+/** A role's time shares (adding up to 100 %), the reasons for waiting within `waiting`. */
+function workerTimeLine(role: string, time: WorkerTime): string {
+  const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
+  const reasons = Object.entries(time.waitingFor)
+    .filter(([, share]) => share > 0)
+    .map(([reason, share]) => `${reason} ${pct(share)}`);
+  const states = Object.entries(time.states)
+    .filter(([, share]) => share > 0)
+    .map(([state, share]) =>
+      state === "waiting" && reasons.length > 0
+        ? `${state} ${pct(share)} (of which ${reasons.join(", ")})`
+        : `${state} ${pct(share)}`,
+    );
+  return `  ${role}: ${states.join(", ")}`;
+}
+
 /** The KPI table printed at the end of a run. */
 export function kpiTable(summary: RunSummary): string {
   const rows = [["KPI", "mean", "±95%", "unit"]];
@@ -87,12 +105,8 @@ export function kpiTable(summary: RunSummary): string {
   const phases = Object.entries(summary.breakdown.order)
     .map(([phase, s]) => `${phase} ${fmt(s)}`)
     .join(", ");
-  const roles = Object.entries(summary.breakdown.worker).map(
-    ([role, states]) =>
-      `  ${role}: ${Object.entries(states)
-        .filter(([, share]) => share > 0)
-        .map(([state, share]) => `${state} ${(share * 100).toFixed(1)} %`)
-        .join(", ")}`,
+  const roles = Object.entries(summary.breakdown.worker).map(([role, shares]) =>
+    workerTimeLine(role, splitWorkerTime(shares)),
   );
   const workers =
     roles.length > 0 ? `\nworker time (share of on-shift time):\n${roles.join("\n")}\n` : "";

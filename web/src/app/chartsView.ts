@@ -3,6 +3,8 @@
  * lengths, utilisation by role, stock) and the order time and worker state breakdowns from
  * summary.json, drawn with the shared chart functions in web/src/charts.
  */
+
+import { splitWorkerTime } from "../../../src/warehouse/measure/workerTime.ts";
 import {
   stackedBreakdown,
   type TimeSeriesData,
@@ -188,7 +190,8 @@ export function renderCharts(el: HTMLElement, runs: RunData[]): ChartCursor {
   const roles = runs.flatMap((r, i) =>
     Object.entries(r.summary?.breakdown?.worker ?? {}).map(([role, parts]) => ({
       label: runs.length > 1 ? `${i === 0 ? "A" : "B"} ${role}` : role,
-      parts,
+      // Reasons for waiting are parts of `waiting`: only the states stack.
+      parts: splitWorkerTime(parts).states,
     })),
   );
   if (roles.length) {
