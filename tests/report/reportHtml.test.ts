@@ -73,7 +73,7 @@ describe("report HTML in Chromium", () => {
       "agrees",
       "agrees",
       "assumptions do not hold",
-      "agrees",
+      "assumptions do not hold",
     ]);
     await page.close();
   });
