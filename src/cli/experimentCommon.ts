@@ -9,10 +9,10 @@ import { SingleBar } from "cli-progress";
 import { InputError, type InputIssue, isInputError } from "../common/inputError.ts";
 import type { Executor } from "../experiment/types.ts";
 import { OutputFolder } from "../node/outputFolder.ts";
-import { defaultWorkerCount } from "../node/pool/poolExecutor.ts";
 import { checkScenario, type Scenario } from "../scenario/index.ts";
 import { scenarioLayout } from "../warehouse/index.ts";
 import { createExecutor } from "./createExecutor.ts";
+import { MAX_WORKERS_FLAG, workerCount } from "./workerCount.ts";
 
 /** Flags every experiment command takes. */
 export interface ExperimentFlags {
@@ -92,7 +92,7 @@ export function commonFlags(flags: ExperimentFlags, issues: InputIssue[]) {
   return {
     replications: intFlag("--replications", flags.replications, issues, 1, 100_000),
     seed: intFlag("--seed", flags.seed, issues, 0, 2 ** 31 - 1),
-    workers: intFlag("--workers", flags.workers, issues, 1, 1024) ?? defaultWorkerCount(),
+    workers: workerCount(intFlag("--workers", flags.workers, issues, 1, MAX_WORKERS_FLAG)),
     precision: precisionFlag(flags.precision, issues),
   };
 }

@@ -147,6 +147,26 @@ describe("whsim run", () => {
     expect(r.err).not.toContain("    at ");
   });
 
+  it("run --workers refuses 0 and absurd counts, and caps the rest at the replications", async () => {
+    for (const bad of ["0", "-3", "9999", "1e3"]) {
+      const r = await cli("run", join(dir, "nothere.yaml"), "--workers", bad);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`error: --workers: "${bad}" (an integer from 1 to 1024)`);
+    }
+    const file = join(dir, "capped.yaml");
+    writeFileSync(
+      file,
+      small
+        .replace("horizonDays: 2", "horizonDays: 0.3")
+        .replace("warmupDays: 0.5", "warmupDays: 0.1"),
+    );
+    const out = join(dir, "capped");
+    const r = await cli("run", file, "--replications", "1", "--workers", "1024", "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^note: --workers 1024 capped at 1 \(\d+ core\(s\), 1 task\(s\)\)$/m);
+    expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
+  });
+
   it("leaves an existing results folder untouched when a run fails", async () => {
     const out = join(dir, "kept");
     mkdirSync(out);

@@ -207,6 +207,25 @@ describe("CSV files a spreadsheet opens", () => {
     for (const row of rows) expect(row.split(",")[0]).toBe("'-2+3+cmd|' /C calc'!A0");
   });
 
+  it("sweep --workers above the cores runs on the cores with a note", async () => {
+    const r = await whsim(
+      "sweep",
+      tiny,
+      "--set",
+      "seed=4",
+      "--replications",
+      "1",
+      "--workers",
+      "1024",
+      "--out",
+      join(tmp, "capped-sweep"),
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^note: --workers 1024 capped at \d+ \(\d+ core\(s\)\)$/m);
+    const zero = await whsim("sweep", tiny, "--set", "seed=4", "--workers", "0");
+    expect(zero.code).toBe(2);
+  });
+
   it("sweep's sweep.csv neutralises text values", async () => {
     const r = await whsim(
       "sweep",

@@ -14,7 +14,6 @@ import { scenarioHash } from "../../experiment/hash.ts";
 import { NdjsonWriter } from "../../node/ndjsonWriter.ts";
 import { OutputFolder } from "../../node/outputFolder.ts";
 import { runReplicationsParallel } from "../../node/pool/runReplicationsParallel.ts";
-import { defaultWorkerCount } from "../../node/pool/taskPool.ts";
 import { DEFAULT_SCENARIO_PATH, readScenarioFile } from "../../node/readScenarioFile.ts";
 import { RunStopped, runReplicationsStoppable } from "../../node/runReplicationsStoppable.ts";
 import type { Scenario } from "../../scenario/index.ts";
@@ -29,6 +28,7 @@ import {
   type WorkerTime,
 } from "../../warehouse/index.ts";
 import { SIGNAL_EXIT_CODES, stopOnSignals } from "../stopOnSignals.ts";
+import { MAX_WORKERS_FLAG, workerCount } from "../workerCount.ts";
 
 /** Flags of `whsim run`, as commander gives them. */
 interface RunFlags {
@@ -40,17 +40,21 @@ interface RunFlags {
   trace?: boolean;
 }
 
-/** Parses an integer flag; pushes an issue when it is not one in range. */
+/** Parses an integer flag; pushes an issue when it is not one in [min, max]. */
 export function intFlag(
   name: string,
   text: string | undefined,
   min: number,
   issues: InputIssue[],
+  max?: number,
 ): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
-    issues.push({ file: `--${name}`, path: "", value: text, expected: `an integer >= ${min}` });
+  const inRange = value >= min && (max === undefined || value <= max);
+  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || !inRange) {
+    const expected =
+      max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
+    issues.push({ file: `--${name}`, path: "", value: text, expected });
     return undefined;
   }
   return value;
@@ -184,7 +188,7 @@ export function runCommand(program: Command): void {
       const issues: InputIssue[] = [];
       const seedFlag = intFlag("seed", flags.seed, 0, issues);
       const replicationsFlag = intFlag("replications", flags.replications, 1, issues);
-      const workers = intFlag("workers", flags.workers, 1, issues) ?? defaultWorkerCount();
+      const workersFlag = intFlag("workers", flags.workers, 1, issues, MAX_WORKERS_FLAG);
       let scenario: Scenario | undefined;
       try {
         scenario = readScenarioFile(resolve(file ?? DEFAULT_SCENARIO_PATH));
@@ -215,7 +219,7 @@ export function runCommand(program: Command): void {
           replications,
           out,
           trace: flags.trace === true,
-          workers,
+          workers: workerCount(workersFlag, { tasks: replications }),
           onProgress: bar ? (f) => bar.update(Math.round(f * 1000)) : undefined,
           signal: stop.signal,
         });
