@@ -3,6 +3,10 @@
  * travel model (distances, paths, times) and picker routing.
  */
 
+export * from "./equipment/equipmentKind.ts";
+export { walking } from "./equipment/kinds/walking.ts";
+export { liftTimeS, moveTimeS, poolMotion, withOverrides } from "./equipment/motion.ts";
+export { EQUIPMENT_KINDS, type EquipmentKind, equipmentKinds } from "./equipment/registry.ts";
 export {
   avgSingleCommandDistanceM,
   type CapacityTotals,

@@ -327,23 +327,32 @@ function pickGridFrameOf(layout: Layout): PickGridFrame | undefined {
 export interface MotionOptions {
   /** Cruise speed, metres per second. */
   speedMps: number;
-  /** Acceleration (and deceleration), m/s²; omitted = instant speed changes. */
+  /** Acceleration, m/s²; omitted or 0 = instant speed changes. */
   accelMps2?: number;
+  /** Deceleration, m/s²; omitted = the acceleration, 0 = instant stops. */
+  decelMps2?: number;
 }
 
 /**
  * Time to travel `distanceM` from standstill to standstill, seconds: `d / v` without
- * acceleration; with it, a trapezoidal profile (`d / v + v / a`), or triangular
- * (`2√(d / a)`) when the distance is too short to reach cruise speed.
+ * acceleration; with acceleration a and deceleration b, a trapezoidal profile
+ * `d / v + v / (2a) + v / (2b)` (`d / v + v / a` when a = b), or triangular
+ * `√(2d (1/a + 1/b))` (`2√(d / a)` when a = b) when the distance is too short to reach
+ * cruise speed, i.e. d < v² (1/a + 1/b) / 2.
  */
 export function travelTimeS(distanceM: number, options: MotionOptions): number {
   const { speedMps, accelMps2 } = options;
   if (distanceM <= 0) return 0;
-  if (!accelMps2 || !Number.isFinite(accelMps2)) return distanceM / speedMps;
-  if (distanceM >= (speedMps * speedMps) / accelMps2) {
-    return distanceM / speedMps + speedMps / accelMps2;
-  }
-  return 2 * Math.sqrt(distanceM / accelMps2);
+  const decelMps2 = options.decelMps2 ?? accelMps2;
+  const k = inverseOrZero(accelMps2) + inverseOrZero(decelMps2);
+  if (k === 0) return distanceM / speedMps;
+  if (2 * distanceM >= speedMps * speedMps * k) return distanceM / speedMps + (speedMps * k) / 2;
+  return Math.sqrt(2 * distanceM * k);
+}
+
+/** 1/x for a positive finite rate, else 0 (an instant change). */
+function inverseOrZero(x: number | undefined): number {
+  return x !== undefined && x > 0 && Number.isFinite(x) ? 1 / x : 0;
 }
 
 /**

@@ -4,7 +4,13 @@
  * built layout; anything not covered lands in "Other settings", so nothing is hidden.
  */
 import { type DistSpec, distMean } from "../engine/index.ts";
-import type { Layout } from "../layout/types.ts";
+import {
+  type EquipmentKind,
+  equipmentKinds,
+  type Layout,
+  type Motion,
+  poolMotion,
+} from "../layout/index.ts";
 import { formatValue } from "./format.ts";
 import type { Block, Cell, Table } from "./reportModel.ts";
 
@@ -200,19 +206,32 @@ export function assumptionBlocks(scenario: Obj | undefined, layout: Layout | und
     push(
       table(
         "Equipment",
-        ["Equipment", "Count", "Speed empty (m/s)", "Speed loaded (m/s)"],
+        [
+          "Equipment",
+          "Count",
+          "Speed empty (m/s)",
+          "Speed loaded (m/s)",
+          "Lift loaded (m/s)",
+          "Max lift (m)",
+        ],
         Object.entries(pools)
           .filter(([, p]) => isObj(p))
           .map(([name, p]) => {
             const q = p as Obj;
+            const motion =
+              name in equipmentKinds
+                ? poolMotion(name as EquipmentKind, q as Partial<Motion>)
+                : undefined;
             return [
               name,
               describe(q.count),
-              describe(q.speedMps),
-              describe(q.loadedSpeedMps ?? q.speedMps),
+              describe(motion?.speedMps ?? q.speedMps),
+              describe(motion?.loadedSpeedMps ?? q.loadedSpeedMps),
+              describe(motion?.liftLoadedMps),
+              describe(motion?.maxLiftM),
             ];
           }),
-        [false, true, true, true],
+        [false, true, true, true, true, true],
       ),
     );
     if (isObj(equipment.tasks)) push(kv("Equipment per task", Object.entries(equipment.tasks)));

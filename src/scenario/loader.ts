@@ -6,6 +6,7 @@
 import { InputError, type InputIssue, isInputError } from "../common/inputError.ts";
 import { validateLayoutSpec } from "../layout/loadLayout.ts";
 import type { LayoutSpec } from "../layout/spec.ts";
+import { equipmentIssues } from "./equipmentCheck.ts";
 import { parseDataText } from "./parseDataText.ts";
 import { EQUIPPED_TASKS, ROLES, type ScenarioFile, scenarioSchema } from "./schema.ts";
 import { zodToInputIssues } from "./zodIssues.ts";
@@ -207,9 +208,16 @@ export function resolveScenario(
         expected: "a readable layout file",
       });
     }
-    return { ...rest, layout: parseLayoutSpec(layoutSource), layoutFile: layout };
+    const spec = parseLayoutSpec(layoutSource);
+    throwIfAny(equipmentIssues(rest, spec, file, { file: layoutSource.file, prefix: "" }));
+    return { ...rest, layout: spec, layoutFile: layout };
   }
+  throwIfAny(equipmentIssues(rest, layout, file, { file, prefix: "layout." }));
   return { ...rest, layout };
+}
+
+function throwIfAny(issues: InputIssue[]): void {
+  if (issues.length > 0) throw new InputError(issues);
 }
 
 /** Parses a scenario whose layout is inline (or whose layout text is given) in one call. */

@@ -5,6 +5,13 @@
  */
 import { z } from "zod";
 import { type PutawayRuleName, putawayRules } from "../inventory/putaway/index.ts";
+import {
+  EQUIPPED_TASKS,
+  type EquippedTask,
+  MOTION_FIELDS,
+  type Motion,
+} from "../layout/equipment/equipmentKind.ts";
+import { EQUIPMENT_KINDS, type EquipmentKind } from "../layout/equipment/registry.ts";
 import { type RoutingPolicy, routingPolicies } from "../layout/routing/types.ts";
 import { layoutSpecSchema } from "../layout/spec.ts";
 import { orderDataFields, skuDataFields } from "./csvSchema.ts";
@@ -22,8 +29,6 @@ export const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as co
 const day = z.enum(DAY_NAMES);
 const weekdays = [...DAY_NAMES.slice(0, 5)] as (typeof DAY_NAMES)[number][];
 
-/** The four kinds of material-handling equipment. */
-export const EQUIPMENT_KINDS = ["forklift", "reachTruck", "palletJack", "cart"] as const;
 /** The roles workers play: the core flow, then counters and returns clerks (operations). */
 export const ROLES = [
   "receiver",
@@ -35,12 +40,8 @@ export const ROLES = [
   "counter",
   "returnsClerk",
 ] as const;
-/** Tasks that may need equipment. */
-export const EQUIPPED_TASKS = ["unload", "putaway", "replenish", "pick", "load"] as const;
-
-export type EquipmentKind = (typeof EQUIPMENT_KINDS)[number];
+export { EQUIPMENT_KINDS, EQUIPPED_TASKS, type EquipmentKind, type EquippedTask };
 export type Role = (typeof ROLES)[number];
-export type EquippedTask = (typeof EQUIPPED_TASKS)[number];
 
 const skusSchema = z
   .strictObject({
@@ -559,45 +560,114 @@ const workforceSchema = z
   .prefault({})
   .describe("Shifts and crews");
 
+/** What each motion field means, with its unit (the kind's figure is the default). */
+const MOTION_DESCRIPTIONS: Record<keyof Motion, string> = {
+  speedMps: "Travel speed empty, m/s",
+  loadedSpeedMps: "Travel speed loaded, m/s",
+  accelMps2: "Acceleration from standstill, m/s² (0 = instant)",
+  decelMps2: "Deceleration to standstill, m/s² (0 = instant)",
+  turnS: "Time to turn into or out of a picking aisle, s",
+  aisleTransferS: "Extra time to enter an aisle (aisle-bound trucks), s",
+  liftLoadedMps: "Lift speed with a load, m/s (0 = no lift)",
+  liftEmptyMps: "Lift speed without a load, m/s",
+  lowerMps: "Lowering speed, m/s",
+  maxLiftM: "Highest beam height it stores at or picks from, m",
+  minAisleWidthM: "Narrowest aisle it works in, m",
+};
+
+/** Upper bounds of the motion fields: what a real truck or person can have. */
+const MOTION_MAX: Record<keyof Motion, number> = {
+  speedMps: 20,
+  loadedSpeedMps: 20,
+  accelMps2: 10,
+  decelMps2: 10,
+  turnS: 600,
+  aisleTransferS: 600,
+  liftLoadedMps: 5,
+  liftEmptyMps: 5,
+  lowerMps: 5,
+  maxLiftM: 50,
+  minAisleWidthM: 30,
+};
+
+/** Optional overrides of an equipment kind's motion figures. */
+const motionFields = Object.fromEntries(
+  MOTION_FIELDS.map((field) => [
+    field,
+    z
+      .number()
+      .min(0)
+      .max(MOTION_MAX[field])
+      .optional()
+      .describe(`${MOTION_DESCRIPTIONS[field]} (default: the kind's figure)`),
+  ]),
+) as Record<keyof Motion, z.ZodOptional<z.ZodNumber>>;
+
 const poolSchema = z
   .strictObject({
     count: z.number().int().min(0).max(1000).describe("Units in the pool"),
-    speedMps: z.number().positive().max(20).describe("Travel speed empty, m/s"),
+    ...motionFields,
+    speedMps: z
+      .number()
+      .positive()
+      .max(20)
+      .optional()
+      .describe("Travel speed empty, m/s (default: the kind's figure)"),
     loadedSpeedMps: z
       .number()
       .positive()
       .max(20)
       .optional()
-      .describe("Travel speed loaded, m/s (default speedMps)"),
+      .describe("Travel speed loaded, m/s (default speedMps when given, else the kind's figure)"),
   })
-  .describe("An equipment pool (its costs are under `costs.equipment`)");
+  .describe(
+    "An equipment pool: how many units, and any figure that differs from the kind's (its costs are under `costs.equipment`)",
+  );
+
+const taskEquipment = z.enum([...EQUIPMENT_KINDS, "none"] as unknown as [
+  EquipmentKind | "none",
+  ...(EquipmentKind | "none")[],
+]);
 
 const equipmentSchema = z
   .strictObject({
     pools: z
-      .strictObject({
-        forklift: poolSchema.optional(),
-        reachTruck: poolSchema.optional(),
-        palletJack: poolSchema.optional(),
-        cart: poolSchema.optional(),
-      })
+      .strictObject(
+        Object.fromEntries(EQUIPMENT_KINDS.map((kind) => [kind, poolSchema.optional()])) as Record<
+          EquipmentKind,
+          z.ZodOptional<typeof poolSchema>
+        >,
+      )
       .default({
-        reachTruck: { count: 3, speedMps: 2.5, loadedSpeedMps: 2 },
-        palletJack: { count: 3, speedMps: 1.8, loadedSpeedMps: 1.4 },
-        cart: { count: 10, speedMps: 1.1 },
+        reachTruck: { count: 3 },
+        palletJack: { count: 3 },
+        cart: { count: 10 },
       })
-      .describe("Equipment pools (default 3 reach trucks, 3 pallet jacks, 10 carts)"),
+      .describe(
+        `Equipment pools by kind (${EQUIPMENT_KINDS.join(", ")}) (default 3 reach trucks, 3 pallet jacks, 10 carts)`,
+      ),
+    walking: z
+      .strictObject(
+        Object.fromEntries(
+          MOTION_FIELDS.filter((f) => f !== "speedMps" && f !== "loadedSpeedMps").map((f) => [
+            f,
+            motionFields[f],
+          ]),
+        ) as Record<keyof Motion, z.ZodOptional<z.ZodNumber>>,
+      )
+      .default({})
+      .describe("Walking without equipment: overrides of the walking figures (speed is per role)"),
     tasks: z
       .strictObject({
-        unload: z.enum([...EQUIPMENT_KINDS, "none"]).default("palletJack"),
-        putaway: z.enum([...EQUIPMENT_KINDS, "none"]).default("reachTruck"),
-        replenish: z.enum([...EQUIPMENT_KINDS, "none"]).default("reachTruck"),
-        pick: z.enum([...EQUIPMENT_KINDS, "none"]).default("cart"),
-        load: z.enum([...EQUIPMENT_KINDS, "none"]).default("palletJack"),
+        unload: taskEquipment.default("palletJack"),
+        putaway: taskEquipment.default("reachTruck"),
+        replenish: taskEquipment.default("reachTruck"),
+        pick: taskEquipment.default("cart"),
+        load: taskEquipment.default("palletJack"),
       })
       .prefault({})
       .describe(
-        "Equipment each task needs, or `none` (defaults: unload and load palletJack, putaway and replenish reachTruck, pick cart)",
+        "Equipment each task needs, or `none` (defaults: unload and load palletJack, putaway and replenish reachTruck, pick cart); the kind must serve the task",
       ),
   })
   .prefault({})
@@ -709,6 +779,8 @@ const costsSchema = z
         reachTruck: equipmentCostSchema(40_000, 8, 3_000, 1),
         palletJack: equipmentCostSchema(6_000, 6, 600, 0.3),
         cart: equipmentCostSchema(500, 5, 50, 0),
+        turretTruck: equipmentCostSchema(120_000, 10, 8_000, 1.5),
+        orderPicker: equipmentCostSchema(35_000, 8, 2_500, 0.8),
       })
       .prefault({})
       .describe("Costs per equipment kind, for every unit of its pool"),

@@ -4,23 +4,10 @@
  * reorders, orders, picking, packing, shipping, crews), runs to the horizon and returns
  * KPIs, the time breakdown and the conservation balance as plain data.
  */
-import {
-  type DistSpec,
-  distMean,
-  Resource,
-  Simulation,
-  Tally,
-  TimeWeighted,
-} from "../engine/index.ts";
+import { type DistSpec, distMean, Simulation, Tally, TimeWeighted } from "../engine/index.ts";
 import { StockLedger } from "../inventory/index.ts";
 import { buildLayout, createTravelModel, type Layout } from "../layout/index.ts";
-import {
-  EQUIPMENT_KINDS,
-  EQUIPPED_TASKS,
-  type EquippedTask,
-  ROLES,
-  type Scenario,
-} from "../scenario/index.ts";
+import { type EquippedTask, ROLES, type Scenario } from "../scenario/index.ts";
 import { startInbound } from "./inbound/inbound.ts";
 import { installPutaway } from "./inbound/putaway.ts";
 import { checkConservation } from "./measure/conservation.ts";
@@ -46,7 +33,8 @@ import {
 import type { RunResult, SimulateOptions } from "./types.ts";
 import { DAY_S } from "./workforce/calendar.ts";
 import { startCrews } from "./workforce/crews.ts";
-import { type EquipmentPool, TaskQueue } from "./workforce/workforce.ts";
+import { createPools, equipmentForTasks, walkingMotions } from "./workforce/equipment.ts";
+import { TaskQueue } from "./workforce/workforce.ts";
 import type { Stats, World } from "./world.ts";
 
 /** Mean of a count distribution after rounding to an integer >= 1 (estimated on a fixed grid). */
@@ -163,25 +151,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     meanCount(scenario.outbound.unitsPerLine as DistSpec),
   );
 
-  const pools: World["pools"] = {};
-  for (const kind of EQUIPMENT_KINDS) {
-    const spec = scenario.equipment.pools[kind];
-    if (!spec || spec.count < 1) continue;
-    const pool: EquipmentPool = {
-      kind,
-      resource: new Resource(sim, { capacity: spec.count }),
-      count: spec.count,
-      speedMps: spec.speedMps,
-      loadedSpeedMps: spec.loadedSpeedMps ?? spec.speedMps,
-      inUse: new TimeWeighted(sim, 0),
-    };
-    pools[kind] = pool;
-  }
-  const equipmentFor = {} as World["equipmentFor"];
-  for (const task of EQUIPPED_TASKS) {
-    const kind = scenario.equipment.tasks[task];
-    equipmentFor[task] = kind === "none" ? undefined : pools[kind];
-  }
+  const pools = createPools(sim, scenario);
   const queues = {} as World["queues"];
   const workers = {} as World["workers"];
   for (const role of ROLES) {
@@ -214,7 +184,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       (_, z) => new TaskQueue(sim, `pickZone${z + 1}Tasks`, tracer),
     ),
     pools,
-    equipmentFor,
+    equipmentFor: equipmentForTasks(scenario, pools),
+    walkingMotion: walkingMotions(scenario),
     aisles: new Map(),
     slotSku: new Int32Array(site.reserve.length).fill(-1),
     slotPallets: new Int32Array(site.reserve.length),

@@ -12,11 +12,13 @@ import type {
   TimeWeighted,
 } from "../engine/index.ts";
 import type { PutawayRule, StockLedger } from "../inventory/index.ts";
+import type { Motion } from "../layout/index.ts";
 import type { EquipmentKind, EquippedTask, Role, Scenario } from "../scenario/index.ts";
 import type { Tracer } from "./measure/trace.ts";
 import type { Site } from "./storage/site.ts";
 import type { SkuInfo } from "./storage/skuMaster.ts";
-import type { EquipmentPool, TaskQueue, Worker } from "./workforce/workforce.ts";
+import type { EquipmentPool } from "./workforce/equipment.ts";
+import type { TaskQueue, Worker } from "./workforce/workforce.ts";
 
 /** A unit of work a worker takes from its role's queue. */
 export interface Task {
@@ -223,6 +225,8 @@ export interface World {
   pools: Partial<Record<EquipmentKind, EquipmentPool>>;
   /** Equipment each task needs (undefined: none). */
   equipmentFor: Record<EquippedTask, EquipmentPool | undefined>;
+  /** How each role walks when a task needs no equipment. */
+  walkingMotion: Record<Role, Motion>;
   /** Narrow-aisle resources, created on first use. */
   aisles: Map<string, Resource>;
   /** Reserve slot state: SKU rank held (-1 empty) and pallets stored or on their way. */

@@ -16,7 +16,8 @@ function merge(base: any, over: any): any {
 /**
  * The tiny warehouse: aisle A1 from (0,0) to (0,20); pick face L1 reached at (0,10) and
  * L2 at (0,12) (forward), reserve R1 at (0,15); P&D point, pack station and both doors at
- * (0,0). Walking 1 m/s, no equipment, one worker per role on a 24 h shift.
+ * (0,0). Walking 1 m/s, no equipment, one worker per role on a 24 h shift; motion at
+ * constant speed (no acceleration, no turn time).
  */
 export function tinyScenario(overrides: Record<string, unknown> = {}): Scenario {
   const base = {
@@ -94,7 +95,18 @@ export function tinyScenario(overrides: Record<string, unknown> = {}): Scenario 
       ),
     },
     equipment: {
-      pools: { reachTruck: { count: 1, speedMps: 2, loadedSpeedMps: 1.5 } },
+      // Constant speeds, no turns: the hand-computed times are distance over speed.
+      pools: {
+        reachTruck: {
+          count: 1,
+          speedMps: 2,
+          loadedSpeedMps: 1.5,
+          accelMps2: 0,
+          decelMps2: 0,
+          turnS: 0,
+        },
+      },
+      walking: { accelMps2: 0, decelMps2: 0, turnS: 0 },
       tasks: {
         unload: "none",
         putaway: "reachTruck",

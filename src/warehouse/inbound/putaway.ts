@@ -5,7 +5,7 @@
  */
 import type { LocationContent } from "../../inventory/index.ts";
 import { chooseDestination, type Destination } from "../storage/storage.ts";
-import { acquire, handle, release, traceTask, travel } from "../workforce/activities.ts";
+import { acquire, handle, lift, release, traceTask, travel } from "../workforce/activities.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Pallet, World } from "../world.ts";
 
@@ -57,6 +57,7 @@ function* putAway(world: World, worker: Worker, pallet: Pallet, destination: Des
   yield* travel(world, worker, pallet.at.slice(5), { loaded: false, pool });
   yield* handle(world, worker, PALLET_HANDLING_S);
   yield* travel(world, worker, to, { loaded: true, pool });
+  yield* lift(world, worker, pool, to, true);
   yield* handle(world, worker, PALLET_HANDLING_S);
   ledger.putaway({ timeS: sim.now, sku: sku.id, from: pallet.at, to, quantity: pallet.units });
   sku.dockUnits -= pallet.units;

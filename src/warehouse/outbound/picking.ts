@@ -6,10 +6,11 @@
  * line (time per line and per unit).
  */
 import { type Request, Resource } from "../../engine/index.ts";
+import { type Motion, moveTimeS, type PlaceRef } from "../../layout/index.ts";
 import { plainPick } from "../storage/pickFace.ts";
-import { acquire, release, speedMps, traceTask } from "../workforce/activities.ts";
+import { acquire, aisleOf, lift, motionOf, release, traceTask } from "../workforce/activities.ts";
 import type { Worker } from "../workforce/workforce.ts";
-import type { Order, OrderLine, StopLine, Task, World } from "../world.ts";
+import type { Order, OrderLine, SkuState, StopLine, Task, World } from "../world.ts";
 import { planPickTour } from "./tour.ts";
 
 /** The lines of one order a pick job covers (all of them, or one zone's). */
@@ -79,33 +80,21 @@ class TourTimes {
 
 /** Walks one pick tour for `parts` and books its times on each order. */
 function* runTour(world: World, worker: Worker, parts: PickPart[]) {
-  const { sim, site, scenario, ledger, skus, stats, tracer } = world;
-  const picking = scenario.outbound.picking;
+  const { sim, site } = world;
+  const picking = world.scenario.outbound.picking;
   const equipment = yield* acquire(world, worker, "pick");
   const pool = world.equipmentFor.pick;
-  const startS = sim.now;
-  // Indexed loops throughout: hot code without iterator objects.
-  for (let k = 0; k < parts.length; k++) {
-    if (Number.isNaN(parts[k].order.pickStartS)) parts[k].order.pickStartS = startS;
-  }
-  traceTask(world, "pick", worker, "start", parts[0].order.id);
+  startTour(world, worker, parts);
   const times = new TourTimes();
-  const speed = speedMps(world, worker, pool, false);
+  const motion = motionOf(world, worker, pool);
 
   // Back to the depot first if the worker is elsewhere.
   if (worker.pos !== site.depot) {
     const d = site.travel.distanceM(worker.pos, site.depot);
-    worker.setState("travelEmpty", sim.now);
-    if (tracer.on)
-      tracer.emit({
-        t: sim.now,
-        kind: "move",
-        id: worker.id,
-        path: site.travel.path(worker.pos, site.depot),
-        untilT: sim.now + d / speed,
-      });
-    yield d / speed;
-    times.travelS += d / speed;
+    const legS = moveTimeS(motion, d, false, aisleOf(world, worker.pos), "");
+    startLeg(world, worker, worker.pos, site.depot, legS);
+    yield legS;
+    times.travelS += legS;
     worker.pos = site.depot;
   }
   if (picking.setupS > 0) {
@@ -114,61 +103,27 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     times.pickS += picking.setupS;
   }
 
-  const plan = planStops(world, parts, speed);
+  const plan = planStops(world, parts, motion);
   const { stops, stopLines, sequence, legs, backS } = plan;
+  const hold = new AisleHold();
   let prev: string = site.depot;
-
-  let held: Request | undefined;
-  let heldAisle = "";
   let lineCount = 0;
   for (let k = 0; k < sequence.length; k++) {
     const i = sequence[k];
     const to = stops[i];
     const legS = legs[k];
     if (legS > 0) {
-      worker.setState("travelLoaded", sim.now);
-      if (tracer.on)
-        tracer.emit({
-          t: sim.now,
-          kind: "move",
-          id: worker.id,
-          path: site.travel.path(prev, to),
-          untilT: sim.now + legS,
-        });
+      startLeg(world, worker, prev, to, legS);
       yield legS;
-      times.travelS += legs[k];
+      times.travelS += legS;
     }
     worker.pos = to;
     prev = to;
-    const aisle = site.faces[stopLines[i][0].sku].aisle;
-    if (aisle !== heldAisle) {
-      if (held) world.aisles.get(heldAisle)!.release(held);
-      held = undefined;
-      heldAisle = aisle;
-      if (site.narrowAisles.has(aisle)) {
-        let resource = world.aisles.get(aisle);
-        if (!resource) {
-          resource = new Resource(sim, { capacity: 1 });
-          world.aisles.set(aisle, resource);
-        }
-        const request = resource.request();
-        const waitFrom = sim.now;
-        if (!request.triggered) worker.setState("waiting", sim.now, "aisle");
-        yield request;
-        held = request;
-        const waitS = sim.now - waitFrom;
-        if (waitS > 0) {
-          times.congestionS += waitS;
-          if (sim.now >= world.warmupS) stats.congestionWaits.add(waitS);
-          if (tracer.on)
-            tracer.emit({ t: sim.now, kind: "congestion", aisle, worker: worker.id, waitS });
-        }
-      }
-    }
-    let units = 0;
     const lines = stopLines[i];
-    for (let j = 0; j < lines.length; j++) units += lines[j].qty;
-    const handleS = stopLines[i].length * picking.timePerLineS + units * picking.timePerUnitS;
+    const face = site.faces[lines[0].sku];
+    if (face.aisle !== hold.aisle) yield* enterAisle(world, worker, hold, face.aisle, times);
+    if (face.heightM > 0) yield* lift(world, worker, pool, to, false);
+    const handleS = stopHandleS(picking, lines);
     if (handleS > 0) {
       // Booked as handling; the trace shows the picker picking at the location.
       worker.setState("handling", sim.now, "other", "picking");
@@ -176,52 +131,126 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
       times.pickS += handleS;
     }
     // Every line at a stop is of the face's one SKU: one pick transaction per stop.
-    const sku = skus[stopLines[i][0].sku];
-    const pickFace = world.pickFace;
-    if (pickFace === undefined) plainPick(world, sku, stopLines[i]);
-    else times.shortS += yield* pickFace(worker, sku, stopLines[i]);
-    lineCount += stopLines[i].length;
-    if (tracer.on) {
-      for (const line of stopLines[i]) {
-        tracer.emit({
-          t: sim.now,
-          kind: "pick",
-          location: sku.face,
-          sku: sku.id,
-          qty: line.qty,
-          worker: worker.id,
-        });
-      }
-      tracer.emit({
-        t: sim.now,
-        kind: "stock",
-        location: sku.face,
-        sku: sku.id,
-        onHand: ledger.onHand({ locationId: sku.face }, "physical"),
-      });
-    }
-    const drawn = world.listeners.faceDrawn;
-    for (let j = 0; j < drawn.length; j++) drawn[j](sku);
+    const sku = world.skus[lines[0].sku];
+    if (world.pickFace === undefined) plainPick(world, sku, lines);
+    else times.shortS += yield* world.pickFace(worker, sku, lines);
+    lineCount += lines.length;
+    afterStop(world, worker, sku, lines);
   }
-  if (held) world.aisles.get(heldAisle)!.release(held);
+  hold.release(world);
   if (backS > 0) {
-    worker.setState("travelLoaded", sim.now);
-    if (tracer.on)
-      tracer.emit({
-        t: sim.now,
-        kind: "move",
-        id: worker.id,
-        path: site.travel.path(prev, site.depot),
-        untilT: sim.now + backS,
-      });
+    startLeg(world, worker, prev, site.depot, backS);
     yield backS;
     times.travelS += backS;
   }
   worker.pos = site.depot;
   release(world, worker, "pick", equipment);
   traceTask(world, "pick", worker, "end", parts[0].order.id);
-
   bookTour(world, parts, times, lineCount, plan.distanceM);
+}
+
+/** Marks the tour's orders as started (first tour only) and traces the task's start. */
+function startTour(world: World, worker: Worker, parts: PickPart[]): void {
+  const startS = world.sim.now;
+  // Indexed loops throughout: hot code without iterator objects.
+  for (let k = 0; k < parts.length; k++) {
+    if (Number.isNaN(parts[k].order.pickStartS)) parts[k].order.pickStartS = startS;
+  }
+  traceTask(world, "pick", worker, "start", parts[0].order.id);
+}
+
+/** Books a tour leg's travelling and traces its move from `from` to `to`. */
+function startLeg(world: World, worker: Worker, from: PlaceRef, to: PlaceRef, legS: number): void {
+  const { sim, tracer } = world;
+  worker.setState("travelLoaded", sim.now);
+  if (tracer.on)
+    tracer.emit({
+      t: sim.now,
+      kind: "move",
+      id: worker.id,
+      path: world.site.travel.path(from, to),
+      untilT: sim.now + legS,
+    });
+}
+
+/** Handling time at a stop, s: per line and per unit. */
+function stopHandleS(
+  picking: World["scenario"]["outbound"]["picking"],
+  lines: readonly StopLine[],
+): number {
+  let units = 0;
+  for (let j = 0; j < lines.length; j++) units += lines[j].qty;
+  return lines.length * picking.timePerLineS + units * picking.timePerUnitS;
+}
+
+/** The narrow aisle a picker holds (one at a time), and the aisle it is in. */
+class AisleHold {
+  aisle = "";
+  request: Request | undefined = undefined;
+
+  release(world: World): void {
+    if (this.request) world.aisles.get(this.aisle)!.release(this.request);
+    this.request = undefined;
+  }
+}
+
+/**
+ * Enters `aisle`: leaves the aisle held before; a narrow aisle is a resource of capacity
+ * one, so the picker waits while another holds it (congestion).
+ */
+function* enterAisle(
+  world: World,
+  worker: Worker,
+  hold: AisleHold,
+  aisle: string,
+  times: TourTimes,
+) {
+  const { sim, stats, tracer } = world;
+  hold.release(world);
+  hold.aisle = aisle;
+  if (!world.site.narrowAisles.has(aisle)) return;
+  let resource = world.aisles.get(aisle);
+  if (!resource) {
+    resource = new Resource(sim, { capacity: 1 });
+    world.aisles.set(aisle, resource);
+  }
+  const request = resource.request();
+  const waitFrom = sim.now;
+  if (!request.triggered) worker.setState("waiting", sim.now, "aisle");
+  yield request;
+  hold.request = request;
+  const waitS = sim.now - waitFrom;
+  if (waitS > 0) {
+    times.congestionS += waitS;
+    if (sim.now >= world.warmupS) stats.congestionWaits.add(waitS);
+    if (tracer.on) tracer.emit({ t: sim.now, kind: "congestion", aisle, worker: worker.id, waitS });
+  }
+}
+
+/** After the picks at a stop: trace the picks and the face's stock, tell the listeners. */
+function afterStop(world: World, worker: Worker, sku: SkuState, lines: readonly StopLine[]): void {
+  const { sim, tracer } = world;
+  if (tracer.on) {
+    for (const line of lines) {
+      tracer.emit({
+        t: sim.now,
+        kind: "pick",
+        location: sku.face,
+        sku: sku.id,
+        qty: line.qty,
+        worker: worker.id,
+      });
+    }
+    tracer.emit({
+      t: sim.now,
+      kind: "stock",
+      location: sku.face,
+      sku: sku.id,
+      onHand: world.ledger.onHand({ locationId: sku.face }, "physical"),
+    });
+  }
+  const drawn = world.listeners.faceDrawn;
+  for (let j = 0; j < drawn.length; j++) drawn[j](sku);
 }
 
 /** A tour's stops (one per face, with the lines picked there), their order and the legs. */
@@ -237,11 +266,12 @@ interface TourPlan {
 }
 
 /**
- * Plans the tour for `parts` walked at `speed` m/s: the stops, their order under the
- * routing policy, and the leg times. A plain function, so that the tour's generator keeps
+ * Plans the tour for `parts` moved with `motion`: the stops, their order under the routing
+ * policy, and the leg times (each leg from standstill to standstill, with the turns into
+ * and out of aisles). A plain function, so that the tour's generator keeps
  * few locals (its frame is saved at every yield).
  */
-function planStops(world: World, parts: PickPart[], speed: number): TourPlan {
+function planStops(world: World, parts: PickPart[], motion: Motion): TourPlan {
   const { site, skus } = world;
   const picking = world.scenario.outbound.picking;
   // Stops: one per face (one face per SKU), with the lines picked there. The scratch index
@@ -282,25 +312,45 @@ function planStops(world: World, parts: PickPart[], speed: number): TourPlan {
     policy: picking.routing,
   });
   const sequence = tour.sequence;
-  // Leg lengths follow shortest paths, scaled so they add up to the policy's tour length.
+  const legs = legTimes(world, stopSkus, sequence, tour.distanceM, motion);
+  const backS = legs[sequence.length];
+  return { stops, stopLines, sequence, legs, backS, distanceM: tour.distanceM };
+}
+
+/**
+ * Leg times of a tour in visiting order, s, and the walk back to the depot as the last
+ * entry. Leg lengths follow shortest paths, scaled so they add up to the policy's tour
+ * length `tourM`.
+ */
+function legTimes(
+  world: World,
+  stopSkus: readonly number[],
+  sequence: readonly number[],
+  tourM: number,
+  motion: Motion,
+): Float64Array {
+  const { site } = world;
   const travelModel = site.travel;
-  const legs = new Float64Array(sequence.length);
+  const n = sequence.length;
+  const lengths = new Float64Array(n + 1);
   let prevPlace = site.depotPlace;
   let legSum = 0;
-  for (let k = 0; k < sequence.length; k++) {
+  for (let k = 0; k < n; k++) {
     const place = site.facePlace[stopSkus[sequence[k]]];
-    const d = travelModel.distanceByIndexM(prevPlace, place);
-    legs[k] = d;
-    legSum += d;
+    lengths[k] = travelModel.distanceByIndexM(prevPlace, place);
+    legSum += lengths[k];
     prevPlace = place;
   }
-  const back = travelModel.distanceByIndexM(prevPlace, site.depotPlace);
-  legSum += back;
-  const scale = legSum > 0 ? tour.distanceM / legSum : 0;
-  // Leg times, s (the legs' lengths scaled, over the speed), and the walk back.
-  for (let k = 0; k < legs.length; k++) legs[k] = (legs[k] * scale) / speed;
-  const backS = (back * scale) / speed;
-  return { stops, stopLines, sequence, legs, backS, distanceM: tour.distanceM };
+  lengths[n] = travelModel.distanceByIndexM(prevPlace, site.depotPlace);
+  legSum += lengths[n];
+  const scale = legSum > 0 ? tourM / legSum : 0;
+  let prevAisle = "";
+  for (let k = 0; k <= n; k++) {
+    const aisle = k < n ? site.faces[stopSkus[sequence[k]]].aisle : "";
+    lengths[k] = moveTimeS(motion, lengths[k] * scale, false, prevAisle, aisle);
+    prevAisle = aisle;
+  }
+  return lengths;
 }
 
 /** Books a walked tour on the statistics and its orders, and hands on the picked orders. */

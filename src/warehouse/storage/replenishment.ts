@@ -6,7 +6,7 @@
  */
 import { removalRules, type StockRecord } from "../../inventory/index.ts";
 import { PALLET_HANDLING_S } from "../inbound/putaway.ts";
-import { acquire, handle, release, traceTask, travel } from "../workforce/activities.ts";
+import { acquire, handle, lift, release, traceTask, travel } from "../workforce/activities.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { ReservePallet, SkuState, World } from "../world.ts";
 
@@ -43,6 +43,7 @@ export function installReplenishment(world: World): void {
     const equipment = yield* acquire(world, worker, "replenish");
     const pool = world.equipmentFor.replenish;
     yield* travel(world, worker, from, { loaded: false, pool });
+    yield* lift(world, worker, pool, from, false);
     yield* handle(world, worker, PALLET_HANDLING_S);
     world.slotPallets[pallet.slot]--;
     if (world.slotPallets[pallet.slot] === 0) world.slotSku[pallet.slot] = -1;
@@ -55,6 +56,7 @@ export function installReplenishment(world: World): void {
     });
     for (const listener of world.listeners.slotFreed) listener(pallet.slot);
     yield* travel(world, worker, sku.face, { loaded: true, pool });
+    yield* lift(world, worker, pool, sku.face, true);
     yield* handle(world, worker, PALLET_HANDLING_S);
     ledger.replenish({
       timeS: sim.now,

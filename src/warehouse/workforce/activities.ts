@@ -1,24 +1,26 @@
 /**
  * What a worker does inside a task, as generator steps: take equipment from a pool, travel
- * (loaded or empty) along the travel graph, handle goods. Each step books the worker's
- * state and, when tracing, emits the `move`, `state` and `task` records.
+ * (loaded or empty) along the travel graph with the kind's acceleration and aisle turns,
+ * lift and lower at a level, handle goods. Each step books the worker's state and, when
+ * tracing, emits the `move`, `lift`, `state` and `task` records.
  */
 import type { ProcessGenerator, Request } from "../../engine/index.ts";
-import type { PlaceRef } from "../../layout/index.ts";
+import { liftTimeS, type Motion, moveTimeS, type PlaceRef } from "../../layout/index.ts";
 import type { EquippedTask } from "../../scenario/index.ts";
 import type { TraceRecord } from "../types.ts";
 import type { World } from "../world.ts";
-import type { EquipmentPool, Worker } from "./workforce.ts";
+import type { EquipmentPool } from "./equipment.ts";
+import type { Worker } from "./workforce.ts";
 
-/** Travel speed of a worker for a task, m/s: the equipment's (loaded or empty), else walking. */
-export function speedMps(
-  world: World,
-  worker: Worker,
-  pool: EquipmentPool | undefined,
-  loaded: boolean,
-): number {
-  if (pool) return loaded ? pool.loadedSpeedMps : pool.speedMps;
-  return world.scenario.workforce.roles[worker.role].speedMps;
+/** How a worker moves in a task: the equipment kind's motion, else the role's walking. */
+export function motionOf(world: World, worker: Worker, pool: EquipmentPool | undefined): Motion {
+  return pool ? pool.motion : world.walkingMotion[worker.role];
+}
+
+/** The picking aisle a place is reached from, or "" (docks, P&D points, free points). */
+export function aisleOf(world: World, place: PlaceRef): string {
+  if (typeof place !== "string") return "";
+  return world.site.travel.location(place)?.aisle ?? "";
 }
 
 /** Moves the worker to `to`; returns the distance travelled, m. */
@@ -33,7 +35,14 @@ export function* travel(
   const distanceM = from === to ? 0 : site.travel.distanceM(from, to);
   if (distanceM > 0) {
     worker.setState(options.loaded ? "travelLoaded" : "travelEmpty", sim.now);
-    const durationS = distanceM / speedMps(world, worker, options.pool, options.loaded);
+    const motion = motionOf(world, worker, options.pool);
+    const durationS = moveTimeS(
+      motion,
+      distanceM,
+      options.loaded,
+      aisleOf(world, from),
+      aisleOf(world, to),
+    );
     if (tracer.on) {
       tracer.emit({
         t: sim.now,
@@ -53,6 +62,38 @@ export function* travel(
 export function* handle(world: World, worker: Worker, durationS: number): ProcessGenerator<void> {
   if (durationS <= 0) return;
   worker.setState("handling", world.sim.now);
+  yield durationS;
+}
+
+/**
+ * Lifts to the level of location `locationId` and lowers back, as a store (`store`, up
+ * loaded) or a retrieve (up empty, down loaded): `liftTimeS` of the worker's motion at the
+ * level's height, booked as handling. Emits a `lift` record when it takes time.
+ */
+export function* lift(
+  world: World,
+  worker: Worker,
+  pool: EquipmentPool | undefined,
+  locationId: string,
+  store: boolean,
+): ProcessGenerator<void> {
+  const location = world.site.travel.location(locationId);
+  if (!location) return;
+  const durationS = liftTimeS(motionOf(world, worker, pool), location.heightM, store);
+  if (durationS <= 0) return;
+  const { sim, tracer } = world;
+  worker.setState("handling", sim.now, "other", "lifting");
+  if (tracer.on) {
+    tracer.emit({
+      t: sim.now,
+      kind: "lift",
+      id: worker.id,
+      location: locationId,
+      level: location.level,
+      heightM: location.heightM,
+      untilT: sim.now + durationS,
+    });
+  }
   yield durationS;
 }
 

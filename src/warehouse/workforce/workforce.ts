@@ -3,7 +3,7 @@
  * takes the highest-priority task from its role's queue, uses equipment from a pool, and
  * records how its time splits into travelling loaded or empty, handling, waiting and idle.
  */
-import { type Process, type Resource, type Simulation, TimeWeighted } from "../../engine/index.ts";
+import { type Process, type Simulation, TimeWeighted } from "../../engine/index.ts";
 import type { PlaceRef } from "../../layout/index.ts";
 import type { EquipmentKind, Role } from "../../scenario/schema.ts";
 import type { Tracer } from "../measure/trace.ts";
@@ -262,14 +262,4 @@ export class TaskQueue<T> {
 
 function less<T>(a: Entry<T>, b: Entry<T>): boolean {
   return a.priority < b.priority || (a.priority === b.priority && a.seq < b.seq);
-}
-
-/** An equipment pool: a resource plus time-weighted units in use (reset at the warm-up). */
-export interface EquipmentPool {
-  kind: EquipmentKind;
-  resource: Resource;
-  count: number;
-  speedMps: number;
-  loadedSpeedMps: number;
-  inUse: TimeWeighted;
 }
