@@ -16,10 +16,12 @@ import {
 import { checkPath, getPath, setPath, splitPath } from "../experiment/scenarioPath.ts";
 import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
 import {
+  buildLayout,
   createTravelModel,
   fishboneSpecSchema,
   flyingVSpecSchema,
   type LayoutSpec,
+  type LayoutSpecInput,
   traditionalSpecSchema,
 } from "../layout/index.ts";
 import { avgSingleCommandDistanceM } from "../layout/layoutStats.ts";
@@ -51,6 +53,8 @@ export interface LayoutMetrics {
   depthM: number;
   areaM2: number;
   locations: number;
+  /** Storage locations (positions at every level) by location type. */
+  locationsByType: Record<string, number>;
   /** Mean P&D → location → P&D distance under random storage, metres (Gue & Meller's measure). */
   avgSingleCommandDistanceM: number;
 }
@@ -63,6 +67,8 @@ export interface SearchCandidate {
   metrics?: LayoutMetrics;
   /** Why it was not simulated (constraint, invalid combination, screened out). */
   rejected?: string;
+  /** The layout before a generator switch, whose storage the candidate must keep. */
+  storageFrom?: Record<string, unknown>;
 }
 
 /** The JS types (`number`, `string`, `boolean`) a zod schema accepts; empty when unknown. */
@@ -219,25 +225,104 @@ function traditionalFloorSlots(layout: Record<string, unknown>): number {
   return aisles * 2 * bays * slots;
 }
 
+/** A field of a layout that the target generator cannot keep, and why. */
+export interface UnkeptField {
+  field: string;
+  value: unknown;
+  why: string;
+}
+
+/** Fields of a traditional layout that fishbone and flying-V cannot keep. */
+function unkeptByDesign(layout: Record<string, unknown>, generator: string): UnkeptField[] {
+  const out: UnkeptField[] = [];
+  const no = (field: string, value: unknown, what: string) =>
+    out.push({ field, value, why: `${generator} has ${what}` });
+  if (layout.forward !== undefined) no("forward", layout.forward, "no forward pick area");
+  for (const field of ["returnsPositions", "quarantinePositions"]) {
+    if (Number(layout[field] ?? 0) > 0) no(field, layout[field], "no returns or quarantine area");
+  }
+  if (layout.pd !== undefined && layout.pd !== "center")
+    no("pd", layout.pd, "its P&D point at the centre");
+  const docks = (layout.docks ?? {}) as Record<string, unknown>;
+  if ((docks.flow ?? "U") !== "U")
+    no("docks.flow", docks.flow, "its doors on the front wall (U-flow) only");
+  if ((docks.inbound ?? 2) !== (docks.outbound ?? 2))
+    no("docks.inbound", docks.inbound, "as many inbound as outbound doors (doorsPerSide)");
+  if ((docks.doorWidthM ?? 3.5) !== 3.5) no("docks.doorWidthM", docks.doorWidthM, "3.5 m doors");
+  if (Number(docks.stagingLanesPerDoor ?? 1) > 0)
+    no("docks.stagingLanesPerDoor", docks.stagingLanesPerDoor ?? 1, "no staging lanes");
+  return out;
+}
+
 /**
- * Switches a layout spec to another generator with the same storage: fishbone and
- * flying-V are sized by the traditional layout's floor positions.
+ * Switches a layout spec to another generator keeping what the layouts share: storage
+ * positions (fishbone and flying-V get the traditional layout's floor positions, at the
+ * same levels, slots, location type and capacity), pack stations and dock doors. Fields
+ * the target generator cannot keep come back in `unkept` (the caller refuses the spec);
+ * the generators' own shape parameters (cross aisles, aspect ratio, V slope) are not kept.
  */
 export function convertGenerator(
   layout: Record<string, unknown>,
   generator: string,
-): Record<string, unknown> {
-  if (layout.generator === generator) return layout;
+): { layout: Record<string, unknown>; unkept: UnkeptField[] } {
+  if (layout.generator === generator) return { layout, unkept: [] };
   const keys = GENERATOR_KEYS[generator];
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(layout)) if (keys.has(k)) out[k] = v;
   out.generator = generator;
-  if (generator !== "traditional") {
-    const slots =
-      layout.generator === "traditional" ? traditionalFloorSlots(layout) : layout.storageSlots;
-    if (slots !== undefined && out.widthM === undefined) out.storageSlots = slots;
+  const unkept: UnkeptField[] = [];
+  if (generator === "traditional") {
+    if (layout.widthM !== undefined)
+      unkept.push({
+        field: "widthM",
+        value: layout.widthM,
+        why: "traditional is sized by aisles and bays",
+      });
+    const slots = Number(layout.storageSlots ?? 0);
+    const perBay = 2 * Number(layout.slotsPerBay ?? 2);
+    const aisles = Number(layout.aisles ?? Math.max(1, Math.round(Math.sqrt(slots / perBay / 2))));
+    out.aisles = aisles;
+    out.baysPerAisle = Math.max(1, Math.ceil(slots / (aisles * perBay)));
+    const doors = Number(layout.doorsPerSide ?? 1);
+    out.docks = { flow: "U", inbound: doors, outbound: doors, stagingLanesPerDoor: 0 };
+    return { layout: out, unkept };
   }
+  if (layout.generator === "traditional") {
+    unkept.push(...unkeptByDesign(layout, generator));
+    const docks = (layout.docks ?? {}) as Record<string, unknown>;
+    out.doorsPerSide = docks.outbound ?? 2;
+  }
+  const slots =
+    layout.generator === "traditional" ? traditionalFloorSlots(layout) : layout.storageSlots;
+  if (slots !== undefined && out.widthM === undefined) out.storageSlots = slots;
+  return { layout: out, unkept };
+}
+
+/** Storage locations by type of a built layout. */
+export function locationsByType(layout: {
+  locations: readonly { type: string }[];
+}): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const l of layout.locations) out[l.type] = (out[l.type] ?? 0) + 1;
   return out;
+}
+
+/**
+ * Why two layouts' storage differs by more than `tolerance` (a share) in some location
+ * type, counted in positions (locations at every level); undefined when within it.
+ */
+export function storageDifference(
+  from: Record<string, number>,
+  to: Record<string, number>,
+  tolerance: number,
+): string | undefined {
+  for (const type of new Set([...Object.keys(from), ...Object.keys(to)])) {
+    const a = from[type] ?? 0;
+    const b = to[type] ?? 0;
+    if (Math.abs(b - a) > tolerance * Math.max(a, 1))
+      return `${b} ${type} positions against ${a} before the generator switch (tolerance ${tolerance * 100} %)`;
+  }
+  return undefined;
 }
 
 /** The wave release times for an interval in minutes (0 = continuous). */
@@ -300,13 +385,30 @@ export function enumerateCandidates(
       if (!path.startsWith("layout.") || path === "layout.generator") continue;
       layout = setCreating({ layout }, path, v).layout as Record<string, unknown>;
     }
-    if (generator) layout = convertGenerator(layout, generator);
+    const storageFrom = generator && generator !== layout.generator ? layout : undefined;
+    if (generator) {
+      const converted = convertGenerator(layout, generator);
+      layout = converted.layout;
+      // The unit-load model simulates storage travel only: docks and the rest do not apply.
+      if (spec.model === "warehouse")
+        for (const u of converted.unkept) unkeptIssue(issues, file, spec, generator, u);
+      markNotApplicable(ordered, generator);
+    }
     data = { ...data, layout };
     for (const [path, v] of Object.entries(ordered)) {
       if (path.startsWith("layout.")) continue;
       if (path === WAVE_INTERVAL_KEY)
         data = setPath(data, "outbound.release", releaseFor(v as number));
       else data = setPath(data, path, v);
+    }
+    // Routing policies need an aisle grid (traditional); elsewhere every policy is the same
+    // tour, so the setting does not apply and the variants merge.
+    if (
+      (layout.generator ?? "traditional") !== "traditional" &&
+      "outbound.picking.routing" in ordered
+    ) {
+      ordered["outbound.picking.routing"] = NOT_APPLICABLE;
+      data = setPath(data, "outbound.picking.routing", getPath(base, "outbound.picking.routing"));
     }
     const id = idOf(ordered);
     let scenario: Scenario;
@@ -328,9 +430,59 @@ export function enumerateCandidates(
     const key = JSON.stringify(scenario);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ id, settings: ordered, scenario });
+    out.push({ id, settings: ordered, scenario, ...(storageFrom ? { storageFrom } : {}) });
   }
+  if (issues.length > 0) throw new InputError(issues);
   return out;
+}
+
+/** The setting value of a space key that does not apply to a candidate. */
+export const NOT_APPLICABLE = "n/a";
+
+/** Layout keys that size a converted layout's storage, so they apply to every generator. */
+const STORAGE_SIZING_KEYS = new Set(["aisles", "baysPerAisle", "slotsPerBay", "levels"]);
+
+/** Marks layout settings the generator does not take as not applicable. */
+function markNotApplicable(
+  ordered: Record<string, number | string | boolean>,
+  generator: string,
+): void {
+  for (const path of Object.keys(ordered)) {
+    const parts = splitPath(path);
+    if (parts[0] !== "layout" || parts[1] === "generator") continue;
+    if (!GENERATOR_KEYS[generator].has(parts[1]) && !STORAGE_SIZING_KEYS.has(parts[1]))
+      ordered[path] = NOT_APPLICABLE;
+  }
+}
+
+/** Adds (once per generator and field) the issue of a field a generator switch cannot keep. */
+function unkeptIssue(
+  issues: InputIssue[],
+  file: string,
+  spec: OptimizeSpec,
+  generator: string,
+  u: UnkeptField,
+): void {
+  const index = (spec.space["layout.generator"] ?? []).indexOf(generator);
+  const path = `space.layout.generator[${index}]`;
+  const expected = `a generator that keeps layout.${u.field} = ${showValue(u.value)} of the base scenario (${u.why}); remove the field from the base layout or the generator from the space`;
+  if (!issues.some((i) => i.path === path && i.expected === expected))
+    issues.push({ file, path, value: generator, expected });
+}
+
+/** Why a converted layout's storage differs from its source layout's, if it does. */
+function storageCheck(
+  source: Record<string, unknown>,
+  converted: LayoutMetrics,
+  tolerance: number,
+): string | undefined {
+  try {
+    const built = buildLayout(source as LayoutSpecInput);
+    return storageDifference(locationsByType(built), converted.locationsByType, tolerance);
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    return undefined; // the source is only a sizing step; the converted layout was built
+  }
 }
 
 /** Builds the candidate's layout and measures it; an unbuildable layout is rejected. */
@@ -342,6 +494,7 @@ export function measureLayout(scenario: Scenario): LayoutMetrics {
     depthM: layout.depthM,
     areaM2: layout.widthM * layout.depthM,
     locations: layout.locations.length,
+    locationsByType: locationsByType(layout),
     avgSingleCommandDistanceM: avgSingleCommandDistanceM(travel),
   };
 }
@@ -386,6 +539,8 @@ export function screenCandidates(
     if (c.minStorageLocations !== undefined && m.locations < c.minStorageLocations) {
       broken.push(`${m.locations} locations < ${c.minStorageLocations}`);
     }
+    const unequal = cand.storageFrom && storageCheck(cand.storageFrom, m, spec.storageTolerance);
+    if (unequal) broken.push(`storage ${unequal}`);
     if (broken.length > 0) cand.rejected = `infeasible: ${broken.join(", ")}`;
     else feasible.push(cand);
   }

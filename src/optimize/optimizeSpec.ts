@@ -54,6 +54,8 @@ export const optimizeSpecSchema = z.strictObject({
       minStorageLocations: z.number().int().min(0).optional(),
     })
     .default({}),
+  /** Largest share by which a generator switch may change the storage positions of a type. */
+  storageTolerance: z.number().min(0).max(1).default(0.03),
   screen: z
     .strictObject({
       /** Candidates kept for simulation, best analytic travel first (default 16). */

@@ -25,7 +25,7 @@ const spec = (data: Record<string, unknown>) =>
   parseOptimizeSpec({ scenario: "tiny.yaml", ...data }, "spec.yaml");
 
 describe("layout search", () => {
-  it("convertGenerator() keeps the floor positions of the traditional layout", () => {
+  it("convertGenerator() keeps the floor positions, levels and doors of the traditional layout", () => {
     const fish = convertGenerator(
       {
         generator: "traditional",
@@ -35,22 +35,104 @@ describe("layout search", () => {
         slotsPerBay: 2,
         crossAisles: 1,
         levels: 3,
+        packStations: 2,
+        docks: { flow: "U", inbound: 3, outbound: 3, stagingLanesPerDoor: 0 },
       },
       "fishbone",
     );
     expect(fish).toEqual({
-      generator: "fishbone",
-      name: "x",
-      slotsPerBay: 2,
-      levels: 3,
-      storageSlots: 8 * 2 * 10 * 2,
+      layout: {
+        generator: "fishbone",
+        name: "x",
+        slotsPerBay: 2,
+        levels: 3,
+        packStations: 2,
+        doorsPerSide: 3,
+        storageSlots: 8 * 2 * 10 * 2,
+      },
+      unkept: [],
     });
   });
 
-  it("enumerateCandidates() takes the product and drops duplicates a generator makes", () => {
+  it("convertGenerator() names every field the target generator cannot keep", () => {
+    const { unkept } = convertGenerator(
+      {
+        generator: "traditional",
+        name: "x",
+        aisles: 8,
+        baysPerAisle: 10,
+        forward: { aisles: 2 },
+        returnsPositions: 4,
+        docks: { flow: "I", inbound: 2, outbound: 3, stagingLanesPerDoor: 1 },
+      },
+      "flyingV",
+    );
+    expect(unkept.map((u) => u.field)).toEqual([
+      "forward",
+      "returnsPositions",
+      "docks.flow",
+      "docks.inbound",
+      "docks.stagingLanesPerDoor",
+    ]);
+  });
+
+  it("a warehouse spec whose generator switch would drop a field is refused (exit 2 material)", () => {
+    // The tiny DC has a forward area and staging lanes (the docks' default).
+    const base = readScenarioFile(tinyFile);
+    const attempt = () =>
+      enumerateCandidates(
+        base,
+        spec({ space: { "layout.generator": ["traditional", "fishbone"] } }),
+        "spec.yaml",
+      );
+    expect(attempt).toThrow(InputError);
+    try {
+      attempt();
+    } catch (error) {
+      const issues = (error as InputError).issues;
+      expect(issues.map((i) => i.path)).toEqual([
+        "space.layout.generator[1]",
+        "space.layout.generator[1]",
+      ]);
+      expect(issues[0].expected).toMatch(/keeps layout\.forward/);
+      expect(issues[1].expected).toMatch(/keeps layout\.docks\.stagingLanesPerDoor/);
+    }
+  });
+
+  it("switching generators keeps the storage positions by type within the tolerance", () => {
+    const base = unitLoadBase();
+    const all = enumerateCandidates(
+      base,
+      spec({
+        model: "unitLoad",
+        space: { "layout.generator": ["traditional", "fishbone", "flyingV"] },
+      }),
+    );
+    const kept = screenCandidates(all, spec({ model: "unitLoad" }));
+    expect(kept).toHaveLength(3);
+    const pallets = kept.map((c) => c.metrics!.locationsByType.pallet);
+    // 8 aisles × 2 sides × 10 bays × 2 slots × 3 levels = 960 positions, within 3 %.
+    for (const n of pallets) expect(Math.abs(n - 960)).toBeLessThanOrEqual(0.03 * 960);
+    // A tolerance of zero refuses any difference, with the reason.
+    const strict = screenCandidates(
+      enumerateCandidates(
+        base,
+        spec({
+          model: "unitLoad",
+          space: { "layout.generator": ["traditional", "fishbone", "flyingV"] },
+        }),
+      ),
+      spec({ model: "unitLoad", storageTolerance: 0 }),
+    );
+    const differing = pallets.filter((n) => n !== 960).length;
+    expect(strict).toHaveLength(3 - differing);
+  });
+
+  it("enumerateCandidates() merges settings that do not apply (routing off the aisle grid)", () => {
     const all = enumerateCandidates(
       unitLoadBase(),
       spec({
+        model: "unitLoad",
         space: {
           "layout.generator": ["traditional", "fishbone"],
           "layout.crossAisles": [0, 1],
@@ -58,16 +140,14 @@ describe("layout search", () => {
         },
       }),
     );
-    // traditional: 2 cross-aisle options × 2 routings; fishbone ignores crossAisles: 2 routings.
+    // traditional: 2 cross-aisle options × 2 routings; fishbone takes neither: one candidate.
     expect(all.map((c) => c.id)).toEqual([
       "generator=traditional,crossAisles=0,routing=sShape",
       "generator=traditional,crossAisles=0,routing=largestGap",
       "generator=traditional,crossAisles=1,routing=sShape",
       "generator=traditional,crossAisles=1,routing=largestGap",
-      "generator=fishbone,crossAisles=0,routing=sShape",
-      "generator=fishbone,crossAisles=0,routing=largestGap",
+      "generator=fishbone,crossAisles=n/a,routing=n/a",
     ]);
-    expect(all[5].scenario.outbound.picking.routing).toBe("largestGap");
   });
 
   it("enumerateCandidates() refuses unknown space keys with suggestions", () => {
@@ -138,7 +218,7 @@ describe("layout search", () => {
       { seed: 4 },
     );
     expect(result.status).toBe("optimal");
-    expect(result.winner).toBe("generator=fishbone,crossAisles=0");
+    expect(result.winner).toBe("generator=fishbone,crossAisles=n/a");
     expect(result.winnerLayout?.generator).toBe("fishbone");
     expect(result.ranking[0].id).toBe(result.winner);
     expect(result.candidates).toEqual({ total: 4, rejected: 0, simulated: 4 });

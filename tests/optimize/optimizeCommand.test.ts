@@ -34,7 +34,7 @@ describe("whsim optimize", () => {
     expect(doc).toMatchObject({
       kind: "optimization",
       status: "optimal",
-      winner: "generator=fishbone,crossAisles=0",
+      winner: "generator=fishbone,crossAisles=n/a",
     });
     expect(doc.evaluations).toBeLessThan(doc.fullEvaluations);
     const layout = readFileSync(join(tmp, "a", "winner.layout.yaml"), "utf8");
