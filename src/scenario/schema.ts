@@ -524,6 +524,42 @@ const dayCrew = (headcount: number, late?: number) => ({
   interleave: false,
 });
 
+const taskDueSchema = z
+  .strictObject({
+    unloadS: z
+      .number()
+      .min(0)
+      .max(7 * 86_400)
+      .default(3600)
+      .describe("Unloading and inspection are due this long after docking, s (default 3600)"),
+    putawayS: z
+      .number()
+      .min(0)
+      .max(7 * 86_400)
+      .default(14_400)
+      .describe(
+        "Putaway and cross-dock moves are due this long after the pallet arrived, s (default 14400: dock to stock within half a shift)",
+      ),
+    countS: z
+      .number()
+      .min(0)
+      .max(365 * 86_400)
+      .default(86_400)
+      .describe(
+        "Cycle counts are due this long after they are scheduled, s; opportunity counts in 1/24 of it (default 86400)",
+      ),
+    returnS: z
+      .number()
+      .min(0)
+      .max(365 * 86_400)
+      .default(86_400)
+      .describe("Customer returns are due this long after they arrive, s (default 86400)"),
+  })
+  .prefault({})
+  .describe(
+    "Due times of tasks not tied to an order; every task queue takes the earliest due first (see docs/scenarios.md, Task priority)",
+  );
+
 const workforceSchema = z
   .strictObject({
     shifts: z
@@ -556,6 +592,7 @@ const workforceSchema = z
       })
       .prefault({})
       .describe("Headcount per role and shift"),
+    taskDue: taskDueSchema,
   })
   .prefault({})
   .describe("Shifts and crews");

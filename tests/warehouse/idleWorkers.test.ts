@@ -34,7 +34,7 @@ describe("idle workers (TaskQueue.idleFor / leaveIdle)", () => {
     sim.process(loop(sim, queue, "b", 100, log));
     sim.process(function* producer() {
       yield 5;
-      queue.push("t1");
+      queue.push("t1", sim.now);
     });
     sim.run({ until: 50 });
     // a idled first, so a is woken at 5 and takes t1; b still waits (until 100).
@@ -58,9 +58,9 @@ describe("idle workers (TaskQueue.idleFor / leaveIdle)", () => {
     sim.process(loop(sim, queue, "b", 1000, log));
     sim.process(function* producer() {
       yield 12; // a ran out at 10 and idles again until 20
-      queue.push("t1");
+      queue.push("t1", sim.now);
       yield 10; // a ran out again at 20 and idles; b is busy with t1 until 22
-      queue.push("t2");
+      queue.push("t2", sim.now);
     });
     sim.run({ until: 30 });
     // At 22 the push wakes a, the only idle worker, but b, done with t1 at the same time

@@ -24,14 +24,14 @@ describe("warehouse tasks", () => {
     TaskQueue.prototype.push = function (
       this: TaskQueue<unknown>,
       task: unknown,
-      priority?: number,
+      dueS: number,
     ) {
       const t = task as Partial<Task>;
       if (typeof t?.run === "function") {
         const perTask = t.run instanceof GeneratorFunction;
         kinds.set(t.kind ?? "?", (kinds.get(t.kind ?? "?") ?? false) || perTask);
       }
-      return originalPush.call(this, task, priority);
+      return originalPush.call(this, task, dueS);
     };
     for (const name of ["default", "counts", "cross-dock", "high-returns", "production-supply"]) {
       const scenario = readScenarioFile(`scenarios/${name}.yaml`);

@@ -7,6 +7,7 @@
 import { type DistSpec, type Event, Resource, sampler } from "../../engine/index.ts";
 import { acquire, handle, release, traceTask, travel } from "../workforce/activities.ts";
 import { clockS, DAY_S, dayMask } from "../workforce/calendar.ts";
+import { receiveDueS } from "../workforce/dueTimes.ts";
 import { TaskQueue, type Worker } from "../workforce/workforce.ts";
 import type { Pallet, World } from "../world.ts";
 
@@ -107,10 +108,10 @@ export function startInbound(world: World): Inbound {
     const doorId = freeDoors.shift()!;
     yield scenario.inbound.dockingS;
     const done = sim.event();
-    world.queues.receiver.push({
-      kind: "unload",
-      run: (worker) => unload(worker, trailer, doorId, done),
-    });
+    world.queues.receiver.push(
+      { kind: "unload", run: (worker) => unload(worker, trailer, doorId, done) },
+      receiveDueS(world),
+    );
     yield done;
     freeDoors.push(doorId);
     doors.release(door);

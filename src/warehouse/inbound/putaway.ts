@@ -6,6 +6,7 @@
 import type { LocationContent } from "../../inventory/index.ts";
 import { chooseDestination, type Destination } from "../storage/storage.ts";
 import { acquire, handle, lift, release, traceTask, travel } from "../workforce/activities.ts";
+import { putawayDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Pallet, World } from "../world.ts";
 
@@ -35,11 +36,14 @@ export function installPutaway(
     const destination = chooseDestination(world, world.skus[pallet.sku], pallet.units, contents);
     if (!destination) blocked.push(pallet);
     else {
-      world.queues.putaway.push({
-        kind: "putaway",
-        at: pallet.at.slice(5),
-        run: (worker) => putAway(world, worker, pallet, destination),
-      });
+      world.queues.putaway.push(
+        {
+          kind: "putaway",
+          at: pallet.at.slice(5),
+          run: (worker) => putAway(world, worker, pallet, destination),
+        },
+        putawayDueS(world, pallet),
+      );
     }
   };
   world.startPutaway = start;

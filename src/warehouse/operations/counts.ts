@@ -9,6 +9,7 @@ import { InputError } from "../../common/inputError.ts";
 import type { Event, ProcessGenerator } from "../../engine/index.ts";
 import { abcCountSchedule, type CountItem, opportunityCount } from "../../inventory/index.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
+import { countDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { SkuState, World } from "../world.ts";
 import type { StockDrift } from "./stockErrors.ts";
@@ -66,7 +67,7 @@ export function installCounts(world: World, drift: StockDrift): Counts {
       if (!reason) return;
       if (reason === "empty" && spec.opportunity === "short") return;
       if (reason === "low" && spec.opportunity !== "low") return;
-      request(sku.face, 0, "opportunity");
+      request(sku.face, countDueS(world, "opportunity"), "opportunity");
     },
   };
   const abcOn = spec.countsPerYear.A > 0 || spec.countsPerYear.B > 0 || spec.countsPerYear.C > 0;
@@ -116,7 +117,7 @@ export function installCounts(world: World, drift: StockDrift): Counts {
     done?.();
   }
 
-  function request(locationId: string, priority: number, reason: string, done?: () => void) {
+  function request(locationId: string, dueS: number, reason: string, done?: () => void) {
     if (!done) {
       if (pending.has(locationId)) return;
       pending.add(locationId);
@@ -127,7 +128,7 @@ export function installCounts(world: World, drift: StockDrift): Counts {
         at: locationId,
         run: (worker) => countLocation(worker, locationId, reason, done),
       },
-      priority,
+      dueS,
     );
   }
 
@@ -147,7 +148,7 @@ export function installCounts(world: World, drift: StockDrift): Counts {
       (function* () {
         for (const task of schedule) {
           if (task.timeS > sim.now) yield task.timeS - sim.now;
-          request(task.id, 1, "abc");
+          request(task.id, countDueS(world, "abc"), "abc");
         }
       })(),
     );
@@ -180,7 +181,7 @@ export function installCounts(world: World, drift: StockDrift): Counts {
           left = 1;
           finished();
         }
-        for (const id of locations) request(id, -1, "full", finished);
+        for (const id of locations) request(id, countDueS(world, "full"), "full", finished);
       })(),
     );
   }

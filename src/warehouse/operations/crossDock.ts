@@ -8,6 +8,7 @@
 import { PALLET_HANDLING_S } from "../inbound/putaway.ts";
 import { type Departures, dueDeparture } from "../outbound/orders.ts";
 import { acquire, handle, release, traceTask, travel } from "../workforce/activities.ts";
+import { putawayDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Pallet, World } from "../world.ts";
 
@@ -42,7 +43,7 @@ export function installCrossDock(
     if (!always && !(spec.share > 0 && random.next() < spec.share)) return false;
     world.queues.putaway.push(
       { kind: "crossDock", at: pallet.at.slice(5), run: (worker) => crossDock(worker, pallet) },
-      0,
+      putawayDueS(world, pallet),
     );
     return true;
   };

@@ -103,7 +103,7 @@ export function installProductionSupply(
   const deliver = (order: Order) => {
     world.queues.replenisher.push(
       { kind: "lineFeed", run: (worker) => feedLine(worker, order) },
-      dueOf.get(order) ?? 0,
+      dueOf.get(order) ?? order.dueS,
     );
   };
   world.listeners.orderPicked.push((order) => {

@@ -5,6 +5,7 @@
  * building, booked as scrapped with cause "rejectToSupplier").
  */
 import { handle, traceTask, travel } from "../workforce/activities.ts";
+import { receiveDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Pallet, World } from "../world.ts";
 
@@ -110,7 +111,7 @@ export function installQuality(world: World): {
     if (!(spec.sampleShare > 0) || random.next() >= spec.sampleShare) return false;
     world.queues.receiver.push(
       { kind: "inspect", at: pallet.at.slice(5), run: (worker) => inspect(worker, pallet, next) },
-      0,
+      receiveDueS(world),
     );
     return true;
   };

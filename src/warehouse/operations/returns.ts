@@ -6,6 +6,7 @@
 import { InputError } from "../../common/inputError.ts";
 import { type DistSpec, sampler } from "../../engine/index.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
+import { returnDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, OrderLine, World } from "../world.ts";
 import type { StockDrift } from "./stockErrors.ts";
@@ -131,11 +132,10 @@ export function installReturns(world: World, drift: StockDrift): ReturnStats {
       if (after) stats.unitsReturned += line.qty;
     }
     if (after) stats.ordersReturned++;
-    world.queues.returnsClerk.push({
-      kind: "return",
-      at: dock,
-      run: (worker) => handleReturn(worker, order, lines, arrivedS),
-    });
+    world.queues.returnsClerk.push(
+      { kind: "return", at: dock, run: (worker) => handleReturn(worker, order, lines, arrivedS) },
+      returnDueS(world, arrivedS),
+    );
   };
 
   world.listeners.orderShipped.push((order) => {

@@ -55,7 +55,7 @@ export function installShipping(world: World, departures: Departures[]): void {
     tripQueued[c] = true;
     world.queues.loader.push(
       { kind: "load", run: (worker) => loadTrip(worker, c) },
-      toLoad[c][0]?.dueS ?? 0,
+      toLoad[c][0]?.dueS ?? world.sim.now,
     );
   };
 

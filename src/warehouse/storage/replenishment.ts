@@ -7,6 +7,7 @@
 import { removalRules, type StockRecord } from "../../inventory/index.ts";
 import { PALLET_HANDLING_S } from "../inbound/putaway.ts";
 import { acquire, handle, lift, release, traceTask, travel } from "../workforce/activities.ts";
+import { replenishDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { ReservePallet, SkuState, World } from "../world.ts";
 
@@ -98,7 +99,7 @@ export function installReplenishment(world: World): void {
     const from = world.site.reserve[pallet.slot].location.id;
     world.queues.replenisher.push(
       { kind: "replenish", at: from, run: (worker) => replenish(worker, sku, pallet, from) },
-      urgent ? 0 : 1,
+      replenishDueS(world, sku),
     );
   };
   world.checkFace = check;

@@ -111,8 +111,8 @@ interface Entry<T> {
 }
 
 /**
- * A role's task queue: a binary heap by (priority, arrival order), lower priority first,
- * and the idle workers waiting for work (woken one per new task).
+ * A role's task queue: a binary heap by (due time, arrival order), earliest due first (the
+ * rule is in dueTimes.ts), and the idle workers waiting for work (woken one per new task).
  */
 export class TaskQueue<T> {
   private heap: Entry<T>[] = [];
@@ -139,9 +139,9 @@ export class TaskQueue<T> {
     return this.heap.length > 0 ? this.heap[0].priority : Number.POSITIVE_INFINITY;
   }
 
-  /** Adds a task; wakes one idle worker. */
-  push(task: T, priority = 0): void {
-    const entry = { priority, seq: this.seq++, task };
+  /** Adds a task due at `dueS` (its priority: earliest due first); wakes one idle worker. */
+  push(task: T, dueS: number): void {
+    const entry = { priority: dueS, seq: this.seq++, task };
     const heap = this.heap;
     heap.push(entry);
     let i = heap.length - 1;
