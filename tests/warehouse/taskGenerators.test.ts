@@ -21,11 +21,7 @@ afterEach(() => {
 describe("warehouse tasks", () => {
   it("every kind of task, in every bundled scenario with operations, runs through a plain function", () => {
     const kinds = new Map<string, boolean>();
-    TaskQueue.prototype.push = function (
-      this: TaskQueue<unknown>,
-      task: unknown,
-      dueS: number,
-    ) {
+    TaskQueue.prototype.push = function (this: TaskQueue<unknown>, task: unknown, dueS: number) {
       const t = task as Partial<Task>;
       if (typeof t?.run === "function") {
         const perTask = t.run instanceof GeneratorFunction;
