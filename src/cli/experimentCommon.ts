@@ -3,7 +3,7 @@
  * with every problem collected, the executor's lifetime, Ctrl-C as a clean stop, a progress
  * bar on a terminal, atomic output folders and plain-text tables.
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { SingleBar } from "cli-progress";
 import { InputError, type InputIssue, isInputError } from "../common/inputError.ts";
@@ -135,6 +135,7 @@ export function openSession(options: {
     controller.abort();
   };
   process.on("SIGINT", onSigint);
+  process.on("SIGTERM", onSigint);
   const bar = process.stderr.isTTY
     ? new SingleBar({
         format: `${options.label} [{bar}] {value}/{total} replications | {eta_formatted} left`,
@@ -164,6 +165,7 @@ export function openSession(options: {
     async close() {
       if (started) bar?.stop();
       process.off("SIGINT", onSigint);
+      process.off("SIGTERM", onSigint);
       await executor.close();
     },
   };
@@ -193,8 +195,30 @@ export function scenarioInputFiles(
   }
 }
 
-/** Writes `files` into `dir` atomically (all or nothing); names may hold sub-folders (`a/b.json`). */
-export function writeOutput(dir: string, files: Record<string, string>): void {
+/**
+ * Writes `files` into `dir` atomically (all or nothing); names may hold sub-folders
+ * (`a/b.json`). Partial results (a run stopped early) never replace an earlier results
+ * folder: they go to `<dir>.partial` instead, and a line on stderr says so. Returns the
+ * folder written.
+ */
+export function writeOutput(
+  dir: string,
+  files: Record<string, string>,
+  options: { partial?: boolean } = {},
+): string {
+  if (options.partial && existsSync(dir) && readdirSync(dir).length > 0) {
+    const beside = `${dir.replace(/[/\\]+$/, "")}.partial`;
+    writeFolder(beside, files);
+    process.stderr.write(
+      `partial results written to ${beside}; the earlier results in ${dir} are kept\n`,
+    );
+    return beside;
+  }
+  writeFolder(dir, files);
+  return dir;
+}
+
+function writeFolder(dir: string, files: Record<string, string>): void {
   const folder = new OutputFolder(dir);
   try {
     for (const [name, text] of Object.entries(files)) {

@@ -6,6 +6,7 @@ import { extname, join, resolve } from "node:path";
 import { formatCsv } from "../common/csv.ts";
 import { InputError } from "../common/inputError.ts";
 import { findChromium } from "../node/chromium/findChromium.ts";
+import { recordWrittenFiles } from "../node/outputFolder.ts";
 import { bundleClient } from "./clientBundle.ts";
 import { compareReport } from "./compareReport.ts";
 import { optimizeReport } from "./optimizeReport.ts";
@@ -109,7 +110,10 @@ export async function buildReport(dir: string, options: ReportOptions = {}): Pro
       files.write(sheetFile(sheet.name), formatCsv([sheet.columns, ...sheet.rows]));
     if (options.xlsx) files.write(`${base}.xlsx`, await xlsxBuffer(model.sheets, model.title));
     if (browser) await writePdf(browser, html, files.stage(`${base}.pdf`), options.paper ?? "A4");
-    return files.commit();
+    const written = files.commit();
+    // Reports written into a results folder belong to it: replacing the folder may remove them.
+    recordWrittenFiles(folder.dir, written);
+    return written;
   } catch (error) {
     files.abort();
     throw error;

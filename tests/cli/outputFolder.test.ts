@@ -1,10 +1,22 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isInputError } from "../../src/common/inputError.ts";
-import { OutputFolder, RESULTS_MARKER } from "../../src/node/outputFolder.ts";
+import {
+  foreignFiles,
+  OutputFolder,
+  RESULTS_MARKER,
+  recordWrittenFiles,
+} from "../../src/node/outputFolder.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/whsim.js");
 
@@ -36,13 +48,63 @@ describe("OutputFolder", () => {
     expect(JSON.parse(readFileSync(join(target, RESULTS_MARKER), "utf8")).kind).toBe("run");
   });
 
-  it("commit() replaces an earlier results folder whole", () => {
+  it("commit() replaces an earlier results folder whole, files whsim wrote included", () => {
     const target = join(scratch(), "results");
-    publish(target, "first");
-    writeFileSync(join(target, "trace.ndjson"), "old trace");
+    const traced = new OutputFolder(target, { kind: "run" });
+    traced.writeFile("trace.ndjson", "old trace");
+    mkdirSync(traced.path("candidates"));
+    traced.writeFile("candidates/layout.json", "{}");
+    traced.commit();
+    const marker = JSON.parse(readFileSync(join(target, RESULTS_MARKER), "utf8"));
+    expect(marker.files).toEqual(["candidates/layout.json", "trace.ndjson"]);
     publish(target, "second");
     expect(readFileSync(join(target, "summary.json"), "utf8")).toBe("second");
     expect(existsSync(join(target, "trace.ndjson"))).toBe(false);
+    expect(existsSync(join(target, "candidates"))).toBe(false);
+  });
+
+  it("new OutputFolder() refuses a results folder holding files whsim did not write, naming them", () => {
+    const target = join(scratch(), "results");
+    publish(target, "first");
+    writeFileSync(join(target, "my-analysis.xlsx"), "mine");
+    mkdirSync(join(target, "notes"));
+    writeFileSync(join(target, "notes", "meeting.txt"), "mine too");
+    expect(refusal(() => new OutputFolder(target))).toBe(
+      `--out: ${JSON.stringify(target)} (a folder holding only what whsim wrote; it also holds my-analysis.xlsx, notes/meeting.txt, which whsim will not delete (move them, or choose another --out))`,
+    );
+    expect(readFileSync(join(target, "my-analysis.xlsx"), "utf8")).toBe("mine");
+    expect(readFileSync(join(target, "summary.json"), "utf8")).toBe("first");
+    expect(readdirSync(dirname(target)).filter((f) => f.includes(".tmp-"))).toEqual([]);
+  });
+
+  it("commit() refuses files a user put in the target while the run went on", () => {
+    const target = join(scratch(), "results");
+    publish(target, "first");
+    const folder = new OutputFolder(target);
+    folder.writeFile("summary.json", "second");
+    writeFileSync(join(target, "late.txt"), "mine");
+    expect(refusal(() => folder.commit())).toContain("late.txt");
+    folder.abort();
+    expect(readFileSync(join(target, "late.txt"), "utf8")).toBe("mine");
+  });
+
+  it("recordWrittenFiles() adds a report written into the folder, so it goes with the folder", () => {
+    const target = join(scratch(), "results");
+    publish(target, "first");
+    writeFileSync(join(target, "report.html"), "<p>");
+    recordWrittenFiles(target, [join(target, "report.html"), join(tmpdir(), "elsewhere.html")]);
+    expect(foreignFiles(target)).toEqual([]);
+    publish(target, "second");
+    expect(existsSync(join(target, "report.html"))).toBe(false);
+  });
+
+  it("a marker without a file list (an older whsim) still lets the folder be replaced", () => {
+    const target = join(scratch(), "results");
+    mkdirSync(target);
+    writeFileSync(join(target, RESULTS_MARKER), '{"writer":"whsim","kind":"run"}\n');
+    writeFileSync(join(target, "summary.json"), "old");
+    publish(target, "new");
+    expect(readFileSync(join(target, "summary.json"), "utf8")).toBe("new");
   });
 
   it("new OutputFolder() accepts an empty folder", () => {

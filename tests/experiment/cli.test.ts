@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -321,4 +321,59 @@ describe("whsim compare and Ctrl-C", () => {
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThan(4000);
   });
+});
+
+describe("whsim sweep and Ctrl-C", () => {
+  it("SIGINT keeps an earlier complete sweep and writes the partial one beside it", async () => {
+    const out = join(tmp, "kept-sweep");
+    const first = await whsim(
+      "sweep",
+      tiny,
+      "--set",
+      "seed=5",
+      "--replications",
+      "1",
+      "--workers",
+      "1",
+      "--out",
+      out,
+    );
+    expect(first.code).toBe(0);
+    const earlier = read("kept-sweep", "sweep.json");
+    const { spawn } = await import("node:child_process");
+    const bin = new URL("../../bin/whsim.js", import.meta.url).pathname;
+    const args = [
+      bin,
+      "sweep",
+      tiny,
+      "--set",
+      "seed=5",
+      "--replications",
+      "2000",
+      "--workers",
+      "2",
+      "--out",
+      out,
+    ];
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += String(chunk);
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on("exit", (code) => resolve(code)),
+    );
+    while (!stderr.includes("Ctrl-C stops"))
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(read("kept-sweep", "sweep.json")).toBe(earlier);
+    expect(stderr).toContain(
+      `partial results written to ${out}.partial; the earlier results in ${out} are kept`,
+    );
+    const partial = JSON.parse(readFileSync(`${out}.partial/sweep.json`, "utf8"));
+    expect(partial.aborted).toBe(true);
+    expect(readdirSync(tmp).filter((f) => f.includes(".tmp-"))).toEqual([]);
+  }, 180_000);
 });

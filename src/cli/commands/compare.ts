@@ -206,11 +206,15 @@ export function compareCommand(program: Command): void {
           ...kpiNames.map((k) => o.kpis[k]),
         ]),
       ]);
-      writeOutput(outDir, {
-        "comparison.json": jsonText(document),
-        "replications.csv": replicationsCsv,
-        ...inputFiles,
-      });
+      const written = writeOutput(
+        outDir,
+        {
+          "comparison.json": jsonText(document),
+          "replications.csv": replicationsCsv,
+          ...inputFiles,
+        },
+        { partial: result.aborted },
+      );
       if (flags.json) process.stdout.write(jsonText(document));
       else {
         let note = result.aborted ? " (stopped early: partial results)" : "";
@@ -220,7 +224,7 @@ export function compareCommand(program: Command): void {
             : `; relative precision ${parsed.precision * 100}% NOT reached (limit 100 replications)`;
         }
         process.stdout.write(
-          `${ids.join(" vs ")}: ${result.replications} replications each, seed ${seed}${note}\n\n${comparisonTable(comparison)}\n\nwritten to ${outDir}/comparison.json\n`,
+          `${ids.join(" vs ")}: ${result.replications} replications each, seed ${seed}${note}\n\n${comparisonTable(comparison)}\n\nwritten to ${written}/comparison.json\n`,
         );
       }
       if (result.aborted) process.exitCode = 130;

@@ -227,11 +227,11 @@ export function optimizeCommand(program: Command): void {
         ? enumerateCandidates(base!, spec!, shown).find((c) => c.id === result.winner)
         : undefined;
       if (winner) Object.assign(files, scenarioInputFiles(winner.scenario, "", shown, []));
-      writeOutput(outDir, files);
+      const written = writeOutput(outDir, files, { partial: result.status === "aborted" });
       if (flags.json) process.stdout.write(jsonText(document));
       else {
         process.stdout.write(
-          `${base!.name}: status ${result.status}, winner ${result.winner ?? "none"}; ${result.evaluations} replications (a full evaluation of the simulated candidates would take ${result.fullEvaluations})\n\n${optimizationTable(result)}\n\nwritten to ${outDir}/optimization.json${result.winnerLayout ? " and winner.layout.yaml" : ""}\n`,
+          `${base!.name}: status ${result.status}, winner ${result.winner ?? "none"}; ${result.evaluations} replications (a full evaluation of the simulated candidates would take ${result.fullEvaluations})\n\n${optimizationTable(result)}\n\nwritten to ${written}/optimization.json${result.winnerLayout ? " and winner.layout.yaml" : ""}\n`,
         );
       }
       if (result.status === "aborted") process.exitCode = 130;

@@ -337,11 +337,15 @@ export function staffCommand(program: Command): void {
           : {}),
       };
       const outDir = flags.out ?? defaultResultsFolder(scenario.name, "staff-");
-      writeOutput(outDir, {
-        "staffing.json": jsonText(document),
-        ...inputFiles,
-        ...(staffed ? { "staffed.yaml": stringify(staffed) } : {}),
-      });
+      const written = writeOutput(
+        outDir,
+        {
+          "staffing.json": jsonText(document),
+          ...inputFiles,
+          ...(staffed ? { "staffed.yaml": stringify(staffed) } : {}),
+        },
+        { partial: status === "aborted" },
+      );
       if (flags.json) process.stdout.write(jsonText(document));
       else {
         const tables = staffingTables({
@@ -353,7 +357,7 @@ export function staffCommand(program: Command): void {
           check: check?.targets,
         });
         process.stdout.write(
-          `${scenario.name}: staffing ${status === "meets" ? "meets the targets" : status === "fails" ? "FAILS the targets" : status} (${replications} replications, seed ${seed})\n\n${tables}\n\nwritten to ${outDir}/staffing.json${staffed ? " and staffed.yaml" : ""}\n`,
+          `${scenario.name}: staffing ${status === "meets" ? "meets the targets" : status === "fails" ? "FAILS the targets" : status} (${replications} replications, seed ${seed})\n\n${tables}\n\nwritten to ${written}/staffing.json${staffed ? " and staffed.yaml" : ""}\n`,
         );
       }
       if (status === "aborted") process.exitCode = 130;

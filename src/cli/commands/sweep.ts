@@ -178,11 +178,15 @@ export function sweepCommand(program: Command): void {
         return [p.id, ...byAxis, ...stats, p.replications];
       });
       const outDir = flags.out ?? defaultResultsFolder(scenario.name, "sweep-");
-      writeOutput(outDir, {
-        "sweep.json": jsonText(document),
-        "sweep.csv": formatCsv([csvHeader, ...csvRows]),
-        ...inputFiles,
-      });
+      const written = writeOutput(
+        outDir,
+        {
+          "sweep.json": jsonText(document),
+          "sweep.csv": formatCsv([csvHeader, ...csvRows]),
+          ...inputFiles,
+        },
+        { partial: result.aborted },
+      );
       if (flags.json) {
         process.stdout.write(jsonText(document));
       } else {
@@ -196,7 +200,7 @@ export function sweepCommand(program: Command): void {
         }
         const note = result.aborted ? " (stopped early: partial results)" : "";
         process.stdout.write(
-          `${scenario.name}: ${points.length} points × ${result.replications} replications, seed ${seed}${note}\n\n${table(rows)}\n\nwritten to ${outDir}/sweep.json and sweep.csv\n`,
+          `${scenario.name}: ${points.length} points × ${result.replications} replications, seed ${seed}${note}\n\n${table(rows)}\n\nwritten to ${written}/sweep.json and sweep.csv\n`,
         );
       }
       if (result.aborted) process.exitCode = 130;
