@@ -184,6 +184,11 @@ export const explicitSpecSchema = z
               "dock",
             ]),
             rect: rectInput.optional(),
+            /** ABC zone: the velocity class (A, B, C…) whose SKUs classBased putaway stores here. */
+            abcClass: z
+              .string()
+              .regex(/^[A-Z]$/, "a velocity class letter A–Z")
+              .optional(),
           })
           .strict(),
       )

@@ -34,6 +34,8 @@ export interface Zone {
   kind: ZoneKind;
   /** Bounding rectangle for drawing, if the zone is rectangular. */
   rect?: Rect;
+  /** ABC zone: the velocity class whose SKUs class-based storage puts here (A fastest). */
+  abcClass?: string;
 }
 
 /** A travel aisle: a centre-line polyline the workers move along. */

@@ -13,7 +13,7 @@ import type { Scenario } from "./loader.ts";
 /** Columns of the SKU master CSV. */
 export const SKU_MASTER_COLUMNS = {
   required: ["sku", "unitCubeM3"],
-  optional: ["unitsPerPallet", "unitWeightKg", "supplier", "lineShare"],
+  optional: ["unitsPerPallet", "unitWeightKg", "supplier", "lineShare", "shelfLifeDays"],
 } as const;
 
 /** Columns of the order-lines CSV. */
@@ -78,6 +78,12 @@ export function skuMasterFromCsv(
       });
     if ((row.cells.unitWeightKg ?? "") !== "")
       sku.unitWeightKg = numberCell(row, "unitWeightKg", file, issues, { min: 0, max: 2000 });
+    if ((row.cells.shelfLifeDays ?? "") !== "")
+      sku.shelfLifeDays = numberCell(row, "shelfLifeDays", file, issues, {
+        min: 0,
+        exclusiveMin: true,
+        max: 36_500,
+      });
     const supplier = row.cells.supplier ?? "";
     if (supplier !== "") {
       if (!suppliers.includes(supplier)) {

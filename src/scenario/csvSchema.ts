@@ -13,6 +13,12 @@ export const skuRowSchema = z.strictObject({
   unitsPerPallet: z.number().int().min(1).max(MAX_UNITS).describe("Units on a full pallet"),
   unitWeightKg: z.number().min(0).max(2000).describe("Weight of one unit, kg"),
   supplier: z.string().min(1).optional().describe("Supplier name (default by skuShare)"),
+  shelfLifeDays: z
+    .number()
+    .positive()
+    .max(36_500)
+    .optional()
+    .describe("Shelf life from receipt, days (default skus.shelfLifeDays)"),
   lineShare: z
     .number()
     .min(0)
@@ -28,7 +34,7 @@ export const skuDataFields = {
     .min(1)
     .optional()
     .describe(
-      "SKU master CSV, relative to the scenario (columns sku, unitCubeM3 and optionally unitsPerPallet, unitWeightKg, supplier, lineShare; most popular first); replaces the generated SKUs",
+      "SKU master CSV, relative to the scenario (columns sku, unitCubeM3 and optionally unitsPerPallet, unitWeightKg, supplier, lineShare, shelfLifeDays; most popular first); replaces the generated SKUs",
     ),
   list: z
     .array(skuRowSchema)

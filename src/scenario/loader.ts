@@ -133,6 +133,7 @@ function crossCheck(data: ScenarioFile, file: string): InputIssue[] {
     ...repeatedNames(data.outbound.carriers, "outbound.carriers", "carrier", file),
     ...repeatedNames(data.inbound.suppliers, "inbound.suppliers", "supplier", file),
   );
+  issues.push(...storageRuleIssues(data, file));
   if (data.outbound.hourlyPattern.every((w) => w === 0) && data.outbound.ordersPerDay > 0) {
     issues.push({
       file,
@@ -149,6 +150,23 @@ function crossCheck(data: ScenarioFile, file: string): InputIssue[] {
       expected: "at least one positive weight",
     });
   }
+  return issues;
+}
+
+/** Storage settings that disagree: ABC cut-offs out of order. */
+function storageRuleIssues(data: ScenarioFile, file: string): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const { storage } = data;
+  storage.abcCutoffs.forEach((c, i) => {
+    if (i > 0 && c <= storage.abcCutoffs[i - 1]) {
+      issues.push({
+        file,
+        path: `storage.abcCutoffs[${i}]`,
+        value: c,
+        expected: `ascending shares: more than ${storage.abcCutoffs[i - 1]}`,
+      });
+    }
+  });
   return issues;
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { type PutawayRuleName, putawayRules } from "../inventory/putaway/index.ts";
+import { type RemovalRuleName, removalRules } from "../inventory/removal/index.ts";
 import {
   EQUIPPED_TASKS,
   type EquippedTask,
@@ -90,6 +91,14 @@ const skusSchema = z
       .max(20_000)
       .default(250)
       .describe("Goods density, kg/m³, giving unit weights (default 250)"),
+    shelfLifeDays: z
+      .number()
+      .positive()
+      .max(36_500)
+      .optional()
+      .describe(
+        "Shelf life from receipt, days, of every SKU without its own (sets pallet expiry for `storage.removal: fefo`; default none)",
+      ),
     ...skuDataFields,
   })
   .prefault({})
@@ -410,9 +419,25 @@ const storageSchema = z
       .default("closestOpen")
       .describe("Putaway rule by name, from the inventory putaway folder (default closestOpen)"),
     removal: z
-      .enum(["fifo"])
+      .enum(Object.keys(removalRules) as [RemovalRuleName, ...RemovalRuleName[]])
       .default("fifo")
-      .describe("Which reserve pallet replenishment takes: fifo, the oldest (default fifo)"),
+      .describe(
+        "Which reserve pallet replenishment takes: fifo (the oldest), lifo (the newest), fefo (the earliest expiry: needs skus.shelfLifeDays), closest (nearest the P&D point), fewestLocations (the smallest pallet) (default fifo)",
+      ),
+    abcCutoffs: z
+      .array(z.number().gt(0).lt(1))
+      .min(1)
+      .max(5)
+      .default([0.8, 0.95])
+      .describe(
+        "Velocity classes A, B, C… of the SKUs: ascending cumulative shares of forecast picks where each class ends (default [0.8, 0.95], the classic 80/15/5); classBased stores each class in its ABC zone",
+      ),
+    fixedSlots: z
+      .record(z.string().min(1), z.array(z.string().min(1)).min(1))
+      .optional()
+      .describe(
+        "Dedicated reserve locations per SKU id for `putaway: fixed` (default: every SKU in id order gets the nearest free positions for its largest stock, s + Q or the initial stock, in pallets)",
+      ),
     faceCapacityPallets: z
       .number()
       .min(1)

@@ -16,5 +16,5 @@ export {
   workerStatesByRole,
 } from "./measure/workerTime.ts";
 export { type ReplicationOptions, runReplications } from "./runReplications.ts";
-export { scenarioLayout, simulate } from "./simulate.ts";
+export { checkRunnable, scenarioLayout, simulate } from "./simulate.ts";
 export type * from "./types.ts";

@@ -20,6 +20,7 @@ import { carrierDepartures, startOrders } from "./outbound/orders.ts";
 import { installPacking } from "./outbound/packing.ts";
 import { installPicking } from "./outbound/picking.ts";
 import { installShipping } from "./outbound/shipping.ts";
+import { checkRemovalData } from "./storage/putawaySetup.ts";
 import { startReorders } from "./storage/reorder.ts";
 import { installReplenishment } from "./storage/replenishment.ts";
 import { buildSite, type Site } from "./storage/site.ts";
@@ -132,13 +133,16 @@ export function scenarioSiteKey(scenario: Scenario): string {
   ]);
 }
 
-/** Runs one replication of `scenario` and returns its results. */
-export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
-  const seed = options.seed ?? scenario.seed;
-  const replication = options.replication ?? 0;
-  const sim = new Simulation({ seed, replication });
-  const horizonS = scenario.horizonDays * DAY_S;
-  const warmupS = scenario.warmupDays * DAY_S;
+/**
+ * Builds the world of one replication: site, SKUs, pools, queues, the putaway rule and the
+ * initial stock, before any process is installed. Throws InputError when the scenario and
+ * layout cannot run together (a rule without its data, a reserve too small).
+ */
+export function createWorld(scenario: Scenario, options: SimulateOptions = {}): World {
+  const sim = new Simulation({
+    seed: options.seed ?? scenario.seed,
+    replication: options.replication ?? 0,
+  });
   const zones = pickZones(scenario);
   const site = options.site ?? buildScenarioSite(scenario);
   const tracer = new Tracer(options.trace);
@@ -175,8 +179,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       orderPacked: [],
       orderShipped: [],
     },
-    warmupS,
-    horizonS,
+    warmupS: scenario.warmupDays * DAY_S,
+    horizonS: scenario.horizonDays * DAY_S,
     workers,
     queues,
     pickZoneQueues: Array.from(
@@ -198,9 +202,25 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     pickFace: undefined,
     packagingS: () => 0,
   };
-  world.putawayRule = createPutawayRule(world, infos);
+  checkRemovalData(world, "<scenario>");
+  world.putawayRule = createPutawayRule(world, "<scenario>");
+  placeInitialStock(world, slotContents(world), scenario.layoutFile ?? "<scenario>");
+  return world;
+}
+
+/**
+ * Checks that `scenario` can run: builds its world as a replication would (throws InputError
+ * listing what the scenario or layout lacks). `whsim validate` calls it.
+ */
+export function checkRunnable(scenario: Scenario): void {
+  createWorld(scenario);
+}
+
+/** Runs one replication of `scenario` and returns its results. */
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
+  const world = createWorld(scenario, options);
+  const { sim, tracer, horizonS, warmupS } = world;
   const contents = slotContents(world);
-  placeInitialStock(world, contents, scenario.layoutFile ?? "<scenario>");
 
   // Processes, in a fixed order (the order of same-time events depends on it).
   installPutaway(world, contents);
@@ -216,38 +236,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const operations = installOperations(world, departures, pick);
   startSampler(world, operations);
   const dailyCounts = startDailyCounts(world);
-
-  if (tracer.on) {
-    tracer.emit({
-      kind: "header",
-      version: 1,
-      scenario: scenario.name,
-      seed,
-      replication,
-      horizonS,
-      workers: ROLES.flatMap((role) =>
-        workers[role].map((w) => ({
-          id: w.id,
-          role,
-          equipment:
-            role === "packer" || role === "counter" || role === "returnsClerk"
-              ? "none"
-              : scenario.equipment.tasks[taskOfRole(role)],
-        })),
-      ),
-    });
-    traceInitialStock(world);
-  }
-
-  // Warm-up deletion: time averages restart at the warm-up (counters check the time themselves).
-  sim.process(
-    (function* () {
-      if (warmupS > 0) yield warmupS;
-      const s = world.stats;
-      for (const stat of [s.wip, s.stockUnits, s.occupiedLocations]) stat.reset(sim.now);
-      for (const pool of Object.values(pools)) pool?.inUse.reset(sim.now);
-    })(),
-  );
+  if (tracer.on) traceHeader(world, options);
+  startWarmupReset(world);
 
   const events = runToHorizon(sim, horizonS, options.onProgress);
 
@@ -275,6 +265,43 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     horizonS,
     warmupS,
   };
+}
+
+/** The trace's header record (scenario, seed, workers with their equipment) and initial stock. */
+function traceHeader(world: World, options: SimulateOptions): void {
+  const { scenario, workers } = world;
+  world.tracer.emit({
+    kind: "header",
+    version: 1,
+    scenario: scenario.name,
+    seed: options.seed ?? scenario.seed,
+    replication: options.replication ?? 0,
+    horizonS: world.horizonS,
+    workers: ROLES.flatMap((role) =>
+      workers[role].map((w) => ({
+        id: w.id,
+        role,
+        equipment:
+          role === "packer" || role === "counter" || role === "returnsClerk"
+            ? "none"
+            : scenario.equipment.tasks[taskOfRole(role)],
+      })),
+    ),
+  });
+  traceInitialStock(world);
+}
+
+/** Warm-up deletion: time averages restart at the warm-up (counters check the time themselves). */
+function startWarmupReset(world: World): void {
+  const { sim, warmupS, pools } = world;
+  sim.process(
+    (function* () {
+      if (warmupS > 0) yield warmupS;
+      const s = world.stats;
+      for (const stat of [s.wip, s.stockUnits, s.occupiedLocations]) stat.reset(sim.now);
+      for (const pool of Object.values(pools)) pool?.inUse.reset(sim.now);
+    })(),
+  );
 }
 
 /**

@@ -95,6 +95,8 @@ export interface ReservePallet {
   slot: number;
   units: number;
   receivedS: number;
+  /** Expiry, s (receipt plus the SKU's shelf life); +Infinity when it does not expire. */
+  expiryS: number;
 }
 
 /** Per-SKU state. All quantities are the system's record, in units. */
@@ -121,6 +123,8 @@ export interface SkuState {
   replenishing: boolean;
   /** Mean demand, units/day; reorder point and quantity, units. */
   dailyUnits: number;
+  /** Expected order lines per day (the forecast the storage rules plan with). */
+  picksPerDay: number;
   reorderPoint: number;
   orderQty: number;
 }

@@ -286,6 +286,17 @@ describe("whsim validate", () => {
     ).toBe(true);
   });
 
+  it("checks the storage rules' data: fefo without shelf lives exits 2 naming storage.removal; classBased passes", async () => {
+    const fefo = join(dir, "fefo.yaml");
+    writeFileSync(fefo, `${small}storage:\n  removal: fefo\n`);
+    const r = await cli("validate", fefo);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/fefo\.yaml: storage\.removal: "fefo" \(a rule the SKUs have data for/);
+    const classBased = join(dir, "class.yaml");
+    writeFileSync(classBased, `${small}storage:\n  putaway: classBased\n  removal: lifo\n`);
+    expect((await cli("validate", classBased)).code).toBe(0);
+  });
+
   it("refuses a YAML alias bomb and an oversized file with exit code 2", async () => {
     const bomb = join(dir, "bomb.yaml");
     const level = (name: string, from: string) =>

@@ -1,8 +1,9 @@
 /** `whsim validate <scenario>`: checks a scenario (and its layout); exit 0, or 2 with every problem. */
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { InputError, isInputError } from "../../common/inputError.ts";
 import { readScenarioFile } from "../../node/readScenarioFile.ts";
-import { scenarioLayout } from "../../warehouse/index.ts";
+import { checkRunnable, scenarioLayout } from "../../warehouse/index.ts";
 
 /** Registers `whsim validate`. */
 export function validateCommand(program: Command): void {
@@ -13,6 +14,15 @@ export function validateCommand(program: Command): void {
     .action((file: string) => {
       const scenario = readScenarioFile(resolve(file));
       const layout = scenarioLayout(scenario);
+      try {
+        // Builds the run's setup (SKUs, storage rules, initial stock) as a replication does.
+        checkRunnable(scenario);
+      } catch (error) {
+        if (!isInputError(error)) throw error;
+        throw new InputError(
+          error.issues.map((i) => (i.file === "<scenario>" ? { ...i, file } : i)),
+        );
+      }
       process.stdout.write(
         `${file}: ok (scenario "${scenario.name}", layout "${layout.name}" with ${layout.locations.length} locations, ${scenario.skus.count} SKUs)\n`,
       );

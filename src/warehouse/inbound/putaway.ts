@@ -69,7 +69,12 @@ function* putAway(world: World, worker: Worker, pallet: Pallet, destination: Des
     sku.faceIncoming -= pallet.units;
     sku.faceUnits += pallet.units;
   } else {
-    sku.reserve.push({ slot: destination.slot, units: pallet.units, receivedS: sim.now });
+    sku.reserve.push({
+      slot: destination.slot,
+      units: pallet.units,
+      receivedS: sim.now,
+      expiryS: pallet.arrivedS + (sku.info.sku.shelfLifeS ?? Number.POSITIVE_INFINITY),
+    });
     sku.reserveUnits += pallet.units;
   }
   if (world.tracer.on) {

@@ -1,7 +1,8 @@
 /**
  * Replenishment: when a pick face runs low (at most `replenishAtFraction` of its capacity
  * free of allocations) or orders wait for it, a replenisher moves a reserve pallet of the
- * SKU, chosen by the scenario's removal rule (fifo: the oldest), to the face — only when the
+ * SKU, chosen by the scenario's removal rule (fifo: the oldest; a rule that finds no pallet
+ * it may take, such as fefo when all are expired, falls back to the oldest), to the face — only when the
  * whole pallet fits. Urgent tasks (orders waiting) go first.
  */
 import { removalRules, type StockRecord } from "../../inventory/index.ts";
@@ -29,6 +30,7 @@ export function installReplenishment(world: World): void {
       reserved: 0,
       available: p.units,
       receivedS: p.receivedS,
+      expiryS: Number.isFinite(p.expiryS) ? p.expiryS : undefined,
     }));
     const plan = removal({ sku: sku.id, quantity: 1, nowS: world.sim.now }, stock);
     const at = plan.picks[0]?.locationId;

@@ -8,6 +8,11 @@ import type { Scenario } from "../../scenario/index.ts";
 import { benderA, popularityShare } from "./popularity.ts";
 import type { SkuInfo } from "./skuMaster.ts";
 
+/** `{ shelfLifeS }` for a shelf life in days, or nothing when there is none. */
+export function shelfLife(days: number | undefined): { shelfLifeS?: number } {
+  return days === undefined ? {} : { shelfLifeS: days * 86_400 };
+}
+
 /** Builds the SkuInfo of every listed SKU. Throws InputError if `skus.count` disagrees. */
 export function skusFromList(scenario: Scenario): SkuInfo[] {
   const list = scenario.skus.list ?? [];
@@ -45,6 +50,7 @@ export function skusFromList(scenario: Scenario): SkuInfo[] {
         unitWeightKg: row.unitWeightKg,
         unitLoad: "pallet",
         unitsPerPallet: row.unitsPerPallet,
+        ...shelfLife(row.shelfLifeDays ?? scenario.skus.shelfLifeDays),
       },
       unitsPerPallet: row.unitsPerPallet,
       lineShare: weights && weightSum > 0 ? weights[rank] / weightSum : popularityShare(rank, n, a),

@@ -7,7 +7,7 @@ import { type DistSpec, type RandomStream, sampler } from "../../engine/index.ts
 import type { Sku } from "../../inventory/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import { benderA, popularityShare } from "./popularity.ts";
-import { skusFromList } from "./skuList.ts";
+import { shelfLife, skusFromList } from "./skuList.ts";
 
 /** A generated SKU with what the simulation needs beside the master data. */
 export interface SkuInfo {
@@ -48,6 +48,7 @@ export function generateSkus(scenario: Scenario, stream: RandomStream): SkuInfo[
         unitWeightKg: unitCube * densityKgPerM3,
         unitLoad: "pallet",
         unitsPerPallet,
+        ...shelfLife(scenario.skus.shelfLifeDays),
       },
       unitsPerPallet,
       lineShare: popularityShare(rank, count, a),

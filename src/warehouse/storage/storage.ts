@@ -8,6 +8,7 @@ import type { LocationContent } from "../../inventory/index.ts";
 import { putawayRules } from "../../inventory/putaway/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import type { SkuState, World } from "../world.ts";
+import { initialStockUnits, putawaySetup } from "./putawaySetup.ts";
 import type { Site } from "./site.ts";
 import type { SkuInfo } from "./skuMaster.ts";
 
@@ -48,6 +49,7 @@ export function createSkuStates(
       waitingUnits: 0,
       replenishing: false,
       dailyUnits,
+      picksPerDay: scenario.outbound.ordersPerDay * linesPerOrder * info.lineShare,
       reorderPoint: st.reorderPointDays * dailyUnits,
       orderQty:
         Math.max(1, Math.ceil((st.orderQuantityDays * dailyUnits) / info.unitsPerPallet)) *
@@ -71,17 +73,12 @@ export function inventoryPosition(sku: SkuState): number {
 
 const EMPTY: readonly LocationContent[] = [];
 
-/** The putaway rule of the scenario over the reserve positions. */
+/** The putaway rule of the scenario over the reserve positions (throws InputError). */
 export function createPutawayRule(
-  world: Pick<World, "scenario" | "site" | "sim">,
-  infos: readonly SkuInfo[],
+  world: Pick<World, "scenario" | "site" | "sim" | "skus">,
+  file: string,
 ) {
-  const factory = putawayRules[world.scenario.storage.putaway];
-  return factory({
-    locations: world.site.reserveLocations,
-    skus: infos.map((i) => i.sku),
-    random: world.sim.random("storage.putaway"),
-  });
+  return putawayRules[world.scenario.storage.putaway](putawaySetup(world, file));
 }
 
 /** Contents of reserve positions as the putaway rule reads them (pallets stored or on their way). */
@@ -131,9 +128,7 @@ export function placeInitialStock(
   let needed = 0;
   let failed = 0;
   for (const sku of world.skus) {
-    // Slow movers start with a pallet (at most s + Q), so they do not start out short.
-    const floor = Math.min(Math.ceil(sku.reorderPoint) + sku.orderQty, sku.info.unitsPerPallet);
-    let units = Math.max(Math.round(days * sku.dailyUnits), floor);
+    let units = initialStockUnits(sku, days);
     const toFace = Math.min(units, sku.faceCapacity);
     if (toFace > 0) {
       world.ledger.receive({ timeS: 0, sku: sku.id, to: sku.face, quantity: toFace });
@@ -154,7 +149,12 @@ export function placeInitialStock(
       world.slotSku[slot] = sku.info.rank;
       world.slotPallets[slot]++;
       world.ledger.receive({ timeS: 0, sku: sku.id, to: decision.locationId, quantity: pallet });
-      sku.reserve.push({ slot, units: pallet, receivedS: 0 });
+      sku.reserve.push({
+        slot,
+        units: pallet,
+        receivedS: 0,
+        expiryS: sku.info.sku.shelfLifeS ?? Number.POSITIVE_INFINITY,
+      });
       sku.reserveUnits += pallet;
       world.stats.total.unitsInitial += pallet;
       units -= pallet;
