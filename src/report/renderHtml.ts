@@ -93,7 +93,9 @@ export function pageData(charts: ChartSpec[], drawings: DrawingSpec[]): PageData
 export function renderHtml(model: ReportModel, script: string): string {
   const charts: ChartSpec[] = [];
   const drawings: DrawingSpec[] = [];
-  const sections = model.sections
+  // A section with nothing to show (a run without the data it needs) is left out.
+  const shown = model.sections.filter((s) => s.blocks.length > 0);
+  const sections = shown
     .map((s) => {
       // Consecutive figures sit side by side in a grid (two per row on paper).
       const parts: string[] = [];
@@ -127,7 +129,7 @@ export function renderHtml(model: ReportModel, script: string): string {
       return `<section id="${safeId(s.id)}"${s.pageBreak ? ' class="page-break"' : ""}>\n<h2>${escapeHtml(s.title)}</h2>\n${body}\n</section>`;
     })
     .join("\n");
-  const toc = model.sections
+  const toc = shown
     .map((s) => `<li><a href="#${safeId(s.id)}">${escapeHtml(s.title)}</a></li>`)
     .join("");
   return `<!doctype html>
