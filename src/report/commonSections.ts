@@ -3,10 +3,20 @@
  * breakdown charts, the layout drawing with heatmaps, the analytic cross-checks and the
  * reproducibility details.
  */
+import {
+  clipInterval,
+  type DisplayScale,
+  differenceUnit,
+  displayScale,
+  formatOnScale,
+  formatQuantity,
+  spreadsheetFormat,
+  spreadsheetValue,
+} from "../common/units.ts";
 import type { Layout } from "../layout/types.ts";
 import { splitWorkerTime } from "../warehouse/measure/workerTime.ts";
 import type { CrossCheck } from "./crossChecks.ts";
-import { formatDuration, formatKpi, formatShare, formatValue } from "./format.ts";
+import { formatDuration, formatShare, formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { TraceAggregates } from "./readResultsFolder.ts";
 import type { Block, Cell, ChartSpec, Sheet, Table } from "./reportModel.ts";
@@ -34,16 +44,41 @@ export function orderKpis(names: Iterable<string>): string[] {
   return [...head, ...util, ...rest];
 }
 
-/** The unit shown in tables: `%` for shares. */
-export function displayUnit(name: string, e?: Estimate): string {
-  const meta = kpiMeta(name, e?.unit);
-  return meta.share ? "%" : meta.unit;
+/** The unit of KPI `name` as results files write it ("share" for shares). */
+export function baseUnit(name: string, unit?: string): string {
+  const meta = kpiMeta(name, unit);
+  return meta.share ? "share" : meta.unit;
 }
 
-/** `mean` of KPI `name` as shown (shares in %), without the unit. */
-export function showKpi(name: string, value: number, unit?: string): string {
-  const meta = kpiMeta(name, unit);
-  return meta.share ? formatValue(value * 100) : formatValue(value);
+/** How KPI `name` is shown around `typical` (common/units.ts: %, s/min/h/days, currency). */
+export function kpiScale(name: string, unit?: string, typical = 0): DisplayScale {
+  return displayScale(baseUnit(name, unit), typical);
+}
+
+/** The unit shown in tables: `%` for shares, `h` for a cycle time of hours. */
+export function displayUnit(name: string, e?: Estimate): string {
+  return kpiScale(name, e?.unit, e?.mean ?? 0).unit;
+}
+
+/** The unit of a difference: percentage points for shares. */
+export function differenceDisplayUnit(
+  name: string,
+  d: Estimate & { low: number; high: number },
+): string {
+  return differenceUnit(kpiScale(name, d.unit, differenceTypical(d)));
+}
+
+/** The size that sets a difference's scale: its largest bound. */
+export function differenceTypical(d: { mean: number; low: number; high: number }): number {
+  return Math.max(...[d.mean, d.low, d.high].filter(Number.isFinite).map(Math.abs), 0);
+}
+
+/**
+ * `value` of KPI `name` as shown, without the unit, on the scale of `typical` (default the
+ * value; pass the row's mean so that a mean and its bounds share one unit).
+ */
+export function showKpi(name: string, value: number, unit?: string, typical = value): string {
+  return formatOnScale(value, kpiScale(name, unit, typical));
 }
 
 /** `low – high` of an estimate, as shown. */
@@ -51,7 +86,7 @@ export function showInterval(name: string, e: Estimate): string {
   if (e.n <= 1 || e.ci95 === 0)
     return e.n <= 1 ? "— (one replication)" : `${showKpi(name, e.mean, e.unit)} (exact)`;
   const [low, high] = kpiInterval(name, e);
-  return `${showKpi(name, low, e.unit)} – ${showKpi(name, high, e.unit)}`;
+  return `${showKpi(name, low, e.unit, e.mean)} – ${showKpi(name, high, e.unit, e.mean)}`;
 }
 
 /**
@@ -59,19 +94,12 @@ export function showInterval(name: string, e: Estimate): string {
  * whsim KPI is ≥ 0 (counts, times, distances, rates) and shares are ≤ 1.
  */
 export function kpiInterval(name: string, e: Estimate): [number, number] {
-  let low = e.mean - e.ci95;
-  let high = e.mean + e.ci95;
-  if (e.mean >= 0) low = Math.max(0, low);
-  if (kpiMeta(name, e.unit).share && e.mean <= 1) high = Math.min(1, high);
-  return [low, high];
+  return clipInterval(baseUnit(name, e.unit), e.mean, e.mean - e.ci95, e.mean + e.ci95);
 }
 
-/** A KPI with its unit in words: `95.3 %`, `7,200 s (2 h)`. */
+/** A KPI with its unit in words: `95.3 %`, `5.3 h`, `4.35 EUR`. */
 export function kpiInWords(name: string, e: Estimate): string {
-  const meta = kpiMeta(name, e.unit);
-  if (meta.share) return formatKpi(e.mean, true);
-  if (meta.unit === "s") return formatDuration(e.mean);
-  return `${formatValue(e.mean)}${meta.unit ? ` ${meta.unit}` : ""}`;
+  return formatQuantity(e.mean, baseUnit(name, e.unit));
 }
 
 /** Relative precision of an estimate: half-width ÷ |mean|. */
@@ -101,14 +129,34 @@ export function kpiTable(kpis: Record<string, Estimate>, caption: string): Table
 
 /** The KPI sheet of one set of estimates (units in headers, raw numbers). */
 export function kpiSheet(kpis: Record<string, Estimate>, name = "KPIs"): Sheet {
+  const names = orderKpis(Object.keys(kpis));
+  const rows: Sheet["rows"] = [];
+  const formats: Sheet["formats"] = [];
+  for (const k of names) {
+    const e = kpis[k];
+    // The HTML's rule: shares as % (fractions with a % format), times in s/min/h by size,
+    // money in its currency; bounds cut to what the quantity can be.
+    const scale = kpiScale(k, e.unit, e.mean);
+    const [low, high] = e.n > 1 ? kpiInterval(k, e) : [Number.NaN, Number.NaN];
+    const value = (v: number) => spreadsheetValue(v, scale);
+    const fmt = spreadsheetFormat(scale, e.mean);
+    rows.push([
+      k,
+      kpiMeta(k, e.unit).label,
+      scale.kind === "share" ? "share" : scale.unit,
+      value(e.mean),
+      value(low),
+      value(high),
+      value(e.ci95),
+      e.n,
+    ]);
+    formats.push([undefined, undefined, undefined, fmt, fmt, fmt, fmt, "0"]);
+  }
   return {
     name,
     columns: ["kpi", "label", "unit", "mean", "ci95_low", "ci95_high", "ci95_halfwidth", "n"],
-    rows: orderKpis(Object.keys(kpis)).map((k) => {
-      const e = kpis[k];
-      const meta = kpiMeta(k, e.unit);
-      return [k, meta.label, meta.unit, e.mean, e.mean - e.ci95, e.mean + e.ci95, e.ci95, e.n];
-    }),
+    rows,
+    formats,
   };
 }
 

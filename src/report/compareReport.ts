@@ -2,6 +2,7 @@
  * The report of `whsim compare`: candidates on common random numbers, paired differences
  * with 95 % intervals, verdicts per KPI, and the time breakdown that explains them.
  */
+import { formatDifference } from "../common/units.ts";
 import { stateLabel } from "../warehouse/measure/workerTime.ts";
 import { assumptionBlocks } from "./assumptions.ts";
 import {
@@ -10,9 +11,12 @@ import {
   candidateLayoutBlocks,
 } from "./candidateAssumptions.ts";
 import {
+  baseUnit,
   breakdownCharts,
   breakdownTable,
   crossCheckBlocks,
+  differenceDisplayUnit,
+  differenceTypical,
   displayUnit,
   HEADLINE_KPIS,
   kpiInWords,
@@ -41,13 +45,10 @@ export function candidateList(c: ComparisonFile): { id: string; name: string }[]
 type Diff = ComparisonFile["kpis"][string]["differences"][string];
 
 function diffInWords(name: string, d: Diff): string {
-  const meta = kpiMeta(name, d.unit);
-  const f = (v: number) =>
-    meta.share
-      ? `${formatValue(v * 100)} points`
-      : `${formatValue(v)}${meta.unit ? ` ${meta.unit}` : ""}`;
-  const sign = (v: number) => (v > 0 ? `+${f(v)}` : f(v));
-  return `${sign(d.mean)} (95 % CI ${sign(d.low)} to ${sign(d.high)})`;
+  const unit = baseUnit(name, d.unit);
+  const typical = differenceTypical(d);
+  const f = (v: number) => formatDifference(v, unit, typical);
+  return `${f(d.mean)} (95 % CI ${f(d.low)} to ${f(d.high)})`;
 }
 
 /** The verdict of one candidate against the baseline, in one sentence. */
@@ -85,13 +86,13 @@ export function candidateVerdict(
   return `${verdict}${same > 0 && (better.length > 0 || worse.length > 0) ? ` (no significant difference on ${same} other${same === 1 ? "" : "s"})` : ""}.${detail.length > 0 ? ` Differences: ${detail.join("; ")}.` : ""}`;
 }
 
-function estimateCell(name: string, e: Estimate | undefined): Cell {
+function estimateCell(name: string, e: Estimate | undefined, typical: number): Cell {
   if (!e) return "—";
   return {
     text:
       e.n > 1
-        ? `${showKpi(name, e.mean, e.unit)} ± ${showKpi(name, e.ci95, e.unit)}`
-        : showKpi(name, e.mean, e.unit),
+        ? `${showKpi(name, e.mean, e.unit, typical)} ± ${showKpi(name, e.ci95, e.unit, typical)}`
+        : showKpi(name, e.mean, e.unit, typical),
     cls: "num",
   };
 }
@@ -146,11 +147,14 @@ export function compareReport(folder: ResultsFolder): ReportModel {
       caption: `KPIs per candidate (mean ± ${levelPct} % half-width)`,
       columns: ["KPI", "Unit", ...cands.map((x) => x.name)],
       numeric: [false, false, ...cands.map(() => true)],
-      rows: kpis.map((k) => [
-        kpiMeta(k).label,
-        displayUnit(k, Object.values(c.kpis[k].estimates)[0]),
-        ...cands.map((x) => estimateCell(k, c.kpis[k].estimates[x.id])),
-      ]),
+      rows: kpis.map((k) => {
+        const first = Object.values(c.kpis[k].estimates)[0];
+        return [
+          kpiMeta(k).label,
+          displayUnit(k, first),
+          ...cands.map((x) => estimateCell(k, c.kpis[k].estimates[x.id], first?.mean ?? 0)),
+        ];
+      }),
     },
   };
   const diffRows: Cell[][] = [];
@@ -161,9 +165,9 @@ export function compareReport(folder: ResultsFolder): ReportModel {
       diffRows.push([
         kpiMeta(k).label,
         o.name,
-        displayUnit(k, d),
-        { text: showKpi(k, d.mean, d.unit), cls: "num diff-mean" },
-        `${showKpi(k, d.low, d.unit)} to ${showKpi(k, d.high, d.unit)}`,
+        differenceDisplayUnit(k, d),
+        { text: showKpi(k, d.mean, d.unit, differenceTypical(d)), cls: "num diff-mean" },
+        `${showKpi(k, d.low, d.unit, differenceTypical(d))} to ${showKpi(k, d.high, d.unit, differenceTypical(d))}`,
         {
           text: d.verdict,
           cls: d.verdict === "better" ? "good" : d.verdict === "worse" ? "bad" : "",

@@ -4,6 +4,7 @@
  */
 import { assumptionBlocks, describe } from "./assumptions.ts";
 import {
+  kpiScale,
   layoutBlocks,
   replicationBlocks,
   reproducibilityTable,
@@ -17,13 +18,13 @@ import type { Estimate, OptimizationFile } from "./resultSchemas.ts";
 
 type Row = OptimizationFile["ranking"][number];
 
-function est(name: string, e: Estimate | undefined): Cell {
+function est(name: string, e: Estimate | undefined, typical: number): Cell {
   if (!e) return "—";
   return {
     text:
       e.n > 1
-        ? `${showKpi(name, e.mean, e.unit)} ± ${showKpi(name, e.ci95, e.unit)}`
-        : showKpi(name, e.mean, e.unit),
+        ? `${showKpi(name, e.mean, e.unit, typical)} ± ${showKpi(name, e.ci95, e.unit, typical)}`
+        : showKpi(name, e.mean, e.unit, typical),
     cls: "num",
   };
 }
@@ -47,10 +48,13 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
   const ranking = orderedRanking(o);
   const kpi = o.objective.kpi;
   const meta = kpiMeta(kpi);
-  const unit = meta.share ? "%" : meta.unit;
-  const unitText = unit ? ` ${unit}` : "";
   const word = o.objective.sense === "minimize" ? "lowest" : "highest";
   const winner = ranking.find((r) => r.id === o.winner);
+  // One scale for every figure of the objective (the winner's size): one unit throughout.
+  const typical = winner?.estimate?.mean ?? ranking.find((r) => r.estimate)?.estimate?.mean ?? 0;
+  const unit = kpiScale(kpi, undefined, typical).unit;
+  const unitText = unit ? ` ${unit}` : "";
+  const show = (v: number) => showKpi(kpi, v, undefined, typical);
   const simulated = ranking.filter((r) => r.estimate);
   const runnerUp = simulated.find((r) => r.id !== winner?.id);
   const params = [...new Set(ranking.flatMap((r) => Object.keys(r.settings)))];
@@ -64,7 +68,7 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
   );
   if (winner) {
     summary.push(
-      `The winner is “${winner.id}” (${settingsText(winner.settings) || "no settings"})${winner.estimate ? ` with ${meta.label.toLowerCase()} ${showKpi(kpi, winner.estimate.mean)}${unitText} (±${showKpi(kpi, winner.estimate.ci95)} at 95 %, ${winner.estimate.n} replications)` : ""}.`,
+      `The winner is “${winner.id}” (${settingsText(winner.settings) || "no settings"})${winner.estimate ? ` with ${meta.label.toLowerCase()} ${show(winner.estimate.mean)}${unitText} (±${show(winner.estimate.ci95)} at 95 %, ${winner.estimate.n} replications)` : ""}.`,
     );
   } else {
     summary.push("No winner was selected.");
@@ -73,7 +77,7 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
     const v = runnerUp.versusWinner;
     const sure = v.low > 0 || v.high < 0;
     summary.push(
-      `The runner-up “${runnerUp.id}” is ${formatValue(Math.abs(v.mean))}${unitText} ${v.mean > 0 ? "worse" : "better"} on common random numbers (interval ${formatValue(v.low)} to ${formatValue(v.high)}${unitText}): ${sure ? "the gap is statistically clear" : "the gap is within the noise"}.`,
+      `The runner-up “${runnerUp.id}” is ${show(Math.abs(v.mean))}${unitText} ${v.mean > 0 ? "worse" : "better"} on common random numbers (interval ${show(v.low)} to ${show(v.high)}${unitText}): ${sure ? "the gap is statistically clear" : "the gap is within the noise"}.`,
     );
   }
   if (o.evaluations !== undefined && o.fullEvaluations) {
@@ -119,10 +123,8 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
         },
         ...(showId ? [{ text: r.id, cls: r.id === winner?.id ? "good id" : "id" }] : []),
         ...params.map((p) => describe(r.settings[p])),
-        est(kpi, r.estimate),
-        r.versusWinner
-          ? `${showKpi(kpi, r.versusWinner.low)} to ${showKpi(kpi, r.versusWinner.high)}`
-          : "—",
+        est(kpi, r.estimate, typical),
+        r.versusWinner ? `${show(r.versusWinner.low)} to ${show(r.versusWinner.high)}` : "—",
         r.estimate ? String(r.estimate.n) : "—",
         r.rejected ?? r.reached ?? "",
       ]),

@@ -71,6 +71,8 @@ export interface Sheet {
   name: string;
   columns: string[];
   rows: (string | number | null)[][];
+  /** Number formats per cell (spreadsheet syntax, e.g. `0.0%`), parallel to `rows`; absent: none. */
+  formats?: (string | undefined)[][];
 }
 
 /** The whole report. */

@@ -24,6 +24,7 @@ import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
 import type { Block, Cell, ReportModel, Sheet } from "./reportModel.ts";
 import type { Summary } from "./resultSchemas.ts";
+import { warmupCheckBlocks } from "./warmupCheck.ts";
 
 /** The scenario name of a summary (a string, or an object with a name). */
 export function scenarioName(scenario: unknown): string {
@@ -306,6 +307,7 @@ export function runReport(folder: ResultsFolder): ReportModel {
           },
         ],
       },
+      { id: "warmup", title: "Warm-up check", blocks: warmupCheckBlocks(summary) },
       { id: "time", title: "Where time goes", blocks: timeBlocks },
       {
         id: "checks",

@@ -3,8 +3,16 @@
  * its cost, the workload per hour it covers, and whether the simulated plan meets the
  * service targets (with 95 % intervals), then the baseline's assumptions and layout.
  */
+
+import { formatQuantity } from "../common/units.ts";
 import { assumptionBlocks } from "./assumptions.ts";
-import { displayUnit, layoutBlocks, reproducibilityTable, showKpi } from "./commonSections.ts";
+import {
+  baseUnit,
+  displayUnit,
+  layoutBlocks,
+  reproducibilityTable,
+  showKpi,
+} from "./commonSections.ts";
 import { formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
@@ -22,8 +30,8 @@ function unitSuffix(name: string, e?: Estimate): string {
 /** A target in words with its unit: `≥ 95 %`, `≤ 3600 s`, or both. */
 export function targetText(name: string, t: Target): string {
   return [
-    t.min !== undefined ? `≥ ${showKpi(name, t.min)}${unitSuffix(name)}` : "",
-    t.max !== undefined ? `≤ ${showKpi(name, t.max)}${unitSuffix(name)}` : "",
+    t.min !== undefined ? `≥ ${formatQuantity(t.min, baseUnit(name))}` : "",
+    t.max !== undefined ? `≤ ${formatQuantity(t.max, baseUnit(name))}` : "",
   ]
     .filter(Boolean)
     .join(" and ");
@@ -49,7 +57,7 @@ function estimateText(name: string, e: Estimate | undefined): string {
   if (!e) return "—";
   return `${
     e.n > 1 && Number.isFinite(e.ci95)
-      ? `${showKpi(name, e.mean, e.unit)} ± ${showKpi(name, e.ci95, e.unit)}`
+      ? `${showKpi(name, e.mean, e.unit)} ± ${showKpi(name, e.ci95, e.unit, e.mean)}`
       : showKpi(name, e.mean, e.unit)
   }${unitSuffix(name, e)}`;
 }

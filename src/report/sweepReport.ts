@@ -3,9 +3,9 @@
 import { kpiDirection } from "../experiment/kpiDirection.ts";
 import { assumptionBlocks, describe } from "./assumptions.ts";
 import {
-  displayUnit,
   HEADLINE_KPIS,
   kpiInWords,
+  kpiScale,
   layoutBlocks,
   orderKpis,
   replicationBlocks,
@@ -69,19 +69,23 @@ export function sweepReport(folder: ResultsFolder): ReportModel {
       : "How sure we are: one replication per point, so the figures carry no confidence interval; treat small differences as noise.",
   );
 
+  // One scale per KPI over the grid (the largest mean): every cell of a KPI reads in one unit.
+  const typical = (k: string) =>
+    Math.max(0, ...s.points.map((p) => Math.abs(p.kpis[k]?.mean ?? 0)).filter(Number.isFinite));
   const cell = (k: string, p: Point): Cell => {
     const e = p.kpis[k];
     if (!e) return "—";
+    const t = typical(k);
     return {
       text:
         e.n > 1
-          ? `${showKpi(k, e.mean, e.unit)} ± ${showKpi(k, e.ci95, e.unit)}`
-          : showKpi(k, e.mean, e.unit),
+          ? `${showKpi(k, e.mean, e.unit, t)} ± ${showKpi(k, e.ci95, e.unit, t)}`
+          : showKpi(k, e.mean, e.unit, t),
       cls: "num",
     };
   };
   const withUnit = (k: string) => {
-    const u = displayUnit(k);
+    const u = kpiScale(k, undefined, typical(k)).unit;
     return u ? `${kpiMeta(k).label} (${u})` : kpiMeta(k).label;
   };
   let gridTable: Block;

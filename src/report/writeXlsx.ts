@@ -1,4 +1,7 @@
-/** The report's sheets as one XLSX workbook (exceljs): bold frozen headers with units, numbers as numbers. */
+/**
+ * The report's sheets as one XLSX workbook (exceljs): bold frozen headers with units, numbers
+ * as numbers with the sheet's number formats (%, hours, currency) where it gives them.
+ */
 import ExcelJS from "exceljs";
 import type { Sheet } from "./reportModel.ts";
 
@@ -24,8 +27,12 @@ export async function xlsxBuffer(sheets: Sheet[], title: string): Promise<Uint8A
     ws.addRow(sheet.columns);
     ws.getRow(1).font = { bold: true };
     // A missing value (null, or NaN such as the interval of one replication) is an empty cell.
-    for (const row of sheet.rows)
-      ws.addRow(row.map((v) => (v === null || Number.isNaN(v) ? null : v)));
+    sheet.rows.forEach((row, r) => {
+      const added = ws.addRow(row.map((v) => (v === null || Number.isNaN(v) ? null : v)));
+      sheet.formats?.[r]?.forEach((numFmt, c) => {
+        if (numFmt && typeof row[c] === "number") added.getCell(c + 1).numFmt = numFmt;
+      });
+    });
     sheet.columns.forEach((c, i) => {
       const longest = Math.max(
         c.length,

@@ -92,7 +92,7 @@ describe("buildReport()", () => {
     expect(pdf.sizesPt.map((s) => pageSizeNear(s, 595.3, 841.9))).not.toContain(false);
     const text = pdf.text;
     expect(text).toContain("Key performance indicators");
-    expect(text).toMatch(/Order cycle time\s+s\s+7,200\s+7,004 – 7,396/);
+    expect(text).toMatch(/Order cycle time\s+h\s+2\s+1.95 – 2.05/);
     expect(text).toMatch(/Throughput \(orders\)\s+orders\/h\s+16\.6\s+16\.26 – 16\.94/);
     expect(text).toMatch(/Page 1 of \d+/);
 
@@ -114,8 +114,16 @@ describe("buildReport()", () => {
     sheet.eachRow((row, i) => {
       if (i > 1) rows.set(String(row.getCell(1).value), (row.values as unknown[]).slice(1));
     });
-    expect(rows.get("orderCycleTimeS")?.[3]).toBe(summary.kpis.orderCycleTimeS.mean);
-    expect(rows.get("orderCycleTimeS")?.[6]).toBe(summary.kpis.orderCycleTimeS.ci95);
+    // Times in hours as the HTML shows them (7,200 s = 2 h), with an hours number format.
+    expect(rows.get("orderCycleTimeS")?.[2]).toBe("h");
+    expect(rows.get("orderCycleTimeS")?.[3]).toBe(summary.kpis.orderCycleTimeS.mean / 3600);
+    expect(rows.get("orderCycleTimeS")?.[6]).toBe(summary.kpis.orderCycleTimeS.ci95 / 3600);
+    const cycleRow = [...rows.keys()].indexOf("orderCycleTimeS") + 2;
+    expect(sheet.getRow(cycleRow).getCell(4).numFmt).toBe('#,##0.00 "h"');
+    const onTimeRow = [...rows.keys()].indexOf("onTimeShipRate") + 2;
+    expect(sheet.getRow(onTimeRow).getCell(4).numFmt).toMatch(/%$/);
+    // A share's upper bound never passes 100 %.
+    expect(Number(sheet.getRow(onTimeRow).getCell(6).value)).toBeLessThanOrEqual(1);
     expect(rows.get("throughputOrdersPerHour")?.[2]).toBe("orders/h");
     const reps = workbook.getWorksheet("Replications")!;
     expect(reps.getRow(1).getCell(3).value).toBe("ordersShipped");
@@ -124,7 +132,7 @@ describe("buildReport()", () => {
 
     const csv = parseCsv(readFileSync(join(work, "run", "client-kpis.csv"), "utf8"));
     const cycle = csv.rows.find((r) => r[0] === "orderCycleTimeS")!;
-    expect(Number(cycle[3])).toBe(summary.kpis.orderCycleTimeS.mean);
+    expect(Number(cycle[3])).toBe(summary.kpis.orderCycleTimeS.mean / 3600);
   });
 
   it("buildReport(compare, {pdf, paper: Letter}) prints on US Letter with the verdicts", async () => {
@@ -135,7 +143,7 @@ describe("buildReport()", () => {
     // US Letter is 612 × 792 points.
     expect(sizesPt.length).toBeGreaterThan(0);
     expect(sizesPt.map((s) => pageSizeNear(s, 612, 792))).not.toContain(false);
-    expect(text).toMatch(/Order cycle time\s+Layout B\s+s\s+-500\s+-576 to -424\s+better/);
+    expect(text).toMatch(/Order cycle time\s+Layout B\s+min\s+-8.33\s+-9.6 to -7.07\s+better/);
   });
 
   it("buildReport(sweep, {xlsx}) writes the sweep grid with units in the headers", async () => {

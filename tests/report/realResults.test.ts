@@ -4,8 +4,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.ts";
+import { spreadsheetValue } from "../../src/common/units.ts";
 import { buildReport } from "../../src/report/buildReport.ts";
-import { showKpi } from "../../src/report/commonSections.ts";
+import { kpiScale, showKpi } from "../../src/report/commonSections.ts";
 import { kpiMeta } from "../../src/report/kpiUnits.ts";
 
 const tiny = new URL("../fixtures/report/tiny.yaml", import.meta.url).pathname;
@@ -59,8 +60,15 @@ describe("reports of real results", () => {
     workbook.getWorksheet("KPIs")!.eachRow((row, i) => {
       if (i > 1) kpis.set(String(row.getCell(1).value), Number(row.getCell(4).value));
     });
-    for (const [name, e] of Object.entries(summary.kpis) as [string, { mean: number | null }][]) {
-      if (e.mean !== null) expect(kpis.get(name), name).toBe(e.mean);
+    // The workbook holds each mean on the scale the HTML shows (hours, currency; shares as
+    // fractions under a % format).
+    for (const [name, e] of Object.entries(summary.kpis) as [
+      string,
+      { mean: number | null; unit?: string },
+    ][]) {
+      if (e.mean === null) continue;
+      const scale = kpiScale(name, e.unit, e.mean);
+      expect(kpis.get(name), name).toBe(spreadsheetValue(e.mean, scale));
     }
     expect(workbook.getWorksheet("Replications")!.rowCount).toBe(1 + summary.replications);
   });

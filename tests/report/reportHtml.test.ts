@@ -45,8 +45,8 @@ describe("report HTML in Chromium", () => {
     const kpis = await tableText(page, "Key performance indicators");
     const row = (label: string) => kpis.find((r) => r[0] === label)!;
     // Means of the fixture's replications: cycle time 7000..7400 → 7200; t(0.975, 4) = 2.776445,
-    // s = 158.11 → half-width 196.32 → 7,004 – 7,396.
-    expect(row("Order cycle time").slice(1, 4)).toEqual(["s", "7,200", "7,004 – 7,396"]);
+    // s = 158.11 → half-width 196.32 → 7,004 – 7,396 s, shown in hours: 1.95 – 2.05 h.
+    expect(row("Order cycle time").slice(1, 4)).toEqual(["h", "2", "1.95 – 2.05"]);
     expect(row("Throughput (orders)").slice(1, 3)).toEqual(["orders/h", "16.6"]);
     expect(row("On time ship rate").slice(1, 3)).toEqual(["%", "95.4"]);
     // The order breakdown chart: segments sum to 7200 s per order.
@@ -85,8 +85,9 @@ describe("report HTML in Chromium", () => {
     expect(requests).toEqual([]);
     const diffs = await tableText(page, "Paired differences");
     const cycle = diffs.find((r) => r[0] === "Order cycle time")!;
-    // B − A per replication: −500, −500, −400, −550, −550 → mean −500.
-    expect(cycle[3]).toBe("-500");
+    // B − A per replication: −500, −500, −400, −550, −550 → mean −500 s = −8.33 min.
+    expect(cycle[2]).toBe("min");
+    expect(cycle[3]).toBe("-8.33");
     expect(cycle[5]).toBe("better");
     expect(diffs.find((r) => r[0] === "Throughput (orders)")![5]).toBe("no significant difference");
     const bars = await page
@@ -149,8 +150,9 @@ describe("report HTML in Chromium", () => {
       ["3", "4", "12"],
       ["—", "12", "4"],
     ]);
-    expect(ranking[0].slice(3, 7)).toEqual(["6,400 ± 90", "—", "10", "winner"]);
-    expect(ranking[1][4]).toBe("270 to 430");
+    // Times of about 6,400 s read in minutes: 106.7 ± 1.5 min; 270 to 430 s = 4.5 to 7.17 min.
+    expect(ranking[0].slice(3, 7)).toEqual(["106.7 ± 1.5", "—", "10", "winner"]);
+    expect(ranking[1][4]).toBe("4.5 to 7.17");
     expect(ranking[3][6]).toMatch(/^screened out/);
     const bars = await page
       .locator("#optimize-ranking .bar")

@@ -93,7 +93,7 @@ describe("staffReport()", () => {
     const targets = tableOf(model, "Service targets");
     expect(targets.rows.map((r) => r.map(text))).toEqual([
       ["On time ship rate", "≥ 95 %", "90 ± 2 %", "97 ± 1 %", "yes", "yes"],
-      ["Order cycle time", "≤ 3,600 s", "4,000 ± 100 s", "3,700 ± 50 s", "no", "no"],
+      ["Order cycle time", "≤ 60 min", "66.67 ± 1.67 min", "61.67 ± 0.833 min", "no", "no"],
     ]);
     const need = tableOf(model, "Workers needed per hour");
     const flagged = need.rows

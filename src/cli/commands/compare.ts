@@ -9,6 +9,7 @@ import type { Command } from "commander";
 import { formatCsv } from "../../common/csv.ts";
 import type { InputIssue } from "../../common/inputError.ts";
 import { defaultResultsFolder } from "../../common/resultsFolderName.ts";
+import { differenceUnit, displayScale, formatOnScale } from "../../common/units.ts";
 import { VERSION } from "../../common/version.ts";
 import { type Comparison, compareOutcomes } from "../../experiment/compare.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
@@ -49,14 +50,24 @@ export function comparisonTable(c: Comparison): string {
   for (const id of others) header.push(`${id} − ${c.baseline} [95% CI]`, "verdict");
   const rows = [header];
   for (const [kpi, k] of Object.entries(c.kpis)) {
+    // One scale per row, from the baseline's mean: shares in %, differences in points.
+    const scale = displayScale(kpiUnit(kpi), k.estimates[c.baseline]?.mean ?? 0);
+    const show = (v: number | undefined) =>
+      v === undefined || !Number.isFinite(v) ? "-" : formatOnScale(v, scale);
     const row = [
       kpi,
-      kpiUnit(kpi) || "-",
-      ...c.candidates.map((id) => `${num(k.estimates[id]?.mean)} ± ${num(k.estimates[id]?.ci95)}`),
+      scale.unit || "-",
+      ...c.candidates.map(
+        (id) => `${show(k.estimates[id]?.mean)} ± ${show(k.estimates[id]?.ci95)}`,
+      ),
     ];
+    const diffUnit = differenceUnit(scale) === scale.unit ? "" : ` ${differenceUnit(scale)}`;
     for (const id of others) {
       const d = k.differences[id];
-      row.push(d ? `${num(d.mean)} [${num(d.low)}, ${num(d.high)}]` : "-", d?.verdict ?? "-");
+      row.push(
+        d ? `${show(d.mean)}${diffUnit} [${show(d.low)}, ${show(d.high)}]` : "-",
+        d?.verdict ?? "-",
+      );
     }
     rows.push(row);
   }

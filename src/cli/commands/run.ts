@@ -9,6 +9,7 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { InputError, type InputIssue } from "../../common/inputError.ts";
 import { defaultResultsFolder } from "../../common/resultsFolderName.ts";
+import { displayScale, formatOnScale, formatQuantity } from "../../common/units.ts";
 import { VERSION } from "../../common/version.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
 import { NdjsonWriter } from "../../node/ndjsonWriter.ts";
@@ -60,16 +61,6 @@ export function intFlag(
   return value;
 }
 
-function fmt(x: number): string {
-  if (!Number.isFinite(x)) return "-";
-  const a = Math.abs(x);
-  if (a === 0) return "0";
-  if (a >= 1000) return x.toFixed(0);
-  if (a >= 10) return x.toFixed(1);
-  if (a >= 1) return x.toFixed(2);
-  return x.toFixed(3);
-}
-
 /** A role's time shares (adding up to 100 %), the reasons for waiting within `waiting`. */
 function workerTimeLine(role: string, time: WorkerTime): string {
   const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
@@ -90,7 +81,10 @@ function workerTimeLine(role: string, time: WorkerTime): string {
 export function kpiTable(summary: RunSummary): string {
   const rows = [["KPI", "mean", "±95%", "unit"]];
   for (const [name, k] of Object.entries(summary.kpis)) {
-    rows.push([name, fmt(k.mean), k.ci95 === null ? "-" : fmt(k.ci95), k.unit]);
+    // The shared rule: shares in %, times in s/min/h by the mean's size, money in its code.
+    const scale = displayScale(k.unit, k.mean);
+    const show = (v: number) => (Number.isFinite(v) ? formatOnScale(v, scale) : "-");
+    rows.push([name, show(k.mean), k.ci95 === null ? "-" : show(k.ci95), scale.unit]);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r: string[]) =>
@@ -107,14 +101,14 @@ export function kpiTable(summary: RunSummary): string {
       .trimEnd(),
   );
   const phases = Object.entries(summary.breakdown.order)
-    .map(([phase, s]) => `${phase} ${fmt(s)}`)
+    .map(([phase, s]) => `${phase} ${formatQuantity(s, "s")}`)
     .join(", ");
   const roles = Object.entries(summary.breakdown.worker).map(([role, shares]) =>
     workerTimeLine(role, splitWorkerTime(shares)),
   );
   const workers =
     roles.length > 0 ? `\nworker time (share of on-shift time):\n${roles.join("\n")}\n` : "";
-  return `${lines.join("\n")}\n\norder time (mean s): ${phases}\n${workers}`;
+  return `${lines.join("\n")}\n\norder time (mean per order): ${phases}\n${workers}`;
 }
 
 /** Runs a scenario and writes its results folder; returns the summary. */

@@ -1,4 +1,5 @@
 /** Number and clock formatting for the viewer's labels. */
+import { displayScale, formatOnScale } from "../../../src/common/units.ts";
 
 /** Simulated seconds as `h:mm:ss`, with a `day N` prefix from the second day on. */
 export function formatClock(t: number): string {
@@ -28,22 +29,25 @@ export function formatValue(v: number, digits = 2): string {
   return v.toLocaleString("en-US", { maximumFractionDigits: d });
 }
 
-/** A KPI value with its unit: shares (`Rate`, unit "share") in %, seconds as-is. */
+/** A KPI value with its unit by the shared rule (common/units.ts): %, s/min/h, currency. */
 export function formatKpi(
   name: string,
   mean: number,
   unit?: string,
 ): { value: string; unit: string } {
   if (!Number.isFinite(mean)) return { value: "–", unit: "" };
-  if (unit === "share" || /Rate$|^fillRate|utilization|Accuracy$/i.test(name)) {
-    return { value: formatValue(mean * 100, 1), unit: "%" };
-  }
-  if (unit === "currency") return { value: formatValue(mean), unit: "" };
-  if (unit) return { value: formatValue(mean), unit };
-  if (/S$/.test(name)) return { value: formatValue(mean, 1), unit: "s" };
-  if (/M$|MPerLine$/.test(name)) return { value: formatValue(mean, 1), unit: "m" };
-  if (/PerHour$/.test(name)) return { value: formatValue(mean, 1), unit: "/h" };
-  return { value: formatValue(mean), unit: "" };
+  const scale = displayScale(baseUnitOf(name, unit), mean);
+  return { value: formatOnScale(mean, scale), unit: scale.unit };
+}
+
+/** The unit a KPI is measured in, from results files or, without one, from its name. */
+function baseUnitOf(name: string, unit: string | undefined): string {
+  if (unit === "share" || /Rate$|^fillRate|utilization|Accuracy$/i.test(name)) return "share";
+  if (unit) return unit;
+  if (/S$/.test(name)) return "s";
+  if (/M$|MPerLine$/.test(name)) return "m";
+  if (/PerHour$/.test(name)) return "/h";
+  return "";
 }
 
 /** Turns `throughputOrdersPerHour` into "Throughput orders per hour". */
