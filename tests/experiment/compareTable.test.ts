@@ -32,7 +32,9 @@ describe("comparisonTable()", () => {
     expect(cycle).toMatch(/^orderCycleTimeS\s+h\s+5\.47 ± /);
     expect(cycle).toMatch(/0 \[0, 0\]\s+no significant difference$/);
     // Shares in %, their differences in percentage points.
-    expect(lines.find((l) => l.startsWith("utilization.picker"))).toMatch(/\s%\s+55 ± .*0 pp \[0, 0\]/);
+    expect(lines.find((l) => l.startsWith("utilization.picker"))).toMatch(
+      /\s%\s+55 ± .*0 pp \[0, 0\]/,
+    );
     expect(comparisonTable(c)).not.toMatch(/e-1\d/);
   });
 });
