@@ -9,7 +9,7 @@ import { SingleBar } from "cli-progress";
 import { InputError, type InputIssue, isInputError } from "../common/inputError.ts";
 import type { Executor } from "../experiment/types.ts";
 import { OutputFolder } from "../node/outputFolder.ts";
-import { checkScenario, type Scenario } from "../scenario/index.ts";
+import { checkScenario, runSizeIssues, type Scenario } from "../scenario/index.ts";
 import { scenarioLayout } from "../warehouse/index.ts";
 import { createExecutor } from "./createExecutor.ts";
 import { MAX_WORKERS_FLAG, workerCount } from "./workerCount.ts";
@@ -24,6 +24,7 @@ export interface ExperimentFlags {
   json?: boolean;
   precision?: string;
   warmupDays?: string;
+  force?: boolean;
 }
 
 /** Parses an integer flag in [min, max]; pushes an issue and returns undefined if bad. */
@@ -97,6 +98,22 @@ export function commonFlags(flags: ExperimentFlags, issues: InputIssue[]) {
   };
 }
 
+/** Help text of `--force`, the same on every command that simulates. */
+export const FORCE_HELP = "run even when the estimated size of a replication is above the limits";
+
+/**
+ * Refuses, unless `force`, a scenario whose estimated replication (orders, lines, events)
+ * is above the limits: every field may be in range while together they ask for days.
+ */
+export function checkRunSize(
+  scenario: Scenario,
+  file: string,
+  force: boolean | undefined,
+  issues: InputIssue[],
+): void {
+  if (!force) issues.push(...runSizeIssues(scenario, file));
+}
+
 /** Throws the collected issues, if any. */
 export function throwIssues(issues: InputIssue[]): void {
   if (issues.length > 0) throw new InputError(issues);
@@ -138,18 +155,17 @@ export function openSession(options: {
   process.on("SIGTERM", onSigint);
   const bar = process.stderr.isTTY
     ? new SingleBar({
-        format: `${options.label} [{bar}] {value}/{total} replications | {eta_formatted} left`,
+        format: `${options.label} [{bar}] {value}/{total} replications | {duration_formatted} elapsed, {eta_formatted} left`,
         stream: process.stderr,
         hideCursor: true,
       })
     : undefined;
   let started = false;
-  if (!bar) {
-    // Without a terminal, one line says the run has started and how to stop it.
-    process.stderr.write(
-      `${options.label}: running on ${options.workers} worker(s); Ctrl-C stops and keeps the finished replications\n`,
-    );
-  }
+  // One line says the run has started and how to stop it (the bar starts with the first
+  // finished replication, which may take a while).
+  process.stderr.write(
+    `${options.label}: running on ${options.workers} worker(s); Ctrl-C stops and keeps the finished replications\n`,
+  );
   return {
     executor,
     signal: controller.signal,

@@ -26,6 +26,13 @@ export {
 } from "./loader.ts";
 export { MAX_INPUT_CHARS, MAX_YAML_ALIASES, parseDataText } from "./parseDataText.ts";
 export {
+  distMean,
+  estimateRunSize,
+  RUN_SIZE_LIMITS,
+  type RunSize,
+  runSizeIssues,
+} from "./runSize.ts";
+export {
   DAY_NAMES,
   EQUIPMENT_KINDS,
   EQUIPPED_TASKS,

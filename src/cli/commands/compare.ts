@@ -22,8 +22,10 @@ import { kpiUnit } from "../../warehouse/measure/kpis.ts";
 import { isWaitingReason } from "../../warehouse/measure/workerTime.ts";
 import {
   applyWarmup,
+  checkRunSize,
   commonFlags,
   type ExperimentFlags,
+  FORCE_HELP,
   jsonText,
   num,
   openSession,
@@ -131,6 +133,7 @@ export function compareCommand(program: Command): void {
     .option("--executor <address>", "run replications elsewhere (e.g. redis://host:port)")
     .option("--out <dir>", "results folder (default: results/compare-<a>-<b>)")
     .option("--json", "print comparison.json on stdout instead of the table")
+    .option("--force", FORCE_HELP)
     .action(async (files: string[], flags: ExperimentFlags) => {
       // A mistyped --out is refused before any simulation runs, not after.
       if (flags.out) checkReplaceable(flags.out);
@@ -162,6 +165,7 @@ export function compareCommand(program: Command): void {
         for (const [k, s] of scenarios.entries())
           Object.assign(inputFiles, scenarioInputFiles(s, candidateFolder(k), files[k], issues));
       }
+      for (const [k, s] of scenarios.entries()) checkRunSize(s, files[k], flags.force, issues);
       throwIssues(issues);
       const ids = candidateIds(scenarios.map((s) => s.name));
       const seed = parsed.seed ?? scenarios[0].seed;

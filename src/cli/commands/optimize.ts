@@ -28,8 +28,10 @@ import {
 } from "../../optimize/optimizeSpec.ts";
 import { parseDataText, type Scenario } from "../../scenario/index.ts";
 import {
+  checkRunSize,
   commonFlags,
   type ExperimentFlags,
+  FORCE_HELP,
   intFlag,
   jsonText,
   num,
@@ -158,6 +160,7 @@ export function optimizeCommand(program: Command): void {
     .option("--executor <address>", "run replications elsewhere (e.g. redis://host:port)")
     .option("--out <dir>", "results folder (default: results/optimize-<scenario>)")
     .option("--json", "print optimization.json on stdout instead of the table")
+    .option("--force", FORCE_HELP)
     .action(async (file: string, flags: OptimizeFlags) => {
       // A mistyped --out is refused before any simulation runs, not after.
       if (flags.out) checkReplaceable(flags.out);
@@ -182,6 +185,7 @@ export function optimizeCommand(program: Command): void {
         if (isInputError(error)) issues.push(...error.issues);
         else throw error;
       }
+      if (base) checkRunSize(base, shown, flags.force, issues);
       throwIssues(issues);
       const seed = parsed.seed ?? spec!.seed ?? base!.seed;
       const session = openSession({

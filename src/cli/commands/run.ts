@@ -15,7 +15,11 @@ import { scenarioHash } from "../../experiment/hash.ts";
 import { NdjsonWriter } from "../../node/ndjsonWriter.ts";
 import { OutputFolder } from "../../node/outputFolder.ts";
 import { runReplicationsParallel } from "../../node/pool/runReplicationsParallel.ts";
-import { DEFAULT_SCENARIO_PATH, readScenarioFile } from "../../node/readScenarioFile.ts";
+import {
+  DEFAULT_SCENARIO_PATH,
+  displayName,
+  readScenarioFile,
+} from "../../node/readScenarioFile.ts";
 import { RunStopped, runReplicationsStoppable } from "../../node/runReplicationsStoppable.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import {
@@ -28,6 +32,7 @@ import {
   type TraceRecord,
   type WorkerTime,
 } from "../../warehouse/index.ts";
+import { checkRunSize, FORCE_HELP } from "../experimentCommon.ts";
 import { SIGNAL_EXIT_CODES, stopOnSignals } from "../stopOnSignals.ts";
 import { MAX_WORKERS_FLAG, workerCount } from "../workerCount.ts";
 
@@ -39,6 +44,7 @@ interface RunFlags {
   out?: string;
   json?: boolean;
   trace?: boolean;
+  force?: boolean;
 }
 
 /** Parses an integer flag; pushes an issue when it is not one in [min, max]. */
@@ -178,6 +184,7 @@ export function runCommand(program: Command): void {
     )
     .option("--json", "print the summary as JSON on stdout instead of the table")
     .option("--trace", "also write trace.ndjson (replication 0) for the viewer")
+    .option("--force", FORCE_HELP)
     .action(async (file: string | undefined, flags: RunFlags) => {
       const issues: InputIssue[] = [];
       const seedFlag = intFlag("seed", flags.seed, 0, issues);
@@ -190,6 +197,13 @@ export function runCommand(program: Command): void {
         if (!(error instanceof InputError)) throw error;
         issues.push(...error.issues);
       }
+      if (scenario)
+        checkRunSize(
+          scenario,
+          displayName(resolve(file ?? DEFAULT_SCENARIO_PATH)),
+          flags.force,
+          issues,
+        );
       if (issues.length > 0 || !scenario) throw new InputError(issues);
       const seed = seedFlag ?? scenario.seed;
       const replications = replicationsFlag ?? scenario.replications;
@@ -197,7 +211,7 @@ export function runCommand(program: Command): void {
       const bar =
         process.stderr.isTTY && !flags.json
           ? new SingleBar({
-              format: `${scenario.name} [{bar}] {percentage}% | ${replications} replication(s) | {duration_formatted}`,
+              format: `${scenario.name} [{bar}] {percentage}% | ${replications} replication(s) | {duration_formatted} elapsed, {eta_formatted} left`,
               stream: process.stderr,
               hideCursor: true,
             })

@@ -28,8 +28,10 @@ import {
 import { checkScenario, type Scenario } from "../../scenario/index.ts";
 import {
   applyWarmup,
+  checkRunSize,
   commonFlags,
   type ExperimentFlags,
+  FORCE_HELP,
   jsonText,
   num,
   openSession,
@@ -202,6 +204,7 @@ export function staffCommand(program: Command): void {
     .option("--executor <address>", "run replications elsewhere (e.g. redis://host:port)")
     .option("--out <dir>", "results folder (default: results/staff-<scenario>)")
     .option("--json", "print staffing.json on stdout instead of the tables")
+    .option("--force", FORCE_HELP)
     .action(async (file: string, flags: StaffFlags) => {
       // A mistyped --out is refused before any simulation runs, not after.
       if (flags.out) checkReplaceable(flags.out);
@@ -238,6 +241,7 @@ export function staffCommand(program: Command): void {
         else throw error;
       }
       const inputFiles = base ? scenarioInputFiles(base, "", file, issues) : {};
+      if (base) checkRunSize(base, file, flags.force, issues);
       throwIssues(issues);
       const scenario = base!;
       const seed = parsed.seed ?? scenario.seed;

@@ -20,8 +20,10 @@ import { readScenarioFile } from "../../node/readScenarioFile.ts";
 import { checkScenario, type Scenario } from "../../scenario/index.ts";
 import {
   applyWarmup,
+  checkRunSize,
   commonFlags,
   type ExperimentFlags,
+  FORCE_HELP,
   jsonText,
   num,
   openSession,
@@ -64,6 +66,7 @@ export function sweepCommand(program: Command): void {
     .option("--executor <address>", "run replications elsewhere (e.g. redis://host:port)")
     .option("--out <dir>", "results folder (default: results/sweep-<scenario>)")
     .option("--json", "print sweep.json on stdout instead of the table")
+    .option("--force", FORCE_HELP)
     .action(async (file: string, flags: SweepFlags) => {
       // A mistyped --out is refused before any simulation runs, not after.
       if (flags.out) checkReplaceable(flags.out);
@@ -108,6 +111,8 @@ export function sweepCommand(program: Command): void {
           throw error;
         }
       });
+      for (const [id, s] of resolved) checkRunSize(s, `--set ${id}`, flags.force, issues);
+      throwIssues(issues);
       const seed = parsed.seed ?? scenario.seed;
       const replications = parsed.replications ?? scenario.replications;
       const session = openSession({

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { InputError, isInputError } from "../../common/inputError.ts";
 import { readScenarioFile } from "../../node/readScenarioFile.ts";
+import { estimateRunSize, runSizeIssues } from "../../scenario/index.ts";
 import { checkRunnable, scenarioLayout } from "../../warehouse/index.ts";
 
 /** Registers `whsim validate`. */
@@ -25,6 +26,11 @@ export function validateCommand(program: Command): void {
       }
       process.stdout.write(
         `${file}: ok (scenario "${scenario.name}", layout "${layout.name}" with ${layout.locations.length} locations, ${scenario.skus.count} SKUs)\n`,
+      );
+      const size = estimateRunSize(scenario);
+      const over = runSizeIssues(scenario, file).length > 0;
+      process.stdout.write(
+        `run size: about ${Math.round(size.orders)} orders, ${Math.round(size.lines)} lines, ${Math.round(size.events)} events per replication${over ? " (above the limits: run, compare, sweep, optimize and staff need --force)" : ""}\n`,
       );
     });
 }
