@@ -121,8 +121,13 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     prev = to;
     const lines = stopLines[i];
     const face = site.faces[lines[0].sku];
-    if (face.aisle !== hold.aisle) yield* enterAisle(world, worker, hold, face.aisle, times);
-    if (face.heightM > 0) yield* lift(world, worker, pool, to, false);
+    // NOTE: the checks stay here so that a stop makes no generator in the common case.
+    if (face.aisle !== hold.aisle) {
+      hold.release(world);
+      hold.aisle = face.aisle;
+      if (site.narrowAisles.has(face.aisle)) yield* enterNarrowAisle(world, worker, hold, times);
+    }
+    if (face.heightM > 0 && motion.lowerMps > 0) yield* lift(world, worker, pool, to, false);
     const handleS = stopHandleS(picking, lines);
     if (handleS > 0) {
       // Booked as handling; the trace shows the picker picking at the location.
@@ -195,20 +200,12 @@ class AisleHold {
 }
 
 /**
- * Enters `aisle`: leaves the aisle held before; a narrow aisle is a resource of capacity
- * one, so the picker waits while another holds it (congestion).
+ * Enters the narrow aisle `hold.aisle`, a resource of capacity one: the picker waits while
+ * another holds it (congestion).
  */
-function* enterAisle(
-  world: World,
-  worker: Worker,
-  hold: AisleHold,
-  aisle: string,
-  times: TourTimes,
-) {
+function* enterNarrowAisle(world: World, worker: Worker, hold: AisleHold, times: TourTimes) {
   const { sim, stats, tracer } = world;
-  hold.release(world);
-  hold.aisle = aisle;
-  if (!world.site.narrowAisles.has(aisle)) return;
+  const aisle = hold.aisle;
   let resource = world.aisles.get(aisle);
   if (!resource) {
     resource = new Resource(sim, { capacity: 1 });
