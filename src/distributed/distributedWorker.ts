@@ -2,14 +2,17 @@
  * A whsim worker process: takes jobs from the BullMQ queue, validates them, runs them in
  * worker threads (so lock renewals keep flowing during long jobs) and returns the outcome.
  * `stop()` finishes the active jobs; `stop({ release: true })` puts them back on the queue.
+ * A job that cannot be read (its data is not JSON, or too large), fails its checks, throws
+ * or runs past its time limit moves to failed with the reason and is never retried.
  */
 import { hostname } from "node:os";
-import { type Job, UnrecoverableError, WaitingError, Worker } from "bullmq";
+import { type Job, type JobJson, UnrecoverableError, WaitingError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { formatIssue, isInputError } from "../common/inputError.ts";
-import { fromEnvelope } from "./jobEnvelope.ts";
+import { fromEnvelope, MAX_JOB_CHARS } from "./jobEnvelope.ts";
 import { jobKind } from "./jobKinds.ts";
 import { JobPool } from "./jobPool.ts";
+import { jobTimeLimitMs } from "./jobTimeLimit.ts";
 import { encodeJson } from "./numberCodec.ts";
 import { type JobReturn, jobIdOf, QUEUE_PREFIX, queueName } from "./queueNames.ts";
 import { connectRedis, DEFAULT_REDIS_URL, maskRedisUrl, waitForRedis } from "./redisUrl.ts";
@@ -31,6 +34,71 @@ export interface DistributedWorkerOptions {
   stalledIntervalMs?: number;
   /** Receives one line per event (job started, finished, rejected); defaults to silence. */
   log?(line: string): void;
+  /** Caps every job's run-time limit (estimated from its size, see jobTimeLimit.ts), ms. */
+  maxJobMs?: number;
+}
+
+/** Job data that BullMQ could not read, in place of the data. */
+interface UnreadableData {
+  unreadable: string;
+}
+
+function isUnreadable(data: unknown): data is UnreadableData {
+  return typeof (data as UnreadableData | null)?.unreadable === "string";
+}
+
+/**
+ * A BullMQ worker that takes a job whose stored data is not JSON, or too large, instead of
+ * failing inside BullMQ and leaving the job active: the job reaches the processor carrying
+ * the reason, and the processor fails it.
+ */
+class GuardedWorker extends Worker {
+  protected override createJob(data: JobJson, jobId: string): Job {
+    const text = data.data ?? "{}";
+    let reason: string | undefined;
+    if (text.length > MAX_JOB_CHARS + 1024)
+      reason = `job data of ${text.length} characters (too large)`;
+    else {
+      try {
+        JSON.parse(text);
+      } catch {
+        reason = "job data is not JSON";
+      }
+    }
+    if (!reason) return super.createJob(data, jobId);
+    return super.createJob({ ...data, data: JSON.stringify({ unreadable: reason }) }, jobId);
+  }
+}
+
+/** Thrown when a job runs past its time limit. */
+class JobTimeLimitError extends Error {}
+
+/**
+ * Runs `run` with a signal aborted by `outer` (the worker stopping) or after `limitMs`;
+ * a time-out rejects with JobTimeLimitError.
+ */
+async function withTimeLimit<T>(
+  limitMs: number,
+  outer: AbortSignal | undefined,
+  run: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const onOuter = () => controller.abort();
+  outer?.addEventListener("abort", onOuter, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, limitMs);
+  try {
+    return await run(controller.signal);
+  } catch (error) {
+    if (timedOut) throw new JobTimeLimitError(`ran past its time limit of ${limitMs / 1000} s`);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener("abort", onOuter);
+  }
 }
 
 /** A running worker. */
@@ -78,6 +146,7 @@ export class DistributedWorker {
     const processor = async (job: Job, token?: string, signal?: AbortSignal) => {
       let task: ReturnType<typeof fromEnvelope>;
       try {
+        if (isUnreadable(job.data)) throw new Error(job.data.unreadable);
         task = fromEnvelope(job.data);
         if (jobIdOf(task.job.key) !== job.id) throw new Error("the job id does not match its key");
         jobKind(task.kind).validate(task.job);
@@ -91,8 +160,9 @@ export class DistributedWorker {
       const { job: rep } = task;
       log(`started ${job.id} (candidate ${rep.candidate}, replication ${rep.replication})`);
       const startMs = performance.now();
+      const limitMs = Math.min(jobTimeLimitMs(task.kind, rep), options.maxJobMs ?? Infinity);
       try {
-        const outcome = await pool.run(task.kind, rep, signal);
+        const outcome = await withTimeLimit(limitMs, signal, (s) => pool.run(task.kind, rep, s));
         const self = holder.self!;
         self.finished++;
         const seconds = ((performance.now() - startMs) / 1000).toFixed(2);
@@ -105,10 +175,11 @@ export class DistributedWorker {
           throw new WaitingError();
         }
         log(`failed ${job.id}: ${(error as Error).message}`);
-        throw error;
+        // A job fails the same way every time it runs: retrying it only holds workers.
+        throw new UnrecoverableError((error as Error).message);
       }
     };
-    const worker = new Worker(queueName(options.queue), processor, {
+    const worker = new GuardedWorker(queueName(options.queue), processor, {
       connection,
       prefix: QUEUE_PREFIX,
       concurrency,

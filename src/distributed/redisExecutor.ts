@@ -3,8 +3,10 @@
  * job id, so a re-submitted job is never run twice; outcomes are collected from queue events
  * (with polling as a safety net), persisted in the result store, and returned in job order.
  */
+
 import { Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
+import { InputError } from "../common/inputError.ts";
 import { VERSION } from "../common/version.ts";
 import { ExperimentAbortedError, finishedOutcomes } from "../experiment/abort.ts";
 import type {
@@ -13,7 +15,7 @@ import type {
   ReplicationJob,
   ReplicationOutcome,
 } from "../experiment/types.ts";
-import { type JobKind, toEnvelope } from "./jobEnvelope.ts";
+import { type JobKind, MAX_JOB_CHARS, toEnvelope } from "./jobEnvelope.ts";
 import { decodeJson } from "./numberCodec.ts";
 import { type JobReturn, jobIdOf, QUEUE_PREFIX, queueName } from "./queueNames.ts";
 import { connectRedis, DEFAULT_REDIS_URL, maskRedisUrl, waitForRedis } from "./redisUrl.ts";
@@ -267,9 +269,18 @@ export class RedisExecutor implements Executor {
 
   private entry(jobId: string, job: ReplicationJob) {
     const age = this.options.keepFinishedS ?? 7 * 24 * 3600;
+    const data = toEnvelope(this.kind, job);
+    if (data.job.length > MAX_JOB_CHARS) {
+      throw new InputError({
+        file: "--executor",
+        path: `candidate ${job.candidate}`,
+        value: `a job of ${data.job.length} characters`,
+        expected: `jobs of at most ${MAX_JOB_CHARS} characters (run this one on worker threads)`,
+      });
+    }
     return {
       name: this.kind,
-      data: toEnvelope(this.kind, job),
+      data,
       opts: { jobId, attempts: 1, removeOnComplete: { age }, removeOnFail: { age } },
     };
   }
