@@ -123,8 +123,8 @@ export function throwIssues(issues: InputIssue[]): void {
 export interface ExperimentSession {
   executor: Executor;
   signal: AbortSignal;
-  /** Reports one finished replication of `total`. */
-  progress(done: number, total: number): void;
+  /** Reports one finished replication of `total`, and the stage under way if any. */
+  progress(done: number, total: number, stage?: string): void;
   close(): Promise<void>;
 }
 
@@ -155,7 +155,7 @@ export function openSession(options: {
   process.on("SIGTERM", onSigint);
   const bar = process.stderr.isTTY
     ? new SingleBar({
-        format: `${options.label} [{bar}] {value}/{total} replications | {duration_formatted} elapsed, {eta_formatted} left`,
+        format: `${options.label}{stage} [{bar}] {value}/{total} replications | {duration_formatted} elapsed, {eta_formatted} left`,
         stream: process.stderr,
         hideCursor: true,
       })
@@ -169,14 +169,15 @@ export function openSession(options: {
   return {
     executor,
     signal: controller.signal,
-    progress(done, total) {
+    progress(done, total, stage) {
       if (!bar) return;
+      const payload = { stage: stage ? `: ${stage}` : "" };
       if (!started) {
-        bar.start(total, 0);
+        bar.start(total, 0, payload);
         started = true;
       }
       bar.setTotal(Math.max(total, done));
-      bar.update(done);
+      bar.update(done, payload);
     },
     async close() {
       if (started) bar?.stop();

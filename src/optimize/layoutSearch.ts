@@ -27,8 +27,9 @@ import {
 import { avgSingleCommandDistanceM } from "../layout/layoutStats.ts";
 import { checkScenario, type Scenario } from "../scenario/index.ts";
 import { scenarioLayout } from "../warehouse/simulate.ts";
+import { type Crew, crewDifference, crewOf, withCrews } from "./crewSearch.ts";
 import { objectiveFor } from "./objective.ts";
-import type { OptimizeSpec } from "./optimizeSpec.ts";
+import { type OptimizeSpec, objectiveKpi, targetInputs } from "./optimizeSpec.ts";
 import { type RankedCandidate, type SearchStatus, selectBest } from "./selectBest.ts";
 import { parseServiceTargets, type ServiceTarget } from "./serviceTargets.ts";
 
@@ -69,6 +70,8 @@ export interface SearchCandidate {
   rejected?: string;
   /** The layout before a generator switch, whose storage the candidate must keep. */
   storageFrom?: Record<string, unknown>;
+  /** The crew planned for the candidate's layout (headcount per role per shift). */
+  crew?: Crew;
 }
 
 /** The JS types (`number`, `string`, `boolean`) a zod schema accepts; empty when unknown. */
@@ -564,6 +567,8 @@ export function screenCandidates(
 /** A row of the optimization's ranked table. */
 export interface OptimizationRow extends Partial<RankedCandidate> {
   id: string;
+  /** Headcount per role per shift the candidate was simulated with. */
+  crew?: Crew;
   settings: Record<string, number | string | boolean>;
   metrics?: LayoutMetrics;
   rejected?: string;
@@ -578,6 +583,8 @@ export interface OptimizationResult {
   winner?: string;
   /** The winner's layout spec, ready to write as a `layouts/` file. */
   winnerLayout?: LayoutSpec;
+  /** The winner's scenario (its crew included), for the results folder; not in the JSON. */
+  winnerScenario?: Scenario;
   winnerSettings?: Record<string, number | string | boolean>;
   ranking: OptimizationRow[];
   candidates: { total: number; rejected: number; simulated: number };
@@ -598,6 +605,8 @@ export interface OptimizeLayoutOptions {
   budget?: number;
   signal?: AbortSignal;
   onResult?(outcome: ReplicationOutcome): void;
+  /** Called when a stage starts: `screen`, `crews`, `race and select`. */
+  onStage?(stage: string): void;
   /** The spec file, for messages. */
   file?: string;
 }
@@ -609,20 +618,39 @@ export async function optimizeLayout(
   spec: OptimizeSpec,
   options: OptimizeLayoutOptions,
 ): Promise<OptimizationResult> {
-  const objective =
-    typeof spec.objective === "string"
-      ? objectiveFor(spec.objective)
-      : objectiveFor(spec.objective.kpi, spec.objective.sense);
+  const objective = objectiveFor(
+    objectiveKpi(spec),
+    typeof spec.objective === "object" ? spec.objective.sense : undefined,
+  );
   const targetIssues: InputIssue[] = [];
   const targets = parseServiceTargets(
-    spec.targets,
+    targetInputs(spec),
     options.file ?? "<spec>",
     "targets",
     targetIssues,
   );
   if (targetIssues.length > 0) throw new InputError(targetIssues);
+  options.onStage?.("screen");
   const all = enumerateCandidates(base, spec, options.file);
-  const kept = screenCandidates(all, spec);
+  const screened = screenCandidates(all, spec);
+  const enumerated = all.length;
+  let kept: SearchCandidate[] = screened;
+  let pilotEvaluations = 0;
+  if (spec.model === "warehouse" && spec.crew.search && screened.length > 0) {
+    options.onStage?.("crews");
+    const crewed = await withCrews(executor, screened, {
+      seed: options.seed,
+      efficiencies: spec.crew.efficiencies,
+      pilotReplications: spec.crew.pilotReplications,
+      roles: spec.crew.roles,
+      signal: options.signal,
+      onResult: options.onResult,
+    });
+    kept = crewed.candidates;
+    pilotEvaluations = crewed.evaluations;
+    all.push(...kept.filter((c) => !all.some((a) => a.id === c.id)));
+  }
+  options.onStage?.("race and select");
   const iz = spec.selection.indifferenceZone;
   const selected = await selectBest(
     executor,
@@ -638,7 +666,7 @@ export async function optimizeLayout(
         initialReplications: spec.selection.initialReplications,
         maxReplications: spec.selection.maxReplications,
       },
-      budget: options.budget ?? spec.budget,
+      budget: (options.budget ?? spec.budget) - pilotEvaluations,
       targets,
       signal: options.signal,
       onResult: options.onResult,
@@ -661,6 +689,7 @@ export async function optimizeLayout(
       ...r,
       settings: byId.get(r.id)!.settings,
       metrics: byId.get(r.id)!.metrics,
+      crew: byId.get(r.id)!.crew,
     })),
     ...all
       .filter((c) => c.rejected)
@@ -685,6 +714,7 @@ export async function optimizeLayout(
           : "."),
     );
   }
+  if (winner?.crew) why.push(...crewWhy(winner, kept, selected.ranking, base));
   const maxReps = Math.max(
     0,
     ...kept.map((c) => selected.outcomes.filter((o) => o.candidate === c.id).length),
@@ -695,14 +725,15 @@ export async function optimizeLayout(
     targets,
     winner: selected.winner,
     winnerLayout: winner?.scenario.layout,
+    winnerScenario: winner?.scenario,
     winnerSettings: winner?.settings,
     ranking,
     candidates: {
-      total: all.length,
+      total: enumerated,
       rejected: all.filter((c) => c.rejected).length,
       simulated: kept.length,
     },
-    evaluations: selected.evaluations,
+    evaluations: selected.evaluations + pilotEvaluations,
     fullEvaluations: kept.length * maxReps,
     indifferenceZone: selected.indifferenceZone,
     rounds: selected.rounds,
@@ -710,4 +741,30 @@ export async function optimizeLayout(
     comparison: selected.comparison,
     why: kept.length === 0 ? ["no candidate satisfies the constraints", ...why] : why,
   };
+}
+
+/**
+ * The winner's crew in words: against the base scenario's and against the best candidate
+ * of another layout ("picker: day 6 → 4").
+ */
+function crewWhy(
+  winner: SearchCandidate,
+  kept: readonly SearchCandidate[],
+  ranking: readonly RankedCandidate[],
+  base: Scenario,
+): string[] {
+  const crew = winner.crew!;
+  const out = [
+    `crew of ${winner.id} against the base scenario's: ${crewDifference(crewOf(base), crew).join("; ") || "the same"}.`,
+  ];
+  const winnerLayout = JSON.stringify(winner.scenario.layout);
+  const other = ranking
+    .map((r) => kept.find((c) => c.id === r.id))
+    .find((c) => c?.crew && JSON.stringify(c.scenario.layout) !== winnerLayout);
+  if (other?.crew) {
+    out.push(
+      `against the best other layout ${other.id}, the winner's crew differs by: ${crewDifference(other.crew, crew).join("; ") || "nothing"}.`,
+    );
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { InputError, type InputIssue } from "../common/inputError.ts";
-import { zodToInputIssues } from "../scenario/index.ts";
+import { ROLES, zodToInputIssues } from "../scenario/index.ts";
 import { kpiNameIssue } from "./kpiNames.ts";
 import { parseServiceTargets, type ServiceTargetInput } from "./serviceTargets.ts";
 
@@ -17,7 +17,10 @@ export const optimizeSpecSchema = z.strictObject({
   scenario: z.string().min(1).describe("Base scenario file, relative to the spec"),
   /** What is simulated: the whole warehouse, or unit-load single-command travel only. */
   model: z.enum(["warehouse", "unitLoad"]).default("warehouse"),
-  /** KPI to optimise, with its sense (default: from the KPI, e.g. times are minimised). */
+  /**
+   * KPI to optimise, with its sense (default: from the KPI, e.g. times are minimised).
+   * Defaults to `annualCost.total` (warehouse) or `travelMPerRequest` (unitLoad).
+   */
   objective: z
     .union([
       z.string().min(1),
@@ -26,11 +29,27 @@ export const optimizeSpecSchema = z.strictObject({
         sense: z.enum(["minimize", "maximize"]).optional(),
       }),
     ])
-    .default("orderCycleTimeS"),
+    .optional(),
+  /** Crews per layout: planned by the staffing program on a pilot run of each layout. */
+  crew: z
+    .strictObject({
+      /** Plan each layout's own crews (warehouse model). Default true. */
+      search: z.boolean().default(true),
+      /** Productive shares of a worker's time to plan at; each gives a crew. */
+      efficiencies: z.array(z.number().gt(0).max(1)).min(1).max(5).default([0.85, 0.7]),
+      /** Pilot replications per layout. Default 1. */
+      pilotReplications: z.number().int().min(1).max(20).default(1),
+      /** Roles whose crews are planned. Default every role. */
+      roles: z.array(z.enum(ROLES)).min(1).optional(),
+    })
+    .prefault({}),
   /** Scenario paths → values to try (cartesian product). `waveIntervalMin` (0 = continuous
    * release) and `layout.generator` are understood specially. */
   space: z.record(z.string().min(1), z.array(value).min(1)).default({}),
-  /** Service targets on KPI means (`onTimeShipRate >= 0.98`); only a feasible candidate wins. */
+  /**
+   * Service targets on KPI means (`onTimeShipRate >= 0.98`); only a feasible candidate
+   * wins. Default for the warehouse model: `onTimeShipRate >= 0.95`; none for unitLoad.
+   */
   targets: z
     .array(
       z.union([
@@ -45,7 +64,7 @@ export const optimizeSpecSchema = z.strictObject({
           .refine((t) => t.min !== undefined || t.max !== undefined, "a min or a max"),
       ]),
     )
-    .default([]),
+    .optional(),
   constraints: z
     .strictObject({
       maxWidthM: z.number().positive().optional(),
@@ -90,6 +109,21 @@ export const optimizeSpecSchema = z.strictObject({
 /** A validated optimization spec with defaults. */
 export type OptimizeSpec = z.output<typeof optimizeSpecSchema>;
 
+/** Targets when a warehouse spec gives none. */
+export const DEFAULT_WAREHOUSE_TARGETS = ["onTimeShipRate >= 0.95"];
+
+/** The spec's objective KPI, or the model's default. */
+export function objectiveKpi(spec: Pick<OptimizeSpec, "objective" | "model">): string {
+  if (spec.objective === undefined)
+    return spec.model === "unitLoad" ? "travelMPerRequest" : "annualCost.total";
+  return typeof spec.objective === "string" ? spec.objective : spec.objective.kpi;
+}
+
+/** The spec's targets as written, or the model's default. */
+export function targetInputs(spec: Pick<OptimizeSpec, "targets" | "model">) {
+  return spec.targets ?? (spec.model === "unitLoad" ? [] : DEFAULT_WAREHOUSE_TARGETS);
+}
+
 /**
  * Every problem of a spec at once: the schema's, plus an objective that names no KPI of
  * the model (checked even when other fields are wrong, so one run lists everything).
@@ -108,15 +142,11 @@ export function optimizeSpecIssues(data: unknown, file: string): InputIssue[] {
       ? kpiNameIssue((objective as Record<string, unknown>).kpi, model, file, "objective.kpi")
       : kpiNameIssue(objective, model, file, "objective");
   if (kpiIssue) issues.push(kpiIssue);
-  if (Array.isArray(raw.targets) && result.success) {
-    const targets = parseServiceTargets(
-      result.data.targets as ServiceTargetInput[],
-      file,
-      "targets",
-      issues,
-    );
+  if (Array.isArray(raw.targets) && result.success && result.data.targets) {
+    const inputs = result.data.targets;
+    const targets = parseServiceTargets(inputs as ServiceTargetInput[], file, "targets", issues);
     targets.forEach((t) => {
-      const i = result.data.targets.findIndex((input) =>
+      const i = inputs.findIndex((input) =>
         typeof input === "string" ? input.trim().startsWith(t.kpi) : input.kpi === t.kpi,
       );
       const issue = kpiNameIssue(t.kpi, model, file, `targets[${i}]`);

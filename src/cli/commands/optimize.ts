@@ -17,7 +17,6 @@ import { checkReplaceable } from "../../node/outputFolder.ts";
 import { displayName, readScenarioFile, readTextFile } from "../../node/readScenarioFile.ts";
 import {
   checkSpace,
-  enumerateCandidates,
   type OptimizationResult,
   optimizeLayout,
 } from "../../optimize/layoutSearch.ts";
@@ -143,6 +142,12 @@ function readBaseScenario(
   }
 }
 
+/** The result without the winner's scenario (written as scenario.json instead). */
+function withoutScenario(result: OptimizationResult): Omit<OptimizationResult, "winnerScenario"> {
+  const { winnerScenario: _, ...rest } = result;
+  return rest;
+}
+
 /** Registers `whsim optimize`. */
 export function optimizeCommand(program: Command): void {
   program
@@ -195,6 +200,7 @@ export function optimizeCommand(program: Command): void {
         model: spec!.model,
       });
       let done = 0;
+      let stage = "screen";
       let result: OptimizationResult;
       try {
         result = await optimizeLayout(session.executor, base!, spec!, {
@@ -202,7 +208,11 @@ export function optimizeCommand(program: Command): void {
           budget,
           file: shown,
           signal: session.signal,
-          onResult: () => session.progress(++done, budget ?? spec!.budget),
+          onResult: () => session.progress(++done, budget ?? spec!.budget, stage),
+          onStage: (s) => {
+            stage = s;
+            session.progress(done, budget ?? spec!.budget, stage);
+          },
         });
       } finally {
         await session.close();
@@ -218,7 +228,7 @@ export function optimizeCommand(program: Command): void {
         budget: budget ?? spec!.budget,
         /** Replications run in total (as `evaluations`). */
         replications: result.evaluations,
-        ...result,
+        ...withoutScenario(result),
       };
       const outDir = flags.out ?? defaultResultsFolder(base!.name, "optimize-");
       const files: Record<string, string> = { "optimization.json": jsonText(document) };
@@ -227,10 +237,8 @@ export function optimizeCommand(program: Command): void {
         files["winner.layout.yaml"] = header + stringify(result.winnerLayout);
       }
       // The winner's resolved scenario and built layout, for the report's assumption tables.
-      const winner = result.winner
-        ? enumerateCandidates(base!, spec!, shown).find((c) => c.id === result.winner)
-        : undefined;
-      if (winner) Object.assign(files, scenarioInputFiles(winner.scenario, "", shown, []));
+      if (result.winnerScenario)
+        Object.assign(files, scenarioInputFiles(result.winnerScenario, "", shown, []));
       const written = writeOutput(outDir, files, { partial: result.status === "aborted" });
       if (flags.json) process.stdout.write(jsonText(document));
       else {
