@@ -1,11 +1,12 @@
 /**
  * The sequential replication loop of `whsim run`, handing the event loop back between
- * replications so a Ctrl-C or SIGTERM is heard: with `signal` aborted it stops after the
- * replication under way and throws RunStopped. The results are those of runReplications.
+ * chunks of simulated time (50 a replication) so a Ctrl-C or SIGTERM is heard: with `signal`
+ * aborted it stops within the replication under way and throws RunStopped. The results are
+ * those of runReplications.
  */
 import type { Scenario } from "../scenario/index.ts";
 import type { ReplicationOptions } from "../warehouse/runReplications.ts";
-import { buildScenarioSite, simulate } from "../warehouse/simulate.ts";
+import { buildScenarioSite, simulateInChunks } from "../warehouse/simulate.ts";
 import type { RunResult } from "../warehouse/types.ts";
 
 /** Thrown when a run is stopped by its signal before every replication finished. */
@@ -29,9 +30,7 @@ export async function runReplicationsStoppable(
   const results: RunResult[] = [];
   const site = buildScenarioSite(scenario);
   for (let r = 0; r < options.replications; r++) {
-    await yieldToEventLoop();
-    if (options.signal?.aborted) throw new RunStopped(r);
-    const result = simulate(scenario, {
+    const steps = simulateInChunks(scenario, {
       seed: options.seed,
       replication: r,
       site,
@@ -40,6 +39,14 @@ export async function runReplicationsStoppable(
         ? (f) => options.onProgress?.((r + f) / options.replications)
         : undefined,
     });
+    let next: IteratorResult<number, RunResult>;
+    do {
+      // Between chunks of simulated time: a long replication still hears a signal.
+      await yieldToEventLoop();
+      if (options.signal?.aborted) throw new RunStopped(r);
+      next = steps.next();
+    } while (!next.done);
+    const result = next.value;
     results.push(result);
     options.onResult?.(r, result);
   }

@@ -218,11 +218,40 @@ export function checkRunnable(scenario: Scenario): void {
 
 /** Runs one replication of `scenario` and returns its results. */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
-  const world = createWorld(scenario, options);
-  const { sim, tracer, horizonS, warmupS } = world;
-  const contents = slotContents(world);
+  const steps = simulateInChunks(scenario, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
 
-  // Processes, in a fixed order (the order of same-time events depends on it).
+/** Chunks of simulated time a replication runs in (progress is reported after each). */
+const CHUNKS = 50;
+
+/**
+ * One replication as a generator: it sets the world up, yields the fraction of the horizon
+ * done after each of 50 chunks of simulated time, and returns the results. A caller may hand
+ * the event loop back between chunks (so Ctrl-C is heard within a long replication) or stop;
+ * simulate() runs it through. The same seed gives the same results either way.
+ */
+export function* simulateInChunks(
+  scenario: Scenario,
+  options: SimulateOptions = {},
+): Generator<number, RunResult, void> {
+  const world = createWorld(scenario, options);
+  const { operations, dailyCounts } = installProcesses(world, options);
+  let events = 0;
+  for (let c = 1; c <= CHUNKS; c++) {
+    events += runChunk(world.sim, (world.horizonS * c) / CHUNKS);
+    options.onProgress?.(c / CHUNKS);
+    yield c / CHUNKS;
+  }
+  return runResult(world, operations, dailyCounts.finish(), events);
+}
+
+/** Starts every process of a replication, in a fixed order (same-time events depend on it). */
+function installProcesses(world: World, options: SimulateOptions) {
+  const contents = slotContents(world);
   installPutaway(world, contents);
   installReplenishment(world);
   const inbound = startInbound(world);
@@ -236,12 +265,18 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const operations = installOperations(world, departures, pick);
   startSampler(world, operations);
   const dailyCounts = startDailyCounts(world);
-  if (tracer.on) traceHeader(world, options);
+  if (world.tracer.on) traceHeader(world, options);
   startWarmupReset(world);
+  return { operations, dailyCounts };
+}
 
-  const events = runToHorizon(sim, horizonS, options.onProgress);
-
-  const daily = dailyCounts.finish();
+/** The results of a finished replication: KPIs, breakdowns, conservation, counts. */
+function runResult(
+  world: World,
+  operations: OperationsHandle,
+  daily: ReturnType<ReturnType<typeof startDailyCounts>["finish"]>,
+  events: number,
+): RunResult {
   const { kpis, breakdown } = computeKpis(world, daily);
   operations.finish(kpis, breakdown);
   const conservation = checkConservation(world);
@@ -259,11 +294,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       pickTours: t.pickTours,
       linesPicked: t.linesPicked,
       trailersOut: t.trailersOut,
-      traceRecords: tracer.count,
+      traceRecords: world.tracer.count,
     },
     daily,
-    horizonS,
-    warmupS,
+    horizonS: world.horizonS,
+    warmupS: world.warmupS,
   };
 }
 
@@ -305,27 +340,17 @@ function startWarmupReset(world: World): void {
 }
 
 /**
- * Runs `sim` to `horizonS` seconds in 50 chunks, reporting progress after each; returns the
- * number of events stepped. A function of its own so that the hot loop is optimised here
- * (on-stack replacement) and not in simulate(), whose optimised code would be thrown away
- * at the first call after the loop on every replication.
+ * Runs `sim` up to `until` seconds; returns the number of events stepped. A function of its
+ * own so that the hot loop is optimised here (on-stack replacement) and not in the
+ * replication's generator.
  */
-function runToHorizon(
-  sim: Simulation,
-  horizonS: number,
-  onProgress: ((fraction: number) => void) | undefined,
-): number {
+function runChunk(sim: Simulation, until: number): number {
   let events = 0;
-  const chunks = 50;
-  for (let c = 1; c <= chunks; c++) {
-    const until = (horizonS * c) / chunks;
-    while (sim.peek() < until) {
-      sim.step();
-      events++;
-    }
-    sim.run({ until });
-    onProgress?.(c / chunks);
+  while (sim.peek() < until) {
+    sim.step();
+    events++;
   }
+  sim.run({ until });
   return events;
 }
 
