@@ -2,6 +2,7 @@
  * A standalone SVG drawing of a layout (racks, aisles, cross aisles, zones, doors, staging
  * lanes, pack stations, P&D points), y flipped so the front wall is at the bottom.
  */
+import { escapeHtml as esc } from "../common/escapeHtml.ts";
 import type { Layout, XY } from "./types.ts";
 
 /** Options for `layoutSvg`. */
@@ -11,9 +12,6 @@ export interface LayoutSvgOptions {
   /** Margin around the building, pixels. Default 20. */
   marginPx?: number;
 }
-
-const esc = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Renders the layout as an SVG document string. */
 export function layoutSvg(layout: Layout, options: LayoutSvgOptions = {}): string {

@@ -1,17 +1,7 @@
 /** Escaping of user text for HTML, and of JSON embedded in a `<script>` element. */
+import { escapeHtml } from "../common/escapeHtml.ts";
 
-const ENTITIES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/** Escapes `text` for element content and quoted attribute values. */
-export function escapeHtml(text: unknown): string {
-  return String(text ?? "").replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
-}
+export { escapeHtml };
 
 /**
  * JSON safe inside `<script type="application/json">`: `<`, `>`, `&` and the line

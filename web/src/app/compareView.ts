@@ -2,19 +2,13 @@
  * Compare mode: runs A and B side by side on one clock (and one zoom when the floors match),
  * a difference heatmap B − A, and a KPI table with the differences.
  */
+import { escapeHtml as esc } from "../../../src/common/escapeHtml.ts";
 import { formatKpi, kpiLabel } from "./format.ts";
 import { type HeatmapKind, MapView } from "./mapView.ts";
 import type { RunData } from "./runData.ts";
 
 const HIGHER_IS_BETTER = /throughput|ordersShipped|onTime|fillRate|Accuracy|PerHour/;
 const LOWER_IS_BETTER = /TimeS$|CycleTime|Travel|congestion|dockToStock|cost/i;
-
-function esc(s: string): string {
-  return s.replace(
-    /[&<>"]/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!,
-  );
-}
 
 /** HTML table of the KPIs of A and B with B − A and the relative change. */
 export function kpiDiffTable(a: RunData, b: RunData): string {

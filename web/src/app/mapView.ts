@@ -3,7 +3,9 @@
  * legend, and a canvas on top where workers and queues are redrawn for each time.
  * Hovering shows a location's SKU, stock and picks, a dock's or station's queue, a worker.
  */
+
 import { select, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from "d3";
+import { escapeHtml as esc } from "../../../src/common/escapeHtml.ts";
 import type { Layout } from "../../../src/layout/types.ts";
 import {
   type AisleSegment,
@@ -592,11 +594,4 @@ function footprintTotals(layout: Layout, values: Record<string, number>): number
     sums.set(k, (sums.get(k) ?? 0) + (values[l.id] ?? 0));
   }
   return [...sums.values()];
-}
-
-function esc(s: string): string {
-  return s.replace(
-    /[&<>"]/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!,
-  );
 }

@@ -1,4 +1,5 @@
 /** The floor view's side panel: run facts, KPIs from summary.json, workers by state and queues now. */
+import { escapeHtml as esc } from "../../../src/common/escapeHtml.ts";
 import { valueAt } from "../trace/playbackQuery.ts";
 import { STATE_COLORS, WORKER_STATES } from "../trace/traceTypes.ts";
 import { formatDuration, formatKpi, formatValue, kpiLabel } from "./format.ts";
@@ -14,13 +15,6 @@ const MAIN_KPIS = [
   "ordersShipped",
   "dockToStockS",
 ];
-
-function esc(s: string): string {
-  return s.replace(
-    /[&<>"]/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!,
-  );
-}
 
 /** HTML of KPI cards for the main KPIs present in `run.summary` (utilisations last). */
 export function kpiCards(run: RunData): string {

@@ -4,6 +4,7 @@
  * unchanged scenario on the same seed. Both runs can then be played in Compare.
  */
 
+import { escapeHtml as esc } from "../../../src/common/escapeHtml.ts";
 import { kpiDiffTable } from "../app/compareView.ts";
 import type { RunData } from "../app/runData.ts";
 import { stackedBreakdown } from "../charts/index.ts";
@@ -16,13 +17,6 @@ const ROUTINGS = ["sShape", "return", "midpoint", "largestGap", "combined", "opt
 export interface WhatIfHandle {
   /** `seed` defaults to the scenario's own seed. */
   setBase(scenario: unknown | null, label: string, seed?: number): void;
-}
-
-function esc(s: string): string {
-  return s.replace(
-    /[&<>"]/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!,
-  );
 }
 
 /** Mounts the what-if form into `el`; `onCompare` receives the baseline and what-if runs. */
