@@ -3,10 +3,12 @@
  * with every problem collected, the executor's lifetime, Ctrl-C as a clean stop, a progress
  * bar on a terminal, atomic output folders and plain-text tables.
  */
+
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { SingleBar } from "cli-progress";
 import { InputError, type InputIssue, isInputError } from "../common/inputError.ts";
+import { formatNumber } from "../common/units.ts";
 import type { Executor } from "../experiment/types.ts";
 import { OutputFolder } from "../node/outputFolder.ts";
 import { checkScenario, runSizeIssues, type Scenario } from "../scenario/index.ts";
@@ -249,13 +251,10 @@ function writeFolder(dir: string, files: Record<string, string>): void {
   }
 }
 
-/** A number for a table: 4 significant digits, thousands unseparated. */
+/** A number for a table by the shared rule (about 4 significant digits, never an exponent). */
 export function num(x: number | undefined): string {
   if (x === undefined || !Number.isFinite(x)) return "-";
-  if (x === 0) return "0";
-  const a = Math.abs(x);
-  if (a >= 1e6 || a < 1e-3) return x.toExponential(3);
-  return Number(x.toPrecision(4)).toString();
+  return formatNumber(x);
 }
 
 /** Renders rows as an aligned text table (first row is the header). */

@@ -9,7 +9,13 @@ import type { Command } from "commander";
 import { formatCsv } from "../../common/csv.ts";
 import type { InputIssue } from "../../common/inputError.ts";
 import { defaultResultsFolder } from "../../common/resultsFolderName.ts";
-import { differenceUnit, displayScale, formatOnScale } from "../../common/units.ts";
+import {
+  differenceUnit,
+  displayScale,
+  formatDifference,
+  formatOnScale,
+  formatQuantity,
+} from "../../common/units.ts";
 import { VERSION } from "../../common/version.ts";
 import { type Comparison, compareOutcomes } from "../../experiment/compare.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
@@ -27,7 +33,6 @@ import {
   type ExperimentFlags,
   FORCE_HELP,
   jsonText,
-  num,
   openSession,
   scenarioInputFiles,
   table,
@@ -46,14 +51,14 @@ export function candidateIds(names: readonly string[]): string[] {
 }
 
 /** The KPI table of a comparison: estimates, difference to the baseline and verdict. */
-export function comparisonTable(c: Comparison): string {
+export function comparisonTable(c: Comparison, options: { currency?: string } = {}): string {
   const others = c.candidates.slice(1);
   const header = ["KPI", "unit", ...c.candidates.map((id) => `${id} (±95%)`)];
   for (const id of others) header.push(`${id} − ${c.baseline} [95% CI]`, "verdict");
   const rows = [header];
   for (const [kpi, k] of Object.entries(c.kpis)) {
     // One scale per row, from the baseline's mean: shares in %, differences in points.
-    const scale = displayScale(kpiUnit(kpi), k.estimates[c.baseline]?.mean ?? 0);
+    const scale = displayScale(kpiUnit(kpi, options.currency), k.estimates[c.baseline]?.mean ?? 0);
     const show = (v: number | undefined) =>
       v === undefined || !Number.isFinite(v) ? "-" : formatOnScale(v, scale);
     const row = [
@@ -77,13 +82,21 @@ export function comparisonTable(c: Comparison): string {
     ...new Set(c.candidates.flatMap((id) => Object.keys(c.breakdown[id]?.order ?? {}))),
   ];
   const breakdown = [
-    ["order phase (mean s)", ...c.candidates, ...others.map((id) => `${id} − ${c.baseline}`)],
+    [
+      "order phase (mean per order)",
+      ...c.candidates,
+      ...others.map((id) => `${id} − ${c.baseline}`),
+    ],
   ];
+  const time = (v: number | undefined) =>
+    v === undefined || !Number.isFinite(v) ? "-" : formatQuantity(v, "s");
+  const timeDiff = (v: number | undefined) =>
+    v === undefined || !Number.isFinite(v) ? "-" : formatDifference(v, "s");
   for (const phase of phases) {
     breakdown.push([
       phase,
-      ...c.candidates.map((id) => num(c.breakdown[id]?.order[phase])),
-      ...others.map((id) => num(c.breakdownDifference[id]?.order[phase])),
+      ...c.candidates.map((id) => time(c.breakdown[id]?.order[phase])),
+      ...others.map((id) => timeDiff(c.breakdownDifference[id]?.order[phase])),
     ]);
   }
   // Worker time shares that moved by at least half a percentage point.
@@ -106,10 +119,14 @@ export function comparisonTable(c: Comparison): string {
       const label = isWaitingReason(state)
         ? `${role}   of which waiting for ${state.slice("waiting.".length)}`
         : `${role} ${state}`;
+      const share = (v: number | undefined) =>
+        v === undefined || !Number.isFinite(v) ? "-" : formatQuantity(v, "share");
+      const points = (v: number | undefined) =>
+        v === undefined || !Number.isFinite(v) ? "-" : formatDifference(v, "share");
       workers.push([
         label,
-        ...c.candidates.map((id) => num(c.breakdown[id]?.worker[role]?.[state])),
-        ...others.map((id) => num(c.breakdownDifference[id]?.worker[role]?.[state])),
+        ...c.candidates.map((id) => share(c.breakdown[id]?.worker[role]?.[state])),
+        ...others.map((id) => points(c.breakdownDifference[id]?.worker[role]?.[state])),
       ]);
     }
   }
@@ -239,7 +256,7 @@ export function compareCommand(program: Command): void {
             : `; relative precision ${parsed.precision * 100}% NOT reached (limit 100 replications)`;
         }
         process.stdout.write(
-          `${ids.join(" vs ")}: ${result.replications} replications each, seed ${seed}${note}\n\n${comparisonTable(comparison)}\n\nwritten to ${written}/comparison.json\n`,
+          `${ids.join(" vs ")}: ${result.replications} replications each, seed ${seed}${note}\n\n${comparisonTable(comparison, { currency: scenarios[0]?.costs.currency })}\n\nwritten to ${written}/comparison.json\n`,
         );
       }
       if (result.aborted) process.exitCode = 130;
