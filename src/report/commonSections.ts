@@ -170,6 +170,12 @@ export function breakdownCharts(
   const charts: ChartSpec[] = [];
   const phases = [...new Set(labels.flatMap((l) => Object.keys(breakdowns[l].order)))];
   if (phases.length > 0) {
+    // Times on the scale people read them (min or h for orders that take hours).
+    const longest = Math.max(
+      0,
+      ...labels.map((l) => Object.values(breakdowns[l].order).reduce((a, b) => a + b, 0)),
+    );
+    const time = displayScale("s", longest);
     charts.push({
       id: `${prefix}-order-breakdown`,
       type: "stackedBreakdown",
@@ -180,7 +186,8 @@ export function breakdownCharts(
       options: {
         title: "Where an order's time goes (mean per order)",
         xLabel: "Time from arrival to shipping",
-        xUnit: "s",
+        xUnit: time.unit,
+        scale: time.factor,
       },
     });
   }

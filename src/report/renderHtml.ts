@@ -55,7 +55,7 @@ function renderBlock(b: Block, charts: ChartSpec[], drawings: DrawingSpec[]): st
     case "p":
       return `<p>${escapeHtml(b.text)}</p>`;
     case "note":
-      return `<p class="note">${escapeHtml(b.text)}</p>`;
+      return `<p class="note${b.printOnly ? " print-only" : ""}">${escapeHtml(b.text)}</p>`;
     case "table":
       return `<div class="table-wrap${b.table.rows.length > 24 || b.table.cls?.includes("long") ? " long" : ""}">${renderTable(b.table)}</div>`;
     case "chart": {
@@ -126,7 +126,10 @@ export function renderHtml(model: ReportModel, script: string): string {
       }
       flush();
       const body = parts.join("\n");
-      return `<section id="${safeId(s.id)}"${s.pageBreak ? ' class="page-break"' : ""}>\n<h2>${escapeHtml(s.title)}</h2>\n${body}\n</section>`;
+      const cls = [s.pageBreak ? "page-break" : "", s.screenOnly ? "screen-only" : ""]
+        .filter(Boolean)
+        .join(" ");
+      return `<section id="${safeId(s.id)}"${cls ? ` class="${cls}"` : ""}>\n<h2>${escapeHtml(s.title)}</h2>\n${body}\n</section>`;
     })
     .join("\n");
   const toc = shown

@@ -52,8 +52,11 @@ figcaption { font-weight: bold; font-size: 9.5pt; margin-bottom: 4px; }
 .figure .label { font-size: 9pt; color: var(--muted); }
 .figure .detail { font-size: 8.5pt; color: var(--muted); }
 @page { margin: 16mm 14mm 18mm; }
+.print-only { display: none; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9pt; }
+  .screen-only { display: none; }
+  .print-only { display: block; }
   .toc { display: none; }
   section.page-break { break-before: page; }
   h2 { margin-top: 14px; }

@@ -50,7 +50,7 @@ export interface PageData {
 /** One block of a section. */
 export type Block =
   | { kind: "p"; text: string }
-  | { kind: "note"; text: string }
+  | { kind: "note"; text: string /** Shown only when printed. */; printOnly?: boolean }
   | { kind: "table"; table: Table }
   | { kind: "chart"; chart: ChartSpec }
   | { kind: "drawing"; drawing: DrawingSpec }
@@ -63,6 +63,8 @@ export interface Section {
   blocks: Block[];
   /** Start the section on a new printed page. */
   pageBreak?: boolean;
+  /** Shown on screen, left out of print (long reference tables; the spreadsheet has them). */
+  screenOnly?: boolean;
 }
 
 /** A sheet of the spreadsheets: column headers carry units, cells are numbers or text. */

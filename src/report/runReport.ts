@@ -1,6 +1,6 @@
 /** The report of one `whsim run`: summary, KPIs with intervals, where time goes, layout, checks. */
 import { stateLabel } from "../warehouse/measure/workerTime.ts";
-import { assumptionBlocks } from "./assumptions.ts";
+import { type AppendixOptions, appendixSections } from "./appendix.ts";
 import {
   breakdownCharts,
   breakdownTable,
@@ -15,14 +15,13 @@ import {
   orderKpis,
   relativePrecision,
   replicationBlocks,
-  reproducibilityTable,
   showInterval,
 } from "./commonSections.ts";
 import { type CrossCheck, crossCheckHeadline, crossChecks } from "./crossChecks.ts";
 import { formatDuration, formatShare, formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
-import type { Block, Cell, ReportModel, Sheet } from "./reportModel.ts";
+import type { Block, Cell, ReportModel, Section, Sheet } from "./reportModel.ts";
 import type { Summary } from "./resultSchemas.ts";
 import { warmupCheckBlocks } from "./warmupCheck.ts";
 
@@ -199,27 +198,154 @@ function traceWip(folder: ResultsFolder, warmupS: number): number | undefined {
   return samples.reduce((a, s) => a + s.wip, 0) / samples.length;
 }
 
+/** What every section of a run report reads. */
+interface RunContext {
+  folder: ResultsFolder;
+  summary: Summary;
+  name: string;
+  checks: CrossCheck[];
+  reps: ReturnType<typeof replicationBlocks>;
+}
+
+/** KPIs the body's table shows; the appendix lists every KPI. */
+const BODY_KPIS = [
+  ...HEADLINE_KPIS,
+  "demandOrdersPerHour",
+  "backlogAtStartOrders",
+  "backlogAtEndOrders",
+  "costPerOrder",
+  "annualCost.total",
+];
+
+/** The sections of a run report, in order: the answer first, then the evidence, then the appendix. */
+const RUN_SECTIONS: ((ctx: RunContext) => Section[])[] = [
+  summarySection,
+  keyFiguresSection,
+  (ctx) => [{ id: "warmup", title: "Warm-up check", blocks: warmupCheckBlocks(ctx.summary) }],
+  (ctx) => [{ id: "time", title: "Where time goes", blocks: timeBlocks(ctx) }],
+  checksSection,
+  (ctx) => [
+    {
+      id: "layout",
+      title: "Layout and heatmaps",
+      blocks: layoutBlocks(ctx.folder.layout, ctx.folder.trace, "run"),
+    },
+  ],
+  allKpisSection,
+  (ctx) => appendixSections(ctx.folder, runAppendix(ctx)),
+];
+
 /** Builds the report model of a run results folder. */
 export function runReport(folder: ResultsFolder): ReportModel {
   const summary = folder.summary!;
-  const name = scenarioName(summary.scenario);
-  const checks = crossChecks({
-    kpis: summary.kpis,
-    breakdown: summary.breakdown,
-    scenario: folder.scenario,
-    layout: folder.layout,
-    traceWipMean: traceWip(folder, summary.warmupS),
-  });
-  const reps = replicationBlocks(folder.replications);
-  const timeBlocks: Block[] = breakdownCharts({ [name]: summary.breakdown }, "run").map(
-    (chart) => ({ kind: "chart", chart }),
+  const ctx: RunContext = {
+    folder,
+    summary,
+    name: scenarioName(summary.scenario),
+    checks: crossChecks({
+      kpis: summary.kpis,
+      breakdown: summary.breakdown,
+      scenario: folder.scenario,
+      layout: folder.layout,
+      traceWipMean: traceWip(folder, summary.warmupS),
+    }),
+    reps: replicationBlocks(folder.replications),
+  };
+  return {
+    kind: "run",
+    title: `Warehouse simulation: ${ctx.name}`,
+    subtitle: `${summary.replications} replications · ${formatDuration(summary.horizonS - summary.warmupS)} measured after ${formatDuration(summary.warmupS)} warm-up`,
+    sections: RUN_SECTIONS.flatMap((section) => section(ctx)),
+    sheets: runSheets(ctx),
+  };
+}
+
+function summarySection({ summary, checks }: RunContext): Section[] {
+  const text = runSummaryText(summary, checks).map((t): Block => ({ kind: "p", text: t }));
+  return [{ id: "summary", title: "Executive summary", blocks: [keyFigures(summary), ...text] }];
+}
+
+function keyFiguresSection({ summary }: RunContext): Section[] {
+  const body = Object.fromEntries(
+    Object.entries(summary.kpis).filter(([k]) => BODY_KPIS.includes(k)),
   );
+  const caption =
+    "Key performance indicators (mean over replications, 95 % Student-t interval, cut at 0 and at 100 %; every KPI is in the appendix)";
+  return [
+    {
+      id: "kpis",
+      title: "Key figures",
+      blocks: [{ kind: "table", table: kpiTable(body, caption) }],
+    },
+  ];
+}
+
+function checksSection({ summary, checks }: RunContext): Section[] {
+  // The conservation sentence here; its table per replication goes to the appendix.
+  const blocks = [...crossCheckBlocks(checks), ...conservationBlocks(summary).slice(0, 1)];
+  return [{ id: "checks", title: "Analytic cross-checks", blocks }];
+}
+
+function allKpisSection({ summary }: RunContext): Section[] {
+  const caption = "Every KPI (mean over replications, 95 % Student-t interval)";
+  return [
+    {
+      id: "all-kpis",
+      title: "Appendix: every KPI",
+      blocks: [
+        { kind: "table", table: kpiTable(summary.kpis, caption) },
+        ...conservationBlocks(summary).slice(1),
+      ],
+      pageBreak: true,
+    },
+  ];
+}
+
+function runAppendix({ folder, summary, reps }: RunContext): AppendixOptions {
+  return {
+    assumptionsTitle: "Scenario assumptions",
+    reproducibility: {
+      version: summary.version,
+      scenarioHash: summary.scenarioHash,
+      seed: summary.seed,
+      replications: summary.replications,
+      warmupS: summary.warmupS,
+      horizonS: summary.horizonS,
+      files: folder.files,
+    },
+    replicationBlocks: reps.blocks,
+  };
+}
+
+/** The breakdown charts and table, and the time series of replication 1 from the trace. */
+function timeBlocks({ folder, summary, name }: RunContext): Block[] {
+  const blocks: Block[] = breakdownCharts({ [name]: summary.breakdown }, "run").map((chart) => ({
+    kind: "chart",
+    chart,
+  }));
   if (Object.keys(summary.breakdown.order).length > 0)
-    timeBlocks.push({ kind: "table", table: breakdownTable({ [name]: summary.breakdown }) });
+    blocks.push({ kind: "table", table: breakdownTable({ [name]: summary.breakdown }) });
   const samples = folder.trace?.samples ?? [];
-  if (samples.length > 1) {
-    const roles = [...new Set(samples.flatMap((s) => Object.keys(s.utilization)))];
-    timeBlocks.push({
+  if (samples.length > 1) blocks.push(...sampleCharts(samples));
+  return blocks;
+}
+
+type Samples = NonNullable<ResultsFolder["trace"]>["samples"];
+
+/** Work in process and utilisation by role over time (replication 1). */
+function sampleCharts(samples: Samples): Block[] {
+  const roles = [...new Set(samples.flatMap((s) => Object.keys(s.utilization)))];
+  const options = (title: string, yLabel: string, yUnit: string) => ({
+    title,
+    width: 440,
+    height: 280,
+    xLabel: "Simulated time",
+    xUnit: "h",
+    yLabel,
+    yUnit,
+  });
+  const blocks: Block[] = [
+    {
       kind: "chart",
       chart: {
         id: "run-wip",
@@ -227,42 +353,34 @@ export function runReport(folder: ResultsFolder): ReportModel {
         data: {
           series: [{ name: "Orders in process", points: samples.map((s) => [s.t / 3600, s.wip]) }],
         },
-        options: {
-          title: "Work in process over time (replication 1)",
-          width: 440,
-          height: 280,
-          xLabel: "Simulated time",
-          xUnit: "h",
-          yLabel: "Orders in process",
-          yUnit: "orders",
+        options: options(
+          "Work in process over time (replication 1)",
+          "Orders in process",
+          "orders",
+        ),
+      },
+    },
+  ];
+  if (roles.length > 0)
+    blocks.push({
+      kind: "chart",
+      chart: {
+        id: "run-utilization",
+        type: "timeSeries",
+        data: {
+          series: roles.map((r) => ({
+            name: r,
+            points: samples.map((s) => [s.t / 3600, (s.utilization[r] ?? 0) * 100]),
+          })),
         },
+        options: options("Utilisation by role over time (replication 1)", "Utilisation", "%"),
       },
     });
-    if (roles.length > 0) {
-      timeBlocks.push({
-        kind: "chart",
-        chart: {
-          id: "run-utilization",
-          type: "timeSeries",
-          data: {
-            series: roles.map((r) => ({
-              name: r,
-              points: samples.map((s) => [s.t / 3600, (s.utilization[r] ?? 0) * 100]),
-            })),
-          },
-          options: {
-            title: "Utilisation by role over time (replication 1)",
-            width: 440,
-            height: 280,
-            xLabel: "Simulated time",
-            xUnit: "h",
-            yLabel: "Utilisation",
-            yUnit: "%",
-          },
-        },
-      });
-    }
-  }
+  return blocks;
+}
+
+/** The run's spreadsheets: KPIs, results per replication, the breakdown. */
+function runSheets({ summary, reps }: RunContext): Sheet[] {
   const sheets: Sheet[] = [kpiSheet(summary.kpis)];
   if (reps.sheet) sheets.push(reps.sheet);
   sheets.push({
@@ -281,71 +399,5 @@ export function runReport(folder: ResultsFolder): ReportModel {
       ),
     ],
   });
-  return {
-    kind: "run",
-    title: `Warehouse simulation: ${name}`,
-    subtitle: `${summary.replications} replications · ${formatDuration(summary.horizonS - summary.warmupS)} measured after ${formatDuration(summary.warmupS)} warm-up`,
-    sections: [
-      {
-        id: "summary",
-        title: "Executive summary",
-        blocks: [
-          keyFigures(summary),
-          ...runSummaryText(summary, checks).map((text): Block => ({ kind: "p", text })),
-        ],
-      },
-      {
-        id: "kpis",
-        title: "Key figures",
-        blocks: [
-          {
-            kind: "table",
-            table: kpiTable(
-              summary.kpis,
-              "Key performance indicators (mean over replications, 95 % Student-t interval, cut at 0 and at 100 %)",
-            ),
-          },
-        ],
-      },
-      { id: "warmup", title: "Warm-up check", blocks: warmupCheckBlocks(summary) },
-      { id: "time", title: "Where time goes", blocks: timeBlocks },
-      {
-        id: "checks",
-        title: "Analytic cross-checks",
-        blocks: [...crossCheckBlocks(checks), ...conservationBlocks(summary)],
-      },
-      {
-        id: "layout",
-        title: "Layout and heatmaps",
-        blocks: layoutBlocks(folder.layout, folder.trace, "run"),
-        pageBreak: true,
-      },
-      {
-        id: "assumptions",
-        title: "Scenario assumptions",
-        blocks: assumptionBlocks(folder.scenario, folder.layout),
-        pageBreak: true,
-      },
-      {
-        id: "reproducibility",
-        title: "Reproducibility",
-        blocks: [
-          {
-            kind: "table",
-            table: reproducibilityTable({
-              version: summary.version,
-              scenarioHash: summary.scenarioHash,
-              seed: summary.seed,
-              replications: summary.replications,
-              warmupS: summary.warmupS,
-              horizonS: summary.horizonS,
-              files: folder.files,
-            }),
-          },
-          ...reps.blocks,
-        ],
-      },
-    ],
-    sheets,
-  };
+  return sheets;
 }

@@ -10,9 +10,11 @@ import type { Summary } from "./resultSchemas.ts";
 
 type Series = { mean: number[]; ci95: (number | null)[] };
 
-/** `day 2 (tue)`, with `warm-up` on the days before the window. */
+/** `Tue 2` (weekday and day number), `Mon 1 (warm-up)` on the days before the window. */
 function dayLabel(d: number, warmupDays: number): string {
-  return `day ${d + 1} (${DAY_NAMES[d % 7]}${d < warmupDays ? ", warm-up" : ""})`;
+  const day = DAY_NAMES[d % 7];
+  const name = `${day.charAt(0).toUpperCase()}${day.slice(1)} ${d + 1}`;
+  return d < warmupDays ? `${name} (warm-up)` : name;
 }
 
 function points(s: Series): ({ mean: number; ci95: number } | null)[] {
@@ -21,8 +23,8 @@ function points(s: Series): ({ mean: number; ci95: number } | null)[] {
 
 /** What the backlog did over the window, in one sentence. */
 function backlogSentence(summary: Summary): string {
-  const start = summary.kpis.backlogStartOrders;
-  const end = summary.kpis.backlogEndOrders;
+  const start = summary.kpis.backlogAtStartOrders;
+  const end = summary.kpis.backlogAtEndOrders;
   if (!start || !end) return "";
   const gap = end.mean - start.mean;
   const noise =

@@ -84,7 +84,7 @@ describe("compareOutcomes()", () => {
     expect(kpiDirection("costPerOrder")).toBe("lower");
     expect(kpiDirection("costPerHour")).toBe("lower");
     expect(kpiDirection("utilization.picker")).toBe("neutral");
-    expect(kpiDirection("backlogEndOrders")).toBe("lower");
+    expect(kpiDirection("backlogAtEndOrders")).toBe("lower");
     expect(kpiDirection("demandOrdersPerHour")).toBe("neutral");
   });
 });

@@ -49,19 +49,19 @@ describe("report HTML in Chromium", () => {
     expect(row("Order cycle time").slice(1, 4)).toEqual(["h", "2", "1.95 – 2.05"]);
     expect(row("Throughput (orders)").slice(1, 3)).toEqual(["orders/h", "16.6"]);
     expect(row("On time ship rate").slice(1, 3)).toEqual(["%", "95.4"]);
-    // The order breakdown chart: segments sum to 7200 s per order.
+    // The order breakdown chart: segments sum to 7200 s per order, drawn in hours (2 h).
     const total = await page
       .locator("#run-order-breakdown .row")
       .first()
       .getAttribute("data-total");
-    expect(Number(total)).toBeCloseTo(7200, 6);
+    expect(Number(total)).toBeCloseTo(2, 6);
     // Charts carry titles, axis titles with units and one legend entry per series.
     const chart = page.locator("#run-order-breakdown svg");
     await expect(chart.locator(".chart-title").textContent()).resolves.toBe(
       "Where an order's time goes (mean per order)",
     );
     await expect(chart.locator(".axis-title.x").textContent()).resolves.toBe(
-      "Time from arrival to shipping (s)",
+      "Time from arrival to shipping (h)",
     );
     expect(await chart.locator(".legend-item").count()).toBe(8);
     await expect(page.locator("#run-utilization .axis-title.y").textContent()).resolves.toBe(

@@ -14,7 +14,7 @@ function summary(backlogEnd: number): Summary {
     scenarioHash: "h",
     warmupS: 86_400,
     horizonS: 3 * 86_400,
-    kpis: { backlogStartOrders: est(100), backlogEndOrders: est(backlogEnd) },
+    kpis: { backlogAtStartOrders: est(100), backlogAtEndOrders: est(backlogEnd) },
     breakdown: { order: {}, worker: {} },
     daily: {
       createdOrders: { mean: [1000, 1000, 1000], ci95: [10, 10, 10] },
@@ -30,7 +30,7 @@ describe("warmupCheckBlocks()", () => {
     const charts = blocks.flatMap((b) => (b.kind === "chart" ? [b.chart] : []));
     expect(charts.map((c) => c.id)).toEqual(["run-daily-orders", "run-daily-backlog"]);
     const data = charts[0].data as { categories: string[] };
-    expect(data.categories).toEqual(["day 1 (mon, warm-up)", "day 2 (tue)", "day 3 (wed)"]);
+    expect(data.categories).toEqual(["Mon 1 (warm-up)", "Tue 2", "Wed 3"]);
     const text = blocks.flatMap((b) => (b.kind === "p" ? [b.text] : [])).join(" ");
     expect(text).toMatch(/about the same/);
   });

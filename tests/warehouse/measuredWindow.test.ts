@@ -26,8 +26,8 @@ describe("the measured window counts the orders created after the warm-up", () =
   it("a warm-up that leaves a backlog does not lift throughput above demand", () => {
     const k = withBacklog.kpis;
     // Monday's orders all wait: the window opens with a day's demand open.
-    expect(k.backlogStartOrders).toBeGreaterThan(500);
-    expect(k.backlogStartOrders).toBeGreaterThan(5 * without.kpis.backlogStartOrders);
+    expect(k.backlogAtStartOrders).toBeGreaterThan(500);
+    expect(k.backlogAtStartOrders).toBeGreaterThan(5 * without.kpis.backlogAtStartOrders);
     expect(k.ordersShipped).toBeLessThanOrEqual(k.ordersCreated);
     expect(k.throughputOrdersPerHour).toBeLessThanOrEqual(k.demandOrdersPerHour);
     // The same demand stream in both runs: the backlog cannot buy throughput.
@@ -40,11 +40,11 @@ describe("the measured window counts the orders created after the warm-up", () =
       expect(r.kpis.onTimeShipRate).toBeGreaterThanOrEqual(0);
       expect(r.kpis.onTimeShipRate).toBeLessThanOrEqual(1);
       expect(r.daily.createdOrders).toHaveLength(3);
-      expect(r.daily.backlogOrders[0]).toBe(r.kpis.backlogStartOrders);
-      expect(r.daily.backlogOrders[2]).toBe(r.kpis.backlogEndOrders);
+      expect(r.daily.backlogOrders[0]).toBe(r.kpis.backlogAtStartOrders);
+      expect(r.daily.backlogOrders[2]).toBe(r.kpis.backlogAtEndOrders);
       const created = r.daily.createdOrders.reduce((a, b) => a + b, 0);
       const shipped = r.daily.shippedOrders.reduce((a, b) => a + b, 0);
-      expect(created - shipped).toBe(r.kpis.backlogEndOrders);
+      expect(created - shipped).toBe(r.kpis.backlogAtEndOrders);
     }
   });
 
@@ -67,6 +67,6 @@ describe("the measured window counts the orders created after the warm-up", () =
     // Each open order counts its age at the horizon: between 0 and the one-day window.
     expect(k.orderCycleTimeS).toBeGreaterThan(3600);
     expect(k.orderCycleTimeS).toBeLessThan(86_400);
-    expect(k.backlogEndOrders).toBeGreaterThanOrEqual(k.ordersCreated);
+    expect(k.backlogAtEndOrders).toBeGreaterThanOrEqual(k.ordersCreated);
   });
 });

@@ -12,8 +12,7 @@ import type { World } from "../world.ts";
 export const KPI_UNITS: Record<string, string> = {
   ordersCreated: "orders",
   ordersShipped: "orders",
-  backlogStartOrders: "orders",
-  backlogEndOrders: "orders",
+  backlogAtStartOrders: "orders",
   demandOrdersPerHour: "orders/h",
   linesShipped: "lines",
   unitsShipped: "units",
@@ -154,8 +153,7 @@ function orderKpis(world: World, daily: DailyCounts, k: Record<string, number>):
   k.orderCycleTimeS =
     stats.ordersCreated > 0 ? (stats.cycleS.sum + censoredS) / stats.ordersCreated : Number.NaN;
   k.onTimeShipRate = stats.ordersDue > 0 ? stats.ordersOnTime / stats.ordersDue : Number.NaN;
-  k.backlogStartOrders = daily.backlogAtWarmupOrders;
-  k.backlogEndOrders = world.openOrders;
+  k.backlogAtStartOrders = daily.backlogAtWarmupOrders;
 }
 
 /** Worker time shares per role; sets `utilization.<role>`. */

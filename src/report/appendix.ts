@@ -1,0 +1,50 @@
+/**
+ * The appendix every report ends with, written once: the scenario's assumptions and the
+ * reproducibility details (version, hashes, seeds, files, results per replication). The
+ * long reference tables stay on screen and in the spreadsheet; the printed report says so.
+ */
+import { assumptionBlocks } from "./assumptions.ts";
+import { reproducibilityTable } from "./commonSections.ts";
+import type { ResultsFolder } from "./readResultsFolder.ts";
+import type { Block, Section } from "./reportModel.ts";
+
+/** What the appendix shows beside the results folder. */
+export interface AppendixOptions {
+  /** Title of the assumptions section, e.g. "Scenario assumptions (the winner)". */
+  assumptionsTitle: string;
+  reproducibility: Parameters<typeof reproducibilityTable>[0];
+  /** Results per replication (tables), if the report has them. */
+  replicationBlocks?: Block[];
+}
+
+const PRINT_NOTE =
+  "The scenario's full settings and the results of every replication are in the HTML report and its spreadsheet; the printed report leaves them out.";
+
+/** The assumptions (when the folder has a scenario) and reproducibility sections. */
+export function appendixSections(folder: ResultsFolder, options: AppendixOptions): Section[] {
+  const sections: Section[] = [];
+  if (folder.scenario)
+    sections.push({
+      id: "assumptions",
+      title: options.assumptionsTitle,
+      blocks: assumptionBlocks(folder.scenario, folder.layout),
+      pageBreak: true,
+      screenOnly: true,
+    });
+  sections.push({
+    id: "reproducibility",
+    title: "Reproducibility",
+    blocks: [
+      { kind: "table", table: reproducibilityTable(options.reproducibility) },
+      { kind: "note", text: PRINT_NOTE, printOnly: true },
+    ],
+  });
+  if (options.replicationBlocks && options.replicationBlocks.length > 0)
+    sections.push({
+      id: "replications",
+      title: "Results per replication",
+      blocks: options.replicationBlocks,
+      screenOnly: true,
+    });
+  return sections;
+}
