@@ -27,6 +27,7 @@ import {
 import { avgSingleCommandDistanceM } from "../layout/layoutStats.ts";
 import { checkScenario, type Scenario } from "../scenario/index.ts";
 import { scenarioLayout } from "../warehouse/simulate.ts";
+import { type CostEstimate, estimateAnnualCost } from "./costEstimate.ts";
 import { type Crew, crewDifference, crewOf, withCrews } from "./crewSearch.ts";
 import { objectiveFor } from "./objective.ts";
 import { type OptimizeSpec, objectiveKpi, targetInputs } from "./optimizeSpec.ts";
@@ -72,6 +73,8 @@ export interface SearchCandidate {
   storageFrom?: Record<string, unknown>;
   /** The crew planned for the candidate's layout (headcount per role per shift). */
   crew?: Crew;
+  /** The analytic annual cost estimate the screen ranked it by (cost objectives). */
+  costEstimate?: CostEstimate;
 }
 
 /** The JS types (`number`, `string`, `boolean`) a zod schema accepts; empty when unknown. */
@@ -547,16 +550,26 @@ export function screenCandidates(
     if (broken.length > 0) cand.rejected = `infeasible: ${broken.join(", ")}`;
     else feasible.push(cand);
   }
-  const layouts = [...new Set(feasible.map((f) => JSON.stringify(f.scenario.layout)))].sort(
-    (a, b) =>
-      (metricsByLayout.get(a) as LayoutMetrics).avgSingleCommandDistanceM -
-      (metricsByLayout.get(b) as LayoutMetrics).avgSingleCommandDistanceM,
-  );
+  // Cost objectives screen by the analytic cost estimate, others by single-command travel.
+  const byCost = spec.model === "warehouse" && objectiveKpi(spec).startsWith("annualCost.");
+  const score = new Map<string, number>();
+  for (const f of feasible) {
+    const key = JSON.stringify(f.scenario.layout);
+    const m = f.metrics!;
+    if (byCost) {
+      f.costEstimate = estimateAnnualCost(f.scenario, m);
+      score.set(key, Math.min(score.get(key) ?? Number.POSITIVE_INFINITY, f.costEstimate.total));
+    } else score.set(key, m.avgSingleCommandDistanceM);
+  }
+  const layouts = [...score.keys()].sort((a, b) => score.get(a)! - score.get(b)!);
   const kept: SearchCandidate[] = [];
   for (const layout of layouts) {
     const group = feasible.filter((f) => JSON.stringify(f.scenario.layout) === layout);
     if (kept.length > 0 && kept.length + group.length > spec.screen.keep) {
-      for (const g of group) g.rejected = "screened out: longer analytic single-command travel";
+      for (const g of group)
+        g.rejected = byCost
+          ? `screened out: higher analytic annual cost (${Math.round(score.get(layout)!)})`
+          : "screened out: longer analytic single-command travel";
       continue;
     }
     kept.push(...group);
@@ -569,6 +582,8 @@ export interface OptimizationRow extends Partial<RankedCandidate> {
   id: string;
   /** Headcount per role per shift the candidate was simulated with. */
   crew?: Crew;
+  /** The analytic annual cost estimate of the screen. */
+  costEstimate?: CostEstimate;
   settings: Record<string, number | string | boolean>;
   metrics?: LayoutMetrics;
   rejected?: string;
@@ -690,6 +705,7 @@ export async function optimizeLayout(
       settings: byId.get(r.id)!.settings,
       metrics: byId.get(r.id)!.metrics,
       crew: byId.get(r.id)!.crew,
+      costEstimate: byId.get(r.id)!.costEstimate,
     })),
     ...all
       .filter((c) => c.rejected)
