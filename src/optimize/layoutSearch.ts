@@ -27,11 +27,17 @@ import {
 import { avgSingleCommandDistanceM } from "../layout/layoutStats.ts";
 import { checkScenario, type Scenario } from "../scenario/index.ts";
 import { scenarioLayout } from "../warehouse/simulate.ts";
+import { type Answer, buildAnswer } from "./answer.ts";
 import { type CostEstimate, estimateAnnualCost } from "./costEstimate.ts";
 import { type Crew, crewDifference, crewOf, withCrews } from "./crewSearch.ts";
 import { objectiveFor } from "./objective.ts";
 import { type OptimizeSpec, objectiveKpi, targetInputs } from "./optimizeSpec.ts";
-import { type RankedCandidate, type SearchStatus, selectBest } from "./selectBest.ts";
+import {
+  type RankedCandidate,
+  type SearchStatus,
+  type SelectResult,
+  selectBest,
+} from "./selectBest.ts";
 import { parseServiceTargets, type ServiceTarget } from "./serviceTargets.ts";
 
 /** Special space key: minutes between waves (0 = continuous release). */
@@ -598,6 +604,8 @@ export interface OptimizationResult {
   winner?: string;
   /** The winner's layout spec, ready to write as a `layouts/` file. */
   winnerLayout?: LayoutSpec;
+  /** The finalists and today's option in money and service, and the recommendation. */
+  answer?: Answer;
   /** The winner's scenario (its crew included), for the results folder; not in the JSON. */
   winnerScenario?: Scenario;
   winnerSettings?: Record<string, number | string | boolean>;
@@ -731,6 +739,10 @@ export async function optimizeLayout(
     );
   }
   if (winner?.crew) why.push(...crewWhy(winner, kept, selected.ranking, base));
+  const answer =
+    winner && spec.model === "warehouse" && objective.kpi === "annualCost.total"
+      ? await answerFor(executor, base, kept, selected, { ...options, alpha: spec.selection.alpha })
+      : undefined;
   const maxReps = Math.max(
     0,
     ...kept.map((c) => selected.outcomes.filter((o) => o.candidate === c.id).length),
@@ -749,7 +761,8 @@ export async function optimizeLayout(
       rejected: all.filter((c) => c.rejected).length,
       simulated: kept.length,
     },
-    evaluations: selected.evaluations + pilotEvaluations,
+    evaluations: selected.evaluations + pilotEvaluations + (answer?.evaluations ?? 0),
+    ...(answer ? { answer } : {}),
     fullEvaluations: kept.length * maxReps,
     indifferenceZone: selected.indifferenceZone,
     rounds: selected.rounds,
@@ -783,4 +796,30 @@ function crewWhy(
     );
   }
   return out;
+}
+
+/** The answer for the winner and the other finalists, against today's layout and crew. */
+async function answerFor(
+  executor: Executor,
+  base: Scenario,
+  kept: readonly SearchCandidate[],
+  selected: SelectResult,
+  options: OptimizeLayoutOptions & { alpha: number },
+): Promise<Answer> {
+  const finalists = selected.ranking
+    .filter((r) => r.reached === "winner" || r.reached === "finalist")
+    .map((r) => kept.find((c) => c.id === r.id)!);
+  const sel = selected.selection;
+  const confidence =
+    sel?.status === "optimal"
+      ? `The selection is sure with probability at least ${Math.round((1 - options.alpha) * 100)} % that this is the least-cost option meeting the service targets whenever it leads by ${Math.round(selected.indifferenceZone).toLocaleString("en-US")} or more a year (the indifference zone); closer options are practically equivalent.`
+      : `The selection stopped at its replication limit (${sel?.status ?? "no selection"}); this is the best mean, without a stated probability of correct selection.`;
+  options.onStage?.("today's layout");
+  return buildAnswer(executor, base, finalists, selected.outcomes, {
+    seed: options.seed,
+    winner: selected.winner!,
+    firstReplication: selected.rounds.at(-1)?.replications ?? 0,
+    confidence,
+    signal: options.signal,
+  });
 }

@@ -15,6 +15,7 @@ import { VERSION } from "../../common/version.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
 import { checkReplaceable } from "../../node/outputFolder.ts";
 import { displayName, readScenarioFile, readTextFile } from "../../node/readScenarioFile.ts";
+import type { Answer } from "../../optimize/answer.ts";
 import {
   checkSpace,
   type OptimizationResult,
@@ -148,6 +149,44 @@ function withoutScenario(result: OptimizationResult): Omit<OptimizationResult, "
   return rest;
 }
 
+/** Annual cost by part, service and saving per finalist and today's, then the sensitivity. */
+export function answerTable(answer: Answer): string {
+  const cur = answer.currency;
+  const cell = (e: { mean: number; ci95: number } | undefined) =>
+    e ? meanAndHalfWidth(e.mean, e.ci95) : "-";
+  const rows = [
+    [
+      "option",
+      `total ${cur}/yr (±95%)`,
+      "labour",
+      "equipment",
+      "racking",
+      "space",
+      "on time",
+      `saving ${cur}/yr [95% CI]`,
+      "payback yr",
+    ],
+  ];
+  for (const o of [answer.baseline, ...answer.finalists]) {
+    const f = "saving" in o ? (o as Answer["finalists"][number]) : undefined;
+    rows.push([
+      o.id,
+      cell(o.annualCost.total),
+      num(o.annualCost.labour.mean),
+      num(o.annualCost.equipment.mean),
+      num(o.annualCost.racking.mean),
+      num(o.annualCost.space.mean),
+      num(o.service.onTimeShipRate.mean),
+      f ? `${num(f.saving.mean)} [${num(f.saving.low)}, ${num(f.saving.high)}]` : "-",
+      f?.paybackYears.mean != null ? num(f.paybackYears.mean) : "-",
+    ]);
+  }
+  const sens = [["change", "winner", "winner changes"]];
+  for (const r of answer.sensitivity)
+    sens.push([r.change, r.winner, r.winnerChanges ? "yes" : "no"]);
+  return `${table(rows)}\n\nsensitivity:\n${table(sens)}`;
+}
+
 /** Registers `whsim optimize`. */
 export function optimizeCommand(program: Command): void {
   program
@@ -243,7 +282,7 @@ export function optimizeCommand(program: Command): void {
       if (flags.json) process.stdout.write(jsonText(document));
       else {
         process.stdout.write(
-          `${base!.name}: status ${result.status}, winner ${result.winner ?? "none"}; ${result.evaluations} replications (a full evaluation of the simulated candidates would take ${result.fullEvaluations})\n\n${optimizationTable(result)}\n\nwritten to ${written}/optimization.json${result.winnerLayout ? " and winner.layout.yaml" : ""}\n`,
+          `${result.answer ? `${result.answer.recommendation}\n\n${answerTable(result.answer)}\n\n` : ""}${base!.name}: status ${result.status}, winner ${result.winner ?? "none"}; ${result.evaluations} replications (a full evaluation of the simulated candidates would take ${result.fullEvaluations})\n\n${optimizationTable(result)}\n\nwritten to ${written}/optimization.json${result.winnerLayout ? " and winner.layout.yaml" : ""}\n`,
         );
       }
       if (result.status === "aborted") process.exitCode = 130;
