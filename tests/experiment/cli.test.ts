@@ -367,7 +367,8 @@ describe("whsim sweep and Ctrl-C", () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     await new Promise((resolve) => setTimeout(resolve, 3000));
     child.kill("SIGINT");
-    expect(await exited).toBe(130);
+    // The message carries the process's stderr, so a failure says how the process ended.
+    expect(await exited, `stderr: ${stderr}; signal: ${child.signalCode}`).toBe(130);
     expect(read("kept-sweep", "sweep.json")).toBe(earlier);
     expect(stderr).toContain(
       `partial results written to ${out}.partial; the earlier results in ${out} are kept`,
