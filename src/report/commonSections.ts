@@ -17,6 +17,7 @@ import type { Layout } from "../layout/types.ts";
 import { splitWorkerTime } from "../warehouse/measure/workerTime.ts";
 import type { CrossCheck } from "./crossChecks.ts";
 import { formatDuration, formatShare, formatValue } from "./format.ts";
+import { plainName, withPlainNames } from "./glossary.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { TraceAggregates } from "./readResultsFolder.ts";
 import type { Block, Cell, ChartSpec, Sheet, Table } from "./reportModel.ts";
@@ -180,8 +181,8 @@ export function breakdownCharts(
       id: `${prefix}-order-breakdown`,
       type: "stackedBreakdown",
       data: {
-        rows: labels.map((label) => ({ label, parts: breakdowns[label].order })),
-        keys: phases,
+        rows: labels.map((label) => ({ label, parts: withPlainNames(breakdowns[label].order) })),
+        keys: phases.map(plainName),
       },
       options: {
         title: "Where an order's time goes (mean per order)",
@@ -212,10 +213,10 @@ export function breakdownCharts(
             .filter((r) => breakdowns[label].worker[r])
             .map((role) => ({
               label: labels.length > 1 ? `${label}: ${role}` : role,
-              parts: splitWorkerTime(breakdowns[label].worker[role]).states,
+              parts: withPlainNames(splitWorkerTime(breakdowns[label].worker[role]).states),
             })),
         ),
-        keys: states,
+        keys: states.map(plainName),
       },
       options: {
         xMax: 100,
@@ -255,7 +256,7 @@ export function breakdownTable(breakdowns: Record<string, BreakdownData>): Table
     numeric: [false, ...labels.map(() => true), ...(single ? [true] : others.map(() => true))],
     rows: [
       ...phases.map((p): Cell[] => [
-        p,
+        plainName(p),
         ...labels.map((l) => formatValue(breakdowns[l].order[p] ?? 0)),
         ...(single
           ? [formatShare((breakdowns[labels[0]].order[p] ?? 0) / (total(labels[0]) || 1))]

@@ -19,6 +19,7 @@ import {
 } from "./commonSections.ts";
 import { type CrossCheck, crossCheckHeadline, crossChecks } from "./crossChecks.ts";
 import { formatDuration, formatShare, formatValue } from "./format.ts";
+import { plainName } from "./glossary.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
 import type { Block, Cell, ReportModel, Section, Sheet } from "./reportModel.ts";
@@ -64,7 +65,7 @@ export function runSummaryText(summary: Summary, checks: CrossCheck[]): string[]
   if (phases.length > 0 && total > 0) {
     const [top, topS] = phases[0];
     out.push(
-      `The largest part of an order's time is “${top}” (${formatDuration(topS)}, ${formatValue((topS / total) * 100)} % of the order's time): that is where improvement pays most.`,
+      `The largest part of an order's time is ${plainName(top)} (${formatDuration(topS)}, ${formatValue((topS / total) * 100)} % of the order's time): that is where improvement pays most.`,
     );
   }
   const util = orderKpis(Object.keys(k)).filter((n) => n.startsWith("utilization."));

@@ -41,6 +41,10 @@ describe("report HTML in Chromium", () => {
     // 2 breakdowns + WIP and utilisation series; layout, picks and congestion drawings.
     expect(await page.locator("figure.chart svg.whsim-chart").count()).toBe(4);
     expect(await page.locator("figure.drawing svg.layout-drawing").count()).toBe(3);
+    // Every id on the page is unique (pattern fills are looked up by id).
+    const ids = await page.evaluate(() => [...document.querySelectorAll("[id]")].map((e) => e.id));
+    expect(ids.length).toBeGreaterThan(10);
+    expect(new Set(ids).size).toBe(ids.length);
     expect(await page.locator("#run-picks .heatmap path").count()).toBeGreaterThan(0);
     const kpis = await tableText(page, "Key performance indicators");
     const row = (label: string) => kpis.find((r) => r[0] === label)!;

@@ -134,8 +134,7 @@ export function createFrame(
   const width = options.width ?? 640;
   const height = options.height ?? 320;
   const doc = container.ownerDocument;
-  const prefix =
-    options.idPrefix ?? `whsim-chart-${doc.querySelectorAll("svg.whsim-chart").length}`;
+  const prefix = options.idPrefix ?? freeChartId(doc);
   const svg = select(container)
     .append("svg")
     .attr("class", "whsim-chart")
@@ -262,4 +261,16 @@ export function drawHorizontalGrid(
     )
     .call((g) => g.selectAll("line").attr("stroke", "#d9d9d9"))
     .call((g) => g.select(".domain").remove());
+}
+
+/**
+ * An id no element of `doc` has yet: `whsim-chart-<n>` from the number of charts, moved on
+ * past ids still taken (a chart redrawn after another was removed), so pattern ids never
+ * repeat in one page.
+ */
+function freeChartId(doc: Document): string {
+  let n = doc.querySelectorAll("svg.whsim-chart").length;
+  while (doc.getElementById(`whsim-chart-${n}`) || doc.getElementById(`whsim-chart-${n}-fill-0`))
+    n++;
+  return `whsim-chart-${n}`;
 }
