@@ -2,14 +2,9 @@
  * The report of `whsim optimize`: the ranked candidates with intervals and how far each got,
  * the winner, its layout and why it wins.
  */
-import { assumptionBlocks, describe } from "./assumptions.ts";
-import {
-  kpiScale,
-  layoutBlocks,
-  replicationBlocks,
-  reproducibilityTable,
-  showKpi,
-} from "./commonSections.ts";
+import { appendixSections } from "./appendix.ts";
+import { describe } from "./assumptions.ts";
+import { kpiScale, layoutBlocks, replicationBlocks, showKpi } from "./commonSections.ts";
 import { formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
@@ -274,40 +269,24 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
         ],
         pageBreak: true,
       },
-      ...(folder.scenario
-        ? [
-            {
-              id: "assumptions",
-              title: "Scenario assumptions (the winner)",
-              blocks: assumptionBlocks(folder.scenario, folder.layout),
-              pageBreak: true,
-            },
-          ]
-        : []),
-      {
-        id: "reproducibility",
-        title: "Reproducibility",
-        blocks: [
-          {
-            kind: "table",
-            table: reproducibilityTable({
-              version: o.version,
-              scenarioHash: o.scenarioHash,
-              seed: o.seed,
-              replications: o.evaluations,
-              files: folder.files,
-              extra: [
-                ["Search status", o.status],
-                ...(o.model ? [["Model", o.model] as [string, string]] : []),
-                ...(o.budget !== undefined
-                  ? [["Replication budget", String(o.budget)] as [string, string]]
-                  : []),
-              ],
-            }),
-          },
-          ...reps.blocks,
-        ],
-      },
+      ...appendixSections(folder, {
+        assumptionsTitle: "Scenario assumptions (the winner)",
+        reproducibility: {
+          version: o.version,
+          scenarioHash: o.scenarioHash,
+          seed: o.seed,
+          replications: o.evaluations,
+          files: folder.files,
+          extra: [
+            ["Search status", o.status],
+            ...(o.model ? [["Model", o.model] as [string, string]] : []),
+            ...(o.budget !== undefined
+              ? [["Replication budget", String(o.budget)] as [string, string]]
+              : []),
+          ],
+        },
+        replicationBlocks: reps.blocks,
+      }),
     ],
     sheets,
   };

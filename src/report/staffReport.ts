@@ -5,14 +5,8 @@
  */
 
 import { formatQuantity } from "../common/units.ts";
-import { assumptionBlocks } from "./assumptions.ts";
-import {
-  baseUnit,
-  displayUnit,
-  layoutBlocks,
-  reproducibilityTable,
-  showKpi,
-} from "./commonSections.ts";
+import { appendixSections } from "./appendix.ts";
+import { baseUnit, displayUnit, layoutBlocks, showKpi } from "./commonSections.ts";
 import { formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
@@ -263,35 +257,17 @@ export function staffReport(folder: ResultsFolder): ReportModel {
             },
           ]
         : []),
-      ...(folder.scenario
-        ? [
-            {
-              id: "assumptions",
-              title: "Scenario assumptions (today's staffing)",
-              blocks: assumptionBlocks(folder.scenario, folder.layout),
-              pageBreak: true,
-            },
-          ]
-        : []),
-      {
-        id: "reproducibility",
-        title: "Reproducibility",
-        blocks: [
-          {
-            kind: "table",
-            table: reproducibilityTable({
-              version: s.version,
-              scenarioHash: s.scenarioHash,
-              seed: s.seed,
-              replications: s.replications,
-              files: folder.files,
-              extra: [
-                ["Productive share of a worker's time", `${formatValue(s.efficiency * 100)} %`],
-              ],
-            }),
-          },
-        ],
-      },
+      ...appendixSections(folder, {
+        assumptionsTitle: "Scenario assumptions (today's staffing)",
+        reproducibility: {
+          version: s.version,
+          scenarioHash: s.scenarioHash,
+          seed: s.seed,
+          replications: s.replications,
+          files: folder.files,
+          extra: [["Productive share of a worker's time", `${formatValue(s.efficiency * 100)} %`]],
+        },
+      }),
     ],
     sheets,
   };

@@ -1,7 +1,8 @@
 /** The report of `whsim sweep`: the what-if grid, and each KPI charted against the swept parameters. */
 
 import { kpiDirection } from "../experiment/kpiDirection.ts";
-import { assumptionBlocks, describe } from "./assumptions.ts";
+import { appendixSections } from "./appendix.ts";
+import { describe } from "./assumptions.ts";
 import {
   HEADLINE_KPIS,
   kpiInWords,
@@ -9,7 +10,6 @@ import {
   layoutBlocks,
   orderKpis,
   replicationBlocks,
-  reproducibilityTable,
   showKpi,
 } from "./commonSections.ts";
 import { LITTLE_TOLERANCE, littleCheck } from "./crossChecks.ts";
@@ -278,35 +278,19 @@ export function sweepReport(folder: ResultsFolder): ReportModel {
             },
           ]
         : []),
-      ...(folder.scenario
-        ? [
-            {
-              id: "assumptions",
-              title: "Scenario assumptions (before the sweep)",
-              blocks: assumptionBlocks(folder.scenario, folder.layout),
-              pageBreak: true,
-            },
-          ]
-        : []),
-      {
-        id: "reproducibility",
-        title: "Reproducibility",
-        blocks: [
-          {
-            kind: "table",
-            table: reproducibilityTable({
-              version: s.version,
-              scenarioHash: s.scenarioHash,
-              seed: s.seed,
-              replications: s.replications,
-              warmupS: s.warmupS,
-              horizonS: s.horizonS,
-              files: folder.files,
-            }),
-          },
-          ...reps.blocks,
-        ],
-      },
+      ...appendixSections(folder, {
+        assumptionsTitle: "Scenario assumptions (before the sweep)",
+        reproducibility: {
+          version: s.version,
+          scenarioHash: s.scenarioHash,
+          seed: s.seed,
+          replications: s.replications,
+          warmupS: s.warmupS,
+          horizonS: s.horizonS,
+          files: folder.files,
+        },
+        replicationBlocks: reps.blocks,
+      }),
     ],
     sheets,
   };
