@@ -1,8 +1,8 @@
 /**
  * Layout and crew together: each candidate layout gets its own least-cost crews from the
  * staffing integer program, sized on a pilot simulation of that layout (its workload per
- * role and hour), at one or more productive shares of a worker's time. Each crew is a
- * candidate of its own, so the race, the feasibility check and the selection compare
+ * role and hour), at one or more productive shares of a worker's time; today's crew
+ * stays a choice. Each crew is a candidate of its own, so the race, the feasibility check and the selection compare
  * layouts at their own right crew and keep only crews that meet the service targets.
  */
 import { buildJobs } from "../experiment/jobs.ts";
@@ -71,8 +71,17 @@ function crewsFor<C extends CrewedCandidate>(
   pilot: readonly ReplicationOutcome[],
   options: CrewSearchOptions,
 ): C[] {
-  const out: C[] = [];
-  const seen = new Set<string>();
+  // Today's crew is a candidate too: a plan may add workers a layout does not need.
+  const today = crewOf(candidate.scenario);
+  const out: C[] = [
+    {
+      ...candidate,
+      id: `${candidate.id},crew=today`,
+      settings: { ...candidate.settings, crew: "today" },
+      crew: today,
+    },
+  ];
+  const seen = new Set<string>([JSON.stringify(today)]);
   for (const efficiency of options.efficiencies) {
     const plan = planStaffing(staffingProblemFromRun(candidate.scenario, pilot, { efficiency }));
     if (plan.status !== "optimal") continue;
@@ -99,8 +108,8 @@ function crewsFor<C extends CrewedCandidate>(
 }
 
 /**
- * Runs the pilots (all candidates in one batch) and returns every candidate's crews; a
- * candidate whose staffing program has no solution keeps its base crew.
+ * Runs the pilots (all candidates in one batch) and returns every candidate's crews:
+ * today's, then each distinct planned one.
  */
 export async function withCrews<C extends CrewedCandidate>(
   executor: Executor,
@@ -126,7 +135,7 @@ export async function withCrews<C extends CrewedCandidate>(
       outcomes.filter((o) => o.candidate === c.id),
       options,
     );
-    out.push(...(crews.length > 0 ? crews : [{ ...c, crew: crewOf(c.scenario) }]));
+    out.push(...crews);
   }
   return { candidates: out, evaluations: outcomes.length };
 }
