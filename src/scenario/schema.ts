@@ -731,6 +731,21 @@ const equipmentSchema = z
       .describe(
         "Equipment each task needs, or `none` (defaults: unload and load palletJack, putaway and replenish reachTruck, pick cart); the kind must serve the task",
       ),
+    traffic: z
+      .strictObject({
+        passingSlowdown: z
+          .number()
+          .min(0)
+          .max(10)
+          .default(0.15)
+          .describe(
+            "Extra fraction of travel time for a move into a wide aisle another worker is in (default 0.15, an assumption: passing costs a slow-down, not a stop)",
+          ),
+      })
+      .prefault({})
+      .describe(
+        "Aisle traffic: an aisle marked narrow, or narrower than two of the widest bodies (equipment or walking) of the scenario, holds one worker at a time; wide aisles let workers pass",
+      ),
   })
   .prefault({})
   .describe("Equipment pools and which tasks need which");

@@ -32,6 +32,7 @@ import {
   slotContents,
 } from "./storage/storage.ts";
 import type { RunResult, SimulateOptions } from "./types.ts";
+import { buildAisleTraffic, widestBodyM } from "./workforce/aisleTraffic.ts";
 import { DAY_S } from "./workforce/calendar.ts";
 import { startCrews } from "./workforce/crews.ts";
 import { createPools, equipmentForTasks, walkingMotions } from "./workforce/equipment.ts";
@@ -77,6 +78,7 @@ function emptyStats(sim: Simulation): Stats {
     yardWaitS: new Tally(),
     inboundDoorS: new Tally(),
     congestionWaits: new Tally(),
+    congestionLostS: 0,
     wip: new TimeWeighted(sim, 0),
     stockUnits: new TimeWeighted(sim, 0),
     occupiedLocations: new TimeWeighted(sim, 0),
@@ -190,7 +192,7 @@ export function createWorld(scenario: Scenario, options: SimulateOptions = {}): 
     pools,
     equipmentFor: equipmentForTasks(scenario, pools),
     walkingMotion: walkingMotions(scenario),
-    aisles: new Map(),
+    aisles: buildAisleTraffic(sim, site.layout.aisles, widestBodyM(scenario)),
     slotSku: new Int32Array(site.reserve.length).fill(-1),
     slotPallets: new Int32Array(site.reserve.length),
     putawayRule: undefined as never,

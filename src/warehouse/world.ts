@@ -4,19 +4,14 @@
  * their own files and talk through this object and its listener lists, so a new operation
  * (cross-docking, returns, counts…) is a new file that subscribes, not a rewrite.
  */
-import type {
-  ProcessGenerator,
-  Resource,
-  Simulation,
-  Tally,
-  TimeWeighted,
-} from "../engine/index.ts";
+import type { ProcessGenerator, Simulation, Tally, TimeWeighted } from "../engine/index.ts";
 import type { PutawayRule, StockLedger } from "../inventory/index.ts";
 import type { Motion } from "../layout/index.ts";
 import type { EquipmentKind, EquippedTask, Role, Scenario } from "../scenario/index.ts";
 import type { Tracer } from "./measure/trace.ts";
 import type { Site } from "./storage/site.ts";
 import type { SkuInfo } from "./storage/skuMaster.ts";
+import type { AisleState } from "./workforce/aisleTraffic.ts";
 import type { EquipmentPool } from "./workforce/equipment.ts";
 import type { TaskQueue, Worker } from "./workforce/workforce.ts";
 
@@ -163,7 +158,10 @@ export interface Stats {
   yardWaitS: Tally;
   /** Inbound door occupancy per trailer (door granted → door freed: docking, unloading), s. */
   inboundDoorS: Tally;
+  /** Waits to enter an aisle, s (each a stop at an entry). */
   congestionWaits: Tally;
+  /** Seconds lost to congestion by every worker: waits plus passing slow-downs. */
+  congestionLostS: number;
   wip: TimeWeighted;
   stockUnits: TimeWeighted;
   occupiedLocations: TimeWeighted;
@@ -231,8 +229,8 @@ export interface World {
   equipmentFor: Record<EquippedTask, EquipmentPool | undefined>;
   /** How each role walks when a task needs no equipment. */
   walkingMotion: Record<Role, Motion>;
-  /** Narrow-aisle resources, created on first use. */
-  aisles: Map<string, Resource>;
+  /** Traffic state of every aisle, by id (aisleTraffic.ts). */
+  aisles: Map<string, AisleState>;
   /** Reserve slot state: SKU rank held (-1 empty) and pallets stored or on their way. */
   slotSku: Int32Array;
   slotPallets: Int32Array;

@@ -38,6 +38,11 @@ export interface Motion {
 export interface EquipmentKindSpec extends Motion {
   /** What planners call it. */
   label: string;
+  /**
+   * Body width, m (chassis width b1 of the type sheets; a walking person's shoulder width).
+   * An aisle narrower than two of the widest bodies working in it lets no one pass.
+   */
+  widthM: number;
   /** Tasks it can be assigned to in `equipment.tasks`. */
   tasks: readonly EquippedTask[];
   /** Where the default figures come from (docs/scenarios.md lists them). */

@@ -106,7 +106,7 @@ export function computeKpis(
   k.stockoutLines = stats.stockoutLines;
   k.inventoryRecordAccuracy = world.ledger.recordAccuracy();
   k.congestionWaitS =
-    stats.ordersShipped > 0 ? stats.phases.congestion / stats.ordersShipped : Number.NaN;
+    stats.ordersShipped > 0 ? stats.congestionLostS / stats.ordersShipped : Number.NaN;
   k.congestionWaitsPerHour = stats.congestionWaits.count / hours;
   k.ordersInProcess = stats.wip.mean(horizonS);
   // Orders created and neither shipped nor cancelled when the run ends.

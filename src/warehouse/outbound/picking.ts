@@ -2,13 +2,19 @@
  * Picking: released orders become pick jobs — one order per tour (single), several orders
  * per tour sorted at packing (batch), or one part per pick zone consolidated at packing
  * (zone). A picker takes a cart, plans the tour with the routing policy, walks it stop by
- * stop, waits to enter a narrow aisle another picker holds (congestion), and picks each
+ * stop, waits to enter a narrow aisle another worker holds or slows in a shared wide one
+ * (congestion, aisleTraffic.ts), and picks each
  * line (time per line and per unit).
  */
-import { type Request, Resource } from "../../engine/index.ts";
 import { type Motion, moveTimeS, type PlaceRef } from "../../layout/index.ts";
 import { plainPick } from "../storage/pickFace.ts";
 import { acquire, aisleOf, lift, motionOf, release, traceTask } from "../workforce/activities.ts";
+import {
+  bookCongestion,
+  enterAisle,
+  leaveAisle,
+  passingDelayS,
+} from "../workforce/aisleTraffic.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, OrderLine, SkuState, StopLine, Task, World } from "../world.ts";
 import { planPickTour } from "./tour.ts";
@@ -105,28 +111,28 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
 
   const plan = planStops(world, parts, motion);
   const { stops, stopLines, sequence, legs, backS } = plan;
-  const hold = new AisleHold();
   let prev: string = site.depot;
   let lineCount = 0;
   for (let k = 0; k < sequence.length; k++) {
     const i = sequence[k];
     const to = stops[i];
+    const lines = stopLines[i];
+    const face = site.faces[lines[0].sku];
+    if (face.aisle !== worker.aisle?.id) leaveAisle(worker);
     const legS = legs[k];
     if (legS > 0) {
-      startLeg(world, worker, prev, to, legS);
-      yield legS;
+      const slowS = passingDelayS(world, worker, face.aisle, legS);
+      bookCongestion(world, worker, face.aisle, slowS, false);
+      startLeg(world, worker, prev, to, legS + slowS);
+      yield legS + slowS;
       times.travelS += legS;
+      times.congestionS += slowS;
     }
     worker.pos = to;
     prev = to;
-    const lines = stopLines[i];
-    const face = site.faces[lines[0].sku];
-    // NOTE: the checks stay here so that a stop makes no generator in the common case.
-    if (face.aisle !== hold.aisle) {
-      hold.release(world);
-      hold.aisle = face.aisle;
-      if (site.narrowAisles.has(face.aisle)) yield* enterNarrowAisle(world, worker, hold, times);
-    }
+    // NOTE: the check stays here so that a stop makes no generator in the common case.
+    if (face.aisle !== worker.aisle?.id)
+      times.congestionS += yield* enterAisle(world, worker, face.aisle);
     if (face.heightM > 0 && motion.lowerMps > 0) yield* lift(world, worker, pool, to, false);
     const handleS = stopHandleS(picking, lines);
     if (handleS > 0) {
@@ -142,7 +148,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     lineCount += lines.length;
     afterStop(world, worker, sku, lines);
   }
-  hold.release(world);
+  leaveAisle(worker);
   if (backS > 0) {
     startLeg(world, worker, prev, site.depot, backS);
     yield backS;
@@ -186,42 +192,6 @@ function stopHandleS(
   let units = 0;
   for (let j = 0; j < lines.length; j++) units += lines[j].qty;
   return lines.length * picking.timePerLineS + units * picking.timePerUnitS;
-}
-
-/** The narrow aisle a picker holds (one at a time), and the aisle it is in. */
-class AisleHold {
-  aisle = "";
-  request: Request | undefined = undefined;
-
-  release(world: World): void {
-    if (this.request) world.aisles.get(this.aisle)!.release(this.request);
-    this.request = undefined;
-  }
-}
-
-/**
- * Enters the narrow aisle `hold.aisle`, a resource of capacity one: the picker waits while
- * another holds it (congestion).
- */
-function* enterNarrowAisle(world: World, worker: Worker, hold: AisleHold, times: TourTimes) {
-  const { sim, stats, tracer } = world;
-  const aisle = hold.aisle;
-  let resource = world.aisles.get(aisle);
-  if (!resource) {
-    resource = new Resource(sim, { capacity: 1 });
-    world.aisles.set(aisle, resource);
-  }
-  const request = resource.request();
-  const waitFrom = sim.now;
-  if (!request.triggered) worker.setState("waiting", sim.now, "aisle");
-  yield request;
-  hold.request = request;
-  const waitS = sim.now - waitFrom;
-  if (waitS > 0) {
-    times.congestionS += waitS;
-    if (sim.now >= world.warmupS) stats.congestionWaits.add(waitS);
-    if (tracer.on) tracer.emit({ t: sim.now, kind: "congestion", aisle, worker: worker.id, waitS });
-  }
 }
 
 /** After the picks at a stop: trace the picks and the face's stock, tell the listeners. */

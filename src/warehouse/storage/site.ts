@@ -1,7 +1,7 @@
 /**
  * The site: what the warehouse processes need from a built layout — the depot, dock doors,
  * pack stations, the pick faces (one per SKU, the most popular closest to the depot) and
- * the reserve positions, pick zones and narrow aisles.
+ * the reserve positions and pick zones.
  */
 import { InputError } from "../../common/inputError.ts";
 import type { StorageLocation } from "../../inventory/index.ts";
@@ -37,8 +37,6 @@ export interface Site {
   reserveLocations: readonly StorageLocation[];
   /** Pick zone (0-based) of each face, by aisle, for zone picking. */
   faceZone: number[];
-  /** Aisle ids where only one worker fits at a time. */
-  narrowAisles: Set<string>;
   /** Storage locations in use (faces and reserve). */
   storageLocations: number;
   /** Travel-model place index of each face and of the depot (fast distance queries). */
@@ -131,7 +129,6 @@ export function buildSite(
     faceAisles.map((a, i) => [a, Math.min(zones - 1, Math.floor((i * zones) / faceAisles.length))]),
   );
   const faceZone = faces.map((f) => zoneOfAisle.get(f.aisle) ?? 0);
-  const narrowAisles = new Set(layout.aisles.filter((a) => a.narrow).map((a) => a.id));
   return {
     layout,
     travel,
@@ -154,7 +151,6 @@ export function buildSite(
       capacityUnitLoads: slot.capacityPallets,
     })),
     faceZone,
-    narrowAisles,
     storageLocations: faces.length + reserveSlots.length,
     facePlace: Int32Array.from(faces, (f) => travel.placeIndex(f.id)),
     depotPlace: travel.placeIndex(depot),

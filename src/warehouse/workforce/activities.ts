@@ -9,6 +9,7 @@ import { liftTimeS, type Motion, moveTimeS, type PlaceRef } from "../../layout/i
 import type { EquippedTask } from "../../scenario/index.ts";
 import type { TraceRecord } from "../types.ts";
 import type { World } from "../world.ts";
+import { bookCongestion, enterAisle, leaveAisle, passingDelayS } from "./aisleTraffic.ts";
 import type { EquipmentPool } from "./equipment.ts";
 import type { Worker } from "./workforce.ts";
 
@@ -23,7 +24,11 @@ export function aisleOf(world: World, place: PlaceRef): string {
   return world.site.travel.location(place)?.aisle ?? "";
 }
 
-/** Moves the worker to `to`; returns the distance travelled, m. */
+/**
+ * Moves the worker to `to`, leaving the aisle it stands in and entering the one of `to`
+ * (waiting at a narrow one, slowed in an occupied wide one: aisleTraffic.ts); returns the
+ * distance travelled, m.
+ */
 export function* travel(
   world: World,
   worker: Worker,
@@ -33,16 +38,15 @@ export function* travel(
   const { sim, site, tracer } = world;
   const from = worker.pos;
   const distanceM = from === to ? 0 : site.travel.distanceM(from, to);
+  const toAisle = aisleOf(world, to);
   if (distanceM > 0) {
+    if (toAisle !== worker.aisle?.id) leaveAisle(worker);
     worker.setState(options.loaded ? "travelLoaded" : "travelEmpty", sim.now);
     const motion = motionOf(world, worker, options.pool);
-    const durationS = moveTimeS(
-      motion,
-      distanceM,
-      options.loaded,
-      aisleOf(world, from),
-      aisleOf(world, to),
-    );
+    const moveS = moveTimeS(motion, distanceM, options.loaded, aisleOf(world, from), toAisle);
+    const slowS = passingDelayS(world, worker, toAisle, moveS);
+    bookCongestion(world, worker, toAisle, slowS, false);
+    const durationS = moveS + slowS;
     if (tracer.on) {
       tracer.emit({
         t: sim.now,
@@ -55,6 +59,7 @@ export function* travel(
     yield durationS;
   }
   worker.pos = to;
+  if (toAisle !== (worker.aisle?.id ?? "")) yield* enterAisle(world, worker, toAisle);
   return distanceM;
 }
 

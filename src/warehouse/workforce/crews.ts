@@ -10,6 +10,7 @@
 import type { PlaceRef } from "../../layout/index.ts";
 import { ROLES, type Role } from "../../scenario/index.ts";
 import type { Task, World } from "../world.ts";
+import { leaveAisle } from "./aisleTraffic.ts";
 import { shiftWindows } from "./calendar.ts";
 import { type TaskQueue, Worker } from "./workforce.ts";
 
@@ -125,6 +126,7 @@ function* workerLoop(
         : mostUrgent(queue, others)?.take();
     if (task) {
       yield* task.run(worker);
+      leaveAisle(worker);
       continue;
     }
     worker.setState("idle", now);

@@ -3,11 +3,12 @@
  * takes the highest-priority task from its role's queue, uses equipment from a pool, and
  * records how its time splits into travelling loaded or empty, handling, waiting and idle.
  */
-import { type Process, type Simulation, TimeWeighted } from "../../engine/index.ts";
+import { type Process, type Request, type Simulation, TimeWeighted } from "../../engine/index.ts";
 import type { PlaceRef } from "../../layout/index.ts";
 import type { EquipmentKind, Role } from "../../scenario/schema.ts";
 import type { Tracer } from "../measure/trace.ts";
 import type { WorkerState } from "../types.ts";
+import type { AisleState } from "./aisleTraffic.ts";
 import type { Window } from "./calendar.ts";
 
 /** Trace names of worker states (the architecture's `state` record). */
@@ -45,6 +46,9 @@ export class Worker {
   taskId = 0;
   /** Equipment held now, if any (for the trace header and samples). */
   equipment: EquipmentKind | undefined;
+  /** The aisle the worker stands in (aisleTraffic.ts), and its hold on a narrow one. */
+  aisle: AisleState | undefined;
+  aisleRequest: Request | undefined;
 
   constructor(
     readonly id: string,

@@ -14,6 +14,7 @@ export const cart: EquipmentKindSpec = {
   lowerMps: 0,
   maxLiftM: 1.8,
   minAisleWidthM: 1,
+  widthM: 0.6,
   tasks: ["pick"],
   source:
     "walking speed with a laden cart (MTM-UAS walking standard, about 1.1 m/s); reach by hand to 1.8 m",

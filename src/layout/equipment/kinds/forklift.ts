@@ -14,6 +14,7 @@ export const forklift: EquipmentKindSpec = {
   lowerMps: 0.55,
   maxLiftM: 6,
   minAisleWidthM: 3.5,
+  widthM: 1.1,
   tasks: ["unload", "putaway", "replenish", "load"],
   source:
     "VDI 2198 type sheets of 1.6 t electric counterbalance trucks (Linde E16, Jungheinrich EFG 216)",

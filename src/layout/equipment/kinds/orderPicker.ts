@@ -14,6 +14,7 @@ export const orderPicker: EquipmentKindSpec = {
   lowerMps: 0.35,
   maxLiftM: 6,
   minAisleWidthM: 1.8,
+  widthM: 1.0,
   tasks: ["pick", "replenish"],
   source: "VDI 2198 type sheets of man-up order pickers (Jungheinrich EKS 110, Linde V10)",
 };

@@ -14,6 +14,7 @@ export const palletJack: EquipmentKindSpec = {
   lowerMps: 0,
   maxLiftM: 0,
   minAisleWidthM: 2,
+  widthM: 0.72,
   tasks: ["unload", "putaway", "replenish", "load"],
   source: "VDI 2198 type sheets of 1.6 t electric pallet trucks (Jungheinrich EJE 116, Linde T16)",
 };

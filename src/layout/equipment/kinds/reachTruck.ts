@@ -14,6 +14,7 @@ export const reachTruck: EquipmentKindSpec = {
   lowerMps: 0.5,
   maxLiftM: 10,
   minAisleWidthM: 2.7,
+  widthM: 1.27,
   tasks: ["putaway", "replenish"],
   source: "VDI 2198 type sheets of 1.4 t reach trucks (Jungheinrich ETV 214, Linde R14)",
 };

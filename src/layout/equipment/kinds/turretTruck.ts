@@ -14,6 +14,7 @@ export const turretTruck: EquipmentKindSpec = {
   lowerMps: 0.45,
   maxLiftM: 14,
   minAisleWidthM: 1.6,
+  widthM: 1.5,
   tasks: ["putaway", "replenish", "pick"],
   source: "VDI 2198 type sheets of man-up turret trucks (Jungheinrich EKX 514, Linde K)",
 };

@@ -18,6 +18,7 @@ export const walking: EquipmentKindSpec = {
   lowerMps: 0,
   maxLiftM: 1.8,
   minAisleWidthM: 0.8,
+  widthM: 0.6,
   tasks: EQUIPPED_TASKS,
   source:
     "walking 1.2 m/s and about 1 s to reach it (MTM-UAS and pedestrian studies); reach by hand to 1.8 m",
