@@ -11,9 +11,23 @@ describe("counts", () => {
   it("simulate(): a full physical inventory freezes picking in its zone until every location is counted", () => {
     // Counter from 3000: L1 at 3010, counted 3070; R1 at 3075, counted 3135 (135 s).
     // Order at 3050: setup 30, walk 10, handle 16 → 3106; waits for the count to 3135; back 10.
+    // A wide aisle without passing slow-down, so that only the count holds the picker.
     const trace: TraceRecord[] = [];
     const r = simulate(
       tinyOps({
+        layout: {
+          aisles: [
+            {
+              id: "A1",
+              points: [
+                [0, 0],
+                [0, 20],
+              ],
+              widthM: 3,
+            },
+          ],
+        },
+        equipment: { traffic: { passingSlowdown: 0 } },
         outbound: { orderList: [{ timeS: 3050, lines: [{ sku: 1, qty: 2 }] }] },
         operations: { counts: { fullInventory: [{ timeS: 3000 }], countSPerLocation: 60 } },
       }),
