@@ -53,6 +53,8 @@ function emptyStats(sim: Simulation): Stats {
     linesLate: 0,
     ordersDue: 0,
     openCreatedSumS: 0,
+    backlogShipped: 0,
+    backlogInWindowS: 0,
     linesCreated: 0,
     linesFilled: 0,
     linesShipped: 0,

@@ -141,6 +141,9 @@ export interface Stats {
   ordersDue: number;
   /** Sum of the creation times of orders created after the warm-up and still open, s. */
   openCreatedSumS: number;
+  /** Orders open at the warm-up's end and shipped after it, and their seconds open in the window. */
+  backlogShipped: number;
+  backlogInWindowS: number;
   linesCreated: number;
   linesFilled: number;
   linesShipped: number;

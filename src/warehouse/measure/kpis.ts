@@ -13,6 +13,7 @@ export const KPI_UNITS: Record<string, string> = {
   ordersCreated: "orders",
   ordersShipped: "orders",
   backlogAtStartOrders: "orders",
+  backlogInProcessOrders: "orders",
   demandOrdersPerHour: "orders/h",
   linesShipped: "lines",
   unitsShipped: "units",
@@ -154,6 +155,11 @@ function orderKpis(world: World, daily: DailyCounts, k: Record<string, number>):
     stats.ordersCreated > 0 ? (stats.cycleS.sum + censoredS) / stats.ordersCreated : Number.NaN;
   k.onTimeShipRate = stats.ordersDue > 0 ? stats.ordersOnTime / stats.ordersDue : Number.NaN;
   k.backlogAtStartOrders = daily.backlogAtWarmupOrders;
+  // The part of ordersInProcess the warm-up's backlog makes: its orders' time open in the window.
+  const backlogOpenS =
+    stats.backlogInWindowS +
+    (daily.backlogAtWarmupOrders - stats.backlogShipped) * (horizonS - warmupS);
+  k.backlogInProcessOrders = horizonS > warmupS ? backlogOpenS / (horizonS - warmupS) : 0;
 }
 
 /** Worker time shares per role; sets `utilization.<role>`. */

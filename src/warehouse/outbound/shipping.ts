@@ -107,6 +107,10 @@ export function installShipping(world: World, departures: Departures[]): void {
             if (world.tracer.on)
               world.tracer.emit({ t: now, kind: "order", id: order.id, event: "shipped" });
             if (order.createdS >= world.warmupS) recordShipped(world, order);
+            else if (now >= world.warmupS) {
+              stats.backlogShipped++;
+              stats.backlogInWindowS += now - world.warmupS;
+            }
             for (const l of world.listeners.orderShipped) l(order);
           }
           stats.wip.update(world.openOrders);
