@@ -185,6 +185,11 @@ export function parseScenario(text: string, file: string): ScenarioFile {
       expected: "a mapping of scenario settings",
     });
   }
+  return validateScenarioData(data, file);
+}
+
+/** Validates scenario data already read (a mapping): the schema, then the cross checks. */
+function validateScenarioData(data: unknown, file: string): ScenarioFile {
   const result = scenarioSchema.safeParse(data);
   if (!result.success) {
     throw new InputError(zodToInputIssues(scenarioSchema, result.error.issues, data, file));
@@ -249,7 +254,9 @@ export function loadScenario(text: string, file: string, layoutSource?: LayoutSo
  */
 export function checkScenario(data: unknown, file = "<scenario>"): Scenario {
   const { layoutFile, ...rest } = (data ?? {}) as Record<string, unknown>;
-  const parsed = parseScenario(JSON.stringify(rest), file);
+  // A JSON round trip gives plain data (as read from a file) without a file's size cap: a
+  // resolved scenario may hold a SKU master of 200,000 rows.
+  const parsed = validateScenarioData(JSON.parse(JSON.stringify(rest)), file);
   if (typeof layoutFile === "string") return { ...resolveScenario(parsed, file), layoutFile };
   return resolveScenario(parsed, file);
 }

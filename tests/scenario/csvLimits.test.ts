@@ -11,7 +11,12 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { formatIssue, InputError } from "../../src/common/inputError.ts";
 import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
-import { loadScenario, orderLinesFromCsv, skuMasterFromCsv } from "../../src/scenario/index.ts";
+import {
+  checkScenario,
+  loadScenario,
+  orderLinesFromCsv,
+  skuMasterFromCsv,
+} from "../../src/scenario/index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "whsim-csv-limits-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -124,6 +129,18 @@ describe("scenario names and messages", () => {
 });
 
 describe("data at the bounds runs", () => {
+  it("checkScenario() takes a resolved scenario larger than a file may be (60,000 SKU rows)", () => {
+    const list = Array.from({ length: 60_000 }, (_, i) => ({
+      id: `SKU-${i}-abcdefgh`,
+      unitCubeM3: 0.0123456789,
+      unitsPerPallet: 97,
+      unitWeightKg: 3.0864197,
+    }));
+    const resolved = { ...setup, skus: { ...setup.skus, list, count: list.length } };
+    expect(JSON.stringify(resolved).length).toBeGreaterThan(4 * 1024 * 1024);
+    expect(checkScenario(resolved, "<scenario>").skus.list).toHaveLength(60_000);
+  });
+
   it("whsim run exits 0 on a SKU master and order lines at their largest values", async () => {
     const skus = Array.from({ length: 20 }, (_, i) => `S${i},0.01,${i === 0 ? 1_000_000 : 100}`);
     writeFileSync(join(dir, "skus.csv"), `sku,unitCubeM3,unitsPerPallet\n${skus.join("\n")}\n`);
