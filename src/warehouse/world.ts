@@ -8,7 +8,9 @@ import type { ProcessGenerator, Simulation, Tally, TimeWeighted } from "../engin
 import type { PutawayRule, StockLedger } from "../inventory/index.ts";
 import type { Motion } from "../layout/index.ts";
 import type { EquipmentKind, EquippedTask, Role, Scenario } from "../scenario/index.ts";
+import type { PurchaseLine } from "./inbound/inbound.ts";
 import type { Tracer } from "./measure/trace.ts";
+import type { Departures } from "./outbound/orders.ts";
 import type { Site } from "./storage/site.ts";
 import type { SkuInfo } from "./storage/skuMaster.ts";
 import type { AisleState } from "./workforce/aisleTraffic.ts";
@@ -155,6 +157,8 @@ export interface Stats {
   phases: Record<string, number>;
   dockToStockS: Tally;
   trailerTurnaroundS: Tally;
+  /** Checked pallets after the warm-up (each counted once, when first offered onward). */
+  palletsChecked: number;
   /** Inbound trailers arrived after the warm-up. */
   inboundTrailers: number;
   /** Inbound trailer waits in the yard for a door (arrival → door granted), s. */
@@ -185,16 +189,33 @@ export interface Stats {
   };
 }
 
-/** Listeners processes subscribe to (issue-6 operations hook in here). */
+/**
+ * How the flows talk: each list is an event, called in subscription order (install order).
+ * Some events have one subscriber that does the work (putaway, replenishment, picking,
+ * inbound); the others observe.
+ */
 export interface Listeners {
   /** A SKU's face gained stock (replenishment or putaway to the face). */
   faceRestocked: ((sku: SkuState) => void)[];
   /** Face stock was allocated or picked (replenishment checks). */
   faceDrawn: ((sku: SkuState) => void)[];
+  /** Orders wait for a SKU's face, or its stock changed outside the flow (replenishment checks). */
+  faceNeeded: ((sku: SkuState) => void)[];
+  /** A count or a return set a face's stock (fired before `faceRestocked`; stock errors re-read it). */
+  faceCorrected: ((sku: SkuState) => void)[];
   /** A reserve position became free. */
   slotFreed: ((slot: number) => void)[];
-  /** A checked pallet is at the dock, ready for putaway (cross-docking and quality may take it). */
+  /**
+   * A checked pallet is at the dock: offered to each listener in turn until one returns true
+   * (quality, cross-docking); see offerPallet().
+   */
   palletChecked: ((pallet: Pallet) => boolean | undefined)[];
+  /** A checked pallet nothing else took goes to storage (putaway). */
+  palletForStorage: ((pallet: Pallet) => void)[];
+  /** A purchase order is placed for delivery no earlier than `dueS` (inbound). */
+  purchaseOrdered: ((supplier: number, lines: PurchaseLine[], dueS: number) => void)[];
+  /** An order is released for picking (picking). */
+  orderReleased: ((order: Order) => void)[];
   /** An order finished picking (all its parts). */
   orderPicked: ((order: Order) => void)[];
   /** An order is packed and staged for its carrier. */
@@ -238,24 +259,22 @@ export interface World {
   slotSku: Int32Array;
   slotPallets: Int32Array;
   putawayRule: PutawayRule;
+  /** Each carrier's departures and cut-offs over the horizon. */
+  departures: Departures[];
   /** Scratch for building pick tours: stop index per SKU rank, -1 when unused. */
   stopOfSku: Int32Array;
   /** Orders created and not yet shipped (a count: nothing looks orders up by id). */
   openOrders: number;
-  /** Hands a checked pallet at the dock to putaway (set by installPutaway). */
-  startPutaway: (pallet: Pallet) => void;
-  /** Requests a replenishment check of a SKU's face (set by installReplenishment). */
-  checkFace: (sku: SkuState) => void;
   /**
    * Takes the stop's units of `sku` at its face (record and physical) and books them off the
    * face; returns seconds lost to a short pick. Undefined in the core flow, whose pick takes
-   * no time and cannot fall short (`plainPick`, called without a generator); operations with
-   * stock errors or counts set it (see pickFace.ts).
+   * no time and cannot fall short (`plainPick`, called without a generator); the stock
+   * accuracy operation replaces it at install when stock errors or counts are on.
    */
   pickFace:
     | ((worker: Worker, sku: SkuState, lines: readonly StopLine[]) => ProcessGenerator<number>)
     | undefined;
-  /** Extra packing seconds for an order's packaging (operations; default 0). */
+  /** Extra packing seconds for an order's packaging (0; the packaging operation replaces it). */
   packagingS: (order: Order) => number;
   nextId: { order: number; pallet: number; task: number };
 }

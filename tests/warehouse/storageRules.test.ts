@@ -240,7 +240,7 @@ describe("removal rules in the warehouse", () => {
     sku.reserveUnits = sku.reserve.reduce((a, p) => a + p.units, 0);
     sku.faceUnits = 0;
     sku.faceIncoming = 0;
-    world.checkFace(sku);
+    for (const check of world.listeners.faceNeeded) check(sku);
     expect(sku.reserve).toHaveLength(4);
     const left = new Set(sku.reserve.map((p) => p.slot));
     return slots.find((s) => !left.has(s))!;

@@ -5,11 +5,13 @@
  * checked pallet is handed to putaway.
  */
 import { type DistSpec, type Event, Resource, sampler } from "../../engine/index.ts";
+import type { Operation } from "../operation.ts";
 import { acquire, handle, release, traceTask, travel } from "../workforce/activities.ts";
 import { clockS, DAY_S, dayMask } from "../workforce/calendar.ts";
 import { receiveDueS } from "../workforce/dueTimes.ts";
 import { TaskQueue, type Worker } from "../workforce/workforce.ts";
 import type { Pallet, World } from "../world.ts";
+import { offerPallet } from "./offerPallet.ts";
 
 /** One line of a purchase order. */
 export interface PurchaseLine {
@@ -76,9 +78,7 @@ export function startInbound(world: World): Inbound {
       sku.dockUnits += p.units;
       world.stats.total.unitsReceived += p.units;
       world.stats.total.palletsReceived++;
-      let taken = false;
-      for (const listener of world.listeners.palletChecked) if (listener(pallet)) taken = true;
-      if (!taken) world.startPutaway(pallet);
+      offerPallet(world, pallet);
     }
     release(world, worker, "unload", equipment);
     traceTask(world, "unload", worker, "end");
@@ -204,3 +204,12 @@ export function startInbound(world: World): Inbound {
   void yard;
   return { doors, order };
 }
+
+/** The inbound flow: trailers, doors, unloading and checking; takes purchase orders. */
+export const inboundOperation: Operation = {
+  name: "inbound",
+  install(world) {
+    world.listeners.purchaseOrdered.push(startInbound(world).order);
+    return {};
+  },
+};

@@ -4,7 +4,8 @@
  * that find no room wait at the dock until a reserve position frees up.
  */
 import type { LocationContent } from "../../inventory/index.ts";
-import { chooseDestination, type Destination } from "../storage/storage.ts";
+import type { Operation } from "../operation.ts";
+import { chooseDestination, type Destination, slotContents } from "../storage/storage.ts";
 import { acquire, handle, lift, release, traceTask, travel } from "../workforce/activities.ts";
 import { putawayDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
@@ -14,8 +15,8 @@ import type { Pallet, World } from "../world.ts";
 export const PALLET_HANDLING_S = 20;
 
 /**
- * Installs putaway: sets `world.startPutaway`, which creates the putaway task of a pallet
- * at the dock (or parks the pallet until a location frees up).
+ * Installs putaway: listens for pallets going to storage and creates the putaway task of
+ * each (or parks the pallet until a location frees up).
  */
 export function installPutaway(
   world: World,
@@ -46,8 +47,17 @@ export function installPutaway(
       );
     }
   };
-  world.startPutaway = start;
+  world.listeners.palletForStorage.push(start);
 }
+
+/** The putaway flow: checked pallets to their face or a reserve position. */
+export const putawayOperation: Operation = {
+  name: "putaway",
+  install(world) {
+    installPutaway(world, slotContents(world));
+    return {};
+  },
+};
 
 /** A worker puts a pallet away from the dock to its destination (its SKU's face or a reserve slot). */
 function* putAway(world: World, worker: Worker, pallet: Pallet, destination: Destination) {

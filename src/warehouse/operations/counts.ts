@@ -12,7 +12,6 @@ import { handle, traceTask, travel } from "../workforce/activities.ts";
 import { countDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { SkuState, World } from "../world.ts";
-import type { StockDrift } from "./stockErrors.ts";
 
 /** Count statistics (whole run unless noted). */
 export interface CountStats {
@@ -36,7 +35,7 @@ export interface Counts {
 }
 
 /** Installs the count programme (nothing runs when it is empty). */
-export function installCounts(world: World, drift: StockDrift): Counts {
+export function installCounts(world: World): Counts {
   const { sim, scenario, site, ledger } = world;
   const spec = scenario.operations.counts;
   const stats: CountStats = {
@@ -95,9 +94,9 @@ export function installCounts(world: World, drift: StockDrift): Counts {
       if (owner && d.sku === owner.id) owner.faceUnits += d.variance;
     }
     if (owner && result.differences.some((d) => d.sku === owner.id)) {
-      drift.observe(owner);
+      for (const l of world.listeners.faceCorrected) l(owner);
       for (const l of world.listeners.faceRestocked) l(owner);
-      world.checkFace(owner);
+      for (const l of world.listeners.faceNeeded) l(owner);
     }
   };
 

@@ -6,7 +6,9 @@
  */
 
 import { PALLET_HANDLING_S } from "../inbound/putaway.ts";
-import { type Departures, dueDeparture } from "../outbound/orders.ts";
+import { ratio } from "../measure/ratio.ts";
+import type { Operation } from "../operation.ts";
+import { dueDeparture } from "../outbound/orders.ts";
 import { acquire, handle, release, traceTask, travel } from "../workforce/activities.ts";
 import { putawayDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
@@ -23,11 +25,11 @@ export interface CrossDockStats {
 }
 
 /** Installs cross-docking; returns the statistics and `take(pallet)` (true when cross-docked). */
-export function installCrossDock(
-  world: World,
-  departures: Departures[],
-): { stats: CrossDockStats; take(pallet: Pallet): boolean } {
-  const { sim, scenario, site, ledger } = world;
+export function installCrossDock(world: World): {
+  stats: CrossDockStats;
+  take(pallet: Pallet): boolean;
+} {
+  const { sim, scenario, site, ledger, departures } = world;
   const spec = scenario.operations.crossDock;
   const stats: CrossDockStats = { pallets: 0, units: 0, dwellS: 0, staged: 0 };
   const flagged = new Set(
@@ -100,3 +102,27 @@ export function installCrossDock(
   }
   return { stats, take };
 }
+
+/** Cross-docking: checked pallets taken straight to a departure door, never stored. */
+export const crossDockOperation: Operation = {
+  name: "crossDock",
+  install(world) {
+    const crossDock = installCrossDock(world);
+    /** Pallets cross-docked after the warm-up (by the time they were taken). */
+    let taken = 0;
+    world.listeners.palletChecked.push((pallet) => {
+      if (!crossDock.take(pallet)) return false;
+      if (world.sim.now >= world.warmupS) taken++;
+      return true;
+    });
+    const { stats } = crossDock;
+    const kpis = (): Record<string, number> => ({
+      crossDockPallets: stats.pallets,
+      crossDockUnits: stats.units,
+      crossDockShare: ratio(taken, world.stats.palletsChecked),
+      crossDockDwellS: ratio(stats.dwellS, stats.pallets),
+    });
+    const spec = world.scenario.operations.crossDock;
+    return spec.share > 0 || spec.suppliers.length > 0 ? { kpis } : {};
+  },
+};

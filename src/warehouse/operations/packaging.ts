@@ -3,6 +3,7 @@
  * fill factor, holds the order's cube; an order too big for the largest takes several of
  * it. Its make-up time adds to packing, and the material used is counted by type.
  */
+import type { Operation } from "../operation.ts";
 import type { Order, World } from "../world.ts";
 
 /** Packaging chosen for a cube: the type's index and how many of it (index -1: none defined). */
@@ -23,7 +24,7 @@ export function choosePackaging(
   return { type: largest, count: Math.ceil(need / types[largest].cubeM3) };
 }
 
-/** Installs packaging: sets `world.packagingS`; returns material used per type after the warm-up. */
+/** Installs packaging: replaces `world.packagingS`; returns material used per type after the warm-up. */
 export function installPackaging(world: World): Record<string, number> {
   const spec = world.scenario.operations.packaging;
   const used: Record<string, number> = {};
@@ -40,3 +41,21 @@ export function installPackaging(world: World): Record<string, number> {
   };
   return used;
 }
+
+/** Packaging: cartons or pallets chosen by cube, their make-up time and material used. */
+export const packagingOperation: Operation = {
+  name: "packaging",
+  install(world) {
+    const used = installPackaging(world);
+    const hours = (world.horizonS - world.warmupS) / 3600;
+    const kpis = (): Record<string, number> => {
+      const k: Record<string, number> = {};
+      for (const [name, n] of Object.entries(used)) {
+        k[`packaging.${name}`] = n;
+        k[`packagingPerHour.${name}`] = n / hours;
+      }
+      return k;
+    };
+    return { kpis };
+  },
+};

@@ -7,6 +7,8 @@
  */
 import { InputError } from "../../common/inputError.ts";
 import { type DistSpec, sampler } from "../../engine/index.ts";
+import { ratio } from "../measure/ratio.ts";
+import type { Operation } from "../operation.ts";
 import { newOrder } from "../outbound/newOrder.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
 import { clockS, DAY_S, dayMask } from "../workforce/calendar.ts";
@@ -25,11 +27,8 @@ export interface ProductionStats {
 /** Priority offset that puts `first` orders ahead of every customer order's due time, s. */
 const FIRST_OFFSET_S = 1e12;
 
-/** Installs line feeding; `pick(order)` hands a released order to picking. */
-export function installProductionSupply(
-  world: World,
-  pick: (order: Order) => void,
-): ProductionStats {
+/** Installs line feeding; released orders go to picking like customer orders. */
+export function installProductionSupply(world: World): ProductionStats {
   const { sim, scenario, skus, stats, ledger, site } = world;
   const spec = scenario.operations.productionSupply;
   const out: ProductionStats = { delivered: 0, onTime: 0, leadS: 0, latenessS: 0 };
@@ -58,7 +57,7 @@ export function installProductionSupply(
   const release = (order: Order) => {
     for (const line of order.lines) skus[line.sku].faceAllocated += line.qty;
     order.releasedS = sim.now;
-    pick(order);
+    for (const listener of world.listeners.orderReleased) listener(order);
     for (const line of order.lines) for (const l of world.listeners.faceDrawn) l(skus[line.sku]);
   };
   world.listeners.faceRestocked.push(() => {
@@ -143,7 +142,7 @@ export function installProductionSupply(
     if (waiting.length === 0 && releasable(order)) release(order);
     else {
       waiting.push(order);
-      for (const l of lines) world.checkFace(skus[l.sku]);
+      for (const l of lines) for (const f of world.listeners.faceNeeded) f(skus[l.sku]);
     }
   };
 
@@ -167,3 +166,18 @@ export function installProductionSupply(
   }
   return out;
 }
+
+/** Production supply: line-feeding orders picked and delivered to production lines. */
+export const productionSupplyOperation: Operation = {
+  name: "productionSupply",
+  install(world) {
+    const out = installProductionSupply(world);
+    const kpis = (): Record<string, number> => ({
+      productionOrdersDelivered: out.delivered,
+      productionOnTimeRate: ratio(out.onTime, out.delivered),
+      productionLeadTimeS: ratio(out.leadS, out.delivered),
+      productionLatenessS: ratio(out.latenessS, out.delivered),
+    });
+    return world.scenario.operations.productionSupply.lines.length > 0 ? { kpis } : {};
+  },
+};

@@ -4,6 +4,9 @@
  * hold time, then is released to putaway or rejected back to the supplier (it leaves the
  * building, booked as scrapped with cause "rejectToSupplier").
  */
+
+import { offerPallet } from "../inbound/offerPallet.ts";
+import type { Operation } from "../operation.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
 import { receiveDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
@@ -117,3 +120,22 @@ export function installQuality(world: World): {
   };
   return { stats, take };
 }
+
+/** Quality sampling: takes a share of checked pallets for inspection, then sends them on. */
+export const qualityOperation: Operation = {
+  name: "quality",
+  install(world) {
+    const quality = installQuality(world);
+    const onward = (pallet: Pallet) => offerPallet(world, pallet, claim);
+    const claim = (pallet: Pallet) => quality.take(pallet, onward);
+    world.listeners.palletChecked.push(claim);
+    const { stats } = quality;
+    const kpis = (): Record<string, number> => ({
+      palletsInspected: stats.inspected,
+      palletsQuarantined: stats.failed,
+      palletsRejected: stats.rejected,
+      palletsReleased: stats.released,
+    });
+    return world.scenario.operations.quality.sampleShare > 0 ? { kpis } : {};
+  },
+};

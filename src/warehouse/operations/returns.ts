@@ -5,11 +5,12 @@
  */
 import { InputError } from "../../common/inputError.ts";
 import { type DistSpec, sampler } from "../../engine/index.ts";
+import { ratio } from "../measure/ratio.ts";
+import type { Operation } from "../operation.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
 import { returnDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, OrderLine, World } from "../world.ts";
-import type { StockDrift } from "./stockErrors.ts";
 
 /** The pseudo-location returned goods wait in. */
 export const RETURNS_LOCATION = "returns";
@@ -27,7 +28,7 @@ export interface ReturnStats {
 }
 
 /** Installs returns (nothing when the rate is 0). */
-export function installReturns(world: World, drift: StockDrift): ReturnStats {
+export function installReturns(world: World): ReturnStats {
   const { sim, scenario, ledger, skus } = world;
   const spec = scenario.operations.returns;
   const stats: ReturnStats = {
@@ -93,7 +94,7 @@ export function installReturns(world: World, drift: StockDrift): ReturnStats {
           cause: "return",
         });
         sku.faceUnits += back;
-        drift.observe(sku);
+        for (const l of world.listeners.faceCorrected) l(sku);
         for (const l of world.listeners.faceRestocked) l(sku);
       }
       if (sim.now >= world.warmupS) {
@@ -146,3 +147,20 @@ export function installReturns(world: World, drift: StockDrift): ReturnStats {
   });
   return stats;
 }
+
+/** Returns: shipped orders that come back, inspected and restocked, refurbished or scrapped. */
+export const returnsOperation: Operation = {
+  name: "returns",
+  install(world) {
+    const returns = installReturns(world);
+    const kpis = (): Record<string, number> => ({
+      ordersReturned: returns.ordersReturned,
+      unitsReturned: returns.unitsReturned,
+      unitsRestocked: returns.unitsRestocked,
+      unitsRefurbished: returns.unitsRefurbished,
+      unitsScrappedReturns: returns.unitsScrapped,
+      returnHandlingS: ratio(returns.handlingS, returns.handled),
+    });
+    return world.scenario.operations.returns.rate > 0 ? { kpis } : {};
+  },
+};

@@ -24,8 +24,6 @@ export interface StockDrift {
   lastAccuracy: number;
   /** Units moved to a wrong face (whole run). */
   misplacedUnits: number;
-  /** Record of each face as last seen, to tell how much a restock brought. */
-  observe(sku: SkuState): void;
   /** Share of faces whose record matches the physical stock now. */
   faceAccuracy(): number;
 }
@@ -73,9 +71,6 @@ export function installStockDrift(world: World): StockDrift {
     accuracy: new TimeWeighted(sim, 1),
     lastAccuracy: 1,
     misplacedUnits: 0,
-    observe(sku) {
-      seen[sku.info.rank] = sku.faceUnits;
-    },
     faceAccuracy() {
       return ledger.recordAccuracy(faceIds);
     },
@@ -107,9 +102,12 @@ export function installStockDrift(world: World): StockDrift {
       });
       drift.misplacedUnits += units;
     });
-    world.listeners.faceDrawn.push((sku) => {
+    // The face as last seen, to tell how much a restock brought.
+    const observe = (sku: SkuState) => {
       seen[sku.info.rank] = sku.faceUnits;
-    });
+    };
+    world.listeners.faceDrawn.push(observe);
+    world.listeners.faceCorrected.push(observe);
   }
 
   if (spec.shrinkageUnitsPerDay > 0) {

@@ -6,6 +6,7 @@
  * dependent ones, so two layouts see the same orders (common random numbers).
  */
 import { type DistSpec, sampler } from "../../engine/index.ts";
+import type { Operation } from "../operation.ts";
 import { benderA, rankForDraw } from "../storage/popularity.ts";
 import { clockS, DAY_S, dailyTimes, weekday } from "../workforce/calendar.ts";
 import type { Order, OrderLine, SkuState, World } from "../world.ts";
@@ -41,12 +42,8 @@ export function dueDeparture(departures: Departures, timeS: number): number {
   return lo < timesS.length ? timesS[lo] : Number.POSITIVE_INFINITY;
 }
 
-/** Installs order arrivals and release; `pick(order)` receives each released order. */
-export function startOrders(
-  world: World,
-  departures: Departures[],
-  pick: (order: Order) => void,
-): void {
+/** Installs order arrivals and release; picking listens for each released order. */
+export function startOrders(world: World): void {
   const { sim, scenario, skus, stats } = world;
   const out = scenario.outbound;
   const arrivals = sim.random("demand.arrivals");
@@ -79,7 +76,7 @@ export function startOrders(
     order.waitingOn = -1;
     if (world.tracer.on)
       world.tracer.emit({ t: sim.now, kind: "order", id: order.id, event: "released" });
-    pick(order);
+    for (const listener of world.listeners.orderReleased) listener(order);
     for (const line of order.lines) for (const l of world.listeners.faceDrawn) l(skus[line.sku]);
   };
 
@@ -88,7 +85,7 @@ export function startOrders(
     order.waitingOn = rank;
     sku.waiting.push(order);
     for (const line of order.lines) if (line.sku === rank) sku.waitingUnits += line.qty;
-    world.checkFace(sku);
+    for (const listener of world.listeners.faceNeeded) listener(sku);
   };
 
   /** Takes a waiting order off its SKU's list (wave release re-checks it at each wave). */
@@ -188,7 +185,7 @@ export function startOrders(
     const order = newOrder(world, {
       createdS: now,
       carrier,
-      dueS: dueDeparture(departures[carrier], now),
+      dueS: dueDeparture(world.departures[carrier], now),
       lines,
       stockout,
     });
@@ -260,3 +257,12 @@ export function startOrders(
   );
   void clockS;
 }
+
+/** Customer orders: arrivals and release (at once or in waves). */
+export const ordersOperation: Operation = {
+  name: "orders",
+  install(world) {
+    startOrders(world);
+    return {};
+  },
+};

@@ -4,6 +4,7 @@
  * are staged for their carrier.
  */
 import { Resource } from "../../engine/index.ts";
+import type { Operation } from "../operation.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, World } from "../world.ts";
@@ -61,3 +62,12 @@ export function installPacking(world: World): void {
     world.queues.packer.push({ kind: "pack", run: (worker) => pack(worker, order) }, order.dueS);
   });
 }
+
+/** The packing flow: picked orders packed at the stations. */
+export const packingOperation: Operation = {
+  name: "packing",
+  install(world) {
+    installPacking(world);
+    return {};
+  },
+};

@@ -7,6 +7,7 @@
  * line (time per line and per unit).
  */
 import { type Motion, moveTimeS, type PlaceRef } from "../../layout/index.ts";
+import type { Operation } from "../operation.ts";
 import { plainPick } from "../storage/pickFace.ts";
 import { acquire, aisleOf, lift, motionOf, release, traceTask } from "../workforce/activities.ts";
 import {
@@ -29,7 +30,7 @@ interface PickTask extends Task {
   part: PickPart;
 }
 
-/** Installs picking; returns the function orders call to hand over a released order. */
+/** Installs picking; returns the function that hands a released order to the pickers. */
 export function installPicking(world: World): (order: Order) => void {
   const { scenario, site } = world;
   const picking = scenario.outbound.picking;
@@ -367,3 +368,12 @@ function bookTour(
     }
   }
 }
+
+/** The picking flow: released orders picked in tours. */
+export const pickingOperation: Operation = {
+  name: "picking",
+  install(world) {
+    world.listeners.orderReleased.push(installPicking(world));
+    return {};
+  },
+};

@@ -5,14 +5,15 @@
  * departure time, or when the last of them is loaded if that is later. Orders packed after
  * the cut-off wait for the next trailer.
  */
+
+import type { Operation } from "../operation.ts";
 import { acquire, handle, release, traceTask, travel } from "../workforce/activities.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, World } from "../world.ts";
-import type { Departures } from "./orders.ts";
 
 /** Installs staging, loading and the carriers' departures. */
-export function installShipping(world: World, departures: Departures[]): void {
-  const { sim, scenario, site, ledger, stats, skus } = world;
+export function installShipping(world: World): void {
+  const { sim, scenario, site, ledger, stats, skus, departures } = world;
   const carriers = scenario.outbound.carriers;
   const staged: Order[][] = carriers.map(() => []);
   /** Orders staged but not yet loaded, and the departures waiting for some of them. */
@@ -147,3 +148,12 @@ function recordShipped(world: World, order: Order): void {
   p.pack += order.packEndS - order.packStartS - order.sortS;
   p.waitTrailer += order.shippedS - order.packEndS;
 }
+
+/** The shipping flow: staging, loading and departures. */
+export const shippingOperation: Operation = {
+  name: "shipping",
+  install(world) {
+    installShipping(world);
+    return {};
+  },
+};

@@ -6,13 +6,14 @@
  * after the supplier's lead time.
  */
 import { reorderRule } from "../../inventory/index.ts";
-import type { Inbound, PurchaseLine } from "../inbound/inbound.ts";
+import type { PurchaseLine } from "../inbound/inbound.ts";
+import type { Operation } from "../operation.ts";
 import { clockS, DAY_S } from "../workforce/calendar.ts";
 import type { World } from "../world.ts";
 import { inventoryPosition } from "./storage.ts";
 
 /** Starts the daily review process. */
-export function startReorders(world: World, inbound: Inbound): void {
+export function startReorders(world: World): void {
   const { sim, scenario } = world;
   const reviewS = clockS(scenario.storage.reviewTime);
   const suppliers = scenario.inbound.suppliers;
@@ -32,10 +33,20 @@ export function startReorders(world: World, inbound: Inbound): void {
           lines[sku.info.supplier].push({ sku: sku.info.rank, pallets });
         }
         lines.forEach((list, supplier) => {
-          if (list.length > 0)
-            inbound.order(supplier, list, sim.now + suppliers[supplier].leadTimeDays * DAY_S);
+          if (list.length === 0) return;
+          const dueS = sim.now + suppliers[supplier].leadTimeDays * DAY_S;
+          for (const listener of world.listeners.purchaseOrdered) listener(supplier, list, dueS);
         });
       }
     })(),
   );
 }
+
+/** Supplier reorders: the daily (s, Q) review. */
+export const reordersOperation: Operation = {
+  name: "reorders",
+  install(world) {
+    startReorders(world);
+    return {};
+  },
+};

@@ -7,12 +7,13 @@
  */
 import { removalRules, type StockRecord } from "../../inventory/index.ts";
 import { PALLET_HANDLING_S } from "../inbound/putaway.ts";
+import type { Operation } from "../operation.ts";
 import { acquire, handle, lift, release, traceTask, travel } from "../workforce/activities.ts";
 import { replenishDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { ReservePallet, SkuState, World } from "../world.ts";
 
-/** Installs replenishment: sets `world.checkFace` and listens to face draws. */
+/** Installs replenishment: listens to face draws and to faces needed. */
 export function installReplenishment(world: World): void {
   const fraction = world.scenario.storage.replenishAtFraction;
   const removal = removalRules[world.scenario.storage.removal]({
@@ -104,6 +105,15 @@ export function installReplenishment(world: World): void {
       replenishDueS(world, sku),
     );
   };
-  world.checkFace = check;
+  world.listeners.faceNeeded.push(check);
   world.listeners.faceDrawn.push(check);
 }
+
+/** The replenishment flow: reserve pallets to pick faces that run low. */
+export const replenishmentOperation: Operation = {
+  name: "replenishment",
+  install(world) {
+    installReplenishment(world);
+    return {};
+  },
+};

@@ -9,6 +9,7 @@
  */
 import type { PlaceRef } from "../../layout/index.ts";
 import { ROLES, type Role } from "../../scenario/index.ts";
+import type { Operation } from "../operation.ts";
 import type { Task, World } from "../world.ts";
 import { leaveAisle } from "./aisleTraffic.ts";
 import { shiftWindows } from "./calendar.ts";
@@ -136,3 +137,12 @@ function* workerLoop(
     if (queue.leaveIdle()) yield 0;
   }
 }
+
+/** The crews: every worker's process, taking tasks from the queues. */
+export const crewsOperation: Operation = {
+  name: "crews",
+  install(world) {
+    startCrews(world);
+    return {};
+  },
+};
