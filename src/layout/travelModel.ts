@@ -71,43 +71,53 @@ export interface PickGridFrame {
 /** Snapped points a travel model remembers (beyond this it starts afresh). */
 const POINT_CACHE_SIZE = 1024;
 
+/** A place's coordinates and, for a location, the aisle it is reached from. */
+interface PlacePoint {
+  x: number;
+  y: number;
+  aisle?: string;
+}
+
 /** Builds the travel model of a layout: junction graph, all-pairs table, place anchors. */
 export function createTravelModel(layout: Layout): TravelModel {
   const graph = buildTravelGraph([...layout.aisles, ...layout.crossAisles]);
-  const { nodes, edges, dist, pred } = graph;
-  const n = nodes.length;
-  const edgesByAisle = new Map<string, number[]>();
-  edges.forEach((e, i) => {
-    const list = edgesByAisle.get(e.aisle) ?? [];
-    list.push(i);
-    edgesByAisle.set(e.aisle, list);
-  });
-  const allEdges = edges.map((_, i) => i);
-
-  const snap = (x: number, y: number, candidates: readonly number[]): Anchor => {
-    let best: Anchor | undefined;
-    for (const i of candidates) {
-      const e = edges[i];
-      const [ax, ay] = nodes[e.from];
-      const [bx, by] = nodes[e.to];
-      const dx = bx - ax;
-      const dy = by - ay;
-      const len2 = dx * dx + dy * dy;
-      const t = Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / len2));
-      const fx = ax + t * dx;
-      const fy = ay + t * dy;
-      const d = Math.hypot(x - fx, y - fy);
-      if (!best || d < best.snapM - 1e-9) {
-        best = { edge: i, offsetM: t * e.lengthM, snapM: d, place: [x, y], foot: [fx, fy] };
-      }
-    }
-    if (!best) throw new Error(`layout ${layout.name} has no aisles to travel on`);
-    return best;
-  };
-
-  const cache = new Map<string, Anchor>();
   const locationById = new Map(layout.locations.map((l) => [l.id, l]));
-  const points = new Map<string, { x: number; y: number; aisle?: string; place?: XY }>();
+  const points = placePoints(layout);
+  const anchor = createAnchorer(layout, graph, points);
+  const placeIds = [...points.keys()];
+  const placeIdx = new Map(placeIds.map((id, i) => [id, i]));
+  const distanceByIndexM = createIndexDistance(
+    graph,
+    placeIds.map((id) => anchor(id)),
+  );
+  return {
+    layout,
+    graph,
+    pickGridAisleIndex: new Map((layout.pickGrid?.aisles ?? []).map((id, i) => [id, i])),
+    hasOneWayAisles:
+      layout.aisles.some((a) => a.oneWay) || layout.crossAisles.some((a) => a.oneWay),
+    pickGridFrame: pickGridFrameOf(layout),
+    anchor,
+    anchorDistanceM: (a, b) => anchorDistanceM(graph, a, b),
+    has: (id) => points.has(id),
+    location: (id) => locationById.get(id),
+    placeIndex: (id) => placeIdx.get(id) ?? -1,
+    distanceByIndexM,
+    distanceM: (a, b) => {
+      if (typeof a === "string" && typeof b === "string") {
+        const i = placeIdx.get(a);
+        const j = placeIdx.get(b);
+        if (i !== undefined && j !== undefined) return distanceByIndexM(i, j);
+      }
+      return bestRoute(graph, anchor(a), anchor(b)).d;
+    },
+    path: (a, b) => routePath(graph, anchor(a), anchor(b)),
+  };
+}
+
+/** Every named place of the layout: locations (in layout order), docks, P&D points, pack stations, lanes. */
+function placePoints(layout: Layout): Map<string, PlacePoint> {
+  const points = new Map<string, PlacePoint>();
   for (const l of layout.locations) {
     points.set(l.id, { x: l.access.x, y: l.access.y, aisle: l.aisle });
   }
@@ -115,12 +125,60 @@ export function createTravelModel(layout: Layout): TravelModel {
     points.set(p.id, { x: p.x, y: p.y });
   }
   for (const s of layout.stagingLanes) points.set(s.id, { x: s.x, y: s.y });
+  return points;
+}
 
+/** The anchor of (x, y) on the nearest of the `candidates` edges. */
+function snap(
+  layout: Layout,
+  graph: TravelGraph,
+  x: number,
+  y: number,
+  candidates: readonly number[],
+): Anchor {
+  const { nodes, edges } = graph;
+  let best: Anchor | undefined;
+  for (const i of candidates) {
+    const e = edges[i];
+    const [ax, ay] = nodes[e.from];
+    const [bx, by] = nodes[e.to];
+    const dx = bx - ax;
+    const dy = by - ay;
+    const len2 = dx * dx + dy * dy;
+    const t = Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / len2));
+    const fx = ax + t * dx;
+    const fy = ay + t * dy;
+    const d = Math.hypot(x - fx, y - fy);
+    if (!best || d < best.snapM - 1e-9) {
+      best = { edge: i, offsetM: t * e.lengthM, snapM: d, place: [x, y], foot: [fx, fy] };
+    }
+  }
+  if (!best) throw new Error(`layout ${layout.name} has no aisles to travel on`);
+  return best;
+}
+
+/**
+ * The anchor function of a layout: a named place snaps once onto its own aisle (a location)
+ * or the nearest edge, and is cached; a point snaps onto the nearest edge.
+ */
+function createAnchorer(
+  layout: Layout,
+  graph: TravelGraph,
+  points: ReadonlyMap<string, PlacePoint>,
+): (ref: PlaceRef) => Anchor {
+  const edgesByAisle = new Map<string, number[]>();
+  graph.edges.forEach((e, i) => {
+    const list = edgesByAisle.get(e.aisle) ?? [];
+    list.push(i);
+    edgesByAisle.set(e.aisle, list);
+  });
+  const allEdges = graph.edges.map((_, i) => i);
+  const cache = new Map<string, Anchor>();
   // Points snapped lately (a pick tour's depot, a door's foot): a point costs O(edges) to
   // snap, and the same few recur. Bounded; emptied when full.
   const pointCache = new Map<number, Map<number, Anchor>>();
   let pointsCached = 0;
-  const anchor = (ref: PlaceRef): Anchor => {
+  return (ref: PlaceRef): Anchor => {
     if (typeof ref !== "string") {
       const hit = pointCache.get(ref.x)?.get(ref.y);
       if (hit) return hit;
@@ -128,7 +186,7 @@ export function createTravelModel(layout: Layout): TravelModel {
         pointCache.clear();
         pointsCached = 0;
       }
-      const made = snap(ref.x, ref.y, allEdges);
+      const made = snap(layout, graph, ref.x, ref.y, allEdges);
       let byY = pointCache.get(ref.x);
       if (!byY) pointCache.set(ref.x, (byY = new Map()));
       byY.set(ref.y, made);
@@ -140,84 +198,90 @@ export function createTravelModel(layout: Layout): TravelModel {
     const p = points.get(ref);
     if (!p) throw new Error(`unknown place ${JSON.stringify(ref)} in layout ${layout.name}`);
     const own = p.aisle ? edgesByAisle.get(p.aisle) : undefined;
-    const made = snap(p.x, p.y, own && own.length > 0 ? own : allEdges);
+    const made = snap(layout, graph, p.x, p.y, own && own.length > 0 ? own : allEdges);
     cache.set(ref, made);
     return made;
   };
+}
 
-  /** Best route between anchors: direct along one edge, or exit node → entry node. */
-  const best = (a: Anchor, b: Anchor): { d: number; u: number; v: number } => {
-    const ea = edges[a.edge];
-    const eb = edges[b.edge];
-    let d = Number.POSITIVE_INFINITY;
-    let u = -1;
-    let v = -1;
-    if (a.edge === b.edge && (ea.twoWay || b.offsetM >= a.offsetM)) {
-      d = Math.abs(b.offsetM - a.offsetM);
+/** Best route between anchors: direct along one edge, or exit node `u` → entry node `v`. */
+function bestRoute(graph: TravelGraph, a: Anchor, b: Anchor): { d: number; u: number; v: number } {
+  const { edges, dist } = graph;
+  const n = graph.nodes.length;
+  const ea = edges[a.edge];
+  const eb = edges[b.edge];
+  let d = Number.POSITIVE_INFINITY;
+  let u = -1;
+  let v = -1;
+  if (a.edge === b.edge && (ea.twoWay || b.offsetM >= a.offsetM)) {
+    d = Math.abs(b.offsetM - a.offsetM);
+  }
+  const exitTo = ea.lengthM - a.offsetM;
+  const entryFrom = b.offsetM;
+  const consider = (node: number, exitCost: number, target: number, entryCost: number) => {
+    const c = exitCost + dist[node * n + target] + entryCost;
+    if (c < d) {
+      d = c;
+      u = node;
+      v = target;
     }
-    const exitTo = ea.lengthM - a.offsetM;
-    const entryFrom = b.offsetM;
-    const consider = (node: number, exitCost: number, target: number, entryCost: number) => {
-      const c = exitCost + dist[node * n + target] + entryCost;
-      if (c < d) {
-        d = c;
-        u = node;
-        v = target;
-      }
-    };
-    consider(ea.to, exitTo, eb.from, entryFrom);
-    if (eb.twoWay) consider(ea.to, exitTo, eb.to, eb.lengthM - b.offsetM);
-    if (ea.twoWay) {
-      consider(ea.from, a.offsetM, eb.from, entryFrom);
-      if (eb.twoWay) consider(ea.from, a.offsetM, eb.to, eb.lengthM - b.offsetM);
-    }
-    return { d: d + a.snapM + b.snapM, u, v };
   };
+  consider(ea.to, exitTo, eb.from, entryFrom);
+  if (eb.twoWay) consider(ea.to, exitTo, eb.to, eb.lengthM - b.offsetM);
+  if (ea.twoWay) {
+    consider(ea.from, a.offsetM, eb.from, entryFrom);
+    if (eb.twoWay) consider(ea.from, a.offsetM, eb.to, eb.lengthM - b.offsetM);
+  }
+  return { d: d + a.snapM + b.snapM, u, v };
+}
 
-  /** best(a, b).d without building the route (same sums in the same order). */
-  const anchorDistanceM = (a: Anchor, b: Anchor): number => {
-    const ea = edges[a.edge];
-    const eb = edges[b.edge];
-    let d = Number.POSITIVE_INFINITY;
-    if (a.edge === b.edge && (ea.twoWay || b.offsetM >= a.offsetM)) {
-      d = Math.abs(b.offsetM - a.offsetM);
-    }
-    const exitTo = ea.lengthM - a.offsetM;
-    const entryFrom = b.offsetM;
-    let c = exitTo + dist[ea.to * n + eb.from] + entryFrom;
+/** bestRoute(graph, a, b).d without building the route (same sums in the same order). */
+function anchorDistanceM(graph: TravelGraph, a: Anchor, b: Anchor): number {
+  const { edges, dist } = graph;
+  const n = graph.nodes.length;
+  const ea = edges[a.edge];
+  const eb = edges[b.edge];
+  let d = Number.POSITIVE_INFINITY;
+  if (a.edge === b.edge && (ea.twoWay || b.offsetM >= a.offsetM)) {
+    d = Math.abs(b.offsetM - a.offsetM);
+  }
+  const exitTo = ea.lengthM - a.offsetM;
+  const entryFrom = b.offsetM;
+  let c = exitTo + dist[ea.to * n + eb.from] + entryFrom;
+  if (c < d) d = c;
+  if (eb.twoWay) {
+    c = exitTo + dist[ea.to * n + eb.to] + (eb.lengthM - b.offsetM);
+    if (c < d) d = c;
+  }
+  if (ea.twoWay) {
+    c = a.offsetM + dist[ea.from * n + eb.from] + entryFrom;
     if (c < d) d = c;
     if (eb.twoWay) {
-      c = exitTo + dist[ea.to * n + eb.to] + (eb.lengthM - b.offsetM);
+      c = a.offsetM + dist[ea.from * n + eb.to] + (eb.lengthM - b.offsetM);
       if (c < d) d = c;
     }
-    if (ea.twoWay) {
-      c = a.offsetM + dist[ea.from * n + eb.from] + entryFrom;
-      if (c < d) d = c;
-      if (eb.twoWay) {
-        c = a.offsetM + dist[ea.from * n + eb.to] + (eb.lengthM - b.offsetM);
-        if (c < d) d = c;
-      }
-    }
-    return d + a.snapM + b.snapM;
-  };
+  }
+  return d + a.snapM + b.snapM;
+}
 
-  // NOTE: flat typed arrays for the hot path (no allocation per query).
-  const placeIds = [...points.keys()];
-  const placeIdx = new Map(placeIds.map((id, i) => [id, i]));
-  const pEdge = new Int32Array(placeIds.length);
-  const pOffset = new Float64Array(placeIds.length);
-  const pSnap = new Float64Array(placeIds.length);
-  placeIds.forEach((id, i) => {
-    const a = anchor(id);
-    pEdge[i] = a.edge;
-    pOffset[i] = a.offsetM;
-    pSnap[i] = a.snapM;
-  });
+/**
+ * Distance between places by index (their anchors in index order), as anchorDistanceM()
+ * computes it. NOTE: flat typed arrays for the hot path (no allocation per query).
+ */
+function createIndexDistance(
+  graph: TravelGraph,
+  anchors: readonly Anchor[],
+): (i: number, j: number) => number {
+  const { edges, dist } = graph;
+  const n = graph.nodes.length;
+  const pEdge = Int32Array.from(anchors, (a) => a.edge);
+  const pOffset = Float64Array.from(anchors, (a) => a.offsetM);
+  const pSnap = Float64Array.from(anchors, (a) => a.snapM);
   const eFrom = Int32Array.from(edges, (e) => e.from);
   const eTo = Int32Array.from(edges, (e) => e.to);
   const eLen = Float64Array.from(edges, (e) => e.lengthM);
   const eTwo = Uint8Array.from(edges, (e) => (e.twoWay ? 1 : 0));
-  const distanceByIndexM = (i: number, j: number): number => {
+  return (i: number, j: number): number => {
     const ea = pEdge[i];
     const eb = pEdge[j];
     const oa = pOffset[i];
@@ -246,67 +310,48 @@ export function createTravelModel(layout: Layout): TravelModel {
     }
     return d + pSnap[i] + pSnap[j];
   };
+}
 
-  return {
-    layout,
-    graph,
-    pickGridAisleIndex: new Map((layout.pickGrid?.aisles ?? []).map((id, i) => [id, i])),
-    hasOneWayAisles:
-      layout.aisles.some((a) => a.oneWay) || layout.crossAisles.some((a) => a.oneWay),
-    pickGridFrame: pickGridFrameOf(layout),
-    anchor,
-    anchorDistanceM,
-    has: (id) => points.has(id),
-    location: (id) => locationById.get(id),
-    placeIndex: (id) => placeIdx.get(id) ?? -1,
-    distanceByIndexM,
-    distanceM: (a, b) => {
-      if (typeof a === "string" && typeof b === "string") {
-        const i = placeIdx.get(a);
-        const j = placeIdx.get(b);
-        if (i !== undefined && j !== undefined) return distanceByIndexM(i, j);
-      }
-      return best(anchor(a), anchor(b)).d;
-    },
-    path(a, b) {
-      const pa = anchor(a);
-      const pb = anchor(b);
-      const route = best(pa, pb);
-      const out: XY[] = [];
-      const add = (p: XY) => {
-        const k = out.length;
-        const last = out[k - 1];
-        if (last && Math.abs(last[0] - p[0]) <= 1e-9 && Math.abs(last[1] - p[1]) <= 1e-9) return;
-        // Drop a middle point that lies straight on the way (same direction).
-        if (k >= 2) {
-          const prev = out[k - 2];
-          const ax = last[0] - prev[0];
-          const ay = last[1] - prev[1];
-          const bx = p[0] - last[0];
-          const by = p[1] - last[1];
-          if (
-            Math.abs(ax * by - ay * bx) <= 1e-9 * Math.hypot(ax, ay) * Math.hypot(bx, by) &&
-            ax * bx + ay * by > 0
-          ) {
-            out[k - 1] = [p[0], p[1]];
-            return;
-          }
-        }
-        out.push([p[0], p[1]]);
-      };
-      add(pa.place);
-      add(pa.foot);
-      if (route.u >= 0) {
-        const chain: number[] = [];
-        for (let v = route.v; v !== -1 && v !== route.u; v = pred[route.u * n + v]) chain.push(v);
-        chain.push(route.u);
-        for (let i = chain.length - 1; i >= 0; i--) add(nodes[chain[i]]);
-      }
-      add(pb.foot);
-      add(pb.place);
-      return out;
-    },
-  };
+/** Appends `p` to a polyline, skipping a repeat and merging a point straight on the way. */
+function addPoint(out: XY[], p: XY): void {
+  const k = out.length;
+  const last = out[k - 1];
+  if (last && Math.abs(last[0] - p[0]) <= 1e-9 && Math.abs(last[1] - p[1]) <= 1e-9) return;
+  // Drop a middle point that lies straight on the way (same direction).
+  if (k >= 2) {
+    const prev = out[k - 2];
+    const ax = last[0] - prev[0];
+    const ay = last[1] - prev[1];
+    const bx = p[0] - last[0];
+    const by = p[1] - last[1];
+    if (
+      Math.abs(ax * by - ay * bx) <= 1e-9 * Math.hypot(ax, ay) * Math.hypot(bx, by) &&
+      ax * bx + ay * by > 0
+    ) {
+      out[k - 1] = [p[0], p[1]];
+      return;
+    }
+  }
+  out.push([p[0], p[1]]);
+}
+
+/** The polyline of the best route from anchor `pa` to `pb`. */
+function routePath(graph: TravelGraph, pa: Anchor, pb: Anchor): XY[] {
+  const { nodes, pred } = graph;
+  const n = nodes.length;
+  const route = bestRoute(graph, pa, pb);
+  const out: XY[] = [];
+  addPoint(out, pa.place);
+  addPoint(out, pa.foot);
+  if (route.u >= 0) {
+    const chain: number[] = [];
+    for (let v = route.v; v !== -1 && v !== route.u; v = pred[route.u * n + v]) chain.push(v);
+    chain.push(route.u);
+    for (let i = chain.length - 1; i >= 0; i--) addPoint(out, nodes[chain[i]]);
+  }
+  addPoint(out, pb.foot);
+  addPoint(out, pb.place);
+  return out;
 }
 
 /** The layout's pick grid in grid coordinates, or undefined. */
