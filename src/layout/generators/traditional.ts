@@ -46,22 +46,90 @@ export function frontRowNeedM(spec: TraditionalSpec): number {
   );
 }
 
+/** The geometry every part of a traditional layout is placed by, metres. */
+interface Frame {
+  spec: TraditionalSpec;
+  /** Aisle width, cross-aisle width, rack depth, bay width, aisle pitch. */
+  aw: number;
+  cw: number;
+  rd: number;
+  bw: number;
+  pitch: number;
+  /** Left edge of the storage (room for the side doors of an L-flow). */
+  leftX0: number;
+  storageW: number;
+  widthM: number;
+  depthM: number;
+  /** Depth of the front area (staging and the front row). */
+  frontD: number;
+  /** Centre lines of the front and back cross aisles. */
+  yF: number;
+  yB: number;
+  /** Blocks between cross aisles: bays in each, where each starts; every cross aisle's y. */
+  blocks: number;
+  baysInBlock: number[];
+  blockStartY: number[];
+  crossYs: number[];
+  forwardAisles: number;
+}
+
 /** Builds a traditional parallel-aisle layout from a validated spec. */
 export function traditionalLayout(spec: TraditionalSpec): Layout {
+  const f = frameOf(spec);
+  const zones = storageZones(f);
+  const aisles: Aisle[] = [];
+  const racks: Rack[] = [];
+  const locations: Location[] = [];
+  const aisleXs: number[] = [];
+  for (let i = 0; i < spec.aisles; i++) {
+    const aisle = pickingAisle(f, i);
+    aisleXs.push(aisle.points[0][0]);
+    aisles.push(aisle);
+    aisleRacks(f, i, aisle, racks, locations);
+  }
+  const crossAisles = crossAislesOf(f, aisleXs);
+  const { docks, stagingLanes } = docksOf(f);
+  zones.push(...stagingZones(f, stagingLanes));
+  const pack = packStationsOf(f);
+  if (pack.zone) zones.push(pack.zone);
+  floorPositions(f, crossAisles[0], pack.rowX, zones, locations);
+  const pdX = spec.pd === "center" ? f.leftX0 + f.storageW / 2 : aisleXs[0];
+  return {
+    name: spec.name,
+    widthM: f.widthM,
+    depthM: f.depthM,
+    zones,
+    aisles,
+    crossAisles,
+    racks,
+    locations,
+    docks,
+    stagingLanes,
+    packStations: pack.stations,
+    pdPoints: [{ id: "PD", x: pdX, y: f.yF }],
+    pickGrid: {
+      aisles: aisles.map((a) => a.id),
+      aisleXsM: aisleXs,
+      frontYM: f.yF,
+      backYM: f.yB,
+      middleYsM: f.crossYs.slice(1, -1),
+    },
+    parameters: { ...spec },
+  };
+}
+
+/** The frame of a spec: widths, the front area, the blocks and the cross aisles' y. */
+function frameOf(spec: TraditionalSpec): Frame {
   const aw = spec.aisleWidthM;
   const cw = spec.crossAisleWidthM;
   const rd = spec.rackDepthM;
   const bw = spec.bayWidthM;
   const pitch = aw + 2 * rd;
   const d = spec.docks;
-
   const leftX0 = d.flow === "L" && d.inbound > 0 ? d.stagingDepthM + cw : 0;
-  const storageW = spec.aisles * pitch;
-  const widthM = traditionalWidthM(spec);
   const frontRow = spec.packStations + spec.returnsPositions + spec.quarantinePositions > 0;
   const frontD = d.stagingDepthM + (frontRow ? 4 : 2);
   const yF = frontD + cw / 2;
-
   // Split the bays over the blocks as evenly as possible.
   const blocks = spec.crossAisles + 1;
   const baysInBlock = Array.from(
@@ -77,12 +145,33 @@ export function traditionalLayout(spec: TraditionalSpec): Layout {
     crossYs.push(y + cw / 2);
     y += cw;
   }
-  const yB = crossYs[crossYs.length - 1];
   const backD = d.flow === "I" && d.inbound > 0 ? d.stagingDepthM + 2 : 0;
-  const depthM = y + backD;
+  return {
+    spec,
+    aw,
+    cw,
+    rd,
+    bw,
+    pitch,
+    leftX0,
+    storageW: spec.aisles * pitch,
+    widthM: traditionalWidthM(spec),
+    depthM: y + backD,
+    frontD,
+    yF,
+    yB: crossYs[crossYs.length - 1],
+    blocks,
+    baysInBlock,
+    blockStartY,
+    crossYs,
+    forwardAisles: spec.forward ? Math.min(spec.forward.aisles, spec.aisles) : 0,
+  };
+}
 
+/** The forward zone (the first aisles) and the reserve zone (the rest). */
+function storageZones(f: Frame): Zone[] {
+  const { spec, pitch, leftX0, frontD, cw, yB, yF, forwardAisles } = f;
   const zones: Zone[] = [];
-  const forwardAisles = spec.forward ? Math.min(spec.forward.aisles, spec.aisles) : 0;
   const g = spec.zoneGroup;
   if (forwardAisles > 0) {
     zones.push({
@@ -105,77 +194,89 @@ export function traditionalLayout(spec: TraditionalSpec): Layout {
       },
     });
   }
+  return zones;
+}
 
-  const aisles: Aisle[] = [];
-  const racks: Rack[] = [];
-  const locations: Location[] = [];
-  const aisleXs: number[] = [];
+/** The id of picking aisle `i` (0-based): A01, A02… */
+function aisleId(spec: TraditionalSpec, i: number): string {
   const width = Math.max(2, String(spec.aisles).length);
-  for (let i = 0; i < spec.aisles; i++) {
-    const id = `A${String(i + 1).padStart(width, "0")}`;
-    const x = leftX0 + rd + aw / 2 + i * pitch;
-    aisleXs.push(x);
-    const forward = i < forwardAisles && spec.forward ? spec.forward : undefined;
-    const zone = forward ? "forward" : "reserve";
-    aisles.push(
-      aisleOf(
-        id,
-        "picking",
-        [
-          [x, yF],
-          [x, yB],
-        ],
-        aw,
-        spec.narrowAisles,
+  return `A${String(i + 1).padStart(width, "0")}`;
+}
+
+/** Picking aisle `i` (0-based), front to back cross aisle. */
+function pickingAisle(f: Frame, i: number): Aisle {
+  const { spec, aw } = f;
+  const x = f.leftX0 + f.rd + aw / 2 + i * f.pitch;
+  const zone = i < f.forwardAisles && spec.forward ? "forward" : "reserve";
+  return aisleOf(
+    aisleId(spec, i),
+    "picking",
+    [
+      [x, f.yF],
+      [x, f.yB],
+    ],
+    aw,
+    spec.narrowAisles,
+    zone,
+  );
+}
+
+/** The racks on both sides of picking aisle `i`, one per block, and their locations. */
+function aisleRacks(f: Frame, i: number, aisle: Aisle, racks: Rack[], locations: Location[]): void {
+  const { spec, aw, rd, bw } = f;
+  const id = aisle.id;
+  const x = aisle.points[0][0];
+  const forward = i < f.forwardAisles && spec.forward ? spec.forward : undefined;
+  const zone = forward ? "forward" : "reserve";
+  const levels = forward ? forward.levels : spec.levels;
+  const levelH = forward ? forward.levelHeightM : spec.levelHeightM;
+  const slots = forward ? forward.slotsPerBay : spec.slotsPerBay;
+  const type = forward ? forward.locationType : spec.locationType;
+  const capacity = forward ? forward.capacity : spec.capacity;
+  for (const side of ["L", "R"] as const) {
+    const sign = side === "L" ? -1 : 1;
+    const rackX0 = side === "L" ? x - aw / 2 - rd : x + aw / 2;
+    let bay = 0;
+    for (let j = 0; j < f.blocks; j++) {
+      const rackId = `${id}-${side}${j + 1}`;
+      racks.push({
+        id: rackId,
         zone,
-      ),
-    );
-    const levels = forward ? forward.levels : spec.levels;
-    const levelH = forward ? forward.levelHeightM : spec.levelHeightM;
-    const slots = forward ? forward.slotsPerBay : spec.slotsPerBay;
-    const type = forward ? forward.locationType : spec.locationType;
-    const capacity = forward ? forward.capacity : spec.capacity;
-    for (const side of ["L", "R"] as const) {
-      const sign = side === "L" ? -1 : 1;
-      const rackX0 = side === "L" ? x - aw / 2 - rd : x + aw / 2;
-      let bay = 0;
-      for (let j = 0; j < blocks; j++) {
-        const rackId = `${id}-${side}${j + 1}`;
-        racks.push({
-          id: rackId,
-          zone,
-          aisle: id,
-          corners: rectCorners(rackX0, blockStartY[j], rd, baysInBlock[j] * bw),
-          levels,
-        });
-        for (let b = 0; b < baysInBlock[j]; b++) {
-          bay++;
-          for (let level = 1; level <= levels; level++) {
-            for (let s = 1; s <= slots; s++) {
-              const ly = blockStartY[j] + b * bw + ((s - 0.5) * bw) / slots;
-              locations.push({
-                id: `${id}-${side}-${String(bay).padStart(3, "0")}-${level}-${s}`,
-                x: x + sign * (aw / 2 + rd / 2),
-                y: ly,
-                zone,
-                type,
-                address: { rack: rackId, bay, level, slot: s },
-                capacity: { ...capacity },
-                aisle: id,
-                access: { x, y: ly, positionM: ly - yF },
-                level,
-                heightM: (level - 1) * levelH,
-              });
-            }
+        aisle: id,
+        corners: rectCorners(rackX0, f.blockStartY[j], rd, f.baysInBlock[j] * bw),
+        levels,
+      });
+      for (let b = 0; b < f.baysInBlock[j]; b++) {
+        bay++;
+        for (let level = 1; level <= levels; level++) {
+          for (let s = 1; s <= slots; s++) {
+            const ly = f.blockStartY[j] + b * bw + ((s - 0.5) * bw) / slots;
+            locations.push({
+              id: `${id}-${side}-${String(bay).padStart(3, "0")}-${level}-${s}`,
+              x: x + sign * (aw / 2 + rd / 2),
+              y: ly,
+              zone,
+              type,
+              address: { rack: rackId, bay, level, slot: s },
+              capacity: { ...capacity },
+              aisle: id,
+              access: { x, y: ly, positionM: ly - f.yF },
+              level,
+              heightM: (level - 1) * levelH,
+            });
           }
         }
       }
     }
   }
+}
 
+/** Front, middle and back cross aisles, and the side aisle of an L-flow. */
+function crossAislesOf(f: Frame, aisleXs: readonly number[]): Aisle[] {
+  const { cw, leftX0, crossYs } = f;
   const crossAisles: Aisle[] = [];
   const crossLeft = Math.min(cw / 2, aisleXs[0]);
-  const crossRight = Math.max(widthM - cw / 2, aisleXs[aisleXs.length - 1]);
+  const crossRight = Math.max(f.widthM - cw / 2, aisleXs[aisleXs.length - 1]);
   crossYs.forEach((cy, j) => {
     const full = j === 0 || j === crossYs.length - 1;
     const id = j === 0 ? "X-front" : full ? "X-back" : `X-middle-${j}`;
@@ -200,114 +301,144 @@ export function traditionalLayout(spec: TraditionalSpec): Layout {
         "X-side",
         "cross",
         [
-          [leftX0 - cw / 2, yF],
-          [leftX0 - cw / 2, yB],
+          [leftX0 - cw / 2, f.yF],
+          [leftX0 - cw / 2, f.yB],
         ],
         cw,
         false,
       ),
     );
   }
+  return crossAisles;
+}
 
-  // Doors and staging lanes.
-  const docks: Dock[] = [];
-  const stagingLanes: StagingLane[] = [];
-  const addDoor = (
-    kind: "inbound" | "outbound",
-    n: number,
-    at: XY,
-    wall: "front" | "back" | "left",
-  ) => {
-    const id = `${kind === "inbound" ? "IN" : "OUT"}${n}`;
-    docks.push({ id, kind, x: at[0], y: at[1], widthM: d.doorWidthM });
-    for (let k = 0; k < d.stagingLanesPerDoor; k++) {
-      const offset = (k - (d.stagingLanesPerDoor - 1) / 2) * d.doorWidthM;
-      const lw = d.doorWidthM * 0.9;
-      const rect =
-        wall === "front"
-          ? { x: at[0] + offset - lw / 2, y: 0, widthM: lw, depthM: d.stagingDepthM }
-          : wall === "back"
-            ? {
-                x: at[0] + offset - lw / 2,
-                y: depthM - d.stagingDepthM,
-                widthM: lw,
-                depthM: d.stagingDepthM,
-              }
-            : { x: 0, y: at[1] + offset - lw / 2, widthM: d.stagingDepthM, depthM: lw };
-      stagingLanes.push({
-        id: `${id}-S${k + 1}`,
-        dock: id,
-        kind,
-        rect,
-        x: rect.x + rect.widthM / 2,
-        y: rect.y + rect.depthM / 2,
-        capacityUnitLoads: d.stagingCapacityUnitLoads,
-      });
-    }
-  };
-  const row = (count: number, from: number, to: number): number[] =>
-    Array.from({ length: count }, (_, k) => from + ((k + 0.5) * (to - from)) / count);
+type Wall = "front" | "back" | "left";
+
+/** Adds door `n` of `kind` at `at` on `wall`, with its staging lanes. */
+function addDoor(
+  f: Frame,
+  out: { docks: Dock[]; stagingLanes: StagingLane[] },
+  kind: "inbound" | "outbound",
+  n: number,
+  at: XY,
+  wall: Wall,
+): void {
+  const d = f.spec.docks;
+  const id = `${kind === "inbound" ? "IN" : "OUT"}${n}`;
+  out.docks.push({ id, kind, x: at[0], y: at[1], widthM: d.doorWidthM });
+  for (let k = 0; k < d.stagingLanesPerDoor; k++) {
+    const offset = (k - (d.stagingLanesPerDoor - 1) / 2) * d.doorWidthM;
+    const lw = d.doorWidthM * 0.9;
+    const rect =
+      wall === "front"
+        ? { x: at[0] + offset - lw / 2, y: 0, widthM: lw, depthM: d.stagingDepthM }
+        : wall === "back"
+          ? {
+              x: at[0] + offset - lw / 2,
+              y: f.depthM - d.stagingDepthM,
+              widthM: lw,
+              depthM: d.stagingDepthM,
+            }
+          : { x: 0, y: at[1] + offset - lw / 2, widthM: d.stagingDepthM, depthM: lw };
+    out.stagingLanes.push({
+      id: `${id}-S${k + 1}`,
+      dock: id,
+      kind,
+      rect,
+      x: rect.x + rect.widthM / 2,
+      y: rect.y + rect.depthM / 2,
+      capacityUnitLoads: d.stagingCapacityUnitLoads,
+    });
+  }
+}
+
+/** `count` positions spread evenly over [from, to], at the middle of equal parts. */
+function row(count: number, from: number, to: number): number[] {
+  return Array.from({ length: count }, (_, k) => from + ((k + 0.5) * (to - from)) / count);
+}
+
+/** Doors and staging lanes by flow: U (all front), I (inbound at the back), L (inbound left). */
+function docksOf(f: Frame): { docks: Dock[]; stagingLanes: StagingLane[] } {
+  const d = f.spec.docks;
+  const { widthM, depthM } = f;
+  const out = { docks: [] as Dock[], stagingLanes: [] as StagingLane[] };
+  const doors = (kind: "inbound" | "outbound", xs: number[], at: (v: number) => XY, wall: Wall) =>
+    xs.forEach((v, k) => {
+      addDoor(f, out, kind, k + 1, at(v), wall);
+    });
   if (d.flow === "U") {
     const split = (widthM * d.outbound) / Math.max(1, d.outbound + d.inbound);
-    row(d.outbound, 0, split).forEach((x, k) => {
-      addDoor("outbound", k + 1, [x, 0], "front");
-    });
-    row(d.inbound, split, widthM).forEach((x, k) => {
-      addDoor("inbound", k + 1, [x, 0], "front");
-    });
-  } else {
-    row(d.outbound, 0, widthM).forEach((x, k) => {
-      addDoor("outbound", k + 1, [x, 0], "front");
-    });
-    if (d.flow === "I") {
-      row(d.inbound, 0, widthM).forEach((x, k) => {
-        addDoor("inbound", k + 1, [x, depthM], "back");
-      });
-    } else {
-      row(d.inbound, yF + cw, yB - cw).forEach((yy, k) => {
-        addDoor("inbound", k + 1, [0, yy], "left");
-      });
-    }
+    doors("outbound", row(d.outbound, 0, split), (x) => [x, 0], "front");
+    doors("inbound", row(d.inbound, split, widthM), (x) => [x, 0], "front");
+    return out;
   }
+  doors("outbound", row(d.outbound, 0, widthM), (x) => [x, 0], "front");
+  if (d.flow === "I") doors("inbound", row(d.inbound, 0, widthM), (x) => [x, depthM], "back");
+  else doors("inbound", row(d.inbound, f.yF + f.cw, f.yB - f.cw), (y) => [0, y], "left");
+  return out;
+}
+
+/** A staging zone around each kind's lanes (their bounding box, for drawing). */
+function stagingZones(f: Frame, stagingLanes: readonly StagingLane[]): Zone[] {
+  const zones: Zone[] = [];
   for (const kind of ["inbound", "outbound"] as const) {
     const lanes = stagingLanes.filter((s) => s.kind === kind);
     if (lanes.length === 0) continue;
-    // Bounding box of the lanes, for drawing.
     const x0 = Math.min(...lanes.map((l) => l.rect.x));
     const y0 = Math.min(...lanes.map((l) => l.rect.y));
     const x1 = Math.max(...lanes.map((l) => l.rect.x + l.rect.widthM));
     const y1 = Math.max(...lanes.map((l) => l.rect.y + l.rect.depthM));
     zones.push({
       id: `staging-${kind === "inbound" ? "in" : "out"}`,
-      zoneGroup: g,
+      zoneGroup: f.spec.zoneGroup,
       kind: "staging",
       rect: { x: x0, y: y0, widthM: x1 - x0, depthM: y1 - y0 },
     });
   }
+  return zones;
+}
 
-  const packStations: PackStation[] = [];
-  const packY = d.stagingDepthM + 2;
-  let rowX = leftX0 + 1;
-  if (spec.packStations > 0) {
-    const from = rowX;
-    const floorM = (spec.returnsPositions + spec.quarantinePositions) * FLOOR_PITCH_M;
-    const room = widthM - from - cw / 2 - 1 - floorM;
-    const step = Math.min(PACK_PITCH_M, room / spec.packStations);
-    rowX = from + step * spec.packStations + 1;
-    for (let k = 0; k < spec.packStations; k++) {
-      packStations.push({ id: `PACK${k + 1}`, x: from + (k + 0.5) * step, y: packY });
-    }
-    zones.push({
-      id: "pack",
-      zoneGroup: g,
-      kind: "pack",
-      rect: { x: from, y: packY - 1.5, widthM: step * spec.packStations, depthM: 3 },
-    });
+/** The y of the front row (pack stations and floor positions). */
+function packYOf(f: Frame): number {
+  return f.spec.docks.stagingDepthM + 2;
+}
+
+/** Pack stations at the start of the front row, their zone, and where the row goes on. */
+function packStationsOf(f: Frame): { stations: PackStation[]; zone?: Zone; rowX: number } {
+  const { spec } = f;
+  const packY = packYOf(f);
+  const from = f.leftX0 + 1;
+  if (spec.packStations === 0) return { stations: [], rowX: from };
+  const floorM = (spec.returnsPositions + spec.quarantinePositions) * FLOOR_PITCH_M;
+  const room = f.widthM - from - f.cw / 2 - 1 - floorM;
+  const step = Math.min(PACK_PITCH_M, room / spec.packStations);
+  const stations: PackStation[] = [];
+  for (let k = 0; k < spec.packStations; k++) {
+    stations.push({ id: `PACK${k + 1}`, x: from + (k + 0.5) * step, y: packY });
   }
+  const zone: Zone = {
+    id: "pack",
+    zoneGroup: spec.zoneGroup,
+    kind: "pack",
+    rect: { x: from, y: packY - 1.5, widthM: step * spec.packStations, depthM: 3 },
+  };
+  return { stations, zone, rowX: from + step * spec.packStations + 1 };
+}
 
-  // Floor positions for returns and quarantine, in the front row, reached from the front
-  // cross aisle.
-  const front = crossAisles[0];
+/**
+ * Floor positions for returns and quarantine, in the front row from `rowX` on, reached
+ * from the front cross aisle: their zones and locations.
+ */
+function floorPositions(
+  f: Frame,
+  front: Aisle,
+  fromX: number,
+  zones: Zone[],
+  locations: Location[],
+): void {
+  const { spec } = f;
+  const packY = packYOf(f);
+  let rowX = fromX;
   for (const [kind, count] of [
     ["returns", spec.returnsPositions],
     ["quarantine", spec.quarantinePositions],
@@ -315,7 +446,7 @@ export function traditionalLayout(spec: TraditionalSpec): Layout {
     if (count === 0) continue;
     zones.push({
       id: kind,
-      zoneGroup: g,
+      zoneGroup: spec.zoneGroup,
       kind,
       rect: { x: rowX, y: packY - 0.6, widthM: count * FLOOR_PITCH_M, depthM: 1.2 },
     });
@@ -330,35 +461,11 @@ export function traditionalLayout(spec: TraditionalSpec): Layout {
         address: { rack: kind, bay: k + 1, level: 1, slot: 1 },
         capacity: { ...spec.capacity },
         aisle: front.id,
-        access: { x, y: yF, positionM: x - front.points[0][0] },
+        access: { x, y: f.yF, positionM: x - front.points[0][0] },
         level: 1,
         heightM: 0,
       });
     }
     rowX += count * FLOOR_PITCH_M + 1;
   }
-
-  const pdX = spec.pd === "center" ? leftX0 + storageW / 2 : aisleXs[0];
-  return {
-    name: spec.name,
-    widthM,
-    depthM,
-    zones,
-    aisles,
-    crossAisles,
-    racks,
-    locations,
-    docks,
-    stagingLanes,
-    packStations,
-    pdPoints: [{ id: "PD", x: pdX, y: yF }],
-    pickGrid: {
-      aisles: aisles.map((a) => a.id),
-      aisleXsM: aisleXs,
-      frontYM: yF,
-      backYM: yB,
-      middleYsM: crossYs.slice(1, -1),
-    },
-    parameters: { ...spec },
-  };
 }
