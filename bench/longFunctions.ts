@@ -3,7 +3,7 @@
  * a function's body opens at the end of its header's last line and closes on the first
  * later line at the header's indentation. Nested functions count inside their parent too.
  *
- *   npx tsx bench/longFunctions.ts [limit] [folders…]     # default: 80 src web/src
+ *   npx tsx bench/longFunctions.ts [limit] [folders or files…]     # default: 80 src web/src
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -76,6 +76,10 @@ export function longFunctions(text: string, limit: number): FunctionSpan[] {
 }
 
 function* tsFiles(dir: string): Generator<string> {
+  if (!statSync(dir).isDirectory()) {
+    yield dir;
+    return;
+  }
   for (const entry of readdirSync(dir).sort()) {
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) yield* tsFiles(path);

@@ -4,7 +4,7 @@
  * it to its pick face, refurbishes it first, or scraps it.
  */
 import { InputError } from "../../common/inputError.ts";
-import { type DistSpec, sampler } from "../../engine/index.ts";
+import { type DistSpec, type RandomStream, sampler } from "../../engine/index.ts";
 import { ratio } from "../measure/ratio.ts";
 import type { Operation } from "../operation.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
@@ -27,9 +27,19 @@ export interface ReturnStats {
   handled: number;
 }
 
+/** What the returns process shares: the world, the spec, its stream and statistics. */
+interface ReturnsDesk {
+  world: World;
+  spec: World["scenario"]["operations"]["returns"];
+  stats: ReturnStats;
+  random: RandomStream;
+  /** Where returns arrive and are handled: the first inbound door. */
+  dock: string;
+}
+
 /** Installs returns (nothing when the rate is 0). */
 export function installReturns(world: World): ReturnStats {
-  const { sim, scenario, ledger, skus } = world;
+  const { sim, scenario } = world;
   const spec = scenario.operations.returns;
   const stats: ReturnStats = {
     ordersReturned: 0,
@@ -41,111 +51,134 @@ export function installReturns(world: World): ReturnStats {
     handled: 0,
   };
   if (spec.rate <= 0) return stats;
-  const clerks = scenario.workforce.roles.returnsClerk.crews.reduce((a, c) => a + c.headcount, 0);
-  if (clerks === 0) {
-    throw new InputError({
-      file: scenario.layoutFile ?? "<scenario>",
-      path: "workforce.roles.returnsClerk.crews",
-      value: scenario.workforce.roles.returnsClerk.crews,
-      expected: "at least one returns clerk when operations.returns.rate > 0",
-    });
-  }
+  requireClerks(world);
   const random = sim.random("ops.returns");
   const delay = sampler(spec.delayS as DistSpec);
-  const dock = world.site.inboundDocks[0];
-
-  /** A returns clerk receives a returned order's lines and restocks, refurbishes or scraps each unit. */
-  function* handleReturn(worker: Worker, order: Order, lines: OrderLine[], arrivedS: number) {
-    traceTask(world, "return", worker, "start", order.id);
-    yield* travel(world, worker, dock, { loaded: false, pool: undefined });
-    let units = 0;
-    for (const l of lines) units += l.qty;
-    yield* handle(world, worker, spec.receiveSPerOrder + spec.inspectSPerUnit * units);
-    for (const line of lines) {
-      const sku = skus[line.sku];
-      let restock = 0;
-      let refurbish = 0;
-      let scrap = 0;
-      for (let u = 0; u < line.qty; u++) {
-        const draw = random.next();
-        if (draw < spec.restockShare) restock++;
-        else if (draw < spec.restockShare + spec.refurbishShare) refurbish++;
-        else scrap++;
-      }
-      if (scrap > 0) {
-        ledger.scrap({
-          timeS: sim.now,
-          sku: sku.id,
-          from: RETURNS_LOCATION,
-          quantity: scrap,
-          cause: "return",
-        });
-      }
-      if (refurbish > 0) yield* handle(world, worker, spec.refurbishSPerUnit * refurbish);
-      const back = restock + refurbish;
-      if (back > 0) {
-        yield* travel(world, worker, sku.face, { loaded: true, pool: undefined });
-        ledger.move({
-          timeS: sim.now,
-          sku: sku.id,
-          from: RETURNS_LOCATION,
-          to: sku.face,
-          quantity: back,
-          cause: "return",
-        });
-        sku.faceUnits += back;
-        for (const l of world.listeners.faceCorrected) l(sku);
-        for (const l of world.listeners.faceRestocked) l(sku);
-      }
-      if (sim.now >= world.warmupS) {
-        stats.unitsRestocked += restock;
-        stats.unitsRefurbished += refurbish;
-        stats.unitsScrapped += scrap;
-      }
-    }
-    yield* travel(world, worker, dock, { loaded: false, pool: undefined });
-    if (sim.now >= world.warmupS) {
-      stats.handlingS += sim.now - arrivedS;
-      stats.handled++;
-    }
-    traceTask(world, "return", worker, "end", order.id);
-  }
-
-  /** Brings a shipped order back to the returns area at `atS`. */
-  function* returnAt(order: Order, atS: number) {
-    yield atS - sim.now;
-    arrive(order);
-  }
-
-  const arrive = (order: Order) => {
-    const lines = order.lines.filter((l) => l.qty > 0).map((l) => ({ sku: l.sku, qty: l.qty }));
-    if (lines.length === 0) return;
-    const arrivedS = sim.now;
-    const after = arrivedS >= world.warmupS;
-    for (const line of lines) {
-      ledger.returnStock({
-        timeS: sim.now,
-        sku: skus[line.sku].id,
-        to: RETURNS_LOCATION,
-        quantity: line.qty,
-        ref: `order ${order.id}`,
-      });
-      if (after) stats.unitsReturned += line.qty;
-    }
-    if (after) stats.ordersReturned++;
-    world.queues.returnsClerk.push(
-      { kind: "return", at: dock, run: (worker) => handleReturn(worker, order, lines, arrivedS) },
-      returnDueS(world, arrivedS),
-    );
-  };
-
+  const desk: ReturnsDesk = { world, spec, stats, random, dock: world.site.inboundDocks[0] };
   world.listeners.orderShipped.push((order) => {
     if (random.next() >= spec.rate) return;
     const atS = sim.now + Math.max(0, delay(random));
     if (atS >= world.horizonS) return;
-    sim.process(returnAt(order, atS));
+    sim.process(returnAt(desk, order, atS));
   });
   return stats;
+}
+
+/** Throws InputError when returns come back and no returns clerk works. */
+function requireClerks(world: World): void {
+  const { scenario } = world;
+  const clerks = scenario.workforce.roles.returnsClerk.crews.reduce((a, c) => a + c.headcount, 0);
+  if (clerks > 0) return;
+  throw new InputError({
+    file: scenario.layoutFile ?? "<scenario>",
+    path: "workforce.roles.returnsClerk.crews",
+    value: scenario.workforce.roles.returnsClerk.crews,
+    expected: "at least one returns clerk when operations.returns.rate > 0",
+  });
+}
+
+/** Brings a shipped order back to the returns area at `atS`. */
+function* returnAt(desk: ReturnsDesk, order: Order, atS: number) {
+  yield atS - desk.world.sim.now;
+  arrive(desk, order);
+}
+
+/** A returned order arrives: its units are booked in and a clerk's task is queued. */
+function arrive(desk: ReturnsDesk, order: Order): void {
+  const { world, stats } = desk;
+  const { sim, ledger, skus } = world;
+  const lines = order.lines.filter((l) => l.qty > 0).map((l) => ({ sku: l.sku, qty: l.qty }));
+  if (lines.length === 0) return;
+  const arrivedS = sim.now;
+  const after = arrivedS >= world.warmupS;
+  for (const line of lines) {
+    ledger.returnStock({
+      timeS: sim.now,
+      sku: skus[line.sku].id,
+      to: RETURNS_LOCATION,
+      quantity: line.qty,
+      ref: `order ${order.id}`,
+    });
+    if (after) stats.unitsReturned += line.qty;
+  }
+  if (after) stats.ordersReturned++;
+  world.queues.returnsClerk.push(
+    {
+      kind: "return",
+      at: desk.dock,
+      run: (worker) => handleReturn(desk, worker, order, lines, arrivedS),
+    },
+    returnDueS(world, arrivedS),
+  );
+}
+
+/** A returns clerk receives a returned order's lines and restocks, refurbishes or scraps each unit. */
+function* handleReturn(
+  desk: ReturnsDesk,
+  worker: Worker,
+  order: Order,
+  lines: OrderLine[],
+  arrivedS: number,
+) {
+  const { world, spec, stats, dock } = desk;
+  traceTask(world, "return", worker, "start", order.id);
+  yield* travel(world, worker, dock, { loaded: false, pool: undefined });
+  let units = 0;
+  for (const l of lines) units += l.qty;
+  yield* handle(world, worker, spec.receiveSPerOrder + spec.inspectSPerUnit * units);
+  for (const line of lines) yield* returnLine(desk, worker, line);
+  yield* travel(world, worker, dock, { loaded: false, pool: undefined });
+  if (world.sim.now >= world.warmupS) {
+    stats.handlingS += world.sim.now - arrivedS;
+    stats.handled++;
+  }
+  traceTask(world, "return", worker, "end", order.id);
+}
+
+/** One returned line: each unit restocked, refurbished or scrapped by a draw. */
+function* returnLine(desk: ReturnsDesk, worker: Worker, line: OrderLine) {
+  const { world, spec, stats, random } = desk;
+  const { sim, ledger } = world;
+  const sku = world.skus[line.sku];
+  let restock = 0;
+  let refurbish = 0;
+  let scrap = 0;
+  for (let u = 0; u < line.qty; u++) {
+    const draw = random.next();
+    if (draw < spec.restockShare) restock++;
+    else if (draw < spec.restockShare + spec.refurbishShare) refurbish++;
+    else scrap++;
+  }
+  if (scrap > 0) {
+    ledger.scrap({
+      timeS: sim.now,
+      sku: sku.id,
+      from: RETURNS_LOCATION,
+      quantity: scrap,
+      cause: "return",
+    });
+  }
+  if (refurbish > 0) yield* handle(world, worker, spec.refurbishSPerUnit * refurbish);
+  const back = restock + refurbish;
+  if (back > 0) {
+    yield* travel(world, worker, sku.face, { loaded: true, pool: undefined });
+    ledger.move({
+      timeS: sim.now,
+      sku: sku.id,
+      from: RETURNS_LOCATION,
+      to: sku.face,
+      quantity: back,
+      cause: "return",
+    });
+    sku.faceUnits += back;
+    for (const l of world.listeners.faceCorrected) l(sku);
+    for (const l of world.listeners.faceRestocked) l(sku);
+  }
+  if (sim.now >= world.warmupS) {
+    stats.unitsRestocked += restock;
+    stats.unitsRefurbished += refurbish;
+    stats.unitsScrapped += scrap;
+  }
 }
 
 /** Returns: shipped orders that come back, inspected and restocked, refurbished or scrapped. */

@@ -77,62 +77,80 @@ export function installStockDrift(world: World): StockDrift {
   };
   for (const sku of world.skus) seen[sku.info.rank] = sku.faceUnits;
   if (!on) return drift;
+  if (spec.misplacedPutawayProbability > 0) misplacePutaways(world, drift, seen);
+  if (spec.shrinkageUnitsPerDay > 0) startShrinkage(world, rates, faceIds);
+  sampleAccuracy(world, drift);
+  return drift;
+}
 
-  if (spec.misplacedPutawayProbability > 0) {
-    const neighbours = faceNeighbours(world);
-    const random = sim.random("ops.misplaced");
-    world.listeners.faceRestocked.push((sku) => {
-      const gained = sku.faceUnits - seen[sku.info.rank];
-      seen[sku.info.rank] = sku.faceUnits;
-      if (gained <= 0) return;
-      const wrong = drawMisplacedPutaway(rates, random, sku.face, neighbours.get(sku.face) ?? []);
-      if (!wrong?.to) return;
-      const there = ledger.onHand({ locationId: sku.face, sku: sku.id, lot: "" }, "physical");
-      const units = Math.min(gained, there);
-      if (units <= 0) return;
-      // The record says the load is on its face; physically it stands in the neighbour.
-      ledger.move({
-        timeS: sim.now,
-        sku: sku.id,
-        from: sku.face,
-        to: sku.face,
-        quantity: units,
-        actual: { to: wrong.to },
-        cause: "misplacedPutaway",
-      });
-      drift.misplacedUnits += units;
-    });
-    // The face as last seen, to tell how much a restock brought.
-    const observe = (sku: SkuState) => {
-      seen[sku.info.rank] = sku.faceUnits;
-    };
-    world.listeners.faceDrawn.push(observe);
-    world.listeners.faceCorrected.push(observe);
-  }
-
-  if (spec.shrinkageUnitsPerDay > 0) {
-    const random = sim.random("ops.shrinkage");
-    sim.process(
-      (function* () {
-        for (;;) {
-          const gapS = nextShrinkageS(rates, random);
-          if (!(sim.now + gapS < world.horizonS)) return;
-          yield gapS;
-          shrinkOneUnit(ledger, sim.now, random, faceIds);
-        }
-      })(),
+/**
+ * Misplaced putaways: part of a load put to a face may land in a neighbouring face of the
+ * same aisle; the record still says it is on its face. `seen` holds each face as last seen,
+ * to tell how much a restock brought.
+ */
+function misplacePutaways(world: World, drift: StockDrift, seen: Float64Array): void {
+  const { sim, ledger } = world;
+  const neighbours = faceNeighbours(world);
+  const random = sim.random("ops.misplaced");
+  world.listeners.faceRestocked.push((sku) => {
+    const gained = sku.faceUnits - seen[sku.info.rank];
+    seen[sku.info.rank] = sku.faceUnits;
+    if (gained <= 0) return;
+    const wrong = drawMisplacedPutaway(
+      drift.rates,
+      random,
+      sku.face,
+      neighbours.get(sku.face) ?? [],
     );
-  }
+    if (!wrong?.to) return;
+    const there = ledger.onHand({ locationId: sku.face, sku: sku.id, lot: "" }, "physical");
+    const units = Math.min(gained, there);
+    if (units <= 0) return;
+    // The record says the load is on its face; physically it stands in the neighbour.
+    ledger.move({
+      timeS: sim.now,
+      sku: sku.id,
+      from: sku.face,
+      to: sku.face,
+      quantity: units,
+      actual: { to: wrong.to },
+      cause: "misplacedPutaway",
+    });
+    drift.misplacedUnits += units;
+  });
+  const observe = (sku: SkuState) => {
+    seen[sku.info.rank] = sku.faceUnits;
+  };
+  world.listeners.faceDrawn.push(observe);
+  world.listeners.faceCorrected.push(observe);
+}
 
-  // Accuracy sampled at the scenario's sample interval (the `sample` trace record reads it).
+/** Shrinkage: single units vanish from random faces, unrecorded, as a Poisson process. */
+function startShrinkage(world: World, rates: StockErrorRates, faceIds: readonly string[]): void {
+  const { sim, ledger } = world;
+  const random = sim.random("ops.shrinkage");
+  sim.process(
+    (function* () {
+      for (;;) {
+        const gapS = nextShrinkageS(rates, random);
+        if (!(sim.now + gapS < world.horizonS)) return;
+        yield gapS;
+        shrinkOneUnit(ledger, sim.now, random, faceIds);
+      }
+    })(),
+  );
+}
+
+/** Samples the faces' accuracy at the scenario's sample interval (the `sample` record reads it). */
+function sampleAccuracy(world: World, drift: StockDrift): void {
+  const { sim } = world;
   sim.process(
     (function* () {
       for (;;) {
         drift.lastAccuracy = drift.faceAccuracy();
         drift.accuracy.update(drift.lastAccuracy);
-        yield scenario.sampleIntervalS;
+        yield world.scenario.sampleIntervalS;
       }
     })(),
   );
-  return drift;
 }
