@@ -205,165 +205,224 @@ export function staffCommand(program: Command): void {
     .option("--out <dir>", "results folder (default: results/staff-<scenario>)")
     .option("--json", "print staffing.json on stdout instead of the tables")
     .option("--force", FORCE_HELP)
-    .action(async (file: string, flags: StaffFlags) => {
-      // A mistyped --out is refused before any simulation runs, not after.
-      if (flags.out) checkReplaceable(flags.out);
-      const issues: InputIssue[] = [];
-      const parsed = commonFlags(flags, issues);
-      const targets = parseTargets(flags.targets ?? DEFAULT_TARGETS, issues);
-      let efficiency: number | undefined;
-      if (flags.efficiency !== undefined) {
-        efficiency = Number(flags.efficiency);
-        if (flags.efficiency.trim() === "" || !(efficiency > 0 && efficiency <= 1))
-          issues.push({
-            file: "--efficiency",
-            path: "",
-            value: flags.efficiency,
-            expected: "a share in (0, 1], e.g. 0.85",
-          });
-      }
-      let maxPerShift: number | undefined;
-      if (flags.maxPerShift !== undefined) {
-        maxPerShift = Number(flags.maxPerShift);
-        if (!/^\s*\d+\s*$/.test(flags.maxPerShift) || maxPerShift < 1)
-          issues.push({
-            file: "--max-per-shift",
-            path: "",
-            value: flags.maxPerShift,
-            expected: "a whole number of workers >= 1",
-          });
-      }
-      let base: Scenario | undefined;
-      try {
-        base = applyWarmup(readScenarioFile(resolve(file)), flags.warmupDays, file, issues);
-      } catch (error) {
-        if (isInputError(error)) issues.push(...error.issues);
-        else throw error;
-      }
-      const inputFiles = base ? scenarioInputFiles(base, "", file, issues) : {};
-      if (base) checkRunSize(base, file, flags.force, issues);
-      throwIssues(issues);
-      const scenario = base!;
-      const seed = parsed.seed ?? scenario.seed;
-      const replications = parsed.replications ?? scenario.replications;
-      const session = openSession({
-        workers: parsed.workers,
-        executor: flags.executor,
-        label: "staff",
+    .action(staffAction);
+}
+
+/** The checked inputs of `whsim staff`. */
+interface StaffInputs {
+  file: string;
+  scenario: Scenario;
+  inputFiles: Record<string, string>;
+  seed: number;
+  replications: number;
+  workers: number;
+  targets: ReturnType<typeof parseTargets>;
+  efficiency: number | undefined;
+  maxPerShift: number | undefined;
+}
+
+/** Checks the flags and reads the scenario; every problem at once (InputError). */
+function staffInputs(file: string, flags: StaffFlags): StaffInputs {
+  const issues: InputIssue[] = [];
+  const parsed = commonFlags(flags, issues);
+  const targets = parseTargets(flags.targets ?? DEFAULT_TARGETS, issues);
+  let efficiency: number | undefined;
+  if (flags.efficiency !== undefined) {
+    efficiency = Number(flags.efficiency);
+    if (flags.efficiency.trim() === "" || !(efficiency > 0 && efficiency <= 1))
+      issues.push({
+        file: "--efficiency",
+        path: "",
+        value: flags.efficiency,
+        expected: "a share in (0, 1], e.g. 0.85",
       });
-      let status: StaffStatus;
-      let baselineOutcomes: ReplicationOutcome[];
-      let problem: StaffingProblem;
-      let plan: StaffingPlan;
-      let staffed: Scenario | undefined;
-      let check: StaffingCheck | undefined;
-      try {
-        const baseline = await runExperiment(session.executor, [{ id: "baseline", scenario }], {
-          seed,
-          replications,
-          signal: session.signal,
-          onProgress: (done) => session.progress(done, 2 * replications),
-        });
-        baselineOutcomes = baseline.outcomes;
-        const baselineKpis = estimates(baselineOutcomes);
-        for (const kpi of Object.keys(targets)) {
-          if (!baselineKpis[kpi] && !baseline.aborted) {
-            const hint = didYouMean(kpi, Object.keys(baselineKpis));
-            issues.push({
-              file: "--targets",
-              path: kpi,
-              value: kpi,
-              expected: `a KPI the model reports${hint ? ` (did you mean ${hint}?)` : ""}`,
-            });
-          }
-        }
-        throwIssues(issues);
-        problem = staffingProblemFromRun(scenario, baselineOutcomes, {
-          efficiency,
-          maxHeadcountPerShift: maxPerShift,
-        });
-        plan = baseline.aborted
-          ? { status: "timedout", cost: Number.NaN, headcount: {} }
-          : planStaffing(problem);
-        if (baseline.aborted) status = "aborted";
-        else if (plan.status !== "optimal") status = plan.status;
-        else {
-          staffed = checkScenario(applyStaffing(scenario, plan), `${file} with the staffing plan`);
-          try {
-            check = await checkStaffing(session.executor, staffed, targets, {
-              seed,
-              replications,
-              signal: session.signal,
-            });
-            status = check.status;
-          } catch (error) {
-            if (!isExperimentAborted(error)) throw error;
-            status = "aborted";
-          }
-        }
-      } finally {
-        await session.close();
-      }
-      const roles = Object.keys(plan.headcount).length
-        ? Object.keys(plan.headcount)
-        : Object.keys(problem.need);
-      const baselineHeadcount = scenarioHeadcount(scenario, roles);
-      const baselineKpis = estimates(baselineOutcomes);
-      const document = {
-        kind: "staffing",
-        version: VERSION,
-        scenario: scenario.name,
-        file,
-        scenarioHash: scenarioHash(scenario),
-        seed,
-        replications,
-        status,
-        targets,
-        efficiency: efficiency ?? 0.85,
-        ...(maxPerShift !== undefined ? { maxPerShift } : {}),
-        shifts: problem.shifts,
-        need: problem.need,
-        baseline: {
-          headcount: baselineHeadcount,
-          cost: headcountCost(baselineHeadcount, problem),
-          kpis: baselineKpis,
-          replicationKpis: baselineOutcomes.map((o) => o.kpis),
-        },
-        plan: { status: plan.status, cost: plan.cost, headcount: plan.headcount },
-        ...(check
-          ? {
-              check: {
-                targets: check.targets,
-                kpis: estimates(check.outcomes),
-                replicationKpis: check.outcomes.map((o) => o.kpis),
-              },
-            }
-          : {}),
-      };
-      const outDir = flags.out ?? defaultResultsFolder(scenario.name, "staff-");
-      const written = writeOutput(
-        outDir,
-        {
-          "staffing.json": jsonText(document),
-          ...inputFiles,
-          ...(staffed ? { "staffed.yaml": stringify(staffed) } : {}),
-        },
-        { partial: status === "aborted" },
-      );
-      if (flags.json) process.stdout.write(jsonText(document));
-      else {
-        const tables = staffingTables({
-          shifts: problem.shifts.map((s) => s.id),
-          baseline: document.baseline,
-          plan,
-          targets,
-          baselineKpis,
-          check: check?.targets,
-        });
-        process.stdout.write(
-          `${scenario.name}: staffing ${status === "meets" ? "meets the targets" : status === "fails" ? "FAILS the targets" : status} (${replications} replications, seed ${seed})\n\n${tables}\n\nwritten to ${written}/staffing.json${staffed ? " and staffed.yaml" : ""}\n`,
-        );
-      }
-      if (status === "aborted") process.exitCode = 130;
+  }
+  let maxPerShift: number | undefined;
+  if (flags.maxPerShift !== undefined) {
+    maxPerShift = Number(flags.maxPerShift);
+    if (!/^\s*\d+\s*$/.test(flags.maxPerShift) || maxPerShift < 1)
+      issues.push({
+        file: "--max-per-shift",
+        path: "",
+        value: flags.maxPerShift,
+        expected: "a whole number of workers >= 1",
+      });
+  }
+  let base: Scenario | undefined;
+  try {
+    base = applyWarmup(readScenarioFile(resolve(file)), flags.warmupDays, file, issues);
+  } catch (error) {
+    if (isInputError(error)) issues.push(...error.issues);
+    else throw error;
+  }
+  const inputFiles = base ? scenarioInputFiles(base, "", file, issues) : {};
+  if (base) checkRunSize(base, file, flags.force, issues);
+  throwIssues(issues);
+  const scenario = base!;
+  return {
+    file,
+    scenario,
+    inputFiles,
+    seed: parsed.seed ?? scenario.seed,
+    replications: parsed.replications ?? scenario.replications,
+    workers: parsed.workers,
+    targets,
+    efficiency,
+    maxPerShift,
+  };
+}
+
+/** What a staffing run found: the baseline, the plan and its check by simulation. */
+interface StaffRun {
+  status: StaffStatus;
+  baselineOutcomes: ReplicationOutcome[];
+  problem: StaffingProblem;
+  plan: StaffingPlan;
+  staffed: Scenario | undefined;
+  check: StaffingCheck | undefined;
+}
+
+/** Refuses targets on KPIs the baseline does not report (InputError). */
+function checkTargetKpis(targets: StaffInputs["targets"], kpis: Record<string, Estimate>): void {
+  const issues: InputIssue[] = [];
+  for (const kpi of Object.keys(targets)) {
+    if (kpis[kpi]) continue;
+    const hint = didYouMean(kpi, Object.keys(kpis));
+    issues.push({
+      file: "--targets",
+      path: kpi,
+      value: kpi,
+      expected: `a KPI the model reports${hint ? ` (did you mean ${hint}?)` : ""}`,
     });
+  }
+  throwIssues(issues);
+}
+
+/** Simulates the baseline, plans the least-cost crew and checks it by simulation. */
+async function runStaffing(
+  inputs: StaffInputs,
+  session: ReturnType<typeof openSession>,
+): Promise<StaffRun> {
+  const { scenario, seed, replications, targets } = inputs;
+  const baseline = await runExperiment(session.executor, [{ id: "baseline", scenario }], {
+    seed,
+    replications,
+    signal: session.signal,
+    onProgress: (done) => session.progress(done, 2 * replications),
+  });
+  const baselineOutcomes = baseline.outcomes;
+  if (!baseline.aborted) checkTargetKpis(targets, estimates(baselineOutcomes));
+  const problem = staffingProblemFromRun(scenario, baselineOutcomes, {
+    efficiency: inputs.efficiency,
+    maxHeadcountPerShift: inputs.maxPerShift,
+  });
+  const run = { baselineOutcomes, problem, staffed: undefined, check: undefined };
+  if (baseline.aborted) {
+    const plan: StaffingPlan = { status: "timedout", cost: Number.NaN, headcount: {} };
+    return { ...run, status: "aborted", plan };
+  }
+  const plan = planStaffing(problem);
+  if (plan.status !== "optimal") return { ...run, status: plan.status, plan };
+  const staffed = checkScenario(
+    applyStaffing(scenario, plan),
+    `${inputs.file} with the staffing plan`,
+  );
+  try {
+    const check = await checkStaffing(session.executor, staffed, targets, {
+      seed,
+      replications,
+      signal: session.signal,
+    });
+    return { ...run, status: check.status, plan, staffed, check };
+  } catch (error) {
+    if (!isExperimentAborted(error)) throw error;
+    return { ...run, status: "aborted", plan, staffed };
+  }
+}
+
+/** The staffing.json document. */
+function staffingDocument(inputs: StaffInputs, run: StaffRun) {
+  const { scenario, seed, replications, targets, efficiency, maxPerShift } = inputs;
+  const { problem, plan, check, baselineOutcomes } = run;
+  const roles = Object.keys(plan.headcount).length
+    ? Object.keys(plan.headcount)
+    : Object.keys(problem.need);
+  const baselineHeadcount = scenarioHeadcount(scenario, roles);
+  return {
+    kind: "staffing",
+    version: VERSION,
+    scenario: scenario.name,
+    file: inputs.file,
+    scenarioHash: scenarioHash(scenario),
+    seed,
+    replications,
+    status: run.status,
+    targets,
+    efficiency: efficiency ?? 0.85,
+    ...(maxPerShift !== undefined ? { maxPerShift } : {}),
+    shifts: problem.shifts,
+    need: problem.need,
+    baseline: {
+      headcount: baselineHeadcount,
+      cost: headcountCost(baselineHeadcount, problem),
+      kpis: estimates(baselineOutcomes),
+      replicationKpis: baselineOutcomes.map((o) => o.kpis),
+    },
+    plan: { status: plan.status, cost: plan.cost, headcount: plan.headcount },
+    ...(check
+      ? {
+          check: {
+            targets: check.targets,
+            kpis: estimates(check.outcomes),
+            replicationKpis: check.outcomes.map((o) => o.kpis),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Runs `whsim staff <file>`: writes the results folder and prints the tables (or JSON). */
+async function staffAction(file: string, flags: StaffFlags): Promise<void> {
+  // A mistyped --out is refused before any simulation runs, not after.
+  if (flags.out) checkReplaceable(flags.out);
+  const inputs = staffInputs(file, flags);
+  const { scenario, seed, replications, targets } = inputs;
+  const session = openSession({
+    workers: inputs.workers,
+    executor: flags.executor,
+    label: "staff",
+  });
+  let run: StaffRun;
+  try {
+    run = await runStaffing(inputs, session);
+  } finally {
+    await session.close();
+  }
+  const { status, problem, plan, staffed, check } = run;
+  const document = staffingDocument(inputs, run);
+  const outDir = flags.out ?? defaultResultsFolder(scenario.name, "staff-");
+  const written = writeOutput(
+    outDir,
+    {
+      "staffing.json": jsonText(document),
+      ...inputs.inputFiles,
+      ...(staffed ? { "staffed.yaml": stringify(staffed) } : {}),
+    },
+    { partial: status === "aborted" },
+  );
+  if (flags.json) process.stdout.write(jsonText(document));
+  else {
+    const tables = staffingTables({
+      shifts: problem.shifts.map((s) => s.id),
+      baseline: document.baseline,
+      plan,
+      targets,
+      baselineKpis: document.baseline.kpis,
+      check: check?.targets,
+    });
+    process.stdout.write(
+      `${scenario.name}: staffing ${status === "meets" ? "meets the targets" : status === "fails" ? "FAILS the targets" : status} (${replications} replications, seed ${seed})\n\n${tables}\n\nwritten to ${written}/staffing.json${staffed ? " and staffed.yaml" : ""}\n`,
+    );
+  }
+  if (status === "aborted") process.exitCode = 130;
 }
