@@ -24,12 +24,9 @@ export interface Task {
   /** Where the task starts (a location or place id), for interleaving; absent: the depot. */
   at?: string;
   /**
-   * Runs the task as the worker (inside the worker's process). Write it as a plain function
-   * that calls a generator function made once (`run: (worker) => pack(worker, order)`), not
-   * as a generator made per task (`*run(worker) {…}`): V8 gives every generator function
-   * object its own initial map, maps live in old space and point back at the function, so
-   * a generator made per task keeps everything its closure reaches (the order, its lines,
-   * the task) alive through every scavenge until the next full collection.
+   * Runs the task as the worker. NOTE: a plain function calling a generator function made
+   * once (`run: (w) => pack(w, order)`); a generator made per task keeps its closure alive
+   * until a full collection (docs/experiments.md).
    */
   run(worker: Worker): ProcessGenerator<void>;
 }
