@@ -10,7 +10,6 @@ export * from "./policySpec.ts";
 export * from "./putaway/index.ts";
 export * from "./removal/index.ts";
 export * from "./reorder/index.ts";
-export * from "./replenishment/index.ts";
 export * from "./ruleByName.ts";
 export * from "./skuMaster.ts";
 export * from "./stockErrors.ts";

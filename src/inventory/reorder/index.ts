@@ -1,4 +1,4 @@
-/** Supplier reorder policies by kind, and `reorderRule(policy)` to bind one. */
+/** Supplier reorder policies: `reorderRule(policy)` binds one by its kind. */
 import { minMax } from "./minMax.ts";
 import { RS } from "./RS.ts";
 import { sQ } from "./sQ.ts";
@@ -7,9 +7,6 @@ import type { ReorderPolicy, ReorderRule } from "./types.ts";
 
 export { type SafetyStockInput, type SafetyStockResult, safetyStock } from "./safetyStock.ts";
 export type * from "./types.ts";
-
-/** Every reorder policy factory, by kind. */
-export const reorderPolicies = { sQ, sS, RS, minMax } as const;
 
 /** Binds a policy to its rule. */
 export function reorderRule(policy: ReorderPolicy): ReorderRule {

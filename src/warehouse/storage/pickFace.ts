@@ -84,7 +84,7 @@ export function errorPickFace(world: World, context: PickFaceContext) {
         });
       sku.faceUnits -= taken;
       sku.faceAllocated -= units;
-      shipShort(world, lines, units - taken, context);
+      shipShort(lines, units - taken, context);
       context.shorts.picks++;
       context.afterPick(sku, true);
       return shortS;
@@ -125,7 +125,7 @@ export function errorPickFace(world: World, context: PickFaceContext) {
         quantity: extra,
         cause: "mispick",
       });
-      shipShort(world, lines, -extra, context);
+      shipShort(lines, -extra, context);
     }
     sku.faceUnits -= units;
     sku.faceAllocated -= units;
@@ -135,12 +135,7 @@ export function errorPickFace(world: World, context: PickFaceContext) {
 }
 
 /** Takes `short` units off the stop's order lines, last line first; lines at 0 are dropped. */
-function shipShort(
-  world: World,
-  lines: readonly StopLine[],
-  short: number,
-  context: PickFaceContext,
-): void {
+function shipShort(lines: readonly StopLine[], short: number, context: PickFaceContext): void {
   let left = short;
   context.shorts.units += short;
   for (let i = lines.length - 1; i >= 0 && left > 0; i--) {
@@ -153,5 +148,4 @@ function shipShort(
     context.shorts.lines++;
     if (line.qty === 0) part.order.lines = part.order.lines.filter((l) => l.qty > 0);
   }
-  void world;
 }

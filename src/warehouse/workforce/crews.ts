@@ -17,7 +17,7 @@ import { type TaskQueue, Worker } from "./workforce.ts";
 
 /** Creates every worker (in role order) and starts their processes. */
 export function startCrews(world: World): void {
-  const { sim, scenario, site } = world;
+  const { sim, scenario } = world;
   const zones = scenario.outbound.picking.method === "zone" ? scenario.outbound.picking.zones : 1;
   for (const role of ROLES) {
     const home: PlaceRef = homeOf(world, role);
@@ -50,7 +50,6 @@ export function startCrews(world: World): void {
       sim.process(workerLoop(world, worker, queue, others, spec.interleave));
     }
   }
-  void site;
 }
 
 function homeOf(world: World, role: Role): PlaceRef {
