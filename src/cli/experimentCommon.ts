@@ -90,11 +90,15 @@ export function applyWarmup(
   }
 }
 
+/** Largest `--seed` (a 31-bit seed) and `--replications` a command accepts. */
+export const MAX_SEED = 2 ** 31 - 1;
+export const MAX_REPLICATIONS = 100_000;
+
 /** The common numeric flags, checked together. */
 export function commonFlags(flags: ExperimentFlags, issues: InputIssue[]) {
   return {
-    replications: intFlag("--replications", flags.replications, issues, 1, 100_000),
-    seed: intFlag("--seed", flags.seed, issues, 0, 2 ** 31 - 1),
+    replications: intFlag("--replications", flags.replications, issues, 1, MAX_REPLICATIONS),
+    seed: intFlag("--seed", flags.seed, issues, 0, MAX_SEED),
     workers: workerCount(intFlag("--workers", flags.workers, issues, 1, MAX_WORKERS_FLAG)),
     precision: precisionFlag(flags.precision, issues),
   };

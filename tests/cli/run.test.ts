@@ -141,8 +141,8 @@ describe("whsim run", () => {
   it("rejects bad flags with exit code 2 and every problem", async () => {
     const r = await cli("run", join(dir, "nothere.yaml"), "--seed", "-1", "--replications", "zero");
     expect(r.code).toBe(2);
-    expect(r.err).toContain('error: --seed: "-1" (an integer >= 0)');
-    expect(r.err).toContain('error: --replications: "zero" (an integer >= 1)');
+    expect(r.err).toContain('error: --seed: "-1" (an integer from 0 to 2147483647)');
+    expect(r.err).toContain('error: --replications: "zero" (an integer from 1 to 100000)');
     expect(r.err).toMatch(/nothere\.yaml: .* \(an existing, readable scenario file\)/);
     expect(r.err).not.toContain("    at ");
   });

@@ -32,7 +32,13 @@ import {
   type TraceRecord,
   type WorkerTime,
 } from "../../warehouse/index.ts";
-import { checkRunSize, FORCE_HELP } from "../experimentCommon.ts";
+import {
+  checkRunSize,
+  FORCE_HELP,
+  intFlag,
+  MAX_REPLICATIONS,
+  MAX_SEED,
+} from "../experimentCommon.ts";
 import { SIGNAL_EXIT_CODES, stopOnSignals } from "../stopOnSignals.ts";
 import { MAX_WORKERS_FLAG, workerCount } from "../workerCount.ts";
 
@@ -45,26 +51,6 @@ interface RunFlags {
   json?: boolean;
   trace?: boolean;
   force?: boolean;
-}
-
-/** Parses an integer flag; pushes an issue when it is not one in [min, max]. */
-export function intFlag(
-  name: string,
-  text: string | undefined,
-  min: number,
-  issues: InputIssue[],
-  max?: number,
-): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  const inRange = value >= min && (max === undefined || value <= max);
-  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || !inRange) {
-    const expected =
-      max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
-    issues.push({ file: `--${name}`, path: "", value: text, expected });
-    return undefined;
-  }
-  return value;
 }
 
 /** A role's time shares (adding up to 100 %), the reasons for waiting within `waiting`. */
@@ -187,9 +173,15 @@ export function runCommand(program: Command): void {
     .option("--force", FORCE_HELP)
     .action(async (file: string | undefined, flags: RunFlags) => {
       const issues: InputIssue[] = [];
-      const seedFlag = intFlag("seed", flags.seed, 0, issues);
-      const replicationsFlag = intFlag("replications", flags.replications, 1, issues);
-      const workersFlag = intFlag("workers", flags.workers, 1, issues, MAX_WORKERS_FLAG);
+      const seedFlag = intFlag("--seed", flags.seed, issues, 0, MAX_SEED);
+      const replicationsFlag = intFlag(
+        "--replications",
+        flags.replications,
+        issues,
+        1,
+        MAX_REPLICATIONS,
+      );
+      const workersFlag = intFlag("--workers", flags.workers, issues, 1, MAX_WORKERS_FLAG);
       let scenario: Scenario | undefined;
       try {
         scenario = readScenarioFile(resolve(file ?? DEFAULT_SCENARIO_PATH));
