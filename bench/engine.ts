@@ -144,60 +144,8 @@ function whsimPart(n: number, level: number): number {
 function bare(n: number): Outcome {
   const arrivals = createStream(SEED, "arrivals");
   const service = createStream(SEED, "service");
-  let capacity = 1024;
-  let times = new Float64Array(capacity);
-  let seqs = new Float64Array(capacity);
-  let kinds = new Uint8Array(capacity);
-  let size = 0;
-  let seq = 0;
-  const push = (t: number, kind: number): void => {
-    if (size === capacity) {
-      capacity *= 2;
-      const t2 = new Float64Array(capacity);
-      t2.set(times);
-      times = t2;
-      const s2 = new Float64Array(capacity);
-      s2.set(seqs);
-      seqs = s2;
-      const k2 = new Uint8Array(capacity);
-      k2.set(kinds);
-      kinds = k2;
-    }
-    const s = seq++;
-    let i = size++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (times[p] <= t) break;
-      times[i] = times[p];
-      seqs[i] = seqs[p];
-      kinds[i] = kinds[p];
-      i = p;
-    }
-    times[i] = t;
-    seqs[i] = s;
-    kinds[i] = kind;
-  };
-  const pop = (): void => {
-    const last = --size;
-    const t = times[last];
-    const s = seqs[last];
-    const k = kinds[last];
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= last) break;
-      const r = c + 1;
-      if (r < last && (times[r] < times[c] || (times[r] === times[c] && seqs[r] < seqs[c]))) c = r;
-      if (times[c] > t || (times[c] === t && seqs[c] > s)) break;
-      times[i] = times[c];
-      seqs[i] = seqs[c];
-      kinds[i] = kinds[c];
-      i = c;
-    }
-    times[i] = t;
-    seqs[i] = s;
-    kinds[i] = k;
-  };
+  const heap = new BareHeap<number>();
+  const push = (t: number, kind: number): void => heap.push(t, kind);
   // FIFO of arrival times of waiting customers (a growable ring).
   let ring = new Float64Array(1024);
   let head = 0;
@@ -239,11 +187,9 @@ function bare(n: number): Outcome {
     },
   ];
   push(arrivals.exponential(1 / LAMBDA), 0);
-  while (size > 0) {
-    now = times[0];
-    const kind = kinds[0];
-    pop();
-    callbacks[kind]();
+  while (heap.size > 0) {
+    now = heap.times[0];
+    callbacks[heap.pop()]();
   }
   return { meanWaitS: waitSum / served, served };
 }
@@ -258,66 +204,9 @@ function bare(n: number): Outcome {
 function generatorFloor(n: number, style: "customers" | "server"): Outcome {
   const arrivals = createStream(SEED, "arrivals");
   const service = createStream(SEED, "service");
-  let capacity = 1024;
-  let times = new Float64Array(capacity);
-  let seqs = new Float64Array(capacity);
-  let gens: (Generator<number | string, void, void> | undefined)[] = new Array(capacity).fill(
-    undefined,
-  );
-  let size = 0;
-  let seq = 0;
+  const heap = new BareHeap<Generator<number | string, void, void>>();
+  const push = (t: number, g: Generator<number | string, void, void>): void => heap.push(t, g);
   let now = 0;
-  const push = (t: number, g: Generator<number | string, void, void>): void => {
-    if (size === capacity) {
-      capacity *= 2;
-      const t2 = new Float64Array(capacity);
-      t2.set(times);
-      times = t2;
-      const s2 = new Float64Array(capacity);
-      s2.set(seqs);
-      seqs = s2;
-      gens = gens.concat(new Array(capacity / 2).fill(undefined));
-    }
-    const s = seq++;
-    let i = size++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (times[p] <= t) break;
-      times[i] = times[p];
-      seqs[i] = seqs[p];
-      gens[i] = gens[p];
-      i = p;
-    }
-    times[i] = t;
-    seqs[i] = s;
-    gens[i] = g;
-  };
-  const pop = (): Generator<number | string, void, void> => {
-    const top = gens[0]!;
-    const last = --size;
-    const t = times[last];
-    const s = seqs[last];
-    const g = gens[last];
-    gens[last] = undefined;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= last) break;
-      const r = c + 1;
-      if (r < last && (times[r] < times[c] || (times[r] === times[c] && seqs[r] < seqs[c]))) c = r;
-      if (times[c] > t || (times[c] === t && seqs[c] > s)) break;
-      times[i] = times[c];
-      seqs[i] = seqs[c];
-      gens[i] = gens[c];
-      i = c;
-    }
-    if (last > 0) {
-      times[i] = t;
-      seqs[i] = s;
-      gens[i] = g;
-    }
-    return top;
-  };
   // Zero-delay work (starts, grants) in a FIFO ring; waiting customers in another.
   const ready = new RingOf<Generator<number | string, void, void>>();
   const waiting = new RingOf<Generator<number | string, void, void>>();
@@ -385,12 +274,83 @@ function generatorFloor(n: number, style: "customers" | "server"): Outcome {
   for (;;) {
     const g = ready.shift();
     if (g !== undefined) resume(g);
-    else if (size > 0) {
-      now = times[0];
-      resume(pop());
+    else if (heap.size > 0) {
+      now = heap.times[0];
+      resume(heap.pop());
     } else break;
   }
   return { meanWaitS: waitSum / served, served };
+}
+
+/**
+ * The bare limit's queue: a binary heap over typed arrays keyed by (time, seq), with a
+ * payload per entry; equal times leave in insertion order.
+ */
+class BareHeap<T> {
+  times = new Float64Array(1024);
+  private seqs = new Float64Array(1024);
+  private items: (T | undefined)[] = new Array(1024).fill(undefined);
+  size = 0;
+  private seq = 0;
+
+  /** Adds `item` at time `t`. */
+  push(t: number, item: T): void {
+    if (this.size === this.times.length) this.grow();
+    const { times, seqs, items } = this;
+    const s = this.seq++;
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (times[p] <= t) break;
+      times[i] = times[p];
+      seqs[i] = seqs[p];
+      items[i] = items[p];
+      i = p;
+    }
+    times[i] = t;
+    seqs[i] = s;
+    items[i] = item;
+  }
+
+  /** Removes the earliest entry and returns its payload (its time is `times[0]` before). */
+  pop(): T {
+    const { times, seqs, items } = this;
+    const top = items[0] as T;
+    const last = --this.size;
+    const t = times[last];
+    const s = seqs[last];
+    const item = items[last];
+    items[last] = undefined;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= last) break;
+      const r = c + 1;
+      if (r < last && (times[r] < times[c] || (times[r] === times[c] && seqs[r] < seqs[c]))) c = r;
+      if (times[c] > t || (times[c] === t && seqs[c] > s)) break;
+      times[i] = times[c];
+      seqs[i] = seqs[c];
+      items[i] = items[c];
+      i = c;
+    }
+    if (last > 0) {
+      times[i] = t;
+      seqs[i] = s;
+      items[i] = item;
+    }
+    return top;
+  }
+
+  private grow(): void {
+    const capacity = this.times.length * 2;
+    const times = new Float64Array(capacity);
+    times.set(this.times);
+    this.times = times;
+    const seqs = new Float64Array(capacity);
+    seqs.set(this.seqs);
+    this.seqs = seqs;
+    this.items = this.items.concat(new Array(capacity / 2).fill(undefined));
+  }
 }
 
 /** A minimal FIFO ring for the generator floor. */
