@@ -305,11 +305,14 @@ describe("whsim compare and Ctrl-C", () => {
     const exited = new Promise<number | null>((resolve) =>
       child.on("exit", (code) => resolve(code)),
     );
-    // Wait until the run has started (its first line), let some replications finish, stop
-    // (4,000 replications take well over ten times as long as the wait).
+    // Wait until the run has started (its first line), let some replications finish, stop.
+    // The wait scales with the start-up time, so a busy machine still finishes a few
+    // replications first (4,000 replications take well over ten times as long).
+    const startedAt = Date.now();
     while (!stderr.includes("Ctrl-C stops"))
       await new Promise((resolve) => setTimeout(resolve, 100));
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const startUpMs = Date.now() - startedAt;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(3000, 3 * startUpMs)));
     child.kill("SIGINT");
     const code = await exited;
     expect(stderr).toMatch(/stopping: keeping the finished replications/);
@@ -320,7 +323,7 @@ describe("whsim compare and Ctrl-C", () => {
     const rows = readFileSync(join(out, "replications.csv"), "utf8").trim().split("\n").length - 1;
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThan(4000);
-  });
+  }, 180_000);
 });
 
 describe("whsim sweep and Ctrl-C", () => {

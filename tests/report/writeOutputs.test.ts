@@ -39,7 +39,7 @@ describe("StagedFiles", () => {
     const r = spawnSync(
       process.execPath,
       ["bin/whsim.js", "report", "tests/fixtures/report/run", "--out", out],
-      { cwd: root, encoding: "utf8", timeout: 30_000 },
+      { cwd: root, encoding: "utf8", timeout: 120_000 },
     );
     expect(r.error).toBeUndefined();
     expect(r.status).toBe(2);
@@ -49,5 +49,5 @@ describe("StagedFiles", () => {
       /^error: --out: "\/proc\/self\/whsim-none\/report\.html" \(a folder whsim can create and write to \((ENOENT|EACCES|EPERM) at \/proc\/self\/whsim-none\)\)$/,
     );
     expect(existsSync(join(root, "tests/fixtures/report/run/report.html"))).toBe(false);
-  }, 40_000);
+  }, 130_000);
 });
