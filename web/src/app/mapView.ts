@@ -25,6 +25,7 @@ import { drawWorkers, type WorkerDots } from "../draw/drawWorkers.ts";
 import { heatDomain } from "../draw/heatScale.ts";
 import {
   lastAtOrBefore,
+  liftAt,
   positionAt,
   stateAt,
   valueAt,
@@ -287,8 +288,9 @@ export class MapView {
       visible: new Uint8Array(n),
       // Trucks (forklift, reach truck, pallet jack) are squares; people on foot or with carts dots.
       shape: Uint8Array.from(trace?.workers ?? [], (w) =>
-        /forklift|truck|jack/i.test(w.equipment ?? "") ? 1 : 0,
+        /forklift|truck|jack|picker/i.test(w.equipment ?? "") ? 1 : 0,
       ),
+      liftM: new Float32Array(n),
     };
     this.codes = new Uint8Array(n);
     this.anchors = layout && trace ? queueAnchors(layout, trace) : [];
@@ -482,6 +484,7 @@ export class MapView {
       dots.x[i] = pos.x;
       dots.y[i] = pos.y;
       dots.color[i] = STATE_COLORS[WORKER_STATES[code]];
+      dots.liftM![i] = liftAt(w, this.t);
     }
     const view = { k: this.view.k, x: this.view.x, y: this.view.y };
     // Badges first, so a worker passing a door or station is never hidden under its badge.

@@ -21,6 +21,8 @@ export interface WorkerDots {
   visible: Uint8Array;
   /** Marker per worker: 0 a dot (on foot, with a cart), 1 a square (a truck). Defaults to dots. */
   shape?: Uint8Array;
+  /** Height of each worker's forks or platform, m (0 on the floor); drawn as a bar and label. */
+  liftM?: Float32Array;
 }
 
 /** Options of drawWorkers. */
@@ -73,5 +75,32 @@ export function drawWorkers(
     ctx.fillStyle = color;
     ctx.fill();
     ctx.stroke();
+  }
+  if (dots.liftM) drawLifts(ctx, dots, view, options.depthM, r);
+}
+
+/** Pixels per metre of lift height in a lift bar. */
+const LIFT_PX_PER_M = 6;
+
+/** A lifted worker: a vertical bar beside its marker, as tall as the height, and "4.5 m". */
+function drawLifts(
+  ctx: CanvasRenderingContext2D,
+  dots: WorkerDots,
+  view: ViewTransform,
+  depthM: number,
+  r: number,
+): void {
+  const lift = dots.liftM!;
+  ctx.fillStyle = "#b91c1c";
+  ctx.font = "10px sans-serif";
+  ctx.textBaseline = "bottom";
+  for (let i = 0; i < dots.count; i++) {
+    const h = lift[i];
+    if (!dots.visible[i] || !(h > 0)) continue;
+    const px = view.k * dots.x[i] + view.x + r + 2;
+    const py = view.k * (depthM - dots.y[i]) + view.y + r;
+    const barPx = Math.max(2, h * LIFT_PX_PER_M);
+    ctx.fillRect(px, py - barPx, 3, barPx);
+    ctx.fillText(`${h.toFixed(1)} m`, px + 5, py - barPx + 10);
   }
 }

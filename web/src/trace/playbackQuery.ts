@@ -76,6 +76,21 @@ export function positionAt(
   return true;
 }
 
+/**
+ * Height of worker `w`'s forks (or platform) at time `t`, m: during a lift, up to the
+ * level's height at mid-lift and back down (a triangle over the lift's span); else 0.
+ */
+export function liftAt(w: WorkerTrack, t: number): number {
+  if (!w.liftT || w.liftT.length === 0) return 0;
+  const i = lastAtOrBefore(w.liftT, t);
+  if (i < 0) return 0;
+  const t0 = w.liftT[i];
+  const t1 = w.liftUntilT[i];
+  if (t >= t1 || t1 <= t0) return 0;
+  const f = (t - t0) / (t1 - t0);
+  return w.liftHeightM[i] * (1 - Math.abs(2 * f - 1));
+}
+
 /** A worker's state code at time t (idle before its first state record). */
 export function stateAt(w: WorkerTrack, t: number, idleCode: number): number {
   const i = lastAtOrBefore(w.stateT, t);

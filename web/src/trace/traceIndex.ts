@@ -22,6 +22,11 @@ export interface WorkerTrack {
   stateT: Float64Array;
   /** State code (index in WORKER_STATES) from stateT on. */
   stateCode: Uint8Array;
+  /** Start and end time of each lift (a store or retrieve at a level), s, ascending. */
+  liftT: Float64Array;
+  liftUntilT: Float64Array;
+  /** Height of each lift's level above the floor, m. */
+  liftHeightM: Float32Array;
 }
 
 /** A step function of time: value v[i] holds from t[i] on. */

@@ -43,6 +43,9 @@ interface TrackBuilder {
   moveCount: GrowU32;
   stateT: GrowF64;
   stateCode: number[];
+  liftT: number[];
+  liftUntilT: number[];
+  liftHeightM: number[];
 }
 
 interface SampleBuilder {
@@ -66,6 +69,9 @@ function newTrack(id: string, role: string, equipment: string | null): TrackBuil
     moveCount: new GrowU32(64),
     stateT: new GrowF64(64),
     stateCode: [],
+    liftT: [],
+    liftUntilT: [],
+    liftHeightM: [],
   };
 }
 
@@ -153,6 +159,18 @@ export function createTraceParser(options: TraceParserOptions = {}): TraceParser
         tr.moveUntilT.push(rec.untilT);
         tr.moveFirst.push(first);
         tr.moveCount.push(path.length);
+        return;
+      }
+      case "lift": {
+        const heightM = +rec.heightM;
+        if (typeof rec.untilT !== "number" || !(heightM >= 0)) {
+          issue("lift without an untilT or a height");
+          return;
+        }
+        const tr = track(String(rec.id));
+        tr.liftT.push(t);
+        tr.liftUntilT.push(rec.untilT);
+        tr.liftHeightM.push(heightM);
         return;
       }
       case "state": {
@@ -425,5 +443,8 @@ function finishTrack(tr: TrackBuilder, issue: (m: string) => void): WorkerTrack 
     moveCount,
     stateT,
     stateCode: codes,
+    liftT: Float64Array.from(tr.liftT),
+    liftUntilT: Float64Array.from(tr.liftUntilT),
+    liftHeightM: Float32Array.from(tr.liftHeightM),
   };
 }
