@@ -486,6 +486,13 @@ const crewSchema = z.strictObject({
   headcount: z.number().int().min(0).max(1000).describe("Workers in this crew"),
 });
 
+/** A role's individual handling-speed factors: one draw per worker. */
+const handlingFactorField = distSpec({ min: 0.1, max: 10 })
+  .optional()
+  .describe(
+    "Each worker's handling-time factor, drawn once per worker on the stream `workforce.handlingFactor` (e.g. normal mean 1, sd 0.1): 1.1 handles 10 % slower than the standard (default 1 for everyone)",
+  );
+
 const roleSchema = z
   .strictObject({
     crews: z.array(crewSchema).max(100).describe("Crews of this role, one per shift worked"),
@@ -507,6 +514,7 @@ const roleSchema = z
       .describe(
         "Task interleaving: take, among the 5 most urgent tasks of the own and cross-trained queues, the one starting nearest (e.g. a replenishment near where a putaway ended) (default false)",
       ),
+    handlingFactor: handlingFactorField,
   })
   .describe("A role: its crews (shift and headcount), walking speed, cross-training, interleaving");
 
@@ -525,6 +533,15 @@ const shiftSchema = z
         z.strictObject({
           start: clock,
           minutes: z.number().gt(0).max(720).describe("Length of the break, minutes"),
+          staggerGroups: z
+            .number()
+            .int()
+            .min(1)
+            .max(50)
+            .default(1)
+            .describe(
+              "Stagger the break within each crew: workers take it in this many groups, one after another, the i-th worker of a crew in group i mod staggerGroups (default 1: all at once)",
+            ),
         }),
       )
       .max(24)
@@ -548,6 +565,35 @@ const dayCrew = (headcount: number, late?: number) => ({
   crossTrained: [],
   interleave: false,
 });
+
+/** Seconds of a pallet handling by where the pallet is: a rack position, the floor, the dock. */
+const palletStandard = (rack: number, floor: number, what: string) =>
+  z
+    .strictObject({
+      pallet: z.number().min(0).max(3600).default(rack),
+      shelf: z.number().min(0).max(3600).default(rack),
+      flow: z.number().min(0).max(3600).default(rack),
+      floor: z.number().min(0).max(3600).default(floor),
+      staging: z.number().min(0).max(3600).default(floor),
+      dock: z.number().min(0).max(3600).default(floor),
+    })
+    .prefault({})
+    .describe(
+      `Seconds to ${what} a pallet, by location type (\`dock\`: at a door) (defaults ${rack} in racking, ${floor} on the floor and at the dock), lift time excluded`,
+    );
+
+const timeStandardsSchema = z
+  .strictObject({
+    palletPickUpS: palletStandard(20, 15, "pick up"),
+    palletSetDownS: palletStandard(20, 15, "set down"),
+    palletVariation: distSpec({ min: 0, max: 10 })
+      .optional()
+      .describe(
+        "A factor on each pallet pick-up and set-down, drawn per handling on the stream `handling.pallet` (e.g. lognormal mean 1) (default 1: the standard)",
+      ),
+  })
+  .prefault({})
+  .describe("Handling time standards (see docs/scenarios.md, Time standards)");
 
 const taskDueSchema = z
   .strictObject({
@@ -938,6 +984,7 @@ export const scenarioSchema = z
     outbound: outboundSchema,
     storage: storageSchema,
     workforce: workforceSchema,
+    timeStandards: timeStandardsSchema,
     equipment: equipmentSchema,
     costs: costsSchema,
     operations: operationsSchema,

@@ -3,7 +3,14 @@
  * state, the ledger, empty statistics and listener lists, task queues and equipment pools.
  * Nothing runs yet; the operations install their processes on it (operationList.ts).
  */
-import { type DistSpec, distMean, Simulation, Tally, TimeWeighted } from "../engine/index.ts";
+import {
+  type DistSpec,
+  distMean,
+  Simulation,
+  sampler,
+  Tally,
+  TimeWeighted,
+} from "../engine/index.ts";
 import { StockLedger } from "../inventory/index.ts";
 import { ROLES, type Scenario } from "../scenario/index.ts";
 import { Tracer } from "./measure/trace.ts";
@@ -154,6 +161,7 @@ export function createWorld(scenario: Scenario, options: SimulateOptions = {}): 
     pools,
     equipmentFor: equipmentForTasks(scenario, pools),
     walkingMotion: walkingMotions(scenario),
+    palletVariation: palletVariation(sim, scenario),
     aisles: buildAisleTraffic(sim, site.layout.aisles, widestBodyM(scenario)),
     slotSku: new Int32Array(site.reserve.length).fill(-1),
     slotPallets: new Int32Array(site.reserve.length),
@@ -173,6 +181,15 @@ export function createWorld(scenario: Scenario, options: SimulateOptions = {}): 
  * Checks that `scenario` can run: builds its world as a replication would (throws InputError
  * listing what the scenario or layout lacks). `whsim validate` calls it.
  */
+/** Draws of `timeStandards.palletVariation` on the stream `handling.pallet`, if set. */
+function palletVariation(sim: Simulation, scenario: Scenario): (() => number) | undefined {
+  const spec = scenario.timeStandards.palletVariation;
+  if (!spec) return undefined;
+  const draw = sampler(spec as DistSpec);
+  const stream = sim.random("handling.pallet");
+  return () => Math.max(0, draw(stream));
+}
+
 export function checkRunnable(scenario: Scenario): void {
   createWorld(scenario);
 }

@@ -248,6 +248,8 @@ export interface World {
   pools: Partial<Record<EquipmentKind, EquipmentPool>>;
   /** Equipment each task needs (undefined: none). */
   equipmentFor: Record<EquippedTask, EquipmentPool | undefined>;
+  /** A draw of the pallet handling factor (`timeStandards.palletVariation`), if set. */
+  palletVariation: (() => number) | undefined;
   /** How each role walks when a task needs no equipment. */
   walkingMotion: Record<Role, Motion>;
   /** Traffic state of every aisle, by id (aisleTraffic.ts). */

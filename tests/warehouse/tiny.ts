@@ -85,6 +85,11 @@ export function tinyScenario(overrides: Record<string, unknown> = {}): Scenario 
       ],
     },
     storage: { initialStockDays: 0 },
+    // Every pallet pick-up and set-down takes 20 s, wherever it is.
+    timeStandards: {
+      palletPickUpS: { pallet: 20, shelf: 20, flow: 20, floor: 20, staging: 20, dock: 20 },
+      palletSetDownS: { pallet: 20, shelf: 20, flow: 20, floor: 20, staging: 20, dock: 20 },
+    },
     workforce: {
       shifts: { all: { start: "00:00", end: "00:00", days: allDays } },
       roles: Object.fromEntries(

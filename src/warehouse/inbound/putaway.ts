@@ -6,13 +6,18 @@
 import type { LocationContent } from "../../inventory/index.ts";
 import type { Operation } from "../operation.ts";
 import { chooseDestination, type Destination, slotContents } from "../storage/storage.ts";
-import { acquire, handle, lift, release, traceTask, travel } from "../workforce/activities.ts";
+import {
+  acquire,
+  handle,
+  lift,
+  palletHandlingS,
+  release,
+  traceTask,
+  travel,
+} from "../workforce/activities.ts";
 import { putawayDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Pallet, World } from "../world.ts";
-
-/** Seconds to pick up or set down a pallet. */
-export const PALLET_HANDLING_S = 20;
 
 /**
  * Installs putaway: listens for pallets going to storage and creates the putaway task of
@@ -69,10 +74,10 @@ function* putAway(world: World, worker: Worker, pallet: Pallet, destination: Des
   const equipment = yield* acquire(world, worker, "putaway");
   const pool = world.equipmentFor.putaway;
   yield* travel(world, worker, pallet.at.slice(5), { loaded: false, pool });
-  yield* handle(world, worker, PALLET_HANDLING_S);
+  yield* handle(world, worker, palletHandlingS(world, "pickUp", "dock"));
   yield* travel(world, worker, to, { loaded: true, pool });
   yield* lift(world, worker, pool, to, true);
-  yield* handle(world, worker, PALLET_HANDLING_S);
+  yield* handle(world, worker, palletHandlingS(world, "setDown", to));
   ledger.putaway({ timeS: sim.now, sku: sku.id, from: pallet.at, to, quantity: pallet.units });
   sku.dockUnits -= pallet.units;
   if (destination.kind === "face") {

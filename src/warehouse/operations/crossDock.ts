@@ -5,11 +5,17 @@
  * carrier's next departure. Dwell time runs from the trailer's arrival to the departure.
  */
 
-import { PALLET_HANDLING_S } from "../inbound/putaway.ts";
 import { ratio } from "../measure/ratio.ts";
 import type { Operation } from "../operation.ts";
 import { dueDeparture } from "../outbound/orders.ts";
-import { acquire, handle, release, traceTask, travel } from "../workforce/activities.ts";
+import {
+  acquire,
+  handle,
+  palletHandlingS,
+  release,
+  traceTask,
+  travel,
+} from "../workforce/activities.ts";
 import { putawayDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Pallet, World } from "../world.ts";
@@ -60,7 +66,7 @@ export function installCrossDock(world: World): {
     const equipment = yield* acquire(world, worker, "putaway");
     const pool = world.equipmentFor.putaway;
     yield* travel(world, worker, pallet.at.slice(5), { loaded: false, pool });
-    yield* handle(world, worker, PALLET_HANDLING_S);
+    yield* handle(world, worker, palletHandlingS(world, "pickUp", "dock"));
     ledger.move({
       timeS: sim.now,
       sku: sku.id,
@@ -71,7 +77,7 @@ export function installCrossDock(world: World): {
     });
     sku.dockUnits -= pallet.units;
     yield* travel(world, worker, door, { loaded: true, pool });
-    yield* handle(world, worker, PALLET_HANDLING_S + spec.sortS);
+    yield* handle(world, worker, palletHandlingS(world, "setDown", "dock") + spec.sortS);
     release(world, worker, "putaway", equipment);
     traceTask(world, "crossDock", worker, "end");
     stats.staged++;

@@ -105,9 +105,10 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     worker.pos = site.depot;
   }
   if (picking.setupS > 0) {
+    const setupS = picking.setupS * worker.handlingFactor;
     worker.setState("handling", sim.now);
-    yield picking.setupS;
-    times.pickS += picking.setupS;
+    yield setupS;
+    times.pickS += setupS;
   }
 
   const plan = planStops(world, parts, motion);
@@ -135,7 +136,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     if (face.aisle !== worker.aisle?.id)
       times.congestionS += yield* enterAisle(world, worker, face.aisle);
     if (face.heightM > 0 && motion.lowerMps > 0) yield* lift(world, worker, pool, to, false);
-    const handleS = stopHandleS(picking, lines);
+    const handleS = stopHandleS(picking, lines) * worker.handlingFactor;
     if (handleS > 0) {
       // Booked as handling; the trace shows the picker picking at the location.
       worker.setState("handling", sim.now, "other", "picking");

@@ -6,9 +6,16 @@
  * whole pallet fits. Urgent tasks (orders waiting) go first.
  */
 import { removalRules, type StockRecord } from "../../inventory/index.ts";
-import { PALLET_HANDLING_S } from "../inbound/putaway.ts";
 import type { Operation } from "../operation.ts";
-import { acquire, handle, lift, release, traceTask, travel } from "../workforce/activities.ts";
+import {
+  acquire,
+  handle,
+  lift,
+  palletHandlingS,
+  release,
+  traceTask,
+  travel,
+} from "../workforce/activities.ts";
 import { replenishDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { ReservePallet, SkuState, World } from "../world.ts";
@@ -48,7 +55,7 @@ export function installReplenishment(world: World): void {
     const pool = world.equipmentFor.replenish;
     yield* travel(world, worker, from, { loaded: false, pool });
     yield* lift(world, worker, pool, from, false);
-    yield* handle(world, worker, PALLET_HANDLING_S);
+    yield* handle(world, worker, palletHandlingS(world, "pickUp", from));
     world.slotPallets[pallet.slot]--;
     if (world.slotPallets[pallet.slot] === 0) world.slotSku[pallet.slot] = -1;
     ledger.move({
@@ -61,7 +68,7 @@ export function installReplenishment(world: World): void {
     for (const listener of world.listeners.slotFreed) listener(pallet.slot);
     yield* travel(world, worker, sku.face, { loaded: true, pool });
     yield* lift(world, worker, pool, sku.face, true);
-    yield* handle(world, worker, PALLET_HANDLING_S);
+    yield* handle(world, worker, palletHandlingS(world, "setDown", sku.face));
     ledger.replenish({
       timeS: sim.now,
       sku: sku.id,

@@ -63,11 +63,23 @@ export function* travel(
   return distanceM;
 }
 
-/** Handles goods for `durationS` (picking, putting, unloading…). */
+/** Handles goods for `durationS` (picking, putting, unloading…) at the worker's own pace. */
 export function* handle(world: World, worker: Worker, durationS: number): ProcessGenerator<void> {
   if (durationS <= 0) return;
   worker.setState("handling", world.sim.now);
-  yield durationS;
+  yield durationS * worker.handlingFactor;
+}
+
+/**
+ * Time standard of a pallet pick-up or set-down at `place` (a location, by its type, or a
+ * dock), s, times a draw of `timeStandards.palletVariation` when set.
+ */
+export function palletHandlingS(world: World, which: "pickUp" | "setDown", place: string): number {
+  const standards = world.scenario.timeStandards;
+  const table = which === "pickUp" ? standards.palletPickUpS : standards.palletSetDownS;
+  const type = world.site.travel.location(place)?.type ?? "dock";
+  const variation = world.palletVariation;
+  return variation ? table[type] * variation() : table[type];
 }
 
 /**

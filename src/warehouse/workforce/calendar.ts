@@ -53,17 +53,19 @@ export interface Window {
 
 /**
  * The windows of a shift in [0, horizonS + 1 day): starting at `start` on each of its days,
- * ending at `end` (the next day when `end` <= `start`), cut by its breaks. Windows may
- * overlap the horizon.
+ * ending at `end` (the next day when `end` <= `start`), cut by its breaks. A break with
+ * `staggerGroups` g starts (`group` mod g) × its length later: the groups of a crew take it
+ * one after another. Windows may overlap the horizon.
  */
 export function shiftWindows(
   shift: {
     start: string;
     end: string;
     days: readonly string[];
-    breaks?: readonly { start: string; minutes: number }[];
+    breaks?: readonly { start: string; minutes: number; staggerGroups?: number }[];
   },
   horizonS: number,
+  group = 0,
 ): Window[] {
   const mask = dayMask(shift.days);
   const startC = clockS(shift.start);
@@ -79,7 +81,8 @@ export function shiftWindows(
     let from = startS;
     const cuts = (shift.breaks ?? [])
       .map((b) => {
-        let at = day * DAY_S + clockS(b.start);
+        const offsetS = (group % (b.staggerGroups ?? 1)) * b.minutes * 60;
+        let at = day * DAY_S + clockS(b.start) + offsetS;
         if (at < startS) at += DAY_S;
         return { at, until: Math.min(endS, at + b.minutes * 60) };
       })

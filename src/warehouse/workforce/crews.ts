@@ -7,6 +7,7 @@
  * for (its own on ties); with interleaving, among the few most urgent tasks of those queues
  * the one starting nearest. Breaks split a shift into windows (calendar.ts).
  */
+import { type DistSpec, sampler } from "../../engine/index.ts";
 import type { PlaceRef } from "../../layout/index.ts";
 import { ROLES, type Role } from "../../scenario/index.ts";
 import type { Operation } from "../operation.ts";
@@ -19,12 +20,20 @@ import { type TaskQueue, Worker } from "./workforce.ts";
 export function startCrews(world: World): void {
   const { sim, scenario } = world;
   const zones = scenario.outbound.picking.method === "zone" ? scenario.outbound.picking.zones : 1;
+  // Handling factors have a stream of their own, so drawing them changes no other stream.
+  const factorStream = sim.random("workforce.handlingFactor");
   for (const role of ROLES) {
     const home: PlaceRef = homeOf(world, role);
+    const spec = scenario.workforce.roles[role];
+    const factor = spec.handlingFactor ? sampler(spec.handlingFactor as DistSpec) : undefined;
     let n = 0;
-    for (const crew of scenario.workforce.roles[role].crews) {
-      const windows = shiftWindows(scenario.workforce.shifts[crew.shift], world.horizonS);
+    for (const crew of spec.crews) {
+      const shift = scenario.workforce.shifts[crew.shift];
+      const staggered = shift.breaks.some((b) => b.staggerGroups > 1);
+      const shared = shiftWindows(shift, world.horizonS);
       for (let i = 0; i < crew.headcount; i++) {
+        // Staggered breaks: the i-th worker of the crew takes them in group i.
+        const windows = staggered ? shiftWindows(shift, world.horizonS, i) : shared;
         const worker = new Worker(
           `${role}-${++n}`,
           role,
@@ -33,6 +42,7 @@ export function startCrews(world: World): void {
           world.warmupS,
           world.tracer,
         );
+        if (factor) worker.handlingFactor = Math.max(0.1, factor(factorStream));
         // Zone pickers: spread each crew over the zones.
         worker.zone = i % zones;
         world.workers[role].push(worker);

@@ -44,6 +44,8 @@ export class Worker {
   zone = 0;
   /** Id of the task under way (trace records). */
   taskId = 0;
+  /** Factor on every handling time of this worker (1 = the time standard). */
+  handlingFactor = 1;
   /** Equipment held now, if any (for the trace header and samples). */
   equipment: EquipmentKind | undefined;
   /** The aisle the worker stands in (aisleTraffic.ts), and its hold on a narrow one. */
