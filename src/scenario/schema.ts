@@ -249,7 +249,9 @@ const carrierSchema = z
       .min(1)
       .max(1000)
       .default(12)
-      .describe("Orders a loader carries from packing to the trailer in one trip (default 12)"),
+      .describe(
+        "Orders on one outbound pallet in the staging lane, which a loader carries to the trailer in one trip (default 12)",
+      ),
   })
   .describe("An outbound carrier with its trailer departures and cut-off");
 
@@ -392,6 +394,22 @@ const outboundSchema = z
       })
       .prefault({})
       .describe("Pack stations"),
+    staging: z
+      .strictObject({
+        lanePallets: z
+          .number()
+          .int()
+          .min(1)
+          .max(1000)
+          .optional()
+          .describe(
+            "Pallet places of every outbound staging lane (default: the layout's lane capacity, `docks.stagingCapacityUnitLoads`; 26, one trailer load, at a door the layout draws no lane for)",
+          ),
+      })
+      .prefault({})
+      .describe(
+        "Departure bay staging: each carrier's packed orders are built onto pallets (ordersPerTrip orders) in its door's lane; a full lane stops the packers who feed it",
+      ),
     carriers: z
       .array(carrierSchema)
       .min(1)

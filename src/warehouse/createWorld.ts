@@ -14,6 +14,7 @@ import {
 import { StockLedger } from "../inventory/index.ts";
 import { ROLES, type Scenario } from "../scenario/index.ts";
 import { Tracer } from "./measure/trace.ts";
+import { createDepartureBay } from "./outbound/departureBay.ts";
 import { carrierDepartures } from "./outbound/orders.ts";
 import { buildScenarioSite, pickZones } from "./scenarioSite.ts";
 import { checkRemovalData } from "./storage/putawaySetup.ts";
@@ -172,7 +173,9 @@ export function createWorld(scenario: Scenario, options: SimulateOptions = {}): 
     pickFace: undefined,
     packagingS: () => 0,
     nextId: { order: 1, pallet: 1, task: 1 },
+    bay: undefined as never,
   };
+  world.bay = createDepartureBay(world);
   placeInitialStock(world, slotContents(world), scenario.layoutFile ?? "<scenario>");
   return world;
 }

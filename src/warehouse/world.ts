@@ -10,6 +10,7 @@ import type { Motion } from "../layout/index.ts";
 import type { EquipmentKind, EquippedTask, Role, Scenario } from "../scenario/index.ts";
 import type { PurchaseLine } from "./inbound/inbound.ts";
 import type { Tracer } from "./measure/trace.ts";
+import type { DepartureBay } from "./outbound/departureBay.ts";
 import type { Departures } from "./outbound/orders.ts";
 import type { Site } from "./storage/site.ts";
 import type { SkuInfo } from "./storage/skuMaster.ts";
@@ -258,6 +259,8 @@ export interface World {
   slotSku: Int32Array;
   slotPallets: Int32Array;
   putawayRule: PutawayRule;
+  /** The departure bay's staging lanes (packing fills them, loaders empty them). */
+  bay: DepartureBay;
   /** Each carrier's departures and cut-offs over the horizon. */
   departures: Departures[];
   /** Scratch for building pick tours: stop index per SKU rank, -1 when unused. */

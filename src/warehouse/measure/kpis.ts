@@ -31,6 +31,8 @@ export const KPI_UNITS: Record<string, string> = {
   stockoutLines: "lines",
   inventoryRecordAccuracy: "share",
   congestionWaitS: "s",
+  waitStagingS: "s",
+  stagingOccupancy: "share",
   congestionWaitsPerHour: "waits/h",
   ordersInProcess: "orders",
   backlogAtEndOrders: "orders",

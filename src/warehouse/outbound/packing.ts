@@ -1,7 +1,7 @@
 /**
  * Packing: a picked order waits for a packer and a free pack station; packing takes a base
  * time plus a time per unit (and sorting time after batch or zone picking). Packed orders
- * are staged for their carrier.
+ * are staged for their carrier in the departure bay (the packer waits while the lane is full).
  */
 import { Resource } from "../../engine/index.ts";
 import type { Operation } from "../operation.ts";
@@ -9,7 +9,7 @@ import { handle, traceTask, travel } from "../workforce/activities.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, World } from "../world.ts";
 
-/** Installs packing: listens for picked orders. */
+/** Installs packing: listens for picked orders; packed orders go to the departure bay. */
 export function installPacking(world: World): void {
   const { sim, scenario, site } = world;
   const packing = scenario.outbound.packing;
@@ -49,6 +49,8 @@ export function installPacking(world: World): void {
     yield* handle(world, worker, sortS + packS);
     order.sortS = sortS;
     order.packEndS = sim.now;
+    // The packer keeps the station until the order has a place in its staging lane.
+    yield* world.bay.stage(worker, order);
     busy[k] = false;
     stations.release(station);
     traceTask(world, "pack", worker, "end", order.id);

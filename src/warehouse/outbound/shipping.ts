@@ -1,6 +1,6 @@
 /**
- * Shipping: a packed order is staged and a loader carries it from the pack area into its
- * carrier's trailer at the carrier's outbound door (time per order). At each cut-off the
+ * Shipping: a loader takes each pallet of packed orders from its staging lane into the
+ * carrier's trailer at the lane's outbound door (time per order). At each cut-off the
  * orders staged so far are assigned to that departure; the trailer leaves at its
  * departure time, or when the last of them is loaded if that is later. Orders packed after
  * the cut-off wait for the next trailer.
@@ -10,38 +10,31 @@ import type { Operation } from "../operation.ts";
 import { acquire, handle, release, traceTask, travel } from "../workforce/activities.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, World } from "../world.ts";
+import { departureBayKpis } from "./departureBay.ts";
 
-/** Installs staging, loading and the carriers' departures. */
+/** Installs loading from the staging lanes and the carriers' departures. */
 export function installShipping(world: World): void {
-  const { sim, scenario, site, ledger, stats, skus, departures } = world;
+  const { sim, scenario, ledger, stats, skus, departures, bay } = world;
   const carriers = scenario.outbound.carriers;
   const staged: Order[][] = carriers.map(() => []);
   /** Orders staged but not yet loaded, and the departures waiting for some of them. */
   const loading = new Set<Order>();
   const onLoaded = new Map<Order, () => void>();
-  const doorOf = (c: number) => site.outboundDocks[c % site.outboundDocks.length];
-  const pickup = site.packStations[0] ?? site.depot;
 
-  /** Packed orders waiting for a loader, per carrier, and whether a trip task is queued. */
-  const toLoad: Order[][] = carriers.map(() => []);
-  const tripQueued = carriers.map(() => false);
-
-  /** A loader carries the next trip's orders of carrier `c` to its door. */
+  /** A loader takes the oldest pallet of carrier `c` from its lane to the lane's door. */
   function* loadTrip(worker: Worker, c: number) {
     const carrier = carriers[c];
-    const door = doorOf(c);
-    tripQueued[c] = false;
-    const trip = toLoad[c].splice(0, carrier.ordersPerTrip);
-    if (trip.length === 0) return;
-    if (toLoad[c].length > 0) queueTrip(c);
-    traceTask(world, "load", worker, "start", trip[0].id);
+    traceTask(world, "load", worker, "start", bay.ready[c][0]?.orders[0]?.id);
     const equipment = yield* acquire(world, worker, "load");
     const pool = world.equipmentFor.load;
-    yield* travel(world, worker, pickup, { loaded: false, pool });
-    yield* travel(world, worker, door, { loaded: true, pool });
+    const lane = bay.lanes[bay.ready[c][0]?.lane ?? 0];
+    yield* travel(world, worker, lane.place, { loaded: false, pool });
+    const pallet = bay.take(c);
+    const trip = pallet?.orders ?? [];
+    if (lane.place !== lane.dock) yield* travel(world, worker, lane.dock, { loaded: true, pool });
     yield* handle(world, worker, carrier.loadSPerOrder * trip.length);
     release(world, worker, "load", equipment);
-    traceTask(world, "load", worker, "end", trip[0].id);
+    traceTask(world, "load", worker, "end", trip[0]?.id);
     for (const order of trip) {
       loading.delete(order);
       const notify = onLoaded.get(order);
@@ -52,19 +45,17 @@ export function installShipping(world: World): void {
     }
   }
 
-  const queueTrip = (c: number) => {
-    tripQueued[c] = true;
+  bay.onPallet = (pallet) => {
+    const c = pallet.carrier;
     world.queues.loader.push(
-      { kind: "load", run: (worker) => loadTrip(worker, c) },
-      toLoad[c][0]?.dueS ?? world.sim.now,
+      { kind: "load", at: bay.lanes[pallet.lane].place, run: (worker) => loadTrip(worker, c) },
+      pallet.orders[0].dueS,
     );
   };
 
   world.listeners.orderPacked.push((order) => {
     staged[order.carrier].push(order);
     loading.add(order);
-    toLoad[order.carrier].push(order);
-    if (!tripQueued[order.carrier]) queueTrip(order.carrier);
   });
 
   carriers.forEach((_, c) => {
@@ -154,6 +145,6 @@ export const shippingOperation: Operation = {
   name: "shipping",
   install(world) {
     installShipping(world);
-    return {};
+    return { kpis: () => departureBayKpis(world.bay) };
   },
 };

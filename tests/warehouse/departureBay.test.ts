@@ -1,0 +1,63 @@
+/**
+ * The departure bay in a whole run: a lane of one pallet place with two loaders stops the
+ * packers (waitStagingS > 0, packers waiting for "staging") and still conserves stock and
+ * orders; the layout's lanes of 12 places stop them far less.
+ */
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "../../src/scenario/index.ts";
+import { simulate } from "../../src/warehouse/index.ts";
+
+function run(staging: Record<string, unknown>) {
+  return simulate(
+    loadScenario(
+      JSON.stringify({
+        name: "bay",
+        horizonDays: 2,
+        warmupDays: 0.5,
+        seed: 5,
+        layout: {
+          generator: "traditional",
+          name: "bay",
+          aisles: 6,
+          baysPerAisle: 10,
+          levels: 3,
+          packStations: 4,
+          docks: { inbound: 1, outbound: 1, stagingLanesPerDoor: 2 },
+        },
+        skus: { count: 60 },
+        outbound: {
+          ordersPerDay: 600,
+          staging,
+          carriers: [
+            {
+              name: "c",
+              departures: ["12:00", "19:00"],
+              ordersPerTrip: 1,
+              loadSPerOrder: 20,
+            },
+          ],
+        },
+        workforce: {
+          roles: {
+            packer: { crews: [{ shift: "day", headcount: 4 }] },
+            loader: { crews: [{ shift: "day", headcount: 2 }] },
+          },
+        },
+      }),
+      "bay.json",
+    ),
+  );
+}
+
+describe("departure bay in a run", () => {
+  it("a lane of one place stops the packers; lanes of 12 far less; both conserve", () => {
+    const tight = run({ lanePallets: 1 });
+    const roomy = run({});
+    expect(tight.conservation.ok).toBe(true);
+    expect(roomy.conservation.ok).toBe(true);
+    expect(tight.kpis.waitStagingS).toBeGreaterThan(1);
+    expect(roomy.kpis.waitStagingS).toBeLessThan(tight.kpis.waitStagingS / 3);
+    expect(tight.kpis.stagingOccupancy).toBeGreaterThan(roomy.kpis.stagingOccupancy);
+    expect(tight.breakdown.worker.packer["waiting.staging"]).toBeGreaterThan(0);
+  });
+});
