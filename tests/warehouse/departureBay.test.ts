@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/index.ts";
 import { simulate } from "../../src/warehouse/index.ts";
 
-function run(staging: Record<string, unknown>) {
+function run(staging: Record<string, unknown>, trace?: (record: any) => void) {
   return simulate(
     loadScenario(
       JSON.stringify({
@@ -46,12 +46,22 @@ function run(staging: Record<string, unknown>) {
       }),
       "bay.json",
     ),
+    { trace },
   );
 }
 
 describe("departure bay in a run", () => {
   it("a lane of one place stops the packers; lanes of 12 far less; both conserve", () => {
-    const tight = run({ lanePallets: 1 });
+    const lanes = new Map<string, number[]>();
+    const tight = run({ lanePallets: 1 }, (r) => {
+      if (r.kind === "queue" && String(r.name).startsWith("staging")) {
+        lanes.set(r.name, [...(lanes.get(r.name) ?? []), r.length]);
+      }
+    });
+    // The trace fills and empties the lane (named after the layout's lane) and shows blocking.
+    const fill = lanes.get("staging:OUT1-S1") ?? [];
+    expect(new Set(fill)).toEqual(new Set([0, 1]));
+    expect(Math.max(...(lanes.get("stagingBlocked:OUT1-S1") ?? [0]))).toBeGreaterThan(0);
     const roomy = run({});
     expect(tight.conservation.ok).toBe(true);
     expect(roomy.conservation.ok).toBe(true);

@@ -31,6 +31,24 @@ describe("queueAnchors(), congestionByAisle()", async () => {
     expect(anchors.misc).toBeUndefined();
   });
 
+  it("shows a staging lane's pallets and its blocked packers at the lane, or at the door without lanes", () => {
+    const lanes = {
+      ...layout,
+      stagingLanes: [{ id: "OUT1-S1", dock: "OUT1", kind: "outbound", x: 30, y: 6 }],
+    };
+    const trace = {
+      queues: {
+        "staging:OUT1-S1": series,
+        "stagingBlocked:OUT1-S1": series,
+        "staging:OUT2": series,
+      },
+    } as any;
+    const anchors = Object.fromEntries(queueAnchors(lanes, trace).map((a) => [a.name, a]));
+    expect(anchors["staging:OUT1-S1"]).toMatchObject({ label: "OUT1-S1", x: 30, y: 6 });
+    expect(anchors["stagingBlocked:OUT1-S1"]).toMatchObject({ label: "OUT1-S1", x: 30, y: 6 });
+    expect(anchors["staging:OUT2"]).toMatchObject({ label: "OUT2", x: 40, y: 1.5 });
+  });
+
   it("sums waits per aisle, mapping segment keys to their aisle", () => {
     const trace = {
       congestion: {

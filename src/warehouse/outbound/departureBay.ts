@@ -17,6 +17,8 @@ export interface Lane {
   place: string;
   dock: string;
   places: Container;
+  /** Packers waiting for a place now. */
+  blocked: number;
 }
 
 /** A pallet of one carrier's orders in a lane. */
@@ -61,7 +63,8 @@ export function createDepartureBay(world: World): DepartureBay {
     const found = lanes.findIndex((l) => l.place === place);
     if (found >= 0) return found;
     const capacity = override ?? drawnLane?.capacityUnitLoads ?? DEFAULT_LANE_PALLETS;
-    lanes.push({ place, dock, places: new Container(sim, { capacity: Math.max(1, capacity) }) });
+    const places = new Container(sim, { capacity: Math.max(1, capacity) });
+    lanes.push({ place, dock, places, blocked: 0 });
     return lanes.length - 1;
   });
   if (world.warmupS > 0) {
@@ -88,8 +91,12 @@ export function createDepartureBay(world: World): DepartureBay {
         const lane = laneOf[c];
         const request = lanes[lane].places.put(1);
         const fromS = sim.now;
-        if (!request.triggered) worker.setState("waiting", sim.now, "staging");
-        yield request;
+        if (!request.triggered) {
+          worker.setState("waiting", sim.now, "staging");
+          traceBlocked(world, lanes[lane], ++lanes[lane].blocked);
+          yield request;
+          traceBlocked(world, lanes[lane], --lanes[lane].blocked);
+        } else yield request;
         if (order.createdS >= world.warmupS) bay.blockedS += sim.now - fromS;
         traceLane(world, lanes[lane]);
         const fresh: OutboundPallet = { lane, carrier: c, orders: [order] };
@@ -130,14 +137,27 @@ export function departureBayKpis(bay: DepartureBay): Record<string, number> {
   };
 }
 
-/** A `staging` trace record: the pallets in a lane now (the viewer fills the lane). */
+/**
+ * The pallets in a lane now, as the trace queue `staging:<lane>` (the viewer shows it at the
+ * lane, or at the door when the layout draws no lane).
+ */
 function traceLane(world: World, lane: Lane): void {
   if (!world.tracer.on) return;
   world.tracer.emit({
     t: world.sim.now,
-    kind: "staging",
-    lane: lane.place,
-    pallets: lane.places.level,
-    capacity: lane.places.capacity,
+    kind: "queue",
+    name: `staging:${lane.place}`,
+    length: lane.places.level,
+  });
+}
+
+/** Packers waiting for a place in a full lane, as the trace queue `stagingBlocked:<lane>`. */
+function traceBlocked(world: World, lane: Lane, packers: number): void {
+  if (!world.tracer.on) return;
+  world.tracer.emit({
+    t: world.sim.now,
+    kind: "queue",
+    name: `stagingBlocked:${lane.place}`,
+    length: packers,
   });
 }
