@@ -51,7 +51,7 @@ describe("one replication has no interval", () => {
       why: [],
     } as unknown as OptimizationResult;
     const text = optimizationTable(result);
-    expect(text).toMatch(/19650 ± -/);
+    expect(text).toMatch(/19,650 ± -/);
     expect(text).toMatch(/41\.3 \[-\]/);
     expect(text).not.toMatch(/± 0/);
   });
