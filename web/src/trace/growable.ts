@@ -1,62 +1,48 @@
 /** Append-only typed arrays that double when full, for building trace indexes fast. */
 
-/** A growable Float64Array. */
-export class GrowF64 {
-  data: Float64Array;
+type Typed = Float64Array | Float32Array | Uint32Array;
+
+/** A typed array that grows by doubling; `make` allocates the backing array. */
+class Growable<A extends Typed> {
+  data: A;
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Float64Array(capacity);
+  constructor(
+    private readonly make: (size: number) => A,
+    capacity: number,
+  ) {
+    this.data = make(capacity);
   }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
+      const next = this.make(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = value;
   }
   /** A trimmed copy holding exactly `length` values. */
-  toArray(): Float64Array {
-    return this.data.slice(0, this.length);
+  toArray(): A {
+    return this.data.slice(0, this.length) as A;
+  }
+}
+
+/** A growable Float64Array. */
+export class GrowF64 extends Growable<Float64Array> {
+  constructor(capacity = 1024) {
+    super((n) => new Float64Array(n), capacity);
   }
 }
 
 /** A growable Float32Array. */
-export class GrowF32 {
-  data: Float32Array;
-  length = 0;
+export class GrowF32 extends Growable<Float32Array> {
   constructor(capacity = 1024) {
-    this.data = new Float32Array(capacity);
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
-  }
-  toArray(): Float32Array {
-    return this.data.slice(0, this.length);
+    super((n) => new Float32Array(n), capacity);
   }
 }
 
 /** A growable Uint32Array. */
-export class GrowU32 {
-  data: Uint32Array;
-  length = 0;
+export class GrowU32 extends Growable<Uint32Array> {
   constructor(capacity = 1024) {
-    this.data = new Uint32Array(capacity);
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
-  }
-  toArray(): Uint32Array {
-    return this.data.slice(0, this.length);
+    super((n) => new Uint32Array(n), capacity);
   }
 }
