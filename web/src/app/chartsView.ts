@@ -86,94 +86,108 @@ function seriesWithCursor(
   });
 }
 
-/** Draws every chart the runs have data for into `el` (replacing its content). */
-export function renderCharts(el: HTMLElement, runs: RunData[]): ChartCursor {
-  el.replaceChildren();
-  const cursors: ((hours: number) => void)[] = [];
-  const withTrace = runs.filter((r) => r.trace && r.trace.samples.t.length > 0);
-  const label = (r: RunData) => (runs.length > 1 ? `${runs.indexOf(r) === 0 ? "A" : "B"} · ` : "");
-  const series = (
-    pick: (r: RunData) => { name: string; t: Float64Array; v: Float64Array; scale?: number }[],
-  ) =>
-    withTrace.flatMap((r) =>
-      pick(r).map((s) => ({ name: `${label(r)}${s.name}`, points: points(s.t, s.v, s.scale) })),
-    );
-  const base = { width: 640, height: 300, xLabel: "Simulated time", xUnit: "h" };
+/** A time-series chart of the trace's samples: its card name, titles and the series of a run. */
+interface SampleChart {
+  name: string;
+  title: string;
+  yLabel: string;
+  yUnit: string;
+  yMin?: null;
+  series: (r: RunData) => { name: string; t: Float64Array; v: Float64Array; scale?: number }[];
+}
 
-  if (withTrace.length) {
-    seriesWithCursor(
-      card(el, "wip"),
-      {
-        series: series((r) => [
-          { name: "work in process", t: r.trace!.samples.t, v: r.trace!.samples.wip },
-        ]),
-      },
-      { ...base, title: "Work in process", yLabel: "Orders in process", yUnit: "orders" },
-      cursors,
+const SAMPLE_CHARTS: SampleChart[] = [
+  {
+    name: "wip",
+    title: "Work in process",
+    yLabel: "Orders in process",
+    yUnit: "orders",
+    series: (r) => [{ name: "work in process", t: r.trace!.samples.t, v: r.trace!.samples.wip }],
+  },
+  {
+    name: "queues",
+    title: "Queue lengths",
+    yLabel: "Length",
+    yUnit: "items",
+    series: (r) =>
+      Object.entries(r.trace!.samples.queues).map(([name, v]) => ({
+        name,
+        t: r.trace!.samples.t,
+        v,
+      })),
+  },
+  {
+    name: "utilization",
+    title: "Utilisation by role",
+    yLabel: "Busy share",
+    yUnit: "%",
+    series: (r) =>
+      Object.entries(r.trace!.samples.utilization).map(([role, v]) => ({
+        name: role,
+        t: r.trace!.samples.t,
+        v,
+        scale: 100,
+      })),
+  },
+  {
+    name: "stock",
+    title: "Stock on hand",
+    yLabel: "Stock",
+    yUnit: "units",
+    yMin: null,
+    series: (r) => [
+      { name: "stock on hand", t: r.trace!.samples.t, v: r.trace!.samples.stockUnits },
+    ],
+  },
+];
+
+const TIME_AXIS = { width: 640, height: 300, xLabel: "Simulated time", xUnit: "h" };
+
+/** "A · " or "B · " before a series name when two runs are shown. */
+function runPrefix(runs: RunData[], r: RunData): string {
+  return runs.length > 1 ? `${runs.indexOf(r) === 0 ? "A" : "B"} · ` : "";
+}
+
+function sampleCharts(el: HTMLElement, runs: RunData[], cursors: ((h: number) => void)[]): void {
+  const withTrace = runs.filter((r) => r.trace && r.trace.samples.t.length > 0);
+  if (!withTrace.length) return;
+  for (const chart of SAMPLE_CHARTS) {
+    const series = withTrace.flatMap((r) =>
+      chart.series(r).map((s) => ({
+        name: `${runPrefix(runs, r)}${s.name}`,
+        points: points(s.t, s.v, s.scale),
+      })),
     );
-    seriesWithCursor(
-      card(el, "queues"),
-      {
-        series: series((r) =>
-          Object.entries(r.trace!.samples.queues).map(([name, v]) => ({
-            name,
-            t: r.trace!.samples.t,
-            v,
-          })),
-        ),
-      },
-      { ...base, title: "Queue lengths", yLabel: "Length", yUnit: "items" },
-      cursors,
-    );
-    seriesWithCursor(
-      card(el, "utilization"),
-      {
-        series: series((r) =>
-          Object.entries(r.trace!.samples.utilization).map(([role, v]) => ({
-            name: role,
-            t: r.trace!.samples.t,
-            v,
-            scale: 100,
-          })),
-        ),
-      },
-      { ...base, title: "Utilisation by role", yLabel: "Busy share", yUnit: "%" },
-      cursors,
-    );
-    seriesWithCursor(
-      card(el, "stock"),
-      {
-        series: series((r) => [
-          { name: "stock on hand", t: r.trace!.samples.t, v: r.trace!.samples.stockUnits },
-        ]),
-      },
-      { ...base, title: "Stock on hand", yLabel: "Stock", yUnit: "units", yMin: null },
-      cursors,
-    );
+    const { name, series: _, ...labels } = chart;
+    seriesWithCursor(card(el, name), { series }, { ...TIME_AXIS, ...labels }, cursors);
   }
+}
+
+function orderCharts(el: HTMLElement, runs: RunData[], cursors: ((h: number) => void)[]): void {
   const withOrders = runs.filter((r) => r.trace && Object.keys(r.trace.orderTimes).length > 0);
-  if (withOrders.length) {
-    seriesWithCursor(
-      card(el, "orders"),
-      {
-        series: withOrders.flatMap((r) =>
-          ["created", "shipped"]
-            .filter((ev) => r.trace!.orderTimes[ev])
-            .map((ev) => ({
-              name: `${label(r)}${ev}`,
-              points: cumulative(r.trace!.orderTimes[ev]),
-            })),
-        ),
-      },
-      {
-        ...base,
-        title: "Orders created and shipped (cumulative)",
-        yLabel: "Orders",
-        yUnit: "orders",
-      },
-      cursors,
-    );
-  }
+  if (!withOrders.length) return;
+  const series = withOrders.flatMap((r) =>
+    ["created", "shipped"]
+      .filter((ev) => r.trace!.orderTimes[ev])
+      .map((ev) => ({
+        name: `${runPrefix(runs, r)}${ev}`,
+        points: cumulative(r.trace!.orderTimes[ev]),
+      })),
+  );
+  seriesWithCursor(
+    card(el, "orders"),
+    { series },
+    {
+      ...TIME_AXIS,
+      title: "Orders created and shipped (cumulative)",
+      yLabel: "Orders",
+      yUnit: "orders",
+    },
+    cursors,
+  );
+}
+
+function breakdownCharts(el: HTMLElement, runs: RunData[]): void {
   const withOrder = runs.filter((r) => r.summary?.breakdown?.order);
   if (withOrder.length) {
     stackedBreakdown(
@@ -207,6 +221,15 @@ export function renderCharts(el: HTMLElement, runs: RunData[]): ChartCursor {
       },
     );
   }
+}
+
+/** Draws every chart the runs have data for into `el` (replacing its content). */
+export function renderCharts(el: HTMLElement, runs: RunData[]): ChartCursor {
+  el.replaceChildren();
+  const cursors: ((hours: number) => void)[] = [];
+  sampleCharts(el, runs, cursors);
+  orderCharts(el, runs, cursors);
+  breakdownCharts(el, runs);
   if (!el.children.length) {
     el.innerHTML = `<p class="muted" style="padding:16px">No charts: the run has no <code>sample</code> records and no breakdown in summary.json.</p>`;
   }

@@ -4,7 +4,7 @@
  * staging lanes, pack stations and P&D points. Pure: reads only its arguments.
  */
 import { type Selection, select } from "d3";
-import type { Layout, XY } from "../../../src/layout/types.ts";
+import type { Layout, Rect, XY } from "../../../src/layout/types.ts";
 import { locationFootprints } from "./footprints.ts";
 
 /** Options of drawLayout. */
@@ -53,20 +53,50 @@ function pathOf(layout: Layout, points: XY[]): string {
   return `M${points.map((p) => `${p[0]},${flipY(layout, p[1])}`).join("L")}`;
 }
 
+/** Context of the part drawers: the layout, its root group and the label size, m. */
+interface Parts {
+  layout: Layout;
+  root: G;
+  fontM: number;
+}
+
 /** Draws `layout` into `container` (an SVG `<g>` or `<svg>`), appending one `<g class="layout">`. */
 export function drawLayout(
   container: SVGElement,
   layout: Layout,
   options: DrawLayoutOptions = {},
 ): void {
-  const labels = options.labels ?? true;
   const root = select(container)
     .append("g")
     .attr("class", "layout")
     .attr("data-layout", layout.name) as G;
-  const fy = (y: number) => flipY(layout, y);
   const fontM = Math.max(0.8, Math.min(2.2, Math.max(layout.widthM, layout.depthM) / 70));
+  const parts: Parts = { layout, root, fontM };
+  drawFloor(parts);
+  drawZones(parts);
+  drawAisles(parts);
+  drawRacks(parts);
+  if (options.locations ?? true) drawLocations(parts);
+  drawStagingLanes(parts);
+  drawDocks(parts);
+  drawPackStations(parts);
+  drawPdPoints(parts);
+  if (options.labels ?? true) drawLabels(parts);
+}
 
+/** Appends a rectangle given in layout metres (y up) to `g`. */
+function appendRect(g: G, layout: Layout, r: Rect, cls: string, id: string) {
+  return g
+    .append("rect")
+    .attr("class", cls)
+    .attr("data-id", id)
+    .attr("x", r.x)
+    .attr("y", flipY(layout, r.y + r.depthM))
+    .attr("width", r.widthM)
+    .attr("height", r.depthM);
+}
+
+function drawFloor({ layout, root }: Parts): void {
   root
     .append("rect")
     .attr("class", "floor")
@@ -77,27 +107,24 @@ export function drawLayout(
     .attr("fill", LAYOUT_COLORS.floor)
     .attr("stroke", LAYOUT_COLORS.wall)
     .attr("stroke-width", 0.25);
+}
 
+function drawZones({ layout, root }: Parts): void {
   const zones = root.append("g").attr("class", "zones");
   for (const z of layout.zones) {
     if (!z.rect) continue;
-    zones
-      .append("rect")
-      .attr("class", "zone")
-      .attr("data-id", z.id)
-      .attr("x", z.rect.x)
-      .attr("y", fy(z.rect.y + z.rect.depthM))
-      .attr("width", z.rect.widthM)
-      .attr("height", z.rect.depthM)
+    appendRect(zones, layout, z.rect, "zone", z.id)
       .attr("fill", ZONE_FILL[z.kind] ?? "#f1f5f9")
       .attr("fill-opacity", 0.55)
       .attr("stroke", "#94a3b8")
       .attr("stroke-dasharray", "1 0.6")
       .attr("stroke-width", 0.12);
   }
+}
 
+function drawAisles({ layout, root }: Parts): void {
   const aisles = root.append("g").attr("class", "aisles");
-  const drawAisles = (list: Layout["aisles"], cls: string, color: string) => {
+  const draw = (list: Layout["aisles"], cls: string, color: string) => {
     for (const a of list) {
       aisles
         .append("path")
@@ -110,9 +137,11 @@ export function drawLayout(
         .attr("stroke-linecap", "butt");
     }
   };
-  drawAisles(layout.crossAisles, "cross-aisle", LAYOUT_COLORS.crossAisle);
-  drawAisles(layout.aisles, "aisle", LAYOUT_COLORS.aisle);
+  draw(layout.crossAisles, "cross-aisle", LAYOUT_COLORS.crossAisle);
+  draw(layout.aisles, "aisle", LAYOUT_COLORS.aisle);
+}
 
+function drawRacks({ layout, root }: Parts): void {
   const racks = root.append("g").attr("class", "racks");
   for (const r of layout.racks) {
     racks
@@ -124,38 +153,36 @@ export function drawLayout(
       .attr("stroke", LAYOUT_COLORS.rack)
       .attr("stroke-width", 0.12);
   }
+}
 
-  if (options.locations ?? true) {
-    const locs = root.append("g").attr("class", "locations");
-    for (const f of locationFootprints(layout)) {
-      locs
-        .append("path")
-        .attr("class", "location")
-        .attr("data-footprint", f.key)
-        .attr("data-locations", f.locations.join(" "))
-        .attr("d", `${pathOf(layout, f.corners)}Z`)
-        .attr("fill", LAYOUT_COLORS.location)
-        .attr("stroke", "#cbd5e1")
-        .attr("stroke-width", 0.05);
-    }
+function drawLocations({ layout, root }: Parts): void {
+  const locs = root.append("g").attr("class", "locations");
+  for (const f of locationFootprints(layout)) {
+    locs
+      .append("path")
+      .attr("class", "location")
+      .attr("data-footprint", f.key)
+      .attr("data-locations", f.locations.join(" "))
+      .attr("d", `${pathOf(layout, f.corners)}Z`)
+      .attr("fill", LAYOUT_COLORS.location)
+      .attr("stroke", "#cbd5e1")
+      .attr("stroke-width", 0.05);
   }
+}
 
+function drawStagingLanes({ layout, root }: Parts): void {
   const lanes = root.append("g").attr("class", "staging");
   for (const s of layout.stagingLanes) {
-    lanes
-      .append("rect")
-      .attr("class", "staging-lane")
-      .attr("data-id", s.id)
-      .attr("x", s.rect.x)
-      .attr("y", fy(s.rect.y + s.rect.depthM))
-      .attr("width", s.rect.widthM)
-      .attr("height", s.rect.depthM)
+    appendRect(lanes, layout, s.rect, "staging-lane", s.id)
       .attr("fill", LAYOUT_COLORS.staging)
       .attr("stroke", "#d97706")
       .attr("stroke-dasharray", "0.6 0.4")
       .attr("stroke-width", 0.12);
   }
+}
 
+function drawDocks({ layout, root }: Parts): void {
+  const fy = (y: number) => flipY(layout, y);
   const docks = root.append("g").attr("class", "docks");
   for (const d of layout.docks) {
     // A door on a side wall stands vertically; on the front or back wall horizontally.
@@ -175,7 +202,10 @@ export function drawLayout(
       .attr("stroke-width", 0.15);
     g.append("title").text(`${d.kind} dock ${d.id}`);
   }
+}
 
+function drawPackStations({ layout, root }: Parts): void {
+  const fy = (y: number) => flipY(layout, y);
   const packs = root.append("g").attr("class", "pack-stations");
   for (const p of layout.packStations) {
     const g = packs.append("g").attr("class", "pack-station").attr("data-id", p.id);
@@ -189,7 +219,10 @@ export function drawLayout(
       .attr("fill-opacity", 0.85);
     g.append("title").text(`pack station ${p.id}`);
   }
+}
 
+function drawPdPoints({ layout, root }: Parts): void {
+  const fy = (y: number) => flipY(layout, y);
   const pds = root.append("g").attr("class", "pd-points");
   for (const p of layout.pdPoints) {
     const y = fy(p.y);
@@ -202,8 +235,10 @@ export function drawLayout(
       .append("title")
       .text(`P&D point ${p.id}`);
   }
+}
 
-  if (!labels) return;
+function drawLabels({ layout, root, fontM }: Parts): void {
+  const fy = (y: number) => flipY(layout, y);
   const text = root
     .append("g")
     .attr("class", "labels")
