@@ -19,29 +19,44 @@ export interface HeatmapOptions extends HeatScaleOptions {
   title?: (id: string, value: number) => string;
 }
 
+/** A heatmap of one value per id (location or aisle) over a layout drawing. */
+export type ValueHeatmap = (
+  container: SVGElement,
+  layout: Layout,
+  values: Record<string, number>,
+  options?: HeatmapOptions,
+) => void;
+
+/** A `<g class="heatmap {cls}">` appended to `container`, and the colour scale of `values`. */
+function heatGroup(
+  container: SVGElement,
+  cls: string,
+  values: number[],
+  options: HeatScaleOptions,
+) {
+  const color = heatColor(heatDomain(values, options), options);
+  const g = select(container)
+    .append("g")
+    .attr("class", `heatmap ${cls}`)
+    .attr("pointer-events", "none");
+  return { g, color };
+}
+
 /**
  * Colours each location footprint by the sum of `values` over its locations (levels);
  * footprints summing to 0 are left undrawn.
  */
-export function drawLocationHeatmap(
-  container: SVGElement,
-  layout: Layout,
-  values: Record<string, number>,
-  options: HeatmapOptions = {},
-): void {
+export const drawLocationHeatmap: ValueHeatmap = (container, layout, values, options = {}) => {
   const cells = locationFootprints(layout).map((f) => ({
     f,
     v: f.locations.reduce((s, id) => s + (values[id] ?? 0), 0),
   }));
-  const domain = heatDomain(
+  const { g, color } = heatGroup(
+    container,
+    "location-heatmap",
     cells.map((c) => c.v),
     options,
   );
-  const color = heatColor(domain, options);
-  const g = select(container)
-    .append("g")
-    .attr("class", "heatmap location-heatmap")
-    .attr("pointer-events", "none");
   for (const { f, v } of cells) {
     if (v === 0 || !Number.isFinite(v)) continue;
     const d = `M${f.corners.map((p) => `${p[0]},${flipY(layout, p[1])}`).join("L")}Z`;
@@ -55,21 +70,11 @@ export function drawLocationHeatmap(
       .attr("fill-opacity", options.opacity ?? 0.9);
     if (options.title) path.append("title").text(options.title(f.key, v));
   }
-}
+};
 
 /** Draws each aisle (picking and cross) in `values` as a thick line coloured by its value. */
-export function drawAisleHeatmap(
-  container: SVGElement,
-  layout: Layout,
-  values: Record<string, number>,
-  options: HeatmapOptions = {},
-): void {
-  const domain = heatDomain(Object.values(values), options);
-  const color = heatColor(domain, options);
-  const g = select(container)
-    .append("g")
-    .attr("class", "heatmap aisle-heatmap")
-    .attr("pointer-events", "none");
+export const drawAisleHeatmap: ValueHeatmap = (container, layout, values, options = {}) => {
+  const { g, color } = heatGroup(container, "aisle-heatmap", Object.values(values), options);
   for (const a of [...layout.crossAisles, ...layout.aisles]) {
     const v = values[a.id];
     if (v === undefined || v === 0 || !Number.isFinite(v)) continue;
@@ -84,7 +89,7 @@ export function drawAisleHeatmap(
       .attr("stroke-width", Math.max(0.6, a.widthM * 0.8))
       .attr("stroke-linecap", "round");
   }
-}
+};
 
 /**
  * Draws aisle pieces (from aisleSegments) as thick lines coloured by their value, on top of
@@ -96,16 +101,13 @@ export function drawSegmentHeatmap(
   segments: AisleSegment[],
   options: HeatmapOptions = {},
 ): void {
-  const domain = heatDomain(
+  const { g, color } = heatGroup(
+    container,
+    "segment-heatmap",
     segments.map((s) => s.value),
     options,
   );
-  const color = heatColor(domain, options);
   const widths = new Map([...layout.crossAisles, ...layout.aisles].map((a) => [a.id, a.widthM]));
-  const g = select(container)
-    .append("g")
-    .attr("class", "heatmap segment-heatmap")
-    .attr("pointer-events", "none");
   for (const s of segments) {
     if (s.value === 0 || !Number.isFinite(s.value) || s.points.length < 2) continue;
     const path = g

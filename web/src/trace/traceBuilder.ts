@@ -75,6 +75,22 @@ function pushStep(map: Steps, key: string, t: number, v: number): void {
   s.v.push(v);
 }
 
+type RecordHandler = (b: TraceBuilder, rec: any, t: number) => void;
+
+/** What each record kind adds to the index. */
+const RECORD_KINDS = new Map<string, RecordHandler>([
+  ["move", (b, rec, t) => b.move(rec, t)],
+  ["lift", (b, rec, t) => b.lift(rec, t)],
+  ["state", (b, rec, t) => b.state(rec, t)],
+  ["queue", (b, rec, t) => b.queue(rec, t)],
+  ["pick", (b, rec, t) => b.pick(rec, t)],
+  ["stock", (b, rec, t) => b.stockChange(rec, t)],
+  ["congestion", (b, rec, t) => b.congestionWait(rec, t)],
+  ["order", (b, rec, t) => b.order(rec, t)],
+  ["task", (b, rec) => b.task(rec)],
+  ["sample", (b, rec, t) => b.sample(rec, t)],
+]);
+
 /** The index under construction. */
 export class TraceBuilder {
   records = 0;
@@ -134,48 +150,26 @@ export class TraceBuilder {
     this.records++;
     if (t < this.startT) this.startT = t;
     if (t > this.endT) this.endT = t;
-    switch (rec.kind) {
-      case "move":
-        this.move(rec, t);
-        return;
-      case "lift":
-        this.lift(rec, t);
-        return;
-      case "state": {
-        const tr = this.track(String(rec.id));
-        tr.stateT.push(t);
-        tr.stateCode.push(stateCode(String(rec.state)));
-        return;
-      }
-      case "queue":
-        pushStep(this.queues, String(rec.name), t, +rec.length);
-        return;
-      case "pick":
-        this.pick(rec, t);
-        return;
-      case "stock":
-        this.stockChange(rec, t);
-        return;
-      case "congestion":
-        this.congestionWait(rec, t);
-        return;
-      case "order":
-        this.order(String(rec.event), t);
-        return;
-      case "task":
-        if (rec.phase === "start")
-          this.tasks[String(rec.task)] = (this.tasks[String(rec.task)] ?? 0) + 1;
-        return;
-      case "sample":
-        this.sample(rec, t);
-        return;
-      default:
-        // Unknown kinds are skipped: newer traces may carry more than this viewer draws.
-        return;
-    }
+    // Unknown kinds are skipped: newer traces may carry more than this viewer draws.
+    RECORD_KINDS.get(rec.kind)?.(this, rec, t);
   }
 
-  private move(rec: any, t: number): void {
+  state(rec: any, t: number): void {
+    const tr = this.track(String(rec.id));
+    tr.stateT.push(t);
+    tr.stateCode.push(stateCode(String(rec.state)));
+  }
+
+  queue(rec: any, t: number): void {
+    pushStep(this.queues, String(rec.name), t, +rec.length);
+  }
+
+  task(rec: any): void {
+    if (rec.phase === "start")
+      this.tasks[String(rec.task)] = (this.tasks[String(rec.task)] ?? 0) + 1;
+  }
+
+  move(rec: any, t: number): void {
     const path = rec.path;
     if (!Array.isArray(path) || path.length === 0 || typeof rec.untilT !== "number") {
       this.issue("move without a path or untilT");
@@ -203,7 +197,7 @@ export class TraceBuilder {
     tr.moveCount.push(path.length);
   }
 
-  private lift(rec: any, t: number): void {
+  lift(rec: any, t: number): void {
     const heightM = +rec.heightM;
     if (typeof rec.untilT !== "number" || !(heightM >= 0)) {
       this.issue("lift without an untilT or a height");
@@ -215,7 +209,7 @@ export class TraceBuilder {
     tr.liftHeightM.push(heightM);
   }
 
-  private pick(rec: any, t: number): void {
+  pick(rec: any, t: number): void {
     const loc = String(rec.location);
     const p = (this.picks[loc] ??= { count: 0, qty: 0, short: 0, sku: "" });
     p.count++;
@@ -232,14 +226,14 @@ export class TraceBuilder {
     this.pickLoc.push(li);
   }
 
-  private stockChange(rec: any, t: number): void {
+  stockChange(rec: any, t: number): void {
     const loc = String(rec.location);
     let bySku = this.stock.get(loc);
     if (!bySku) this.stock.set(loc, (bySku = new Map()));
     pushStep(bySku, String(rec.sku ?? ""), t, +rec.onHand);
   }
 
-  private congestionWait(rec: any, t: number): void {
+  congestionWait(rec: any, t: number): void {
     const aisle = String(rec.aisle);
     const waitS = +rec.waitS || 0;
     const c = (this.congestion[aisle] ??= { waitS: 0, count: 0 });
@@ -251,14 +245,15 @@ export class TraceBuilder {
     this.jamAisle.push(aisle);
   }
 
-  private order(event: string, t: number): void {
+  order(rec: any, t: number): void {
+    const event = String(rec.event);
     this.orderEvents[event] = (this.orderEvents[event] ?? 0) + 1;
     let times = this.orderTimes.get(event);
     if (!times) this.orderTimes.set(event, (times = []));
     times.push(t);
   }
 
-  private sample(rec: any, t: number): void {
+  sample(rec: any, t: number): void {
     const s = this.samples;
     const n = s.t.length;
     s.t.push(t);
