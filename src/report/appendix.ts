@@ -17,6 +17,40 @@ export interface AppendixOptions {
   replicationBlocks?: Block[];
 }
 
+/** The fields of a results file that the reproducibility table shows. */
+export interface ResultsIdentity {
+  version: string;
+  scenarioHash?: string;
+  seed: number;
+  replications?: number;
+  warmupS?: number;
+  horizonS?: number;
+}
+
+/** Appendix options for a results file: its identity, the files read and extra rows. */
+export function appendixOptions(
+  folder: ResultsFolder,
+  assumptionsTitle: string,
+  results: ResultsIdentity,
+  more: { replicationBlocks?: Block[]; extra?: [string, string][] } = {},
+): AppendixOptions {
+  const { version, scenarioHash, seed, replications, warmupS, horizonS } = results;
+  return {
+    assumptionsTitle,
+    reproducibility: {
+      version,
+      scenarioHash,
+      seed,
+      replications,
+      warmupS,
+      horizonS,
+      files: folder.files,
+      ...(more.extra ? { extra: more.extra } : {}),
+    },
+    ...(more.replicationBlocks ? { replicationBlocks: more.replicationBlocks } : {}),
+  };
+}
+
 const PRINT_NOTE =
   "The scenario's full settings and the results of every replication are in the HTML report and its spreadsheet; the printed report leaves them out.";
 

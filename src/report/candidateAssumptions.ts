@@ -4,7 +4,7 @@
  * highlighted and listed first, and one layout drawing per distinct layout.
  */
 import type { Layout } from "../layout/types.ts";
-import { describe, flatten } from "./assumptions.ts";
+import { describe, flatten, layoutCounts } from "./assumptions.ts";
 import { formatValue } from "./format.ts";
 import type { Block, Cell } from "./reportModel.ts";
 
@@ -23,13 +23,7 @@ function layoutFacts(layout: Layout): [string, unknown][] {
       "built layout: width × depth, m",
       `${formatValue(layout.widthM)} × ${formatValue(layout.depthM)}`,
     ],
-    ["built layout: picking aisles", layout.aisles.length],
-    ["built layout: cross aisles", layout.crossAisles.length],
-    ["built layout: racks", layout.racks.length],
-    ["built layout: storage locations", layout.locations.length],
-    ["built layout: inbound doors", layout.docks.filter((d) => d.kind === "inbound").length],
-    ["built layout: outbound doors", layout.docks.filter((d) => d.kind === "outbound").length],
-    ["built layout: pack stations", layout.packStations.length],
+    ...layoutCounts(layout).map((c): [string, unknown] => [`built layout: ${c.short}`, c.value]),
   ];
   return facts;
 }

@@ -20,7 +20,7 @@ import { formatDuration, formatShare, formatValue } from "./format.ts";
 import { plainName, withPlainNames } from "./glossary.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { TraceAggregates } from "./readResultsFolder.ts";
-import type { Block, Cell, ChartSpec, Sheet, Table } from "./reportModel.ts";
+import type { Block, Cell, ChartSpec, DrawingSpec, Sheet, Table } from "./reportModel.ts";
 import type { BreakdownData, Estimate } from "./resultSchemas.ts";
 
 /** KPIs shown first, in this order; the others follow alphabetically. */
@@ -106,6 +106,18 @@ export function kpiInWords(name: string, e: Estimate): string {
 /** Relative precision of an estimate: half-width ÷ |mean|. */
 export function relativePrecision(e: Estimate): number {
   return e.mean !== 0 ? e.ci95 / Math.abs(e.mean) : 0;
+}
+
+/** A KPI estimate as a table cell: `mean ± half-width` (just the mean for one replication). */
+export function estimateCell(name: string, e: Estimate | undefined, typical: number): Cell {
+  if (!e) return "—";
+  return {
+    text:
+      e.n > 1
+        ? `${showKpi(name, e.mean, e.unit, typical)} ± ${showKpi(name, e.ci95, e.unit, typical)}`
+        : showKpi(name, e.mean, e.unit, typical),
+    cls: "num",
+  };
 }
 
 /** The KPI table of one set of estimates. */
@@ -301,43 +313,38 @@ export function layoutBlocks(
       },
     ];
   const blocks: Block[] = [{ kind: "drawing", drawing: { id: `${prefix}-layout`, title, layout } }];
-  if (trace && Object.keys(trace.picksByLocation).length > 0) {
-    blocks.push({
-      kind: "drawing",
-      drawing: {
-        id: `${prefix}-picks`,
-        title: "Picks per location",
-        layout,
-        heat: {
-          kind: "locations",
-          values: trace.picksByLocation,
-          title: "Picks per location",
-          unit: "picks",
-        },
-      },
-    });
-  }
-  if (trace && Object.keys(trace.congestionByAisle).length > 0) {
-    blocks.push({
-      kind: "drawing",
-      drawing: {
-        id: `${prefix}-congestion`,
-        title: "Congestion wait per aisle",
-        layout,
-        heat: {
-          kind: "aisles",
-          values: trace.congestionByAisle,
-          title: "Congestion wait per aisle",
-          unit: "s",
-        },
-      },
-    });
-  }
-  if (!trace)
+  if (!trace) {
     blocks.push({
       kind: "note",
       text: "Heatmaps need the event trace: run with --trace to include picks per location and congestion per aisle.",
     });
+    return blocks;
+  }
+  const heats: [string, NonNullable<DrawingSpec["heat"]>][] = [
+    [
+      "picks",
+      {
+        kind: "locations",
+        values: trace.picksByLocation,
+        title: "Picks per location",
+        unit: "picks",
+      },
+    ],
+    [
+      "congestion",
+      {
+        kind: "aisles",
+        values: trace.congestionByAisle,
+        title: "Congestion wait per aisle",
+        unit: "s",
+      },
+    ],
+  ];
+  for (const [suffix, heat] of heats) {
+    if (Object.keys(heat.values).length === 0) continue;
+    const drawing = { id: `${prefix}-${suffix}`, title: heat.title, layout, heat };
+    blocks.push({ kind: "drawing", drawing });
+  }
   return blocks;
 }
 

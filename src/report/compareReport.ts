@@ -18,6 +18,7 @@ import {
   differenceDisplayUnit,
   differenceTypical,
   displayUnit,
+  estimateCell,
   HEADLINE_KPIS,
   kpiInWords,
   largestPhaseChange,
@@ -31,7 +32,7 @@ import { type CrossCheck, crossChecks } from "./crossChecks.ts";
 import { formatDuration, formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
-import type { Block, Cell, ChartSpec, ReportModel, Sheet } from "./reportModel.ts";
+import type { Block, Cell, ChartSpec, ReportModel, Section, Sheet } from "./reportModel.ts";
 import type { ComparisonFile, Estimate } from "./resultSchemas.ts";
 
 /** Candidate ids in order (the baseline first) and display names. */
@@ -86,33 +87,73 @@ export function candidateVerdict(
   return `${verdict}${same > 0 && (better.length > 0 || worse.length > 0) ? ` (no significant difference on ${same} other${same === 1 ? "" : "s"})` : ""}.${detail.length > 0 ? ` Differences: ${detail.join("; ")}.` : ""}`;
 }
 
-function estimateCell(name: string, e: Estimate | undefined, typical: number): Cell {
-  if (!e) return "—";
-  return {
-    text:
-      e.n > 1
-        ? `${showKpi(name, e.mean, e.unit, typical)} ± ${showKpi(name, e.ci95, e.unit, typical)}`
-        : showKpi(name, e.mean, e.unit, typical),
-    cls: "num",
-  };
+/** What every section of a comparison report reads. */
+interface CompareContext {
+  folder: ResultsFolder;
+  c: ComparisonFile;
+  /** Candidates, the baseline first. */
+  cands: { id: string; name: string }[];
+  base: { id: string; name: string };
+  others: { id: string; name: string }[];
+  kpis: string[];
+  levelPct: string;
+  /** Each candidate's resolved scenario and layout (candidates/<k>/), when the folder has them. */
+  inputs: CandidateAssumptions[];
+  perCandidate: boolean;
+  reps: ReturnType<typeof replicationBlocks>;
 }
 
-/** Builds the report model of a comparison results folder. */
-export function compareReport(folder: ResultsFolder): ReportModel {
+function compareContext(folder: ResultsFolder): CompareContext {
   const c = folder.comparison!;
   const cands = candidateList(c);
-  const base = cands[0];
-  const others = cands.slice(1);
-  const kpis = orderKpis(Object.keys(c.kpis));
-  const levelPct = formatValue(c.level * 100);
-  // Each candidate's resolved scenario and layout (candidates/<k>/), when the folder has them.
-  const inputs: CandidateAssumptions[] = cands.map((x) => {
+  const inputs = cands.map((x): CandidateAssumptions => {
     const found = folder.candidateInputs?.find((i) => i.id === x.id);
     return { name: x.name, scenario: found?.scenario, layout: found?.layout };
   });
-  const perCandidate = inputs.some((x) => x.scenario || x.layout);
+  return {
+    folder,
+    c,
+    cands,
+    base: cands[0],
+    others: cands.slice(1),
+    kpis: orderKpis(Object.keys(c.kpis)),
+    levelPct: formatValue(c.level * 100),
+    inputs,
+    perCandidate: inputs.some((x) => x.scenario || x.layout),
+    reps: replicationBlocks(folder.replications),
+  };
+}
 
-  const summary: Block[] = [
+/** The sections of a comparison report, in order. */
+const COMPARE_SECTIONS: ((ctx: CompareContext) => Section[])[] = [
+  (ctx) => [{ id: "summary", title: "Executive summary", blocks: summaryBlocks(ctx) }],
+  differencesSection,
+  kpisSection,
+  (ctx) => [{ id: "time", title: "Where time goes", blocks: timeBlocks(ctx), pageBreak: true }],
+  (ctx) => [
+    { id: "checks", title: "Analytic cross-checks", blocks: crossCheckBlocks(checkRows(ctx)) },
+  ],
+  inputSections,
+  reproducibilitySection,
+];
+
+/** Builds the report model of a comparison results folder. */
+export function compareReport(folder: ResultsFolder): ReportModel {
+  const ctx = compareContext(folder);
+  const { c, cands, base } = ctx;
+  const headline = HEADLINE_KPIS.find((k) => c.kpis[k]?.estimates[base.id]);
+  return {
+    kind: "compare",
+    title: `Comparison: ${cands.map((x) => x.name).join(" vs ")}`,
+    subtitle: `${c.replications} replications per candidate on common random numbers · baseline “${base.name}”${headline ? ` · ${kpiMeta(headline).label.toLowerCase()} of the baseline ${kpiInWords(headline, c.kpis[headline].estimates[base.id])}` : ""}`,
+    sections: COMPARE_SECTIONS.flatMap((section) => section(ctx)),
+    sheets: compareSheets(ctx),
+  };
+}
+
+function summaryBlocks(ctx: CompareContext): Block[] {
+  const { c, cands, base, others, kpis, levelPct } = ctx;
+  return [
     ...(c.aborted
       ? [
           {
@@ -125,23 +166,47 @@ export function compareReport(folder: ResultsFolder): ReportModel {
       kind: "p",
       text: `We compared ${cands.length} candidates — “${base.name}” (the baseline) and ${others.map((o) => `“${o.name}”`).join(", ")} — over ${c.replications} replications each. Every candidate saw the same orders, arrivals and service-time draws in the same replication (common random numbers), so the differences below are paired and much tighter than separate runs would give.`,
     },
-    ...others.map((o): Block => {
-      const change =
-        c.breakdown[base.id] && c.breakdown[o.id]
-          ? largestPhaseChange(c.breakdown[base.id], c.breakdown[o.id])
-          : undefined;
-      const why = change
-        ? ` Where it comes from: the largest change in an order's time is “${change[0]}”, ${change[1] < 0 ? "shorter" : "longer"} by ${formatDuration(Math.abs(change[1]))} per order.`
-        : "";
-      return { kind: "p", text: candidateVerdict(c, o.id, o.name, base.name) + why };
-    }),
+    ...others.map((o): Block => ({ kind: "p", text: verdictWithCause(ctx, o) })),
     {
       kind: "p",
       text: `How sure we are: a difference is called better or worse only when its ${levelPct} % confidence interval excludes zero. With ${kpis.length} KPIs compared, about ${formatValue(kpis.length * (1 - c.level))} of them could be called by chance, so weigh the headline KPIs, not a single borderline one.`,
     },
   ];
+}
 
-  const estimateTable: Block = {
+/** A candidate's verdict and the phase of an order's time that changes most. */
+function verdictWithCause(ctx: CompareContext, o: { id: string; name: string }): string {
+  const { c, base } = ctx;
+  const change =
+    c.breakdown[base.id] && c.breakdown[o.id]
+      ? largestPhaseChange(c.breakdown[base.id], c.breakdown[o.id])
+      : undefined;
+  const why = change
+    ? ` Where it comes from: the largest change in an order's time is “${change[0]}”, ${change[1] < 0 ? "shorter" : "longer"} by ${formatDuration(Math.abs(change[1]))} per order.`
+    : "";
+  return candidateVerdict(c, o.id, o.name, base.name) + why;
+}
+
+function differencesSection(ctx: CompareContext): Section[] {
+  const chart = differencesChart(ctx);
+  return [
+    {
+      id: "differences",
+      title: "Paired differences and verdicts",
+      blocks: [diffTable(ctx), ...(chart ? [{ kind: "chart", chart } as Block] : [])],
+    },
+  ];
+}
+
+function kpisSection(ctx: CompareContext): Section[] {
+  const charts = kpiCharts(ctx).map((chart): Block => ({ kind: "chart", chart }));
+  return [
+    { id: "kpis", title: "Key figures per candidate", blocks: [estimateTable(ctx), ...charts] },
+  ];
+}
+
+function estimateTable({ c, cands, kpis, levelPct }: CompareContext): Block {
+  return {
     kind: "table",
     table: {
       caption: `KPIs per candidate (mean ± ${levelPct} % half-width)`,
@@ -157,35 +222,47 @@ export function compareReport(folder: ResultsFolder): ReportModel {
       }),
     },
   };
-  const diffRows: Cell[][] = [];
+}
+
+function diffTable({ c, base, others, kpis, levelPct }: CompareContext): Block {
+  const rows: Cell[][] = [];
   for (const o of others) {
     for (const k of kpis) {
       const d = c.kpis[k].differences[o.id];
-      if (!d) continue;
-      diffRows.push([
-        kpiMeta(k).label,
-        o.name,
-        differenceDisplayUnit(k, d),
-        { text: showKpi(k, d.mean, d.unit, differenceTypical(d)), cls: "num diff-mean" },
-        `${showKpi(k, d.low, d.unit, differenceTypical(d))} to ${showKpi(k, d.high, d.unit, differenceTypical(d))}`,
-        {
-          text: d.verdict,
-          cls: d.verdict === "better" ? "good" : d.verdict === "worse" ? "bad" : "",
-        },
-      ]);
+      if (d) rows.push(diffRow(k, o.name, d));
     }
   }
-  const diffTable: Block = {
+  return {
     kind: "table",
     table: {
       caption: `Paired differences, candidate − “${base.name}” (${levelPct} % interval)`,
       columns: ["KPI", "Candidate", "Unit", "Difference", "Interval", "Verdict"],
       numeric: [false, false, false, true, true, false],
-      rows: diffRows,
+      rows,
     },
   };
+}
 
-  const charts: ChartSpec[] = [];
+function diffRow(k: string, name: string, d: Diff): Cell[] {
+  const show = (v: number) => showKpi(k, v, d.unit, differenceTypical(d));
+  return [
+    kpiMeta(k).label,
+    name,
+    differenceDisplayUnit(k, d),
+    { text: show(d.mean), cls: "num diff-mean" },
+    `${show(d.low)} to ${show(d.high)}`,
+    { text: d.verdict, cls: d.verdict === "better" ? "good" : d.verdict === "worse" ? "bad" : "" },
+  ];
+}
+
+/** The headline differences of every candidate in % of the baseline, with intervals. */
+function differencesChart({
+  c,
+  base,
+  others,
+  kpis,
+  levelPct,
+}: CompareContext): ChartSpec | undefined {
   const relKpis = kpis.filter(
     (k) =>
       others.some((o) => c.kpis[k].differences[o.id]) &&
@@ -195,66 +272,63 @@ export function compareReport(folder: ResultsFolder): ReportModel {
     ...HEADLINE_KPIS.filter((k) => relKpis.includes(k)),
     ...relKpis.filter((k) => k.startsWith("utilization")),
   ].slice(0, 10);
-  if (relShown.length > 0) {
-    charts.push({
-      id: "compare-differences",
-      type: "barsWithCi",
-      data: {
-        categories: relShown.map((k) => kpiMeta(k).label),
-        series: others.map((o) => ({
-          name: `${o.name} − ${base.name}`,
-          values: relShown.map((k) => {
-            const d = c.kpis[k].differences[o.id];
-            const b = Math.abs(c.kpis[k].estimates[base.id].mean);
-            return d ? { mean: (d.mean / b) * 100, ci95: ((d.high - d.low) / 2 / b) * 100 } : null;
-          }),
-        })),
-      },
-      options: {
-        title: `Differences from “${base.name}” in % of the baseline (${levelPct} % interval)`,
-        yLabel: "Difference",
-        yUnit: "% of baseline",
-        height: 340,
-        valueLabels: false,
-      },
-    });
-  }
-  for (const k of HEADLINE_KPIS.filter((x) => c.kpis[x]).slice(0, 4)) {
-    const meta = kpiMeta(k);
-    const scale = meta.share ? 100 : 1;
-    charts.push({
-      id: `compare-kpi-${k}`,
-      type: "barsWithCi",
-      data: {
-        categories: cands.map((x) => x.name),
-        series: [
-          {
-            name: meta.label,
-            values: cands.map((x) =>
-              c.kpis[k].estimates[x.id]
-                ? {
-                    mean: c.kpis[k].estimates[x.id].mean * scale,
-                    ci95: c.kpis[k].estimates[x.id].ci95 * scale,
-                  }
-                : null,
-            ),
-          },
-        ],
-      },
-      options: {
-        title: meta.label,
-        yLabel: meta.label,
-        yUnit: meta.share ? "%" : meta.unit,
-        width: 420,
-        height: 260,
-      },
-    });
-  }
+  if (relShown.length === 0) return undefined;
+  return {
+    id: "compare-differences",
+    type: "barsWithCi",
+    data: {
+      categories: relShown.map((k) => kpiMeta(k).label),
+      series: others.map((o) => ({
+        name: `${o.name} − ${base.name}`,
+        values: relShown.map((k) => {
+          const d = c.kpis[k].differences[o.id];
+          const b = Math.abs(c.kpis[k].estimates[base.id].mean);
+          return d ? { mean: (d.mean / b) * 100, ci95: ((d.high - d.low) / 2 / b) * 100 } : null;
+        }),
+      })),
+    },
+    options: {
+      title: `Differences from “${base.name}” in % of the baseline (${levelPct} % interval)`,
+      yLabel: "Difference",
+      yUnit: "% of baseline",
+      height: 340,
+      valueLabels: false,
+    },
+  };
+}
 
+/** One bar chart per headline KPI (at most four): every candidate with its interval. */
+function kpiCharts({ c, cands }: CompareContext): ChartSpec[] {
+  return HEADLINE_KPIS.filter((x) => c.kpis[x])
+    .slice(0, 4)
+    .map((k): ChartSpec => {
+      const meta = kpiMeta(k);
+      const scale = meta.share ? 100 : 1;
+      const bar = (e: Estimate | undefined) =>
+        e ? { mean: e.mean * scale, ci95: e.ci95 * scale } : null;
+      return {
+        id: `compare-kpi-${k}`,
+        type: "barsWithCi",
+        data: {
+          categories: cands.map((x) => x.name),
+          series: [{ name: meta.label, values: cands.map((x) => bar(c.kpis[k].estimates[x.id])) }],
+        },
+        options: {
+          title: meta.label,
+          yLabel: meta.label,
+          yUnit: meta.share ? "%" : meta.unit,
+          width: 420,
+          height: 260,
+        },
+      };
+    });
+}
+
+function timeBlocks({ c, cands }: CompareContext): Block[] {
   const breakdowns = Object.fromEntries(
     cands.filter((x) => c.breakdown[x.id]).map((x) => [x.name, c.breakdown[x.id]]),
   );
-  const timeBlocks: Block[] = [
+  const blocks: Block[] = [
     {
       kind: "p",
       text: "The breakdown shows where each candidate's order time and worker time goes; the phases that differ most explain the verdicts above.",
@@ -262,190 +336,140 @@ export function compareReport(folder: ResultsFolder): ReportModel {
     ...breakdownCharts(breakdowns, "compare").map((chart): Block => ({ kind: "chart", chart })),
   ];
   if (Object.keys(breakdowns).length > 0)
-    timeBlocks.push({ kind: "table", table: breakdownTable(breakdowns) });
+    blocks.push({ kind: "table", table: breakdownTable(breakdowns) });
+  return blocks;
+}
 
-  const checkRows: CrossCheck[] = [];
-  for (const [i, x] of cands.entries()) {
+/** The analytic cross-checks of every candidate, named after it. */
+function checkRows({ folder, c, cands, kpis, inputs, perCandidate }: CompareContext): CrossCheck[] {
+  return cands.flatMap((x, i) => {
     const est: Record<string, Estimate> = {};
     for (const k of kpis) if (c.kpis[k].estimates[x.id]) est[k] = c.kpis[k].estimates[x.id];
-    for (const check of crossChecks({
+    return crossChecks({
       kpis: est,
       breakdown: c.breakdown[x.id],
       scenario: perCandidate ? inputs[i].scenario : folder.scenario,
       layout: perCandidate ? inputs[i].layout : folder.layout,
-    })) {
-      checkRows.push({ ...check, name: `${x.name}: ${check.name}` });
-    }
-  }
+    }).map((check) => ({ ...check, name: `${x.name}: ${check.name}` }));
+  });
+}
 
-  const reps = replicationBlocks(folder.replications);
-  const sheets: Sheet[] = [
-    {
-      name: "KPIs",
-      columns: [
-        "candidate",
-        "kpi",
-        "label",
-        "unit",
-        "mean",
-        "ci95_low",
-        "ci95_high",
-        "ci95_halfwidth",
-        "n",
-      ],
-      rows: cands.flatMap((x) =>
-        kpis
-          .filter((k) => c.kpis[k].estimates[x.id])
-          .map((k) => {
-            const e = c.kpis[k].estimates[x.id];
-            const meta = kpiMeta(k, e.unit);
-            return [
-              x.id,
-              k,
-              meta.label,
-              meta.unit,
-              e.mean,
-              e.mean - e.ci95,
-              e.mean + e.ci95,
-              e.ci95,
-              e.n,
-            ];
-          }),
+/** Layouts and assumptions: side by side per candidate, or the baseline's alone. */
+function inputSections({ folder, inputs, perCandidate }: CompareContext): Section[] {
+  if (perCandidate)
+    return [
+      { id: "layout", title: "Layouts", blocks: candidateLayoutBlocks(inputs), pageBreak: true },
+      {
+        id: "assumptions",
+        title: "Scenario assumptions, side by side",
+        blocks: candidateAssumptionBlocks(inputs),
+        pageBreak: true,
+      },
+    ];
+  const sections: Section[] = [];
+  if (folder.layout)
+    sections.push({
+      id: "layout",
+      title: "Layout and heatmaps",
+      blocks: layoutBlocks(folder.layout, folder.trace, "compare"),
+      pageBreak: true,
+    });
+  if (folder.scenario)
+    sections.push({
+      id: "assumptions",
+      title: "Scenario assumptions (baseline)",
+      blocks: assumptionBlocks(folder.scenario, folder.layout),
+      pageBreak: true,
+    });
+  return sections;
+}
+
+function reproducibilitySection({ folder, c, levelPct, reps }: CompareContext): Section[] {
+  const table = reproducibilityTable({
+    version: c.version,
+    seed: c.seed,
+    replications: c.replications,
+    warmupS: c.warmupS,
+    horizonS: c.horizonS,
+    files: folder.files,
+    extra: [
+      ["Confidence level", `${levelPct} %`],
+      ...c.candidates.flatMap((x): [string, string][] =>
+        typeof x === "object" && x.scenarioHash
+          ? [[`Scenario hash: ${x.name ?? x.id}`, x.scenarioHash]]
+          : [],
       ),
-    },
+    ],
+  });
+  return [
     {
-      name: "Differences",
-      columns: [
-        "candidate",
-        "baseline",
-        "kpi",
-        "unit",
-        "difference",
-        "ci_low",
-        "ci_high",
-        "verdict",
-      ],
-      rows: others.flatMap((o) =>
-        kpis
-          .filter((k) => c.kpis[k].differences[o.id])
-          .map((k) => {
-            const d = c.kpis[k].differences[o.id];
-            return [o.id, base.id, k, kpiMeta(k, d.unit).unit, d.mean, d.low, d.high, d.verdict];
-          }),
-      ),
-    },
-    {
-      name: "Breakdown",
-      columns: ["candidate", "group", "item", "state", "value", "unit"],
-      rows: cands.flatMap((x) => {
-        const b = c.breakdown[x.id];
-        if (!b) return [];
-        return [
-          ...Object.entries(b.order).map(([p, v]) => [x.id, "order", p, "", v, "s per order"]),
-          ...Object.entries(b.worker).flatMap(([role, states]) =>
-            Object.entries(states).map(([s, v]) => [
-              x.id,
-              "worker",
-              role,
-              stateLabel(s),
-              v,
-              "share of time",
-            ]),
-          ),
-        ];
-      }),
+      id: "reproducibility",
+      title: "Reproducibility",
+      blocks: [{ kind: "table", table }, ...reps.blocks],
     },
   ];
-  if (reps.sheet) sheets.push(reps.sheet);
+}
 
-  const headline = HEADLINE_KPIS.find((k) => c.kpis[k]?.estimates[base.id]);
+/** The comparison's spreadsheets: estimates, differences, the breakdown, per replication. */
+function compareSheets(ctx: CompareContext): Sheet[] {
+  const sheets = [kpisSheet(ctx), differencesSheet(ctx), breakdownSheet(ctx)];
+  if (ctx.reps.sheet) sheets.push(ctx.reps.sheet);
+  return sheets;
+}
+
+function kpisSheet({ c, cands, kpis }: CompareContext): Sheet {
+  const columns = ["mean", "ci95_low", "ci95_high", "ci95_halfwidth", "n"];
   return {
-    kind: "compare",
-    title: `Comparison: ${cands.map((x) => x.name).join(" vs ")}`,
-    subtitle: `${c.replications} replications per candidate on common random numbers · baseline “${base.name}”${headline ? ` · ${kpiMeta(headline).label.toLowerCase()} of the baseline ${kpiInWords(headline, c.kpis[headline].estimates[base.id])}` : ""}`,
-    sections: [
-      { id: "summary", title: "Executive summary", blocks: summary },
-      {
-        id: "differences",
-        title: "Paired differences and verdicts",
-        blocks: [
-          diffTable,
-          ...charts.slice(0, 1).map((chart): Block => ({ kind: "chart", chart })),
-        ],
-      },
-      {
-        id: "kpis",
-        title: "Key figures per candidate",
-        blocks: [
-          estimateTable,
-          ...charts.slice(1).map((chart): Block => ({ kind: "chart", chart })),
-        ],
-      },
-      { id: "time", title: "Where time goes", blocks: timeBlocks, pageBreak: true },
-      { id: "checks", title: "Analytic cross-checks", blocks: crossCheckBlocks(checkRows) },
-      ...(perCandidate
-        ? [
-            {
-              id: "layout",
-              title: "Layouts",
-              blocks: candidateLayoutBlocks(inputs),
-              pageBreak: true,
-            },
-            {
-              id: "assumptions",
-              title: "Scenario assumptions, side by side",
-              blocks: candidateAssumptionBlocks(inputs),
-              pageBreak: true,
-            },
-          ]
-        : []),
-      ...(!perCandidate && folder.layout
-        ? [
-            {
-              id: "layout",
-              title: "Layout and heatmaps",
-              blocks: layoutBlocks(folder.layout, folder.trace, "compare"),
-              pageBreak: true,
-            },
-          ]
-        : []),
-      ...(!perCandidate && folder.scenario
-        ? [
-            {
-              id: "assumptions",
-              title: "Scenario assumptions (baseline)",
-              blocks: assumptionBlocks(folder.scenario, folder.layout),
-              pageBreak: true,
-            },
-          ]
-        : []),
-      {
-        id: "reproducibility",
-        title: "Reproducibility",
-        blocks: [
-          {
-            kind: "table",
-            table: reproducibilityTable({
-              version: c.version,
-              seed: c.seed,
-              replications: c.replications,
-              warmupS: c.warmupS,
-              horizonS: c.horizonS,
-              files: folder.files,
-              extra: [
-                ["Confidence level", `${levelPct} %`],
-                ...c.candidates.flatMap((x): [string, string][] =>
-                  typeof x === "object" && x.scenarioHash
-                    ? [[`Scenario hash: ${x.name ?? x.id}`, x.scenarioHash]]
-                    : [],
-                ),
-              ],
-            }),
-          },
-          ...reps.blocks,
-        ],
-      },
-    ],
-    sheets,
+    name: "KPIs",
+    columns: ["candidate", "kpi", "label", "unit", ...columns],
+    rows: cands.flatMap((x) =>
+      kpis.flatMap((k) => {
+        const e = c.kpis[k].estimates[x.id];
+        if (!e) return [];
+        const meta = kpiMeta(k, e.unit);
+        return [
+          [x.id, k, meta.label, meta.unit, e.mean, e.mean - e.ci95, e.mean + e.ci95, e.ci95, e.n],
+        ];
+      }),
+    ),
+  };
+}
+
+function differencesSheet({ c, base, others, kpis }: CompareContext): Sheet {
+  return {
+    name: "Differences",
+    columns: ["candidate", "baseline", "kpi", "unit", "difference", "ci_low", "ci_high", "verdict"],
+    rows: others.flatMap((o) =>
+      kpis.flatMap((k) => {
+        const d = c.kpis[k].differences[o.id];
+        return d
+          ? [[o.id, base.id, k, kpiMeta(k, d.unit).unit, d.mean, d.low, d.high, d.verdict]]
+          : [];
+      }),
+    ),
+  };
+}
+
+function breakdownSheet({ c, cands }: CompareContext): Sheet {
+  return {
+    name: "Breakdown",
+    columns: ["candidate", "group", "item", "state", "value", "unit"],
+    rows: cands.flatMap((x) => {
+      const b = c.breakdown[x.id];
+      if (!b) return [];
+      return [
+        ...Object.entries(b.order).map(([p, v]) => [x.id, "order", p, "", v, "s per order"]),
+        ...Object.entries(b.worker).flatMap(([role, states]) =>
+          Object.entries(states).map(([s, v]) => [
+            x.id,
+            "worker",
+            role,
+            stateLabel(s),
+            v,
+            "share of time",
+          ]),
+        ),
+      ];
+    }),
   };
 }

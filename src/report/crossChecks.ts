@@ -180,15 +180,19 @@ function maxHeadcount(scenario: unknown, role: string): number | undefined {
   return Math.max(0, ...crews.map((c: { headcount?: number }) => c.headcount ?? 0));
 }
 
+/** The description of an Erlang-C check of a wait in seconds. */
+function erlangBase(name: string, theory: string, quantity: string) {
+  const tolerance = `±${ERLANG_TOLERANCE.relative * 100} % or ${ERLANG_TOLERANCE.absoluteS} s`;
+  return { name, theory, quantity, unit: "s", tolerance };
+}
+
 /** Erlang-C estimate of the wait for a pack station, beside the simulated waitPack phase. */
 export function packCheck(input: CrossCheckInput): CrossCheck {
-  const base = {
-    name: "Erlang C (pack stations)",
-    theory: "M/M/c: Wq = P_W / (cμ − λ), arrivals during staffed hours",
-    quantity: "Wait for packing",
-    unit: "s",
-    tolerance: `±${ERLANG_TOLERANCE.relative * 100} % or ${ERLANG_TOLERANCE.absoluteS} s`,
-  };
+  const base = erlangBase(
+    "Erlang C (pack stations)",
+    "M/M/c: Wq = P_W / (cμ − λ), arrivals during staffed hours",
+    "Wait for packing",
+  );
   const tp = input.kpis.throughputOrdersPerHour;
   const simulated = input.breakdown?.order.waitPack;
   const packS = input.breakdown?.order.pack;
@@ -302,13 +306,11 @@ function erlangStatus(
 
 /** Erlang-C estimate of the yard wait for an inbound dock door. */
 export function dockCheck(input: CrossCheckInput): CrossCheck {
-  const base = {
-    name: "Erlang C (inbound dock doors)",
-    theory: "M/M/c: Wq = P_W / (cμ − λ), trailers as arrivals, doors as servers",
-    quantity: "Trailer wait for a door",
-    unit: "s",
-    tolerance: `±${ERLANG_TOLERANCE.relative * 100} % or ${ERLANG_TOLERANCE.absoluteS} s`,
-  };
+  const base = erlangBase(
+    "Erlang C (inbound dock doors)",
+    "M/M/c: Wq = P_W / (cμ − λ), trailers as arrivals, doors as servers",
+    "Trailer wait for a door",
+  );
   const k = input.kpis;
   // whsim runs report yardWaitS, inboundTrailersPerHour and inboundDoorTimeS; the other
   // names are accepted for results of other tools.

@@ -12,20 +12,15 @@ export interface KpiMeta {
   share: boolean;
 }
 
-const SUFFIXES: [RegExp, string][] = [
-  [/MPerLine$/, "m/line"],
-  [/MPerPick$/, "m/pick"],
-  [/MPerOrder$/, "m/order"],
-  [/OrdersPerHour$/, "orders/h"],
-  [/LinesPerHour$/, "lines/h"],
-  [/UnitsPerHour$/, "units/h"],
-  [/PerHour$/, "/h"],
-  [/PerOrder$/, "per order"],
-  [/Mps$/, "m/s"],
-  [/S$/, "s"],
-  [/M$/, "m"],
-  [/H$/, "h"],
-];
+/** Name suffixes and their units as `suffix:unit;…`, tried in order (longer suffixes first). */
+const SUFFIX_UNITS =
+  "MPerLine:m/line;MPerPick:m/pick;MPerOrder:m/order;OrdersPerHour:orders/h;" +
+  "LinesPerHour:lines/h;UnitsPerHour:units/h;PerHour:/h;PerOrder:per order;Mps:m/s;S:s;M:m;H:h";
+
+const SUFFIXES: [RegExp, string][] = SUFFIX_UNITS.split(";").map((pair) => {
+  const [suffix, unit] = pair.split(":");
+  return [new RegExp(`${suffix}$`), unit];
+});
 
 const WORDS: Record<string, string> = { Mps: "", S: "", M: "", H: "" };
 

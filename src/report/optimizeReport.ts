@@ -2,27 +2,22 @@
  * The report of `whsim optimize`: the ranked candidates with intervals and how far each got,
  * the winner, its layout and why it wins.
  */
-import { appendixSections } from "./appendix.ts";
+import { type AppendixOptions, appendixOptions, appendixSections } from "./appendix.ts";
 import { describe } from "./assumptions.ts";
-import { kpiScale, layoutBlocks, replicationBlocks, showKpi } from "./commonSections.ts";
+import {
+  estimateCell,
+  kpiScale,
+  layoutBlocks,
+  replicationBlocks,
+  showKpi,
+} from "./commonSections.ts";
 import { formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
-import type { Block, Cell, ReportModel, Sheet } from "./reportModel.ts";
-import type { Estimate, OptimizationFile } from "./resultSchemas.ts";
+import type { Block, Cell, ReportModel, Section, Sheet } from "./reportModel.ts";
+import type { OptimizationFile } from "./resultSchemas.ts";
 
 type Row = OptimizationFile["ranking"][number];
-
-function est(name: string, e: Estimate | undefined, typical: number): Cell {
-  if (!e) return "—";
-  return {
-    text:
-      e.n > 1
-        ? `${showKpi(name, e.mean, e.unit, typical)} ± ${showKpi(name, e.ci95, e.unit, typical)}`
-        : showKpi(name, e.mean, e.unit, typical),
-    cls: "num",
-  };
-}
 
 /** `settings` without the common `layout.` prefix, in words. */
 function settingsText(settings: Record<string, unknown>): string {
@@ -37,37 +32,95 @@ export function orderedRanking(o: OptimizationFile): Row[] {
   return [...ranked, ...o.ranking.filter((r) => r.rank === undefined)];
 }
 
-/** Builds the report model of an optimization results folder. */
-export function optimizeReport(folder: ResultsFolder): ReportModel {
+/** What every section of an optimization report reads. */
+interface OptimizeContext {
+  folder: ResultsFolder;
+  o: OptimizationFile;
+  ranking: Row[];
+  kpi: string;
+  meta: ReturnType<typeof kpiMeta>;
+  winner: Row | undefined;
+  /** One scale for every figure of the objective (the winner's size): one unit throughout. */
+  typical: number;
+  unit: string;
+  unitText: string;
+  show: (v: number) => string;
+  params: string[];
+  reps: ReturnType<typeof replicationBlocks>;
+}
+
+function optimizeContext(folder: ResultsFolder): OptimizeContext {
   const o = folder.optimization!;
   const ranking = orderedRanking(o);
   const kpi = o.objective.kpi;
-  const meta = kpiMeta(kpi);
-  const word = o.objective.sense === "minimize" ? "lowest" : "highest";
   const winner = ranking.find((r) => r.id === o.winner);
-  // One scale for every figure of the objective (the winner's size): one unit throughout.
   const typical = winner?.estimate?.mean ?? ranking.find((r) => r.estimate)?.estimate?.mean ?? 0;
   const unit = kpiScale(kpi, undefined, typical).unit;
-  const unitText = unit ? ` ${unit}` : "";
-  const show = (v: number) => showKpi(kpi, v, undefined, typical);
-  const simulated = ranking.filter((r) => r.estimate);
-  const runnerUp = simulated.find((r) => r.id !== winner?.id);
-  const params = [...new Set(ranking.flatMap((r) => Object.keys(r.settings)))];
+  return {
+    folder,
+    o,
+    ranking,
+    kpi,
+    meta: kpiMeta(kpi),
+    winner,
+    typical,
+    unit,
+    unitText: unit ? ` ${unit}` : "",
+    show: (v: number) => showKpi(kpi, v, undefined, typical),
+    params: [...new Set(ranking.flatMap((r) => Object.keys(r.settings)))],
+    reps: replicationBlocks(folder.replications),
+  };
+}
 
-  const summary: string[] = [];
+/** The sections of an optimization report, in order. */
+const OPTIMIZE_SECTIONS: ((ctx: OptimizeContext) => Section[])[] = [
+  (ctx) => [
+    {
+      id: "summary",
+      title: "Executive summary",
+      blocks: summaryText(ctx).map((text): Block => ({ kind: "p", text })),
+    },
+  ],
+  (ctx) => [
+    {
+      id: "ranking",
+      title: "Ranking",
+      blocks: [rankTable(ctx), rankChart(ctx), ...metricsTable(ctx)],
+    },
+  ],
+  winnerSection,
+  (ctx) => appendixSections(ctx.folder, optimizeAppendix(ctx)),
+];
+
+/** Builds the report model of an optimization results folder. */
+export function optimizeReport(folder: ResultsFolder): ReportModel {
+  const ctx = optimizeContext(folder);
+  const { o, winner, ranking, meta } = ctx;
+  const title = winner
+    ? `Layout optimisation: ${settingsText(winner.settings) || winner.id} wins`
+    : "Layout optimisation";
+  return {
+    kind: "optimize",
+    title,
+    subtitle: `${ranking.length} candidates · objective ${meta.label.toLowerCase()} (${o.objective.sense}) · status ${o.status}`,
+    sections: OPTIMIZE_SECTIONS.flatMap((section) => section(ctx)),
+    sheets: optimizeSheets(ctx),
+  };
+}
+
+function summaryText(ctx: OptimizeContext): string[] {
+  const { o, ranking, meta, winner, show, unitText } = ctx;
+  const word = o.objective.sense === "minimize" ? "lowest" : "highest";
   const counted = o.candidates
     ? `${o.candidates.total} candidate designs (${o.candidates.rejected} ruled out by constraints or screening, ${o.candidates.simulated} simulated)`
     : `${ranking.length} candidate designs`;
-  summary.push(
+  const summary = [
     `We searched ${counted} for the ${word} ${meta.label.toLowerCase()}${o.scenario ? ` in scenario “${o.scenario}”` : ""}. The search ended with status “${o.status}”.`,
-  );
-  if (winner) {
-    summary.push(
-      `The winner is “${winner.id}” (${settingsText(winner.settings) || "no settings"})${winner.estimate ? ` with ${meta.label.toLowerCase()} ${show(winner.estimate.mean)}${unitText} (±${show(winner.estimate.ci95)} at 95 %, ${winner.estimate.n} replications)` : ""}.`,
-    );
-  } else {
-    summary.push("No winner was selected.");
-  }
+    winner
+      ? `The winner is “${winner.id}” (${settingsText(winner.settings) || "no settings"})${winner.estimate ? ` with ${meta.label.toLowerCase()} ${show(winner.estimate.mean)}${unitText} (±${show(winner.estimate.ci95)} at 95 %, ${winner.estimate.n} replications)` : ""}.`
+      : "No winner was selected.",
+  ];
+  const runnerUp = ranking.find((r) => r.estimate && r.id !== winner?.id);
   if (runnerUp?.versusWinner) {
     const v = runnerUp.versusWinner;
     const sure = v.low > 0 || v.high < 0;
@@ -85,11 +138,14 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
       ? `How sure we are: the final choice is a statistical selection that picks the best with probability at least 95 % whenever it leads by the indifference zone δ = ${formatValue(o.indifferenceZone)}${unitText} or more; designs closer than δ are equally good for practical purposes.`
       : "How sure we are: candidates were raced on common random numbers; the intervals in the ranking show how far apart they are.",
   );
-  const why = o.why === undefined ? [] : Array.isArray(o.why) ? o.why : [o.why];
+  return summary;
+}
 
+function rankTable(ctx: OptimizeContext): Block {
+  const { o, ranking, meta, unit, params } = ctx;
   // A searched candidate's id is its settings written out: show it only when there are none.
   const showId = params.length === 0;
-  const rankTable: Block = {
+  return {
     kind: "table",
     table: {
       caption: `Ranking by ${meta.label.toLowerCase()} (${o.objective.sense === "minimize" ? "lower" : "higher"} is better; mean ± 95 % half-width)`,
@@ -111,24 +167,31 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
         true,
         false,
       ],
-      rows: ranking.map((r): Cell[] => [
-        {
-          text: r.rank === undefined ? "—" : String(r.rank),
-          cls: r.id === winner?.id ? "good" : "",
-        },
-        ...(showId ? [{ text: r.id, cls: r.id === winner?.id ? "good id" : "id" }] : []),
-        ...params.map((p) => describe(r.settings[p])),
-        est(kpi, r.estimate, typical),
-        r.versusWinner ? `${show(r.versusWinner.low)} to ${show(r.versusWinner.high)}` : "—",
-        r.estimate ? String(r.estimate.n) : "—",
-        r.rejected ?? r.reached ?? "",
-      ]),
+      rows: ranking.map((r) => rankRow(ctx, r, showId)),
       cls: "wide",
     },
   };
-  const top = simulated.slice(0, 10);
+}
+
+function rankRow(ctx: OptimizeContext, r: Row, showId: boolean): Cell[] {
+  const { kpi, winner, typical, show, params } = ctx;
+  const won = r.id === winner?.id;
+  return [
+    { text: r.rank === undefined ? "—" : String(r.rank), cls: won ? "good" : "" },
+    ...(showId ? [{ text: r.id, cls: won ? "good id" : "id" }] : []),
+    ...params.map((p) => describe(r.settings[p])),
+    estimateCell(kpi, r.estimate, typical),
+    r.versusWinner ? `${show(r.versusWinner.low)} to ${show(r.versusWinner.high)}` : "—",
+    r.estimate ? String(r.estimate.n) : "—",
+    r.rejected ?? r.reached ?? "",
+  ];
+}
+
+/** The objective of the ten best simulated candidates, with intervals. */
+function rankChart({ ranking, meta, unit }: OptimizeContext): Block {
+  const top = ranking.filter((r) => r.estimate).slice(0, 10);
   const scale = meta.share ? 100 : 1;
-  const chart: Block = {
+  return {
     kind: "chart",
     chart: {
       id: "optimize-ranking",
@@ -152,40 +215,86 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
       },
     },
   };
-  const metricsRows = ranking.filter((r) => r.metrics);
-  const metricsTable: Block[] =
-    metricsRows.length > 0
-      ? [
-          {
-            kind: "table",
-            table: {
-              caption: "Layout figures of each candidate",
-              columns: [
-                "Candidate",
-                "Width (m)",
-                "Depth (m)",
-                "Area (m²)",
-                "Locations",
-                "Mean single-command trip (m)",
-              ],
-              numeric: [false, true, true, true, true, true],
-              rows: metricsRows.map((r) => {
-                const m = r.metrics!;
-                return [
-                  { text: settingsText(r.settings) || r.id, cls: "id" },
-                  formatValue(m.widthM),
-                  formatValue(m.depthM),
-                  formatValue(m.areaM2),
-                  formatValue(m.locations),
-                  formatValue(m.avgSingleCommandDistanceM),
-                ];
-              }),
-            },
-          },
-        ]
-      : [];
+}
 
-  const reps = replicationBlocks(folder.replications);
+function metricsTable({ ranking }: OptimizeContext): Block[] {
+  const rows = ranking.filter((r) => r.metrics);
+  if (rows.length === 0) return [];
+  return [
+    {
+      kind: "table",
+      table: {
+        caption: "Layout figures of each candidate",
+        columns: [
+          "Candidate",
+          "Width (m)",
+          "Depth (m)",
+          "Area (m²)",
+          "Locations",
+          "Mean single-command trip (m)",
+        ],
+        numeric: [false, true, true, true, true, true],
+        rows: rows.map((r) => {
+          const m = r.metrics!;
+          return [
+            { text: settingsText(r.settings) || r.id, cls: "id" },
+            formatValue(m.widthM),
+            formatValue(m.depthM),
+            formatValue(m.areaM2),
+            formatValue(m.locations),
+            formatValue(m.avgSingleCommandDistanceM),
+          ];
+        }),
+      },
+    },
+  ];
+}
+
+function winnerSection({ folder, o, winner }: OptimizeContext): Section[] {
+  const why = o.why === undefined ? [] : Array.isArray(o.why) ? o.why : [o.why];
+  const settings: Block[] = o.winnerSettings
+    ? [
+        {
+          kind: "table",
+          table: {
+            caption: "Winning settings",
+            cls: "kv",
+            columns: ["Setting", "Value"],
+            rows: Object.entries(o.winnerSettings).map(([k, v]) => [k, describe(v)]),
+          },
+        },
+      ]
+    : [];
+  const drawings = layoutBlocks(
+    folder.layout,
+    folder.trace,
+    "winner",
+    `Winning layout${winner ? `: ${winner.id}` : ""}`,
+  );
+  return [
+    {
+      id: "winner",
+      title: "The winning layout and why it wins",
+      blocks: [...why.map((text): Block => ({ kind: "p", text })), ...settings, ...drawings],
+      pageBreak: true,
+    },
+  ];
+}
+
+function optimizeAppendix({ folder, o, reps }: OptimizeContext): AppendixOptions {
+  const extra: [string, string][] = [["Search status", o.status]];
+  if (o.model) extra.push(["Model", o.model]);
+  if (o.budget !== undefined) extra.push(["Replication budget", String(o.budget)]);
+  const identity = { ...o, replications: o.evaluations, warmupS: undefined, horizonS: undefined };
+  return appendixOptions(folder, "Scenario assumptions (the winner)", identity, {
+    replicationBlocks: reps.blocks,
+    extra,
+  });
+}
+
+/** The ranking as a spreadsheet, with each candidate's layout figures. */
+function optimizeSheets({ ranking, kpi, meta, params, reps }: OptimizeContext): Sheet[] {
+  const u = meta.unit ? ` (${meta.unit})` : "";
   const sheets: Sheet[] = [
     {
       name: "Ranking",
@@ -193,11 +302,11 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
         "rank",
         "candidate",
         ...params,
-        `${kpi} mean${meta.unit ? ` (${meta.unit})` : ""}`,
-        `${kpi} ci95_halfwidth${meta.unit ? ` (${meta.unit})` : ""}`,
+        `${kpi} mean${u}`,
+        `${kpi} ci95_halfwidth${u}`,
         "replications",
-        `versus winner low${meta.unit ? ` (${meta.unit})` : ""}`,
-        `versus winner high${meta.unit ? ` (${meta.unit})` : ""}`,
+        `versus winner low${u}`,
+        `versus winner high${u}`,
         "reached",
         "rejected",
         "width (m)",
@@ -227,67 +336,5 @@ export function optimizeReport(folder: ResultsFolder): ReportModel {
     },
   ];
   if (reps.sheet) sheets.push(reps.sheet);
-
-  const title = winner
-    ? `Layout optimisation: ${settingsText(winner.settings) || winner.id} wins`
-    : "Layout optimisation";
-  return {
-    kind: "optimize",
-    title,
-    subtitle: `${ranking.length} candidates · objective ${meta.label.toLowerCase()} (${o.objective.sense}) · status ${o.status}`,
-    sections: [
-      {
-        id: "summary",
-        title: "Executive summary",
-        blocks: summary.map((text): Block => ({ kind: "p", text })),
-      },
-      { id: "ranking", title: "Ranking", blocks: [rankTable, chart, ...metricsTable] },
-      {
-        id: "winner",
-        title: "The winning layout and why it wins",
-        blocks: [
-          ...why.map((text): Block => ({ kind: "p", text })),
-          ...(o.winnerSettings
-            ? [
-                {
-                  kind: "table",
-                  table: {
-                    caption: "Winning settings",
-                    cls: "kv",
-                    columns: ["Setting", "Value"],
-                    rows: Object.entries(o.winnerSettings).map(([k, v]) => [k, describe(v)]),
-                  },
-                } as Block,
-              ]
-            : []),
-          ...layoutBlocks(
-            folder.layout,
-            folder.trace,
-            "winner",
-            `Winning layout${winner ? `: ${winner.id}` : ""}`,
-          ),
-        ],
-        pageBreak: true,
-      },
-      ...appendixSections(folder, {
-        assumptionsTitle: "Scenario assumptions (the winner)",
-        reproducibility: {
-          version: o.version,
-          scenarioHash: o.scenarioHash,
-          seed: o.seed,
-          replications: o.evaluations,
-          files: folder.files,
-          extra: [
-            ["Search status", o.status],
-            ...(o.model ? [["Model", o.model] as [string, string]] : []),
-            ...(o.budget !== undefined
-              ? [["Replication budget", String(o.budget)] as [string, string]]
-              : []),
-          ],
-        },
-        replicationBlocks: reps.blocks,
-      }),
-    ],
-    sheets,
-  };
+  return sheets;
 }

@@ -248,6 +248,47 @@ function checkVersion(data: unknown, file: string, issues: InputIssue[]): void {
 export async function readResultsFolder(dirArg: string): Promise<ResultsFolder> {
   const issues: InputIssue[] = [];
   const dir = resolve(dirArg);
+  const [primaryName, kind] = primaryFile(dirArg, dir);
+  const folder: ResultsFolder = { kind, dir, files: [] };
+  readPrimary(folder, primaryName, issues);
+  for (const name of REQUIRED_FILES[kind]) {
+    if (!existsSync(join(dir, name))) {
+      issues.push({
+        file: join(dir, name),
+        path: "",
+        value: "missing",
+        expected: `present: a ${kind} results folder holds ${[primaryName, ...REQUIRED_FILES[kind]].join(", ")}`,
+      });
+    }
+  }
+  const optional = (name: string) => optionalFile(folder, name, issues);
+  const scenarioPath = optional("scenario.json");
+  if (scenarioPath) folder.scenario = readScenarioJson(scenarioPath, issues);
+  const layoutPath = optional("layout.json");
+  if (layoutPath) folder.layout = readLayoutJson(layoutPath, issues);
+  if (folder.comparison) folder.candidateInputs = readCandidateInputs(folder, issues);
+  const replicationsPath = optional("replications.csv");
+  if (replicationsPath)
+    folder.replications = parseWhsimCsv(readFileSync(replicationsPath, "utf8"), replicationsPath);
+  const kpisPath = optional("kpis.csv");
+  if (kpisPath && folder.summary)
+    checkKpisCsv(
+      parseWhsimCsv(readFileSync(kpisPath, "utf8"), kpisPath),
+      folder.summary,
+      kpisPath,
+      issues,
+    );
+  if (folder.summary && folder.replications) checkReplicationRows(folder, issues);
+  if (folder.optimization?.winnerLayout && !folder.layout)
+    readWinnerLayout(folder, primaryName, issues);
+  if (issues.length > 0) throw new InputError(issues);
+  const tracePath = optional("trace.ndjson");
+  if (tracePath) folder.trace = await readTraceAggregates(tracePath);
+  return folder;
+}
+
+/** The primary file of `dir` and the kind it names; throws when `dir` is no results folder. */
+function primaryFile(dirArg: string, dir: string): readonly [string, ResultsKind] {
   if (!existsSync(dir) || !lstatSync(realpathSync(dir)).isDirectory()) {
     throw new InputError({
       file: dirArg,
@@ -265,94 +306,81 @@ export async function readResultsFolder(dirArg: string): Promise<ResultsFolder> 
       expected: `one of ${PRIMARY_FILES.map(([n]) => n).join(", ")}`,
     });
   }
-  const [primaryName, kind] = primary;
-  const folder: ResultsFolder = { kind, dir, files: [] };
-  const primaryPath = safeFile(dir, primaryName, issues);
+  return primary;
+}
+
+/** Reads the primary file into the folder's field for its kind, checking `kind` and version. */
+function readPrimary(folder: ResultsFolder, primaryName: string, issues: InputIssue[]): void {
+  const kind = folder.kind;
+  const primaryPath = safeFile(folder.dir, primaryName, issues);
   const data = primaryPath ? readJson(primaryPath, issues) : undefined;
-  if (primaryPath && data !== undefined) {
-    folder.files.push(primaryName);
-    const found = (data as { kind?: unknown })?.kind;
-    if (typeof found !== "string" || !KIND_VALUES[kind].includes(found)) {
-      issues.push({
-        file: primaryPath,
-        path: "kind",
-        value: found,
-        expected: KIND_VALUES[kind].map((k) => `"${k}"`).join(" or "),
-      });
-    } else {
-      checkVersion(data, primaryPath, issues);
-      if (kind === "run") folder.summary = validate(summarySchema, data, primaryPath, issues);
-      else if (kind === "compare") {
-        folder.comparison = validate(comparisonSchema, data, primaryPath, issues);
-        if (folder.comparison) checkComparison(folder.comparison, primaryPath, issues);
-      } else if (kind === "sweep") folder.sweep = validate(sweepSchema, data, primaryPath, issues);
-      else if (kind === "staff")
-        folder.staffing = validate(staffingSchema, data, primaryPath, issues);
-      else folder.optimization = validate(optimizationSchema, data, primaryPath, issues);
-    }
-  }
-  for (const name of REQUIRED_FILES[kind]) {
-    if (!existsSync(join(dir, name))) {
-      issues.push({
-        file: join(dir, name),
-        path: "",
-        value: "missing",
-        expected: `present: a ${kind} results folder holds ${[primaryName, ...REQUIRED_FILES[kind]].join(", ")}`,
-      });
-    }
-  }
-  const optional = (name: string) => {
-    const path = safeFile(dir, name, issues);
-    if (path) folder.files.push(name);
-    return path;
-  };
-  const scenarioPath = optional("scenario.json");
-  if (scenarioPath) folder.scenario = readScenarioJson(scenarioPath, issues);
-  const layoutPath = optional("layout.json");
-  if (layoutPath) folder.layout = readLayoutJson(layoutPath, issues);
-  if (folder.comparison) {
-    const c = folder.comparison;
-    folder.candidateInputs = c.candidates.map((x, k) => {
-      const id = c.scenarios?.[k]?.id ?? (typeof x === "string" ? x : x.id);
-      const input: CandidateInput = { id };
-      const sub = candidateFolder(k);
-      const sPath = optional(`${sub}scenario.json`);
-      if (sPath) input.scenario = readScenarioJson(sPath, issues);
-      const lPath = optional(`${sub}layout.json`);
-      if (lPath) input.layout = readLayoutJson(lPath, issues);
-      return input;
+  if (!primaryPath || data === undefined) return;
+  folder.files.push(primaryName);
+  const found = (data as { kind?: unknown })?.kind;
+  if (typeof found !== "string" || !KIND_VALUES[kind].includes(found)) {
+    issues.push({
+      file: primaryPath,
+      path: "kind",
+      value: found,
+      expected: KIND_VALUES[kind].map((k) => `"${k}"`).join(" or "),
     });
+    return;
   }
-  const replicationsPath = optional("replications.csv");
-  if (replicationsPath) folder.replications = parseWhsimCsv(readFileSync(replicationsPath, "utf8"));
-  const kpisPath = optional("kpis.csv");
-  if (kpisPath && folder.summary)
-    checkKpisCsv(parseWhsimCsv(readFileSync(kpisPath, "utf8")), folder.summary, kpisPath, issues);
-  if (folder.summary && folder.replications) {
-    if (folder.replications.rows.length !== folder.summary.replications) {
-      issues.push({
-        file: join(dir, "replications.csv"),
-        path: "",
-        value: `${folder.replications.rows.length} rows`,
-        expected: `one row per replication (${folder.summary.replications}, as summary.json says)`,
-      });
-    }
+  checkVersion(data, primaryPath, issues);
+  if (kind === "run") folder.summary = validate(summarySchema, data, primaryPath, issues);
+  else if (kind === "compare") {
+    folder.comparison = validate(comparisonSchema, data, primaryPath, issues);
+    if (folder.comparison) checkComparison(folder.comparison, primaryPath, issues);
+  } else if (kind === "sweep") folder.sweep = validate(sweepSchema, data, primaryPath, issues);
+  else if (kind === "staff") folder.staffing = validate(staffingSchema, data, primaryPath, issues);
+  else folder.optimization = validate(optimizationSchema, data, primaryPath, issues);
+}
+
+/** The path of an optional file of the folder (recorded as read), or undefined when absent. */
+function optionalFile(folder: ResultsFolder, name: string, issues: InputIssue[]) {
+  const path = safeFile(folder.dir, name, issues);
+  if (path) folder.files.push(name);
+  return path;
+}
+
+/** Each comparison candidate's resolved scenario and layout from candidates/<k>/. */
+function readCandidateInputs(folder: ResultsFolder, issues: InputIssue[]): CandidateInput[] {
+  const c = folder.comparison!;
+  return c.candidates.map((x, k) => {
+    const id = c.scenarios?.[k]?.id ?? (typeof x === "string" ? x : x.id);
+    const input: CandidateInput = { id };
+    const sub = candidateFolder(k);
+    const sPath = optionalFile(folder, `${sub}scenario.json`, issues);
+    if (sPath) input.scenario = readScenarioJson(sPath, issues);
+    const lPath = optionalFile(folder, `${sub}layout.json`, issues);
+    if (lPath) input.layout = readLayoutJson(lPath, issues);
+    return input;
+  });
+}
+
+/** replications.csv of a run holds one row per replication. */
+function checkReplicationRows(folder: ResultsFolder, issues: InputIssue[]): void {
+  const rows = folder.replications!.rows.length;
+  if (rows === folder.summary!.replications) return;
+  issues.push({
+    file: join(folder.dir, "replications.csv"),
+    path: "",
+    value: `${rows} rows`,
+    expected: `one row per replication (${folder.summary!.replications}, as summary.json says)`,
+  });
+}
+
+/** An optimization without layout.json draws the winner's layout from its spec. */
+function readWinnerLayout(folder: ResultsFolder, primaryName: string, issues: InputIssue[]): void {
+  try {
+    folder.layout = buildLayout(
+      folder.optimization!.winnerLayout as LayoutSpecInput,
+      `${primaryName}: winnerLayout`,
+    );
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    issues.push(...error.issues);
   }
-  if (folder.optimization?.winnerLayout && !folder.layout) {
-    try {
-      folder.layout = buildLayout(
-        folder.optimization.winnerLayout as LayoutSpecInput,
-        `${primaryName}: winnerLayout`,
-      );
-    } catch (error) {
-      if (!isInputError(error)) throw error;
-      issues.push(...error.issues);
-    }
-  }
-  if (issues.length > 0) throw new InputError(issues);
-  const tracePath = optional("trace.ndjson");
-  if (tracePath) folder.trace = await readTraceAggregates(tracePath);
-  return folder;
 }
 
 /** A resolved scenario file: any JSON object. */

@@ -1,6 +1,6 @@
 /** The report of one `whsim run`: summary, KPIs with intervals, where time goes, layout, checks. */
 import { stateLabel } from "../warehouse/measure/workerTime.ts";
-import { type AppendixOptions, appendixSections } from "./appendix.ts";
+import { type AppendixOptions, appendixOptions, appendixSections } from "./appendix.ts";
 import {
   breakdownCharts,
   breakdownTable,
@@ -303,19 +303,9 @@ function allKpisSection({ summary }: RunContext): Section[] {
 }
 
 function runAppendix({ folder, summary, reps }: RunContext): AppendixOptions {
-  return {
-    assumptionsTitle: "Scenario assumptions",
-    reproducibility: {
-      version: summary.version,
-      scenarioHash: summary.scenarioHash,
-      seed: summary.seed,
-      replications: summary.replications,
-      warmupS: summary.warmupS,
-      horizonS: summary.horizonS,
-      files: folder.files,
-    },
+  return appendixOptions(folder, "Scenario assumptions", summary, {
     replicationBlocks: reps.blocks,
-  };
+  });
 }
 
 /** The breakdown charts and table, and the time series of replication 1 from the trace. */

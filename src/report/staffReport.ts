@@ -5,12 +5,12 @@
  */
 
 import { formatQuantity } from "../common/units.ts";
-import { appendixSections } from "./appendix.ts";
+import { type AppendixOptions, appendixOptions, appendixSections } from "./appendix.ts";
 import { baseUnit, displayUnit, layoutBlocks, showKpi } from "./commonSections.ts";
 import { formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
-import type { Block, Cell, ReportModel, Sheet } from "./reportModel.ts";
+import type { Block, Cell, ReportModel, Section, Sheet } from "./reportModel.ts";
 import type { Estimate, StaffingFile } from "./resultSchemas.ts";
 
 type Target = StaffingFile["targets"][string];
@@ -65,39 +65,90 @@ const STATUS_WORDS: Record<StaffingFile["status"], string> = {
   aborted: "was not checked: the run was stopped early",
 };
 
+/** What every section of a staffing report reads. */
+interface StaffContext {
+  folder: ResultsFolder;
+  s: StaffingFile;
+  shifts: string[];
+  roles: string[];
+  name: string;
+  planCost: number;
+  planned: boolean;
+  targets: [string, Target][];
+  /** Hours of the day any shift covers, in order. */
+  hours: string[];
+  /** Roles with a workload per hour. */
+  needRoles: string[];
+}
+
+/** The sections of a staffing report, in order. */
+const STAFF_SECTIONS: ((ctx: StaffContext) => Section[])[] = [
+  (ctx) => [{ id: "summary", title: "Executive summary", blocks: summaryBlocks(ctx) }],
+  (ctx) => [
+    { id: "plan", title: "The staffing plan", blocks: [headcountTable(ctx), shiftTable(ctx)] },
+  ],
+  (ctx) => [{ id: "targets", title: "Service targets", blocks: [targetTable(ctx)] }],
+  needSection,
+  layoutSection,
+  (ctx) => appendixSections(ctx.folder, staffAppendix(ctx)),
+];
+
 /** Builds the report model of a staffing results folder. */
 export function staffReport(folder: ResultsFolder): ReportModel {
   const s = folder.staffing!;
-  const shifts = s.shifts.map((x) => x.id);
   const roles = [...new Set([...Object.keys(s.plan.headcount), ...Object.keys(s.need)])].sort();
-  const name = s.scenario ?? "the scenario";
-  const planCost = s.plan.cost ?? Number.NaN;
-  const planned = Object.keys(s.plan.headcount).length > 0;
-  const targets = Object.entries(s.targets);
+  const ctx: StaffContext = {
+    folder,
+    s,
+    shifts: s.shifts.map((x) => x.id),
+    roles,
+    name: s.scenario ?? "the scenario",
+    planCost: s.plan.cost ?? Number.NaN,
+    planned: Object.keys(s.plan.headcount).length > 0,
+    targets: Object.entries(s.targets),
+    hours: [...new Set(s.shifts.flatMap((x) => x.covers))].sort(),
+    needRoles: roles.filter((r) => s.need[r]),
+  };
+  return {
+    kind: "staff",
+    title: `Staffing: ${ctx.name}`,
+    subtitle: `Least-cost headcount per role and shift · ${s.status === "meets" ? "meets the targets" : s.status === "fails" ? "misses a target" : s.status} · ${s.replications} replications`,
+    sections: STAFF_SECTIONS.flatMap((section) => section(ctx)),
+    sheets: staffSheets(ctx),
+  };
+}
 
-  const summary: Block[] = [
+function summaryBlocks({ s, name, planCost, planned, targets }: StaffContext): Block[] {
+  const cost = planned
+    ? `costs ${formatValue(planCost)} per day against ${formatValue(s.baseline.cost)} today (${planCost <= s.baseline.cost ? "a saving of" : "an increase of"} ${formatValue(Math.abs(planCost - s.baseline.cost))})`
+    : "was not found";
+  const checked =
+    s.check && targets.length > 0
+      ? `: ${targets.map(([k, t]) => targetCheckText(s, k, t)).join("; ")}`
+      : "";
+  return [
     {
       kind: "p",
-      text: `We simulated “${name}” as it is staffed today (${s.replications} replications), measured how busy each role is, and spread that workload over the hours of the day. The least-cost headcount per role and shift that covers it, with workers productive ${formatValue(s.efficiency * 100)} % of their time, ${planned ? `costs ${formatValue(planCost)} per day against ${formatValue(s.baseline.cost)} today (${planCost <= s.baseline.cost ? "a saving of" : "an increase of"} ${formatValue(Math.abs(planCost - s.baseline.cost))})` : "was not found"}.`,
+      text: `We simulated “${name}” as it is staffed today (${s.replications} replications), measured how busy each role is, and spread that workload over the hours of the day. The least-cost headcount per role and shift that covers it, with workers productive ${formatValue(s.efficiency * 100)} % of their time, ${cost}.`,
     },
-    {
-      kind: "p",
-      text: `The plan ${STATUS_WORDS[s.status]}${
-        s.check && targets.length > 0
-          ? `: ${targets
-              .map(([k, t]) => {
-                const c = s.check?.targets[k];
-                return c
-                  ? `${kpiMeta(k).label.toLowerCase()} ${estimateText(k, c.estimate)} against a target ${targetText(k, t)} (${c.ok ? (c.confident ? "met, with the whole 95 % interval on the right side" : "met on the mean, but the 95 % interval crosses the target") : "missed"})`
-                  : `${kpiMeta(k).label.toLowerCase()}: not measured`;
-              })
-              .join("; ")}`
-          : ""
-      }.`,
-    },
+    { kind: "p", text: `The plan ${STATUS_WORDS[s.status]}${checked}.` },
   ];
+}
 
-  const headRows: Cell[][] = roles.map((role) => [
+/** One service target checked against the plan's simulation, in words. */
+function targetCheckText(s: StaffingFile, k: string, t: Target): string {
+  const c = s.check?.targets[k];
+  if (!c) return `${kpiMeta(k).label.toLowerCase()}: not measured`;
+  const verdict = c.ok
+    ? c.confident
+      ? "met, with the whole 95 % interval on the right side"
+      : "met on the mean, but the 95 % interval crosses the target"
+    : "missed";
+  return `${kpiMeta(k).label.toLowerCase()} ${estimateText(k, c.estimate)} against a target ${targetText(k, t)} (${verdict})`;
+}
+
+function headcountTable({ s, shifts, roles, planCost, planned }: StaffContext): Block {
+  const rows: Cell[][] = roles.map((role) => [
     role,
     ...shifts.map(
       (sh): Cell => ({
@@ -105,12 +156,9 @@ export function staffReport(folder: ResultsFolder): ReportModel {
         cls: "num",
       }),
     ),
-    {
-      text: `${sum(s.baseline.headcount[role])} → ${sum(s.plan.headcount[role])}`,
-      cls: "num",
-    },
+    { text: `${sum(s.baseline.headcount[role])} → ${sum(s.plan.headcount[role])}`, cls: "num" },
   ]);
-  headRows.push([
+  rows.push([
     { text: "Cost per day", cls: "total" },
     ...shifts.map((): Cell => ({ text: "", cls: "total" })),
     {
@@ -118,16 +166,19 @@ export function staffReport(folder: ResultsFolder): ReportModel {
       cls: "num total",
     },
   ]);
-  const headcountTable: Block = {
+  return {
     kind: "table",
     table: {
       caption: "Headcount per role and shift (today → plan)",
       columns: ["Role", ...shifts.map((sh) => `${sh} (workers)`), "Total (workers)"],
       numeric: [false, ...shifts.map(() => true), true],
-      rows: headRows,
+      rows,
     },
   };
-  const shiftTable: Block = {
+}
+
+function shiftTable({ s }: StaffContext): Block {
+  return {
     kind: "table",
     table: {
       caption: "Shifts",
@@ -140,7 +191,10 @@ export function staffReport(folder: ResultsFolder): ReportModel {
       ]),
     },
   };
-  const targetTable: Block = {
+}
+
+function targetTable({ s, targets }: StaffContext): Block {
+  return {
     kind: "table",
     table: {
       caption: "Service targets: today and with the plan (mean ± 95 % half-width)",
@@ -159,14 +213,18 @@ export function staffReport(folder: ResultsFolder): ReportModel {
       }),
     },
   };
-  // Workers needed per hour against the plan's workers on shift in that hour.
-  const hours = [...new Set(s.shifts.flatMap((x) => x.covers))].sort();
-  const onShift = (role: string, hour: string) =>
-    s.shifts.reduce(
-      (a, x) => a + (x.covers.includes(hour) ? (s.plan.headcount[role]?.[x.id] ?? 0) : 0),
-      0,
-    );
-  const needRoles = roles.filter((r) => s.need[r]);
+}
+
+/** The plan's workers of `role` on shift in `hour`. */
+function onShift(s: StaffingFile, role: string, hour: string): number {
+  return s.shifts.reduce(
+    (a, x) => a + (x.covers.includes(hour) ? (s.plan.headcount[role]?.[x.id] ?? 0) : 0),
+    0,
+  );
+}
+
+/** Workers needed per hour against the plan's workers on shift in that hour. */
+function needSection({ s, hours, needRoles }: StaffContext): Section[] {
   const needTable: Block = {
     kind: "table",
     table: {
@@ -175,19 +233,51 @@ export function staffReport(folder: ResultsFolder): ReportModel {
       columns: ["Hour", ...needRoles],
       numeric: [false, ...needRoles.map(() => true)],
       rows: hours
-        .filter((h) => needRoles.some((r) => (s.need[r][h] ?? 0) > 0 || onShift(r, h) > 0))
+        .filter((h) => needRoles.some((r) => (s.need[r][h] ?? 0) > 0 || onShift(s, r, h) > 0))
         .map((h) => [
           `${h.replace(/^h/, "")}:00`,
           ...needRoles.map((r): Cell => {
             const need = s.need[r][h] ?? 0;
-            const have = onShift(r, h);
+            const have = onShift(s, r, h);
             return { text: `${need} / ${have}`, cls: have < need ? "num flag" : "num" };
           }),
         ]),
     },
   };
+  return [
+    {
+      id: "need",
+      title: "Workload per hour",
+      blocks: [
+        {
+          kind: "p",
+          text: "Each role's busy time today, spread over its working hours (by the order intake pattern for pickers, packers and loaders), gives the workers needed in each hour; the plan must put at least that many on shift.",
+        },
+        needTable,
+      ],
+      pageBreak: true,
+    },
+  ];
+}
 
-  const sheets: Sheet[] = [
+function layoutSection({ folder }: StaffContext): Section[] {
+  if (!folder.layout) return [];
+  const blocks = layoutBlocks(folder.layout, undefined, "staff").filter(
+    (b) => b.kind === "drawing",
+  );
+  return [{ id: "layout", title: "Layout", blocks, pageBreak: true }];
+}
+
+function staffAppendix({ folder, s }: StaffContext): AppendixOptions {
+  const identity = { ...s, warmupS: undefined, horizonS: undefined };
+  return appendixOptions(folder, "Scenario assumptions (today's staffing)", identity, {
+    extra: [["Productive share of a worker's time", `${formatValue(s.efficiency * 100)} %`]],
+  });
+}
+
+/** Headcount, targets and the workload per hour as spreadsheets. */
+function staffSheets({ s, roles, targets, hours, needRoles }: StaffContext): Sheet[] {
+  return [
     {
       name: "Headcount",
       columns: ["role", "shift", "today (workers)", "plan (workers)", "cost per worker per day"],
@@ -221,54 +311,7 @@ export function staffReport(folder: ResultsFolder): ReportModel {
     {
       name: "Need per hour",
       columns: ["role", "hour", "workers needed", "workers on shift (plan)"],
-      rows: needRoles.flatMap((r) => hours.map((h) => [r, h, s.need[r][h] ?? 0, onShift(r, h)])),
+      rows: needRoles.flatMap((r) => hours.map((h) => [r, h, s.need[r][h] ?? 0, onShift(s, r, h)])),
     },
   ];
-
-  return {
-    kind: "staff",
-    title: `Staffing: ${name}`,
-    subtitle: `Least-cost headcount per role and shift · ${s.status === "meets" ? "meets the targets" : s.status === "fails" ? "misses a target" : s.status} · ${s.replications} replications`,
-    sections: [
-      { id: "summary", title: "Executive summary", blocks: summary },
-      { id: "plan", title: "The staffing plan", blocks: [headcountTable, shiftTable] },
-      { id: "targets", title: "Service targets", blocks: [targetTable] },
-      {
-        id: "need",
-        title: "Workload per hour",
-        blocks: [
-          {
-            kind: "p",
-            text: "Each role's busy time today, spread over its working hours (by the order intake pattern for pickers, packers and loaders), gives the workers needed in each hour; the plan must put at least that many on shift.",
-          },
-          needTable,
-        ],
-        pageBreak: true,
-      },
-      ...(folder.layout
-        ? [
-            {
-              id: "layout",
-              title: "Layout",
-              blocks: layoutBlocks(folder.layout, undefined, "staff").filter(
-                (b) => b.kind === "drawing",
-              ),
-              pageBreak: true,
-            },
-          ]
-        : []),
-      ...appendixSections(folder, {
-        assumptionsTitle: "Scenario assumptions (today's staffing)",
-        reproducibility: {
-          version: s.version,
-          scenarioHash: s.scenarioHash,
-          seed: s.seed,
-          replications: s.replications,
-          files: folder.files,
-          extra: [["Productive share of a worker's time", `${formatValue(s.efficiency * 100)} %`]],
-        },
-      }),
-    ],
-    sheets,
-  };
 }

@@ -11,8 +11,11 @@ export interface CsvRow {
   cells: Record<string, string>;
 }
 
-/** Splits CSV text into records of fields. Throws InputError on an unclosed quote. */
-function records(text: string, file: string): { line: number; fields: string[] }[] {
+/**
+ * Splits CSV text into records of fields with the line each starts on; blank lines are
+ * dropped. Throws InputError on an unclosed quote.
+ */
+export function csvRecords(text: string, file: string): { line: number; fields: string[] }[] {
   const out: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let field = "";
@@ -76,7 +79,7 @@ export function parseCsv(
   file: string,
   columns: { required: readonly string[]; optional: readonly string[] },
 ): CsvRow[] {
-  const all = records(text, file);
+  const all = csvRecords(text, file);
   const issues: InputIssue[] = [];
   if (all.length === 0) {
     throw new InputError({
