@@ -7,57 +7,9 @@
 import { readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Layout } from "../../src/layout/types.ts";
 import { ARTIFACTS, openViewer, type ViewerSession } from "./browser.ts";
 import { generateRuns } from "./runFixture.ts";
-
-interface Run {
-  dir: string;
-  layout: Layout;
-  summary: { kpis: Record<string, { mean: number }> };
-  records: any[];
-}
-
-function readRun(dir: string): Run {
-  return {
-    dir,
-    layout: JSON.parse(readFileSync(join(dir, "layout.json"), "utf8")),
-    summary: JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")),
-    records: readFileSync(join(dir, "trace.ndjson"), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l)),
-  };
-}
-
-/** Expected [x, y] of a worker at t, straight from the definition of `move` records. */
-function expectedPosition(run: Run, id: string, t: number): [number, number] | null {
-  let m: any = null;
-  for (const r of run.records) if (r.kind === "move" && r.id === id && r.t <= t) m = r;
-  if (!m) return null;
-  const path = m.path as [number, number][];
-  const lengths = path.slice(1).map((p, i) => Math.hypot(p[0] - path[i][0], p[1] - path[i][1]));
-  const total = lengths.reduce((a, b) => a + b, 0);
-  if (t >= m.untilT || total === 0) return path.at(-1)!;
-  let d = ((t - m.t) / (m.untilT - m.t)) * total;
-  for (let i = 0; i < lengths.length; i++) {
-    if (d <= lengths[i]) {
-      const f = d / lengths[i];
-      return [
-        path[i][0] + (path[i + 1][0] - path[i][0]) * f,
-        path[i][1] + (path[i + 1][1] - path[i][1]) * f,
-      ];
-    }
-    d -= lengths[i];
-  }
-  return path.at(-1)!;
-}
-
-function expectedState(run: Run, id: string, t: number): string {
-  let state = "idle";
-  for (const r of run.records) if (r.kind === "state" && r.id === id && r.t <= t) state = r.state;
-  return state;
-}
+import { expectedPosition, expectedState, type Run, readRun } from "./traceExpect.ts";
 
 /** The state colours of the viewer's key (web/src/trace/traceTypes.ts), as RGB. */
 const COLORS: Record<string, [number, number, number]> = {
@@ -118,6 +70,18 @@ async function canvasPixelAt(mapId: string, x: number, y: number): Promise<numbe
     },
     { mapId, x, y },
   );
+}
+
+/** Clicks "Run what-if" and waits until it finishes; expects it to succeed. */
+async function runWhatIf(): Promise<void> {
+  const page = session.page;
+  await page.click("#whatif-run");
+  await page.waitForFunction(
+    () => ["done", "error"].includes(document.body.dataset.whatif ?? ""),
+    undefined,
+    { timeout: 90_000 },
+  );
+  expect(await page.textContent("#whatif-status")).toMatch(/^Done/);
 }
 
 async function scrubTo(t: number): Promise<void> {
@@ -398,19 +362,19 @@ describe("viewer on a whsim run", () => {
     await page.waitForFunction(() => document.body.dataset.whatif === "ready", undefined, {
       timeout: 30_000,
     });
-    // The base is run A's scenario (scenario.json): 8 day-shift pickers.
+    // The base is run A's scenario (scenario.json): 8 day-shift pickers, seed 3, 1 replication.
     expect(await page.textContent("#whatif-form")).toContain("viewer-small");
-    const day = page.locator('[name="pickers-day"]');
+    const day = page.locator('[name="crew-picker-day"]');
     expect(Number(await day.inputValue())).toBe(8);
+    expect(Number(await page.inputValue('[name="seed"]'))).toBe(3);
+    expect(Number(await page.inputValue('[name="replications"]'))).toBe(1);
+    for (const name of ["crew-packer-day", "crew-loader-day", "packStations", "shift-start-day"]) {
+      expect(await page.locator(`[name="${name}"]`).count(), name).toBe(1);
+    }
+    expect(await page.locator('[name^="cutoff-"]').count()).toBeGreaterThan(0);
     await day.fill("1");
     await page.selectOption('[name="horizonDays"]', "1");
-    await page.click("#whatif-run");
-    await page.waitForFunction(
-      () => ["done", "error"].includes(document.body.dataset.whatif ?? ""),
-      undefined,
-      { timeout: 45_000 },
-    );
-    expect(await page.textContent("#whatif-status")).toMatch(/^Done/);
+    await runWhatIf();
     const cells = async (kpi: string) =>
       (await page.locator(`#whatif-kpis tr[data-kpi="${kpi}"] td`).allTextContents()).map((t) =>
         Number.parseFloat(t.replace(/,/g, "")),
@@ -421,19 +385,77 @@ describe("viewer on a whsim run", () => {
     expect(cycleB).toBeGreaterThan(cycleA);
     const [, shippedA, shippedB] = await cells("ordersShipped");
     expect(shippedB).toBeLessThan(shippedA);
-    // The baseline is the unchanged scenario on the same seed: run A's KPIs.
+    // The baseline is run A's scenario, seed and replications: it reproduces run A's KPIs.
     expect(shippedA).toBe(runA.summary.kpis.ordersShipped.mean);
+    expect(await page.textContent("#whatif-reproduces")).toContain("reproduces the loaded run");
+    // One replication: no interval, so no difference is coloured.
+    const tones = await page
+      .locator("#whatif-kpis tr[data-kpi]")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-tone")));
+    expect(tones.length).toBeGreaterThan(10);
+    expect(new Set(tones)).toEqual(new Set(["neutral"]));
     await page.screenshot({ path: join(ARTIFACTS, "whatif.png") });
     await page.click("#whatif-compare");
     await page.waitForFunction(() => document.body.dataset.view === "compare");
     expect(await page.locator("#map-b .rack").count()).toBe(runA.layout.racks.length);
+    expect(await page.textContent("#compare-b-title")).toContain("what-if");
     await page.screenshot({ path: join(ARTIFACTS, "whatif-compare.png") });
+    // The loaded runs are one click away.
+    expect(await page.isVisible("#whatif-return")).toBe(true);
+    await page.click("#whatif-return");
+    expect(await page.isVisible("#whatif-return")).toBe(false);
+    expect(await page.textContent("#compare-b-title")).not.toContain("what-if");
+    const [, , b] = (
+      await page.locator('#kpi-diff tr[data-kpi="ordersShipped"] td').allTextContents()
+    ).map((t) => Number.parseFloat(t.replace(/,/g, "")));
+    expect(b).toBe(runB.summary.kpis.ordersShipped.mean);
+  });
+
+  it("what-if colours a difference only when its 95 % interval excludes zero (grey otherwise)", async () => {
+    const page = session.page;
+    await page.click("button[data-view=whatif]");
+    // A small change over 4 replications: some intervals span zero, the cycle time's does not.
+    await page.fill('[name="crew-picker-day"]', "3");
+    await page.fill('[name="replications"]', "4");
+    await runWhatIf();
+    const rows = await page.locator("#whatif-kpis tr[data-kpi]").evaluateAll((trs) =>
+      trs.map((tr) => ({
+        kpi: tr.getAttribute("data-kpi")!,
+        tone: tr.getAttribute("data-tone")!,
+        low: Number(tr.getAttribute("data-low")),
+        high: Number(tr.getAttribute("data-high")),
+        color: getComputedStyle(tr.querySelector(".delta")!).color,
+        interval: tr.querySelector(".interval")!.textContent ?? "",
+      })),
+    );
+    const GREY = "rgb(100, 116, 139)";
+    let spanning = 0;
+    let coloured = 0;
+    for (const r of rows) {
+      if (!(r.low > 0 || r.high < 0)) {
+        // The interval includes zero: grey, whatever the means say.
+        expect(r.tone, r.kpi).toBe("neutral");
+        expect(r.color, r.kpi).toBe(GREY);
+        if (r.low < 0 && r.high > 0 && !/^utilization|^stock|^space|^demand/.test(r.kpi))
+          spanning++;
+      } else if (r.tone !== "neutral") {
+        coloured++;
+        expect(r.color, r.kpi).toBe(r.tone === "good" ? "rgb(21, 128, 61)" : "rgb(185, 28, 28)");
+      }
+      expect(r.interval, r.kpi).toMatch(Number.isFinite(r.low) ? / to / : /^no interval/);
+    }
+    expect(spanning).toBeGreaterThan(0);
+    expect(coloured).toBeGreaterThan(0);
+    // Five pickers fewer on the day shift lengthen the cycle beyond the noise: red.
+    expect(rows.find((r) => r.kpi === "orderCycleTimeS")?.tone).toBe("bad");
+    await page.screenshot({ path: join(ARTIFACTS, "whatif-intervals.png"), fullPage: true });
   });
 
   it("dropping a results folder's files on the page opens them (Shift: as run B)", async () => {
     const page = session.page;
     const names = ["layout.json", "summary.json", "trace.ndjson"];
     const texts = names.map((n) => readFileSync(join(runB.dir, n), "utf8"));
+    const loads = await page.evaluate(() => Number(document.body.dataset.loads));
     await page.evaluate(
       ({ names, texts }) => {
         const dt = new DataTransfer();
@@ -444,6 +466,7 @@ describe("viewer on a whsim run", () => {
       },
       { names, texts },
     );
+    await page.waitForFunction((n) => Number(document.body.dataset.loads) > n, loads);
     await page.click("button[data-view=compare]");
     // B is run B again: its KPI column shows run B's orders shipped (once loaded).
     const cell = page.locator('#kpi-diff tr[data-kpi="ordersShipped"] td').nth(2);
@@ -459,14 +482,13 @@ describe("viewer on a whsim run", () => {
     const files = ["layout.json", "summary.json", "trace.ndjson", "scenario.json"].map((f) =>
       join(runA.dir, f),
     );
+    const loads = await page.evaluate(() => Number(document.body.dataset.loads));
     await page.setInputFiles("#open-files-b", files);
-    await page.waitForFunction(
-      () => document.body.dataset.ready === "yes" && document.body.dataset.runs === "2",
-    );
+    await page.waitForFunction((n) => Number(document.body.dataset.loads) > n, loads);
     await page.click("button[data-view=compare]");
     await page.waitForFunction(() => document.querySelectorAll("#map-b .rack").length > 0);
     expect(await page.locator("#map-b .rack").count()).toBe(runA.layout.racks.length);
-    // A is now the what-if baseline, which reproduces run A: against run A's files, no difference.
+    // A is run A (the what-if gave the loaded runs back): against run A's files, no difference.
     const diff = await page
       .locator('#kpi-diff tr[data-kpi="ordersShipped"] td')
       .nth(3)

@@ -7,7 +7,7 @@
 import { type ChartCursor, renderCharts } from "./app/chartsView.ts";
 import { CompareView } from "./app/compareView.ts";
 import { formatClock } from "./app/format.ts";
-import { type HeatmapKind, MapView } from "./app/mapView.ts";
+import { type HeatmapKind, type MapLayer, MapView } from "./app/mapView.ts";
 import { Playback, SPEEDS } from "./app/playback.ts";
 import { loadRunFromFiles, loadRunFromUrl, type RunData } from "./app/runData.ts";
 import { renderSidebar, updateSidebar } from "./app/sidebar.ts";
@@ -74,6 +74,11 @@ heatmapSelect.addEventListener("change", () =>
   mainMap.setHeatmap(heatmapSelect.value as HeatmapKind),
 );
 $("fit-view").addEventListener("click", () => mainMap.fit());
+for (const box of document.querySelectorAll<HTMLInputElement>("input[data-layer]")) {
+  box.addEventListener("change", () =>
+    mainMap.setLayer(box.dataset.layer as MapLayer, box.checked),
+  );
+}
 const untilClock = $<HTMLInputElement>("heatmap-until");
 untilClock.addEventListener("change", () => mainMap.setUntilClock(untilClock.checked));
 
@@ -125,7 +130,11 @@ function syncWhatIfBase(): void {
   const scenario = runs[0]?.scenario ?? null;
   if (scenario !== null && scenario !== whatIfBase) {
     whatIfBase = scenario;
-    whatIf.setBase(scenario, `run A (${runs[0]!.name})`, runs[0]!.summary?.seed);
+    whatIf.setBase(scenario, `run A (${runs[0]!.name})`, {
+      seed: runs[0]!.summary?.seed,
+      replications: runs[0]!.summary?.replications,
+      loaded: runs[0]!,
+    });
   }
 }
 
@@ -140,12 +149,19 @@ async function open(slot: 0 | 1, load: () => Promise<RunData>): Promise<void> {
   document.body.dataset.ready = "loading";
   progress("Loading run", Number.NaN);
   try {
+    if (loadedRuns) {
+      [runs[0], runs[1]] = loadedRuns;
+      loadedRuns = null;
+      whatIfBanner.hidden = true;
+    }
     runs[slot] = await load();
     refresh();
     syncWhatIfBase();
   } finally {
     loading.hidden = true;
     document.body.dataset.ready = "yes";
+    // Counts finished loads, so a script can wait for the load it started.
+    document.body.dataset.loads = String(Number(document.body.dataset.loads ?? 0) + 1);
   }
 }
 
@@ -214,6 +230,7 @@ window.addEventListener("keydown", (e) => {
   else if (e.key === "Home") playback.seek(playback.startT);
   else if (e.key === "End") playback.seek(playback.endT);
   else if (e.key === "0") mainMap.fit();
+  else if (e.key === "Escape") mainMap.follow(-1);
   else return;
   e.preventDefault();
 });
@@ -226,11 +243,26 @@ window.addEventListener("keydown", (e) => {
   compare,
 };
 
+/** The loaded runs while a what-if plays in their place; null when they show. */
+let loadedRuns: [RunData | null, RunData | null] | null = null;
+const whatIfBanner = $("whatif-banner");
+
 const whatIf = mountWhatIf($("whatif"), (baseline, changed) => {
+  loadedRuns ??= [runs[0], runs[1]];
   runs[0] = baseline;
   runs[1] = changed;
+  whatIfBanner.hidden = false;
   refresh();
   showView("compare");
+});
+
+$("whatif-return").addEventListener("click", () => {
+  if (!loadedRuns) return;
+  [runs[0], runs[1]] = loadedRuns;
+  loadedRuns = null;
+  whatIfBanner.hidden = true;
+  refresh();
+  showView("floor");
 });
 
 async function boot(): Promise<void> {

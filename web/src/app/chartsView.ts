@@ -12,6 +12,7 @@ import {
   timeSeries,
 } from "../charts/index.ts";
 import type { RunData } from "./runData.ts";
+import { warmupCharts } from "./warmupCharts.ts";
 
 function points(t: Float64Array, v: Float64Array, scale = 1): [number, number][] {
   const out: [number, number][] = [];
@@ -230,6 +231,8 @@ export function renderCharts(el: HTMLElement, runs: RunData[]): ChartCursor {
   sampleCharts(el, runs, cursors);
   orderCharts(el, runs, cursors);
   breakdownCharts(el, runs);
+  const warmup = card(el, "warmup");
+  if (!warmupCharts(warmup, runs)) warmup.remove();
   if (!el.children.length) {
     el.innerHTML = `<p class="muted" style="padding:16px">No charts: the run has no <code>sample</code> records and no breakdown in summary.json.</p>`;
   }

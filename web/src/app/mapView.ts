@@ -1,50 +1,39 @@
 /**
  * The floor map: the layout in SVG (zoom and pan with d3.zoom), heatmap layers with a
- * legend, and a canvas on top where workers and queues are redrawn for each time.
- * Hovering shows a location's SKU, stock and picks, a dock's or station's queue, a worker.
+ * legend, and a canvas on top where workers and queues are redrawn for each time. Layers
+ * (workers, queues, heatmap, labels) switch on and off; a scale bar and a legend of layout
+ * symbols explain the drawing. Hovering shows a location, a place or a worker; clicking a
+ * worker follows it.
  */
 
 import { select, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from "d3";
-import { escapeHtml as esc } from "../../../src/common/escapeHtml.ts";
-import type { Layout } from "../../../src/layout/types.ts";
-import {
-  type AisleSegment,
-  aisleIdOf,
-  aisleSegments,
-  type PlacedValue,
-} from "../draw/aisleSegments.ts";
-import {
-  drawDensityHeatmap,
-  drawLocationHeatmap,
-  drawSegmentHeatmap,
-} from "../draw/drawHeatmaps.ts";
 import { drawLayout } from "../draw/drawLayout.ts";
-import { drawLegend } from "../draw/drawLegend.ts";
-import { drawQueues, type QueueBadge } from "../draw/drawQueues.ts";
+import { type Box, drawQueues, type QueueBadge } from "../draw/drawQueues.ts";
 import { drawWorkers, type WorkerDots } from "../draw/drawWorkers.ts";
-import { heatDomain } from "../draw/heatScale.ts";
+import { renderScaleBar, scaleBar } from "../draw/scaleBar.ts";
+import { drawStackCounts, stackWorkers, type WorkerStack } from "../draw/stackWorkers.ts";
+import { renderSymbolLegend } from "../draw/symbolLegend.ts";
 import {
-  lastAtOrBefore,
   liftAt,
   positionAt,
   stateAt,
   valueAt,
   type WorkerPosition,
 } from "../trace/playbackQuery.ts";
-import type { DensityGrid, TraceIndex } from "../trace/traceIndex.ts";
 import { STATE_COLORS, stateCode, WORKER_STATES } from "../trace/traceTypes.ts";
-import { formatValue } from "./format.ts";
+import { type HeatmapKind, type QueueAnchor, queueAnchors } from "./floorData.ts";
+import { drawDiffHeatmap, drawRunHeatmap } from "./mapHeatmaps.ts";
+import { locationHtml, placeHtml, workerHtml } from "./mapTooltip.ts";
 import type { RunData } from "./runData.ts";
 
-/** What the heatmap layer shows. */
-export type HeatmapKind = "none" | "picks" | "congestion" | "density";
-
-interface QueueAnchor {
-  name: string;
-  label: string;
-  x: number;
-  y: number;
-}
+export {
+  congestionByAisle,
+  congestionSegments,
+  type HeatmapKind,
+  pickCounts,
+  queueAnchors,
+  SEGMENT_M,
+} from "./floorData.ts";
 
 /** Options of MapView. */
 export interface MapViewOptions {
@@ -54,99 +43,39 @@ export interface MapViewOptions {
   queueBadges?: boolean;
 }
 
-/** Picks per location id, over the whole trace or up to time `untilT`, s. */
-export function pickCounts(
-  trace: TraceIndex | null,
-  untilT = Number.POSITIVE_INFINITY,
-): Record<string, number> {
-  const out: Record<string, number> = {};
-  if (!trace) return out;
-  if (untilT === Number.POSITIVE_INFINITY) {
-    for (const [id, p] of Object.entries(trace.picks)) out[id] = p.count;
-    return out;
-  }
-  const ev = trace.pickEvents;
-  const end = lastAtOrBefore(ev.t, untilT) + 1;
-  const counts = new Uint32Array(ev.names.length);
-  for (let i = 0; i < end; i++) counts[ev.location[i]]++;
-  for (let i = 0; i < counts.length; i++) if (counts[i]) out[ev.names[i]] = counts[i];
-  return out;
-}
+/** Layers the user can switch off. */
+export type MapLayer = "workers" | "queues" | "heatmap" | "labels";
 
-/** Congestion wait per layout aisle id, s; trace keys may name segments (`A3:2`, `A3#2`). */
-export function congestionByAisle(
-  layout: Layout,
-  trace: TraceIndex | null,
-): Record<string, number> {
-  const ids = new Set([...layout.aisles, ...layout.crossAisles].map((a) => a.id));
-  const out: Record<string, number> = {};
-  if (!trace) return out;
-  for (const [key, c] of Object.entries(trace.congestion)) {
-    const id = aisleIdOf(key, ids);
-    if (id) out[id] = (out[id] ?? 0) + c.waitS;
-  }
-  return out;
-}
+const PLACES = ".dock, .pack-station, .staging-lane, .rack, .zone, .aisle, .cross-aisle";
 
-/** Aisle segment length for the congestion heatmap, m. */
-export const SEGMENT_M = 5;
-
-/** Congestion wait per aisle segment, s, placed where each wait happened. */
-export function congestionSegments(
-  layout: Layout,
-  trace: TraceIndex | null,
-  untilT = Number.POSITIVE_INFINITY,
-): AisleSegment[] {
-  const ev = trace?.congestionEvents;
-  if (!ev) return [];
-  const values: PlacedValue[] = [];
-  for (let i = 0; i < ev.t.length && ev.t[i] <= untilT; i++) {
-    values.push({ x: ev.x[i], y: ev.y[i], value: ev.waitS[i], aisle: ev.aisle[i] });
-  }
-  return aisleSegments(layout, values, SEGMENT_M);
-}
-
-function centroid(points: { x: number; y: number }[]): { x: number; y: number } | null {
-  if (!points.length) return null;
+function emptyDots(n: number): WorkerDots {
   return {
-    x: points.reduce((a, p) => a + p.x, 0) / points.length,
-    y: points.reduce((a, p) => a + p.y, 0) / points.length,
+    count: n,
+    x: new Float64Array(n),
+    y: new Float64Array(n),
+    color: new Array(n).fill("#000"),
+    visible: new Uint8Array(n),
+    liftM: new Float32Array(n),
   };
 }
 
-/**
- * Places each trace queue on the floor: by an id in its name (`pack:PK1`, `dock:IN2`), else by
- * what it feeds (packing → the pack stations, loading → outbound doors, receiving → inbound
- * doors, picking → the P&D point). Queues that match nothing are listed in the side panel only.
- */
-export function queueAnchors(layout: Layout, trace: TraceIndex): QueueAnchor[] {
-  const places = new Map<string, { x: number; y: number }>();
-  for (const d of layout.docks) places.set(d.id, { x: d.x, y: d.y + 1.5 });
-  for (const p of layout.packStations) places.set(p.id, { x: p.x, y: p.y });
-  for (const s of layout.stagingLanes) places.set(s.id, { x: s.x, y: s.y });
-  const inbound = centroid(layout.docks.filter((d) => d.kind === "inbound"));
-  const outbound = centroid(layout.docks.filter((d) => d.kind === "outbound"));
-  const groups: [RegExp, { x: number; y: number } | null, string][] = [
-    [/pack/i, centroid(layout.packStations), "pack"],
-    [/load|ship|outbound|trailerOut/i, outbound && { x: outbound.x, y: outbound.y + 1.5 }, "load"],
-    [
-      /receiv|unload|yard|inbound|dock/i,
-      inbound && { x: inbound.x, y: inbound.y + 1.5 },
-      "receive",
-    ],
-    [/pick/i, centroid(layout.pdPoints), "pick"],
-  ];
-  const out: QueueAnchor[] = [];
-  for (const name of Object.keys(trace.queues)) {
-    const token = name.split(/[^A-Za-z0-9_.-]+/).find((tok) => places.has(tok));
-    if (token) {
-      out.push({ name, label: token, ...places.get(token)! });
-      continue;
-    }
-    const group = groups.find(([re, at]) => at && re.test(name));
-    if (group) out.push({ name, label: group[2], ...group[1]! });
+function div(parent: HTMLElement, className: string): HTMLDivElement {
+  const el = document.createElement("div");
+  el.className = className;
+  parent.append(el);
+  return el;
+}
+
+function stateKey(container: HTMLElement): void {
+  const key = document.createElement("div");
+  key.className = "state-key";
+  container.prepend(key);
+  for (const s of WORKER_STATES.slice(0, 6)) {
+    div(key, "row").innerHTML =
+      `<span class="dot" style="background:${STATE_COLORS[s]}"></span>${s}`;
   }
-  return out;
+  div(key, "row").innerHTML = `<span class="dot square"></span>truck (● on foot)`;
+  div(key, "row").innerHTML = `<span class="stack-count">3</span>workers on one spot`;
 }
 
 /** One floor map inside `container`. */
@@ -161,29 +90,39 @@ export class MapView {
   private tooltip: HTMLDivElement;
   private legend: HTMLDivElement;
   private note: HTMLDivElement;
+  private scale: HTMLDivElement;
+  private symbols: HTMLDivElement;
+  private followChip: HTMLDivElement;
   private zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
   private view: ZoomTransform = zoomIdentity;
   private run: RunData | null = null;
   private anchors: QueueAnchor[] = [];
-  private dots: WorkerDots = {
-    count: 0,
-    x: new Float64Array(0),
-    y: new Float64Array(0),
-    color: [],
-    visible: new Uint8Array(0),
-  };
+  private dots: WorkerDots = emptyDots(0);
   private codes = new Uint8Array(0);
   private t = 0;
   private zoomListeners: ((t: ZoomTransform) => void)[] = [];
   private syncing = false;
   private queueBadges: boolean;
+  private layers: Record<MapLayer, boolean> = {
+    workers: true,
+    queues: true,
+    heatmap: true,
+    labels: true,
+  };
   private heatKind: HeatmapKind = "none";
   private untilClock = false;
   private heatDrawMs = 0;
   private lastHeat = 0;
   private heatTimer: ReturnType<typeof setTimeout> | undefined;
+  private labelBoxCache: { key: string; boxes: Box[] } = { key: "", boxes: [] };
+  /** Index of the worker the view follows, or -1. */
+  private followed = -1;
   /** Time of the last worker frame, ms (for the performance figures). */
   lastFrameMs = 0;
+  /** Where the last frame put each queue badge, CSS px (for checks). */
+  badgeBoxes: Box[] = [];
+  /** Workers drawn as one marker with a count in the last frame. */
+  stacks: WorkerStack[] = [];
 
   constructor(container: HTMLElement, options: MapViewOptions = {}) {
     this.container = container;
@@ -197,48 +136,46 @@ export class MapView {
     this.canvas.className = "workers-canvas";
     container.append(this.canvas);
     this.ctx = this.canvas.getContext("2d")!;
-    this.legend = document.createElement("div");
-    this.legend.className = "legend-box";
-    container.append(this.legend);
-    if (options.stateKey ?? true) {
-      const key = document.createElement("div");
-      key.className = "state-key";
-      for (const s of WORKER_STATES.slice(0, 6)) {
-        const row = document.createElement("div");
-        row.className = "row";
-        row.innerHTML = `<span class="dot" style="background:${STATE_COLORS[s]}"></span>${s}`;
-        key.append(row);
-      }
-      const truck = document.createElement("div");
-      truck.className = "row";
-      truck.innerHTML = `<span class="dot square"></span>truck (● on foot)`;
-      key.append(truck);
-      container.append(key);
-    }
-    this.note = document.createElement("div");
-    this.note.className = "empty-note";
+    this.legend = div(container, "legend-box");
+    this.scale = div(container, "scale-bar");
+    const keys = div(container, "map-keys");
+    this.symbols = div(keys, "symbol-legend");
+    // The small compare panes leave both keys out (the floor tab explains the symbols).
+    if (options.stateKey ?? true) stateKey(keys);
+    else this.symbols.hidden = true;
+    this.followChip = div(container, "follow-chip");
+    this.followChip.hidden = true;
+    this.note = div(container, "empty-note");
     this.note.textContent = "No run loaded. Open a results folder or drop its files here.";
-    container.append(this.note);
-    this.tooltip = document.createElement("div");
-    this.tooltip.className = "tooltip";
+    this.tooltip = div(container, "tooltip");
     this.tooltip.hidden = true;
-    container.append(this.tooltip);
-
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.1, 200])
-      .on("zoom", (e) => {
-        this.view = e.transform;
-        this.viewport.attr("transform", e.transform.toString());
-        this.drawFrame();
-        if (!this.syncing) for (const f of this.zoomListeners) f(e.transform);
-      });
+      .on("zoom", (e) => this.zoomed(e.transform));
+    this.listen();
+    new ResizeObserver(() => this.resize()).observe(container);
+    this.resize();
+  }
+
+  private listen(): void {
     this.svg.call(this.zoomBehavior).on("dblclick.zoom", null);
     this.svg.on("mousemove", (e: MouseEvent) => this.hover(e));
     this.svg.on("mouseleave", () => {
       this.tooltip.hidden = true;
     });
-    new ResizeObserver(() => this.resize()).observe(container);
-    this.resize();
+    this.svg.on("click", (e: MouseEvent) => {
+      const [mx, my] = this.pointer(e);
+      this.follow(this.nearestWorker(mx, my));
+    });
+    this.followChip.addEventListener("click", () => this.follow(-1));
+  }
+
+  private zoomed(transform: ZoomTransform): void {
+    this.view = transform;
+    this.viewport.attr("transform", transform.toString());
+    renderScaleBar(this.scale, scaleBar(transform.k));
+    this.drawFrame();
+    if (!this.syncing) for (const f of this.zoomListeners) f(transform);
   }
 
   /** Calls `fn` when the user zooms or pans this map. */
@@ -271,6 +208,8 @@ export class MapView {
   /** Shows `run` (or nothing): draws its layout, fits it to the window. */
   setRun(run: RunData | null): void {
     this.run = run;
+    this.followed = -1;
+    this.followChip.hidden = true;
     this.layoutLayer.selectAll("*").remove();
     this.heatLayer.selectAll("*").remove();
     this.legend.replaceChildren();
@@ -278,22 +217,17 @@ export class MapView {
     this.note.hidden = !!layout;
     if (run && !layout) this.note.textContent = `${run.name}: ${run.problems[0] ?? "no layout"}`;
     if (layout) drawLayout(this.layoutLayer.node()!, layout);
+    renderSymbolLegend(this.symbols, layout);
+    this.applyLayers();
     const trace = run?.trace ?? null;
-    const n = trace?.workers.length ?? 0;
-    this.dots = {
-      count: n,
-      x: new Float64Array(n),
-      y: new Float64Array(n),
-      color: new Array(n).fill("#000"),
-      visible: new Uint8Array(n),
-      // Trucks (forklift, reach truck, pallet jack) are squares; people on foot or with carts dots.
-      shape: Uint8Array.from(trace?.workers ?? [], (w) =>
-        /forklift|truck|jack|picker/i.test(w.equipment ?? "") ? 1 : 0,
-      ),
-      liftM: new Float32Array(n),
-    };
-    this.codes = new Uint8Array(n);
+    this.dots = emptyDots(trace?.workers.length ?? 0);
+    // Trucks (forklift, reach truck, pallet jack) are squares; people on foot or with carts dots.
+    this.dots.shape = Uint8Array.from(trace?.workers ?? [], (w) =>
+      /forklift|truck|jack|picker/i.test(w.equipment ?? "") ? 1 : 0,
+    );
+    this.codes = new Uint8Array(this.dots.count);
     this.anchors = layout && trace ? queueAnchors(layout, trace) : [];
+    this.labelBoxCache.key = "";
     this.fit(false);
   }
 
@@ -302,10 +236,10 @@ export class MapView {
     const layout = this.run?.layout;
     const r = this.container.getBoundingClientRect();
     if (!layout || r.width === 0 || r.height === 0) return;
-    // Room around the floor in px: labels below the front wall, the legend bottom-left.
+    // Room around the floor in px: the scale bar above, labels and legends below.
     const side = 24;
-    const top = 20;
-    const bottom = this.legend.childElementCount ? 84 : 36;
+    const top = 34;
+    const bottom = this.legend.childElementCount ? 84 : 44;
     const k = Math.max(
       1e-3,
       Math.min((r.width - 2 * side) / layout.widthM, (r.height - top - bottom) / layout.depthM),
@@ -317,6 +251,20 @@ export class MapView {
     this.syncing = false;
   }
 
+  /** Switches a layer on or off. */
+  setLayer(layer: MapLayer, on: boolean): void {
+    this.layers[layer] = on;
+    this.applyLayers();
+    this.labelBoxCache.key = "";
+    this.drawFrame();
+  }
+
+  private applyLayers(): void {
+    this.layoutLayer.selectAll(".labels").style("display", this.layers.labels ? "" : "none");
+    this.heatLayer.style("display", this.layers.heatmap ? "" : "none");
+    this.legend.style.display = this.layers.heatmap ? "" : "none";
+  }
+
   /** Shows one heatmap of this run's trace, with its legend. */
   setHeatmap(kind: HeatmapKind): void {
     this.heatKind = kind;
@@ -324,32 +272,10 @@ export class MapView {
     this.heatLayer.selectAll("*").remove();
     this.legend.replaceChildren();
     const layout = this.run?.layout;
-    const trace = this.run?.trace ?? null;
     if (!layout || kind === "none") return;
-    const node = this.heatLayer.node()!;
-    // Up to the clock, colours keep the whole run's scale so the heat visibly builds up.
     const until = this.untilClock ? this.t : Number.POSITIVE_INFINITY;
-    const suffix = this.untilClock ? " up to the clock" : "";
-    if (kind === "picks") {
-      const domain = heatDomain(footprintTotals(layout, pickCounts(trace)));
-      drawLocationHeatmap(node, layout, pickCounts(trace, until), { domain });
-      drawLegend(this.legend, { title: `Picks per location${suffix}`, unit: "picks", domain });
-    } else if (kind === "congestion") {
-      const domain = heatDomain(congestionSegments(layout, trace).map((s) => s.value));
-      drawSegmentHeatmap(node, layout, congestionSegments(layout, trace, until), { domain });
-      drawLegend(this.legend, {
-        title: `Congestion wait per ${SEGMENT_M} m aisle segment${suffix}`,
-        unit: "s",
-        domain,
-      });
-    } else if (kind === "density" && trace?.density) {
-      drawDensityHeatmap(node, layout, trace.density);
-      drawLegend(this.legend, {
-        title: "Travel density",
-        unit: `m per ${trace.density.cellM} m cell`,
-        domain: heatDomain(trace.density.metres),
-      });
-    }
+    const target = { node: this.heatLayer.node()!, legend: this.legend };
+    drawRunHeatmap(target, layout, this.run?.trace ?? null, kind, until);
     this.heatDrawMs = performance.now() - started;
   }
 
@@ -380,60 +306,7 @@ export class MapView {
   setDiffHeatmap(kind: Exclude<HeatmapKind, "none">, a: RunData, b: RunData): void {
     this.heatLayer.selectAll("*").remove();
     this.legend.replaceChildren();
-    const layout = b.layout;
-    if (!layout) return;
-    const node = this.heatLayer.node()!;
-    const opts = { diverging: true };
-    if (kind === "picks") {
-      const pa = pickCounts(a.trace);
-      const pb = pickCounts(b.trace);
-      const diff: Record<string, number> = {};
-      for (const id of new Set([...Object.keys(pa), ...Object.keys(pb)]))
-        diff[id] = (pb[id] ?? 0) - (pa[id] ?? 0);
-      const domain = heatDomain(footprintTotals(layout, diff), opts);
-      drawLocationHeatmap(node, layout, diff, { ...opts, domain });
-      drawLegend(this.legend, { title: "Picks B − A", unit: "picks", domain, diverging: true });
-    } else if (kind === "congestion") {
-      // Segments keyed by aisle and index, so the same floor matches piece by piece.
-      const sa = a.layout ? congestionSegments(a.layout, a.trace) : [];
-      const sb = congestionSegments(layout, b.trace);
-      const byKey = new Map<string, AisleSegment>();
-      for (const s of sb) byKey.set(s.key, { ...s });
-      for (const s of sa) {
-        const t = byKey.get(s.key);
-        if (t) t.value -= s.value;
-        else byKey.set(s.key, { ...s, value: -s.value });
-      }
-      const diff = [...byKey.values()];
-      const domain = heatDomain(
-        diff.map((s) => s.value),
-        opts,
-      );
-      drawSegmentHeatmap(node, layout, diff, { ...opts, domain });
-      drawLegend(this.legend, {
-        title: "Congestion wait B − A",
-        unit: "s",
-        domain,
-        diverging: true,
-      });
-    } else {
-      const da = a.trace?.density;
-      const db = b.trace?.density;
-      if (!da || !db) return;
-      const grid: DensityGrid = db;
-      const values = new Float32Array(grid.metres.length);
-      const sameGrid = da.cols === db.cols && da.rows === db.rows && da.cellM === db.cellM;
-      for (let i = 0; i < values.length; i++)
-        values[i] = db.metres[i] - (sameGrid ? da.metres[i] : 0);
-      const domain = heatDomain(values, opts);
-      drawDensityHeatmap(node, layout, grid, { ...opts, values, domain });
-      drawLegend(this.legend, {
-        title: sameGrid ? "Travel B − A" : "Travel B (floors differ)",
-        unit: `m per ${grid.cellM} m cell`,
-        domain,
-        diverging: true,
-      });
-    }
+    drawDiffHeatmap({ node: this.heatLayer.node()!, legend: this.legend }, kind, a, b);
   }
 
   /** Hides the worker canvas (for difference maps). */
@@ -460,17 +333,39 @@ export class MapView {
     return out;
   }
 
-  private drawFrame(): void {
-    const started = performance.now();
-    const run = this.run;
-    const trace = run?.trace;
-    const layout = run?.layout;
-    const ratio = window.devicePixelRatio || 1;
-    if (!trace || !layout) {
-      this.ctx.setTransform(1, 0, 0, 1, 0, 0);
-      this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-      return;
+  /** Follows worker `i` (keeps it in the middle of the map); -1 stops following. */
+  follow(i: number): void {
+    const trace = this.run?.trace;
+    this.followed = trace && i >= 0 && i < trace.workers.length ? i : -1;
+    this.followChip.hidden = this.followed < 0;
+    if (this.followed >= 0) {
+      this.followChip.dataset.worker = trace!.workers[i].id;
+      this.followChip.textContent = `Following ${trace!.workers[i].id} ✕`;
     }
+    this.drawFrame();
+  }
+
+  /** The id of the followed worker, or null. */
+  get following(): string | null {
+    return this.followed >= 0 ? (this.run?.trace?.workers[this.followed]?.id ?? null) : null;
+  }
+
+  /** Moves the view so the followed worker is in the middle (the zoom stays). */
+  private keepFollowed(depthM: number): void {
+    const i = this.followed;
+    if (i < 0 || !this.dots.visible[i]) return;
+    const r = this.container.getBoundingClientRect();
+    const k = this.view.k;
+    const x = r.width / 2 - k * this.dots.x[i];
+    const y = r.height / 2 - k * (depthM - this.dots.y[i]);
+    if (Math.abs(x - this.view.x) < 0.5 && Math.abs(y - this.view.y) < 0.5) return;
+    // The zoom event redraws the frame; this call returns at once there.
+    this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(x, y).scale(k));
+  }
+
+  /** Positions, states and colours of every worker at the current time. */
+  private placeWorkers(): void {
+    const trace = this.run!.trace!;
     const pos: WorkerPosition = { x: 0, y: 0, moving: false };
     const idle = stateCode("idle");
     const offShift = stateCode("off-shift");
@@ -486,84 +381,142 @@ export class MapView {
       dots.color[i] = STATE_COLORS[WORKER_STATES[code]];
       dots.liftM![i] = liftAt(w, this.t);
     }
-    const view = { k: this.view.k, x: this.view.x, y: this.view.y };
-    // Badges first, so a worker passing a door or station is never hidden under its badge.
+  }
+
+  /** Screen boxes of the floor's labels (CSS px), cached per view. */
+  private labelBoxes(): Box[] {
+    if (!this.layers.labels) return [];
+    const key = `${this.view.k},${this.view.x},${this.view.y}`;
+    if (this.labelBoxCache.key === key) return this.labelBoxCache.boxes;
+    const c = this.container.getBoundingClientRect();
+    const boxes: Box[] = [];
+    for (const el of this.container.querySelectorAll(".labels text")) {
+      const r = el.getBoundingClientRect();
+      boxes.push({
+        x0: r.left - c.left,
+        y0: r.top - c.top,
+        x1: r.right - c.left,
+        y1: r.bottom - c.top,
+      });
+    }
+    this.labelBoxCache = { key, boxes };
+    return boxes;
+  }
+
+  private drawFrame(): void {
+    const started = performance.now();
+    const trace = this.run?.trace;
+    const layout = this.run?.layout;
+    const ratio = window.devicePixelRatio || 1;
     this.ctx.setTransform(1, 0, 0, 1, 0, 0);
     this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    if (this.queueBadges) {
+    this.badgeBoxes = [];
+    this.stacks = [];
+    if (!trace || !layout) return;
+    this.placeWorkers();
+    this.keepFollowed(layout.depthM);
+    const view = { k: this.view.k, x: this.view.x, y: this.view.y };
+    // Badges first, so a worker passing a door or station is never hidden under its badge.
+    if (this.queueBadges && this.layers.queues) {
       const badges: QueueBadge[] = this.anchors.map((a) => ({
         x: a.x,
         y: a.y,
         label: a.label,
         length: valueAt(trace.queues[a.name], this.t, 0),
       }));
-      drawQueues(this.ctx, badges, view, { depthM: layout.depthM, pixelRatio: ratio });
+      const opts = { depthM: layout.depthM, pixelRatio: ratio, avoid: this.labelBoxes() };
+      this.badgeBoxes = drawQueues(this.ctx, badges, view, opts);
     }
-    drawWorkers(this.ctx, dots, view, { depthM: layout.depthM, pixelRatio: ratio, clear: false });
+    if (this.layers.workers) this.drawWorkerLayer(view, layout.depthM, ratio);
     this.lastFrameMs = performance.now() - started;
   }
 
-  private hover(e: MouseEvent): void {
-    const run = this.run;
-    const layout = run?.layout;
-    if (!run || !layout) return;
-    const rect = this.container.getBoundingClientRect();
-    const mx = e.clientX - rect.left;
-    const my = e.clientY - rect.top;
-    let html = "";
-    // Workers first: they sit on top of everything.
-    const trace = run.trace;
-    if (trace && !this.canvas.hidden) {
-      let best = -1;
-      let bestD = 10;
-      for (let i = 0; i < this.dots.count; i++) {
-        if (!this.dots.visible[i]) continue;
-        const px = this.view.k * this.dots.x[i] + this.view.x;
-        const py = this.view.k * (layout.depthM - this.dots.y[i]) + this.view.y;
-        const d = Math.hypot(px - mx, py - my);
-        if (d < bestD) {
-          bestD = d;
-          best = i;
-        }
-      }
-      if (best >= 0) {
-        const w = trace.workers[best];
-        html = `<b>Worker ${esc(w.id)}</b><br><span class="k">role</span> ${esc(w.role)}${
-          w.equipment ? ` · ${esc(w.equipment)}` : ""
-        }<br><span class="k">state</span> ${WORKER_STATES[this.codes[best]]}<br><span class="k">at</span> (${this.dots.x[best].toFixed(1)}, ${this.dots.y[best].toFixed(1)}) m`;
-      }
-    }
-    const target = e.target as Element;
-    if (!html) {
-      const loc = target.closest("[data-footprint]");
-      const door = target.closest(
-        ".dock, .pack-station, .staging-lane, .rack, .zone, .aisle, .cross-aisle",
+  private drawWorkerLayer(
+    view: { k: number; x: number; y: number },
+    depthM: number,
+    ratio: number,
+  ) {
+    const idle = stateCode("idle");
+    const dots = this.dots;
+    // Stacking hides markers for this drawing only: hover and tooltips still see every worker.
+    const shown = dots.visible.slice();
+    this.stacks = stackWorkers(
+      dots,
+      (i) => this.codes[i] === idle && i !== this.followed,
+      view,
+      depthM,
+    );
+    // Counts under the markers: a count never hides a worker that passes by.
+    const radiusPx = Math.max(3, 0.6 * view.k);
+    drawStackCounts(this.ctx, this.stacks, { pixelRatio: ratio, radiusPx });
+    drawWorkers(this.ctx, dots, view, { depthM, pixelRatio: ratio, clear: false });
+    dots.visible.set(shown);
+    if (this.followed >= 0 && dots.visible[this.followed]) {
+      const i = this.followed;
+      this.ctx.strokeStyle = "#0f172a";
+      this.ctx.lineWidth = 2;
+      this.ctx.beginPath();
+      this.ctx.arc(
+        view.k * dots.x[i] + view.x,
+        view.k * (depthM - dots.y[i]) + view.y,
+        radiusPx + 5,
+        0,
+        Math.PI * 2,
       );
-      if (loc) html = this.locationHtml(loc.getAttribute("data-locations")?.split(" ") ?? []);
-      else if (door) {
-        const id = door.getAttribute("data-id") ?? "";
-        const kind = door.classList[0].replace("-", " ");
-        const queues = trace
-          ? Object.keys(trace.queues)
-              .filter((q) => q.split(/[^A-Za-z0-9_.-]+/).includes(id))
-              .map(
-                (q) =>
-                  `<br><span class="k">queue ${esc(q)}</span> ${valueAt(trace.queues[q], this.t)}`,
-              )
-              .join("")
-          : "";
-        const waitS = /aisle/.test(kind) ? congestionByAisle(layout, trace)[id] : undefined;
-        const jam =
-          waitS !== undefined
-            ? `<br><span class="k">congestion wait (run)</span> ${formatValue(waitS, 0)} s`
-            : "";
-        html = `<b>${esc(kind)} ${esc(id)}</b>${queues}${jam}`;
+      this.ctx.stroke();
+    }
+  }
+
+  private pointer(e: MouseEvent): [number, number] {
+    const rect = this.container.getBoundingClientRect();
+    return [e.clientX - rect.left, e.clientY - rect.top];
+  }
+
+  /** The shown worker within 10 px of (mx, my), or -1. */
+  private nearestWorker(mx: number, my: number): number {
+    const layout = this.run?.layout;
+    if (!layout || !this.run?.trace || this.canvas.hidden || !this.layers.workers) return -1;
+    let best = -1;
+    let bestD = 10;
+    for (let i = 0; i < this.dots.count; i++) {
+      if (!this.dots.visible[i]) continue;
+      const px = this.view.k * this.dots.x[i] + this.view.x;
+      const py = this.view.k * (layout.depthM - this.dots.y[i]) + this.view.y;
+      const d = Math.hypot(px - mx, py - my);
+      if (d < bestD) {
+        bestD = d;
+        best = i;
       }
     }
+    return best;
+  }
+
+  private tooltipHtml(e: MouseEvent): string {
+    const run = this.run!;
+    const [mx, my] = this.pointer(e);
+    // Workers first: they sit on top of everything.
+    const w = this.nearestWorker(mx, my);
+    if (w >= 0) return workerHtml(run.trace!, w, this.codes[w], this.dots.x[w], this.dots.y[w]);
+    const target = e.target as Element;
+    const loc = target.closest("[data-footprint]");
+    if (loc)
+      return locationHtml(run.trace, loc.getAttribute("data-locations")?.split(" ") ?? [], this.t);
+    const place = target.closest(PLACES);
+    if (!place) return "";
+    const { x, y, visible } = this.dots;
+    const ctx = { layout: run.layout!, trace: run.trace, anchors: this.anchors, t: this.t };
+    return placeHtml({ ...ctx, x, y, visible, codes: this.codes }, place);
+  }
+
+  private hover(e: MouseEvent): void {
+    if (!this.run?.layout) return;
+    const html = this.tooltipHtml(e);
     if (!html) {
       this.tooltip.hidden = true;
       return;
     }
+    const [mx, my] = this.pointer(e);
+    const rect = this.container.getBoundingClientRect();
     this.tooltip.innerHTML = html;
     this.tooltip.hidden = false;
     const tw = this.tooltip.offsetWidth;
@@ -571,30 +524,4 @@ export class MapView {
     this.tooltip.style.left = `${Math.min(mx + 14, rect.width - tw - 4)}px`;
     this.tooltip.style.top = `${Math.min(my + 14, rect.height - th - 4)}px`;
   }
-
-  private locationHtml(ids: string[]): string {
-    const trace = this.run?.trace;
-    const rows = ids.map((id) => {
-      const picks = trace?.picks[id];
-      const stock = trace?.stock[id];
-      const skus = stock ? Object.keys(stock) : picks?.sku ? [picks.sku] : [];
-      const stockText = stock
-        ? Object.entries(stock)
-            .map(([sku, s]) => `${esc(sku)}: ${formatValue(valueAt(s, this.t, Number.NaN))}`)
-            .join(", ")
-        : "–";
-      return `<b>${esc(id)}</b><br><span class="k">SKU</span> ${skus.map(esc).join(", ") || "–"}<br><span class="k">on hand now</span> ${stockText}<br><span class="k">picks (run)</span> ${picks ? `${picks.count} (${picks.qty} units)` : 0}`;
-    });
-    return rows.join("<hr style='border:0;border-top:1px solid #334155;margin:4px 0'>");
-  }
-}
-
-function footprintTotals(layout: Layout, values: Record<string, number>): number[] {
-  // Per rack face position: the heatmap colours the sum over levels, so the legend must too.
-  const sums = new Map<string, number>();
-  for (const l of layout.locations) {
-    const k = `${l.address.rack}:${l.address.bay}:${l.address.slot}`;
-    sums.set(k, (sums.get(k) ?? 0) + (values[l.id] ?? 0));
-  }
-  return [...sums.values()];
 }

@@ -21,11 +21,15 @@ export interface RunSummary {
   seed?: number;
   replications?: number;
   horizonS?: number;
+  /** Warm-up discarded before the measured window, s. */
+  warmupS?: number;
   kpis?: Record<string, SummaryKpi>;
   breakdown?: {
     order?: Record<string, number>;
     worker?: Record<string, Record<string, number>>;
   };
+  /** Counts per simulated day (warm-up included): mean and 95 % half-width over replications. */
+  daily?: Record<string, { mean: number[]; ci95: (number | null)[] }>;
 }
 
 /** One loaded run. */

@@ -16,20 +16,49 @@ const MAIN_KPIS = [
   "dockToStockS",
 ];
 
-/** HTML of KPI cards for the main KPIs present in `run.summary` (utilisations last). */
+function card(run: RunData, name: string, label: string): string {
+  const k = run.summary!.kpis![name];
+  const f = formatKpi(name, k.mean, k.unit);
+  const ci = k.ci95 ? ` ± ${formatKpi(name, k.ci95, k.unit).value}` : "";
+  return `<div class="kpi" data-kpi="${esc(name)}"><div class="label">${esc(label)}</div><div class="value">${f.value}<span class="unit">${esc(f.unit)}${ci}</span></div></div>`;
+}
+
+/** HTML of KPI cards for the main KPIs present in `run.summary`. */
 export function kpiCards(run: RunData): string {
   const kpis = run.summary?.kpis ?? {};
-  const names = [
-    ...MAIN_KPIS.filter((k) => k in kpis),
-    ...Object.keys(kpis).filter((k) => k.startsWith("utilization.")),
-  ].slice(0, 10);
+  return MAIN_KPIS.filter((k) => k in kpis)
+    .map((name) => card(run, name, kpiLabel(name)))
+    .join("");
+}
+
+/**
+ * The run's roles by utilisation, busiest first: roles of the trace's workers (else of the
+ * summary's breakdown, else every utilisation KPI), with a utilisation KPI in the summary.
+ */
+export function busiestRoles(run: RunData, count = 3): string[] {
+  const kpis = run.summary?.kpis ?? {};
+  const fromTrace = run.trace?.workers.map((w) => w.role) ?? [];
+  const fromBreakdown = Object.keys(run.summary?.breakdown?.worker ?? {});
+  const roles = fromTrace.length ? fromTrace : fromBreakdown;
+  const names = roles.length
+    ? [...new Set(roles)].map((r) => `utilization.${r}`)
+    : Object.keys(kpis).filter((k) => k.startsWith("utilization."));
   return names
-    .map((name) => {
-      const k = kpis[name];
-      const f = formatKpi(name, k.mean, k.unit);
-      const ci = k.ci95 ? ` ± ${formatKpi(name, k.ci95, k.unit).value}` : "";
-      return `<div class="kpi" data-kpi="${esc(name)}"><div class="label">${esc(kpiLabel(name))}</div><div class="value">${f.value}<span class="unit">${esc(f.unit)}${ci}</span></div></div>`;
-    })
+    .filter((n) => Number.isFinite(kpis[n]?.mean))
+    .sort((a, b) => kpis[b].mean - kpis[a].mean)
+    .slice(0, count)
+    .map((n) => n.slice("utilization.".length));
+}
+
+/** HTML of cards for the busiest roles' utilisation. */
+export function roleCards(run: RunData): string {
+  return busiestRoles(run)
+    .map((role) =>
+      card(run, `utilization.${role}`, role).replace(
+        'class="kpi"',
+        `class="kpi" data-role="${esc(role)}"`,
+      ),
+    )
     .join("");
 }
 
@@ -64,10 +93,12 @@ export function renderSidebar(el: HTMLElement, run: RunData | null): void {
         .join("")}</div>`
     : "";
   const cards = kpiCards(run);
+  const roles = roleCards(run);
   el.innerHTML = `
     <h2>Run</h2>
     <table class="list">${facts.map(([k, v]) => `<tr><td class="muted">${esc(k)}</td><td class="num">${esc(v)}</td></tr>`).join("")}</table>
     ${cards ? `<h2>KPIs (summary)</h2><div class="kpi-grid">${cards}</div>` : ""}
+    ${roles ? `<h2>Busiest roles (utilisation)</h2><div class="kpi-grid" id="busiest-roles">${roles}</div>` : ""}
     <h2>Workers now</h2><table class="list" id="state-table"></table>
     <h2>Queues now</h2><table class="list" id="queue-table"></table>
     ${problems}`;

@@ -31,7 +31,8 @@ export const LAYOUT_COLORS = {
   text: "#1e293b",
 };
 
-const ZONE_FILL: Record<string, string> = {
+/** Fill of each zone kind (also used by the symbol legend). */
+export const ZONE_FILL: Record<string, string> = {
   forward: "#dbeafe",
   reserve: "#e0e7ff",
   bulk: "#ede9fe",

@@ -1,40 +1,78 @@
-/** Main-thread side of the simulation worker: one worker, requests matched to replies by id. */
+/**
+ * Main-thread side of the simulation workers: a small pool of Web Workers, each running one
+ * replication at a time; requests wait in a queue and replies are matched to them by id.
+ */
 import type { SimReply, SimRequest } from "./simWorker.ts";
 
-type Done = Extract<SimReply, { kind: "done" }>;
+/** A finished replication. */
+export type SimDone = Extract<SimReply, { kind: "done" }>;
 type Described = Extract<SimReply, { kind: "described" }>;
 
-/** Runs simulations in a Web Worker, one at a time. */
-export class SimClient {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private pending = new Map<
-    number,
-    { resolve: (r: SimReply) => void; reject: (e: Error) => void; onProgress?: (f: number) => void }
-  >();
+interface Pending {
+  body: SimRequest;
+  resolve: (r: SimReply) => void;
+  reject: (e: Error) => void;
+  onProgress?: (f: number) => void;
+}
 
-  private ensure(): Worker {
-    if (this.worker) return this.worker;
+/** One worker and the request it is running. */
+interface Slot {
+  worker: Worker;
+  job: Pending | null;
+}
+
+/** Workers for a machine: one per core, at most 4, at least 1. */
+export function defaultPoolSize(): number {
+  const cores = typeof navigator !== "undefined" ? navigator.hardwareConcurrency : 0;
+  return Math.max(1, Math.min(4, cores || 2));
+}
+
+/** Runs simulations in up to `size` Web Workers in parallel. */
+export class SimClient {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+
+  constructor(readonly size = defaultPoolSize()) {}
+
+  private spawn(): Slot {
     const worker = new Worker(new URL("./simWorker.ts", import.meta.url), { type: "module" });
-    worker.onmessage = (e: MessageEvent<SimReply>) => {
-      const m = e.data;
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      if (m.kind === "progress") p.onProgress?.(m.fraction);
-      else {
-        this.pending.delete(m.id);
-        if (m.kind === "error") p.reject(new SimError(m.messages));
-        else p.resolve(m);
-      }
-    };
+    const slot: Slot = { worker, job: null };
+    worker.onmessage = (e: MessageEvent<SimReply>) => this.reply(slot, e.data);
     worker.onerror = (e) => {
-      for (const p of this.pending.values())
-        p.reject(new Error(e.message || "simulation worker failed"));
-      this.pending.clear();
-      this.worker = null;
+      slot.job?.reject(new Error(e.message || "simulation worker failed"));
+      worker.terminate();
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      this.pump();
     };
-    this.worker = worker;
-    return worker;
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private reply(slot: Slot, m: SimReply): void {
+    const job = slot.job;
+    if (!job || job.body.id !== m.id) return;
+    if (m.kind === "progress") {
+      job.onProgress?.(m.fraction);
+      return;
+    }
+    slot.job = null;
+    if (m.kind === "error") job.reject(new SimError(m.messages));
+    else job.resolve(m);
+    this.pump();
+  }
+
+  /** Starts queued requests on idle workers, spawning workers up to the pool size. */
+  private pump(): void {
+    while (this.queue.length) {
+      const slot =
+        this.slots.find((s) => s.job === null) ??
+        (this.slots.length < this.size ? this.spawn() : null);
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.worker.postMessage(job.body);
+    }
   }
 
   private request(
@@ -43,8 +81,8 @@ export class SimClient {
   ): Promise<SimReply> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
-      this.ensure().postMessage({ ...body, id } satisfies SimRequest);
+      this.queue.push({ body: { ...body, id }, resolve, reject, onProgress });
+      this.pump();
     });
   }
 
@@ -55,16 +93,17 @@ export class SimClient {
       scenario,
       params: null,
       seed: 1,
+      replication: 0,
       trace: false,
     })) as Described;
   }
 
   /** Simulates one replication. */
   async run(
-    body: Pick<SimRequest, "scenario" | "params" | "seed" | "trace">,
+    body: Pick<SimRequest, "scenario" | "params" | "seed" | "replication" | "trace">,
     onProgress?: (f: number) => void,
-  ): Promise<Done> {
-    return (await this.request({ kind: "run", ...body }, onProgress)) as Done;
+  ): Promise<SimDone> {
+    return (await this.request({ kind: "run", ...body }, onProgress)) as SimDone;
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Web Worker that runs the simulation core in the browser: applies what-if parameters to a
- * scenario, simulates one replication and posts back KPIs, the breakdown, the layout and
- * the indexed trace, so the result plays like a run from disk.
+ * scenario, simulates one replication (seed and replication index as the CLI numbers them,
+ * so results match `whsim run`) and posts back KPIs, the breakdown, the daily counts, the
+ * layout and the indexed trace, so the result plays like a run from disk.
  */
 import defaultScenarioText from "../../../scenarios/default.yaml?raw";
 import { formatIssue, isInputError } from "../../../src/common/inputError.ts";
@@ -9,7 +10,7 @@ import type { Layout } from "../../../src/layout/types.ts";
 import { checkScenario, loadScenario, type Scenario } from "../../../src/scenario/index.ts";
 import { kpiUnit } from "../../../src/warehouse/measure/kpis.ts";
 import { scenarioLayout, simulate } from "../../../src/warehouse/simulate.ts";
-import type { Breakdown } from "../../../src/warehouse/types.ts";
+import type { Breakdown, DailyCounts } from "../../../src/warehouse/types.ts";
 import { type TraceIndex, transferables } from "../trace/traceIndex.ts";
 import { createTraceParser } from "../trace/traceParser.ts";
 import { applyParams, paramsOf, type WhatIfParams } from "./whatIfParams.ts";
@@ -21,6 +22,8 @@ export interface SimRequest {
   scenario: unknown | null;
   params: WhatIfParams | null;
   seed: number;
+  /** Replication index (0-based); its random streams are the CLI's for the same index. */
+  replication: number;
   trace: boolean;
 }
 
@@ -31,6 +34,7 @@ export type SimReply =
       kind: "described";
       name: string;
       seed: number;
+      replications: number;
       params: WhatIfParams;
       shifts: string[];
     }
@@ -43,6 +47,9 @@ export type SimReply =
       /** Unit of each KPI (`s`, `m`, `share`, …). */
       units: Record<string, string>;
       breakdown: Breakdown;
+      daily: DailyCounts;
+      /** Warm-up discarded, s. */
+      warmupS: number;
       layout: Layout;
       index: TraceIndex | null;
       ms: number;
@@ -70,6 +77,7 @@ scope.onmessage = (event) => {
         kind: "described",
         name: base.name,
         seed: base.seed,
+        replications: base.replications,
         params: paramsOf(base),
         shifts: Object.keys(base.workforce.shifts),
       });
@@ -87,7 +95,7 @@ scope.onmessage = (event) => {
     let lastProgress = 0;
     const result = simulate(scenario, {
       seed: request.seed,
-      replication: 0,
+      replication: request.replication,
       trace: parser ? (record) => parser.pushRecord(record) : undefined,
       onProgress: (fraction) => {
         if (fraction - lastProgress >= 0.05) {
@@ -105,6 +113,8 @@ scope.onmessage = (event) => {
         kpis: result.kpis,
         units: Object.fromEntries(Object.keys(result.kpis).map((k) => [k, kpiUnit(k)])),
         breakdown: result.breakdown,
+        daily: result.daily,
+        warmupS: result.warmupS,
         layout,
         index,
         ms: performance.now() - started,

@@ -1,22 +1,183 @@
 /**
- * The what-if tab: change pickers per shift, orders per day, routing policy and simulated
- * days, run the simulation core in a Web Worker (no server), and compare the KPIs with the
- * unchanged scenario on the same seed. Both runs can then be played in Compare.
+ * The what-if tab: change crews, shifts, cut-offs, pack stations, orders, routing and days,
+ * run several replications of the baseline (the loaded run's scenario, seed and
+ * replications) and of the what-if in Web Workers (no server), and compare them paired on
+ * common random numbers. Both can then be played in Compare; the loaded runs stay.
  */
 
 import { escapeHtml as esc } from "../../../src/common/escapeHtml.ts";
-import { kpiDiffTable } from "../app/compareView.ts";
 import type { RunData } from "../app/runData.ts";
 import { stackedBreakdown } from "../charts/index.ts";
-import { SimClient, SimError } from "./simClient.ts";
+import { SimClient, type SimDone, SimError } from "./simClient.ts";
+import { type FormBase, type FormValues, formHtml, readForm } from "./whatIfForm.ts";
 import type { WhatIfParams } from "./whatIfParams.ts";
-
-const ROUTINGS = ["sShape", "return", "midpoint", "largestGap", "combined", "optimal"];
+import { whatIfRun } from "./whatIfRuns.ts";
+import { compareReplications } from "./whatIfStats.ts";
+import { whatIfTable } from "./whatIfTable.ts";
 
 /** What mountWhatIf returns: set the base scenario (run A's scenario.json, or null for the default). */
 export interface WhatIfHandle {
-  /** `seed` defaults to the scenario's own seed. */
-  setBase(scenario: unknown | null, label: string, seed?: number): void;
+  /** `seed` and `replications` default to the scenario's own; `loaded` is the run to reproduce. */
+  setBase(
+    scenario: unknown | null,
+    label: string,
+    options?: { seed?: number; replications?: number; loaded?: RunData },
+  ): void;
+}
+
+const INTRO = `<div class="card"><h3>Results</h3><p class="muted">Change a parameter and run: the simulation runs in this browser, in Web Workers, several replications of the unchanged scenario (the baseline) and of the what-if on the same seeds. A difference is green or red only when its 95 % interval excludes zero.</p></div>`;
+
+/** The what-if tab's state and rendering. */
+class WhatIfView {
+  private readonly client = new SimClient();
+  private readonly form: HTMLElement;
+  private readonly results: HTMLElement;
+  private scenario: unknown | null = null;
+  private base: FormBase | null = null;
+  private loaded: RunData | undefined;
+  private readonly baselineCache = new Map<string, SimDone[]>();
+  private last: [RunData, RunData] | null = null;
+
+  constructor(
+    el: HTMLElement,
+    private readonly onCompare: (baseline: RunData, whatIf: RunData) => void,
+  ) {
+    el.innerHTML = `<div class="card" id="whatif-form"><h3>What-if in the browser</h3><p class="muted">Loading the scenario…</p></div><div id="whatif-results">${INTRO}</div>`;
+    this.form = el.querySelector<HTMLElement>("#whatif-form")!;
+    this.results = el.querySelector<HTMLElement>("#whatif-results")!;
+  }
+
+  private status(html: string): void {
+    const s = this.form.querySelector<HTMLElement>("#whatif-status");
+    if (s) s.innerHTML = html;
+  }
+
+  /** Runs `replications` replications of `params` (in parallel), reporting overall progress. */
+  private async replications(params: WhatIfParams, v: FormValues, what: string, trace = true) {
+    const fractions = new Array(v.replications).fill(0);
+    const show = () => {
+      const done = fractions.reduce((a, b) => a + b, 0) / v.replications;
+      this.status(
+        `Simulating ${what}: ${v.replications} replications… ${Math.round(done * 100)} %`,
+      );
+    };
+    const jobs = fractions.map((_, r) =>
+      this.client.run(
+        { scenario: this.scenario, params, seed: v.seed, replication: r, trace: trace && r === 0 },
+        (f) => {
+          fractions[r] = f;
+          show();
+        },
+      ),
+    );
+    return Promise.all(jobs);
+  }
+
+  private async baseline(v: FormValues): Promise<SimDone[]> {
+    const params = { ...this.base!.params, horizonDays: v.params.horizonDays };
+    const key = JSON.stringify([params, v.seed, v.replications]);
+    let reps = this.baselineCache.get(key);
+    if (!reps) {
+      reps = await this.replications(params, v, "the baseline");
+      this.baselineCache.set(key, reps);
+    }
+    return reps;
+  }
+
+  async run(): Promise<void> {
+    if (!this.base) return;
+    const button = this.form.querySelector<HTMLButtonElement>("#whatif-run")!;
+    const v = readForm(this.form, this.base);
+    button.disabled = true;
+    document.body.dataset.whatif = "running";
+    const started = performance.now();
+    try {
+      const a = await this.baseline(v);
+      const b = await this.replications(v.params, v, "the what-if");
+      const runA = whatIfRun(`baseline (${this.base.label})`, a, this.scenario, v.seed);
+      const runB = whatIfRun("what-if", b, this.scenario, v.seed);
+      this.last = [runA, runB];
+      const s = ((performance.now() - started) / 1000).toFixed(1);
+      this.status(
+        `Done: ${v.replications} replication(s) each of ${v.params.horizonDays} simulated day(s) in ${s} s.`,
+      );
+      this.renderResults(a, b, v);
+      document.body.dataset.whatif = "done";
+    } catch (error) {
+      const messages = error instanceof SimError ? error.messages : [String(error)];
+      this.status(`<span class="issues">${messages.map(esc).join("<br>")}</span>`);
+      document.body.dataset.whatif = "error";
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  /** Whether the baseline's means equal the loaded run's summary (same days and replications). */
+  private reproduces(a: SimDone[], v: FormValues): string {
+    const kpis = this.loaded?.summary?.kpis;
+    const summary = this.loaded?.summary;
+    if (!kpis || !summary || summary.seed !== v.seed || summary.replications !== v.replications)
+      return "";
+    if (v.params.horizonDays !== this.base!.params.horizonDays) return "";
+    const name = "ordersShipped";
+    const mean = a.reduce((s, r) => s + r.kpis[name], 0) / a.length;
+    const same = kpis[name] && Math.abs(kpis[name].mean - mean) <= 1e-9 * Math.abs(mean);
+    return same
+      ? `<p class="muted" id="whatif-reproduces">The baseline reproduces the loaded run (orders shipped ${kpis[name].mean.toLocaleString("en-US")}).</p>`
+      : `<p class="issues" id="whatif-reproduces">The baseline differs from the loaded run: the run was made with another version or settings.</p>`;
+  }
+
+  private renderResults(a: SimDone[], b: SimDone[], v: FormValues): void {
+    const diffs = compareReplications(
+      a.map((r) => r.kpis),
+      b.map((r) => r.kpis),
+    );
+    this.results.innerHTML = `<div class="card" id="whatif-kpis"><h3>KPIs: baseline (A) vs what-if (B)</h3>
+      <p class="muted">${v.replications} replication(s) each on seed ${v.seed}; replication r of both uses the same random numbers, so differences are paired. ${v.replications < 2 ? "One replication gives no interval: every difference stays grey." : "Green or red only where the 95 % interval of B − A excludes zero; grey otherwise."}</p>
+      ${this.reproduces(a, v)}
+      ${whatIfTable(diffs, a[0].units)}
+      <p style="margin-top:12px"><button type="button" class="ghost" id="whatif-compare">Play both in Compare</button>
+      <span class="muted">Plays replication 1 of each; the loaded runs stay one click away.</span></p></div>
+      <div class="card" id="whatif-breakdown" style="margin-top:14px"></div>`;
+    this.results.querySelector("#whatif-compare")!.addEventListener("click", () => {
+      if (this.last) this.onCompare(this.last[0], this.last[1]);
+    });
+    const [runA, runB] = this.last!;
+    stackedBreakdown(
+      this.results.querySelector("#whatif-breakdown")!,
+      {
+        rows: [
+          { label: "A baseline", parts: runA.summary!.breakdown!.order! },
+          { label: "B what-if", parts: runB.summary!.breakdown!.order! },
+        ],
+      },
+      { title: "Order time breakdown (mean per order)", width: 760, xLabel: "Time", xUnit: "s" },
+    );
+  }
+
+  setBase: WhatIfHandle["setBase"] = (scenario, label, options = {}) => {
+    this.scenario = scenario;
+    this.loaded = options.loaded;
+    this.baselineCache.clear();
+    this.client
+      .describe(scenario)
+      .then((d) => {
+        this.base = {
+          label: `${label}: ${d.name}`,
+          params: d.params,
+          shifts: d.shifts,
+          seed: options.seed ?? d.seed,
+          replications: options.replications ?? d.replications,
+        };
+        this.form.innerHTML = formHtml(this.base);
+        this.form.querySelector("#whatif-run")!.addEventListener("click", () => this.run());
+        document.body.dataset.whatif = "ready";
+      })
+      .catch((error) => {
+        const messages = error instanceof SimError ? error.messages : [String(error)];
+        this.form.innerHTML = `<h3>What-if in the browser</h3><div class="issues">${messages.map(esc).join("<br>")}</div>`;
+      });
+  };
 }
 
 /** Mounts the what-if form into `el`; `onCompare` receives the baseline and what-if runs. */
@@ -24,177 +185,7 @@ export function mountWhatIf(
   el: HTMLElement,
   onCompare: (baseline: RunData, whatIf: RunData) => void,
 ): WhatIfHandle {
-  const client = new SimClient();
-  let base: unknown | null = null;
-  let baseLabel = "bundled default scenario";
-  let shifts: string[] = [];
-  let params: WhatIfParams | null = null;
-  let baseSeed = 1;
-  const baselineCache = new Map<string, RunData>();
-  let last: [RunData, RunData] | null = null;
-
-  el.innerHTML = `
-    <div class="card" id="whatif-form"><h3>What-if in the browser</h3><p class="muted">Loading the scenario…</p></div>
-    <div id="whatif-results"><div class="card"><h3>Results</h3><p class="muted">Change a parameter and run: the simulation runs in this browser, in a Web Worker, and the KPIs are compared with the unchanged scenario on the same seed.</p></div></div>`;
-  const form = el.querySelector<HTMLElement>("#whatif-form")!;
-  const results = el.querySelector<HTMLElement>("#whatif-results")!;
-
-  const toRun = (
-    name: string,
-    reply: Awaited<ReturnType<SimClient["run"]>>,
-    scenario: unknown | null,
-  ): RunData => ({
-    name,
-    layout: reply.layout,
-    summary: {
-      kind: "run",
-      kpis: Object.fromEntries(
-        Object.entries(reply.kpis).map(([k, v]) => [
-          k,
-          { mean: v, ci95: 0, n: 1, unit: reply.units[k] || undefined },
-        ]),
-      ),
-      breakdown: reply.breakdown,
-    },
-    scenario,
-    trace: reply.index,
-    traceMs: reply.ms,
-    traceBytes: 0,
-    problems: [],
-  });
-
-  const renderForm = () => {
-    if (!params) return;
-    const p = params;
-    form.innerHTML = `
-      <h3>What-if in the browser</h3>
-      <p class="muted">Base: <b>${esc(baseLabel)}</b></p>
-      ${shifts
-        .map(
-          (s) => `<label class="field"><span>Pickers, ${esc(s)} shift</span>
-            <input type="number" min="0" max="500" step="1" name="pickers-${esc(s)}" value="${p.pickersByShift[s] ?? 0}"></label>`,
-        )
-        .join("")}
-      <label class="field"><span>Orders per day</span>
-        <input type="number" min="0" max="1000000" step="10" name="ordersPerDay" value="${p.ordersPerDay}"></label>
-      <label class="field"><span>Routing policy</span>
-        <select name="routing">${ROUTINGS.map((r) => `<option value="${r}"${r === p.routing ? " selected" : ""}>${r}</option>`).join("")}</select></label>
-      <label class="field"><span>Simulated days (the scenario's warm-up, kept shorter than the run)</span>
-        <select name="horizonDays">${[1, 2, 3, 5]
-          .map(
-            (d) =>
-              `<option value="${d}"${d === Math.min(2, p.horizonDays) ? " selected" : ""}>${d}</option>`,
-          )
-          .join("")}</select></label>
-      <label class="field"><span>Seed</span><input type="number" min="0" step="1" name="seed" value="${baseSeed}"></label>
-      <button type="button" class="run-button" id="whatif-run">Run what-if</button>
-      <p class="muted" id="whatif-status"></p>`;
-    form.querySelector("#whatif-run")!.addEventListener("click", run);
-  };
-
-  const read = (): { params: WhatIfParams; seed: number } => {
-    const value = (name: string) =>
-      (form.querySelector(`[name="${name}"]`) as HTMLInputElement).value;
-    const pickersByShift: Record<string, number> = {};
-    for (const s of shifts) pickersByShift[s] = Number(value(`pickers-${s}`));
-    return {
-      params: {
-        pickersByShift,
-        ordersPerDay: Number(value("ordersPerDay")),
-        routing: value("routing"),
-        horizonDays: Number(value("horizonDays")),
-      },
-      seed: Number(value("seed")),
-    };
-  };
-
-  async function run(): Promise<void> {
-    if (!params) return;
-    const button = form.querySelector<HTMLButtonElement>("#whatif-run")!;
-    const status = form.querySelector<HTMLElement>("#whatif-status")!;
-    const { params: changed, seed } = read();
-    button.disabled = true;
-    document.body.dataset.whatif = "running";
-    try {
-      const baseParams = { ...params, horizonDays: changed.horizonDays };
-      const key = JSON.stringify([baseLabel, baseParams, seed]);
-      let baseline = baselineCache.get(key);
-      if (!baseline) {
-        status.textContent = "Simulating the baseline…";
-        const reply = await client.run(
-          { scenario: base, params: baseParams, seed, trace: true },
-          (f) => (status.textContent = `Simulating the baseline… ${Math.round(f * 100)} %`),
-        );
-        baseline = toRun(`baseline (${reply.name})`, reply, base);
-        baselineCache.set(key, baseline);
-      }
-      status.textContent = "Simulating the what-if…";
-      const reply = await client.run(
-        { scenario: base, params: changed, seed, trace: true },
-        (f) => (status.textContent = `Simulating the what-if… ${Math.round(f * 100)} %`),
-      );
-      const label = `what-if (${Object.entries(changed.pickersByShift)
-        .map(([s, n]) => `${n} ${s}`)
-        .join(", ")} pickers, ${changed.ordersPerDay} orders/day, ${changed.routing})`;
-      const whatIf = toRun(label, reply, base);
-      last = [baseline, whatIf];
-      status.textContent = `Done: ${changed.horizonDays} simulated day(s) in ${(reply.ms / 1000).toFixed(1)} s.`;
-      renderResults(baseline, whatIf);
-      document.body.dataset.whatif = "done";
-    } catch (error) {
-      const messages = error instanceof SimError ? error.messages : [String(error)];
-      status.innerHTML = `<span class="issues">${messages.map(esc).join("<br>")}</span>`;
-      document.body.dataset.whatif = "error";
-    } finally {
-      button.disabled = false;
-    }
-  }
-
-  const renderResults = (baseline: RunData, whatIf: RunData) => {
-    results.innerHTML = `<div class="card" id="whatif-kpis"></div><div class="card" id="whatif-breakdown" style="margin-top:14px"></div>`;
-    const kpis = results.querySelector<HTMLElement>("#whatif-kpis")!;
-    kpis.innerHTML = `${kpiDiffTable(baseline, whatIf).replace(/^<h3>[^<]*<\/h3>/, "<h3>KPIs: baseline (A) vs what-if (B)</h3>")}
-      <p style="margin-top:12px"><button type="button" class="ghost" id="whatif-compare">Play both in Compare</button>
-      <span class="muted">One replication each, same seed (common random numbers).</span></p>`;
-    kpis.querySelector("#whatif-compare")!.addEventListener("click", () => {
-      if (last) onCompare(last[0], last[1]);
-    });
-    const order = [baseline, whatIf].filter((r) => r.summary?.breakdown?.order);
-    if (order.length) {
-      stackedBreakdown(
-        results.querySelector("#whatif-breakdown")!,
-        {
-          rows: order.map((r, i) => ({
-            label: i === 0 ? "A baseline" : "B what-if",
-            parts: r.summary!.breakdown!.order!,
-          })),
-        },
-        { title: "Order time breakdown (mean per order)", width: 760, xLabel: "Time", xUnit: "s" },
-      );
-    }
-  };
-
-  const setBase = (scenario: unknown | null, label: string, seed?: number) => {
-    base = scenario;
-    baseLabel = label;
-    baselineCache.clear();
-    client
-      .describe(scenario)
-      .then((d) => {
-        params = d.params;
-        baseSeed = seed ?? d.seed;
-        shifts = Object.keys(d.params.pickersByShift).length
-          ? Object.keys(d.params.pickersByShift)
-          : d.shifts;
-        baseLabel = `${label}: ${d.name}`;
-        renderForm();
-        document.body.dataset.whatif = "ready";
-      })
-      .catch((error) => {
-        const messages = error instanceof SimError ? error.messages : [String(error)];
-        form.innerHTML = `<h3>What-if in the browser</h3><div class="issues">${messages.map(esc).join("<br>")}</div>`;
-      });
-  };
-  setBase(null, "bundled default scenario");
-  return { setBase };
+  const view = new WhatIfView(el, onCompare);
+  view.setBase(null, "bundled default scenario");
+  return { setBase: view.setBase };
 }

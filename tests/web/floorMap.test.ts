@@ -1,0 +1,303 @@
+/**
+ * The viewer's floor in real Chromium, on `whsim run tests/fixtures/viewer-scenario.yaml
+ * --trace` (seed 5): scale bar and symbol legend, layer toggles, queue badges clear of the
+ * labels, idle workers on one spot counted, place tooltips, following a worker, an empty
+ * heatmap, the busiest roles and the warm-up check. Screenshots go to artifacts/web.
+ * Expected values come from the run's files, read here independently of the viewer.
+ */
+import { rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, openViewer, type ViewerSession } from "./browser.ts";
+import { generateRuns } from "./runFixture.ts";
+import { expectedPosition, expectedState, type Run, readRun } from "./traceExpect.ts";
+
+let session: ViewerSession;
+let run: Run;
+
+beforeAll(async () => {
+  const [dir] = await generateRuns([5]);
+  run = readRun(dir);
+  session = await openViewer([{ dir }]);
+}, 90_000);
+
+afterAll(async () => {
+  await session?.close();
+  if (run) rmSync(dirname(run.dir), { recursive: true, force: true });
+});
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+async function scrubTo(t: number): Promise<void> {
+  await session.page.$eval(
+    "#scrubber",
+    (el, t) => {
+      const input = el as HTMLInputElement;
+      input.value = String(t);
+      input.dispatchEvent(new Event("input"));
+    },
+    t,
+  );
+}
+
+/** Non-transparent pixels of the main map's worker canvas. */
+async function paintedPixels(): Promise<number> {
+  return session.page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>("#map-main canvas")!;
+    const data = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  });
+}
+
+/** Screen position (page px) of layout point (x, y), m, from the drawn floor's box. */
+async function screenOf(x: number, y: number): Promise<[number, number]> {
+  const floor = (await session.page.locator("#map-main .floor").boundingBox())!;
+  const { widthM, depthM } = run.layout;
+  return [floor.x + (x / widthM) * floor.width, floor.y + ((depthM - y) / depthM) * floor.height];
+}
+
+/** Where a worker stands at t: on its moves, and before the first one at its start. */
+function standingAt(id: string, t: number): [number, number] | null {
+  const first = run.records.find((r) => r.kind === "move" && r.id === id);
+  if (!first) return null;
+  return t < first.t ? first.path[0] : expectedPosition(run, id, t);
+}
+
+const workerIds = () => (run.records[0].workers as { id: string }[]).map((w) => w.id);
+
+/** A time when a worker is halfway through a long move. */
+function movingAt(): { id: string; t: number } {
+  const m = run.records.find((r) => r.kind === "move" && r.untilT - r.t > 20);
+  return { id: m.id, t: Math.round((m.t + m.untilT) / 2) };
+}
+
+describe("the viewer's floor", () => {
+  it("shows a scale bar true to the drawing and a legend of the layout's symbols", async () => {
+    const page = session.page;
+    const { layout } = run;
+    const metres = Number(await page.getAttribute("#map-main .scale-bar", "data-metres"));
+    expect(metres).toBeGreaterThan(0);
+    const bar = (await page.locator("#map-main .scale-bar .bar").boundingBox())!;
+    const floor = (await page.locator("#map-main .floor").boundingBox())!;
+    // The bar's width is its length at the drawing's scale: the floor's box is widthM wide
+    // plus its outline (0.25 m, half on each side).
+    expect(bar.width).toBeCloseTo((metres * floor.width) / (layout.widthM + 0.25), 0);
+    expect(await page.textContent("#map-main .scale-bar")).toContain(`${metres} m`);
+    const symbols = await page
+      .locator("#map-main .symbol-legend .symbol")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-symbol")));
+    const expected = [
+      layout.racks.length && "rack",
+      layout.aisles.length && "aisle",
+      layout.docks.some((d) => d.kind === "inbound") && "inbound dock",
+      layout.docks.some((d) => d.kind === "outbound") && "outbound dock",
+      layout.packStations.length && "pack station",
+      layout.pdPoints.length && "P&D point",
+    ].filter(Boolean);
+    expect(expected.length).toBeGreaterThanOrEqual(5);
+    for (const s of expected) expect(symbols, String(s)).toContain(s);
+    expect(await page.isVisible("#map-main .symbol-legend")).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, "floor-legend.png") });
+  });
+
+  it("layer toggles remove workers, queues, heatmap and labels", async () => {
+    const page = session.page;
+    await scrubTo(movingAt().t);
+    await page.selectOption("#heatmap-kind", "picks");
+    expect(await page.locator("#map-main .labels text").first().isVisible()).toBe(true);
+    expect(await page.locator("#map-main .heat-cell").first().isVisible()).toBe(true);
+    expect(await paintedPixels()).toBeGreaterThan(0);
+    await page.uncheck("#layer-labels");
+    await page.uncheck("#layer-heatmap");
+    expect(await page.locator("#map-main .labels text").first().isVisible()).toBe(false);
+    expect(await page.locator("#map-main .heat-cell").first().isVisible()).toBe(false);
+    expect(await page.isVisible("#map-main .legend-box")).toBe(false);
+    await page.uncheck("#layer-workers");
+    const queuesOnly = await paintedPixels();
+    expect(queuesOnly).toBeGreaterThan(0);
+    await page.uncheck("#layer-queues");
+    expect(await paintedPixels()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, "floor-layers-off.png") });
+    await page.check("#layer-workers");
+    expect(await paintedPixels()).toBeGreaterThan(0);
+    for (const l of ["queues", "labels", "heatmap"]) await page.check(`#layer-${l}`);
+    expect(await page.locator("#map-main .heat-cell").first().isVisible()).toBe(true);
+    await page.selectOption("#heatmap-kind", "none");
+  });
+
+  it("queue badges never cover a label, at the fitted view and zoomed in", async () => {
+    const page = session.page;
+    const overlaps = async () =>
+      page.evaluate(() => {
+        const map = document.getElementById("map-main")!;
+        const c = map.getBoundingClientRect();
+        const labels = [...map.querySelectorAll(".labels text")].map((e) => {
+          const r = e.getBoundingClientRect();
+          return {
+            x0: r.left - c.left,
+            y0: r.top - c.top,
+            x1: r.right - c.left,
+            y1: r.bottom - c.top,
+          };
+        });
+        const badges: Box[] = (window as any).whsimViewer.mainMap.badgeBoxes;
+        const hit = (a: Box, b: Box) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+        return {
+          badges: badges.length,
+          labels: labels.length,
+          hits: badges.flatMap((b) => labels.filter((l) => hit(b, l)).map(() => b)).length,
+        };
+      });
+    await scrubTo(movingAt().t);
+    const fitted = await overlaps();
+    expect(fitted.badges).toBeGreaterThan(0);
+    expect(fitted.labels).toBeGreaterThan(5);
+    expect(fitted.hits).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, "floor-badges.png") });
+    // Zoomed in on the docks, where badges and labels crowd.
+    const dock = run.layout.docks[0];
+    const [x, y] = await screenOf(dock.x, dock.y);
+    await page.mouse.move(x, y);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(200);
+    const zoomed = await overlaps();
+    expect(zoomed.badges).toBeGreaterThan(0);
+    expect(zoomed.hits).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, "floor-badges-zoomed.png") });
+    await page.click("#fit-view");
+  });
+
+  it("idle workers on one spot are drawn once, with their count", async () => {
+    const ids = workerIds();
+    // A time when two or more idle workers stand on exactly the same spot.
+    let found: { t: number; count: number } | null = null;
+    const times = run.records.filter((r) => r.kind === "state").map((r) => Math.ceil(r.t) + 1);
+    for (const t of times.filter((_, i) => i % 7 === 0)) {
+      const spots = new Map<string, number>();
+      for (const id of ids) {
+        if (expectedState(run, id, t) !== "idle") continue;
+        const p = standingAt(id, t);
+        if (!p) continue;
+        const key = `${Math.round(p[0] * 100)},${Math.round(p[1] * 100)}`;
+        spots.set(key, (spots.get(key) ?? 0) + 1);
+      }
+      const most = Math.max(0, ...spots.values());
+      if (most >= 2) {
+        found = { t, count: most };
+        break;
+      }
+    }
+    expect(found, "a time with idle workers on one spot").not.toBeNull();
+    await scrubTo(found!.t);
+    const stacks: { count: number }[] = await session.page.evaluate(
+      () => (window as any).whsimViewer.mainMap.stacks,
+    );
+    expect(Math.max(...stacks.map((s) => s.count))).toBe(found!.count);
+    await session.page.screenshot({ path: join(ARTIFACTS, "floor-stacks.png") });
+  });
+
+  it("dock and pack-station tooltips give their queue and utilisation", async () => {
+    const page = session.page;
+    const t = movingAt().t;
+    await scrubTo(t);
+    const sample = run.records.filter((r) => r.kind === "sample" && r.t <= t).at(-1);
+    // Workers take the tooltip when the pointer is on one: hide them to point at places.
+    await page.uncheck("#layer-workers");
+    const station = run.layout.packStations[0];
+    await page
+      .locator(`#map-main .pack-station[data-id="${station.id}"] rect`)
+      .hover({ force: true });
+    const text = (await page.textContent("#map-main .tooltip")) ?? "";
+    expect(text).toContain(`pack station ${station.id}`);
+    expect(text).toMatch(/queue \S+ \d+/);
+    expect(text).toContain(
+      `utilisation (packers, now) ${Math.round(100 * sample.utilization.packer)} %`,
+    );
+    expect(text).toMatch(/packers here now \d+ busy of \d+/);
+    const out = run.layout.docks.find((d) => d.kind === "outbound")!;
+    await page.locator(`#map-main .dock[data-id="${out.id}"] rect`).hover({ force: true });
+    const dockText = (await page.textContent("#map-main .tooltip")) ?? "";
+    expect(dockText).toContain(`dock ${out.id}`);
+    expect(dockText).toMatch(/queue \S+ \d+/);
+    expect(dockText).toContain(
+      `utilisation (loaders, now) ${Math.round(100 * sample.utilization.loader)} %`,
+    );
+    await page.screenshot({ path: join(ARTIFACTS, "floor-tooltip.png") });
+    await page.check("#layer-workers");
+  });
+
+  it("clicking a worker follows it: the view keeps it in the middle", async () => {
+    const page = session.page;
+    const { id, t } = movingAt();
+    await scrubTo(t);
+    const p = expectedPosition(run, id, t)!;
+    const [x, y] = await screenOf(p[0], p[1]);
+    await page.mouse.click(x, y);
+    expect(await page.getAttribute("#map-main .follow-chip", "data-worker")).toBe(id);
+    expect(await page.isVisible("#map-main .follow-chip")).toBe(true);
+    // Later on, the worker is elsewhere on the floor but still in the middle of the map.
+    const later = t + 8;
+    await scrubTo(later);
+    const q = expectedPosition(run, id, later)!;
+    expect(Math.hypot(q[0] - p[0], q[1] - p[1])).toBeGreaterThan(1);
+    const [qx, qy] = await screenOf(q[0], q[1]);
+    const map = (await page.locator("#map-main").boundingBox())!;
+    expect(Math.abs(qx - (map.x + map.width / 2))).toBeLessThan(2);
+    expect(Math.abs(qy - (map.y + map.height / 2))).toBeLessThan(2);
+    await page.screenshot({ path: join(ARTIFACTS, "floor-follow.png") });
+    await page.click("#map-main .follow-chip");
+    expect(await page.isVisible("#map-main .follow-chip")).toBe(false);
+    await page.click("#fit-view");
+  });
+
+  it("an empty heatmap says that nothing was recorded", async () => {
+    const page = session.page;
+    const first = Math.min(...run.records.filter((r) => r.kind === "congestion").map((r) => r.t));
+    expect(Number.isFinite(first)).toBe(true);
+    await scrubTo(Math.floor(first) - 1);
+    await page.check("#heatmap-until");
+    await page.selectOption("#heatmap-kind", "congestion");
+    expect(await page.locator("#map-main .heat-segment").count()).toBe(0);
+    expect(await page.textContent("#map-main .legend-box")).toBe(
+      "No congestion recorded up to the clock",
+    );
+    await page.uncheck("#heatmap-until");
+    expect(await page.locator("#map-main .heat-segment").count()).toBeGreaterThan(0);
+    await page.selectOption("#heatmap-kind", "none");
+  });
+
+  it("the side panel's cards show the busiest roles, busiest first", async () => {
+    const roles = [...new Set((run.records[0].workers as { role: string }[]).map((w) => w.role))];
+    const kpis = run.summary.kpis;
+    const busiest = roles
+      .filter((r) => kpis[`utilization.${r}`])
+      .sort((a, b) => kpis[`utilization.${b}`].mean - kpis[`utilization.${a}`].mean)
+      .slice(0, 3);
+    const shown = await session.page
+      .locator("#busiest-roles .kpi")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-role")));
+    expect(shown).toEqual(busiest);
+  });
+
+  it("the charts tab has the warm-up check: orders and backlog per day", async () => {
+    const page = session.page;
+    await page.click("button[data-view=charts]");
+    const days = run.summary.daily!.createdOrders.mean.length;
+    expect(days).toBeGreaterThan(0);
+    const charts = page.locator("#charts [data-chart=warmup] svg[data-chart=barsWithCi]");
+    expect(await charts.count()).toBe(2);
+    const ticks = await charts.first().locator(".axis.x .tick text").allTextContents();
+    expect(ticks).toHaveLength(days);
+    expect(ticks[0]).toMatch(/^Mon 1/);
+    expect(await page.textContent("#charts [data-chart=warmup]")).toContain("Welch");
+    await page.screenshot({ path: join(ARTIFACTS, "charts-warmup.png"), fullPage: true });
+    await page.click("button[data-view=floor]");
+  });
+});
