@@ -56,10 +56,8 @@ export interface Conservation {
   ok: boolean;
 }
 
-/** Raw counts of the whole run (warm-up included). */
-export interface RunCounts {
-  /** Engine events processed (steps). */
-  events: number;
+/** Counts of the work done in a whole run (warm-up included). */
+export interface WorkCounts {
   trailersIn: number;
   palletsReceived: number;
   purchaseOrders: number;
@@ -67,6 +65,12 @@ export interface RunCounts {
   pickTours: number;
   linesPicked: number;
   trailersOut: number;
+}
+
+/** Raw counts of the whole run (warm-up included). */
+export interface RunCounts extends WorkCounts {
+  /** Engine events processed (steps). */
+  events: number;
   traceRecords: number;
 }
 

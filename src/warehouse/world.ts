@@ -14,6 +14,7 @@ import type { DepartureBay } from "./outbound/departureBay.ts";
 import type { Departures } from "./outbound/orders.ts";
 import type { Site } from "./storage/site.ts";
 import type { SkuInfo } from "./storage/skuMaster.ts";
+import type { WorkCounts } from "./types.ts";
 import type { AisleState } from "./workforce/aisleTraffic.ts";
 import type { EquipmentPool } from "./workforce/equipment.ts";
 import type { TaskQueue, Worker } from "./workforce/workforce.ts";
@@ -171,19 +172,12 @@ export interface Stats {
   stockUnits: TimeWeighted;
   occupiedLocations: TimeWeighted;
   /** Whole-run counts (warm-up included), for conservation and the bench. */
-  total: {
+  total: WorkCounts & {
     unitsInitial: number;
     unitsReceived: number;
     unitsShipped: number;
     ordersCreated: number;
     ordersShipped: number;
-    trailersIn: number;
-    palletsReceived: number;
-    purchaseOrders: number;
-    replenishments: number;
-    pickTours: number;
-    linesPicked: number;
-    trailersOut: number;
   };
 }
 

@@ -4,14 +4,15 @@
  * that find no room wait at the dock until a reserve position frees up.
  */
 import type { LocationContent } from "../../inventory/index.ts";
+import { traceStock } from "../measure/traceStock.ts";
 import type { Operation } from "../operation.ts";
 import { chooseDestination, type Destination, slotContents } from "../storage/storage.ts";
 import {
   acquire,
   handle,
-  lift,
   palletHandlingS,
   release,
+  storePallet,
   traceTask,
   travel,
 } from "../workforce/activities.ts";
@@ -75,9 +76,7 @@ function* putAway(world: World, worker: Worker, pallet: Pallet, destination: Des
   const pool = world.equipmentFor.putaway;
   yield* travel(world, worker, pallet.at.slice(5), { loaded: false, pool });
   yield* handle(world, worker, palletHandlingS(world, "pickUp", "dock"));
-  yield* travel(world, worker, to, { loaded: true, pool });
-  yield* lift(world, worker, pool, to, true);
-  yield* handle(world, worker, palletHandlingS(world, "setDown", to));
+  yield* storePallet(world, worker, pool, to);
   ledger.putaway({ timeS: sim.now, sku: sku.id, from: pallet.at, to, quantity: pallet.units });
   sku.dockUnits -= pallet.units;
   if (destination.kind === "face") {
@@ -92,15 +91,7 @@ function* putAway(world: World, worker: Worker, pallet: Pallet, destination: Des
     });
     sku.reserveUnits += pallet.units;
   }
-  if (world.tracer.on) {
-    world.tracer.emit({
-      t: sim.now,
-      kind: "stock",
-      location: to,
-      sku: sku.id,
-      onHand: ledger.onHand({ locationId: to }, "physical"),
-    });
-  }
+  traceStock(world, to, sku.id);
   if (sim.now >= world.warmupS) world.stats.dockToStockS.add(sim.now - pallet.arrivedS);
   release(world, worker, "putaway", equipment);
   traceTask(world, "putaway", worker, "end");

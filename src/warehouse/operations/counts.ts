@@ -5,11 +5,11 @@
  * inventories that freeze picking in their zone until every location there is counted.
  * A count corrects the record (`ledger.count`) and the face's record mirror.
  */
-import { InputError } from "../../common/inputError.ts";
 import type { Event, ProcessGenerator } from "../../engine/index.ts";
 import { abcCountSchedule, type CountItem, opportunityCount } from "../../inventory/index.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
 import { countDueS } from "../workforce/dueTimes.ts";
+import { requireRole } from "../workforce/requireRole.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { SkuState, World } from "../world.ts";
 
@@ -69,25 +69,12 @@ export function installCounts(world: World): Counts {
   const abcOn = spec.countsPerYear.A > 0 || spec.countsPerYear.B > 0 || spec.countsPerYear.C > 0;
   const any = abcOn || spec.opportunity !== "none" || spec.fullInventory.length > 0;
   if (!any) return counts;
-  requireCounters(world);
+  requireRole(world, "counter", "at least one counter when operations.counts schedules counts");
   if (abcOn) startAbcCounts(p);
   for (const inventory of spec.fullInventory) {
     if (inventory.timeS < world.horizonS) startFullInventory(p, inventory);
   }
   return counts;
-}
-
-/** Throws InputError when the programme schedules counts and no counter works. */
-function requireCounters(world: World): void {
-  const { scenario } = world;
-  const counters = scenario.workforce.roles.counter.crews.reduce((a, c) => a + c.headcount, 0);
-  if (counters > 0) return;
-  throw new InputError({
-    file: scenario.layoutFile ?? "<scenario>",
-    path: "workforce.roles.counter.crews",
-    value: scenario.workforce.roles.counter.crews,
-    expected: "at least one counter when operations.counts schedules counts",
-  });
 }
 
 /** After a pick: requests an opportunity count if the programme asks for one. */

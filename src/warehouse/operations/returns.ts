@@ -3,12 +3,12 @@
  * returns area, where a returns clerk receives the order, inspects each unit and restocks
  * it to its pick face, refurbishes it first, or scraps it.
  */
-import { InputError } from "../../common/inputError.ts";
 import { type DistSpec, type RandomStream, sampler } from "../../engine/index.ts";
 import { ratio } from "../measure/ratio.ts";
 import type { Operation } from "../operation.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
 import { returnDueS } from "../workforce/dueTimes.ts";
+import { requireRole } from "../workforce/requireRole.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, OrderLine, World } from "../world.ts";
 
@@ -51,7 +51,7 @@ export function installReturns(world: World): ReturnStats {
     handled: 0,
   };
   if (spec.rate <= 0) return stats;
-  requireClerks(world);
+  requireRole(world, "returnsClerk", "at least one returns clerk when operations.returns.rate > 0");
   const random = sim.random("ops.returns");
   const delay = sampler(spec.delayS as DistSpec);
   const desk: ReturnsDesk = { world, spec, stats, random, dock: world.site.inboundDocks[0] };
@@ -62,19 +62,6 @@ export function installReturns(world: World): ReturnStats {
     sim.process(returnAt(desk, order, atS));
   });
   return stats;
-}
-
-/** Throws InputError when returns come back and no returns clerk works. */
-function requireClerks(world: World): void {
-  const { scenario } = world;
-  const clerks = scenario.workforce.roles.returnsClerk.crews.reduce((a, c) => a + c.headcount, 0);
-  if (clerks > 0) return;
-  throw new InputError({
-    file: scenario.layoutFile ?? "<scenario>",
-    path: "workforce.roles.returnsClerk.crews",
-    value: scenario.workforce.roles.returnsClerk.crews,
-    expected: "at least one returns clerk when operations.returns.rate > 0",
-  });
 }
 
 /** Brings a shipped order back to the returns area at `atS`. */

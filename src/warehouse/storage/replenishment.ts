@@ -5,20 +5,41 @@
  * it may take, such as fefo when all are expired, falls back to the oldest), to the face — only when the
  * whole pallet fits. Urgent tasks (orders waiting) go first.
  */
-import { removalRules, type StockRecord } from "../../inventory/index.ts";
+import { type RemovalRule, removalRules, type StockRecord } from "../../inventory/index.ts";
+import { traceStock } from "../measure/traceStock.ts";
 import type { Operation } from "../operation.ts";
 import {
   acquire,
-  handle,
-  lift,
-  palletHandlingS,
   release,
+  retrievePallet,
+  storePallet,
   traceTask,
-  travel,
 } from "../workforce/activities.ts";
 import { replenishDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { ReservePallet, SkuState, World } from "../world.ts";
+
+/** The index in `sku.reserve` of the pallet the removal rule takes first. */
+function chooseReserve(world: World, removal: RemovalRule, sku: SkuState): number {
+  if (sku.reserve.length === 1) return 0;
+  const locationOf = (p: ReservePallet) => world.site.reserve[p.slot].location.id;
+  const stock: StockRecord[] = sku.reserve.map((p) => ({
+    locationId: locationOf(p),
+    sku: sku.id,
+    lot: "",
+    quantity: p.units,
+    reserved: 0,
+    available: p.units,
+    receivedS: p.receivedS,
+    expiryS: Number.isFinite(p.expiryS) ? p.expiryS : undefined,
+  }));
+  const plan = removal({ sku: sku.id, quantity: 1, nowS: world.sim.now }, stock);
+  const at = plan.picks[0]?.locationId;
+  return Math.max(
+    0,
+    sku.reserve.findIndex((p) => locationOf(p) === at),
+  );
+}
 
 /** Installs replenishment: listens to face draws and to faces needed. */
 export function installReplenishment(world: World): void {
@@ -26,36 +47,14 @@ export function installReplenishment(world: World): void {
   const removal = removalRules[world.scenario.storage.removal]({
     locations: world.site.reserveLocations,
   });
-  /** The reserve pallet the removal rule takes first. */
-  const choose = (sku: SkuState): number => {
-    if (sku.reserve.length === 1) return 0;
-    const locationOf = (p: ReservePallet) => world.site.reserve[p.slot].location.id;
-    const stock: StockRecord[] = sku.reserve.map((p) => ({
-      locationId: locationOf(p),
-      sku: sku.id,
-      lot: "",
-      quantity: p.units,
-      reserved: 0,
-      available: p.units,
-      receivedS: p.receivedS,
-      expiryS: Number.isFinite(p.expiryS) ? p.expiryS : undefined,
-    }));
-    const plan = removal({ sku: sku.id, quantity: 1, nowS: world.sim.now }, stock);
-    const at = plan.picks[0]?.locationId;
-    return Math.max(
-      0,
-      sku.reserve.findIndex((p) => locationOf(p) === at),
-    );
-  };
+  const choose = (sku: SkuState): number => chooseReserve(world, removal, sku);
   /** A worker brings a reserve pallet from `from` to its SKU's face. */
   function* replenish(worker: Worker, sku: SkuState, pallet: ReservePallet, from: string) {
     const { sim, ledger } = world;
     traceTask(world, "replenish", worker, "start");
     const equipment = yield* acquire(world, worker, "replenish");
     const pool = world.equipmentFor.replenish;
-    yield* travel(world, worker, from, { loaded: false, pool });
-    yield* lift(world, worker, pool, from, false);
-    yield* handle(world, worker, palletHandlingS(world, "pickUp", from));
+    yield* retrievePallet(world, worker, pool, from);
     world.slotPallets[pallet.slot]--;
     if (world.slotPallets[pallet.slot] === 0) world.slotSku[pallet.slot] = -1;
     ledger.move({
@@ -66,9 +65,7 @@ export function installReplenishment(world: World): void {
       quantity: pallet.units,
     });
     for (const listener of world.listeners.slotFreed) listener(pallet.slot);
-    yield* travel(world, worker, sku.face, { loaded: true, pool });
-    yield* lift(world, worker, pool, sku.face, true);
-    yield* handle(world, worker, palletHandlingS(world, "setDown", sku.face));
+    yield* storePallet(world, worker, pool, sku.face);
     ledger.replenish({
       timeS: sim.now,
       sku: sku.id,
@@ -79,15 +76,7 @@ export function installReplenishment(world: World): void {
     sku.faceIncoming -= pallet.units;
     sku.faceUnits += pallet.units;
     sku.replenishing = false;
-    if (world.tracer.on) {
-      world.tracer.emit({
-        t: sim.now,
-        kind: "stock",
-        location: sku.face,
-        sku: sku.id,
-        onHand: ledger.onHand({ locationId: sku.face }, "physical"),
-      });
-    }
+    traceStock(world, sku.face, sku.id);
     release(world, worker, "replenish", equipment);
     traceTask(world, "replenish", worker, "end");
     for (const listener of world.listeners.faceRestocked) listener(sku);

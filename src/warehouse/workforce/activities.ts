@@ -114,6 +114,30 @@ export function* lift(
   yield durationS;
 }
 
+/** Travels empty to location `locationId` and takes its pallet: lift to the level, pick up. */
+export function* retrievePallet(
+  world: World,
+  worker: Worker,
+  pool: EquipmentPool | undefined,
+  locationId: string,
+): ProcessGenerator<void> {
+  yield* travel(world, worker, locationId, { loaded: false, pool });
+  yield* lift(world, worker, pool, locationId, false);
+  yield* handle(world, worker, palletHandlingS(world, "pickUp", locationId));
+}
+
+/** Carries a pallet to location `locationId` and stores it: lift to the level, set down. */
+export function* storePallet(
+  world: World,
+  worker: Worker,
+  pool: EquipmentPool | undefined,
+  locationId: string,
+): ProcessGenerator<void> {
+  yield* travel(world, worker, locationId, { loaded: true, pool });
+  yield* lift(world, worker, pool, locationId, true);
+  yield* handle(world, worker, palletHandlingS(world, "setDown", locationId));
+}
+
 /** Takes a unit of the task's equipment pool (waiting if none is free); undefined when none is needed. */
 export function* acquire(
   world: World,

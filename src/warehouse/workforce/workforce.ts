@@ -193,18 +193,23 @@ export class TaskQueue<T> {
       heap[k] = heap[parent];
       k = parent;
     }
-    heap[k] = last;
+    this.siftDown(k, last);
+  }
+
+  /** Places `entry` at index `k` or below it, moving more urgent children up. */
+  private siftDown(k: number, entry: Entry<T>): void {
+    const heap = this.heap;
     const n = heap.length;
     for (;;) {
       const l = 2 * k + 1;
       if (l >= n) break;
       const r = l + 1;
       const c = r < n && less(heap[r], heap[l]) ? r : l;
-      if (less(last, heap[c])) break;
+      if (less(entry, heap[c])) break;
       heap[k] = heap[c];
       k = c;
     }
-    heap[k] = last;
+    heap[k] = entry;
   }
 
   /** Removes and returns the most urgent task, or undefined. */
@@ -213,20 +218,7 @@ export class TaskQueue<T> {
     if (heap.length === 0) return undefined;
     const top = heap[0];
     const last = heap.pop()!;
-    if (heap.length > 0) {
-      let i = 0;
-      const n = heap.length;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const c = r < n && less(heap[r], heap[l]) ? r : l;
-        if (less(last, heap[c])) break;
-        heap[i] = heap[c];
-        i = c;
-      }
-      heap[i] = last;
-    }
+    if (heap.length > 0) this.siftDown(0, last);
     this.changed();
     return top.task;
   }
