@@ -115,6 +115,18 @@ export const traditionalSpecSchema = z
   })
   .strict();
 
+/**
+ * Forward pick area of an aisle design: the `bays` rack bays nearest the P&D point hold
+ * shelving or flow rack instead of the reserve racking.
+ */
+export const forwardBaysSchema = forwardSchema
+  .omit({ aisles: true })
+  .extend({
+    /** Rack bays (both sides of an aisle count separately) given to the forward area. */
+    bays: z.number().int().min(1).max(100_000),
+  })
+  .strict();
+
 /** Gue & Meller aisle designs with one P&D point at the centre of the front wall. */
 const aisleDesignFields = {
   ...common,
@@ -128,6 +140,13 @@ const aisleDesignFields = {
   aspectRatio: z.number().min(0.1).max(10).default(2),
   /** Outbound (and inbound) doors either side of the P&D point on the front wall. Default 1. */
   doorsPerSide: count.max(20).default(1),
+  /**
+   * Doors by flow with staging lanes, as for a traditional layout (replaces `doorsPerSide`):
+   * a front area with staging lanes and a front cross aisle is added before the storage.
+   */
+  docks: docksSchema.optional(),
+  /** Forward pick area in the bays nearest the P&D point (sizes the building for them too). */
+  forward: forwardBaysSchema.optional(),
 };
 
 /** Fishbone: diagonal cross aisles from the P&D point, horizontal aisles below, vertical above. */
@@ -251,3 +270,5 @@ export type TraditionalSpec = z.output<typeof traditionalSpecSchema>;
 export type FishboneSpec = z.output<typeof fishboneSpecSchema>;
 export type FlyingVSpec = z.output<typeof flyingVSpecSchema>;
 export type ExplicitSpec = z.output<typeof explicitSpecSchema>;
+export type DocksSpec = z.output<typeof docksSchema>;
+export type ForwardBaysSpec = z.output<typeof forwardBaysSchema>;

@@ -142,6 +142,55 @@ describe("Gue & Meller aisle designs at equal storage, one central P&D point", (
   });
 });
 
+describe("aisle designs with docks and a forward area", () => {
+  const cases = (["fishbone", "flyingV"] as const).flatMap((generator) =>
+    (["U", "I", "L"] as const).map((flow) => ({ generator, flow })),
+  );
+  it.each(cases)(
+    "$generator $flow-flow: doors, lanes and forward bays reachable",
+    ({ generator, flow }) => {
+      const layout = buildLayout({
+        generator,
+        name: "d",
+        storageSlots: 300,
+        packStations: 2,
+        forward: { bays: 12 },
+        docks: { flow, inbound: 2, outbound: 3, stagingLanesPerDoor: 2 },
+      });
+      // Storage by type: 300 floor positions × 4 levels of pallets, 12 bays × 5 levels × 4 slots.
+      const byType = new Map<string, number>();
+      for (const l of layout.locations) byType.set(l.type, (byType.get(l.type) ?? 0) + 1);
+      expect(byType.get("shelf")).toBe(12 * 5 * 4);
+      expect(byType.get("pallet")).toBeGreaterThanOrEqual(1200);
+      expect(byType.get("pallet")).toBeLessThan(1200 + 2 * 4 * 4);
+      expect(layout.docks.filter((d) => d.kind === "inbound")).toHaveLength(2);
+      expect(layout.docks.filter((d) => d.kind === "outbound")).toHaveLength(3);
+      expect(layout.stagingLanes).toHaveLength(10);
+      const wall = (d: { x: number; y: number }) =>
+        d.y === 0 ? "front" : d.x === 0 ? "left" : d.y === layout.depthM ? "back" : "inside";
+      const inboundWall = { U: "front", I: "back", L: "left" }[flow];
+      for (const d of layout.docks)
+        expect(wall(d)).toBe(d.kind === "inbound" ? inboundWall : "front");
+      const travel = createTravelModel(layout);
+      const places = [...layout.docks, ...layout.stagingLanes, ...layout.packStations];
+      for (const l of layout.locations.filter((_, i) => i % 7 === 0))
+        for (const p of places) expect(Number.isFinite(travel.distanceM(l.id, p.id))).toBe(true);
+      // The forward bays are the nearest the P&D point.
+      const fromPd = (zone: string) => {
+        const ls = layout.locations.filter((l) => l.zone === zone);
+        return ls.reduce((s, l) => s + travel.distanceM(l.id, "PD"), 0) / ls.length;
+      };
+      expect(fromPd("forward")).toBeLessThan(fromPd("reserve") / 2);
+      for (const r of layout.racks)
+        for (const [x, y] of r.corners) {
+          expect(x).toBeGreaterThanOrEqual(-1e-9);
+          expect(y).toBeGreaterThan(layout.stagingLanes[0].rect.depthM);
+          expect(x).toBeLessThanOrEqual(layout.widthM + 1e-9);
+        }
+    },
+  );
+});
+
 describe("layouts/*.yaml", () => {
   const files = readdirSync("layouts").filter((f) => f.endsWith(".yaml"));
   it("ships at least six layouts, including default.yaml", () => {

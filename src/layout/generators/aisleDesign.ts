@@ -4,7 +4,8 @@
  * corridors, and size the building so it holds at least a given number of floor positions.
  */
 import type { FishboneSpec, FlyingVSpec } from "../spec.ts";
-import type { Aisle, Dock, Layout, Location, Rack, XY } from "../types.ts";
+import type { Aisle, Dock, Layout, Location, Rack, XY, Zone } from "../types.ts";
+import { withFrontArea } from "./designFrontArea.ts";
 import { aisleOf } from "./shared.ts";
 
 /** A straight picking aisle to fill with bays on both sides. */
@@ -29,6 +30,8 @@ export interface DesignGeometry {
   fits: Fits;
   crossAisles: Aisle[];
   pd: XY;
+  /** The design's own front cross aisle (at y = cross-aisle width ÷ 2), if it has one. */
+  frontAisle?: string;
 }
 
 export type DesignSpec = FishboneSpec | FlyingVSpec;
@@ -45,140 +48,259 @@ export function segmentDistance(p: XY, a: XY, b: XY): number {
 
 const STEP_M = 0.05;
 
-interface Filled {
-  aisles: Aisle[];
-  racks: Rack[];
-  locations: Location[];
-  floorSlots: number;
+/** One rack bay: on `side` (1 left, -1 right) of `line`, from `t` along it; `bay` counts per side. */
+interface Bay {
+  line: AisleLine;
+  side: 1 | -1;
+  t: number;
+  bay: number;
 }
 
-/** Packs bays along every aisle line; with `countOnly` only counts floor positions. */
-function fill(spec: DesignSpec, geometry: DesignGeometry, countOnly: boolean): Filled {
+/** A point `t` along `line` and `off` to its left. */
+function pointAt(line: AisleLine, t: number, off: number): XY {
+  const [ux, uy] = line.dir;
+  return [line.start[0] + ux * t - uy * off, line.start[1] + uy * t + ux * off];
+}
+
+/** Every bay that fits, line by line, left side then right, in order along the line. */
+function placeBays(spec: DesignSpec, geometry: DesignGeometry): Bay[] {
   const aw = spec.aisleWidthM;
   const rd = spec.rackDepthM;
   const bw = spec.bayWidthM;
-  const slots = spec.slotsPerBay;
-  const out: Filled = { aisles: [], racks: [], locations: [], floorSlots: 0 };
+  const bays: Bay[] = [];
   for (const line of geometry.lines) {
-    const [ux, uy] = line.dir;
-    // Left normal of the direction.
-    const nx = -uy;
-    const ny = ux;
-    let farthest = 0;
-    let bays = 0;
-    let rackCount = 0;
-    const at = (t: number, off: number): XY => [
-      line.start[0] + ux * t + nx * off,
-      line.start[1] + uy * t + ny * off,
-    ];
     for (const side of [1, -1] as const) {
-      const sideName = side === 1 ? "L" : "R";
       const near = (side * aw) / 2;
       const far = side * (aw / 2 + rd);
-      let run: { from: number; to: number } | undefined;
       let bay = 0;
-      const flush = () => {
-        if (!run || countOnly) return;
-        rackCount++;
-        const id = `${line.id}-${sideName}${rackCount}`;
-        const c = [at(run.from, near), at(run.to, near), at(run.to, far), at(run.from, far)];
-        const corners = (side === 1 ? c : [c[0], c[3], c[2], c[1]]) as [XY, XY, XY, XY];
-        out.racks.push({ id, zone: "reserve", aisle: line.id, corners, levels: spec.levels });
-      };
       for (let t = 0; t + bw <= line.lengthM + 1e-9; ) {
-        const corners = [at(t, near), at(t + bw, near), at(t + bw, far), at(t, far)];
+        const corners = [
+          pointAt(line, t, near),
+          pointAt(line, t + bw, near),
+          pointAt(line, t + bw, far),
+          pointAt(line, t, far),
+        ];
         if (!geometry.fits(corners, line.region)) {
           t += STEP_M;
           continue;
         }
         bay++;
-        bays++;
-        out.floorSlots += slots;
-        farthest = Math.max(farthest, t + bw - bw / (2 * slots));
-        if (!countOnly) {
-          if (run && Math.abs(run.to - t) < 1e-9) run.to = t + bw;
-          else {
-            flush();
-            run = { from: t, to: t + bw };
-          }
-          const rackIndex = rackCount + 1;
-          for (let level = 1; level <= spec.levels; level++) {
-            for (let s = 1; s <= slots; s++) {
-              const pos = t + ((s - 0.5) * bw) / slots;
-              const [px, py] = at(pos, side * (aw / 2 + rd / 2));
-              const [ax, ay] = at(pos, 0);
-              out.locations.push({
-                id: `${line.id}-${sideName}-${String(bay).padStart(3, "0")}-${level}-${s}`,
-                x: px,
-                y: py,
-                zone: "reserve",
-                type: spec.locationType,
-                address: { rack: `${line.id}-${sideName}${rackIndex}`, bay, level, slot: s },
-                capacity: { ...spec.capacity },
-                aisle: line.id,
-                access: { x: ax, y: ay, positionM: pos },
-                level,
-                heightM: (level - 1) * spec.levelHeightM,
-              });
-            }
-          }
-        }
+        bays.push({ line, side, t, bay });
         t += bw;
       }
-      flush();
     }
-    if (bays > 0 && !countOnly) {
-      const length = line.throughAisle ? line.lengthM : farthest;
-      out.aisles.push(
-        aisleOf(line.id, "picking", [line.start, at(length, 0)], aw, spec.narrowAisles, "reserve"),
-      );
+  }
+  return bays;
+}
+
+/** The `count` bays nearest the P&D point (centre of the bay's aisle side), as a set. */
+function forwardBays(bays: readonly Bay[], pd: XY, count: number, bw: number): Set<Bay> {
+  const distance = (b: Bay) => {
+    const [x, y] = pointAt(b.line, b.t + bw / 2, 0);
+    return Math.hypot(x - pd[0], y - pd[1]);
+  };
+  const ranked = bays.map((b, i) => ({ b, i, d: distance(b) }));
+  ranked.sort((p, q) => p.d - q.d || p.i - q.i);
+  return new Set(ranked.slice(0, count).map((r) => r.b));
+}
+
+/** Racking of a bay: the reserve's, or the forward area's for a forward bay. */
+interface Racking {
+  zone: "reserve" | "forward";
+  type: Location["type"];
+  levels: number;
+  levelHeightM: number;
+  slots: number;
+  capacity: Location["capacity"];
+}
+
+function rackingOf(spec: DesignSpec, forward: boolean): Racking {
+  const f = forward ? spec.forward : undefined;
+  if (!f) {
+    return {
+      zone: "reserve",
+      type: spec.locationType,
+      levels: spec.levels,
+      levelHeightM: spec.levelHeightM,
+      slots: spec.slotsPerBay,
+      capacity: spec.capacity,
+    };
+  }
+  return {
+    zone: "forward",
+    type: f.locationType,
+    levels: f.levels,
+    levelHeightM: f.levelHeightM,
+    slots: f.slotsPerBay,
+    capacity: f.capacity,
+  };
+}
+
+interface Filled {
+  aisles: Aisle[];
+  racks: Rack[];
+  locations: Location[];
+}
+
+/** The locations of one bay, level by level, slot by slot. */
+function bayLocations(spec: DesignSpec, b: Bay, r: Racking, rack: string): Location[] {
+  const out: Location[] = [];
+  const { line, side, t, bay } = b;
+  const sideName = side === 1 ? "L" : "R";
+  const bw = spec.bayWidthM;
+  for (let level = 1; level <= r.levels; level++) {
+    for (let s = 1; s <= r.slots; s++) {
+      const pos = t + ((s - 0.5) * bw) / r.slots;
+      const [px, py] = pointAt(line, pos, side * (spec.aisleWidthM / 2 + spec.rackDepthM / 2));
+      const [ax, ay] = pointAt(line, pos, 0);
+      out.push({
+        id: `${line.id}-${sideName}-${String(bay).padStart(3, "0")}-${level}-${s}`,
+        x: px,
+        y: py,
+        zone: r.zone,
+        type: r.type,
+        address: { rack, bay, level, slot: s },
+        capacity: { ...r.capacity },
+        aisle: line.id,
+        access: { x: ax, y: ay, positionM: pos },
+        level,
+        heightM: (level - 1) * r.levelHeightM,
+      });
     }
   }
   return out;
 }
 
+/** A rack over a run of bays from `from` to `to` along the line. */
+function rackOf(spec: DesignSpec, b: Bay, from: number, to: number, id: string, r: Racking): Rack {
+  const near = (b.side * spec.aisleWidthM) / 2;
+  const far = b.side * (spec.aisleWidthM / 2 + spec.rackDepthM);
+  const c = [
+    pointAt(b.line, from, near),
+    pointAt(b.line, to, near),
+    pointAt(b.line, to, far),
+    pointAt(b.line, from, far),
+  ];
+  const corners = (b.side === 1 ? c : [c[0], c[3], c[2], c[1]]) as [XY, XY, XY, XY];
+  return { id, zone: r.zone, aisle: b.line.id, corners, levels: r.levels };
+}
+
+/**
+ * Racks, locations and picking aisles from the placed bays: a rack is a run of adjacent
+ * bays of one racking on one side; rack numbers count per line over both sides.
+ */
+function fill(spec: DesignSpec, bays: readonly Bay[], forward: ReadonlySet<Bay>): Filled {
+  const bw = spec.bayWidthM;
+  const out: Filled = { aisles: [], racks: [], locations: [] };
+  let i = 0;
+  while (i < bays.length) {
+    const line = bays[i].line;
+    let rackCount = 0;
+    let farthest = 0;
+    for (; i < bays.length && bays[i].line === line; ) {
+      const first = bays[i];
+      const racking = rackingOf(spec, forward.has(first));
+      const id = `${line.id}-${first.side === 1 ? "L" : "R"}${++rackCount}`;
+      let to = first.t;
+      for (
+        ;
+        i < bays.length &&
+        bays[i].line === line &&
+        bays[i].side === first.side &&
+        Math.abs(bays[i].t - to) < 1e-9 &&
+        forward.has(bays[i]) === forward.has(first);
+        i++
+      ) {
+        const b = bays[i];
+        farthest = Math.max(farthest, b.t + bw - bw / (2 * racking.slots));
+        out.locations.push(...bayLocations(spec, b, racking, id));
+        to = b.t + bw;
+      }
+      out.racks.push(rackOf(spec, first, first.t, to, id, racking));
+    }
+    const length = line.throughAisle ? line.lengthM : farthest;
+    out.aisles.push(
+      aisleOf(
+        line.id,
+        "picking",
+        [line.start, pointAt(line, length, 0)],
+        spec.aisleWidthM,
+        spec.narrowAisles,
+        "reserve",
+      ),
+    );
+  }
+  return out;
+}
+
+/** Floor positions (bays × slots, one level) the reserve needs, forward bays included. */
+function floorSlotsWanted(spec: DesignSpec): number {
+  return (spec.storageSlots ?? 1) + (spec.forward?.bays ?? 0) * spec.slotsPerBay;
+}
+
+/** The storage size: the spec's, or the smallest of its aspect ratio that holds the storage. */
+function designSize(
+  spec: DesignSpec,
+  geometryAt: (widthM: number, depthM: number) => DesignGeometry,
+): { widthM: number; depthM: number } {
+  if (spec.widthM !== undefined && spec.depthM !== undefined)
+    return { widthM: spec.widthM, depthM: spec.depthM };
+  const target = floorSlotsWanted(spec);
+  const ratio = spec.aspectRatio;
+  const slotsAt = (w: number) =>
+    placeBays(spec, geometryAt(w, w / ratio)).length * spec.slotsPerBay;
+  let lo = 1;
+  let hi = 10;
+  while (slotsAt(hi) < target) {
+    lo = hi;
+    hi *= 2;
+  }
+  for (let k = 0; k < 40 && hi - lo > 0.01; k++) {
+    const mid = (lo + hi) / 2;
+    if (slotsAt(mid) >= target) hi = mid;
+    else lo = mid;
+  }
+  return { widthM: hi, depthM: hi / ratio };
+}
+
+/** The forward zone: the bounding box of the forward racks. */
+function forwardZone(spec: DesignSpec, racks: readonly Rack[]): Zone[] {
+  const corners = racks.filter((r) => r.zone === "forward").flatMap((r) => r.corners);
+  if (corners.length === 0) return [];
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return [
+    {
+      id: "forward",
+      zoneGroup: spec.zoneGroup,
+      kind: "forward",
+      rect: { x, y, widthM: Math.max(...xs) - x, depthM: Math.max(...ys) - y },
+    },
+  ];
+}
+
 /**
  * Builds a design: at the given `widthM × depthM`, or at the smallest size of the given
- * aspect ratio that holds at least `storageSlots` floor positions.
+ * aspect ratio that holds at least `storageSlots` floor positions (plus the forward bays).
+ * With `docks`, a front area with doors, staging lanes and pack stations comes before it.
  */
 export function buildDesign(
   spec: DesignSpec,
   geometryAt: (widthM: number, depthM: number) => DesignGeometry,
 ): Layout {
-  let widthM = spec.widthM ?? 0;
-  let depthM = spec.depthM ?? 0;
-  if (spec.widthM === undefined || spec.depthM === undefined) {
-    const target = spec.storageSlots ?? 1;
-    const ratio = spec.aspectRatio;
-    const slotsAt = (w: number) => fill(spec, geometryAt(w, w / ratio), true).floorSlots;
-    let lo = 1;
-    let hi = 10;
-    while (slotsAt(hi) < target) {
-      lo = hi;
-      hi *= 2;
-    }
-    for (let k = 0; k < 40 && hi - lo > 0.01; k++) {
-      const mid = (lo + hi) / 2;
-      if (slotsAt(mid) >= target) hi = mid;
-      else lo = mid;
-    }
-    widthM = hi;
-    depthM = hi / ratio;
-  }
+  const { widthM, depthM } = designSize(spec, geometryAt);
   const geometry = geometryAt(widthM, depthM);
-  const filled = fill(spec, geometry, false);
-  const [cx] = geometry.pd;
-  const docks: Dock[] = [];
-  for (let k = 0; k < spec.doorsPerSide; k++) {
-    const off = 6 + k * (spec.bayWidthM * 2);
-    docks.push({ id: `IN${k + 1}`, kind: "inbound", x: cx - off, y: 0, widthM: 3.5 });
-    docks.push({ id: `OUT${k + 1}`, kind: "outbound", x: cx + off, y: 0, widthM: 3.5 });
-  }
-  return {
+  const bays = placeBays(spec, geometry);
+  const forward = forwardBays(bays, geometry.pd, spec.forward?.bays ?? 0, spec.bayWidthM);
+  const filled = fill(spec, bays, forward);
+  const storage: Layout = {
     name: spec.name,
     widthM,
     depthM,
     zones: [
+      ...forwardZone(spec, filled.racks),
       {
         id: "reserve",
         zoneGroup: spec.zoneGroup,
@@ -190,14 +312,31 @@ export function buildDesign(
     crossAisles: geometry.crossAisles,
     racks: filled.racks,
     locations: filled.locations,
-    docks,
+    docks: [],
     stagingLanes: [],
+    packStations: [],
+    pdPoints: [{ id: "PD", x: geometry.pd[0], y: geometry.pd[1] }],
+    parameters: { ...spec, widthM, depthM },
+  };
+  if (spec.docks) return withFrontArea(storage, spec, spec.docks, geometry.frontAisle);
+  return withWallDoors(storage, spec, geometry.pd[0]);
+}
+
+/** Doors either side of the P&D point on the front wall, pack stations beside it. */
+function withWallDoors(storage: Layout, spec: DesignSpec, cx: number): Layout {
+  const docks: Dock[] = [];
+  for (let k = 0; k < spec.doorsPerSide; k++) {
+    const off = 6 + k * (spec.bayWidthM * 2);
+    docks.push({ id: `IN${k + 1}`, kind: "inbound", x: cx - off, y: 0, widthM: 3.5 });
+    docks.push({ id: `OUT${k + 1}`, kind: "outbound", x: cx + off, y: 0, widthM: 3.5 });
+  }
+  return {
+    ...storage,
+    docks,
     packStations: Array.from({ length: spec.packStations }, (_, k) => ({
       id: `PACK${k + 1}`,
       x: cx + (k - (spec.packStations - 1) / 2) * 3,
       y: 1,
     })),
-    pdPoints: [{ id: "PD", x: geometry.pd[0], y: geometry.pd[1] }],
-    parameters: { ...spec, widthM, depthM },
   };
 }

@@ -61,6 +61,7 @@ function geometry(spec: FlyingVSpec, widthM: number, depthM: number): DesignGeom
     lines,
     fits,
     pd: o,
+    frontAisle: "X-front",
     crossAisles: [
       aisleOf(
         "X-front",

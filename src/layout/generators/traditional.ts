@@ -12,9 +12,9 @@ import type {
   PackStation,
   Rack,
   StagingLane,
-  XY,
   Zone,
 } from "../types.ts";
+import { doorsOf, frontDoorsWidthM, stagingZones } from "./doors.ts";
 import { aisleOf, rectCorners } from "./shared.ts";
 
 /** Floor positions (returns, quarantine) are 1.2 m squares at this pitch, metres. */
@@ -26,11 +26,9 @@ const MIN_PACK_PITCH_M = 1.5;
 /** Building width of a traditional layout, metres. */
 export function traditionalWidthM(spec: TraditionalSpec): number {
   const d = spec.docks;
-  const lanePitch = Math.max(d.doorWidthM + 1.5, d.stagingLanesPerDoor * d.doorWidthM + 1);
   const leftX0 = d.flow === "L" && d.inbound > 0 ? d.stagingDepthM + spec.crossAisleWidthM : 0;
   const storageW = spec.aisles * (spec.aisleWidthM + 2 * spec.rackDepthM);
-  const frontDoors = d.outbound + (d.flow === "U" ? d.inbound : 0);
-  return Math.max(leftX0 + storageW, frontDoors * lanePitch + 2);
+  return Math.max(leftX0 + storageW, frontDoorsWidthM(d));
 }
 
 /** Room the front row needs for pack stations and floor positions, metres. */
@@ -89,7 +87,7 @@ export function traditionalLayout(spec: TraditionalSpec): Layout {
   }
   const crossAisles = crossAislesOf(f, aisleXs);
   const { docks, stagingLanes } = docksOf(f);
-  zones.push(...stagingZones(f, stagingLanes));
+  zones.push(...stagingZones(spec.zoneGroup, stagingLanes));
   const pack = packStationsOf(f);
   if (pack.zone) zones.push(pack.zone);
   floorPositions(f, crossAisles[0], pack.rowX, zones, locations);
@@ -312,90 +310,15 @@ function crossAislesOf(f: Frame, aisleXs: readonly number[]): Aisle[] {
   return crossAisles;
 }
 
-type Wall = "front" | "back" | "left";
-
-/** Adds door `n` of `kind` at `at` on `wall`, with its staging lanes. */
-function addDoor(
-  f: Frame,
-  out: { docks: Dock[]; stagingLanes: StagingLane[] },
-  kind: "inbound" | "outbound",
-  n: number,
-  at: XY,
-  wall: Wall,
-): void {
-  const d = f.spec.docks;
-  const id = `${kind === "inbound" ? "IN" : "OUT"}${n}`;
-  out.docks.push({ id, kind, x: at[0], y: at[1], widthM: d.doorWidthM });
-  for (let k = 0; k < d.stagingLanesPerDoor; k++) {
-    const offset = (k - (d.stagingLanesPerDoor - 1) / 2) * d.doorWidthM;
-    const lw = d.doorWidthM * 0.9;
-    const rect =
-      wall === "front"
-        ? { x: at[0] + offset - lw / 2, y: 0, widthM: lw, depthM: d.stagingDepthM }
-        : wall === "back"
-          ? {
-              x: at[0] + offset - lw / 2,
-              y: f.depthM - d.stagingDepthM,
-              widthM: lw,
-              depthM: d.stagingDepthM,
-            }
-          : { x: 0, y: at[1] + offset - lw / 2, widthM: d.stagingDepthM, depthM: lw };
-    out.stagingLanes.push({
-      id: `${id}-S${k + 1}`,
-      dock: id,
-      kind,
-      rect,
-      x: rect.x + rect.widthM / 2,
-      y: rect.y + rect.depthM / 2,
-      capacityUnitLoads: d.stagingCapacityUnitLoads,
-    });
-  }
-}
-
-/** `count` positions spread evenly over [from, to], at the middle of equal parts. */
-function row(count: number, from: number, to: number): number[] {
-  return Array.from({ length: count }, (_, k) => from + ((k + 0.5) * (to - from)) / count);
-}
-
-/** Doors and staging lanes by flow: U (all front), I (inbound at the back), L (inbound left). */
+/** Doors and staging lanes by flow (the L-flow's arrival doors beside the storage blocks). */
 function docksOf(f: Frame): { docks: Dock[]; stagingLanes: StagingLane[] } {
-  const d = f.spec.docks;
-  const { widthM, depthM } = f;
-  const out = { docks: [] as Dock[], stagingLanes: [] as StagingLane[] };
-  const doors = (kind: "inbound" | "outbound", xs: number[], at: (v: number) => XY, wall: Wall) =>
-    xs.forEach((v, k) => {
-      addDoor(f, out, kind, k + 1, at(v), wall);
-    });
-  if (d.flow === "U") {
-    const split = (widthM * d.outbound) / Math.max(1, d.outbound + d.inbound);
-    doors("outbound", row(d.outbound, 0, split), (x) => [x, 0], "front");
-    doors("inbound", row(d.inbound, split, widthM), (x) => [x, 0], "front");
-    return out;
-  }
-  doors("outbound", row(d.outbound, 0, widthM), (x) => [x, 0], "front");
-  if (d.flow === "I") doors("inbound", row(d.inbound, 0, widthM), (x) => [x, depthM], "back");
-  else doors("inbound", row(d.inbound, f.yF + f.cw, f.yB - f.cw), (y) => [0, y], "left");
-  return out;
-}
-
-/** A staging zone around each kind's lanes (their bounding box, for drawing). */
-function stagingZones(f: Frame, stagingLanes: readonly StagingLane[]): Zone[] {
-  const zones: Zone[] = [];
-  for (const kind of ["inbound", "outbound"] as const) {
-    const lanes = stagingLanes.filter((s) => s.kind === kind);
-    if (lanes.length === 0) continue;
-    const x0 = Math.min(...lanes.map((l) => l.rect.x));
-    const y0 = Math.min(...lanes.map((l) => l.rect.y));
-    const x1 = Math.max(...lanes.map((l) => l.rect.x + l.rect.widthM));
-    const y1 = Math.max(...lanes.map((l) => l.rect.y + l.rect.depthM));
-    zones.push({
-      id: `staging-${kind === "inbound" ? "in" : "out"}`,
-      zoneGroup: f.spec.zoneGroup,
-      kind: "staging",
-      rect: { x: x0, y: y0, widthM: x1 - x0, depthM: y1 - y0 },
-    });
-  }
-  return zones;
+  return doorsOf({
+    docks: f.spec.docks,
+    widthM: f.widthM,
+    depthM: f.depthM,
+    sideFromY: f.yF + f.cw,
+    sideToY: f.yB - f.cw,
+  });
 }
 
 /** The y of the front row (pack stations and floor positions). */
