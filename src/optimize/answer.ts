@@ -3,7 +3,8 @@
  * scenario, simulated on the same replications as the selection), the annual cost by part
  * with 95 % intervals, the crew, the service KPIs, the saving against today, the re-layout
  * cost and its payback, a sensitivity of the winner to wage and rent (±20 %, exact: cost
- * is linear in both), and a recommendation that says how sure it is.
+ * is linear in both) and to volume (±20 %, re-simulated), and a recommendation that says
+ * how sure it is.
  */
 import { buildJobs } from "../experiment/jobs.ts";
 import { type Estimate, estimate, pairedDifference } from "../experiment/statistics.ts";
@@ -12,6 +13,8 @@ import type { Scenario } from "../scenario/index.ts";
 import { relayoutCost } from "../warehouse/cost/index.ts";
 import { scenarioLayout } from "../warehouse/simulate.ts";
 import { type Crew, crewDifference, crewOf } from "./crewSearch.ts";
+import type { ServiceTarget } from "./serviceTargets.ts";
+import { volumeSensitivity } from "./volumeSensitivity.ts";
 
 /** Cost parts reported per finalist. */
 const PARTS = ["labour", "equipment", "racking", "space", "latePenalty", "total"] as const;
@@ -44,7 +47,14 @@ export interface SensitivityRow {
   change: string;
   winner: string;
   winnerChanges: boolean;
+  /** Mean annual total per finalist under the change. */
   totals: Record<string, number>;
+  /** How the row was obtained: recomputed from the cost parts, or re-simulated. */
+  method: "recomputed" | "simulated";
+  /** Re-simulated rows: replications per finalist (common random numbers). */
+  replications?: number;
+  /** Re-simulated rows: whether each finalist's means meet the service targets. */
+  meetsTargets?: Record<string, boolean>;
 }
 
 /** What buildAnswer() returns. */
@@ -54,7 +64,7 @@ export interface Answer {
   finalists: FinalistAnswer[];
   sensitivity: SensitivityRow[];
   recommendation: string;
-  /** Replications run for today's option. */
+  /** Replications run for today's option and the volume rows. */
   evaluations: number;
 }
 
@@ -99,7 +109,7 @@ function sensitivityRow(
       (wage - 1) * f.annualCost.labour.mean +
       (rent - 1) * f.annualCost.space.mean;
   const best = Object.keys(totals).sort((a, b) => totals[a] - totals[b])[0];
-  return { change, winner: best, winnerChanges: best !== winner, totals };
+  return { change, winner: best, winnerChanges: best !== winner, totals, method: "recomputed" };
 }
 
 const money = (x: number) => Math.round(x).toLocaleString("en-US");
@@ -121,11 +131,13 @@ function recommend(
       ? `the re-layout (${money(winner.movedLocationsCost)} ${c}) does not pay back`
       : `the re-layout (${money(winner.movedLocationsCost)} ${c}) pays back in ${winner.paybackYears.mean.toFixed(1)} years${winner.paybackYears.high === null ? " on the mean saving, though the interval includes no saving" : ` (${winner.paybackYears.low!.toFixed(1)} to ${winner.paybackYears.high.toFixed(1)})`}`;
   const flips = answer.sensitivity.filter((r) => r.winnerChanges);
+  const volume = answer.sensitivity.some((r) => r.method === "simulated");
+  const changes = volume ? "wages, rent or volume" : "wages or rent";
   const robust =
     flips.length === 0
-      ? "The choice holds with wages or rent 20 % higher or lower."
+      ? `The choice holds with ${changes} 20 % higher or lower.`
       : `It would change with ${flips.map((r) => `${r.change} (then ${r.winner})`).join(", ")}.`;
-  return `Build ${winner.id}${winner.crewChange.length > 0 ? ` with the crew changed as follows: ${winner.crewChange.join("; ")}` : ""}. It costs ${money(t.mean)} ± ${money(t.ci95)} ${c} a year, ${savingText}; ${pay}. ${confidence} ${robust} Volume changes are not simulated here.`;
+  return `Build ${winner.id}${winner.crewChange.length > 0 ? ` with the crew changed as follows: ${winner.crewChange.join("; ")}` : ""}. It costs ${money(t.mean)} ± ${money(t.ci95)} ${c} a year, ${savingText}; ${pay}. ${confidence} ${robust}${volume ? "" : " Volume changes are not simulated here."}`;
 }
 
 /**
@@ -142,6 +154,10 @@ export async function buildAnswer(
     winner: string;
     firstReplication: number;
     confidence: string;
+    /** Service targets (for the volume rows' winners). */
+    targets?: readonly ServiceTarget[];
+    /** Replications per finalist for the volume rows; 0 leaves volume out. Default 0. */
+    volumeReplications?: number;
     signal?: AbortSignal;
   },
 ): Promise<Answer> {
@@ -188,12 +204,25 @@ export async function buildAnswer(
     sensitivityRow("rent +20 %", rows, 1, 1.2, options.winner),
     sensitivityRow("rent −20 %", rows, 1, 0.8, options.winner),
   ];
+  let volumeEvaluations = 0;
+  if ((options.volumeReplications ?? 0) > 0) {
+    const volume = await volumeSensitivity(executor, finalists, {
+      seed: options.seed,
+      replications: options.volumeReplications!,
+      firstReplication: options.firstReplication,
+      targets: options.targets ?? [],
+      winner: options.winner,
+      signal: options.signal,
+    });
+    sensitivity.push(...volume.rows);
+    volumeEvaluations = volume.evaluations;
+  }
   const partial = {
     currency: base.costs.currency,
     baseline,
     finalists: rows,
     sensitivity,
-    evaluations: today.length,
+    evaluations: today.length + volumeEvaluations,
   };
   const winner = rows.find((r) => r.id === options.winner)!;
   return { ...partial, recommendation: recommend(partial, winner, options.confidence) };

@@ -1,18 +1,29 @@
 /**
- * Layout and crew together: each candidate layout gets its own least-cost crews from the
- * staffing integer program, sized on a pilot simulation of that layout (its workload per
- * role and hour), at one or more productive shares of a worker's time; today's crew
- * stays a choice. Each crew is a candidate of its own, so the race, the feasibility check and the selection compare
- * layouts at their own right crew and keep only crews that meet the service targets.
+ * Layout and crew together: each candidate layout gets its own least-cost crew that meets
+ * the service targets. A pilot of today's crew sizes the staffing integer program's crews
+ * (workload per role and hour, wages per role); the cheapest start that meets the targets
+ * then loses one worker at a time while the simulated annual cost falls and the targets
+ * hold (crewDescent.ts). The race, the feasibility check and the selection then compare
+ * layouts at their own right crew.
  */
 import { buildJobs } from "../experiment/jobs.ts";
 import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
 import type { Scenario } from "../scenario/index.ts";
+import {
+  type Crew,
+  type CrewDescentOptions,
+  type CrewSearchState,
+  crewKey,
+  descendCrews,
+  scoreCrews,
+  shortfall,
+  withCrew,
+} from "./crewDescent.ts";
+import type { ServiceTarget } from "./serviceTargets.ts";
 import { planStaffing } from "./staffing.ts";
 import { applyStaffing, staffingProblemFromRun } from "./staffingCheck.ts";
 
-/** Headcount per role per shift. */
-export type Crew = Record<string, Record<string, number>>;
+export type { Crew } from "./crewDescent.ts";
 
 /** A candidate as the crew search sees it. */
 export interface CrewedCandidate {
@@ -31,6 +42,12 @@ export interface CrewSearchOptions {
   pilotReplications: number;
   /** Roles whose crews are planned (others keep the base crews). */
   roles?: readonly string[];
+  /** Service targets the crew must meet on the pilots. */
+  targets: readonly ServiceTarget[];
+  /** The annual cost KPI crews are compared by. */
+  costKpi: string;
+  /** Most one-worker moves per layout. */
+  maxRounds: number;
   signal?: AbortSignal;
   onResult?(outcome: ReplicationOutcome): void;
 }
@@ -65,23 +82,30 @@ export function crewDifference(from: Crew, to: Crew): string[] {
   return lines;
 }
 
-/** The crews planned for one candidate from its pilot outcomes, one per distinct plan. */
-function crewsFor<C extends CrewedCandidate>(
-  candidate: C,
+/** "needs 2 pickers fewer on the day shift, 1 packer more on the late shift" (or ""). */
+export function crewSentence(from: Crew, to: Crew): string {
+  const parts: string[] = [];
+  for (const role of [...new Set([...Object.keys(from), ...Object.keys(to)])].sort()) {
+    const shifts = [...new Set([...Object.keys(from[role] ?? {}), ...Object.keys(to[role] ?? {})])];
+    for (const shift of shifts.sort()) {
+      const d = (to[role]?.[shift] ?? 0) - (from[role]?.[shift] ?? 0);
+      if (d === 0) continue;
+      const n = Math.abs(d);
+      parts.push(
+        `${n} ${role}${n === 1 ? "" : "s"} ${d < 0 ? "fewer" : "more"} on the ${shift} shift`,
+      );
+    }
+  }
+  return parts.length > 0 ? `needs ${parts.join(", ")}` : "";
+}
+
+/** The staffing program's crews for a candidate's layout from its pilot, one per efficiency. */
+function plannedCrews(
+  candidate: CrewedCandidate,
   pilot: readonly ReplicationOutcome[],
   options: CrewSearchOptions,
-): C[] {
-  // Today's crew is a candidate too: a plan may add workers a layout does not need.
-  const today = crewOf(candidate.scenario);
-  const out: C[] = [
-    {
-      ...candidate,
-      id: `${candidate.id},crew=today`,
-      settings: { ...candidate.settings, crew: "today" },
-      crew: today,
-    },
-  ];
-  const seen = new Set<string>([JSON.stringify(today)]);
+): Crew[] {
+  const out: Crew[] = [];
   for (const efficiency of options.efficiencies) {
     const plan = planStaffing(staffingProblemFromRun(candidate.scenario, pilot, { efficiency }));
     if (plan.status !== "optimal") continue;
@@ -90,26 +114,63 @@ function crewsFor<C extends CrewedCandidate>(
           Object.entries(plan.headcount).filter(([r]) => options.roles!.includes(r)),
         )
       : plan.headcount;
-    const scenario = applyStaffing(candidate.scenario, { ...plan, headcount });
-    const crew = crewOf(scenario);
-    const key = JSON.stringify(crew);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const label = `${Math.round(efficiency * 100)}%`;
-    out.push({
-      ...candidate,
-      id: `${candidate.id},crew=${label}`,
-      settings: { ...candidate.settings, crew: label },
-      scenario,
-      crew,
-    });
+    out.push(crewOf(applyStaffing(candidate.scenario, { ...plan, headcount })));
   }
   return out;
 }
 
+/** The start of each layout's descent: the best of today's crew and the planned ones. */
+async function startStates<C extends CrewedCandidate>(
+  executor: Executor,
+  candidates: readonly C[],
+  pilots: readonly ReplicationOutcome[],
+  options: CrewSearchOptions,
+): Promise<{ states: CrewSearchState[]; evaluations: number }> {
+  const descent = descentOptions(options);
+  const trials: { layout: string; scenario: Scenario; crew: Crew }[] = [];
+  const states: CrewSearchState[] = candidates.map((c) => {
+    const pilot = pilots.filter((o) => o.candidate === c.id);
+    const today = crewOf(c.scenario);
+    const seen = new Set([crewKey(today)]);
+    for (const crew of plannedCrews(c, pilot, options)) {
+      if (seen.has(crewKey(crew))) continue;
+      seen.add(crewKey(crew));
+      trials.push({ layout: c.id, scenario: c.scenario, crew });
+    }
+    const costs = pilot.map((o) => o.kpis[options.costKpi]).filter((v) => Number.isFinite(v));
+    const cost = costs.reduce((a, b) => a + b, 0) / Math.max(1, costs.length);
+    const best = { crew: today, cost, shortfall: shortfall(pilot, options.targets) };
+    return { id: c.id, scenario: c.scenario, best, done: false };
+  });
+  const scores = await scoreCrews(executor, trials, descent);
+  scores.forEach((score, i) => {
+    const state = states.find((s) => s.id === trials[i].layout)!;
+    const meets = score.shortfall === 0;
+    const bestMeets = state.best.shortfall === 0;
+    if (meets && (!bestMeets || score.cost < state.best.cost)) state.best = score;
+    else if (!meets && !bestMeets && score.shortfall < state.best.shortfall) state.best = score;
+  });
+  return { states, evaluations: trials.length * options.pilotReplications };
+}
+
+function descentOptions(options: CrewSearchOptions): CrewDescentOptions {
+  return {
+    seed: options.seed,
+    pilotReplications: options.pilotReplications,
+    firstReplication: PILOT_FIRST_REPLICATION,
+    targets: options.targets,
+    costKpi: options.costKpi,
+    maxRounds: options.maxRounds,
+    roles: options.roles,
+    signal: options.signal,
+    onResult: options.onResult,
+  };
+}
+
 /**
- * Runs the pilots (all candidates in one batch) and returns every candidate's crews:
- * today's, then each distinct planned one.
+ * Each candidate layout at its least-cost crew: pilots of today's crew (one batch) size
+ * the staffing program's plans; the cheapest start that meets the targets on the pilots
+ * descends one worker at a time (see crewDescent.ts). Returns one candidate per layout.
  */
 export async function withCrews<C extends CrewedCandidate>(
   executor: Executor,
@@ -124,18 +185,23 @@ export async function withCrews<C extends CrewedCandidate>(
       firstReplication: PILOT_FIRST_REPLICATION,
     },
   );
-  const outcomes = await executor.run(jobs as never, {
+  const pilots = await executor.run(jobs as never, {
     signal: options.signal,
     onResult: options.onResult,
   });
-  const out: C[] = [];
-  for (const c of candidates) {
-    const crews = crewsFor(
-      c,
-      outcomes.filter((o) => o.candidate === c.id),
-      options,
-    );
-    out.push(...crews);
-  }
-  return { candidates: out, evaluations: outcomes.length };
+  const { states, evaluations: started } = await startStates(executor, candidates, pilots, options);
+  const descended = await descendCrews(executor, states, descentOptions(options));
+  const out = candidates.map((c, i) => {
+    const crew = states[i].best.crew;
+    const today = crewKey(crew) === crewKey(crewOf(c.scenario));
+    const label = today ? "today" : "least-cost";
+    return {
+      ...c,
+      id: `${c.id},crew=${label}`,
+      settings: { ...c.settings, crew: label },
+      scenario: today ? c.scenario : withCrew(c.scenario, crew),
+      crew,
+    };
+  });
+  return { candidates: out, evaluations: pilots.length + started + descended };
 }

@@ -29,7 +29,7 @@ import { checkScenario, type Scenario } from "../scenario/index.ts";
 import { scenarioLayout } from "../warehouse/simulate.ts";
 import { type Answer, buildAnswer } from "./answer.ts";
 import { type CostEstimate, estimateAnnualCost } from "./costEstimate.ts";
-import { type Crew, crewDifference, crewOf, withCrews } from "./crewSearch.ts";
+import { type Crew, crewDifference, crewOf, crewSentence, withCrews } from "./crewSearch.ts";
 import { objectiveFor } from "./objective.ts";
 import { type OptimizeSpec, objectiveKpi, targetInputs } from "./optimizeSpec.ts";
 import {
@@ -247,31 +247,85 @@ export interface UnkeptField {
 /** Fields of a traditional layout that fishbone and flying-V cannot keep. */
 function unkeptByDesign(layout: Record<string, unknown>, generator: string): UnkeptField[] {
   const out: UnkeptField[] = [];
-  const no = (field: string, value: unknown, what: string) =>
-    out.push({ field, value, why: `${generator} has ${what}` });
-  if (layout.forward !== undefined) no("forward", layout.forward, "no forward pick area");
   for (const field of ["returnsPositions", "quarantinePositions"]) {
-    if (Number(layout[field] ?? 0) > 0) no(field, layout[field], "no returns or quarantine area");
+    if (Number(layout[field] ?? 0) > 0)
+      out.push({
+        field,
+        value: layout[field],
+        why: `${generator} has no returns or quarantine area`,
+      });
   }
   if (layout.pd !== undefined && layout.pd !== "center")
-    no("pd", layout.pd, "its P&D point at the centre");
-  const docks = (layout.docks ?? {}) as Record<string, unknown>;
-  if ((docks.flow ?? "U") !== "U")
-    no("docks.flow", docks.flow, "its doors on the front wall (U-flow) only");
-  if ((docks.inbound ?? 2) !== (docks.outbound ?? 2))
-    no("docks.inbound", docks.inbound, "as many inbound as outbound doors (doorsPerSide)");
-  if ((docks.doorWidthM ?? 3.5) !== 3.5) no("docks.doorWidthM", docks.doorWidthM, "3.5 m doors");
-  if (Number(docks.stagingLanesPerDoor ?? 1) > 0)
-    no("docks.stagingLanesPerDoor", docks.stagingLanesPerDoor ?? 1, "no staging lanes");
+    out.push({
+      field: "pd",
+      value: layout.pd,
+      why: `${generator} has its P&D point at the centre`,
+    });
   return out;
+}
+
+/** Forward aisles of a traditional layout (at most its aisles), 0 without a forward area. */
+function forwardAislesOf(layout: Record<string, unknown>): number {
+  const forward = layout.forward as { aisles?: number } | undefined;
+  return forward ? Math.min(Number(forward.aisles ?? 0), Number(layout.aisles ?? 0)) : 0;
+}
+
+/** An aisle design from a traditional layout: its reserve floor positions, forward bays, docks. */
+function designFromTraditional(
+  layout: Record<string, unknown>,
+  out: Record<string, unknown>,
+): void {
+  const bays = Number(layout.baysPerAisle ?? 0);
+  const forwardAisles = forwardAislesOf(layout);
+  if (layout.forward !== undefined) {
+    const { aisles: _aisles, ...racking } = layout.forward as Record<string, unknown>;
+    out.forward = { ...racking, bays: Math.max(1, forwardAisles * 2 * bays) };
+  }
+  if (layout.docks !== undefined) out.docks = layout.docks;
+  const reserveAisles = Number(layout.aisles ?? 0) - forwardAisles;
+  out.storageSlots = traditionalFloorSlots({ ...layout, aisles: reserveAisles });
+}
+
+/** A traditional layout from an aisle design: aisles and bays for its storage, its docks. */
+function traditionalFromDesign(
+  layout: Record<string, unknown>,
+  out: Record<string, unknown>,
+): void {
+  const slots = Number(layout.storageSlots ?? 0);
+  const perBay = 2 * Number(layout.slotsPerBay ?? 2);
+  const aisles = Number(layout.aisles ?? Math.max(1, Math.round(Math.sqrt(slots / perBay / 2))));
+  const forward = layout.forward as Record<string, unknown> | undefined;
+  // Forward aisles and bays per aisle depend on each other: settle them in a few rounds.
+  let forwardAisles = 0;
+  let bays = 1;
+  for (let round = 0; round < 6; round++) {
+    bays = Math.max(1, Math.ceil(slots / (Math.max(1, aisles - forwardAisles) * perBay)));
+    if (forward) forwardAisles = Math.max(1, Math.round(Number(forward.bays) / (2 * bays)));
+  }
+  const reserveAisles = Math.max(1, aisles - forwardAisles);
+  out.aisles = reserveAisles + forwardAisles;
+  out.baysPerAisle = Math.max(1, Math.ceil(slots / (reserveAisles * perBay)));
+  if (forward) {
+    const { bays: _bays, ...racking } = forward;
+    out.forward = { ...racking, aisles: forwardAisles };
+  }
+  const doors = Number(layout.doorsPerSide ?? 1);
+  out.docks = layout.docks ?? {
+    flow: "U",
+    inbound: doors,
+    outbound: doors,
+    stagingLanesPerDoor: 0,
+  };
 }
 
 /**
  * Switches a layout spec to another generator keeping what the layouts share: storage
- * positions (fishbone and flying-V get the traditional layout's floor positions, at the
- * same levels, slots, location type and capacity), pack stations and dock doors. Fields
- * the target generator cannot keep come back in `unkept` (the caller refuses the spec);
- * the generators' own shape parameters (cross aisles, aspect ratio, V slope) are not kept.
+ * positions by type (an aisle design gets the traditional layout's reserve floor positions
+ * at the same levels, slots, location type and capacity, and its forward aisles' bays as
+ * forward bays nearest the P&D point), pack stations, dock doors by flow and staging lanes.
+ * Fields the target generator cannot keep come back in `unkept` (the caller refuses the
+ * spec); the generators' own shape parameters (cross aisles, aspect ratio, V slope) are not
+ * kept.
  */
 export function convertGenerator(
   layout: Record<string, unknown>,
@@ -280,7 +334,9 @@ export function convertGenerator(
   if (layout.generator === generator) return { layout, unkept: [] };
   const keys = GENERATOR_KEYS[generator];
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(layout)) if (keys.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(layout)) {
+    if (keys.has(k) && k !== "forward" && k !== "docks") out[k] = v;
+  }
   out.generator = generator;
   const unkept: UnkeptField[] = [];
   if (generator === "traditional") {
@@ -290,23 +346,18 @@ export function convertGenerator(
         value: layout.widthM,
         why: "traditional is sized by aisles and bays",
       });
-    const slots = Number(layout.storageSlots ?? 0);
-    const perBay = 2 * Number(layout.slotsPerBay ?? 2);
-    const aisles = Number(layout.aisles ?? Math.max(1, Math.round(Math.sqrt(slots / perBay / 2))));
-    out.aisles = aisles;
-    out.baysPerAisle = Math.max(1, Math.ceil(slots / (aisles * perBay)));
-    const doors = Number(layout.doorsPerSide ?? 1);
-    out.docks = { flow: "U", inbound: doors, outbound: doors, stagingLanesPerDoor: 0 };
+    traditionalFromDesign(layout, out);
     return { layout: out, unkept };
   }
   if (layout.generator === "traditional") {
     unkept.push(...unkeptByDesign(layout, generator));
-    const docks = (layout.docks ?? {}) as Record<string, unknown>;
-    out.doorsPerSide = docks.outbound ?? 2;
+    designFromTraditional(layout, out);
+    return { layout: out, unkept };
   }
-  const slots =
-    layout.generator === "traditional" ? traditionalFloorSlots(layout) : layout.storageSlots;
-  if (slots !== undefined && out.widthM === undefined) out.storageSlots = slots;
+  // Between the aisle designs everything they share is kept as it is.
+  for (const k of ["forward", "docks"]) if (layout[k] !== undefined) out[k] = layout[k];
+  if (layout.storageSlots !== undefined && out.widthM === undefined)
+    out.storageSlots = layout.storageSlots;
   return { layout: out, unkept };
 }
 
@@ -401,9 +452,11 @@ export function enumerateCandidates(
     if (generator) {
       const converted = convertGenerator(layout, generator);
       layout = converted.layout;
-      // The unit-load model simulates storage travel only: docks and the rest do not apply.
+      // The unit-load model simulates storage travel from the P&D point only: docks and the
+      // rest do not apply, and an aisle design keeps its P&D point on the front wall.
       if (spec.model === "warehouse")
         for (const u of converted.unkept) unkeptIssue(issues, file, spec, generator, u);
+      else if (generator !== "traditional") delete layout.docks;
       markNotApplicable(ordered, generator);
     }
     data = { ...data, layout };
@@ -666,6 +719,9 @@ export async function optimizeLayout(
       efficiencies: spec.crew.efficiencies,
       pilotReplications: spec.crew.pilotReplications,
       roles: spec.crew.roles,
+      targets,
+      costKpi: objective.kpi.startsWith("annualCost.") ? objective.kpi : "annualCost.total",
+      maxRounds: spec.crew.maxRounds,
       signal: options.signal,
       onResult: options.onResult,
     });
@@ -741,7 +797,12 @@ export async function optimizeLayout(
   if (winner?.crew) why.push(...crewWhy(winner, kept, selected.ranking, base));
   const answer =
     winner && spec.model === "warehouse" && objective.kpi === "annualCost.total"
-      ? await answerFor(executor, base, kept, selected, { ...options, alpha: spec.selection.alpha })
+      ? await answerFor(executor, base, kept, selected, {
+          ...options,
+          alpha: spec.selection.alpha,
+          targets,
+          volumeReplications: spec.sensitivity.volumeReplications,
+        })
       : undefined;
   const maxReps = Math.max(
     0,
@@ -774,7 +835,7 @@ export async function optimizeLayout(
 
 /**
  * The winner's crew in words: against the base scenario's and against the best candidate
- * of another layout ("picker: day 6 → 4").
+ * of another layout ("… needs 2 pickers fewer on the day shift").
  */
 function crewWhy(
   winner: SearchCandidate,
@@ -783,16 +844,18 @@ function crewWhy(
   base: Scenario,
 ): string[] {
   const crew = winner.crew!;
+  const today = crewSentence(crewOf(base), crew);
   const out = [
-    `crew of ${winner.id} against the base scenario's: ${crewDifference(crewOf(base), crew).join("; ") || "the same"}.`,
+    `crew of ${winner.id} against today's: ${today ? `it ${today}` : "the same"} (${crewDifference(crewOf(base), crew).join("; ") || "no change"}).`,
   ];
   const winnerLayout = JSON.stringify(winner.scenario.layout);
   const other = ranking
     .map((r) => kept.find((c) => c.id === r.id))
     .find((c) => c?.crew && JSON.stringify(c.scenario.layout) !== winnerLayout);
   if (other?.crew) {
+    const versus = crewSentence(other.crew, crew);
     out.push(
-      `against the best other layout ${other.id}, the winner's crew differs by: ${crewDifference(other.crew, crew).join("; ") || "nothing"}.`,
+      `against the best other layout ${other.id}, the winner ${versus || "needs the same crew"}.`,
     );
   }
   return out;
@@ -804,7 +867,11 @@ async function answerFor(
   base: Scenario,
   kept: readonly SearchCandidate[],
   selected: SelectResult,
-  options: OptimizeLayoutOptions & { alpha: number },
+  options: OptimizeLayoutOptions & {
+    alpha: number;
+    targets: readonly ServiceTarget[];
+    volumeReplications: number;
+  },
 ): Promise<Answer> {
   const finalists = selected.ranking
     .filter((r) => r.reached === "winner" || r.reached === "finalist")
@@ -820,6 +887,8 @@ async function answerFor(
     winner: selected.winner!,
     firstReplication: selected.rounds.at(-1)?.replications ?? 0,
     confidence,
+    targets: options.targets,
+    volumeReplications: options.volumeReplications,
     signal: options.signal,
   });
 }

@@ -30,15 +30,20 @@ export const optimizeSpecSchema = z.strictObject({
       }),
     ])
     .optional(),
-  /** Crews per layout: planned by the staffing program on a pilot run of each layout. */
+  /**
+   * Crews per layout: the least-cost crew meeting the targets, from the staffing program's
+   * plans on a pilot run of each layout, refined one worker at a time by simulation.
+   */
   crew: z
     .strictObject({
       /** Plan each layout's own crews (warehouse model). Default true. */
       search: z.boolean().default(true),
       /** Productive shares of a worker's time to plan at; each gives a crew. */
       efficiencies: z.array(z.number().gt(0).max(1)).min(1).max(5).default([0.85, 0.7]),
-      /** Pilot replications per layout. Default 1. */
+      /** Pilot replications per layout and crew tried. Default 1. */
       pilotReplications: z.number().int().min(1).max(20).default(1),
+      /** Most one-worker moves of a layout's crew search. Default 4. */
+      maxRounds: z.number().int().min(0).max(50).default(4),
       /** Roles whose crews are planned. Default every role. */
       roles: z.array(z.enum(ROLES)).min(1).optional(),
     })
@@ -99,6 +104,13 @@ export const optimizeSpecSchema = z.strictObject({
       maxReplications: z.number().int().min(2).default(60),
     })
     .default({ indifferenceZone: "2%", alpha: 0.05, initialReplications: 8, maxReplications: 60 }),
+  /** The answer's sensitivity table: wage and rent ±20 % from the cost parts, volume re-simulated. */
+  sensitivity: z
+    .strictObject({
+      /** Replications per finalist at volume ±20 % (0 leaves volume out). Default 3. */
+      volumeReplications: z.number().int().min(0).max(50).default(3),
+    })
+    .prefault({}),
   /** Most replications in total (all candidates). Default 400. */
   budget: z.number().int().min(1).default(400),
   seed: z.number().int().min(0).optional(),

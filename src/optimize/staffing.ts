@@ -12,6 +12,8 @@ export interface Shift {
   covers: string[];
   /** Cost of one worker for the shift (e.g. paid hours × rate). */
   costPerWorker: number;
+  /** Cost of one worker of a role for the shift, where the role's rate differs. */
+  costByRole?: Record<string, number>;
   /** Most workers (all roles) this shift may hold. Default: no limit. */
   maxHeadcount?: number;
 }
@@ -58,7 +60,7 @@ export function planStaffing(
       if (need > 0) constraints[`need_${r}_${p}`] = { min: need };
     });
     problem.shifts.forEach((shift, s) => {
-      const v: Record<string, number> = { cost: shift.costPerWorker };
+      const v: Record<string, number> = { cost: shift.costByRole?.[role] ?? shift.costPerWorker };
       shift.covers.forEach((period) => {
         const p = problem.periods.indexOf(period);
         if (p >= 0) v[`need_${r}_${p}`] = 1;

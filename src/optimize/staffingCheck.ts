@@ -43,7 +43,7 @@ export interface StaffingFromRunOptions {
  * The staffing problem behind a scenario and its baseline outcomes: workload per role is
  * `utilization.<role>` × the role's on-shift worker-hours per day, spread over the hours
  * the role works now — by the order intake pattern for outbound roles, evenly otherwise.
- * Shift cost is paid hours × the labour rate.
+ * Shift cost is paid hours (less unpaid breaks) × the role's labour rate.
  */
 export function staffingProblemFromRun(
   scenario: Scenario,
@@ -55,10 +55,15 @@ export function staffingProblemFromRun(
     const covers = shiftHours(s);
     let paid = minutes(s.end) - minutes(s.start);
     if (paid <= 0) paid += 24 * 60;
+    if (!scenario.costs.paidBreaks) for (const b of s.breaks ?? []) paid -= b.minutes;
+    const costByRole: Record<string, number> = {};
+    for (const [role, rate] of Object.entries(scenario.costs.roleLabourPerHour ?? {}))
+      if (rate !== undefined) costByRole[role] = (paid / 60) * rate;
     return {
       id,
       covers: covers.map((h) => HOURS[h]),
       costPerWorker: (paid / 60) * scenario.costs.labourPerHour,
+      ...(Object.keys(costByRole).length > 0 ? { costByRole } : {}),
       ...(options.maxHeadcountPerShift !== undefined
         ? { maxHeadcount: options.maxHeadcountPerShift }
         : {}),

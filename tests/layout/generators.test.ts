@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { avgSingleCommandDistanceM, layoutStats } from "../../src/layout/layoutStats.ts";
 import { buildLayout, loadLayout } from "../../src/layout/loadLayout.ts";
+import type { LayoutSpecInput } from "../../src/layout/spec.ts";
 import { createTravelModel } from "../../src/layout/travelModel.ts";
 
 const loaded = new Map<string, ReturnType<typeof loadLayout>>();
@@ -156,7 +157,7 @@ describe("aisle designs with docks and a forward area", () => {
         packStations: 2,
         forward: { bays: 12 },
         docks: { flow, inbound: 2, outbound: 3, stagingLanesPerDoor: 2 },
-      });
+      } as LayoutSpecInput);
       // Storage by type: 300 floor positions × 4 levels of pallets, 12 bays × 5 levels × 4 slots.
       const byType = new Map<string, number>();
       for (const l of layout.locations) byType.set(l.type, (byType.get(l.type) ?? 0) + 1);

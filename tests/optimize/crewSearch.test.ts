@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createInProcessExecutor } from "../../src/experiment/inProcessExecutor.ts";
 import { runWarehouse } from "../../src/experiment/warehouseRunner.ts";
 import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
+import { neighbourCrews, scoreCrews, shortfall } from "../../src/optimize/crewDescent.ts";
 import {
   type CrewedCandidate,
   crewDifference,
@@ -27,27 +28,56 @@ describe("crews", () => {
     expect(crewDifference(from, from)).toEqual([]);
   });
 
-  it("withCrews() gives each layout the staffing program's crews, one per distinct plan", async () => {
+  it("withCrews() gives each layout one crew: cheaper than today's on its pilots, targets met", async () => {
     const scenario = readScenarioFile(tinyFile);
     const executor = createInProcessExecutor(runWarehouse);
+    const targets = [{ kpi: "fillRateLines", op: ">=" as const, value: 0.5, tolerance: 0.01 }];
+    const options = {
+      seed: 1,
+      efficiencies: [0.85],
+      pilotReplications: 1,
+      targets,
+      costKpi: "annualCost.total",
+      maxRounds: 2,
+    };
     const { candidates, evaluations } = await withCrews(
       executor,
       [{ id: "base", settings: {}, scenario } as CrewedCandidate],
-      { seed: 1, efficiencies: [0.85, 0.85, 0.5], pilotReplications: 1 },
+      options,
     );
-    expect(evaluations).toBe(1);
-    // Equal efficiencies give one crew; a lower share never gives fewer workers.
-    // Today's crew first; equal efficiencies give one crew (unless it is today's).
-    expect(candidates[0].id).toBe("base,crew=today");
-    expect(candidates[0].crew).toEqual(crewOf(scenario));
-    expect(candidates.length).toBeLessThanOrEqual(3);
-    expect(new Set(candidates.map((c) => JSON.stringify(c.crew))).size).toBe(candidates.length);
-    for (const c of candidates) expect(c.crew).toEqual(crewOf(c.scenario));
-    const total = (crew: Record<string, Record<string, number>>) =>
-      Object.values(crew).reduce((n, s) => n + Object.values(s).reduce((a, b) => a + b, 0), 0);
-    const planned = candidates.filter((c) => c.id !== "base,crew=today");
-    if (planned.length === 2)
-      expect(total(planned[1].crew!)).toBeGreaterThanOrEqual(total(planned[0].crew!));
+    expect(candidates).toHaveLength(1);
+    const [found] = candidates;
+    expect(found.crew).toEqual(crewOf(found.scenario));
+    // Pilot, at most one plan, and at most two rounds of one-worker moves.
+    expect(evaluations).toBeGreaterThanOrEqual(1);
+    const pilotOf = async (s: typeof scenario, id: string) =>
+      (
+        await scoreCrews(executor, [{ layout: id, scenario: s, crew: crewOf(s) }], {
+          ...options,
+          firstReplication: 1_000_000,
+        })
+      )[0];
+    const today = await pilotOf(scenario, "today");
+    const mine = await pilotOf(found.scenario, "found");
+    expect(mine.shortfall).toBe(0);
+    expect(mine.cost).toBeLessThanOrEqual(today.cost);
+  });
+
+  it("neighbourCrews() moves one worker and keeps a worker in every role", () => {
+    const crew = { picker: { day: 2, late: 0 }, loader: { day: 1 } };
+    expect(neighbourCrews(crew, -1)).toEqual([{ picker: { day: 1, late: 0 }, loader: { day: 1 } }]);
+    expect(neighbourCrews(crew, 1)).toHaveLength(3);
+    expect(neighbourCrews(crew, 1, ["loader"])).toEqual([
+      { picker: { day: 2, late: 0 }, loader: { day: 2 } },
+    ]);
+  });
+
+  it("shortfall() is 0 when every target's mean is met and grows with the miss", () => {
+    const outcome = (onTime: number) => ({ kpis: { onTimeShipRate: onTime } }) as never;
+    const t = [{ kpi: "onTimeShipRate", op: ">=" as const, value: 0.9, tolerance: 0.01 }];
+    expect(shortfall([outcome(0.95), outcome(0.87)], t)).toBe(0);
+    expect(shortfall([outcome(0.8)], t)).toBeCloseTo(0.1 / 0.9, 9);
+    expect(shortfall([outcome(0.85)], t)).toBeLessThan(shortfall([outcome(0.8)], t));
   });
 });
 

@@ -47,11 +47,36 @@ describe("layout search", () => {
         slotsPerBay: 2,
         levels: 3,
         packStations: 2,
-        doorsPerSide: 3,
+        docks: { flow: "U", inbound: 3, outbound: 3, stagingLanesPerDoor: 0 },
         storageSlots: 8 * 2 * 10 * 2,
       },
       unkept: [],
     });
+  });
+
+  it("convertGenerator() keeps the forward area as bays and the docks by flow", () => {
+    const docks = { flow: "I", inbound: 2, outbound: 3, stagingLanesPerDoor: 1 };
+    const { layout, unkept } = convertGenerator(
+      {
+        generator: "traditional",
+        name: "x",
+        aisles: 8,
+        baysPerAisle: 10,
+        slotsPerBay: 2,
+        forward: { aisles: 2, levels: 5, slotsPerBay: 4 },
+        docks,
+      },
+      "flyingV",
+    );
+    expect(unkept).toEqual([]);
+    // 2 forward aisles × 2 sides × 10 bays; the reserve's 6 aisles × 2 × 10 × 2 floor slots.
+    expect(layout.forward).toEqual({ levels: 5, slotsPerBay: 4, bays: 40 });
+    expect(layout.storageSlots).toBe(6 * 2 * 10 * 2);
+    expect(layout.docks).toEqual(docks);
+    const back = convertGenerator({ ...layout, aisles: 8 }, "traditional").layout;
+    expect(back.forward).toEqual({ levels: 5, slotsPerBay: 4, aisles: 2 });
+    expect([back.aisles, back.baysPerAisle]).toEqual([8, 10]);
+    expect(back.docks).toEqual(docks);
   });
 
   it("convertGenerator() names every field the target generator cannot keep", () => {
@@ -63,22 +88,20 @@ describe("layout search", () => {
         baysPerAisle: 10,
         forward: { aisles: 2 },
         returnsPositions: 4,
+        pd: "left",
         docks: { flow: "I", inbound: 2, outbound: 3, stagingLanesPerDoor: 1 },
       },
       "flyingV",
     );
-    expect(unkept.map((u) => u.field)).toEqual([
-      "forward",
-      "returnsPositions",
-      "docks.flow",
-      "docks.inbound",
-      "docks.stagingLanesPerDoor",
-    ]);
+    expect(unkept.map((u) => u.field)).toEqual(["returnsPositions", "pd"]);
   });
 
   it("a warehouse spec whose generator switch would drop a field is refused (exit 2 material)", () => {
-    // The tiny DC has a forward area and staging lanes (the docks' default).
-    const base = readScenarioFile(tinyFile);
+    const tiny = readScenarioFile(tinyFile);
+    const base = checkScenario({
+      ...tiny,
+      layout: { ...tiny.layout, returnsPositions: 4, pd: "left" },
+    });
     const attempt = () =>
       enumerateCandidates(
         base,
@@ -94,8 +117,8 @@ describe("layout search", () => {
         "space.layout.generator[1]",
         "space.layout.generator[1]",
       ]);
-      expect(issues[0].expected).toMatch(/keeps layout\.forward/);
-      expect(issues[1].expected).toMatch(/keeps layout\.docks\.stagingLanesPerDoor/);
+      expect(issues[0].expected).toMatch(/keeps layout\.returnsPositions = 4/);
+      expect(issues[1].expected).toMatch(/keeps layout\.pd = "left"/);
     }
   });
 

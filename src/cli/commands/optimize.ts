@@ -181,9 +181,14 @@ export function answerTable(answer: Answer): string {
       f?.paybackYears.mean != null ? num(f.paybackYears.mean) : "-",
     ]);
   }
-  const sens = [["change", "winner", "winner changes"]];
+  const sens = [["change", "winner", "winner changes", "how"]];
   for (const r of answer.sensitivity)
-    sens.push([r.change, r.winner, r.winnerChanges ? "yes" : "no"]);
+    sens.push([
+      r.change,
+      r.winner,
+      r.winnerChanges ? "yes" : "no",
+      r.method === "simulated" ? `re-simulated, ${r.replications} replications` : "cost parts",
+    ]);
   return `${table(rows)}\n\nsensitivity:\n${table(sens)}`;
 }
 
