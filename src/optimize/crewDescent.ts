@@ -11,6 +11,9 @@ import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
 import type { Scenario } from "../scenario/index.ts";
 import type { ServiceTarget } from "./serviceTargets.ts";
 
+/** Tolerances ε by which a crew's pilot means must clear each service target. */
+export const MARGIN = 1;
+
 /** Headcount per role per shift. */
 export type Crew = Record<string, Record<string, number>>;
 
@@ -93,17 +96,23 @@ export function neighbourCrews(crew: Crew, step: 1 | -1, roles?: readonly string
   return out;
 }
 
-/** How far the pilot means miss the targets, each relative to its bound (0: all met). */
+/**
+ * How far the pilot means miss the targets, each relative to its bound (0: all met). With
+ * `margin`, a mean must clear its bound by that many tolerances ε, so that a crew chosen
+ * on few pilots is not left where the feasibility check cannot tell it from the bound.
+ */
 export function shortfall(
   outcomes: readonly ReplicationOutcome[],
   targets: readonly ServiceTarget[],
+  margin = 0,
 ): number {
   let sum = 0;
   for (const t of targets) {
     const values = outcomes.map((o) => o.kpis[t.kpi]).filter((v) => Number.isFinite(v));
     if (values.length === 0) return Number.POSITIVE_INFINITY;
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    const miss = t.op === ">=" ? t.value - mean : mean - t.value;
+    const bound = t.op === ">=" ? t.value + margin * t.tolerance : t.value - margin * t.tolerance;
+    const miss = t.op === ">=" ? bound - mean : mean - bound;
     if (miss > 0) sum += miss / Math.max(Math.abs(t.value), 1e-9);
   }
   return sum;
@@ -132,7 +141,7 @@ export async function scoreCrews(
     const mine = outcomes.filter((o) => o.candidate === c.id);
     const costs = mine.map((o) => o.kpis[options.costKpi]).filter((v) => Number.isFinite(v));
     const cost = costs.length > 0 ? costs.reduce((a, b) => a + b, 0) / costs.length : Infinity;
-    return { crew: trials[i].crew, cost, shortfall: shortfall(mine, options.targets) };
+    return { crew: trials[i].crew, cost, shortfall: shortfall(mine, options.targets, MARGIN) };
   });
 }
 

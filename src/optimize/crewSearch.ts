@@ -15,6 +15,7 @@ import {
   type CrewSearchState,
   crewKey,
   descendCrews,
+  MARGIN,
   scoreCrews,
   shortfall,
   withCrew,
@@ -139,7 +140,7 @@ async function startStates<C extends CrewedCandidate>(
     }
     const costs = pilot.map((o) => o.kpis[options.costKpi]).filter((v) => Number.isFinite(v));
     const cost = costs.reduce((a, b) => a + b, 0) / Math.max(1, costs.length);
-    const best = { crew: today, cost, shortfall: shortfall(pilot, options.targets) };
+    const best = { crew: today, cost, shortfall: shortfall(pilot, options.targets, MARGIN) };
     return { id: c.id, scenario: c.scenario, best, done: false };
   });
   const scores = await scoreCrews(executor, trials, descent);
