@@ -297,7 +297,8 @@ describe("the viewer's floor", () => {
     expect(ticks).toHaveLength(days);
     expect(ticks[0]).toMatch(/^Mon 1/);
     expect(await page.textContent("#charts [data-chart=warmup]")).toContain("Welch");
-    await page.screenshot({ path: join(ARTIFACTS, "charts-warmup.png"), fullPage: true });
+    await page.locator("#charts [data-chart=warmup]").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, "charts-warmup.png") });
     await page.click("button[data-view=floor]");
   });
 });

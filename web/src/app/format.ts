@@ -41,7 +41,7 @@ export function formatKpi(
 }
 
 /** The unit a KPI is measured in, from results files or, without one, from its name. */
-function baseUnitOf(name: string, unit: string | undefined): string {
+export function baseUnitOf(name: string, unit: string | undefined): string {
   if (unit === "share" || /Rate$|^fillRate|utilization|Accuracy$/i.test(name)) return "share";
   if (unit) return unit;
   if (/S$/.test(name)) return "s";

@@ -3,26 +3,27 @@
  * difference with its 95 % interval, green or red only when the interval excludes zero.
  */
 import { escapeHtml as esc } from "../../../src/common/escapeHtml.ts";
-import { formatKpi, kpiLabel } from "../app/format.ts";
+import { formatDifference } from "../../../src/common/units.ts";
+import { baseUnitOf, formatKpi, kpiLabel } from "../app/format.ts";
 import type { KpiDiff } from "./whatIfStats.ts";
 
-function signed(name: string, v: number, unit: string | undefined): string {
-  const f = formatKpi(name, v, unit);
-  return /^-/.test(f.value) || v === 0 ? f.value : `+${f.value}`;
-}
-
-function intervalText(d: KpiDiff, unit: string | undefined): string {
-  if (d.n < 2 || !Number.isFinite(d.low))
-    return "no interval (fewer than two replications with a value)";
-  return `${signed(d.name, d.low, unit)} to ${signed(d.name, d.high, unit)}`;
+/** Differences of `d` on one scale (the largest's), signed, shares in percentage points. */
+function differences(d: KpiDiff, unit: string | undefined) {
+  const base = baseUnitOf(d.name, unit);
+  const typical = Math.max(...[d.diff, d.low, d.high].filter(Number.isFinite).map(Math.abs), 0);
+  const text = (v: number) => (Number.isFinite(v) ? formatDifference(v, base, typical) : "–");
+  const interval =
+    d.n >= 2 && Number.isFinite(d.low)
+      ? `${text(d.low)} to ${text(d.high)}`
+      : "no interval (fewer than two replications with a value)";
+  return { delta: text(d.diff), interval };
 }
 
 function row(d: KpiDiff, unit: string | undefined): string {
   const a = formatKpi(d.name, d.meanA, unit);
   const b = formatKpi(d.name, d.meanB, unit);
-  const diff = formatKpi(d.name, d.diff, unit);
-  const delta = `${signed(d.name, d.diff, unit)} ${esc(diff.unit)}`;
-  return `<tr data-kpi="${esc(d.name)}" data-tone="${d.tone}" data-low="${d.low}" data-high="${d.high}"><td>${esc(kpiLabel(d.name))}</td><td>${a.value} ${esc(a.unit)}</td><td>${b.value} ${esc(b.unit)}</td><td class="delta ${d.tone}">${delta}</td><td class="interval">${intervalText(d, unit)}</td></tr>`;
+  const { delta, interval } = differences(d, unit);
+  return `<tr data-kpi="${esc(d.name)}" data-tone="${d.tone}" data-low="${d.low}" data-high="${d.high}"><td>${esc(kpiLabel(d.name))}</td><td>${a.value} ${esc(a.unit)}</td><td>${b.value} ${esc(b.unit)}</td><td class="delta ${d.tone}">${esc(delta)}</td><td class="interval">${esc(interval)}</td></tr>`;
 }
 
 /** The table of `diffs`; `units` gives each KPI's unit. */

@@ -53,24 +53,34 @@ class WhatIfView {
   }
 
   /** Runs `replications` replications of `params` (in parallel), reporting overall progress. */
-  private async replications(params: WhatIfParams, v: FormValues, what: string, trace = true) {
+  /** Progress 0..1 of each replication running, by side. */
+  private readonly progress = new Map<string, number[]>();
+
+  private showProgress(): void {
+    const all = [...this.progress.values()].flat();
+    const done = all.reduce((a, b) => a + b, 0) / Math.max(1, all.length);
+    const sides = [...this.progress.keys()].join(" and ");
+    this.status(`Simulating ${sides}: ${all.length} replications… ${Math.round(done * 100)} %`);
+  }
+
+  /** Runs `v.replications` replications of `params` in the pool; replication 0 is traced. */
+  private async replications(params: WhatIfParams, v: FormValues, what: string) {
     const fractions = new Array(v.replications).fill(0);
-    const show = () => {
-      const done = fractions.reduce((a, b) => a + b, 0) / v.replications;
-      this.status(
-        `Simulating ${what}: ${v.replications} replications… ${Math.round(done * 100)} %`,
-      );
-    };
+    this.progress.set(what, fractions);
     const jobs = fractions.map((_, r) =>
       this.client.run(
-        { scenario: this.scenario, params, seed: v.seed, replication: r, trace: trace && r === 0 },
+        { scenario: this.scenario, params, seed: v.seed, replication: r, trace: r === 0 },
         (f) => {
           fractions[r] = f;
-          show();
+          this.showProgress();
         },
       ),
     );
-    return Promise.all(jobs);
+    try {
+      return await Promise.all(jobs);
+    } finally {
+      this.progress.delete(what);
+    }
   }
 
   private async baseline(v: FormValues): Promise<SimDone[]> {
@@ -92,8 +102,11 @@ class WhatIfView {
     document.body.dataset.whatif = "running";
     const started = performance.now();
     try {
-      const a = await this.baseline(v);
-      const b = await this.replications(v.params, v, "the what-if");
+      // Both sides share the worker pool, so neither waits for the other to finish.
+      const [a, b] = await Promise.all([
+        this.baseline(v),
+        this.replications(v.params, v, "the what-if"),
+      ]);
       const runA = whatIfRun(`baseline (${this.base.label})`, a, this.scenario, v.seed);
       const runB = whatIfRun("what-if", b, this.scenario, v.seed);
       this.last = [runA, runB];
