@@ -108,6 +108,12 @@ export function relativePrecision(e: Estimate): number {
   return e.mean !== 0 ? e.ci95 / Math.abs(e.mean) : 0;
 }
 
+/** A KPI's label with the unit it is shown in: `Order cycle time (h)`. */
+export function kpiWithUnit(name: string, e?: Estimate): string {
+  const unit = displayUnit(name, e);
+  return unit ? `${kpiMeta(name, e?.unit).label} (${unit})` : kpiMeta(name, e?.unit).label;
+}
+
 /** A KPI estimate as a table cell: `mean ± half-width` (just the mean for one replication). */
 export function estimateCell(name: string, e: Estimate | undefined, typical: number): Cell {
   if (!e) return "—";

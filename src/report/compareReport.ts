@@ -4,6 +4,7 @@
  */
 import { formatDifference } from "../common/units.ts";
 import { stateLabel } from "../warehouse/measure/workerTime.ts";
+import { type Answer, answerSection, roleRisk } from "./answer.ts";
 import { assumptionBlocks } from "./assumptions.ts";
 import {
   type CandidateAssumptions,
@@ -126,7 +127,10 @@ function compareContext(folder: ResultsFolder): CompareContext {
 
 /** The sections of a comparison report, in order. */
 const COMPARE_SECTIONS: ((ctx: CompareContext) => Section[])[] = [
-  (ctx) => [{ id: "summary", title: "Executive summary", blocks: summaryBlocks(ctx) }],
+  (ctx) => [
+    answerSection(compareAnswer(ctx)),
+    { id: "findings", title: "The comparison in detail", blocks: summaryBlocks(ctx) },
+  ],
   differencesSection,
   kpisSection,
   (ctx) => [{ id: "time", title: "Where time goes", blocks: timeBlocks(ctx), pageBreak: true }],
@@ -172,6 +176,49 @@ function summaryBlocks(ctx: CompareContext): Block[] {
       text: `How sure we are: a difference is called better or worse only when its ${levelPct} % confidence interval excludes zero. With ${kpis.length} KPIs compared, about ${formatValue(kpis.length * (1 - c.level))} of them could be called by chance, so weigh the headline KPIs, not a single borderline one.`,
     },
   ];
+}
+
+/** The answer of a comparison: the verdicts, the cost difference, how sure, the main risk. */
+function compareAnswer(ctx: CompareContext): Answer {
+  const { c, base, others, kpis } = ctx;
+  const costs = others.flatMap((o) => {
+    const cost = c.kpis["annualCost.total"];
+    const d = cost?.differences[o.id];
+    const unit = d?.unit ?? cost?.estimates[base.id]?.unit;
+    return d ? [costDifferenceText(o.name, base.name, { ...d, unit })] : [];
+  });
+  return {
+    kind: "Finding",
+    finding: others.map((o) => candidateVerdict(c, o.id, o.name, base.name)).join(" "),
+    cost: costs.length > 0 ? costs.join(" ") : undefined,
+    sure: `A difference is called better or worse only when its ${ctx.levelPct} % confidence interval excludes zero; every candidate saw the same random numbers, so the differences are paired. With ${kpis.length} KPIs compared, about ${formatValue(kpis.length * (1 - c.level))} could be called by chance.`,
+    risk: serviceRisk(ctx) ?? roleRisk(estimatesOf(c, others[0]?.id ?? base.id)),
+  };
+}
+
+/** `“b” changes the annual cost by +12,300 EUR against “a” (95 % CI …).` */
+function costDifferenceText(name: string, baseName: string, d: Diff): string {
+  const sure = d.verdict === "no significant difference" ? ", not a significant difference" : "";
+  return `“${name}” changes the annual cost by ${diffInWords("annualCost.total", d)} against “${baseName}”${sure}.`;
+}
+
+/** A service KPI that a candidate makes significantly worse, in words. */
+function serviceRisk({ c, others, base }: CompareContext): string | undefined {
+  for (const k of ["onTimeShipRate", "fillRateLines", "backlogAtEndOrders"]) {
+    for (const o of others) {
+      const d = c.kpis[k]?.differences[o.id];
+      if (d?.verdict === "worse")
+        return `“${o.name}” makes ${kpiMeta(k).label.toLowerCase()} worse than “${base.name}”: ${diffInWords(k, d)}.`;
+    }
+  }
+  return undefined;
+}
+
+/** One candidate's estimates as a KPI record. */
+function estimatesOf(c: ComparisonFile, id: string): Record<string, Estimate> {
+  const out: Record<string, Estimate> = {};
+  for (const [k, v] of Object.entries(c.kpis)) if (v.estimates[id]) out[k] = v.estimates[id];
+  return out;
 }
 
 /** A candidate's verdict and the phase of an order's time that changes most. */

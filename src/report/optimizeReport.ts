@@ -2,9 +2,13 @@
  * The report of `whsim optimize`: the ranked candidates with intervals and how far each got,
  * the winner, its layout and why it wins.
  */
+
+import { formatQuantity } from "../common/units.ts";
+import { type Answer, answerSection, kpiWithInterval } from "./answer.ts";
 import { type AppendixOptions, appendixOptions, appendixSections } from "./appendix.ts";
 import { describe } from "./assumptions.ts";
 import {
+  baseUnit,
   estimateCell,
   kpiScale,
   layoutBlocks,
@@ -13,6 +17,7 @@ import {
 } from "./commonSections.ts";
 import { formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
+import { plannerAnswerBlocks } from "./plannerAnswer.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
 import type { Block, Cell, ReportModel, Section, Sheet } from "./reportModel.ts";
 import type { OptimizationFile } from "./resultSchemas.ts";
@@ -74,11 +79,19 @@ function optimizeContext(folder: ResultsFolder): OptimizeContext {
 
 /** The sections of an optimization report, in order. */
 const OPTIMIZE_SECTIONS: ((ctx: OptimizeContext) => Section[])[] = [
+  (ctx) => [answerSection(optimizeAnswer(ctx))],
+  (ctx) => {
+    const blocks = plannerAnswerBlocks(ctx.o);
+    return blocks.length > 0
+      ? [{ id: "answer", title: "The planner's answer", blocks, pageBreak: true }]
+      : [];
+  },
   (ctx) => [
     {
-      id: "summary",
-      title: "Executive summary",
+      id: "findings",
+      title: "How the search went",
       blocks: summaryText(ctx).map((text): Block => ({ kind: "p", text })),
+      pageBreak: ctx.o.answer === undefined,
     },
   ],
   (ctx) => [
@@ -139,6 +152,75 @@ function summaryText(ctx: OptimizeContext): string[] {
       : "How sure we are: candidates were raced on common random numbers; the intervals in the ranking show how far apart they are.",
   );
   return summary;
+}
+
+/** The recommendation, what it saves, how sure, and what would change it. */
+function optimizeAnswer(ctx: OptimizeContext): Answer {
+  const { o, winner, meta, show, unitText } = ctx;
+  const a = o.answer;
+  const best = a?.finalists.find((f) => f.id === o.winner);
+  const finding =
+    a?.recommendation ??
+    (winner
+      ? `Build “${winner.id}” (${settingsText(winner.settings) || "no settings"})${winner.estimate ? `: ${meta.label.toLowerCase()} ${show(winner.estimate.mean)}${unitText}` : ""}.`
+      : "No design was selected.");
+  return {
+    kind: "Recommendation",
+    finding,
+    cost: best ? winnerCostText(best, a?.currency ?? "") : undefined,
+    sure:
+      o.indifferenceZone !== undefined
+        ? `The selection picks the best design with probability at least 95 % whenever it leads by the indifference zone δ = ${formatValue(o.indifferenceZone)}${unitText} or more; designs closer than δ are equally good for practical purposes.`
+        : "Candidates were raced on common random numbers; the intervals in the ranking show how far apart they are.",
+    risk: optimizeRisk(ctx),
+  };
+}
+
+/** The winner's annual cost, saving against today and payback, in words. */
+function winnerCostText(
+  f: NonNullable<OptimizationFile["answer"]>["finalists"][number],
+  currency: string,
+): string {
+  const total = f.annualCost.total;
+  const money = (v: number) => formatQuantity(v, currency);
+  const parts = [
+    total ? `It costs ${money(total.mean)} a year (± ${money(total.ci95)} at 95 %)` : "",
+    f.saving
+      ? `${f.saving.mean >= 0 ? "saving" : "costing"} ${money(Math.abs(f.saving.mean))} a year against today's layout and crew${Number.isFinite(f.saving.low) ? ` (95 % interval ${money(f.saving.low)} to ${money(f.saving.high)})` : ""}`
+      : "",
+    f.movedLocationsCost !== undefined
+      ? `the re-layout costs ${money(f.movedLocationsCost)} once and ${f.paybackYears?.mean === null || f.paybackYears === undefined ? "does not pay back" : `pays back in ${formatValue(f.paybackYears.mean)} years`}`
+      : "",
+  ].filter(Boolean);
+  return `${parts.join("; ")}.`;
+}
+
+/** What would change the choice: a sensitivity that flips it, a target near its bound, a close runner-up. */
+function optimizeRisk({ o, ranking, winner, show, unitText }: OptimizeContext): string | undefined {
+  const flips = o.answer?.sensitivity.filter((r) => r.winnerChanges) ?? [];
+  if (flips.length > 0)
+    return `The choice changes with ${flips.map((r) => `${r.change} (then “${r.winner}”)`).join(", ")}.`;
+  const near = targetMargin(o);
+  if (near) return near;
+  const runnerUp = ranking.find((r) => r.estimate && r.id !== winner?.id);
+  const v = runnerUp?.versusWinner;
+  if (runnerUp && v && o.indifferenceZone !== undefined && Math.abs(v.mean) < o.indifferenceZone)
+    return `The runner-up “${runnerUp.id}” is only ${show(Math.abs(v.mean))}${unitText} behind, inside the indifference zone: the two are practically equivalent, so other reasons may decide.`;
+  return undefined;
+}
+
+/** The winner's service target closest to its bound, when its interval reaches within 2 % of it. */
+function targetMargin(o: OptimizationFile): string | undefined {
+  const service = o.answer?.finalists.find((f) => f.id === o.winner)?.service;
+  if (!service || !o.targets) return undefined;
+  for (const t of o.targets) {
+    const e = service[t.kpi];
+    if (!e) continue;
+    const worst = t.op.startsWith(">") ? e.mean - e.ci95 : e.mean + e.ci95;
+    if (Math.abs(worst - t.value) <= 0.02 * Math.max(Math.abs(t.value), 1e-9))
+      return `Service is near its bound: ${kpiWithInterval(t.kpi, e)} against a target ${t.op} ${formatQuantity(t.value, baseUnit(t.kpi, e.unit))}.`;
+  }
+  return undefined;
 }
 
 function rankTable(ctx: OptimizeContext): Block {

@@ -68,6 +68,10 @@ function renderBlock(b: Block, charts: ChartSpec[], drawings: DrawingSpec[]): st
       drawings.push(drawing);
       return `<figure class="drawing" id="${drawing.id}"><figcaption>${escapeHtml(drawing.title)}</figcaption></figure>`;
     }
+    case "answer":
+      return `<dl class="answer">${b.items
+        .map((a) => `<dt>${escapeHtml(a.label)}</dt><dd>${escapeHtml(a.text)}</dd>`)
+        .join("")}</dl>`;
     case "figures":
       return `<div class="figures">${b.items
         .map(

@@ -51,6 +51,9 @@ figcaption { font-weight: bold; font-size: 9.5pt; margin-bottom: 4px; }
 .figure .value .unit { font-size: 9pt; font-weight: normal; }
 .figure .label { font-size: 9pt; color: var(--muted); }
 .figure .detail { font-size: 8.5pt; color: var(--muted); }
+dl.answer { display: grid; grid-template-columns: 34mm 1fr; gap: 6px 14px; margin: 10px 0 14px; }
+dl.answer dt { font-weight: bold; color: var(--accent); }
+dl.answer dd { margin: 0; }
 @page { margin: 16mm 14mm 18mm; }
 .print-only { display: none; }
 @media print {

@@ -54,7 +54,9 @@ export type Block =
   | { kind: "table"; table: Table }
   | { kind: "chart"; chart: ChartSpec }
   | { kind: "drawing"; drawing: DrawingSpec }
-  | { kind: "figures"; items: { label: string; value: string; detail?: string }[] };
+  | { kind: "figures"; items: { label: string; value: string; detail?: string }[] }
+  /** Labelled paragraphs: the answer a report opens with. */
+  | { kind: "answer"; items: { label: string; text: string }[] };
 
 /** A section of the report, with an anchor id. */
 export interface Section {

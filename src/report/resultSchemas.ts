@@ -155,6 +155,51 @@ export const sweepSchema = z.looseObject({
 });
 
 /** optimization.json of `whsim optimize` (`kind` "optimization"; "optimize" is read too). */
+/** A crew: headcount per role per shift. */
+const crewSchema = z.record(z.string(), z.record(z.string(), z.number()));
+/** A number or null (no value), read as null. */
+const nullableNumber = z.number().nullable();
+
+/** One option of the planner's answer (today's, or a finalist): crew, cost by part, service. */
+const optionSchema = z.looseObject({
+  id: z.string().min(1),
+  crew: crewSchema.optional(),
+  annualCost: z.record(z.string(), estimateSchema).default({}),
+  service: z.record(z.string(), estimateSchema).default({}),
+  replications: z.number().int().min(0).optional(),
+});
+
+/** The planner's answer in optimization.json: each part optional, rendered when present. */
+const answerSchema = z.looseObject({
+  currency: z.string().optional(),
+  baseline: optionSchema.optional(),
+  finalists: z
+    .array(
+      optionSchema.extend({
+        saving: estimateSchema
+          .extend({ low: orNaN(z.number()), high: orNaN(z.number()) })
+          .optional(),
+        movedLocationsCost: z.number().optional(),
+        paybackYears: z
+          .looseObject({ mean: nullableNumber, low: nullableNumber, high: nullableNumber })
+          .optional(),
+        crewChange: z.array(z.string()).optional(),
+      }),
+    )
+    .default([]),
+  sensitivity: z
+    .array(
+      z.looseObject({
+        change: z.string(),
+        winner: z.string(),
+        winnerChanges: z.boolean(),
+        totals: z.record(z.string(), z.number()).default({}),
+      }),
+    )
+    .default([]),
+  recommendation: z.string().optional(),
+});
+
 export const optimizationSchema = z.looseObject({
   kind: z.enum(["optimization", "optimize"]),
   version: z.string().min(1),
@@ -200,6 +245,10 @@ export const optimizationSchema = z.looseObject({
   fullEvaluations: z.number().int().min(0).optional(),
   indifferenceZone: z.number().min(0).optional(),
   why: z.union([z.string(), z.array(z.string())]).optional(),
+  targets: z
+    .array(z.looseObject({ kpi: z.string(), op: z.string(), value: z.number() }))
+    .optional(),
+  answer: answerSchema.optional(),
 });
 
 const headcountSchema = z.record(z.string(), z.record(z.string(), z.number().int().min(0)));
@@ -251,4 +300,5 @@ export type Summary = z.output<typeof summarySchema>;
 export type ComparisonFile = z.output<typeof comparisonSchema>;
 export type SweepFile = z.output<typeof sweepSchema>;
 export type OptimizationFile = z.output<typeof optimizationSchema>;
+export type PlannerAnswer = z.output<typeof answerSchema>;
 export type StaffingFile = z.output<typeof staffingSchema>;

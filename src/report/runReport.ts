@@ -1,5 +1,6 @@
 /** The report of one `whsim run`: summary, KPIs with intervals, where time goes, layout, checks. */
 import { stateLabel } from "../warehouse/measure/workerTime.ts";
+import { type Answer, annualCostText, answerSection, backlogRisk, roleRisk } from "./answer.ts";
 import { type AppendixOptions, appendixOptions, appendixSections } from "./appendix.ts";
 import {
   breakdownCharts,
@@ -60,14 +61,8 @@ export function runSummaryText(summary: Summary, checks: CrossCheck[]): string[]
   if (k.fillRateLines)
     parts.push(`${formatShare(k.fillRateLines.mean)} of order lines were filled from stock`);
   if (parts.length > 0) out.push(`The warehouse ${parts.join("; ")}.`);
-  const phases = Object.entries(summary.breakdown.order).sort((a, b) => b[1] - a[1]);
-  const total = phases.reduce((s, [, v]) => s + v, 0);
-  if (phases.length > 0 && total > 0) {
-    const [top, topS] = phases[0];
-    out.push(
-      `The largest part of an order's time is ${plainName(top)} (${formatDuration(topS)}, ${formatValue((topS / total) * 100)} % of the order's time): that is where improvement pays most.`,
-    );
-  }
+  const phase = largestPhaseText(summary);
+  if (phase) out.push(phase);
   const util = orderKpis(Object.keys(k)).filter((n) => n.startsWith("utilization."));
   if (util.length > 0) {
     const busiest = util.reduce((a, b) => (k[b].mean > k[a].mean ? b : a));
@@ -75,22 +70,8 @@ export function runSummaryText(summary: Summary, checks: CrossCheck[]): string[]
       `The busiest role is ${busiest.slice("utilization.".length)} at ${formatShare(k[busiest].mean)} utilisation.`,
     );
   }
-  const headline = Object.entries(k).filter(([n]) => HEADLINE_KPIS.includes(n));
-  const precise = (headline.length > 0 ? headline : Object.entries(k)).filter(
-    ([, e]) => e.n > 1 && e.mean !== 0,
-  );
-  if (precise.length > 0) {
-    const worst = precise.reduce((a, b) =>
-      relativePrecision(b[1]) > relativePrecision(a[1]) ? b : a,
-    );
-    out.push(
-      `How sure we are: over ${summary.replications} replications the 95 % intervals of the headline figures are within ±${formatValue(relativePrecision(worst[1]) * 100)} % of their means (widest: ${kpiMeta(worst[0]).label.toLowerCase()}); the table below gives every interval.`,
-    );
-  } else {
-    out.push(
-      "How sure we are: this is a single replication, so the figures carry no confidence interval; run more replications before deciding on them.",
-    );
-  }
+  const sure = sureText(summary);
+  out.push(`How sure we are: ${sure.charAt(0).toLowerCase()}${sure.slice(1)}`);
   const conservation = conservationOf(summary);
   if (conservation) {
     out.push(
@@ -102,6 +83,30 @@ export function runSummaryText(summary: Summary, checks: CrossCheck[]): string[]
   const checkSentence = crossCheckHeadline(checks);
   if (checkSentence) out.push(checkSentence);
   return out;
+}
+
+/** The largest phase of an order's time, in one sentence (nothing without a breakdown). */
+function largestPhaseText(summary: Summary): string | undefined {
+  const phases = Object.entries(summary.breakdown.order).sort((a, b) => b[1] - a[1]);
+  const total = phases.reduce((s, [, v]) => s + v, 0);
+  if (phases.length === 0 || total <= 0) return undefined;
+  const [top, topS] = phases[0];
+  return `The largest part of an order's time is ${plainName(top)} (${formatDuration(topS)}, ${formatValue((topS / total) * 100)} % of the order's time): that is where improvement pays most.`;
+}
+
+/** How sure a run is: the widest relative 95 % interval of the headline figures. */
+function sureText(summary: Summary): string {
+  const k = summary.kpis;
+  const headline = Object.entries(k).filter(([n]) => HEADLINE_KPIS.includes(n));
+  const precise = (headline.length > 0 ? headline : Object.entries(k)).filter(
+    ([, e]) => e.n > 1 && e.mean !== 0,
+  );
+  if (precise.length === 0)
+    return "This is a single replication, so the figures carry no confidence interval; run more replications before deciding on them.";
+  const worst = precise.reduce((a, b) =>
+    relativePrecision(b[1]) > relativePrecision(a[1]) ? b : a,
+  );
+  return `Over ${summary.replications} replications the 95 % intervals of the headline figures are within ±${formatValue(relativePrecision(worst[1]) * 100)} % of their means (widest: ${kpiMeta(worst[0]).label.toLowerCase()}).`;
 }
 
 /** The headline figures as boxes: value in words and its 95 % interval. */
@@ -230,6 +235,7 @@ const RUN_SECTIONS: ((ctx: RunContext) => Section[])[] = [
       id: "layout",
       title: "Layout and heatmaps",
       blocks: layoutBlocks(ctx.folder.layout, ctx.folder.trace, "run"),
+      pageBreak: true,
     },
   ],
   allKpisSection,
@@ -263,7 +269,50 @@ export function runReport(folder: ResultsFolder): ReportModel {
 
 function summarySection({ summary, checks }: RunContext): Section[] {
   const text = runSummaryText(summary, checks).map((t): Block => ({ kind: "p", text: t }));
-  return [{ id: "summary", title: "Executive summary", blocks: [keyFigures(summary), ...text] }];
+  return [
+    answerSection(runAnswer(summary, checks), [keyFigures(summary)]),
+    { id: "findings", title: "What the simulation shows", blocks: text },
+  ];
+}
+
+/** The answer of a run: what the warehouse does, what it costs, how sure, the main risk. */
+export function runAnswer(summary: Summary, checks: CrossCheck[]): Answer {
+  const k = summary.kpis;
+  const parts: string[] = [];
+  if (k.throughputOrdersPerHour)
+    parts.push(
+      `ships ${kpiInWords("throughputOrdersPerHour", k.throughputOrdersPerHour)}${k.demandOrdersPerHour ? ` against a demand of ${kpiInWords("demandOrdersPerHour", k.demandOrdersPerHour)}` : ""}`,
+    );
+  if (k.onTimeShipRate) parts.push(`${formatShare(k.onTimeShipRate.mean)} of orders leave on time`);
+  if (k.fillRateLines)
+    parts.push(`${formatShare(k.fillRateLines.mean)} of order lines are filled from stock`);
+  const name = scenarioName(summary.scenario);
+  const finding = [
+    `The warehouse of “${name}”${parts.length > 0 ? ` ${parts.join(", ")}` : " was simulated"}.`,
+    largestPhaseText(summary),
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const flagged = checks.filter((c) => c.status === "disagrees").map((c) => c.name);
+  return {
+    kind: "Finding",
+    finding,
+    cost: annualCostText(k),
+    sure: [
+      sureText(summary),
+      flagged.length > 0 ? `Flagged cross-checks: ${flagged.join(", ")}.` : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
+    risk: runRisk(summary),
+  };
+}
+
+/** The most pressing risk of a run: lost stock, a growing backlog, else the busiest role. */
+function runRisk(summary: Summary): string | undefined {
+  if (conservationOf(summary)?.ok === false)
+    return "Stock or orders are not conserved in at least one replication: the model needs checking before these figures are used.";
+  return backlogRisk(summary.kpis) ?? roleRisk(summary.kpis);
 }
 
 function keyFiguresSection({ summary }: RunContext): Section[] {

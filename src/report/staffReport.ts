@@ -5,6 +5,7 @@
  */
 
 import { formatQuantity } from "../common/units.ts";
+import { type Answer, answerSection } from "./answer.ts";
 import { type AppendixOptions, appendixOptions, appendixSections } from "./appendix.ts";
 import { baseUnit, displayUnit, layoutBlocks, showKpi } from "./commonSections.ts";
 import { formatValue } from "./format.ts";
@@ -83,7 +84,10 @@ interface StaffContext {
 
 /** The sections of a staffing report, in order. */
 const STAFF_SECTIONS: ((ctx: StaffContext) => Section[])[] = [
-  (ctx) => [{ id: "summary", title: "Executive summary", blocks: summaryBlocks(ctx) }],
+  (ctx) => [
+    answerSection(staffAnswer(ctx)),
+    { id: "findings", title: "The plan in detail", blocks: summaryBlocks(ctx) },
+  ],
   (ctx) => [
     { id: "plan", title: "The staffing plan", blocks: [headcountTable(ctx), shiftTable(ctx)] },
   ],
@@ -133,6 +137,50 @@ function summaryBlocks({ s, name, planCost, planned, targets }: StaffContext): B
     },
     { kind: "p", text: `The plan ${STATUS_WORDS[s.status]}${checked}.` },
   ];
+}
+
+/** The answer of a staffing study: the headcount changes, the cost, how sure, the risk. */
+function staffAnswer(ctx: StaffContext): Answer {
+  const { s, roles, shifts, planned, planCost, targets } = ctx;
+  const changes = roles.flatMap((role) =>
+    shifts.flatMap((sh) => {
+      const today = s.baseline.headcount[role]?.[sh] ?? 0;
+      const plan = s.plan.headcount[role]?.[sh] ?? 0;
+      return today === plan ? [] : [`${role} on the ${sh} shift ${today} → ${plan}`];
+    }),
+  );
+  const finding = !planned
+    ? `No headcount was found: the plan ${STATUS_WORDS[s.status]}.`
+    : changes.length > 0
+      ? `Change the crew: ${changes.join(", ")}. The plan ${STATUS_WORDS[s.status]}.`
+      : `Keep today's crew: it is already the least-cost headcount that covers the workload. The plan ${STATUS_WORDS[s.status]}.`;
+  const unsure = targets.filter(([k]) => s.check?.targets[k] && !s.check.targets[k].confident);
+  return {
+    kind: "Recommendation",
+    finding,
+    cost: planned
+      ? `The plan costs ${formatValue(planCost)} per day against ${formatValue(s.baseline.cost)} today: ${planCost <= s.baseline.cost ? "a saving of" : "an increase of"} ${formatValue(Math.abs(planCost - s.baseline.cost))} per day.`
+      : undefined,
+    sure: !s.check
+      ? "The plan was not checked by simulation."
+      : unsure.length === 0
+        ? `Checked by simulation over ${s.replications} replications: every target is met with its whole 95 % interval on the right side.`
+        : `Checked by simulation over ${s.replications} replications: the 95 % interval of ${unsure.map(([k]) => kpiMeta(k).label.toLowerCase()).join(", ")} crosses its target.`,
+    risk: staffRisk(ctx, unsure),
+  };
+}
+
+/** A target met only on the mean, else the hour with the fewest workers to spare. */
+function staffRisk(ctx: StaffContext, unsure: [string, Target][]): string | undefined {
+  const { s, hours, needRoles } = ctx;
+  if (unsure.length > 0) return targetCheckText(s, unsure[0][0], unsure[0][1]);
+  for (const h of hours)
+    for (const r of needRoles) {
+      const need = s.need[r][h] ?? 0;
+      if (need > onShift(s, r, h))
+        return `At ${h.replace(/^h/, "")}:00 the ${r} role needs ${need} workers and the plan has ${onShift(s, r, h)}.`;
+    }
+  return undefined;
 }
 
 /** One service target checked against the plan's simulation, in words. */

@@ -1,6 +1,14 @@
 /** The report of `whsim sweep`: the what-if grid, and each KPI charted against the swept parameters. */
 
 import { kpiDirection } from "../experiment/kpiDirection.ts";
+import {
+  type Answer,
+  answerSection,
+  BOTTLENECK_UTILISATION,
+  backlogRisk,
+  busiestRole,
+  roleRisk,
+} from "./answer.ts";
 import { type AppendixOptions, appendixOptions, appendixSections } from "./appendix.ts";
 import { describe } from "./assumptions.ts";
 import {
@@ -44,9 +52,10 @@ interface SweepContext {
 /** The sections of a sweep report, in order. */
 const SWEEP_SECTIONS: ((ctx: SweepContext) => Section[])[] = [
   (ctx) => [
+    answerSection(sweepAnswer(ctx)),
     {
-      id: "summary",
-      title: "Executive summary",
+      id: "findings",
+      title: "The sweep in detail",
       blocks: summaryText(ctx).map((text): Block => ({ kind: "p", text })),
     },
   ],
@@ -95,8 +104,42 @@ function summaryText({ s, axes, kpis, name }: SweepContext): string[] {
     const range = kpiRange(s, k);
     if (range) summary.push(range);
   }
-  summary.push(sureText(s, kpis));
+  summary.push(`How sure we are: ${sureText(s, kpis)}`);
   return summary;
+}
+
+/** The answer of a sweep: how the headline figures move, the cost range, how sure, the risk. */
+function sweepAnswer({ s, axes, kpis }: SweepContext): Answer {
+  const moves = ["onTimeShipRate", "throughputOrdersPerHour", "orderCycleTimeS"]
+    .filter((k) => kpis.includes(k))
+    .slice(0, 2)
+    .map((k) => kpiRange(s, k))
+    .filter((t): t is string => t !== undefined);
+  return {
+    kind: "Finding",
+    finding:
+      moves.length > 0
+        ? moves.join(" ")
+        : `${s.points.length} combinations of ${axes.map((a) => a.path).join(" and ")} were simulated.`,
+    cost: kpiRange(s, "annualCost.total"),
+    sure: `${sureText(s, kpis).charAt(0).toUpperCase()}${sureText(s, kpis).slice(1)}`,
+    risk: sweepRisk(s),
+  };
+}
+
+/** The grid point where a role runs hottest, when it is a bottleneck, else a growing backlog. */
+function sweepRisk(s: SweepFile): string | undefined {
+  const hottest = s.points
+    .map((p) => ({ p, busiest: busiestRole(p.kpis) }))
+    .filter((x) => x.busiest !== undefined)
+    .sort((a, b) => b.busiest!.e.mean - a.busiest!.e.mean)[0];
+  if (hottest && hottest.busiest!.e.mean >= BOTTLENECK_UTILISATION)
+    return `At ${pointLabel(hottest.p, s.axes)} ${roleRisk(hottest.p.kpis)!.replace(/^The/, "the")}`;
+  for (const p of s.points) {
+    const backlog = backlogRisk(p.kpis);
+    if (backlog) return `At ${pointLabel(p, s.axes)}: ${backlog}`;
+  }
+  return undefined;
 }
 
 /** The range of KPI `k` over the grid and where it is best, in one sentence. */
@@ -121,8 +164,8 @@ function sureText(s: SweepFile, kpis: string[]): string {
       .map((k) => p.kpis[k].ci95 / Math.abs(p.kpis[k].mean)),
   );
   return s.replications > 1
-    ? `How sure we are: every point carries a 95 % confidence interval (error bars in the charts); on the headline figures the widest is ±${formatValue(Math.max(0, ...widest) * 100)} % of its mean. Points whose intervals overlap are not reliably different.`
-    : "How sure we are: one replication per point, so the figures carry no confidence interval; treat small differences as noise.";
+    ? `every point carries a 95 % confidence interval (error bars in the charts); on the headline figures the widest is ±${formatValue(Math.max(0, ...widest) * 100)} % of its mean. Points whose intervals overlap are not reliably different.`
+    : "one replication per point, so the figures carry no confidence interval; treat small differences as noise.";
 }
 
 /** One scale per KPI over the grid (the largest mean): every cell of a KPI reads in one unit. */

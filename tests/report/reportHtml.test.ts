@@ -99,10 +99,11 @@ describe("report HTML in Chromium", () => {
       .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-mean"))));
     expect(bars).toEqual([7200, 6700]);
     expect(await page.locator("#compare-order-breakdown .row").count()).toBe(2);
-    const summary = await page.locator("#summary").textContent();
-    expect(summary).toContain(
+    // The verdict opens the report; the detail section says where it comes from.
+    await expect(page.locator("#summary").textContent()).resolves.toContain(
       "“Layout B” is better than “Layout A”: better on 3 KPIs, worse on none (no significant difference on 1 other).",
     );
+    const summary = await page.locator("#findings").textContent();
     // The breakdowns differ in travel by −300 s per order (900 → 600 s): that explains it.
     expect(summary).toContain(
       "the largest change in an order's time is “travel”, shorter by 5 min per order",
@@ -164,7 +165,7 @@ describe("report HTML in Chromium", () => {
     expect(bars).toEqual([6400, 6750, 7300]);
     // The winner's layout spec (8 aisles) is built and drawn.
     expect(await page.locator("#winner-layout svg.layout-drawing .layout").count()).toBe(1);
-    await expect(page.locator("#summary").textContent()).resolves.toContain("(16.67 % saved)");
+    await expect(page.locator("#findings").textContent()).resolves.toContain("(16.67 % saved)");
     await page.close();
   });
 
