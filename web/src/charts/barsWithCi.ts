@@ -1,9 +1,11 @@
 /**
  * Grouped bars with 95 % confidence-interval error bars: one group per category, one bar
  * per series (candidate). Handles negative values (paired differences) with a zero line.
+ * Category labels wrap to their band, so long KPI names never run into each other.
  */
-import { axisBottom, axisLeft, scaleBand, scaleLinear } from "d3";
-import { type ChartOptions, createFrame, drawHorizontalGrid, formatNumber } from "./frame.ts";
+import { type ScaleBand, type ScaleLinear, type Selection, scaleBand, scaleLinear } from "d3";
+import { drawBandX, drawValueAxisY, TICK_LINE_H, wrapCategories } from "./axes.ts";
+import { type ChartOptions, createFrame, type Frame, formatNumber } from "./frame.ts";
 
 /** A bar's value: the mean and the half-width of its 95 % interval (0 or absent: none). */
 export interface BarValue {
@@ -23,15 +25,10 @@ export interface BarsOptions extends ChartOptions {
   valueLabels?: boolean;
 }
 
-/** Draws grouped bars with error bars into a new SVG appended to `container`. */
-export function barsWithCi(container: Element, data: BarsData, options: BarsOptions): void {
-  const legend =
-    data.series.length > 1
-      ? data.series.map((s, i) => ({ label: s.name, kind: "fill" as const, fillIndex: i }))
-      : [];
-  const frame = createFrame(container, options, legend, Math.max(1, data.series.length));
-  const { plot, innerWidth, innerHeight } = frame;
-  frame.svg.attr("data-chart", "barsWithCi");
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/** The value range the bars and their intervals span, always including 0. */
+function valueRange(data: BarsData): [number, number] {
   let lo = 0;
   let hi = 0;
   for (const s of data.series) {
@@ -42,7 +39,103 @@ export function barsWithCi(container: Element, data: BarsData, options: BarsOpti
       hi = Math.max(hi, v.mean + h);
     }
   }
-  if (lo === hi) hi = lo + 1;
+  return lo === hi ? [lo, lo + 1] : [lo, hi];
+}
+
+/** Room for a category label: its step (band plus inner padding) as scaleBand lays it out. */
+function labelWidth(categories: number, width: number): number {
+  return (0.95 * width) / Math.max(1, categories - 0.25 + 0.2);
+}
+
+/** One bar with its tooltip, error bar and value label. */
+interface Bar {
+  series: string;
+  category: string;
+  value: BarValue;
+  x: number;
+  width: number;
+  fill: string;
+}
+
+function drawBar(g: G, bar: Bar, y: ScaleLinear<number, number>, options: BarsOptions): void {
+  const { value: v, x: bx, width: bw } = bar;
+  const h = v.ci95 ?? 0;
+  const el = g
+    .append("g")
+    .attr("class", "bar")
+    .attr("data-category", bar.category)
+    .attr("data-mean", v.mean)
+    .attr("data-ci95", h);
+  const ciText = h ? ` ± ${formatNumber(h)}` : "";
+  const unit = options.yUnit ? ` ${options.yUnit}` : "";
+  el.append("title").text(
+    `${bar.series}, ${bar.category}: ${formatNumber(v.mean)}${ciText}${unit}`,
+  );
+  const top = y(Math.max(0, v.mean));
+  el.append("rect")
+    .attr("x", bx)
+    .attr("y", top)
+    .attr("width", bw)
+    .attr("height", Math.max(0.5, y(Math.min(0, v.mean)) - top))
+    .attr("fill", bar.fill)
+    .attr("stroke", "#1a1a1a")
+    .attr("stroke-width", 0.6);
+  if (h > 0) {
+    const cx = bx + bw / 2;
+    const cap = Math.min(6, bw / 3);
+    const [y0, y1] = [y(v.mean - h), y(v.mean + h)];
+    el.append("path")
+      .attr("class", "error-bar")
+      .attr("d", `M${cx},${y0}V${y1}M${cx - cap},${y0}h${2 * cap}M${cx - cap},${y1}h${2 * cap}`)
+      .attr("stroke", "#000000")
+      .attr("stroke-width", 1.2)
+      .attr("fill", "none");
+  }
+  if (options.valueLabels ?? true) {
+    el.append("text")
+      .attr("class", "value-label")
+      .attr("x", bx + bw / 2)
+      .attr("y", v.mean >= 0 ? y(v.mean + h) - 4 : y(v.mean - h) + 11)
+      .attr("text-anchor", "middle")
+      .attr("font-size", 10)
+      .attr("fill", "#1a1a1a")
+      .text(formatNumber(v.mean));
+  }
+}
+
+function drawSeries(
+  frame: Frame,
+  data: BarsData,
+  scales: { x0: ScaleBand<string>; x1: ScaleBand<string>; y: ScaleLinear<number, number> },
+  options: BarsOptions,
+): void {
+  data.series.forEach((s, si) => {
+    const g = frame.plot.append("g").attr("class", "series").attr("data-name", s.name);
+    s.values.forEach((value, ci) => {
+      if (!value || !Number.isFinite(value.mean)) return;
+      const category = data.categories[ci];
+      const x = (scales.x0(category) ?? 0) + (scales.x1(String(si)) ?? 0);
+      const bar = { series: s.name, category, value, x, width: scales.x1.bandwidth() };
+      drawBar(g, { ...bar, fill: frame.fill(si) }, scales.y, options);
+    });
+  });
+}
+
+/** Draws grouped bars with error bars into a new SVG appended to `container`. */
+export function barsWithCi(container: Element, data: BarsData, options: BarsOptions): void {
+  const legend =
+    data.series.length > 1
+      ? data.series.map((s, i) => ({ label: s.name, kind: "fill" as const, fillIndex: i }))
+      : [];
+  const plotWidth = (options.width ?? 640) - 64 - 16;
+  let lines: string[][] = [];
+  const frame = createFrame(container, options, legend, Math.max(1, data.series.length), (m) => {
+    lines = wrapCategories(data.categories, labelWidth(data.categories.length, plotWidth), m);
+    return { bottom: 34 + TICK_LINE_H * Math.max(1, ...lines.map((l) => l.length)) };
+  });
+  const { plot, innerWidth, innerHeight } = frame;
+  frame.svg.attr("data-chart", "barsWithCi");
+  const [lo, hi] = valueRange(data);
   // Room for the value labels above (or below negative) bars.
   const room = (options.valueLabels ?? true) ? (hi - lo) * 0.08 : 0;
   const y = scaleLinear()
@@ -58,93 +151,19 @@ export function barsWithCi(container: Element, data: BarsData, options: BarsOpti
     .domain(data.series.map((_, i) => String(i)))
     .range([0, x0.bandwidth()])
     .padding(0.08);
-  drawHorizontalGrid(plot, y, innerWidth);
-  plot
-    .append("g")
-    .attr("class", "axis y")
-    .call(
-      axisLeft(y)
-        .ticks(5)
-        .tickFormat((v) => formatNumber(Number(v))),
-    );
-  const xAxis = plot
-    .append("g")
-    .attr("class", "axis x")
-    .attr("transform", `translate(0, ${innerHeight})`)
-    .call(axisBottom(x0).tickSizeOuter(0));
-  xAxis.selectAll<SVGTextElement, string>("text").each(function (label) {
-    if (label.length > 22) {
-      this.textContent = `${label.slice(0, 20)}…`;
-    }
-  });
-  const zero = y(0);
-  data.series.forEach((s, si) => {
-    const g = plot.append("g").attr("class", "series").attr("data-name", s.name);
-    s.values.forEach((v, ci) => {
-      if (!v || !Number.isFinite(v.mean)) return;
-      const bx = (x0(data.categories[ci]) ?? 0) + (x1(String(si)) ?? 0);
-      const bw = x1.bandwidth();
-      const top = y(Math.max(0, v.mean));
-      const bottom = y(Math.min(0, v.mean));
-      const bar = g
-        .append("g")
-        .attr("class", "bar")
-        .attr("data-category", data.categories[ci])
-        .attr("data-mean", v.mean)
-        .attr("data-ci95", v.ci95 ?? 0);
-      const ciText = v.ci95 ? ` ± ${formatNumber(v.ci95)}` : "";
-      const unit = options.yUnit ? ` ${options.yUnit}` : "";
-      bar
-        .append("title")
-        .text(`${s.name}, ${data.categories[ci]}: ${formatNumber(v.mean)}${ciText}${unit}`);
-      bar
-        .append("rect")
-        .attr("x", bx)
-        .attr("y", top)
-        .attr("width", bw)
-        .attr("height", Math.max(0.5, bottom - top))
-        .attr("fill", frame.fill(si))
-        .attr("stroke", "#1a1a1a")
-        .attr("stroke-width", 0.6);
-      const h = v.ci95 ?? 0;
-      if (h > 0) {
-        const cx = bx + bw / 2;
-        const cap = Math.min(6, bw / 3);
-        bar
-          .append("path")
-          .attr("class", "error-bar")
-          .attr(
-            "d",
-            `M${cx},${y(v.mean - h)}V${y(v.mean + h)}M${cx - cap},${y(v.mean - h)}h${2 * cap}M${cx - cap},${y(v.mean + h)}h${2 * cap}`,
-          )
-          .attr("stroke", "#000000")
-          .attr("stroke-width", 1.2)
-          .attr("fill", "none");
-      }
-      if (options.valueLabels ?? true) {
-        const above = v.mean >= 0;
-        const ly = above ? y(v.mean + h) - 4 : y(v.mean - h) + 11;
-        bar
-          .append("text")
-          .attr("class", "value-label")
-          .attr("x", bx + bw / 2)
-          .attr("y", ly)
-          .attr("text-anchor", "middle")
-          .attr("font-size", 10)
-          .attr("fill", "#1a1a1a")
-          .text(formatNumber(v.mean));
-      }
-    });
-  });
+  drawValueAxisY(plot, y, innerWidth);
+  drawBandX(plot, x0, innerHeight, lines);
+  drawSeries(frame, data, { x0, x1, y }, options);
   if (lo < 0) {
     plot
       .append("line")
       .attr("class", "zero-line")
       .attr("x1", 0)
       .attr("x2", innerWidth)
-      .attr("y1", zero)
-      .attr("y2", zero)
+      .attr("y1", y(0))
+      .attr("y2", y(0))
       .attr("stroke", "#1a1a1a")
       .attr("stroke-width", 1);
   }
+  frame.finish();
 }

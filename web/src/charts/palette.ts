@@ -40,7 +40,16 @@ export const LINE_COLORS: readonly string[] = [
   "#e69f00",
 ];
 /** Dash patterns, cycled with a different period than the colours. */
-export const LINE_DASHES: readonly string[] = ["", "6 3", "2 2", "8 3 2 3", "1 3", "10 4"];
+export const LINE_DASHES: readonly string[] = [
+  "",
+  "6 3",
+  "2 2",
+  "8 3 2 3",
+  "1 3",
+  "10 4",
+  "4 2 1 2 1 2",
+  "12 3 3 3",
+];
 const MARKERS: readonly LineStyle["marker"][] = [
   "circle",
   "square",
