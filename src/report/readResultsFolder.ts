@@ -26,6 +26,7 @@ import {
   summarySchema,
   sweepSchema,
 } from "./resultSchemas.ts";
+import { type TraceTimelines, timelineCollector } from "./traceTimelines.ts";
 
 /** The kinds of results a report is made from. */
 export type ResultsKind = "run" | "compare" | "sweep" | "optimize" | "staff";
@@ -49,6 +50,8 @@ export interface TraceAggregates {
     queues: Record<string, number>;
     utilization: Record<string, number>;
   }[];
+  /** Worker states and order times, for the time charts. */
+  timelines: TraceTimelines;
 }
 
 /** One candidate of a comparison: its id and, when written, its resolved scenario and layout. */
@@ -191,12 +194,18 @@ export async function readTraceAggregates(path: string): Promise<TraceAggregates
   const picksByLocation: Record<string, number> = {};
   const congestionByAisle: Record<string, number> = {};
   const samples: TraceAggregates["samples"] = [];
+  const timelines = timelineCollector();
   const lines = createInterface({
     input: createReadStream(path, "utf8"),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   for await (const line of lines) {
-    if (!line.includes('"pick"') && !line.includes('"congestion"') && !line.includes('"sample"'))
+    if (
+      !line.includes('"pick"') &&
+      !line.includes('"congestion"') &&
+      !line.includes('"sample"') &&
+      !timelines.wants(line)
+    )
       continue;
     let r: Record<string, unknown>;
     try {
@@ -219,13 +228,14 @@ export async function readTraceAggregates(path: string): Promise<TraceAggregates
         queues: (r.queues as Record<string, number>) ?? {},
         utilization: (r.utilization as Record<string, number>) ?? {},
       });
-    }
+    } else timelines.add(r);
   }
   const step = Math.ceil(samples.length / 1000);
   return {
     picksByLocation,
     congestionByAisle,
     samples: step > 1 ? samples.filter((_, i) => i % step === 0) : samples,
+    timelines: timelines.result(),
   };
 }
 

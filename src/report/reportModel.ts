@@ -3,6 +3,7 @@
  * layout drawings, plus the sheets written to CSV and XLSX. Builders fill it; renderHtml()
  * and the spreadsheet writers read it.
  */
+import type { ChartType } from "../../web/src/charts/drawChart.ts";
 import type { Layout } from "../layout/types.ts";
 
 /** A table cell: text, or text with a CSS class (`good`, `bad`, `num`, `flag`). */
@@ -22,7 +23,7 @@ export interface Table {
 /** A chart drawn in the page by the shared chart functions. */
 export interface ChartSpec {
   id: string;
-  type: "timeSeries" | "barsWithCi" | "stackedBreakdown" | "kpiVsParameter";
+  type: ChartType;
   data: unknown;
   options: Record<string, unknown> & { title: string };
 }

@@ -1,4 +1,5 @@
 /** The report of one `whsim run`: summary, KPIs with intervals, where time goes, layout, checks. */
+import type { ShiftSpec } from "../../web/src/charts/data/shiftWindows.ts";
 import { stateLabel } from "../warehouse/measure/workerTime.ts";
 import { type Answer, annualCostText, answerSection, backlogRisk, roleRisk } from "./answer.ts";
 import { type AppendixOptions, appendixOptions, appendixSections } from "./appendix.ts";
@@ -25,6 +26,7 @@ import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
 import type { Block, Cell, ReportModel, Section, Sheet } from "./reportModel.ts";
 import type { Summary } from "./resultSchemas.ts";
+import { timeCharts } from "./timeCharts.ts";
 import { warmupCheckBlocks } from "./warmupCheck.ts";
 
 /** The scenario name of a summary (a string, or an object with a name). */
@@ -357,7 +359,7 @@ function runAppendix({ folder, summary, reps }: RunContext): AppendixOptions {
   });
 }
 
-/** The breakdown charts and table, and the time series of replication 1 from the trace. */
+/** The breakdown charts and table, and the charts over time of replication 1 from the trace. */
 function timeBlocks({ folder, summary, name }: RunContext): Block[] {
   const blocks: Block[] = breakdownCharts({ [name]: summary.breakdown }, "run").map((chart) => ({
     kind: "chart",
@@ -365,57 +367,15 @@ function timeBlocks({ folder, summary, name }: RunContext): Block[] {
   }));
   if (Object.keys(summary.breakdown.order).length > 0)
     blocks.push({ kind: "table", table: breakdownTable({ [name]: summary.breakdown }) });
-  const samples = folder.trace?.samples ?? [];
-  if (samples.length > 1) blocks.push(...sampleCharts(samples));
-  return blocks;
-}
-
-type Samples = NonNullable<ResultsFolder["trace"]>["samples"];
-
-/** Work in process and utilisation by role over time (replication 1). */
-function sampleCharts(samples: Samples): Block[] {
-  const roles = [...new Set(samples.flatMap((s) => Object.keys(s.utilization)))];
-  const options = (title: string, yLabel: string, yUnit: string) => ({
-    title,
-    width: 440,
-    height: 280,
-    xLabel: "Simulated time",
-    xUnit: "h",
-    yLabel,
-    yUnit,
-  });
-  const blocks: Block[] = [
-    {
-      kind: "chart",
-      chart: {
-        id: "run-wip",
-        type: "timeSeries",
-        data: {
-          series: [{ name: "Orders in process", points: samples.map((s) => [s.t / 3600, s.wip]) }],
-        },
-        options: options(
-          "Work in process over time (replication 1)",
-          "Orders in process",
-          "orders",
-        ),
-      },
-    },
-  ];
-  if (roles.length > 0)
-    blocks.push({
-      kind: "chart",
-      chart: {
-        id: "run-utilization",
-        type: "timeSeries",
-        data: {
-          series: roles.map((r) => ({
-            name: r,
-            points: samples.map((s) => [s.t / 3600, (s.utilization[r] ?? 0) * 100]),
-          })),
-        },
-        options: options("Utilisation by role over time (replication 1)", "Utilisation", "%"),
-      },
-    });
+  if (folder.trace) {
+    const workforce = folder.scenario?.workforce as
+      | { shifts?: Record<string, ShiftSpec> }
+      | undefined;
+    const { warmupS, horizonS } = summary;
+    blocks.push(
+      ...timeCharts({ trace: folder.trace, warmupS, horizonS, shifts: workforce?.shifts }),
+    );
+  }
   return blocks;
 }
 

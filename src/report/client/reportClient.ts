@@ -3,12 +3,7 @@
  * shared chart functions) and layout drawings (the viewer's draw functions). Bundled into
  * the HTML by clientBundle.ts; it reads nothing but the page.
  */
-import {
-  barsWithCi,
-  kpiVsParameter,
-  stackedBreakdown,
-  timeSeries,
-} from "../../../web/src/charts/index.ts";
+import { drawChart as drawChartOfType } from "../../../web/src/charts/index.ts";
 import { drawAisleHeatmap, drawLocationHeatmap } from "../../../web/src/draw/drawHeatmaps.ts";
 import { drawLayout } from "../../../web/src/draw/drawLayout.ts";
 import { drawLegend } from "../../../web/src/draw/drawLegend.ts";
@@ -20,12 +15,7 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 function drawChart(spec: ChartSpec): void {
   const el = document.getElementById(spec.id);
   if (!el) return;
-  const data = spec.data as never;
-  const options = spec.options as never;
-  if (spec.type === "timeSeries") timeSeries(el, data, options);
-  else if (spec.type === "barsWithCi") barsWithCi(el, data, options);
-  else if (spec.type === "stackedBreakdown") stackedBreakdown(el, data, options);
-  else kpiVsParameter(el, data, options);
+  drawChartOfType(spec.type, el, spec.data, spec.options);
 }
 
 function drawDrawing(spec: DrawingSpec): void {
