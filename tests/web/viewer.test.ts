@@ -287,11 +287,11 @@ describe("viewer on a whsim run", () => {
   it("charts render the sample series and the order breakdown with data", async () => {
     const page = session.page;
     await page.click("button[data-view=charts]");
-    // WIP, queues, utilisation, stock, and orders created/shipped.
-    expect(await page.locator("#charts svg[data-chart=timeSeries]").count()).toBe(5);
+    // WIP, queues, stock, utilisation per hour, throughput per hour, orders created/shipped.
+    expect(await page.locator("#charts svg[data-chart=timeSeries]").count()).toBe(6);
     const samples = runA.records.filter((r) => r.kind === "sample").length;
     expect(samples).toBeGreaterThan(20);
-    for (const name of ["wip", "queues", "utilization", "stock"]) {
+    for (const name of ["wip", "queues", "stock"]) {
       // One vertex per sample of run A (the first series).
       const d = await page
         .locator(`#charts [data-chart=${name}] g.series path`)
@@ -300,6 +300,23 @@ describe("viewer on a whsim run", () => {
       expect((d ?? "").split(/[ML]/).length - 1).toBe(samples);
     }
     expect(await page.textContent("#charts [data-chart=utilization]")).toContain("(%)");
+    // Utilisation is one hourly step line per role whose workers are ever on shift.
+    const staffed = (run: Run) =>
+      run.records[0].workers.filter((w: { id: string }) =>
+        run.records.some((r) => r.kind === "state" && r.id === w.id && r.state !== "off-shift"),
+      );
+    const roles = new Set(staffed(runA).map((w: { role: string }) => w.role));
+    expect(roles.size).toBeGreaterThan(1);
+    const utilSeries = await page
+      .locator("#charts [data-chart=utilization] g.series")
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute("data-name") ?? ""));
+    expect(new Set(utilSeries.filter((n) => n.startsWith("A · ")).map((n) => n.slice(4)))).toEqual(
+      roles,
+    );
+    // A state timeline per run, one row per staffed worker.
+    expect(await page.locator("#charts [data-chart=state-timeline] svg g.row").count()).toBe(
+      staffed(runA).length + staffed(runB).length,
+    );
     // Orders created and shipped, one cumulative line each per run.
     for (const name of ["A · created", "A · shipped", "B · created", "B · shipped"]) {
       expect(
@@ -313,14 +330,14 @@ describe("viewer on a whsim run", () => {
       .locator("#charts [data-chart=wip] .axis.x .tick")
       .evaluateAll((ticks) =>
         ticks.map((t) => [
-          Number.parseFloat(t.textContent ?? ""),
+          t.textContent ?? "",
           new DOMMatrix(getComputedStyle(t).transform).e ||
             Number(/translate\(([\d.]+)/.exec(t.getAttribute("transform") ?? "")?.[1]),
         ]),
       );
-    const twelve = axisX.find((t) => t[0] === 12);
+    const twelve = axisX.find((t) => t[0] === "Mon 12:00");
     expect(twelve).toBeDefined();
-    expect(Number(await cursor.getAttribute("x1"))).toBeCloseTo(twelve![1] - 0.5, 0);
+    expect(Number(await cursor.getAttribute("x1"))).toBeCloseTo(Number(twelve![1]) - 0.5, 0);
     const bars = page.locator(
       "#charts [data-chart=order-breakdown] svg[data-chart=stackedBreakdown] rect",
     );

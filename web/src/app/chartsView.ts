@@ -1,18 +1,57 @@
 /**
  * The charts tab: KPI time series from the trace's `sample` records (work in process, queue
- * lengths, utilisation by role, stock) and the order time and worker state breakdowns from
- * summary.json, drawn with the shared chart functions in web/src/charts.
+ * lengths, stock), utilisation by role per hour and per shift and a state timeline from the
+ * workers' states, throughput per hour against demand from the order records, and the order
+ * time and worker state breakdowns from summary.json, drawn with the shared chart functions
+ * in web/src/charts. Times read in day and clock time, the warm-up shaded.
  */
 
 import { splitWorkerTime } from "../../../src/warehouse/measure/workerTime.ts";
 import {
+  barsWithCi,
+  ganttRows,
+  hourlyCounts,
+  type ShiftSpec,
+  shiftWindows,
   stackedBreakdown,
+  stateTimeline,
   type TimeSeriesData,
   type TimeSeriesOptions,
   timeSeries,
+  utilizationPerBucket,
+  utilizationPerShift,
+  type WorkerSteps,
 } from "../charts/index.ts";
+import { WORKER_STATES } from "../trace/traceTypes.ts";
 import type { RunData } from "./runData.ts";
 import { warmupCharts } from "./warmupCharts.ts";
+
+/** The workers of a run's trace as state steps (state names, not codes). */
+function workerSteps(r: RunData): WorkerSteps[] {
+  const tracks = r.trace?.workers ?? [];
+  return tracks
+    .filter((w) => w.stateT.length > 0 && w.stateCode.some((c) => WORKER_STATES[c] !== "off-shift"))
+    .map((w) => ({
+      id: w.id,
+      role: w.role,
+      t: w.stateT,
+      states: Array.from(w.stateCode, (c) => WORKER_STATES[c] ?? "other"),
+    }));
+}
+
+/** The run's warm-up and horizon, s (the horizon from the summary or the trace header). */
+function runWindow(r: RunData): { warmupS: number; horizonS: number } {
+  const summary = r.summary as { warmupS?: number; horizonS?: number } | null;
+  const horizonS = summary?.horizonS ?? r.trace?.header?.horizonS ?? 0;
+  return { warmupS: summary?.warmupS ?? 0, horizonS };
+}
+
+/** `workforce.shifts` of the run's resolved scenario, if any. */
+function scenarioShifts(r: RunData): Record<string, ShiftSpec> {
+  const workforce = (r.scenario as { workforce?: { shifts?: Record<string, ShiftSpec> } } | null)
+    ?.workforce;
+  return workforce?.shifts ?? {};
+}
 
 function points(t: Float64Array, v: Float64Array, scale = 1): [number, number][] {
   const out: [number, number][] = [];
@@ -118,19 +157,6 @@ const SAMPLE_CHARTS: SampleChart[] = [
       })),
   },
   {
-    name: "utilization",
-    title: "Utilisation by role",
-    yLabel: "Busy share",
-    yUnit: "%",
-    series: (r) =>
-      Object.entries(r.trace!.samples.utilization).map(([role, v]) => ({
-        name: role,
-        t: r.trace!.samples.t,
-        v,
-        scale: 100,
-      })),
-  },
-  {
     name: "stock",
     title: "Stock on hand",
     yLabel: "Stock",
@@ -142,7 +168,16 @@ const SAMPLE_CHARTS: SampleChart[] = [
   },
 ];
 
-const TIME_AXIS = { width: 640, height: 300, xLabel: "Simulated time", xUnit: "h" };
+/** Options of every chart over time: day and clock time, the first run's warm-up shaded. */
+function timeAxis(runs: RunData[]): Omit<TimeSeriesOptions, "title"> {
+  return {
+    width: 640,
+    height: 300,
+    xLabel: "Simulated day and time",
+    clock: true,
+    warmupEnd: runs.length ? runWindow(runs[0]).warmupS / 3600 : undefined,
+  };
+}
 
 /** "A · " or "B · " before a series name when two runs are shown. */
 function runPrefix(runs: RunData[], r: RunData): string {
@@ -160,7 +195,7 @@ function sampleCharts(el: HTMLElement, runs: RunData[], cursors: ((h: number) =>
       })),
     );
     const { name, series: _, ...labels } = chart;
-    seriesWithCursor(card(el, name), { series }, { ...TIME_AXIS, ...labels }, cursors);
+    seriesWithCursor(card(el, name), { series }, { ...timeAxis(runs), ...labels }, cursors);
   }
 }
 
@@ -179,7 +214,7 @@ function orderCharts(el: HTMLElement, runs: RunData[], cursors: ((h: number) => 
     card(el, "orders"),
     { series },
     {
-      ...TIME_AXIS,
+      ...timeAxis(runs),
       title: "Orders created and shipped (cumulative)",
       yLabel: "Orders",
       yUnit: "orders",
@@ -224,11 +259,120 @@ function breakdownCharts(el: HTMLElement, runs: RunData[]): void {
   }
 }
 
+interface ChartContext {
+  label: (r: RunData) => string;
+  base: Omit<TimeSeriesOptions, "title">;
+  cursors: ((hours: number) => void)[];
+}
+
+/** Utilisation per role per hour, per role and shift, throughput against demand, timelines. */
+function workerCharts(el: HTMLElement, runs: RunData[], ctx: ChartContext): void {
+  const staffed = runs.map((r) => ({ r, workers: workerSteps(r), ...runWindow(r) }));
+  const withWorkers = staffed.filter((x) => x.workers.length > 0 && x.horizonS > 0);
+  if (withWorkers.length) {
+    const series = withWorkers.flatMap(({ r, workers, horizonS }) =>
+      utilizationPerBucket(workers, { fromS: 0, toS: horizonS }).map((u) => ({
+        name: `${ctx.label(r)}${u.role}`,
+        points: u.points.map(([h, v]): [number, number] => [h, v * 100]),
+      })),
+    );
+    const options = { ...ctx.base, title: "Utilisation by role, hourly average", steps: true };
+    seriesWithCursor(
+      card(el, "utilization"),
+      { series },
+      { ...options, yLabel: "Utilisation", yUnit: "%", yMax: 100 },
+      ctx.cursors,
+    );
+    shiftChart(card(el, "utilization-shift"), withWorkers, ctx);
+  }
+  throughputChart(el, runs, ctx);
+  for (const { r, workers, warmupS, horizonS } of withWorkers) {
+    const fromS = warmupS < horizonS ? warmupS : 0;
+    const toS = Math.min(horizonS, fromS + 86_400);
+    stateTimeline(card(el, "state-timeline"), ganttRows(workers, { fromS, toS }), {
+      title: `${ctx.label(r)}What each worker does over the first measured day`,
+      width: 640,
+    });
+  }
+}
+
+/** Busy share per role and shift after the warm-up, one bar per shift (and run). */
+function shiftChart(
+  el: HTMLElement,
+  runs: { r: RunData; workers: WorkerSteps[]; warmupS: number; horizonS: number }[],
+  ctx: ChartContext,
+): void {
+  const per = runs.map((x) => ({
+    r: x.r,
+    u: utilizationPerShift(x.workers, shiftWindows(scenarioShifts(x.r), x.warmupS, x.horizonS)),
+  }));
+  const roles = [...new Set(per.flatMap((p) => p.u.roles.map((r) => r.role)))];
+  const series = per.flatMap(({ r, u }) =>
+    u.shifts.map((shift, i) => ({
+      name: `${ctx.label(r)}${shift} shift`,
+      values: roles.map((role) => {
+        const share = u.roles.find((x) => x.role === role)?.shares[i] ?? Number.NaN;
+        return Number.isFinite(share) ? { mean: share * 100 } : null;
+      }),
+    })),
+  );
+  if (series.length === 0) {
+    el.remove();
+    return;
+  }
+  barsWithCi(
+    el,
+    { categories: roles, series },
+    {
+      title: "Utilisation by role and shift, after the warm-up",
+      width: 640,
+      height: 300,
+      yLabel: "Utilisation",
+      yUnit: "%",
+    },
+  );
+}
+
+/** Orders shipped and created (demand) per hour. */
+function throughputChart(el: HTMLElement, runs: RunData[], ctx: ChartContext): void {
+  const withOrders = runs.filter((r) => r.trace?.orderTimes.created?.length);
+  if (!withOrders.length) return;
+  const series = withOrders.flatMap((r) => {
+    const { horizonS } = runWindow(r);
+    const times = r.trace!.orderTimes;
+    const toS = horizonS || Math.max(...(times.created ?? []), ...(times.shipped ?? []), 1);
+    return [
+      {
+        name: `${ctx.label(r)}shipped per hour`,
+        points: hourlyCounts(times.shipped ?? [], 0, toS),
+      },
+      {
+        name: `${ctx.label(r)}created per hour (demand)`,
+        points: hourlyCounts(times.created ?? [], 0, toS),
+      },
+    ];
+  });
+  seriesWithCursor(
+    card(el, "throughput"),
+    { series },
+    {
+      ...ctx.base,
+      title: "Throughput per hour against demand",
+      yLabel: "Orders",
+      yUnit: "orders/h",
+      steps: true,
+    },
+    ctx.cursors,
+  );
+}
+
 /** Draws every chart the runs have data for into `el` (replacing its content). */
 export function renderCharts(el: HTMLElement, runs: RunData[]): ChartCursor {
   el.replaceChildren();
   const cursors: ((hours: number) => void)[] = [];
   sampleCharts(el, runs, cursors);
+  const withTrace = runs.filter((r) => r.trace);
+  workerCharts(el, withTrace, { label: (r) => runPrefix(runs, r), base: timeAxis(runs), cursors });
   orderCharts(el, runs, cursors);
   breakdownCharts(el, runs);
   const warmup = card(el, "warmup");
