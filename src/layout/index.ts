@@ -13,7 +13,7 @@ export {
   type LayoutStats,
   layoutStats,
 } from "./layoutStats.ts";
-export { type LayoutSvgOptions, layoutSvg } from "./layoutSvg.ts";
+export { type LayoutSvgOptions, layoutSheetSvg, layoutSvg } from "./layoutSvg.ts";
 export {
   buildLayout,
   loadLayout,

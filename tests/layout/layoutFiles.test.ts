@@ -63,16 +63,4 @@ describe("whsim layout <files...>", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/whose layout is \.\.\/layouts\/default\.yaml/);
   });
-
-  it("whsim layout --svg with several files exits 2", async () => {
-    const run = await whsim(
-      "layout",
-      "layouts/default.yaml",
-      "layouts/explicit-small.yaml",
-      "--svg",
-      join(tmp, "x.svg"),
-    );
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/--svg: .*one layout file/);
-  });
 });

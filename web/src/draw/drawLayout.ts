@@ -4,8 +4,11 @@
  * staging lanes, pack stations and P&D points. Pure: reads only its arguments.
  */
 import { type Selection, select } from "d3";
+import { LAYOUT_COLORS, ZONE_FILL, ZONE_FILL_OTHER } from "../../../src/layout/layoutColors.ts";
 import type { Layout, Rect, XY } from "../../../src/layout/types.ts";
 import { locationFootprints } from "./footprints.ts";
+
+export { LAYOUT_COLORS, ZONE_FILL } from "../../../src/layout/layoutColors.ts";
 
 /** Options of drawLayout. */
 export interface DrawLayoutOptions {
@@ -14,34 +17,6 @@ export interface DrawLayoutOptions {
   /** Draw a footprint per location position (for heatmaps and hover). Defaults to true. */
   locations?: boolean;
 }
-
-/** Colours of the layout drawing (also used by legends). */
-export const LAYOUT_COLORS = {
-  floor: "#f8fafc",
-  wall: "#334155",
-  aisle: "#e9eef5",
-  crossAisle: "#dde5ef",
-  rack: "#94a3b8",
-  location: "#e2e8f0",
-  inboundDock: "#0284c7",
-  outboundDock: "#ea580c",
-  staging: "#fef3c7",
-  pack: "#7c3aed",
-  pd: "#0f766e",
-  text: "#1e293b",
-};
-
-/** Fill of each zone kind (also used by the symbol legend). */
-export const ZONE_FILL: Record<string, string> = {
-  forward: "#dbeafe",
-  reserve: "#e0e7ff",
-  bulk: "#ede9fe",
-  staging: "#fef9c3",
-  quarantine: "#fee2e2",
-  returns: "#fce7f3",
-  pack: "#f3e8ff",
-  dock: "#e0f2fe",
-};
 
 /** Maps a layout y (away from the front wall) to the drawing's y (down the screen). */
 export function flipY(layout: Pick<Layout, "depthM">, y: number): number {
@@ -115,7 +90,7 @@ function drawZones({ layout, root }: Parts): void {
   for (const z of layout.zones) {
     if (!z.rect) continue;
     appendRect(zones, layout, z.rect, "zone", z.id)
-      .attr("fill", ZONE_FILL[z.kind] ?? "#f1f5f9")
+      .attr("fill", ZONE_FILL[z.kind] ?? ZONE_FILL_OTHER)
       .attr("fill-opacity", 0.55)
       .attr("stroke", "#94a3b8")
       .attr("stroke-dasharray", "1 0.6")
