@@ -5,6 +5,7 @@
  * --set (`--set k=0:3`). Ranges `a:b` and `a:step:b` expand to lists.
  */
 import { InputError, type InputIssue } from "../common/inputError.ts";
+import { gridIndex } from "./gridIndex.ts";
 import {
   compileExpression,
   createMathSandbox,
@@ -264,13 +265,10 @@ export function buildGrid<S>(
   const axesValues = planned.map(() => [] as (number | string | boolean)[]);
   const indices = new Array(order.length).fill(0);
   const total = order.length === 0 ? 0 : size;
+  const sizes = planned.map((a) => a.raw.length);
   for (let p = 0; p < total; p++) {
-    let rest = p;
-    // Mixed radix with the first --set varying slowest, as in nested loops.
-    for (let i = planned.length - 1; i >= 0; i--) {
-      indices[i] = rest % planned[i].raw.length;
-      rest = Math.floor(rest / planned[i].raw.length);
-    }
+    // The first --set varies slowest, as in nested loops.
+    gridIndex(p, sizes, indices);
     const variables: Record<string, number> = {};
     const settings: Record<string, number | string | boolean> = {};
     const values = new Map<PlannedAxis, number | string | boolean>();
