@@ -418,10 +418,12 @@ export class MapView {
     const view = { k: this.view.k, x: this.view.x, y: this.view.y };
     // Badges first, so a worker passing a door or station is never hidden under its badge.
     if (this.queueBadges && this.layers.queues) {
+      // Queues that share a place's label (two at the pack stations) show their own names.
+      const shared = (label: string) => this.anchors.filter((a) => a.label === label).length > 1;
       const badges: QueueBadge[] = this.anchors.map((a) => ({
         x: a.x,
         y: a.y,
-        label: a.label,
+        label: shared(a.label) ? a.name : a.label,
         length: valueAt(trace.queues[a.name], this.t, 0),
       }));
       const opts = { depthM: layout.depthM, pixelRatio: ratio, avoid: this.labelBoxes() };
