@@ -35,6 +35,8 @@ export interface TravelModel {
   distanceM(a: PlaceRef, b: PlaceRef): number;
   /** The polyline `[[x, y], …]` of a shortest route from `a` to `b`, for animation. */
   path(a: PlaceRef, b: PlaceRef): XY[];
+  /** The ids of the aisles and cross aisles a shortest route from `a` to `b` runs along, once each. */
+  pathAisles(a: PlaceRef, b: PlaceRef): string[];
   /** The anchor of a place (cached for ids). Throws on an unknown id. */
   anchor(ref: PlaceRef): Anchor;
   /** Distance between two anchors, metres. */
@@ -112,6 +114,7 @@ export function createTravelModel(layout: Layout): TravelModel {
       return bestRoute(graph, anchor(a), anchor(b)).d;
     },
     path: (a, b) => routePath(graph, anchor(a), anchor(b)),
+    pathAisles: (a, b) => routeAisles(graph, edgeIndexOf(graph), anchor(a), anchor(b)),
   };
 }
 
@@ -352,6 +355,46 @@ function routePath(graph: TravelGraph, pa: Anchor, pb: Anchor): XY[] {
   addPoint(out, pb.foot);
   addPoint(out, pb.place);
   return out;
+}
+
+/** Index of the edge joining two nodes, keyed `u * n + v` both ways (built on first use). */
+const edgeIndexes = new WeakMap<TravelGraph, Map<number, number>>();
+
+function edgeIndexOf(graph: TravelGraph): Map<number, number> {
+  let index = edgeIndexes.get(graph);
+  if (index) return index;
+  index = new Map();
+  const n = graph.nodes.length;
+  graph.edges.forEach((e, i) => {
+    index?.set(e.from * n + e.to, i);
+    if (e.twoWay) index?.set(e.to * n + e.from, i);
+  });
+  edgeIndexes.set(graph, index);
+  return index;
+}
+
+/** The aisle ids along the route `bestRoute` takes from `pa` to `pb`, in order, once each. */
+function routeAisles(
+  graph: TravelGraph,
+  edgeIndex: Map<number, number>,
+  pa: Anchor,
+  pb: Anchor,
+): string[] {
+  const { edges, pred } = graph;
+  const n = graph.nodes.length;
+  const out = [edges[pa.edge].aisle];
+  const route = bestRoute(graph, pa, pb);
+  if (route.u >= 0) {
+    const chain: number[] = [];
+    for (let v = route.v; v !== -1 && v !== route.u; v = pred[route.u * n + v]) chain.push(v);
+    chain.push(route.u);
+    for (let i = chain.length - 1; i > 0; i--) {
+      const e = edgeIndex.get(chain[i] * n + chain[i - 1]);
+      if (e !== undefined) out.push(edges[e].aisle);
+    }
+  }
+  out.push(edges[pb.edge].aisle);
+  return [...new Set(out)];
 }
 
 /** The layout's pick grid in grid coordinates, or undefined. */

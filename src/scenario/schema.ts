@@ -805,10 +805,32 @@ const equipmentSchema = z
           .describe(
             "Extra fraction of travel time for a move into a wide aisle another worker is in (default 0.15, an assumption: passing costs a slow-down, not a stop)",
           ),
+        pickFaceBlocking: z
+          .boolean()
+          .default(true)
+          .describe(
+            "A picker reaching a pick face another picker is picking from waits until it is free (default true: the pick-face blocking of wide aisles, Parikh & Meller 2009)",
+          ),
+        pdPointCapacity: z
+          .int()
+          .min(1)
+          .max(1000)
+          .optional()
+          .describe(
+            "Pickers that can set up a tour at the P&D point at once; the next one waits (default: no limit)",
+          ),
+        crossAisleCapacity: z
+          .int()
+          .min(1)
+          .max(1000)
+          .optional()
+          .describe(
+            "Workers that can move along one cross aisle at once; a move waits at its start until every cross aisle on its route has room (default: no limit)",
+          ),
       })
       .prefault({})
       .describe(
-        "Aisle traffic: an aisle marked narrow, or narrower than two of the widest bodies (equipment or walking) of the scenario, holds one worker at a time; wide aisles let workers pass",
+        "Traffic: an aisle marked narrow, or narrower than two of the widest bodies (equipment or walking) of the scenario, lets no one pass — one worker at a time, or, when the layout marks it one-way, workers following each other; wide aisles let workers pass; pick faces and the P&D point hold a limited number of workers",
       ),
   })
   .prefault({})

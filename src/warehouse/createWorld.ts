@@ -29,6 +29,7 @@ import type { SimulateOptions } from "./types.ts";
 import { buildAisleTraffic, widestBodyM } from "./workforce/aisleTraffic.ts";
 import { DAY_S } from "./workforce/calendar.ts";
 import { createPools, equipmentForTasks, walkingMotions } from "./workforce/equipment.ts";
+import { PlaceTraffic } from "./workforce/placeTraffic.ts";
 import { TaskQueue } from "./workforce/workforce.ts";
 import type { Listeners, Stats, World } from "./world.ts";
 
@@ -164,6 +165,7 @@ export function createWorld(scenario: Scenario, options: SimulateOptions = {}): 
     walkingMotion: walkingMotions(scenario),
     palletVariation: palletVariation(sim, scenario),
     aisles: buildAisleTraffic(sim, site.layout.aisles, widestBodyM(scenario)),
+    places: new PlaceTraffic(sim),
     slotSku: new Int32Array(site.reserve.length).fill(-1),
     slotPallets: new Int32Array(site.reserve.length),
     putawayRule,

@@ -17,6 +17,7 @@ import type { SkuInfo } from "./storage/skuMaster.ts";
 import type { WorkCounts } from "./types.ts";
 import type { AisleState } from "./workforce/aisleTraffic.ts";
 import type { EquipmentPool } from "./workforce/equipment.ts";
+import type { PlaceTraffic } from "./workforce/placeTraffic.ts";
 import type { TaskQueue, Worker } from "./workforce/workforce.ts";
 
 /** A unit of work a worker takes from its role's queue. */
@@ -249,6 +250,8 @@ export interface World {
   walkingMotion: Record<Role, Motion>;
   /** Traffic state of every aisle, by id (aisleTraffic.ts). */
   aisles: Map<string, AisleState>;
+  /** Pick faces and P&D points held by workers (placeTraffic.ts). */
+  places: PlaceTraffic;
   /** Reserve slot state: SKU rank held (-1 empty) and pallets stored or on their way. */
   slotSku: Int32Array;
   slotPallets: Int32Array;

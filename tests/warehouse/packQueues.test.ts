@@ -12,10 +12,12 @@ const crew = { crews: [{ shift: "all", headcount: 2 }], speedMps: 1 };
 
 describe("simulate() trace: pack queues", () => {
   it("'packStations' holds the second order while the only station packs the first", () => {
-    // Both orders (2 units each) are picked in parallel: 3600 + 30 + 10 + 16 + 10 = 3666.
+    // Both orders (2 units each) are picked in parallel at the one face (no pick-face
+    // blocking): 3600 + 30 + 10 + 16 + 10 = 3666.
     // Packer A packs 45 + 2 × 6 = 57 s (3666 → 3723); packer B waits for the station from
     // 3666 to 3723, then packs to 3780.
     const scenario = tinyScenario({
+      equipment: { traffic: { pickFaceBlocking: false } },
       layout: {
         aisles: [
           {

@@ -9,13 +9,25 @@
 import { type Motion, moveTimeS, type PlaceRef } from "../../layout/index.ts";
 import type { Operation } from "../operation.ts";
 import { plainPick } from "../storage/pickFace.ts";
-import { acquire, aisleOf, lift, motionOf, release, traceTask } from "../workforce/activities.ts";
 import {
+  acquire,
+  aisleOf,
+  aislePositionM,
+  lift,
+  motionOf,
+  release,
+  traceTask,
+} from "../workforce/activities.ts";
+import {
+  arriveInAisle,
   bookCongestion,
+  clearWayAhead,
   enterAisle,
   leaveAisle,
   passingDelayS,
 } from "../workforce/aisleTraffic.ts";
+import { releaseCrossAisles, takeCrossAisles } from "../workforce/crossAisleTraffic.ts";
+import { waitForPlace } from "../workforce/placeTraffic.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, OrderLine, SkuState, StopLine, Task, World } from "../world.ts";
 import { planPickTour } from "./tour.ts";
@@ -95,21 +107,9 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
   const times = new TourTimes();
   const motion = motionOf(world, worker, pool);
 
-  // Back to the depot first if the worker is elsewhere.
-  if (worker.pos !== site.depot) {
-    const d = site.travel.distanceM(worker.pos, site.depot);
-    const legS = moveTimeS(motion, d, false, aisleOf(world, worker.pos), "");
-    startLeg(world, worker, worker.pos, site.depot, legS);
-    yield legS;
-    times.travelS += legS;
-    worker.pos = site.depot;
-  }
-  if (picking.setupS > 0) {
-    const setupS = picking.setupS * worker.handlingFactor;
-    worker.setState("handling", sim.now);
-    yield setupS;
-    times.pickS += setupS;
-  }
+  yield* setUpAtDepot(world, worker, motion, times);
+  const { pickFaceBlocking: faceBlocking, crossAisleCapacity } = world.scenario.equipment.traffic;
+  const crossAisles = crossAisleCapacity !== undefined;
 
   const plan = planStops(world, parts, motion);
   const { stops, stopLines, sequence, legs, backS } = plan;
@@ -121,12 +121,21 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     const lines = stopLines[i];
     const face = site.faces[lines[0].sku];
     if (face.aisle !== worker.aisle?.id) leaveAisle(worker);
+    if (world.aisles.get(face.aisle)?.follow)
+      times.congestionS += yield* clearWayAhead(
+        world,
+        worker,
+        face.aisle,
+        aislePositionM(world, to),
+      );
     const legS = legs[k];
     if (legS > 0) {
+      const held = crossAisles ? yield* takeCrossAisles(world, worker, prev, to) : undefined;
       const slowS = passingDelayS(world, worker, face.aisle, legS);
       bookCongestion(world, worker, face.aisle, slowS, false);
       startLeg(world, worker, prev, to, legS + slowS);
       yield legS + slowS;
+      if (held) releaseCrossAisles(world, held);
       times.travelS += legS;
       times.congestionS += slowS;
     }
@@ -135,6 +144,9 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     // NOTE: the check stays here so that a stop makes no generator in the common case.
     if (face.aisle !== worker.aisle?.id)
       times.congestionS += yield* enterAisle(world, worker, face.aisle);
+    if (worker.aisle?.follow) arriveInAisle(worker, aislePositionM(world, to));
+    if (faceBlocking && !world.places.tryTake(to, 1))
+      times.congestionS += yield* waitForPlace(world, worker, to, 1, face.aisle, "pickFace");
     if (face.heightM > 0 && motion.lowerMps > 0) yield* lift(world, worker, pool, to, false);
     const handleS = stopHandleS(picking, lines) * worker.handlingFactor;
     if (handleS > 0) {
@@ -149,17 +161,54 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     else times.shortS += yield* world.pickFace(worker, sku, lines);
     lineCount += lines.length;
     afterStop(world, worker, sku, lines);
+    if (faceBlocking) world.places.release(to);
   }
   leaveAisle(worker);
-  if (backS > 0) {
-    startLeg(world, worker, prev, site.depot, backS);
-    yield backS;
-    times.travelS += backS;
-  }
+  if (backS > 0) yield* walkBack(world, worker, prev, backS, times);
   worker.pos = site.depot;
   release(world, worker, "pick", equipment);
   traceTask(world, "pick", worker, "end", parts[0].order.id);
   bookTour(world, parts, times, lineCount, plan.distanceM);
+}
+
+/**
+ * Goes back to the depot first if the worker is elsewhere, then sets the tour up there,
+ * waiting for room at the P&D point when it has a capacity.
+ */
+function* setUpAtDepot(world: World, worker: Worker, motion: Motion, times: TourTimes) {
+  const { sim, site } = world;
+  if (worker.pos !== site.depot) {
+    const d = site.travel.distanceM(worker.pos, site.depot);
+    const legS = moveTimeS(motion, d, false, aisleOf(world, worker.pos), "");
+    startLeg(world, worker, worker.pos, site.depot, legS);
+    yield legS;
+    times.travelS += legS;
+    worker.pos = site.depot;
+  }
+  const setupS = world.scenario.outbound.picking.setupS * worker.handlingFactor;
+  if (setupS <= 0) return;
+  const capacity = world.scenario.equipment.traffic.pdPointCapacity;
+  if (capacity !== undefined && !world.places.tryTake(site.depot, capacity)) {
+    const depot = site.depot;
+    times.congestionS += yield* waitForPlace(world, worker, depot, capacity, depot, "pdPoint");
+  }
+  worker.setState("handling", sim.now);
+  yield setupS;
+  times.pickS += setupS;
+  if (capacity !== undefined) world.places.release(site.depot);
+}
+
+/** The tour's last leg, from the last stop `from` back to the depot. */
+function* walkBack(world: World, worker: Worker, from: string, backS: number, times: TourTimes) {
+  const depot = world.site.depot;
+  const held =
+    world.scenario.equipment.traffic.crossAisleCapacity === undefined
+      ? undefined
+      : yield* takeCrossAisles(world, worker, from, depot);
+  startLeg(world, worker, from, depot, backS);
+  yield backS;
+  if (held) releaseCrossAisles(world, held);
+  times.travelS += backS;
 }
 
 /** Marks the tour's orders as started (first tour only) and traces the task's start. */

@@ -9,7 +9,15 @@ import { liftTimeS, type Motion, moveTimeS, type PlaceRef } from "../../layout/i
 import type { EquippedTask } from "../../scenario/index.ts";
 import type { TraceRecord } from "../types.ts";
 import type { World } from "../world.ts";
-import { bookCongestion, enterAisle, leaveAisle, passingDelayS } from "./aisleTraffic.ts";
+import {
+  arriveInAisle,
+  bookCongestion,
+  clearWayAhead,
+  enterAisle,
+  leaveAisle,
+  passingDelayS,
+} from "./aisleTraffic.ts";
+import { releaseCrossAisles, takeCrossAisles } from "./crossAisleTraffic.ts";
 import type { EquipmentPool } from "./equipment.ts";
 import type { Worker } from "./workforce.ts";
 
@@ -22,6 +30,12 @@ export function motionOf(world: World, worker: Worker, pool: EquipmentPool | und
 export function aisleOf(world: World, place: PlaceRef): string {
   if (typeof place !== "string") return "";
   return world.site.travel.location(place)?.aisle ?? "";
+}
+
+/** Where a place's access point lies along its aisle, m from the aisle's start (0 off-aisle). */
+export function aislePositionM(world: World, place: PlaceRef): number {
+  if (typeof place !== "string") return 0;
+  return world.site.travel.location(place)?.access.positionM ?? 0;
 }
 
 /**
@@ -41,6 +55,12 @@ export function* travel(
   const toAisle = aisleOf(world, to);
   if (distanceM > 0) {
     if (toAisle !== worker.aisle?.id) leaveAisle(worker);
+    if (world.aisles.get(toAisle)?.follow)
+      yield* clearWayAhead(world, worker, toAisle, aislePositionM(world, to));
+    const held =
+      world.scenario.equipment.traffic.crossAisleCapacity === undefined
+        ? undefined
+        : yield* takeCrossAisles(world, worker, from, to);
     worker.setState(options.loaded ? "travelLoaded" : "travelEmpty", sim.now);
     const motion = motionOf(world, worker, options.pool);
     const moveS = moveTimeS(motion, distanceM, options.loaded, aisleOf(world, from), toAisle);
@@ -57,9 +77,11 @@ export function* travel(
       });
     }
     yield durationS;
+    if (held) releaseCrossAisles(world, held);
   }
   worker.pos = to;
   if (toAisle !== (worker.aisle?.id ?? "")) yield* enterAisle(world, worker, toAisle);
+  if (worker.aisle?.follow) arriveInAisle(worker, aislePositionM(world, to));
   return distanceM;
 }
 

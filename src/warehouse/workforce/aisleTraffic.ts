@@ -1,26 +1,37 @@
 /**
  * Aisle traffic: who stands in which aisle, and the waits and slow-downs that follow. A
  * narrow aisle (marked narrow in the layout, or narrower than two of the widest bodies
- * working in the scenario) holds one worker at a time: a picker or a truck waits at its
- * entry until it clears. A wide aisle lets workers pass, but a move into it while another
- * worker is there takes `passingSlowdown` longer. Every task that stops in an aisle books
- * its occupancy here, so trucks and pickers block each other alike.
+ * working in the scenario) lets no one pass:
+ * - two-way, it holds one worker at a time: a picker or a truck waits at its entry until it
+ *   clears;
+ * - one-way (the layout's `oneWay`), workers follow each other in entry order: a worker
+ *   waits while the one ahead of it stands at or before the position it is heading for
+ *   (the narrow-aisle blocking of Gue, Meller & Skufca 2006).
+ * A wide aisle lets workers pass, but a move into it while another worker is there takes
+ * `passingSlowdown` longer. Every task that stops in an aisle books its occupancy here, so
+ * trucks and pickers block each other alike.
  */
-import { type ProcessGenerator, Resource, type Simulation } from "../../engine/index.ts";
+import { Event, type ProcessGenerator, Resource, type Simulation } from "../../engine/index.ts";
 import { type Aisle, equipmentKinds, walking } from "../../layout/index.ts";
 import { EQUIPMENT_KINDS, type Scenario } from "../../scenario/index.ts";
 import type { World } from "../world.ts";
 import type { Worker } from "./workforce.ts";
 
-/** One aisle's traffic: workers in it and, for a narrow aisle, the one-at-a-time resource. */
+/** One aisle's traffic: workers in it and, for a narrow aisle, how they wait. */
 export class AisleState {
   /** Workers standing in the aisle (a narrow aisle's waiting workers not counted). */
   occupants = 0;
+  /** A narrow one-way aisle's workers in entry order: the first is furthest along. */
+  readonly convoy: Worker[] = [];
+  /** Fires when a worker of the convoy moves on or leaves (created when someone waits). */
+  moved: Event | undefined;
 
   constructor(
     readonly id: string,
-    /** Capacity one; undefined for a wide aisle. */
+    /** A narrow two-way aisle's capacity-one resource; undefined otherwise. */
     readonly resource: Resource | undefined,
+    /** A narrow one-way aisle: workers follow each other, no one passes. */
+    readonly follow: boolean,
   ) {}
 }
 
@@ -34,7 +45,10 @@ export function widestBodyM(scenario: Scenario): number {
   return widest;
 }
 
-/** The traffic state of every aisle: narrow when marked so or narrower than two `widestM`. */
+/**
+ * The traffic state of every aisle: narrow when marked so or narrower than two `widestM`;
+ * a narrow aisle marked one-way lets workers follow each other, else it holds one at a time.
+ */
 export function buildAisleTraffic(
   sim: Simulation,
   aisles: readonly Aisle[],
@@ -43,7 +57,9 @@ export function buildAisleTraffic(
   const out = new Map<string, AisleState>();
   for (const a of aisles) {
     const narrow = a.narrow || a.widthM < 2 * widestM;
-    out.set(a.id, new AisleState(a.id, narrow ? new Resource(sim, { capacity: 1 }) : undefined));
+    const follow = narrow && a.oneWay;
+    const resource = narrow && !follow ? new Resource(sim, { capacity: 1 }) : undefined;
+    out.set(a.id, new AisleState(a.id, resource, follow));
   }
   return out;
 }
@@ -62,6 +78,7 @@ export function* enterAisle(
   const aisle = world.aisles.get(aisleId);
   if (!aisle) return 0;
   worker.aisle = aisle;
+  if (aisle.follow) joinConvoy(aisle, worker, worker.aislePosM);
   if (!aisle.resource) {
     aisle.occupants++;
     return 0;
@@ -88,8 +105,79 @@ export function leaveAisle(worker: Worker): void {
   if (!aisle) return;
   aisle.occupants--;
   if (aisle.resource && worker.aisleRequest) aisle.resource.release(worker.aisleRequest);
+  if (aisle.follow) {
+    aisle.convoy.splice(aisle.convoy.indexOf(worker), 1);
+    announceMove(aisle);
+  }
   worker.aisle = undefined;
   worker.aisleRequest = undefined;
+}
+
+/**
+ * Before a move to position `toPosM` of aisle `aisleId`: in a narrow one-way aisle, waits
+ * while the worker ahead (or, from outside, the last one in) stands at or before that
+ * position, then takes its place in the convoy. A move back along a one-way aisle is a new
+ * entry. Returns the wait, s; 0 at once for any other aisle.
+ */
+export function* clearWayAhead(
+  world: World,
+  worker: Worker,
+  aisleId: string,
+  toPosM: number,
+): ProcessGenerator<number> {
+  const aisle = world.aisles.get(aisleId);
+  if (!aisle?.follow) return 0;
+  if (worker.aisle === aisle && toPosM < worker.aislePosM) leaveAisle(worker);
+  const { sim } = world;
+  const fromS = sim.now;
+  let ahead = workerAhead(aisle, worker);
+  if (ahead !== undefined && ahead.aislePosM <= toPosM) {
+    worker.setState("waiting", fromS, "aisle");
+    while (ahead !== undefined && ahead.aislePosM <= toPosM) {
+      aisle.moved ??= new Event(sim);
+      yield aisle.moved;
+      ahead = workerAhead(aisle, worker);
+    }
+  }
+  if (worker.aisle !== aisle) {
+    leaveAisle(worker);
+    worker.aisle = aisle;
+    aisle.occupants++;
+    joinConvoy(aisle, worker, 0);
+  }
+  const waitS = sim.now - fromS;
+  bookCongestion(world, worker, aisleId, waitS, true);
+  return waitS;
+}
+
+/** After a move inside a narrow one-way aisle: the worker now stands at `posM`. */
+export function arriveInAisle(worker: Worker, posM: number): void {
+  const aisle = worker.aisle;
+  if (!aisle?.follow) return;
+  worker.aislePosM = posM;
+  announceMove(aisle);
+}
+
+/** Adds `worker` at the tail of a one-way aisle's convoy, standing at `posM`. */
+function joinConvoy(aisle: AisleState, worker: Worker, posM: number): void {
+  if (aisle.convoy.includes(worker)) return;
+  aisle.convoy.push(worker);
+  worker.aislePosM = posM;
+}
+
+/** The worker a move in a one-way aisle must not pass: the one ahead, or the tail. */
+function workerAhead(aisle: AisleState, worker: Worker): Worker | undefined {
+  const i = aisle.convoy.indexOf(worker);
+  if (i === 0) return undefined;
+  return i > 0 ? aisle.convoy[i - 1] : aisle.convoy[aisle.convoy.length - 1];
+}
+
+/** Wakes the workers waiting for someone of the convoy to move on. */
+function announceMove(aisle: AisleState): void {
+  const moved = aisle.moved;
+  if (moved === undefined) return;
+  aisle.moved = undefined;
+  moved.succeed();
 }
 
 /**
@@ -103,7 +191,7 @@ export function passingDelayS(
   moveS: number,
 ): number {
   const aisle = world.aisles.get(aisleId);
-  if (!aisle || aisle.resource) return 0;
+  if (!aisle || aisle.resource || aisle.follow) return 0;
   const others = aisle.occupants - (worker.aisle === aisle ? 1 : 0);
   if (others <= 0) return 0;
   return moveS * world.scenario.equipment.traffic.passingSlowdown;

@@ -51,6 +51,8 @@ export class Worker {
   /** The aisle the worker stands in (aisleTraffic.ts), and its hold on a narrow one. */
   aisle: AisleState | undefined;
   aisleRequest: Request | undefined;
+  /** Where the worker stands along a narrow one-way aisle, m from its entry. */
+  aislePosM = 0;
 
   constructor(
     readonly id: string,
