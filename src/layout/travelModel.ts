@@ -382,18 +382,21 @@ function routeAisles(
 ): string[] {
   const { edges, pred } = graph;
   const n = graph.nodes.length;
-  const out = [edges[pa.edge].aisle];
+  const ea = edges[pa.edge];
+  const eb = edges[pb.edge];
   const route = bestRoute(graph, pa, pb);
-  if (route.u >= 0) {
-    const chain: number[] = [];
-    for (let v = route.v; v !== -1 && v !== route.u; v = pred[route.u * n + v]) chain.push(v);
-    chain.push(route.u);
-    for (let i = chain.length - 1; i > 0; i--) {
-      const e = edgeIndex.get(chain[i] * n + chain[i - 1]);
-      if (e !== undefined) out.push(edges[e].aisle);
-    }
+  if (route.u < 0) return [ea.aisle];
+  const out: string[] = [];
+  // The anchors' own edges count only when the route runs some way along them.
+  if ((route.u === ea.to ? ea.lengthM - pa.offsetM : pa.offsetM) > 1e-9) out.push(ea.aisle);
+  const chain: number[] = [];
+  for (let v = route.v; v !== -1 && v !== route.u; v = pred[route.u * n + v]) chain.push(v);
+  chain.push(route.u);
+  for (let i = chain.length - 1; i > 0; i--) {
+    const e = edgeIndex.get(chain[i] * n + chain[i - 1]);
+    if (e !== undefined) out.push(edges[e].aisle);
   }
-  out.push(edges[pb.edge].aisle);
+  if ((route.v === eb.from ? pb.offsetM : eb.lengthM - pb.offsetM) > 1e-9) out.push(eb.aisle);
   return [...new Set(out)];
 }
 

@@ -136,3 +136,21 @@ describe("narrow one-way aisle", () => {
     ]);
   });
 });
+
+describe("cross-aisle capacity", () => {
+  it("with room for one, a move waits until the cross aisle on its route is free", () => {
+    // A1 one-way and wide, so both pickers leave by C1. Picker 1 at L1 3640–3656, back along
+    // C1 3656–3696. Picker 2 waits for the face until 3656, picks until 3672, then waits for
+    // C1 until 3696 and is back at 3736.
+    const { congestion, picked } = run({
+      secondS: 5,
+      aisle: { narrow: false, oneWay: true },
+      traffic: { crossAisleCapacity: 1 },
+    });
+    expect(congestion).toEqual([
+      { t: 3656, kind: "congestion", aisle: "A1", worker: "picker-2", waitS: 11 },
+      { t: 3696, kind: "congestion", aisle: "C1", worker: "picker-2", waitS: 24 },
+    ]);
+    expect(picked).toEqual([3696, 3736]);
+  });
+});
