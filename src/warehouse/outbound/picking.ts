@@ -19,7 +19,6 @@ import {
   traceTask,
 } from "../workforce/activities.ts";
 import {
-  arriveInAisle,
   bookCongestion,
   clearWayAhead,
   enterAisle,
@@ -144,7 +143,6 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     // NOTE: the check stays here so that a stop makes no generator in the common case.
     if (face.aisle !== worker.aisle?.id)
       times.congestionS += yield* enterAisle(world, worker, face.aisle);
-    if (worker.aisle?.follow) arriveInAisle(worker, aislePositionM(world, to));
     if (faceBlocking && !world.places.tryTake(to, 1))
       times.congestionS += yield* waitForPlace(world, worker, to, 1, face.aisle, "pickFace");
     if (face.heightM > 0 && motion.lowerMps > 0) yield* lift(world, worker, pool, to, false);

@@ -10,7 +10,6 @@ import type { EquippedTask } from "../../scenario/index.ts";
 import type { TraceRecord } from "../types.ts";
 import type { World } from "../world.ts";
 import {
-  arriveInAisle,
   bookCongestion,
   clearWayAhead,
   enterAisle,
@@ -81,7 +80,6 @@ export function* travel(
   }
   worker.pos = to;
   if (toAisle !== (worker.aisle?.id ?? "")) yield* enterAisle(world, worker, toAisle);
-  if (worker.aisle?.follow) arriveInAisle(worker, aislePositionM(world, to));
   return distanceM;
 }
 

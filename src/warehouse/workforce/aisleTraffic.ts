@@ -78,7 +78,6 @@ export function* enterAisle(
   const aisle = world.aisles.get(aisleId);
   if (!aisle) return 0;
   worker.aisle = aisle;
-  if (aisle.follow) joinConvoy(aisle, worker, worker.aislePosM);
   if (!aisle.resource) {
     aisle.occupants++;
     return 0;
@@ -115,9 +114,9 @@ export function leaveAisle(worker: Worker): void {
 
 /**
  * Before a move to position `toPosM` of aisle `aisleId`: in a narrow one-way aisle, waits
- * while the worker ahead (or, from outside, the last one in) stands at or before that
- * position, then takes its place in the convoy. A move back along a one-way aisle is a new
- * entry. Returns the wait, s; 0 at once for any other aisle.
+ * while the worker ahead (or, from outside, the last one in) stands at or is heading for a
+ * position at or before that one, then claims it: the workers behind may close up at once.
+ * A move back along a one-way aisle is a new entry. Returns the wait, s; 0 for any other aisle.
  */
 export function* clearWayAhead(
   world: World,
@@ -143,26 +142,13 @@ export function* clearWayAhead(
     leaveAisle(worker);
     worker.aisle = aisle;
     aisle.occupants++;
-    joinConvoy(aisle, worker, 0);
+    aisle.convoy.push(worker);
   }
+  worker.aislePosM = toPosM;
+  announceMove(aisle);
   const waitS = sim.now - fromS;
   bookCongestion(world, worker, aisleId, waitS, true);
   return waitS;
-}
-
-/** After a move inside a narrow one-way aisle: the worker now stands at `posM`. */
-export function arriveInAisle(worker: Worker, posM: number): void {
-  const aisle = worker.aisle;
-  if (!aisle?.follow) return;
-  worker.aislePosM = posM;
-  announceMove(aisle);
-}
-
-/** Adds `worker` at the tail of a one-way aisle's convoy, standing at `posM`. */
-function joinConvoy(aisle: AisleState, worker: Worker, posM: number): void {
-  if (aisle.convoy.includes(worker)) return;
-  aisle.convoy.push(worker);
-  worker.aislePosM = posM;
 }
 
 /** The worker a move in a one-way aisle must not pass: the one ahead, or the tail. */
