@@ -71,13 +71,26 @@ export function drawLinearX(
     );
 }
 
-/** Lines of each category label when wrapped to `bandWidth`. */
+/** Category labels wrapped to their band: the lines of each and the font size, px. */
+export interface WrappedLabels {
+  lines: string[][];
+  fontSize: number;
+}
+
+/**
+ * Lines of each category label when wrapped to `bandWidth`, at the largest font size from
+ * 10 down to 8 px at which every word fits whole (else the longest words are cut with "…").
+ */
 export function wrapCategories(
   categories: string[],
   bandWidth: number,
   measure: TextMeasure,
-): string[][] {
-  return categories.map((c) => wrapText(c, Math.max(8, bandWidth - 4), TICK_FONT, measure));
+): WrappedLabels {
+  const width = Math.max(8, bandWidth - 4);
+  const words = categories.flatMap((c) => c.split(/\s+/));
+  const fontSize =
+    [TICK_FONT, 9, 8].find((size) => words.every((w) => measure(w, size) <= width)) ?? 8;
+  return { lines: categories.map((c) => wrapText(c, width, fontSize, measure)), fontSize };
 }
 
 /** Draws a bottom category axis whose labels are the given wrapped lines. */
@@ -85,7 +98,7 @@ export function drawBandX(
   plot: G,
   x: ScaleBand<string>,
   innerHeight: number,
-  lines: string[][],
+  labels: WrappedLabels,
 ): void {
   const axis = plot
     .append("g")
@@ -93,9 +106,9 @@ export function drawBandX(
     .attr("transform", `translate(0, ${innerHeight})`)
     .call(axisBottom(x).tickSizeOuter(0));
   axis.selectAll<SVGTextElement, string>(".tick text").each(function (_, i) {
-    const parts = lines[i] ?? [];
+    const parts = labels.lines[i] ?? [];
     this.textContent = "";
-    this.setAttribute("font-size", String(TICK_FONT));
+    this.setAttribute("font-size", String(labels.fontSize));
     parts.forEach((part, k) => {
       const span = this.ownerDocument.createElementNS("http://www.w3.org/2000/svg", "tspan");
       span.setAttribute("x", "0");

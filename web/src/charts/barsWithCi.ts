@@ -4,7 +4,13 @@
  * Category labels wrap to their band, so long KPI names never run into each other.
  */
 import { type ScaleBand, type ScaleLinear, type Selection, scaleBand, scaleLinear } from "d3";
-import { drawBandX, drawValueAxisY, TICK_LINE_H, wrapCategories } from "./axes.ts";
+import {
+  drawBandX,
+  drawValueAxisY,
+  TICK_LINE_H,
+  type WrappedLabels,
+  wrapCategories,
+} from "./axes.ts";
 import { type ChartOptions, createFrame, type Frame, formatNumber } from "./frame.ts";
 
 /** A bar's value: the mean and the half-width of its 95 % interval (0 or absent: none). */
@@ -128,10 +134,10 @@ export function barsWithCi(container: Element, data: BarsData, options: BarsOpti
       ? data.series.map((s, i) => ({ label: s.name, kind: "fill" as const, fillIndex: i }))
       : [];
   const plotWidth = (options.width ?? 640) - 64 - 16;
-  let lines: string[][] = [];
+  let labels: WrappedLabels = { lines: [], fontSize: 10 };
   const frame = createFrame(container, options, legend, Math.max(1, data.series.length), (m) => {
-    lines = wrapCategories(data.categories, labelWidth(data.categories.length, plotWidth), m);
-    return { bottom: 34 + TICK_LINE_H * Math.max(1, ...lines.map((l) => l.length)) };
+    labels = wrapCategories(data.categories, labelWidth(data.categories.length, plotWidth), m);
+    return { bottom: 34 + TICK_LINE_H * Math.max(1, ...labels.lines.map((l) => l.length)) };
   });
   const { plot, innerWidth, innerHeight } = frame;
   frame.svg.attr("data-chart", "barsWithCi");
@@ -152,7 +158,7 @@ export function barsWithCi(container: Element, data: BarsData, options: BarsOpti
     .range([0, x0.bandwidth()])
     .padding(0.08);
   drawValueAxisY(plot, y, innerWidth);
-  drawBandX(plot, x0, innerHeight, lines);
+  drawBandX(plot, x0, innerHeight, labels);
   drawSeries(frame, data, { x0, x1, y }, options);
   if (lo < 0) {
     plot

@@ -74,6 +74,10 @@ function drawMarks(frame: Frame, data: DistributionData, x: (v: number) => numbe
       .attr("y", 10 + row * 13)
       .attr("font-size", TICK_FONT)
       .attr("fill", color)
+      // A white halo keeps the label readable over bars and the other marks' lines.
+      .attr("stroke", "#ffffff")
+      .attr("stroke-width", 3)
+      .attr("paint-order", "stroke")
       .text(text);
   });
 }

@@ -31,13 +31,14 @@ export interface FillStyle {
   hatchColor: string;
 }
 
-/** Line colours, L* 9, 28, 46, 58, 71: neighbours differ by at least 11 L*. */
+/** Line colours, L* 9, 28, 46, 58, 71, 84: any two differ by at least 11 L*. */
 export const LINE_COLORS: readonly string[] = [
   "#1a1a1a",
   "#7a0177",
   "#0072b2",
   "#009e73",
   "#e69f00",
+  "#b2df8a",
 ];
 /** Dash patterns, cycled with a different period than the colours. */
 export const LINE_DASHES: readonly string[] = [
