@@ -3,6 +3,7 @@
  * something that can be set, every value has the type the scenario or the layout
  * generators take.
  */
+import { z } from "zod";
 import { didYouMean, type InputIssue, withArticle } from "../common/inputError.ts";
 import { checkPath, getPath, splitPath } from "../experiment/scenarioPath.ts";
 import { fishboneSpecSchema, flyingVSpecSchema, traditionalSpecSchema } from "../layout/index.ts";
@@ -16,38 +17,37 @@ const LAYOUT_KEYS = new Set([
   ...Object.keys(fishboneSpecSchema.shape),
   ...Object.keys(flyingVSpecSchema.shape),
 ]);
-/** The JS types (`number`, `string`, `boolean`) a zod schema accepts; empty when unknown. */
-function primitiveTypes(schema: unknown): Set<string> {
-  const def = (schema as any)?._zod?.def;
-  const out = new Set<string>();
-  if (!def) return out;
-  switch (def.type) {
-    case "optional":
-    case "default":
-    case "prefault":
-    case "nullable":
-    case "readonly":
-      return primitiveTypes(def.innerType);
-    case "pipe":
-      return primitiveTypes(def.in);
-    case "union":
-      for (const o of def.options) for (const t of primitiveTypes(o)) out.add(t);
-      return out;
-    case "number":
-    case "int":
-    case "string":
-    case "boolean":
-      out.add(def.type === "int" ? "number" : def.type);
-      return out;
-    case "enum":
-      out.add("string");
-      return out;
-    case "literal":
-      for (const v of def.values) out.add(typeof v);
-      return out;
-    default:
-      return out;
-  }
+/** JSON Schema type names of the primitive values a space may set, as JS `typeof` names. */
+const PRIMITIVE: Record<string, string> = {
+  number: "number",
+  integer: "number",
+  string: "string",
+  boolean: "boolean",
+};
+
+/** The primitive types a JSON Schema node admits (its type, const, enum and alternatives). */
+function jsonSchemaTypes(node: JsonSchemaNode, out: Set<string>): Set<string> {
+  const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
+  for (const t of types) if (PRIMITIVE[t]) out.add(PRIMITIVE[t]);
+  if (node.const !== undefined && PRIMITIVE[typeof node.const]) out.add(typeof node.const);
+  for (const v of node.enum ?? []) if (PRIMITIVE[typeof v]) out.add(typeof v);
+  for (const alt of [...(node.anyOf ?? []), ...(node.oneOf ?? [])]) jsonSchemaTypes(alt, out);
+  return out;
+}
+
+interface JsonSchemaNode {
+  type?: string | string[];
+  const?: unknown;
+  enum?: unknown[];
+  anyOf?: JsonSchemaNode[];
+  oneOf?: JsonSchemaNode[];
+}
+
+/** The JS types (`number`, `string`, `boolean`) a zod schema accepts as input; empty when none. */
+function primitiveTypes(schema: z.ZodType | undefined): Set<string> {
+  if (!schema) return new Set();
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+  return jsonSchemaTypes(json as JsonSchemaNode, new Set());
 }
 
 /** The value types a space path takes: from the generator schemas or the base scenario. */
@@ -55,7 +55,7 @@ function expectedTypes(base: Scenario, parts: string[], path: string): Set<strin
   if (parts[0] === "layout" && parts.length === 2) {
     const out = new Set<string>();
     for (const schema of [traditionalSpecSchema, fishboneSpecSchema, flyingVSpecSchema]) {
-      const field = (schema.shape as Record<string, unknown>)[parts[1]];
+      const field = (schema.shape as Record<string, z.ZodType | undefined>)[parts[1]];
       for (const t of primitiveTypes(field)) out.add(t);
     }
     return out;
