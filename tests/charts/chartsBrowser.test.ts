@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type TestBrowser } from "../report/browser.ts";
 
 const ARTIFACTS = join(process.cwd(), "artifacts", "charts");
-const ENTRY = new URL("../../web/src/charts/index.ts", import.meta.url).pathname;
+const WEB = new URL("../../web/src/", import.meta.url).pathname;
+/** The charts and the heatmap legend, as one global `charts` object. */
+const ENTRY = `export * from "./charts/index.ts"; export { drawLegend } from "./draw/drawLegend.ts";`;
 
 let browser: TestBrowser;
 let page: Page;
@@ -20,7 +22,7 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   const bundle = await build({
-    entryPoints: [ENTRY],
+    stdin: { contents: ENTRY, resolveDir: WEB, loader: "ts" },
     bundle: true,
     format: "iife",
     globalName: "charts",
@@ -56,7 +58,9 @@ async function draw(chart: string, data: unknown, options: unknown): Promise<Box
     ([chart, data, options]) => {
       const c = document.getElementById("c")!;
       c.replaceChildren();
-      (window as any).charts[chart as string](c, data, options);
+      const fn = (window as any).charts[chart as string];
+      if (chart === "drawLegend") fn(c, options);
+      else fn(c, data, options);
       const boxes = [...c.querySelectorAll("svg text")]
         .filter((t) => (t.textContent ?? "").trim() !== "")
         .filter((t) => getComputedStyle(t).visibility !== "hidden")
@@ -303,5 +307,18 @@ describe("charts in Chromium", () => {
     for (const s of ["travelling", "idle", "off-shift"]) expect(legend).toContain(s);
     expect(legend).not.toContain("other");
     expect(legend).toContain("Tue 00:00");
+  });
+
+  it("drawLegend() of a heatmap with large values on a narrow legend: ticks stand apart", async () => {
+    const boxes = await draw("drawLegend", null, {
+      title: "Travel density",
+      unit: "m per 1 m cell",
+      domain: [0, 123_456],
+      width: 160,
+    });
+    await screenshot("heatLegend");
+    const ticks = boxes.filter((b) => /^[\d,.]+$/.test(b.text));
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    expect(overlaps(boxes)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 /** A colour-ramp legend with a title, tick values and the unit, for the heatmaps. */
-import { axisBottom, range, scaleLinear, select } from "d3";
+import { axisBottom, range, type ScaleLinear, type Selection, scaleLinear, select } from "d3";
+import { textMeasure } from "../charts/textMeasure.ts";
 import { type HeatScaleOptions, heatColor } from "./heatScale.ts";
 
 /** Options of drawLegend. */
@@ -12,6 +13,30 @@ export interface LegendOptions extends HeatScaleOptions {
   domain: [number, number];
   /** Width in px. Defaults to fit the title, at least 240. */
   width?: number;
+}
+
+/**
+ * The most ticks (5 down to 2) whose labels, measured at 10 px, stand apart along the bar,
+ * so tick values never run into each other on a narrow legend or with large values.
+ */
+function fittingTicks(
+  svg: Selection<SVGSVGElement, unknown, null, undefined>,
+  x: ScaleLinear<number, number>,
+): number {
+  const { measure, done } = textMeasure(svg);
+  const fits = (n: number) => {
+    const format = x.tickFormat(n);
+    const ticks = x.ticks(n);
+    return ticks.every(
+      (t, i) =>
+        i === 0 ||
+        x(t) - x(ticks[i - 1]) >=
+          (measure(format(t), 10) + measure(format(ticks[i - 1]), 10)) / 2 + 6,
+    );
+  };
+  const n = [5, 4, 3, 2].find(fits) ?? 2;
+  done();
+  return n;
 }
 
 /** Appends a legend SVG to `container` (an HTML element or an SVG group). */
@@ -56,7 +81,7 @@ export function drawLegend(container: Element, options: LegendOptions): void {
   svg
     .append("g")
     .attr("transform", "translate(0, 28)")
-    .call(axisBottom(x).ticks(5).tickSizeOuter(0))
+    .call(axisBottom(x).ticks(fittingTicks(svg, x)).tickSizeOuter(0))
     .call((a) => a.select(".domain").remove())
     .call((a) => a.selectAll("text").attr("fill", "#334155"));
 }
