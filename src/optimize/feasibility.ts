@@ -7,31 +7,22 @@
  * outside some bound infeasible, each with probability ≥ 1 − α over all candidates and
  * targets (Bonferroni: β = α / (candidates × targets) per decision).
  */
-import { isExperimentAborted } from "../experiment/abort.ts";
 import { buildJobs, type Candidate } from "../experiment/jobs.ts";
 import { type Estimate, estimate } from "../experiment/statistics.ts";
 import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
 import { knHSquared } from "./kimNelson.ts";
+import { runBatch, type SequentialOptions } from "./runBatch.ts";
 import type { ServiceTarget } from "./serviceTargets.ts";
 
 /** The verdict on one target or one candidate; `undecided` when a limit came first. */
 export type Feasibility = "feasible" | "infeasible" | "undecided";
 
-/** Options for checkFeasibility(). */
-export interface FeasibilityOptions {
+/**
+ * Options for checkFeasibility(): α defaults to 0.025 (error over every decision), n0 to 8,
+ * the most replications per candidate to 60.
+ */
+export interface FeasibilityOptions extends SequentialOptions {
   targets: readonly ServiceTarget[];
-  seed: number;
-  /** Error probability over every decision. Defaults to 0.025. */
-  alpha?: number;
-  /** First-stage replications n0 (≥ 2). Defaults to 8. */
-  initialReplications?: number;
-  firstReplication?: number;
-  /** Most replications per candidate. Defaults to 60. */
-  maxReplications?: number;
-  /** Most replications in total. Defaults to unlimited. */
-  budget?: number;
-  signal?: AbortSignal;
-  onResult?(outcome: ReplicationOutcome): void;
 }
 
 /** One target of one candidate. */
@@ -141,18 +132,12 @@ export async function checkFeasibility<S>(
       replications: step,
       firstReplication: first + r,
     });
-    try {
-      const batch = await executor.run(jobs as never, {
-        signal: options.signal,
-        onResult: options.onResult,
-      });
-      for (const o of batch) byId.get(o.candidate)!.push(o);
-      outcomes.push(...batch);
-      evaluations += batch.length;
-    } catch (error) {
-      if (!isExperimentAborted(error)) throw error;
-      outcomes.push(...error.completed);
-      evaluations += error.completed.length;
+    const { outcomes: batch, aborted } = await runBatch(executor, jobs, options);
+    // Replications of an aborted batch are kept but not judged.
+    if (!aborted) for (const o of batch) byId.get(o.candidate)!.push(o);
+    outcomes.push(...batch);
+    evaluations += batch.length;
+    if (aborted) {
       status = "aborted";
       break;
     }

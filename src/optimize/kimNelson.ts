@@ -4,29 +4,19 @@
  * ≥ 1 − α whenever the best is at least δ (the indifference zone) better than the rest,
  * eliminating the others as soon as their paired differences allow.
  */
-import { isExperimentAborted } from "../experiment/abort.ts";
 import { buildJobs, type Candidate } from "../experiment/jobs.ts";
 import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
 import { lossOf, type Objective } from "./objective.ts";
+import { runBatch, type SequentialOptions } from "./runBatch.ts";
 
-/** Options for kimNelson(). */
-export interface KimNelsonOptions {
+/**
+ * Options for kimNelson(): α (1 − probability of correct selection) defaults to 0.05, n0
+ * to 10, the most replications per candidate to 200.
+ */
+export interface KimNelsonOptions extends SequentialOptions {
   objective: Objective;
-  seed: number;
   /** Indifference zone δ in the objective's units (> 0). */
   indifferenceZone: number;
-  /** 1 − probability of correct selection. Defaults to 0.05. */
-  alpha?: number;
-  /** First-stage replications n0 (≥ 2). Defaults to 10. */
-  initialReplications?: number;
-  /** Index of the first replication used (to keep clear of data used for screening). Defaults to 0. */
-  firstReplication?: number;
-  /** Most replications per candidate before giving up. Defaults to 200. */
-  maxReplications?: number;
-  /** Most replications in total. Defaults to unlimited. */
-  budget?: number;
-  signal?: AbortSignal;
-  onResult?(outcome: ReplicationOutcome): void;
 }
 
 /** What kimNelson() returns. */
@@ -81,23 +71,12 @@ export async function kimNelson<S>(
       replications: count,
       firstReplication: first + from,
     });
-    try {
-      const batch = await executor.run(jobs as never, {
-        signal: options.signal,
-        onResult: options.onResult,
-      });
-      for (const o of batch) {
-        loss[o.candidate].push(lossOf(o, options.objective));
-        outcomes.push(o);
-      }
-      evaluations += batch.length;
-      return true;
-    } catch (error) {
-      if (!isExperimentAborted(error)) throw error;
-      outcomes.push(...error.completed);
-      evaluations += error.completed.length;
-      return false;
-    }
+    const { outcomes: batch, aborted } = await runBatch(executor, jobs, options);
+    // Replications of an aborted batch are kept but not judged.
+    if (!aborted) for (const o of batch) loss[o.candidate].push(lossOf(o, options.objective));
+    outcomes.push(...batch);
+    evaluations += batch.length;
+    return !aborted;
   };
 
   const mean = (id: string, r: number) => {

@@ -4,14 +4,15 @@
  * per candidate grow by a factor `eta` each round (Jamieson & Talwalkar 2016). Cheap rounds
  * drop the clearly poor candidates, so most replications go to the contenders.
  */
-import { isExperimentAborted } from "../experiment/abort.ts";
 import { buildJobs, type Candidate } from "../experiment/jobs.ts";
 import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
 import { lossOf, type Objective } from "./objective.ts";
+import type { BatchRunOptions } from "./runBatch.ts";
+import { runBatch } from "./runBatch.ts";
 import { meetsByMeans, type ServiceTarget } from "./serviceTargets.ts";
 
 /** Options for race(). */
-export interface RaceOptions {
+export interface RaceOptions extends BatchRunOptions {
   objective: Objective;
   /** Master seed shared by every candidate. */
   seed: number;
@@ -25,8 +26,6 @@ export interface RaceOptions {
   budget?: number;
   /** Service targets: candidates whose means miss one rank after those that meet all. */
   targets?: readonly ServiceTarget[];
-  signal?: AbortSignal;
-  onResult?(outcome: ReplicationOutcome): void;
 }
 
 /** One round of the race. */
@@ -95,17 +94,10 @@ export async function race<S>(
       replications: target - first,
       firstReplication: first,
     }).filter((j) => j.replication >= done[j.candidate]);
-    try {
-      const batch = await executor.run(jobs as never, {
-        signal: options.signal,
-        onResult: options.onResult,
-      });
-      outcomes.push(...batch);
-      evaluations += batch.length;
-    } catch (error) {
-      if (!isExperimentAborted(error)) throw error;
-      outcomes.push(...error.completed);
-      evaluations += error.completed.length;
+    const { outcomes: batch, aborted } = await runBatch(executor, jobs, options);
+    outcomes.push(...batch);
+    evaluations += batch.length;
+    if (aborted) {
       status = "aborted";
       break;
     }

@@ -18,13 +18,14 @@ import { kimNelson } from "./kimNelson.ts";
 import type { Objective } from "./objective.ts";
 import { type RaceResult, race } from "./race.ts";
 import { type ReusingExecutor, reusingExecutor } from "./reusingExecutor.ts";
+import type { BatchRunOptions } from "./runBatch.ts";
 import { type ServiceTarget, targetText } from "./serviceTargets.ts";
 
 /** Outcome statuses of a search. */
 export type SearchStatus = "optimal" | "infeasible" | "timedout" | "aborted";
 
 /** Options for selectBest(). */
-export interface SelectOptions {
+export interface SelectOptions extends BatchRunOptions {
   objective: Objective;
   seed: number;
   /** Indifference zone δ: relative to the best mean after racing (0.02 = 2 %), or absolute. */
@@ -42,8 +43,6 @@ export interface SelectOptions {
    * α is then split evenly between the check and the selection.
    */
   targets?: readonly ServiceTarget[];
-  signal?: AbortSignal;
-  onResult?(outcome: ReplicationOutcome): void;
 }
 
 /** A candidate's feasibility verdict with the estimate of each target. */
