@@ -289,7 +289,7 @@ describe("charts in Chromium", () => {
       "off-shift",
     ];
     const rows = Array.from({ length: 17 }, (_, w) => ({
-      label: `worker-${w + 1}`,
+      label: `replenisher-${w + 1}`,
       runs: Array.from({ length: 48 }, (_, k): [number, number, number] => [
         24 + k / 2,
         24.5 + k / 2,

@@ -61,13 +61,25 @@ export function drawClockX(
   keepInside(axis, x, measure);
 }
 
-/** Anchors the end ticks' labels inward when centring them would run past the plot's edges. */
+/**
+ * Anchors the end ticks' labels inward when centring them would run past the plot's edges,
+ * then drops any label that would still touch the one before it.
+ */
 function keepInside(axis: G, x: ScaleLinear<number, number>, measure: TextMeasure): void {
   const [r0, r1] = x.range();
+  let prevRight = Number.NEGATIVE_INFINITY;
   axis.selectAll<SVGTextElement, number>(".tick text").each(function (v) {
-    const half = measure(this.textContent ?? "", TICK_FONT) / 2;
-    if (x(v) + half > r1 + 8) this.setAttribute("text-anchor", "end");
-    else if (x(v) - half < r0 - 40) this.setAttribute("text-anchor", "start");
+    const w = measure(this.textContent ?? "", TICK_FONT);
+    let left = x(v) - w / 2;
+    if (x(v) + w / 2 > r1 + 8) {
+      this.setAttribute("text-anchor", "end");
+      left = x(v) - w;
+    } else if (left < r0 - 40) {
+      this.setAttribute("text-anchor", "start");
+      left = x(v);
+    }
+    if (left < prevRight + 4) this.textContent = "";
+    else prevRight = left + w;
   });
 }
 
