@@ -101,32 +101,40 @@ const fmt = (x: number) => {
   return a >= 1e6 || a < 1e-3 ? x.toExponential(3) : Number(x.toPrecision(4)).toString();
 };
 
-/** Races, selects and explains. An empty candidate list is `infeasible`. */
-export async function selectBest<S>(
-  executor: Executor,
+/** What a search step needs: the candidates, the options and what the race left. */
+interface Stage<S> {
+  exec: ReusingExecutor;
+  candidates: readonly Candidate<S>[];
+  options: SelectOptions;
+  targets: readonly ServiceTarget[];
+  alpha: number;
+  budget: number;
+  raced: RaceResult;
+  /** The indifference zone δ in KPI units. */
+  delta: number;
+}
+
+/** What the steps after the race decide, and the outcomes they added. */
+interface Decision {
+  status: SearchStatus;
+  winner?: string;
+  selection?: SelectResult["selection"];
+  finalReplications?: { first: number; count: number };
+  feasibility?: SelectResult["feasibility"];
+  why: string[];
+  outcomes: ReplicationOutcome[];
+}
+
+/** Races every candidate by successive halving within the budget. */
+function raceAll<S>(
+  exec: ReusingExecutor,
   candidates: readonly Candidate<S>[],
   options: SelectOptions,
-): Promise<SelectResult> {
-  const { objective } = options;
-  if (candidates.length === 0) {
-    return {
-      status: "infeasible",
-      ranking: [],
-      evaluations: 0,
-      indifferenceZone: 0,
-      rounds: [],
-      why: ["no candidate satisfies the constraints"],
-      outcomes: [],
-    };
-  }
-  const budget = options.budget ?? Number.POSITIVE_INFINITY;
-  const targets = options.targets ?? [];
-  const alpha = options.alpha ?? 0.05;
-  // With targets, α splits between the feasibility check and the selection.
-  const selectAlpha = targets.length > 0 ? alpha / 2 : alpha;
-  const exec = reusingExecutor(executor);
-  const raced = await race(exec, candidates, {
-    objective,
+  budget: number,
+  targets: readonly ServiceTarget[],
+): Promise<RaceResult> {
+  return race(exec, candidates, {
+    objective: options.objective,
     seed: options.seed,
     initialReplications: options.race?.initialReplications ?? 2,
     eta: options.race?.eta ?? 2,
@@ -136,128 +144,163 @@ export async function selectBest<S>(
     signal: options.signal,
     onResult: options.onResult,
   });
-  const outcomes = [...raced.outcomes];
+}
+
+/** δ: absolute, or relative to the best mean loss after racing (default 2 %). */
+function indifferenceZoneOf(raced: RaceResult, options: SelectOptions): number {
   const best = raced.rounds.at(-1)?.ranking[0];
   const scale = Math.abs(best?.meanLoss ?? 0);
-  const delta =
+  return (
     options.indifferenceZone?.absolute ??
-    Math.max((options.indifferenceZone?.relative ?? 0.02) * scale, 1e-9);
-  let status: SearchStatus = raced.status === "complete" ? "optimal" : raced.status;
-  // No finished round means no data to pick from; with targets, only a checked candidate wins.
-  let winner: string | undefined =
-    raced.rounds.length > 0 && targets.length === 0 ? raced.survivors[0] : undefined;
-  let selection: SelectResult["selection"];
-  let finalReplications: { first: number; count: number } | undefined;
-  let feasibility: SelectResult["feasibility"];
-  const why: string[] = [];
-  if (raced.status === "complete") {
-    const first = Math.max(...Object.values(raced.replications));
-    // Finalists in race order (best mean first), so ties and early stops favour the race's best.
-    let finalists = raced.survivors.map((id) => candidates.find((c) => c.id === id)!);
-    if (targets.length > 0) {
-      const checked = await checkTargets(exec, candidates, raced, {
-        ...options,
-        targets,
-        alpha: alpha / 2,
-        first,
-        group: finalists.length,
-        budget,
-      });
-      feasibility = checked.verdicts;
-      outcomes.push(...checked.outcomes);
-      finalists = checked.eligible;
-      why.push(...checked.why);
-      if (finalists.length === 0)
-        status = checked.status === "complete" ? "infeasible" : checked.status;
-    }
-    if (finalists.length > 0) {
-      const kn = await kimNelson(exec, finalists, {
-        objective,
-        seed: options.seed,
-        indifferenceZone: delta,
-        alpha: selectAlpha,
-        initialReplications: options.selection?.initialReplications ?? 8,
-        maxReplications: options.selection?.maxReplications ?? 60,
-        // Fresh replications: the racing data chose the finalists, so reusing it would bias.
-        firstReplication: first,
-        budget: budget - exec.simulated(),
-        signal: options.signal,
-        onResult: options.onResult,
-      });
-      outcomes.push(...kn.outcomes);
-      status = kn.status;
-      // A selection that could not start (budget) leaves the race's best (feasible) as the winner.
-      winner = kn.evaluations > 0 ? kn.best : finalists[0].id;
-      const count = Math.max(
-        0,
-        ...finalists.map((c) => kn.outcomes.filter((o) => o.candidate === c.id).length),
-      );
-      selection = {
-        status: kn.status,
-        survivors: kn.survivors,
-        eliminatedAt: kn.eliminatedAt,
-        replications: count,
-        hSquared: kn.hSquared,
-      };
-      finalReplications = { first, count };
-      why.push(
-        `${candidates.length} candidates raced by successive halving on common random numbers; ${finalists.length} finalists (${finalists.map((c) => c.id).join(", ")}).`,
-        kn.status === "optimal"
-          ? `Kim–Nelson selected ${winner} after ${count} fresh replications: with probability ≥ ${fmt(1 - alpha)} it is the best${targets.length > 0 ? " feasible candidate" : ""} whenever the best leads by at least δ = ${fmt(delta)} on ${objective.kpi}.`
-          : `Kim–Nelson stopped at its replication limit with ${kn.survivors.length} candidates within δ = ${fmt(delta)} of each other; ${winner} has the best mean (status ${kn.status}).`,
-      );
-    }
-  } else {
-    why.push(
-      raced.rounds.length === 0
-        ? `stopped before the first racing round finished (${raced.status}); no candidate can be named.`
-        : winner === undefined
-          ? `stopped during racing (${raced.status}), before any candidate was checked against the service targets; no candidate can be named.`
-          : `stopped during racing (${raced.status}); ${winner} had the best mean ${objective.kpi} so far.`,
-    );
-  }
-  const evaluations = exec.simulated();
-  // The check and the selection share replications: keep each outcome once.
-  const unique = new Map(outcomes.map((o) => [o.key, o]));
-  outcomes.length = 0;
-  outcomes.push(...unique.values());
+    Math.max((options.indifferenceZone?.relative ?? 0.02) * scale, 1e-9)
+  );
+}
 
-  // Ranked table: finalists by selection means, others by the round they left.
-  const losses = (id: string, from = 0, to = Number.POSITIVE_INFINITY) =>
-    new Map(
-      outcomes
-        .filter(
-          (o) =>
-            o.candidate === id &&
-            o.replication >= from &&
-            o.replication < to &&
-            o.kpis[objective.kpi] !== undefined,
-        )
-        .map((o) => [o.replication, o.kpis[objective.kpi]] as const),
-    );
+/** The race stopped early (budget or abort): the race's best, if it can be named. */
+function stoppedDuringRace<S>(stage: Stage<S>): Decision {
+  const { raced, targets } = stage;
+  // No finished round means no data to pick from; with targets, only a checked candidate wins.
+  const winner = raced.rounds.length > 0 && targets.length === 0 ? raced.survivors[0] : undefined;
+  const status = raced.status === "complete" ? "optimal" : raced.status;
+  const why =
+    raced.rounds.length === 0
+      ? `stopped before the first racing round finished (${raced.status}); no candidate can be named.`
+      : winner === undefined
+        ? `stopped during racing (${raced.status}), before any candidate was checked against the service targets; no candidate can be named.`
+        : `stopped during racing (${raced.status}); ${winner} had the best mean ${stage.options.objective.kpi} so far.`;
+  return { status, winner, why: [why], outcomes: [] };
+}
+
+/** Kim–Nelson among the (feasible) finalists on fresh replications from `first`. */
+async function selectAmong<S>(
+  stage: Stage<S>,
+  finalists: readonly Candidate<S>[],
+  first: number,
+  decision: Decision,
+): Promise<void> {
+  const { exec, options, targets, delta } = stage;
+  const kn = await kimNelson(exec, finalists, {
+    objective: options.objective,
+    seed: options.seed,
+    indifferenceZone: delta,
+    alpha: targets.length > 0 ? stage.alpha / 2 : stage.alpha,
+    initialReplications: options.selection?.initialReplications ?? 8,
+    maxReplications: options.selection?.maxReplications ?? 60,
+    // Fresh replications: the racing data chose the finalists, so reusing it would bias.
+    firstReplication: first,
+    budget: stage.budget - exec.simulated(),
+    signal: options.signal,
+    onResult: options.onResult,
+  });
+  decision.outcomes.push(...kn.outcomes);
+  decision.status = kn.status;
+  // A selection that could not start (budget) leaves the race's best (feasible) as the winner.
+  const winner = kn.evaluations > 0 ? kn.best : finalists[0].id;
+  decision.winner = winner;
+  const count = Math.max(
+    0,
+    ...finalists.map((c) => kn.outcomes.filter((o) => o.candidate === c.id).length),
+  );
+  decision.selection = {
+    status: kn.status,
+    survivors: kn.survivors,
+    eliminatedAt: kn.eliminatedAt,
+    replications: count,
+    hSquared: kn.hSquared,
+  };
+  decision.finalReplications = { first, count };
+  decision.why.push(
+    `${stage.candidates.length} candidates raced by successive halving on common random numbers; ${finalists.length} finalists (${finalists.map((c) => c.id).join(", ")}).`,
+    kn.status === "optimal"
+      ? `Kim–Nelson selected ${winner} after ${count} fresh replications: with probability ≥ ${fmt(1 - stage.alpha)} it is the best${targets.length > 0 ? " feasible candidate" : ""} whenever the best leads by at least δ = ${fmt(delta)} on ${options.objective.kpi}.`
+      : `Kim–Nelson stopped at its replication limit with ${kn.survivors.length} candidates within δ = ${fmt(delta)} of each other; ${winner} has the best mean (status ${kn.status}).`,
+  );
+}
+
+/** After a complete race: the target check (with targets), then the selection. */
+async function decide<S>(stage: Stage<S>): Promise<Decision> {
+  const { raced, candidates, targets } = stage;
+  if (raced.status !== "complete") return stoppedDuringRace(stage);
+  const decision: Decision = { status: "optimal", why: [], outcomes: [] };
+  // With targets, only a checked candidate wins.
+  if (raced.rounds.length > 0 && targets.length === 0) decision.winner = raced.survivors[0];
+  const first = Math.max(...Object.values(raced.replications));
+  // Finalists in race order (best mean first), so ties and early stops favour the race's best.
+  let finalists = raced.survivors.map((id) => candidates.find((c) => c.id === id)!);
+  if (targets.length > 0) {
+    const checked = await checkTargets(stage.exec, candidates, raced, {
+      ...stage.options,
+      targets,
+      alpha: stage.alpha / 2,
+      first,
+      group: finalists.length,
+      budget: stage.budget,
+    });
+    decision.feasibility = checked.verdicts;
+    decision.outcomes.push(...checked.outcomes);
+    finalists = checked.eligible;
+    decision.why.push(...checked.why);
+    if (finalists.length === 0)
+      decision.status = checked.status === "complete" ? "infeasible" : checked.status;
+  }
+  if (finalists.length > 0) await selectAmong(stage, finalists, first, decision);
+  return decision;
+}
+
+/** The objective's values of a candidate by replication, in [from, to). */
+function lossesOf(
+  outcomes: readonly ReplicationOutcome[],
+  kpi: string,
+  id: string,
+  from = 0,
+  to = Number.POSITIVE_INFINITY,
+): Map<number, number> {
+  return new Map(
+    outcomes
+      .filter(
+        (o) =>
+          o.candidate === id &&
+          o.replication >= from &&
+          o.replication < to &&
+          o.kpis[kpi] !== undefined,
+      )
+      .map((o) => [o.replication, o.kpis[kpi]] as const),
+  );
+}
+
+/** Candidates in table order: the winner, then by the round they left, then by mean. */
+function tableOrder<S>(stage: Stage<S>, outcomes: readonly ReplicationOutcome[], winner?: string) {
+  const { objective } = stage.options;
   const dropRound = new Map<string, number>();
-  raced.rounds.forEach((round, i) => {
+  stage.raced.rounds.forEach((round, i) => {
     for (const id of round.eliminated) dropRound.set(id, i + 1);
   });
   const sign = objective.sense === "maximize" ? -1 : 1;
-  const order = [...candidates]
-    .map((c, i) => {
-      const values = [...losses(c.id).values()];
-      return {
-        c,
-        i,
-        est: estimate(values),
-        round: dropRound.get(c.id) ?? Number.POSITIVE_INFINITY,
-      };
-    })
+  return [...stage.candidates]
+    .map((c, i) => ({
+      c,
+      i,
+      est: estimate([...lossesOf(outcomes, objective.kpi, c.id).values()]),
+      round: dropRound.get(c.id) ?? Number.POSITIVE_INFINITY,
+    }))
     .sort((a, b) => {
       if (a.c.id === winner) return -1;
       if (b.c.id === winner) return 1;
       return b.round - a.round || sign * (a.est.mean - b.est.mean) || a.i - b.i;
     });
-  const k = candidates.length;
-  const level = 1 - (options.alpha ?? 0.05) / Math.max(1, k - 1);
-  const ranking: RankedCandidate[] = order.map((row, index) => {
+}
+
+/** The ranked table with paired differences to the winner at a Bonferroni level. */
+function rankingOf<S>(
+  stage: Stage<S>,
+  outcomes: readonly ReplicationOutcome[],
+  decision: Decision,
+): { ranking: RankedCandidate[]; level: number } {
+  const { winner, feasibility } = decision;
+  const kpi = stage.options.objective.kpi;
+  const order = tableOrder(stage, outcomes, winner);
+  const level = 1 - (stage.options.alpha ?? 0.05) / Math.max(1, stage.candidates.length - 1);
+  const ranking = order.map((row, index) => {
     const reached =
       row.c.id === winner
         ? "winner"
@@ -271,7 +314,11 @@ export async function selectBest<S>(
       if (verdict.verdict !== "feasible") entry.reached = verdict.verdict;
     }
     if (winner !== undefined && row.c.id !== winner) {
-      const raw = pairedDifference(losses(winner), losses(row.c.id), level);
+      const raw = pairedDifference(
+        lossesOf(outcomes, kpi, winner),
+        lossesOf(outcomes, kpi, row.c.id),
+        level,
+      );
       const scale = Math.max(Math.abs(order[0].est.mean), Math.abs(row.est.mean));
       const d = {
         ...raw,
@@ -282,67 +329,120 @@ export async function selectBest<S>(
     }
     return entry;
   });
+  return { ranking, level };
+}
 
-  let comparison: Comparison | undefined;
-  if (winner !== undefined && finalReplications && selection) {
-    const ids = [
-      winner,
-      ...selection.survivors.filter((id) => id !== winner),
-      ...candidates
-        .map((c) => c.id)
-        .filter(
-          (id) =>
-            id !== winner && !selection!.survivors.includes(id) && raced.survivors.includes(id),
-        ),
-    ];
-    const { first } = finalReplications;
-    comparison = compareOutcomes(
-      outcomes.filter((o) => ids.includes(o.candidate) && o.replication >= first),
-      ids,
-      { directions: { [objective.kpi]: objective.sense === "minimize" ? "lower" : "higher" } },
-    );
-    const runnerUp = ids[1];
-    if (runnerUp !== undefined) {
-      // The same numbers as the ranked table: every replication each received, and the
-      // difference on their common replications at the table's (Bonferroni) level.
-      const w = ranking[0];
-      const r = ranking.find((x) => x.id === runnerUp);
-      const v = r?.versusWinner;
-      if (r && v) {
-        const excludesZero = Number.isFinite(v.low) && (v.low > 0 || v.high < 0);
-        const runnerUpWorse = objective.sense === "minimize" ? v.low > 0 : v.high < 0;
-        const verdict = !excludesZero
-          ? "no significant difference"
-          : runnerUpWorse
-            ? "runner-up significantly worse"
-            : "runner-up significantly better on these replications";
-        const interval = Number.isFinite(v.low) ? `[${fmt(v.low)}, ${fmt(v.high)}]` : "[-]";
-        why.push(
-          `against the runner-up ${runnerUp} (as in the table: means over all ${w.estimate.n} and ${r.estimate.n} replications, difference on their ${v.n} common replications at ${fmt(level * 100)} %): ${objective.kpi} ${fmt(w.estimate.mean)} vs ${fmt(r.estimate.mean)} (runner-up − winner ${fmt(v.mean)} ${interval}, ${verdict})${Math.abs(v.mean) < delta ? `; the gap is inside the indifference zone δ = ${fmt(delta)}, so the two are practically equivalent` : ""}.`,
-        );
-      }
-      const phases = Object.entries(comparison.breakdownDifference[runnerUp]?.order ?? {})
-        .filter(([, v]) => v !== 0)
-        .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
-        .slice(0, 3);
-      if (phases.length > 0) {
-        why.push(
-          `where the difference comes from (runner-up − winner, s per order, over the ${finalReplications.count} selection replications): ${phases.map(([p, v]) => `${p} ${v > 0 ? "+" : ""}${fmt(v)}`).join(", ")}.`,
-        );
-      }
-    }
-  }
-  return {
-    status,
+/** The winner against the runner-up in words, as the ranked table has them. */
+function runnerUpWhy(
+  stage: Stage<unknown>,
+  ranking: readonly RankedCandidate[],
+  runnerUp: string,
+  level: number,
+): string[] {
+  const { objective } = stage.options;
+  const w = ranking[0];
+  const r = ranking.find((x) => x.id === runnerUp);
+  const v = r?.versusWinner;
+  if (!r || !v) return [];
+  const excludesZero = Number.isFinite(v.low) && (v.low > 0 || v.high < 0);
+  const runnerUpWorse = objective.sense === "minimize" ? v.low > 0 : v.high < 0;
+  const verdict = !excludesZero
+    ? "no significant difference"
+    : runnerUpWorse
+      ? "runner-up significantly worse"
+      : "runner-up significantly better on these replications";
+  const interval = Number.isFinite(v.low) ? `[${fmt(v.low)}, ${fmt(v.high)}]` : "[-]";
+  const delta = stage.delta;
+  return [
+    `against the runner-up ${runnerUp} (as in the table: means over all ${w.estimate.n} and ${r.estimate.n} replications, difference on their ${v.n} common replications at ${fmt(level * 100)} %): ${objective.kpi} ${fmt(w.estimate.mean)} vs ${fmt(r.estimate.mean)} (runner-up − winner ${fmt(v.mean)} ${interval}, ${verdict})${Math.abs(v.mean) < delta ? `; the gap is inside the indifference zone δ = ${fmt(delta)}, so the two are practically equivalent` : ""}.`,
+  ];
+}
+
+/** The finalists compared on every KPI over the selection replications, and its story. */
+function comparisonOf<S>(
+  stage: Stage<S>,
+  outcomes: readonly ReplicationOutcome[],
+  decision: Decision,
+  table: { ranking: RankedCandidate[]; level: number },
+): { comparison?: Comparison; why: string[] } {
+  const { winner, finalReplications, selection } = decision;
+  if (winner === undefined || !finalReplications || !selection) return { why: [] };
+  const { objective } = stage.options;
+  const ids = [
     winner,
-    ranking,
+    ...selection.survivors.filter((id) => id !== winner),
+    ...stage.candidates
+      .map((c) => c.id)
+      .filter(
+        (id) =>
+          id !== winner && !selection.survivors.includes(id) && stage.raced.survivors.includes(id),
+      ),
+  ];
+  const comparison = compareOutcomes(
+    outcomes.filter((o) => ids.includes(o.candidate) && o.replication >= finalReplications.first),
+    ids,
+    { directions: { [objective.kpi]: objective.sense === "minimize" ? "lower" : "higher" } },
+  );
+  const runnerUp = ids[1];
+  if (runnerUp === undefined) return { comparison, why: [] };
+  // The same numbers as the ranked table: every replication each received, and the
+  // difference on their common replications at the table's (Bonferroni) level.
+  const why = runnerUpWhy(stage as Stage<unknown>, table.ranking, runnerUp, table.level);
+  const phases = Object.entries(comparison.breakdownDifference[runnerUp]?.order ?? {})
+    .filter(([, v]) => v !== 0)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+    .slice(0, 3);
+  if (phases.length > 0) {
+    why.push(
+      `where the difference comes from (runner-up − winner, s per order, over the ${finalReplications.count} selection replications): ${phases.map(([p, v]) => `${p} ${v > 0 ? "+" : ""}${fmt(v)}`).join(", ")}.`,
+    );
+  }
+  return { comparison, why };
+}
+
+/** Races, selects and explains. An empty candidate list is `infeasible`. */
+export async function selectBest<S>(
+  executor: Executor,
+  candidates: readonly Candidate<S>[],
+  options: SelectOptions,
+): Promise<SelectResult> {
+  if (candidates.length === 0) {
+    return {
+      status: "infeasible",
+      ranking: [],
+      evaluations: 0,
+      indifferenceZone: 0,
+      rounds: [],
+      why: ["no candidate satisfies the constraints"],
+      outcomes: [],
+    };
+  }
+  const budget = options.budget ?? Number.POSITIVE_INFINITY;
+  const targets = options.targets ?? [];
+  const exec = reusingExecutor(executor);
+  const raced = await raceAll(exec, candidates, options, budget, targets);
+  const delta = indifferenceZoneOf(raced, options);
+  const alpha = options.alpha ?? 0.05;
+  const stage: Stage<S> = { exec, candidates, options, targets, alpha, budget, raced, delta };
+  const decision = await decide(stage);
+  const evaluations = exec.simulated();
+  // The check and the selection share replications: keep each outcome once.
+  const outcomes = [
+    ...new Map([...raced.outcomes, ...decision.outcomes].map((o) => [o.key, o])).values(),
+  ];
+  const table = rankingOf(stage, outcomes, decision);
+  const compared = comparisonOf(stage, outcomes, decision, table);
+  return {
+    status: decision.status,
+    winner: decision.winner,
+    ranking: table.ranking,
     evaluations,
     indifferenceZone: delta,
     rounds: raced.rounds,
-    selection,
-    comparison,
-    ...(feasibility ? { feasibility } : {}),
-    why,
+    selection: decision.selection,
+    comparison: compared.comparison,
+    ...(decision.feasibility ? { feasibility: decision.feasibility } : {}),
+    why: [...decision.why, ...compared.why],
     outcomes,
   };
 }
