@@ -43,27 +43,40 @@ export function utilizationPerBucket(
   });
 }
 
-/** Busy share per role and shift over every window of that shift (NaN: never on shift). */
+/** The shift whose windows overlap most of the worker's time on shift ("" if none does). */
+function shiftOf(w: WorkerSteps, windows: ShiftWindow[]): string {
+  const onS = new Map<string, number>();
+  for (const win of windows) {
+    onS.set(win.shift, (onS.get(win.shift) ?? 0) + timeInWindow(w, win.fromS, win.toS).onS);
+  }
+  let best = "";
+  let most = 0;
+  for (const [shift, s] of onS) if (s > most) [best, most] = [shift, s];
+  return best;
+}
+
+/**
+ * Busy share per role and shift: each worker counts in the shift that covers most of its
+ * time on shift (its crew's), over the span of `windows` (NaN: no worker of the role there).
+ * Overlapping shifts (a handover half hour) so never lend one crew's work to the other.
+ */
 export function utilizationPerShift(
   workers: WorkerSteps[],
   windows: ShiftWindow[],
 ): { shifts: string[]; roles: { role: string; shares: number[] }[] } {
   const shifts = [...new Set(windows.map((w) => w.shift))];
-  const roles = rolesOf(workers).map((role) => {
-    const crew = workers.filter((w) => w.role === role);
-    const shares = shifts.map((shift) => {
-      let on = 0;
-      let busy = 0;
-      for (const win of windows.filter((x) => x.shift === shift)) {
-        for (const w of crew) {
-          const t = timeInWindow(w, win.fromS, win.toS);
-          on += t.onS;
-          busy += t.busyS;
-        }
-      }
-      return on > 0 ? busy / on : Number.NaN;
-    });
-    return { role, shares };
-  });
+  const fromS = Math.min(...windows.map((w) => w.fromS));
+  const toS = Math.max(...windows.map((w) => w.toS));
+  const crew = workers.map((w) => ({ w, shift: shiftOf(w, windows) }));
+  const roles = rolesOf(workers).map((role) => ({
+    role,
+    shares: shifts.map((shift) =>
+      share(
+        crew.filter((c) => c.w.role === role && c.shift === shift).map((c) => c.w),
+        fromS,
+        toS,
+      ),
+    ),
+  }));
   return { shifts, roles };
 }
