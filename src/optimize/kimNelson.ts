@@ -41,6 +41,117 @@ export function knHSquared(alpha: number, k: number, n0: number): number {
   return 2 * eta * (n0 - 1);
 }
 
+/** The running state of a selection: losses by candidate, outcomes, replications run. */
+interface KnState {
+  ids: string[];
+  loss: Record<string, number[]>;
+  outcomes: ReplicationOutcome[];
+  eliminatedAt: Record<string, number>;
+  evaluations: number;
+  h2: number;
+}
+
+/** Runs `count` replications of `alive` from index `from`; false when aborted. */
+async function runStage<S>(
+  executor: Executor,
+  state: KnState,
+  alive: readonly Candidate<S>[],
+  range: { first: number; from: number; count: number },
+  options: KimNelsonOptions,
+): Promise<boolean> {
+  const jobs = buildJobs(alive, {
+    seed: options.seed,
+    replications: range.count,
+    firstReplication: range.first + range.from,
+  });
+  const { outcomes: batch, aborted } = await runBatch(executor, jobs, options);
+  // Replications of an aborted batch are kept but not judged.
+  if (!aborted) for (const o of batch) state.loss[o.candidate].push(lossOf(o, options.objective));
+  state.outcomes.push(...batch);
+  state.evaluations += batch.length;
+  return !aborted;
+}
+
+/** Mean loss of a candidate over its first `r` replications. */
+function meanLoss(state: KnState, id: string, r: number): number {
+  let s = 0;
+  for (let j = 0; j < r; j++) s += state.loss[id][j];
+  return s / r;
+}
+
+/** The result with the survivors ranked by mean loss after `r` replications. */
+function finish(
+  state: KnState,
+  status: KimNelsonResult["status"],
+  alive: string[],
+  r: number,
+): KimNelsonResult {
+  const ranked = [...alive].sort(
+    (a, b) =>
+      meanLoss(state, a, r) - meanLoss(state, b, r) || state.ids.indexOf(a) - state.ids.indexOf(b),
+  );
+  return {
+    status,
+    best: ranked[0],
+    survivors: ranked,
+    eliminatedAt: state.eliminatedAt,
+    evaluations: state.evaluations,
+    outcomes: state.outcomes,
+    hSquared: state.h2,
+  };
+}
+
+/** S²_il: variance of the paired differences over the first stage of `n0` replications. */
+function pairVariances(state: KnState, n0: number): Map<string, number> {
+  const s2 = new Map<string, number>();
+  for (const i of state.ids) {
+    for (const l of state.ids) {
+      if (i === l) continue;
+      const mi = meanLoss(state, i, n0);
+      const ml = meanLoss(state, l, n0);
+      let sum = 0;
+      for (let j = 0; j < n0; j++) sum += (state.loss[i][j] - state.loss[l][j] - (mi - ml)) ** 2;
+      s2.set(`${i}\u0000${l}`, sum / (n0 - 1));
+    }
+  }
+  return s2;
+}
+
+/** The candidates that survive screening after `r` replications (Kim & Nelson's W_il(r)). */
+function screenAt(
+  state: KnState,
+  alive: readonly string[],
+  r: number,
+  s2: ReadonlyMap<string, number>,
+  delta: number,
+): string[] {
+  return alive.filter((i) =>
+    alive.every((l) => {
+      if (l === i) return true;
+      const w = Math.max(
+        0,
+        (delta / (2 * r)) * ((state.h2 * s2.get(`${i}\u0000${l}`)!) / (delta * delta) - r),
+      );
+      return meanLoss(state, i, r) <= meanLoss(state, l, r) + w;
+    }),
+  );
+}
+
+/** N = max ⌊h²S²_il/δ²⌋ over the survivors: past it the procedure ends. */
+function lastStage(
+  state: KnState,
+  alive: readonly string[],
+  s2: ReadonlyMap<string, number>,
+  delta: number,
+): number {
+  let bigN = 0;
+  for (const i of alive)
+    for (const l of alive)
+      if (i !== l)
+        bigN = Math.max(bigN, Math.floor((state.h2 * s2.get(`${i}\u0000${l}`)!) / (delta * delta)));
+  return bigN;
+}
+
 /** Runs KN on `candidates` (≥ 1). Replications continue on the same indices for all (CRN). */
 export async function kimNelson<S>(
   executor: Executor,
@@ -48,118 +159,44 @@ export async function kimNelson<S>(
   options: KimNelsonOptions,
 ): Promise<KimNelsonResult> {
   const k = candidates.length;
-  const alpha = options.alpha ?? 0.05;
   const n0 = Math.max(2, options.initialReplications ?? 10);
   const first = options.firstReplication ?? 0;
   const maxR = Math.max(n0, options.maxReplications ?? 200);
   const budget = options.budget ?? Number.POSITIVE_INFINITY;
   const delta = options.indifferenceZone;
   const ids = candidates.map((c) => c.id);
-  const loss: Record<string, number[]> = Object.fromEntries(ids.map((id) => [id, []]));
-  const outcomes: ReplicationOutcome[] = [];
-  const eliminatedAt: Record<string, number> = {};
-  let evaluations = 0;
-  const h2 = k > 1 ? knHSquared(alpha, k, n0) : 0;
-
-  const runStage = async (
-    alive: readonly Candidate<S>[],
-    from: number,
-    count: number,
-  ): Promise<boolean> => {
-    const jobs = buildJobs(alive, {
-      seed: options.seed,
-      replications: count,
-      firstReplication: first + from,
-    });
-    const { outcomes: batch, aborted } = await runBatch(executor, jobs, options);
-    // Replications of an aborted batch are kept but not judged.
-    if (!aborted) for (const o of batch) loss[o.candidate].push(lossOf(o, options.objective));
-    outcomes.push(...batch);
-    evaluations += batch.length;
-    return !aborted;
+  const state: KnState = {
+    ids,
+    loss: Object.fromEntries(ids.map((id) => [id, []])),
+    outcomes: [],
+    eliminatedAt: {},
+    evaluations: 0,
+    h2: k > 1 ? knHSquared(options.alpha ?? 0.05, k, n0) : 0,
   };
-
-  const mean = (id: string, r: number) => {
-    let s = 0;
-    for (let j = 0; j < r; j++) s += loss[id][j];
-    return s / r;
-  };
-  const finish = (
-    status: KimNelsonResult["status"],
-    alive: string[],
-    r: number,
-  ): KimNelsonResult => {
-    const ranked = [...alive].sort(
-      (a, b) => mean(a, r) - mean(b, r) || ids.indexOf(a) - ids.indexOf(b),
-    );
-    return {
-      status,
-      best: ranked[0],
-      survivors: ranked,
-      eliminatedAt,
-      evaluations,
-      outcomes,
-      hSquared: h2,
-    };
-  };
-
   if (k * n0 > budget)
-    return {
-      status: "timedout",
-      best: ids[0],
-      survivors: ids,
-      eliminatedAt,
-      evaluations,
-      outcomes,
-      hSquared: h2,
-    };
-  if (!(await runStage(candidates, 0, n0))) return { ...finish("aborted", ids, 0), best: ids[0] };
-  if (ids.some((id) => loss[id].some((v) => !Number.isFinite(v)))) {
+    return { ...finish(state, "timedout", ids, 0), best: ids[0], survivors: ids };
+  if (!(await runStage(executor, state, candidates, { first, from: 0, count: n0 }, options)))
+    return { ...finish(state, "aborted", ids, 0), best: ids[0] };
+  if (ids.some((id) => state.loss[id].some((v) => !Number.isFinite(v)))) {
     throw new Error(
       `the objective ${options.objective.kpi} is missing or not finite in some replications`,
     );
   }
-  if (k === 1) return finish("optimal", ids, n0);
-
-  // S²_il: variance of the paired differences over the first stage.
-  const s2 = new Map<string, number>();
-  for (const i of ids) {
-    for (const l of ids) {
-      if (i === l) continue;
-      const mi = mean(i, n0);
-      const ml = mean(l, n0);
-      let sum = 0;
-      for (let j = 0; j < n0; j++) sum += (loss[i][j] - loss[l][j] - (mi - ml)) ** 2;
-      s2.set(`${i}\u0000${l}`, sum / (n0 - 1));
-    }
-  }
+  if (k === 1) return finish(state, "optimal", ids, n0);
+  const s2 = pairVariances(state, n0);
   let alive = [...ids];
   let r = n0;
   for (;;) {
-    const before = [...alive];
-    alive = before.filter((i) =>
-      before.every((l) => {
-        if (l === i) return true;
-        const w = Math.max(
-          0,
-          (delta / (2 * r)) * ((h2 * s2.get(`${i}\u0000${l}`)!) / (delta * delta) - r),
-        );
-        return mean(i, r) <= mean(l, r) + w;
-      }),
-    );
-    for (const id of before) if (!alive.includes(id)) eliminatedAt[id] = r;
-    if (alive.length === 1) return finish("optimal", alive, r);
-    // Past N = max ⌊h²S²_il/δ²⌋ the procedure ends: the least mean is selected.
-    let bigN = 0;
-    for (const i of alive) {
-      for (const l of alive)
-        if (i !== l)
-          bigN = Math.max(bigN, Math.floor((h2 * s2.get(`${i}\u0000${l}`)!) / (delta * delta)));
-    }
-    if (r > bigN) return finish("optimal", alive, r);
-    if (r >= maxR || evaluations + alive.length > budget) return finish("timedout", alive, r);
+    const before = alive;
+    alive = screenAt(state, before, r, s2, delta);
+    for (const id of before) if (!alive.includes(id)) state.eliminatedAt[id] = r;
+    if (alive.length === 1) return finish(state, "optimal", alive, r);
+    if (r > lastStage(state, alive, s2, delta)) return finish(state, "optimal", alive, r);
+    if (r >= maxR || state.evaluations + alive.length > budget)
+      return finish(state, "timedout", alive, r);
     const aliveCandidates = candidates.filter((c) => alive.includes(c.id));
-    if (!(await runStage(aliveCandidates, r, 1))) return finish("aborted", alive, r);
+    if (!(await runStage(executor, state, aliveCandidates, { first, from: r, count: 1 }, options)))
+      return finish(state, "aborted", alive, r);
     r++;
   }
 }
