@@ -13,9 +13,7 @@ function differences(d: KpiDiff, unit: string | undefined) {
   const typical = Math.max(...[d.diff, d.low, d.high].filter(Number.isFinite).map(Math.abs), 0);
   const text = (v: number) => (Number.isFinite(v) ? formatDifference(v, base, typical) : "–");
   const interval =
-    d.n >= 2 && Number.isFinite(d.low)
-      ? `${text(d.low)} to ${text(d.high)}`
-      : "no interval (fewer than two replications with a value)";
+    d.n >= 2 && Number.isFinite(d.low) ? `${text(d.low)} to ${text(d.high)}` : "no interval";
   return { delta: text(d.diff), interval };
 }
 
@@ -23,7 +21,7 @@ function row(d: KpiDiff, unit: string | undefined): string {
   const a = formatKpi(d.name, d.meanA, unit);
   const b = formatKpi(d.name, d.meanB, unit);
   const { delta, interval } = differences(d, unit);
-  return `<tr data-kpi="${esc(d.name)}" data-tone="${d.tone}" data-low="${d.low}" data-high="${d.high}"><td>${esc(kpiLabel(d.name))}</td><td>${a.value} ${esc(a.unit)}</td><td>${b.value} ${esc(b.unit)}</td><td class="delta ${d.tone}">${esc(delta)}</td><td class="interval">${esc(interval)}</td></tr>`;
+  return `<tr data-kpi="${esc(d.name)}" data-tone="${d.tone}" data-low="${d.low}" data-high="${d.high}"><td>${esc(kpiLabel(d.name))}</td><td>${a.value} ${esc(a.unit)}</td><td>${b.value} ${esc(b.unit)}</td><td class="delta ${d.tone}">${esc(delta)}</td><td class="interval"${d.n < 2 ? ' title="fewer than two replications with a value"' : ""}>${esc(interval)}</td></tr>`;
 }
 
 /** The table of `diffs`; `units` gives each KPI's unit. */
