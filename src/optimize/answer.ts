@@ -140,6 +140,37 @@ function recommend(
   return `Build ${winner.id}${winner.crewChange.length > 0 ? ` with the crew changed as follows: ${winner.crewChange.join("; ")}` : ""}. It costs ${money(t.mean)} ± ${money(t.ci95)} ${c} a year, ${savingText}; ${pay}. ${confidence} ${robust}${volume ? "" : " Volume changes are not simulated here."}`;
 }
 
+/** A finalist's figures against today's on their common replications. */
+function finalistAnswer(
+  f: AnswerCandidate,
+  mine: readonly ReplicationOutcome[],
+  today: {
+    base: Scenario;
+    baseLayout: ReturnType<typeof scenarioLayout>;
+    baseline: OptionFigures;
+    today: readonly ReplicationOutcome[];
+  },
+): FinalistAnswer {
+  const d = pairedDifference(
+    byReplication(mine, "annualCost.total"),
+    byReplication(today.today, "annualCost.total"),
+  );
+  const saving = { ...d, low: d.mean - d.ci95, high: d.mean + d.ci95 };
+  const moved = relayoutCost(
+    today.baseLayout,
+    scenarioLayout(f.scenario),
+    today.base.costs.relayoutPerLocation,
+  );
+  const crew = crewOf(f.scenario);
+  return {
+    ...figures(f.id, crew, mine),
+    saving,
+    movedLocationsCost: moved,
+    paybackYears: payback(moved, saving),
+    crewChange: crewDifference(today.baseline.crew, crew),
+  };
+}
+
 /**
  * Simulates today's option on the winner's selection replications and builds the answer.
  * `outcomes` are the search's; `confidence` is the selection's statement of how sure it is.
@@ -176,27 +207,9 @@ export async function buildAnswer(
   const today = await executor.run(jobs as never, { signal: options.signal });
   const baseline = figures(BASELINE_ID, crewOf(base), today);
   const baseLayout = scenarioLayout(base);
-  const rows: FinalistAnswer[] = finalists.map((f) => {
-    const mine = own(f.id);
-    const d = pairedDifference(
-      byReplication(mine, "annualCost.total"),
-      byReplication(today, "annualCost.total"),
-    );
-    const saving = { ...d, low: d.mean - d.ci95, high: d.mean + d.ci95 };
-    const moved = relayoutCost(
-      baseLayout,
-      scenarioLayout(f.scenario),
-      base.costs.relayoutPerLocation,
-    );
-    const crew = crewOf(f.scenario);
-    return {
-      ...figures(f.id, crew, mine),
-      saving,
-      movedLocationsCost: moved,
-      paybackYears: payback(moved, saving),
-      crewChange: crewDifference(baseline.crew, crew),
-    };
-  });
+  const rows = finalists.map((f) =>
+    finalistAnswer(f, own(f.id), { base, baseLayout, baseline, today }),
+  );
   const sensitivity = [
     sensitivityRow("as simulated", rows, 1, 1, options.winner),
     sensitivityRow("wages +20 %", rows, 1.2, 1, options.winner),

@@ -63,6 +63,32 @@ function meanLoss(outcomes: readonly ReplicationOutcome[], objective: Objective)
   return n > 0 ? sum / n : Number.POSITIVE_INFINITY;
 }
 
+/** A round's ranking: those meeting the targets on the means first, then by mean loss. */
+function roundRanking<S>(
+  alive: readonly Candidate<S>[],
+  outcomes: readonly ReplicationOutcome[],
+  targets: readonly ServiceTarget[],
+  objective: Objective,
+) {
+  return alive
+    .map((c, i) => {
+      const own = outcomes.filter((o) => o.candidate === c.id);
+      const misses = targets.length > 0 && !meetsByMeans(own, targets);
+      return {
+        id: c.id,
+        i,
+        meanLoss: meanLoss(own, objective),
+        ...(misses ? { missesTarget: true } : {}),
+      };
+    })
+    .sort(
+      (a, b) =>
+        Number(a.missesTarget ?? false) - Number(b.missesTarget ?? false) ||
+        a.meanLoss - b.meanLoss ||
+        a.i - b.i,
+    );
+}
+
 /** Races `candidates` on `executor`. Ties in mean loss keep the earlier candidate. */
 export async function race<S>(
   executor: Executor,
@@ -102,23 +128,7 @@ export async function race<S>(
       break;
     }
     for (const c of alive) done[c.id] = target;
-    const ranking = alive
-      .map((c, i) => {
-        const own = outcomes.filter((o) => o.candidate === c.id);
-        const misses = targets.length > 0 && !meetsByMeans(own, targets);
-        return {
-          id: c.id,
-          i,
-          meanLoss: meanLoss(own, options.objective),
-          ...(misses ? { missesTarget: true } : {}),
-        };
-      })
-      .sort(
-        (a, b) =>
-          Number(a.missesTarget ?? false) - Number(b.missesTarget ?? false) ||
-          a.meanLoss - b.meanLoss ||
-          a.i - b.i,
-      );
+    const ranking = roundRanking(alive, outcomes, targets, options.objective);
     if (alive.length <= finalists) {
       rounds.push({
         replications: target,
