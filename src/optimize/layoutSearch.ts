@@ -81,7 +81,7 @@ export interface OptimizeLayoutOptions {
   budget?: number;
   signal?: AbortSignal;
   onResult?(outcome: ReplicationOutcome): void;
-  /** Called when a stage starts: `screen`, `crews`, `race and select`. */
+  /** Called when a stage starts: `screen`, `crews`, `race and select`, `today's layout and volume ±20 %`. */
   onStage?(stage: string): void;
   /** The spec file, for messages. */
   file?: string;
@@ -313,7 +313,7 @@ async function answerFor(
     sel?.status === "optimal"
       ? `The selection is sure with probability at least ${Math.round((1 - options.alpha) * 100)} % that this is the least-cost option meeting the service targets whenever it leads by ${Math.round(selected.indifferenceZone).toLocaleString("en-US")} or more a year (the indifference zone); closer options are practically equivalent.`
       : `The selection stopped at its replication limit (${sel?.status ?? "no selection"}); this is the best mean, without a stated probability of correct selection.`;
-  options.onStage?.("today's layout");
+  options.onStage?.("today's layout and volume ±20 %");
   return buildAnswer(executor, base, finalists, selected.outcomes, {
     seed: options.seed,
     winner: selected.winner!,
