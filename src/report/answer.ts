@@ -6,6 +6,7 @@
 import { formatQuantity } from "../common/units.ts";
 import { kpiInWords, showInterval } from "./commonSections.ts";
 import { formatShare } from "./format.ts";
+import { GLOSSARY } from "./glossary.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { Block, Section } from "./reportModel.ts";
 import type { Estimate } from "./resultSchemas.ts";
@@ -100,8 +101,13 @@ export function backlogRisk(kpis: Readonly<Record<string, Estimate>>): string | 
   return `Orders pile up: ${formatQuantity(start.mean, "orders")} are open when the measured window opens and ${formatQuantity(end.mean, "orders")} when it closes, so a longer run would show later orders (see the warm-up check).`;
 }
 
-/** A KPI's mean and interval in words, with its label: `on time ship rate 98.2 % (95 % CI …)`. */
+/** A KPI's plain name from the glossary, else its label in lower case. */
+export function kpiPlainName(name: string): string {
+  return GLOSSARY[name] ?? kpiMeta(name).label.toLowerCase();
+}
+
+/** A KPI's mean and interval in words, with its name: `on-time shipping 98.2 % (95 % CI …)`. */
 export function kpiWithInterval(name: string, e: Estimate): string {
   const interval = e.n > 1 ? ` (95 % CI ${showInterval(name, e)})` : "";
-  return `${kpiMeta(name, e.unit).label.toLowerCase()} ${kpiInWords(name, e)}${interval}`;
+  return `${kpiPlainName(name)} ${kpiInWords(name, e)}${interval}`;
 }

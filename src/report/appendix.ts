@@ -4,7 +4,7 @@
  * long reference tables stay on screen and in the spreadsheet; the printed report says so.
  */
 import { assumptionBlocks } from "./assumptions.ts";
-import { reproducibilityTable } from "./commonSections.ts";
+import { type ResultsIdentity, reproducibilityTable } from "./commonSections.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
 import type { Block, Section } from "./reportModel.ts";
 
@@ -15,16 +15,8 @@ export interface AppendixOptions {
   reproducibility: Parameters<typeof reproducibilityTable>[0];
   /** Results per replication (tables), if the report has them. */
   replicationBlocks?: Block[];
-}
-
-/** The fields of a results file that the reproducibility table shows. */
-export interface ResultsIdentity {
-  version: string;
-  scenarioHash?: string;
-  seed: number;
-  replications?: number;
-  warmupS?: number;
-  horizonS?: number;
+  /** What the printed report leaves out, in a note. Defaults to the settings and replications. */
+  printNote?: string;
 }
 
 /** Appendix options for a results file: its identity, the files read and extra rows. */
@@ -32,7 +24,7 @@ export function appendixOptions(
   folder: ResultsFolder,
   assumptionsTitle: string,
   results: ResultsIdentity,
-  more: { replicationBlocks?: Block[]; extra?: [string, string][] } = {},
+  more: { replicationBlocks?: Block[]; extra?: [string, string][]; printNote?: string } = {},
 ): AppendixOptions {
   const { version, scenarioHash, seed, replications, warmupS, horizonS } = results;
   return {
@@ -48,6 +40,7 @@ export function appendixOptions(
       ...(more.extra ? { extra: more.extra } : {}),
     },
     ...(more.replicationBlocks ? { replicationBlocks: more.replicationBlocks } : {}),
+    ...(more.printNote ? { printNote: more.printNote } : {}),
   };
 }
 
@@ -70,7 +63,7 @@ export function appendixSections(folder: ResultsFolder, options: AppendixOptions
     title: "Reproducibility",
     blocks: [
       { kind: "table", table: reproducibilityTable(options.reproducibility) },
-      { kind: "note", text: PRINT_NOTE, printOnly: true },
+      { kind: "note", text: options.printNote ?? PRINT_NOTE, printOnly: true },
     ],
   });
   if (options.replicationBlocks && options.replicationBlocks.length > 0)

@@ -4,7 +4,7 @@
  */
 import { formatDifference } from "../common/units.ts";
 import { stateLabel } from "../warehouse/measure/workerTime.ts";
-import { type Answer, answerSection, roleRisk } from "./answer.ts";
+import { type Answer, answerSection, kpiPlainName, roleRisk } from "./answer.ts";
 import { assumptionBlocks } from "./assumptions.ts";
 import {
   type CandidateAssumptions,
@@ -208,7 +208,7 @@ function serviceRisk({ c, others, base }: CompareContext): string | undefined {
     for (const o of others) {
       const d = c.kpis[k]?.differences[o.id];
       if (d?.verdict === "worse")
-        return `“${o.name}” makes ${kpiMeta(k).label.toLowerCase()} worse than “${base.name}”: ${diffInWords(k, d)}.`;
+        return `“${o.name}” makes ${kpiPlainName(k)} worse than “${base.name}”: ${diffInWords(k, d)}.`;
     }
   }
   return undefined;

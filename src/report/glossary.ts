@@ -20,6 +20,11 @@ export const GLOSSARY: Readonly<Record<string, string>> = {
   handling: "handling",
   waiting: "waiting",
   idle: "idle",
+  onTimeShipRate: "on-time shipping",
+  fillRateLines: "lines filled from stock",
+  backlogAtEndOrders: "orders open at the end",
+  orderCycleTimeS: "order cycle time",
+  throughputOrdersPerHour: "orders shipped per hour",
 };
 
 /** The plain name of an internal name (the name itself when the glossary lacks it). */

@@ -102,7 +102,7 @@ const OPTIMIZE_SECTIONS: ((ctx: OptimizeContext) => Section[])[] = [
     },
   ],
   winnerSection,
-  (ctx) => appendixSections(ctx.folder, optimizeAppendix(ctx)),
+  appendix,
 ];
 
 /** Builds the report model of an optimization results folder. */
@@ -361,6 +361,10 @@ function winnerSection({ folder, o, winner }: OptimizeContext): Section[] {
       pageBreak: true,
     },
   ];
+}
+
+function appendix(ctx: OptimizeContext): Section[] {
+  return appendixSections(ctx.folder, optimizeAppendix(ctx));
 }
 
 function optimizeAppendix({ folder, o, reps }: OptimizeContext): AppendixOptions {

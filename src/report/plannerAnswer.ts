@@ -9,7 +9,9 @@ import { COST_PARTS, costPartName } from "./answer.ts";
 import { estimateCell, kpiWithUnit } from "./commonSections.ts";
 import { formatValue } from "./format.ts";
 import type { Block, Cell, Table } from "./reportModel.ts";
-import type { OptimizationFile, PlannerAnswer } from "./resultSchemas.ts";
+import type { OptimizationFile } from "./resultSchemas.ts";
+
+type PlannerAnswer = NonNullable<OptimizationFile["answer"]>;
 
 type Option = NonNullable<PlannerAnswer["baseline"]>;
 type Finalist = PlannerAnswer["finalists"][number];

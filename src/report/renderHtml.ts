@@ -57,7 +57,7 @@ function renderBlock(b: Block, charts: ChartSpec[], drawings: DrawingSpec[]): st
     case "note":
       return `<p class="note${b.printOnly ? " print-only" : ""}">${escapeHtml(b.text)}</p>`;
     case "table":
-      return `<div class="table-wrap${b.table.rows.length > 24 || b.table.cls?.includes("long") ? " long" : ""}">${renderTable(b.table)}</div>`;
+      return `<div class="table-wrap${b.table.rows.length > 24 || b.table.cls?.includes("long") ? " long" : ""}${b.table.cls?.split(" ").includes("screen-only") ? " screen-only" : ""}">${renderTable(b.table)}</div>`;
     case "chart": {
       const chart = { ...b.chart, id: safeId(b.chart.id) };
       charts.push(chart);

@@ -300,5 +300,4 @@ export type Summary = z.output<typeof summarySchema>;
 export type ComparisonFile = z.output<typeof comparisonSchema>;
 export type SweepFile = z.output<typeof sweepSchema>;
 export type OptimizationFile = z.output<typeof optimizationSchema>;
-export type PlannerAnswer = z.output<typeof answerSchema>;
 export type StaffingFile = z.output<typeof staffingSchema>;

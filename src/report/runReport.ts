@@ -24,7 +24,7 @@ import { formatDuration, formatShare, formatValue } from "./format.ts";
 import { plainName } from "./glossary.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
-import type { Block, Cell, ReportModel, Section, Sheet } from "./reportModel.ts";
+import type { Block, Cell, ReportModel, Section, Sheet, Table } from "./reportModel.ts";
 import type { Summary } from "./resultSchemas.ts";
 import { timeCharts } from "./timeCharts.ts";
 import { warmupCheckBlocks } from "./warmupCheck.ts";
@@ -231,17 +231,16 @@ const RUN_SECTIONS: ((ctx: RunContext) => Section[])[] = [
   keyFiguresSection,
   (ctx) => [{ id: "warmup", title: "Warm-up check", blocks: warmupCheckBlocks(ctx.summary) }],
   (ctx) => [{ id: "time", title: "Where time goes", blocks: timeBlocks(ctx) }],
-  checksSection,
   (ctx) => [
     {
       id: "layout",
       title: "Layout and heatmaps",
       blocks: layoutBlocks(ctx.folder.layout, ctx.folder.trace, "run"),
-      pageBreak: true,
     },
   ],
+  checksSection,
   allKpisSection,
-  (ctx) => appendixSections(ctx.folder, runAppendix(ctx)),
+  appendix,
 ];
 
 /** Builds the report model of a run results folder. */
@@ -349,14 +348,33 @@ function allKpisSection({ summary }: RunContext): Section[] {
         ...conservationBlocks(summary).slice(1),
       ],
       pageBreak: true,
+      // The key figures carry the headline KPIs on paper; every KPI is in the spreadsheet.
+      screenOnly: true,
     },
   ];
+}
+
+function appendix(ctx: RunContext): Section[] {
+  return appendixSections(ctx.folder, runAppendix(ctx));
 }
 
 function runAppendix({ folder, summary, reps }: RunContext): AppendixOptions {
   return appendixOptions(folder, "Scenario assumptions", summary, {
     replicationBlocks: reps.blocks,
+    printNote:
+      "Every KPI, the scenario's full settings and the results and conservation of every replication are in the HTML report and its spreadsheet; the printed report leaves them out.",
   });
+}
+
+/**
+ * A table shown on screen and left out of print, where a chart or a sentence carries its
+ * message and the spreadsheet has its figures.
+ */
+function screenOnly(table: Table): Block {
+  return {
+    kind: "table",
+    table: { ...table, cls: [table.cls, "screen-only"].filter(Boolean).join(" ") },
+  };
 }
 
 /** The breakdown charts and table, and the charts over time of replication 1 from the trace. */
@@ -366,7 +384,7 @@ function timeBlocks({ folder, summary, name }: RunContext): Block[] {
     chart,
   }));
   if (Object.keys(summary.breakdown.order).length > 0)
-    blocks.push({ kind: "table", table: breakdownTable({ [name]: summary.breakdown }) });
+    blocks.push(screenOnly(breakdownTable({ [name]: summary.breakdown })));
   if (folder.trace) {
     const workforce = folder.scenario?.workforce as
       | { shifts?: Record<string, ShiftSpec> }

@@ -5,7 +5,7 @@
  */
 
 import { formatQuantity } from "../common/units.ts";
-import { type Answer, answerSection } from "./answer.ts";
+import { type Answer, answerSection, kpiPlainName } from "./answer.ts";
 import { type AppendixOptions, appendixOptions, appendixSections } from "./appendix.ts";
 import { baseUnit, displayUnit, layoutBlocks, showKpi } from "./commonSections.ts";
 import { formatValue } from "./format.ts";
@@ -94,7 +94,7 @@ const STAFF_SECTIONS: ((ctx: StaffContext) => Section[])[] = [
   (ctx) => [{ id: "targets", title: "Service targets", blocks: [targetTable(ctx)] }],
   needSection,
   layoutSection,
-  (ctx) => appendixSections(ctx.folder, staffAppendix(ctx)),
+  appendix,
 ];
 
 /** Builds the report model of a staffing results folder. */
@@ -165,7 +165,7 @@ function staffAnswer(ctx: StaffContext): Answer {
       ? "The plan was not checked by simulation."
       : unsure.length === 0
         ? `Checked by simulation over ${s.replications} replications: every target is met with its whole 95 % interval on the right side.`
-        : `Checked by simulation over ${s.replications} replications: the 95 % interval of ${unsure.map(([k]) => kpiMeta(k).label.toLowerCase()).join(", ")} crosses its target.`,
+        : `Checked by simulation over ${s.replications} replications: the 95 % interval of ${unsure.map(([k]) => kpiPlainName(k)).join(", ")} crosses its target.`,
     risk: staffRisk(ctx, unsure),
   };
 }
@@ -314,6 +314,10 @@ function layoutSection({ folder }: StaffContext): Section[] {
     (b) => b.kind === "drawing",
   );
   return [{ id: "layout", title: "Layout", blocks, pageBreak: true }];
+}
+
+function appendix(ctx: StaffContext): Section[] {
+  return appendixSections(ctx.folder, staffAppendix(ctx));
 }
 
 function staffAppendix({ folder, s }: StaffContext): AppendixOptions {

@@ -70,7 +70,7 @@ const SWEEP_SECTIONS: ((ctx: SweepContext) => Section[])[] = [
   ],
   checksSection,
   layoutSection,
-  (ctx) => appendixSections(ctx.folder, sweepAppendix(ctx)),
+  appendix,
 ];
 
 /** Builds the report model of a sweep results folder. */
@@ -325,6 +325,10 @@ function layoutSection({ folder, axes }: SweepContext): Section[] {
       pageBreak: true,
     },
   ];
+}
+
+function appendix(ctx: SweepContext): Section[] {
+  return appendixSections(ctx.folder, sweepAppendix(ctx));
 }
 
 function sweepAppendix({ folder, s, reps }: SweepContext): AppendixOptions {
