@@ -390,8 +390,8 @@ export function crossCheckBlocks(checks: CrossCheck[]): Block[] {
   ];
 }
 
-/** Reproducibility: version, hashes, seeds, replications, warm-up and horizon. */
-export function reproducibilityTable(fields: {
+/** The fields of a results file that say how to reproduce it. */
+export interface ResultsIdentity {
   version: string;
   scenarioHash?: string;
   seed: number;
@@ -399,9 +399,12 @@ export function reproducibilityTable(fields: {
   replications?: number;
   warmupS?: number;
   horizonS?: number;
-  files: string[];
-  extra?: [string, string][];
-}): Table {
+}
+
+/** Reproducibility: version, hashes, seeds, replications, warm-up and horizon. */
+export function reproducibilityTable(
+  fields: ResultsIdentity & { files: string[]; extra?: [string, string][] },
+): Table {
   const rows: [string, string][] = [
     ["whsim version", fields.version],
     ["Scenario hash", fields.scenarioHash ?? "—"],
