@@ -210,6 +210,15 @@ const inboundSchema = z
       .max(DAY_S)
       .default(300)
       .describe("Time to dock and open a trailer, s (default 300)"),
+    stagingPalletsPerDoor: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(52)
+      .describe(
+        "Pallet places of the staging area at each arrival door where checked pallets wait; a full area stops unloading (default 52, two trailer loads)",
+      ),
     unloadSPerPallet: distSpec({ min: 0, max: 3600 })
       .default(constant(60))
       .describe("Unloading one pallet, s (default 60)"),
@@ -252,8 +261,21 @@ const carrierSchema = z
       .describe(
         "Orders on one outbound pallet in the staging lane, which a loader carries to the trailer in one trip (default 12)",
       ),
+    trailerPallets: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(26)
+      .describe("Pallet places of the carrier's trailer (default 26, a 53 ft or 13.6 m trailer)"),
+    trailerKg: z
+      .number()
+      .positive()
+      .max(100_000)
+      .default(20_000)
+      .describe("Payload of the carrier's trailer, kg (default 20,000)"),
   })
-  .describe("An outbound carrier with its trailer departures and cut-off");
+  .describe("An outbound carrier with its trailer departures, cut-off and trailer size");
 
 const outboundSchema = z
   .strictObject({
@@ -410,6 +432,23 @@ const outboundSchema = z
       .describe(
         "Departure bay staging: each carrier's packed orders are built onto pallets (ordersPerTrip orders) in its door's lane; a full lane stops the packers who feed it",
       ),
+    doors: z
+      .strictObject({
+        dockS: z
+          .number()
+          .min(0)
+          .max(DAY_S)
+          .default(300)
+          .describe("Time to dock a trailer at an outbound door before loading, s (default 300)"),
+        undockS: z
+          .number()
+          .min(0)
+          .max(DAY_S)
+          .default(180)
+          .describe("Time to close and pull away a loaded trailer, s (default 180)"),
+      })
+      .prefault({})
+      .describe("Outbound doors: a trailer holds a door from docking through loading to undocking"),
     carriers: z
       .array(carrierSchema)
       .min(1)
@@ -423,6 +462,8 @@ const outboundSchema = z
           cutoffMin: 60,
           loadSPerOrder: 20,
           ordersPerTrip: 12,
+          trailerPallets: 26,
+          trailerKg: 20_000,
         },
       ])
       .describe("Outbound carriers (default one `parcel` carrier leaving 12:00 and 19:00 mon–fri)"),

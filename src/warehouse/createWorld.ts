@@ -15,7 +15,7 @@ import { StockLedger } from "../inventory/index.ts";
 import { ROLES, type Scenario } from "../scenario/index.ts";
 import { Tracer } from "./measure/trace.ts";
 import { createDepartureBay } from "./outbound/departureBay.ts";
-import { carrierDepartures } from "./outbound/orders.ts";
+import { carrierDepartures } from "./outbound/departures.ts";
 import { buildScenarioSite, pickZones } from "./scenarioSite.ts";
 import { checkRemovalData } from "./storage/putawaySetup.ts";
 import { generateSkus } from "./storage/skuMaster.ts";
@@ -105,6 +105,7 @@ function emptyListeners(): Listeners {
     slotFreed: [],
     palletChecked: [],
     palletForStorage: [],
+    palletLeftDock: [],
     purchaseOrdered: [],
     orderReleased: [],
     orderPicked: [],

@@ -11,7 +11,7 @@ import type { EquipmentKind, EquippedTask, Role, Scenario } from "../scenario/in
 import type { PurchaseLine } from "./inbound/inbound.ts";
 import type { Tracer } from "./measure/trace.ts";
 import type { DepartureBay } from "./outbound/departureBay.ts";
-import type { Departures } from "./outbound/orders.ts";
+import type { Departures } from "./outbound/departures.ts";
 import type { Site } from "./storage/site.ts";
 import type { SkuInfo } from "./storage/skuMaster.ts";
 import type { WorkCounts } from "./types.ts";
@@ -203,6 +203,8 @@ export interface Listeners {
    * (quality, cross-docking); see offerPallet().
    */
   palletChecked: ((pallet: Pallet) => boolean | undefined)[];
+  /** A checked pallet leaves its door's staging area (picked up, or moved to quarantine). */
+  palletLeftDock: ((pallet: Pallet) => void)[];
   /** A checked pallet nothing else took goes to storage (putaway). */
   palletForStorage: ((pallet: Pallet) => void)[];
   /** A purchase order is placed for delivery no earlier than `dueS` (inbound). */

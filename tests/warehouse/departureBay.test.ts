@@ -28,12 +28,15 @@ function run(staging: Record<string, unknown>, trace?: (record: any) => void) {
         outbound: {
           ordersPerDay: 600,
           staging,
+          // Trailers that swap at once and hold 100 pallets: the lanes alone limit the flow.
+          doors: { dockS: 0, undockS: 0 },
           carriers: [
             {
               name: "c",
               departures: ["12:00", "19:00"],
               ordersPerTrip: 1,
               loadSPerOrder: 20,
+              trailerPallets: 100,
             },
           ],
         },

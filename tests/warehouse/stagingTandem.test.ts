@@ -61,8 +61,12 @@ function bayWorld(sim: Simulation): World {
     tracer: { on: false },
     site: { outboundDocks: ["OUT"], layout: { stagingLanes: [] } },
     scenario: {
-      outbound: { staging: { lanePallets: 1 }, carriers: [{ ordersPerTrip: 1 }] },
+      outbound: {
+        staging: { lanePallets: 1 },
+        carriers: [{ ordersPerTrip: 1, trailerKg: 20_000 }],
+      },
     },
+    departures: [{ timesS: [], cutoffsS: [] }],
   } as unknown as World;
 }
 
@@ -84,7 +88,12 @@ function replicate(seed: number, horizonS: number): { throughput: number; blocke
       (function* () {
         for (let id = 0; ; id++) {
           yield sim.timeout(pack.exponential(1 / MU_PACK));
-          yield* bay.stage(packer, { carrier: 0, createdS: sim.now, id } as unknown as Order);
+          yield* bay.stage(packer, {
+            carrier: 0,
+            createdS: sim.now,
+            id,
+            lines: [],
+          } as unknown as Order);
         }
       })(),
     );

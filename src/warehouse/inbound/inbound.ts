@@ -17,6 +17,13 @@ import { clockS, DAY_S, dayMask } from "../workforce/calendar.ts";
 import { receiveDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Pallet, World } from "../world.ts";
+import {
+  createDockStaging,
+  type DockStaging,
+  dockStagingKpis,
+  holdPlace,
+  takePlace,
+} from "./dockStaging.ts";
 import { offerPallet } from "./offerPallet.ts";
 
 /** One line of a purchase order. */
@@ -42,6 +49,7 @@ interface Trailer {
 /** The arrival bay: doors and the yard queue. */
 export interface Inbound {
   doors: Resource;
+  staging: DockStaging;
   /** Places an order for delivery no earlier than `dueS`. */
   order(supplier: number, lines: PurchaseLine[], dueS: number): void;
 }
@@ -60,6 +68,8 @@ interface ArrivalBay {
   yardLength: number;
   /** Pending deliveries of timetable suppliers, by slot time. */
   slots: Map<number, Load[]>[];
+  /** Where checked pallets wait at each door. */
+  staging: DockStaging;
 }
 
 /** Starts the inbound processes; returns the ordering interface used by reorders. */
@@ -77,9 +87,14 @@ export function startInbound(world: World): Inbound {
     trailerId: 0,
     yardLength: 0,
     slots: scenario.inbound.suppliers.map(() => new Map<number, Load[]>()),
+    staging: createDockStaging(world),
   };
   scheduleDeliveries(bay);
-  return { doors, order: (supplier, lines, dueS) => order(bay, supplier, lines, dueS) };
+  return {
+    doors,
+    staging: bay.staging,
+    order: (supplier, lines, dueS) => order(bay, supplier, lines, dueS),
+  };
 }
 
 /** Scheduled deliveries: known in advance, so their units count as on order from the start. */
@@ -103,21 +118,25 @@ function* unload(bay: ArrivalBay, worker: Worker, trailer: Trailer, doorId: stri
   const equipment = yield* acquire(world, worker, "unload");
   const pool = world.equipmentFor.unload;
   yield* travel(world, worker, doorId, { loaded: false, pool });
+  const measured = world.sim.now >= world.warmupS;
+  if (measured) bay.staging.trailers++;
   for (const p of trailer.pallets) {
+    yield* takePlace(world, bay.staging, worker, doorId, measured);
     yield* handle(
       world,
       worker,
       Math.max(0, bay.unloadS(bay.handlingStream)) + Math.max(0, bay.checkS(bay.handlingStream)),
     );
-    receivePallet(world, trailer, p, doorId);
+    receivePallet(bay, trailer, p, doorId);
   }
   release(world, worker, "unload", equipment);
   traceTask(world, "unload", worker, "end");
   done.succeed();
 }
 
-/** Books a checked pallet into stock at the door and offers it onward. */
-function receivePallet(world: World, trailer: Trailer, p: Load, doorId: string): void {
+/** Books a checked pallet into stock in the door's staging area and offers it onward. */
+function receivePallet(bay: ArrivalBay, trailer: Trailer, p: Load, doorId: string): void {
+  const { world } = bay;
   const pallet: Pallet = {
     id: world.nextId.pallet++,
     sku: p.sku,
@@ -137,6 +156,7 @@ function receivePallet(world: World, trailer: Trailer, p: Load, doorId: string):
   sku.dockUnits += p.units;
   world.stats.total.unitsReceived += p.units;
   world.stats.total.palletsReceived++;
+  holdPlace(bay.staging, pallet);
   offerPallet(world, pallet);
 }
 
@@ -145,6 +165,12 @@ function traceYard(bay: ArrivalBay, delta: number): void {
   bay.yardLength += delta;
   const { tracer, sim } = bay.world;
   if (tracer.on) tracer.emit({ t: sim.now, kind: "queue", name: "yard", length: bay.yardLength });
+}
+
+/** The `door` trace record: which inbound trailer holds `door` from now (null: none). */
+function traceDoor(world: World, door: string, trailer: string | null): void {
+  if (world.tracer.on)
+    world.tracer.emit({ t: world.sim.now, kind: "door", door, flow: "inbound", trailer });
 }
 
 /** A trailer arrives, waits in the yard for a door, docks, is unloaded and leaves. */
@@ -163,6 +189,7 @@ function* trailerProcess(bay: ArrivalBay, trailer: Trailer) {
   if (dockedS >= world.warmupS) world.stats.yardWaitS.add(dockedS - trailer.arrivalS);
   if (waits) traceYard(bay, -1);
   const doorId = bay.freeDoors.shift()!;
+  traceDoor(world, doorId, `in-${trailer.id}`);
   yield world.scenario.inbound.dockingS;
   const done = sim.event();
   world.queues.receiver.push(
@@ -172,6 +199,7 @@ function* trailerProcess(bay: ArrivalBay, trailer: Trailer) {
   yield done;
   bay.freeDoors.push(doorId);
   bay.doors.release(door);
+  traceDoor(world, doorId, null);
   if (sim.now >= world.warmupS) {
     world.stats.trailerTurnaroundS.add(sim.now - trailer.arrivalS);
     world.stats.inboundDoorS.add(sim.now - dockedS);
@@ -251,7 +279,8 @@ function* slotProcess(bay: ArrivalBay, supplier: number, slotS: number) {
 export const inboundOperation: Operation = {
   name: "inbound",
   install(world) {
-    world.listeners.purchaseOrdered.push(startInbound(world).order);
-    return {};
+    const inbound = startInbound(world);
+    world.listeners.purchaseOrdered.push(inbound.order);
+    return { kpis: () => dockStagingKpis(inbound.staging) };
   },
 };

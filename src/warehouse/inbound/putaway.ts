@@ -76,6 +76,7 @@ function* putAway(world: World, worker: Worker, pallet: Pallet, destination: Des
   const pool = world.equipmentFor.putaway;
   yield* travel(world, worker, pallet.at.slice(5), { loaded: false, pool });
   yield* handle(world, worker, palletHandlingS(world, "pickUp", "dock"));
+  for (const listener of world.listeners.palletLeftDock) listener(pallet);
   yield* storePallet(world, worker, pool, to);
   ledger.putaway({ timeS: sim.now, sku: sku.id, from: pallet.at, to, quantity: pallet.units });
   sku.dockUnits -= pallet.units;

@@ -1,13 +1,15 @@
 /**
  * Cross-docking: a checked pallet of a flagged supplier, or one already allocated to
  * outbound demand (a share of the others), is never stored — a putaway driver takes it from
- * the arrival door to its carrier's departure door, sorts it there, and it leaves on that
- * carrier's next departure. Dwell time runs from the trailer's arrival to the departure.
+ * the arrival door to the departure door of the carrier of its orders (carrierFor), sorts it
+ * there, and a loader puts it on that carrier's trailer, due on the first departure whose
+ * cut-off is after it arrived. Dwell time runs from the trailer's arrival to the departure.
  */
 
 import { ratio } from "../measure/ratio.ts";
 import type { Operation } from "../operation.ts";
-import { dueDeparture } from "../outbound/orders.ts";
+import { PALLET_TARE_KG } from "../outbound/departureBay.ts";
+import { dueDeparture } from "../outbound/departures.ts";
 import {
   acquire,
   handle,
@@ -18,7 +20,7 @@ import {
 } from "../workforce/activities.ts";
 import { putawayDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
-import type { Pallet, World } from "../world.ts";
+import type { Order, Pallet, World } from "../world.ts";
 
 /** Cross-dock statistics after the warm-up (by departure time). */
 export interface CrossDockStats {
@@ -43,7 +45,6 @@ export function installCrossDock(world: World): {
   );
   const on = flagged.size > 0 || spec.share > 0;
   const random = sim.random("ops.crossDock");
-  const carriers = scenario.outbound.carriers;
 
   const take = (pallet: Pallet): boolean => {
     if (!on) return false;
@@ -59,7 +60,7 @@ export function installCrossDock(world: World): {
   /** A putaway driver takes a pallet from its arrival door to its carrier's departure door. */
   function* crossDock(worker: Worker, pallet: Pallet) {
     const sku = world.skus[pallet.sku];
-    const carrier = pallet.id % carriers.length;
+    const carrier = carrierFor(world, pallet);
     const door = site.outboundDocks[carrier % site.outboundDocks.length];
     const lane = `xdock:${door}`;
     traceTask(world, "crossDock", worker, "start");
@@ -67,6 +68,7 @@ export function installCrossDock(world: World): {
     const pool = world.equipmentFor.putaway;
     yield* travel(world, worker, pallet.at.slice(5), { loaded: false, pool });
     yield* handle(world, worker, palletHandlingS(world, "pickUp", "dock"));
+    for (const listener of world.listeners.palletLeftDock) listener(pallet);
     ledger.move({
       timeS: sim.now,
       sku: sku.id,
@@ -81,32 +83,59 @@ export function installCrossDock(world: World): {
     release(world, worker, "putaway", equipment);
     traceTask(world, "crossDock", worker, "end");
     stats.staged++;
-    sim.process(ship(pallet, lane, carrier));
+    // It rides the carrier's trailer: due on the first departure whose cut-off is still ahead.
+    world.bay.onPallet({
+      lane: -1,
+      at: door,
+      carrier,
+      orders: [],
+      kg: PALLET_TARE_KG + pallet.units * sku.info.sku.unitWeightKg,
+      dueS: dueDeparture(departures[carrier], sim.now),
+      shipped: () => shipped(world, stats, pallet, lane),
+    });
   }
 
-  function* ship(pallet: Pallet, lane: string, carrier: number) {
-    const leaveS = dueDeparture(
-      { timesS: departures[carrier].timesS, cutoffsS: departures[carrier].timesS },
-      sim.now,
-    );
-    if (!(leaveS < world.horizonS)) return;
-    yield leaveS - sim.now;
-    ledger.ship({
-      timeS: sim.now,
-      sku: world.skus[pallet.sku].id,
-      from: lane,
-      quantity: pallet.units,
-      cause: "crossDock",
-    });
-    world.stats.total.unitsShipped += pallet.units;
-    stats.staged--;
-    if (sim.now >= world.warmupS) {
-      stats.pallets++;
-      stats.units += pallet.units;
-      stats.dwellS += sim.now - pallet.arrivedS;
-    }
-  }
   return { stats, take };
+}
+
+/** The trailer with the pallet leaves: the units ship from the cross-dock spot. */
+function shipped(world: World, stats: CrossDockStats, pallet: Pallet, lane: string): void {
+  const { sim, ledger } = world;
+  ledger.ship({
+    timeS: sim.now,
+    sku: world.skus[pallet.sku].id,
+    from: lane,
+    quantity: pallet.units,
+    cause: "crossDock",
+  });
+  world.stats.total.unitsShipped += pallet.units;
+  stats.staged--;
+  if (sim.now >= world.warmupS) {
+    stats.pallets++;
+    stats.units += pallet.units;
+    stats.dwellS += sim.now - pallet.arrivedS;
+  }
+}
+
+/**
+ * The carrier a cross-docked pallet goes to: that of the most urgent order waiting for its
+ * SKU, else the carrier whose next cut-off comes first (the pallet goes to outbound demand).
+ */
+export function carrierFor(world: World, pallet: Pallet): number {
+  const waiting = world.skus[pallet.sku].waiting;
+  let best: Order | undefined;
+  for (const order of waiting) if (!best || order.dueS < best.dueS) best = order;
+  if (best) return best.carrier;
+  let carrier = 0;
+  let firstS = Number.POSITIVE_INFINITY;
+  world.departures.forEach((d, c) => {
+    const dueS = dueDeparture(d, world.sim.now);
+    if (dueS < firstS) {
+      firstS = dueS;
+      carrier = c;
+    }
+  });
+  return carrier;
 }
 
 /** Cross-docking: checked pallets taken straight to a departure door, never stored. */

@@ -79,6 +79,7 @@ function* inspect(q: Inspection, worker: Worker, pallet: Pallet, next: (pallet: 
     return;
   }
   if (after) stats.failed++;
+  for (const listener of world.listeners.palletLeftDock) listener(pallet);
   ledger.move({
     timeS: sim.now,
     sku: sku.id,

@@ -1,12 +1,16 @@
 /**
  * The departure bay's staging lanes: packed orders are built onto outbound pallets of their
- * carrier (up to `ordersPerTrip` orders a pallet) in the carrier's lane; each pallet takes a
- * pallet place. A packer whose order needs a new pallet in a full lane waits, holding the
- * order and the pack station (blocking after service), until a loader takes a pallet away.
+ * carrier (up to `ordersPerTrip` orders and the carrier's trailer payload a pallet) in the
+ * carrier's lane; each pallet takes a pallet place. A pallet is closed, ready for a trailer,
+ * when full or at the carrier's cut-off. A packer whose order needs a new pallet in a full
+ * lane waits, holding the order and the pack station (blocking after service), until a
+ * loader takes a pallet away.
  */
 import { Container, type ProcessGenerator } from "../../engine/index.ts";
+import { meanOccupancy } from "../measure/occupancy.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, World } from "../world.ts";
+import { dueDeparture } from "./departures.ts";
 
 /** Pallet places at a door whose layout draws no staging lane: one trailer load of 26. */
 export const DEFAULT_LANE_PALLETS = 26;
@@ -21,27 +25,49 @@ export interface Lane {
   blocked: number;
 }
 
-/** A pallet of one carrier's orders in a lane. */
+/** A pallet of one carrier's orders in a lane (or a cross-docked pallet at a door). */
 export interface OutboundPallet {
+  /** Lane index (-1: a cross-docked pallet, which takes no lane place). */
   lane: number;
+  /** Where a loader collects it: the lane's place, or the door it was cross-docked to. */
+  at: string;
   carrier: number;
   orders: Order[];
+  /** Gross weight: the pallet's tare and its goods, kg. */
+  kg: number;
+  /** The departure it is due on (first cut-off at or after it was closed), s; NaN while open. */
+  dueS: number;
+  /** Books goods that are not orders (a cross-docked pallet) when its trailer leaves. */
+  shipped?: () => void;
 }
 
 /** The staging lanes, the pallets in them, and the packers' blocked time. */
 export interface DepartureBay {
   lanes: Lane[];
-  /** Pallets waiting for a loader, per carrier, oldest first. */
+  /** Closed pallets still in their lane, per carrier, oldest first. */
   ready: OutboundPallet[][];
   /** Seconds packers waited for a pallet place (orders packed after the warm-up), and count. */
   blockedS: number;
   ordersStaged: number;
-  /** Called when a new pallet is ready for a loader (set by shipping). */
+  /** Called when a pallet is closed and ready for a trailer (set by shipping). */
   onPallet(pallet: OutboundPallet): void;
   /** Places a packed order in its carrier's lane, waiting for a place if the lane is full. */
   stage(worker: Worker, order: Order): ProcessGenerator<void>;
-  /** A loader takes the oldest pallet of carrier `c`: its place frees. */
-  take(c: number): OutboundPallet | undefined;
+  /** Closes carrier `c`'s open pallet (at a cut-off): it is ready for a trailer. */
+  close(c: number): void;
+  /** A loader takes `pallet` (the oldest ready pallet of carrier `c` when absent): its place frees. */
+  take(c: number, pallet?: OutboundPallet): OutboundPallet | undefined;
+}
+
+/** Weight of an empty wooden pallet, kg (a EUR pallet weighs about 25 kg). */
+export const PALLET_TARE_KG = 25;
+
+/** The bay's state in one replication. */
+interface Bay extends DepartureBay {
+  world: World;
+  laneOf: number[];
+  /** Each carrier's pallet being built, if any. */
+  open: (OutboundPallet | undefined)[];
 }
 
 /**
@@ -67,56 +93,109 @@ export function createDepartureBay(world: World): DepartureBay {
     lanes.push({ place, dock, places, blocked: 0 });
     return lanes.length - 1;
   });
-  if (world.warmupS > 0) {
-    sim.process(
-      (function* () {
-        yield world.warmupS;
-        for (const lane of lanes) lane.places.reset();
-      })(),
-    );
-  }
-  const open: (OutboundPallet | undefined)[] = carriers.map(() => undefined);
-  const bay: DepartureBay = {
+  if (world.warmupS > 0) sim.process(resetLanes(world, lanes));
+  const bay: Bay = {
+    world,
+    laneOf,
+    open: carriers.map(() => undefined),
     lanes,
     ready: carriers.map(() => []),
     blockedS: 0,
     ordersStaged: 0,
     onPallet: () => {},
-    *stage(worker, order) {
-      const c = order.carrier;
-      const pallet = open[c];
-      if (pallet && pallet.orders.length < carriers[c].ordersPerTrip) {
-        pallet.orders.push(order);
-      } else {
-        const lane = laneOf[c];
-        const request = lanes[lane].places.put(1);
-        const fromS = sim.now;
-        if (!request.triggered) {
-          worker.setState("waiting", sim.now, "staging");
-          traceBlocked(world, lanes[lane], ++lanes[lane].blocked);
-          yield request;
-          traceBlocked(world, lanes[lane], --lanes[lane].blocked);
-        } else yield request;
-        if (order.createdS >= world.warmupS) bay.blockedS += sim.now - fromS;
-        traceLane(world, lanes[lane]);
-        const fresh: OutboundPallet = { lane, carrier: c, orders: [order] };
-        open[c] = fresh;
-        bay.ready[c].push(fresh);
-        bay.onPallet(fresh);
-      }
-      if (order.createdS >= world.warmupS) bay.ordersStaged++;
-    },
-    take(c) {
-      const pallet = bay.ready[c].shift();
-      if (!pallet) return undefined;
-      if (open[c] === pallet) open[c] = undefined;
-      const lane = lanes[pallet.lane];
-      lane.places.get(1);
-      traceLane(world, lane);
-      return pallet;
-    },
+    stage: (worker, order) => stage(bay, worker, order),
+    close: (c) => closePallet(bay, c),
+    take: (c, pallet) => take(bay, c, pallet),
   };
   return bay;
+}
+
+function* resetLanes(world: World, lanes: readonly Lane[]) {
+  yield world.warmupS;
+  for (const lane of lanes) lane.places.reset();
+}
+
+/** Goods weight of an order, kg. */
+function orderKg(world: World, order: Order): number {
+  let kg = 0;
+  for (const line of order.lines) kg += line.qty * world.skus[line.sku].info.sku.unitWeightKg;
+  return kg;
+}
+
+/**
+ * Puts `order` on its carrier's open pallet when it has room (orders and the trailer's
+ * payload); else closes that pallet and starts a new one, which needs a place in the lane.
+ */
+function* stage(bay: Bay, worker: Worker, order: Order): ProcessGenerator<void> {
+  const { world } = bay;
+  const { sim } = world;
+  const c = order.carrier;
+  const spec = world.scenario.outbound.carriers[c];
+  const kg = orderKg(world, order);
+  const lane = bay.lanes[bay.laneOf[c]];
+  if (!fits(bay, c, kg)) closePallet(bay, c);
+  if (!bay.open[c]) {
+    const request = lane.places.put(1);
+    const fromS = sim.now;
+    if (!request.triggered) {
+      worker.setState("waiting", sim.now, "staging");
+      traceBlocked(world, lane, ++lane.blocked);
+      yield request;
+      traceBlocked(world, lane, --lane.blocked);
+    } else yield request;
+    if (order.createdS >= world.warmupS) bay.blockedS += sim.now - fromS;
+    // Another packer may have opened a pallet while this one waited: join it if the order
+    // fits (the place goes back), else close it.
+    if (fits(bay, c, kg)) lane.places.get(1);
+    else closePallet(bay, c);
+    traceLane(world, lane);
+  }
+  let pallet = bay.open[c];
+  if (!pallet) {
+    pallet = {
+      lane: bay.laneOf[c],
+      at: lane.place,
+      carrier: c,
+      orders: [],
+      kg: PALLET_TARE_KG,
+      dueS: Number.NaN,
+    };
+    bay.open[c] = pallet;
+  }
+  pallet.orders.push(order);
+  pallet.kg += kg;
+  if (order.createdS >= world.warmupS) bay.ordersStaged++;
+  if (pallet.orders.length >= spec.ordersPerTrip) closePallet(bay, c);
+}
+
+/** True when carrier `c` has an open pallet with room for an order of `kg`. */
+function fits(bay: Bay, c: number, kg: number): boolean {
+  const pallet = bay.open[c];
+  const spec = bay.world.scenario.outbound.carriers[c];
+  return pallet !== undefined && pallet.kg + kg <= spec.trailerKg;
+}
+
+/** Closes carrier `c`'s open pallet: it joins the ready pallets, due on the next departure. */
+function closePallet(bay: Bay, c: number): void {
+  const pallet = bay.open[c];
+  if (!pallet) return;
+  bay.open[c] = undefined;
+  const { world } = bay;
+  pallet.dueS = dueDeparture(world.departures[c], world.sim.now);
+  bay.ready[c].push(pallet);
+  bay.onPallet(pallet);
+}
+
+function take(bay: Bay, c: number, pallet = bay.ready[c][0]): OutboundPallet | undefined {
+  if (!pallet) return undefined;
+  const ready = bay.ready[c];
+  const i = ready.indexOf(pallet);
+  if (i >= 0) ready.splice(i, 1);
+  if (pallet.lane < 0) return pallet;
+  const lane = bay.lanes[pallet.lane];
+  lane.places.get(1);
+  traceLane(bay.world, lane);
+  return pallet;
 }
 
 /**
@@ -125,15 +204,9 @@ export function createDepartureBay(world: World): DepartureBay {
  * (time-weighted from the warm-up to the lanes' last change).
  */
 export function departureBayKpis(bay: DepartureBay): Record<string, number> {
-  let used = 0;
-  let places = 0;
-  for (const lane of bay.lanes) {
-    used += lane.places.meanLevel();
-    places += lane.places.capacity;
-  }
   return {
     waitStagingS: bay.ordersStaged > 0 ? bay.blockedS / bay.ordersStaged : 0,
-    stagingOccupancy: places > 0 ? used / places : 0,
+    stagingOccupancy: meanOccupancy(bay.lanes.map((lane) => lane.places)),
   };
 }
 

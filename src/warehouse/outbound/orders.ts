@@ -8,40 +8,11 @@
 import { type DistSpec, type RandomStream, sampler } from "../../engine/index.ts";
 import type { Operation } from "../operation.ts";
 import { benderA, rankForDraw } from "../storage/popularity.ts";
-import { DAY_S, dailyTimes, weekday } from "../workforce/calendar.ts";
+import { weekday } from "../workforce/calendar.ts";
 import type { Order, OrderLine, SkuState, World } from "../world.ts";
+import { dueDeparture } from "./departures.ts";
 import { newOrder } from "./newOrder.ts";
 import { releaseWaiting, tryRelease, waves } from "./orderRelease.ts";
-
-/** Carrier departures: times ascending and the cut-off of each, s. */
-export interface Departures {
-  timesS: number[];
-  cutoffsS: number[];
-}
-
-/** Each carrier's departures over the horizon (and one day beyond, for due dates). */
-export function carrierDepartures(world: Pick<World, "scenario" | "horizonS">): Departures[] {
-  return world.scenario.outbound.carriers.map((c) => {
-    const mask = [0, 1, 2, 3, 4, 5, 6].map((d) =>
-      c.days.includes(["mon", "tue", "wed", "thu", "fri", "sat", "sun"][d] as never),
-    );
-    const timesS = dailyTimes(c.departures, mask, 0, world.horizonS + 8 * DAY_S);
-    return { timesS, cutoffsS: timesS.map((t) => t - c.cutoffMin * 60) };
-  });
-}
-
-/** The first departure whose cut-off is at or after `timeS` (Infinity if none). */
-export function dueDeparture(departures: Departures, timeS: number): number {
-  const { cutoffsS, timesS } = departures;
-  let lo = 0;
-  let hi = cutoffsS.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cutoffsS[mid] >= timeS) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo < timesS.length ? timesS[lo] : Number.POSITIVE_INFINITY;
-}
 
 /** Where orders come from in one replication: the demand streams and distributions. */
 interface OrderSource {

@@ -1,111 +1,85 @@
 /**
- * Shipping: a loader takes each pallet of packed orders from its staging lane into the
- * carrier's trailer at the lane's outbound door (time per order). At each cut-off the
- * orders staged so far are assigned to that departure; the trailer leaves at its
- * departure time, or when the last of them is loaded if that is later. Orders packed after
- * the cut-off wait for the next trailer.
+ * Shipping: at each cut-off a carrier's open pallet closes; a closed pallet goes to the
+ * carrier's trailer at an outbound door (outboundTrailers.ts), and a loader carries it from
+ * its staging lane to that door and loads it (time per order). The orders on a trailer ship
+ * when it leaves.
  */
 
 import type { Operation } from "../operation.ts";
 import { acquire, handle, release, traceTask, travel } from "../workforce/activities.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, World } from "../world.ts";
-import { departureBayKpis } from "./departureBay.ts";
+import { departureBayKpis, type OutboundPallet } from "./departureBay.ts";
+import {
+  type OutboundDocks,
+  type OutboundTrailer,
+  palletLoaded,
+  palletReady,
+  startOutboundDocks,
+  type TrailerStats,
+  trailerKpis,
+} from "./outboundTrailers.ts";
 
-/** Orders between packing and their departure, per replication. */
-interface Shipping {
-  world: World;
-  /** Orders staged since the carrier's last cut-off, per carrier. */
-  staged: Order[][];
-  /** Orders staged but not yet loaded, and the departures waiting for some of them. */
-  loading: Set<Order>;
-  onLoaded: Map<Order, () => void>;
+/** Installs the outbound doors and trailers, loading from the lanes and the cut-offs. */
+export function installShipping(world: World): OutboundDocks {
+  const { sim, bay } = world;
+  const docks = startOutboundDocks(world, {
+    load(pallet, trailer) {
+      world.queues.loader.push(
+        {
+          kind: "load",
+          at: pallet.at,
+          run: (worker) => loadTrip(world, worker, pallet, trailer),
+        },
+        pallet.dueS,
+      );
+    },
+    depart: (trailer) => depart(world, docks.stats, trailer),
+  });
+  bay.onPallet = (pallet) => palletReady(docks, pallet);
+  world.departures.forEach((_, c) => {
+    sim.process(cutoffs(world, c));
+  });
+  return docks;
 }
 
-/** Installs loading from the staging lanes and the carriers' departures. */
-export function installShipping(world: World): void {
-  const { sim, scenario, bay } = world;
-  const carriers = scenario.outbound.carriers;
-  const shipping: Shipping = {
-    world,
-    staged: carriers.map(() => []),
-    loading: new Set<Order>(),
-    onLoaded: new Map<Order, () => void>(),
-  };
-  bay.onPallet = (pallet) => {
-    const c = pallet.carrier;
-    world.queues.loader.push(
-      {
-        kind: "load",
-        at: bay.lanes[pallet.lane].place,
-        run: (worker) => loadTrip(shipping, worker, c),
-      },
-      pallet.orders[0].dueS,
-    );
-  };
-  world.listeners.orderPacked.push((order) => {
-    shipping.staged[order.carrier].push(order);
-    shipping.loading.add(order);
-  });
-  carriers.forEach((_, c) => {
-    sim.process(departuresOf(shipping, c));
-  });
+/** At each of carrier `c`'s cut-offs its open pallet closes (it is due on that departure). */
+function* cutoffs(world: World, c: number) {
+  const { sim } = world;
+  for (const cutoffS of world.departures[c].cutoffsS) {
+    if (cutoffS >= world.horizonS) break;
+    if (cutoffS > sim.now) yield cutoffS - sim.now;
+    world.bay.close(c);
+  }
 }
 
-/** A loader takes the oldest pallet of carrier `c` from its lane to the lane's door. */
-function* loadTrip(shipping: Shipping, worker: Worker, c: number) {
-  const { world } = shipping;
+/** A loader carries `pallet` from its lane to `trailer`'s door and loads it. */
+function* loadTrip(world: World, worker: Worker, pallet: OutboundPallet, trailer: OutboundTrailer) {
   const { bay } = world;
-  const carrier = world.scenario.outbound.carriers[c];
-  traceTask(world, "load", worker, "start", bay.ready[c][0]?.orders[0]?.id);
+  const carrier = world.scenario.outbound.carriers[pallet.carrier];
+  traceTask(world, "load", worker, "start", pallet.orders[0]?.id);
   const equipment = yield* acquire(world, worker, "load");
   const pool = world.equipmentFor.load;
-  const lane = bay.lanes[bay.ready[c][0]?.lane ?? 0];
-  yield* travel(world, worker, lane.place, { loaded: false, pool });
-  const pallet = bay.take(c);
-  const trip = pallet?.orders ?? [];
-  if (lane.place !== lane.dock) yield* travel(world, worker, lane.dock, { loaded: true, pool });
-  yield* handle(world, worker, carrier.loadSPerOrder * trip.length);
+  yield* travel(world, worker, pallet.at, { loaded: false, pool });
+  bay.take(pallet.carrier, pallet);
+  if (pallet.at !== trailer.door)
+    yield* travel(world, worker, trailer.door, { loaded: true, pool });
+  // A cross-docked pallet (no orders) takes one order's loading time.
+  yield* handle(world, worker, carrier.loadSPerOrder * Math.max(1, pallet.orders.length));
   release(world, worker, "load", equipment);
-  traceTask(world, "load", worker, "end", trip[0]?.id);
-  for (const order of trip) {
-    shipping.loading.delete(order);
-    const notify = shipping.onLoaded.get(order);
-    if (notify) {
-      shipping.onLoaded.delete(order);
-      notify();
-    }
-  }
+  traceTask(world, "load", worker, "end", pallet.orders[0]?.id);
+  palletLoaded(trailer);
 }
 
-/**
- * Carrier `c`'s departures: at each cut-off the orders staged so far make the load; the
- * trailer leaves at its departure time, or when the last of them is loaded if that is later.
- */
-function* departuresOf(shipping: Shipping, c: number) {
-  const { world } = shipping;
-  const { sim } = world;
-  const { timesS, cutoffsS } = world.departures[c];
-  for (let k = 0; k < timesS.length; k++) {
-    if (cutoffsS[k] >= world.horizonS) break;
-    if (cutoffsS[k] > sim.now) yield cutoffsS[k] - sim.now;
-    const load = shipping.staged[c];
-    shipping.staged[c] = [];
-    if (timesS[k] > sim.now) yield timesS[k] - sim.now;
-    const pending = load.filter((o) => shipping.loading.has(o));
-    if (pending.length > 0) {
-      const done = sim.event();
-      let left = pending.length;
-      for (const o of pending) {
-        shipping.onLoaded.set(o, () => {
-          if (--left === 0) done.succeed();
-        });
-      }
-      yield done;
-    }
-    if (load.length === 0) continue;
-    shipLoad(world, load);
-  }
+/** A trailer leaves: its orders ship, and its fill counts after the warm-up. */
+function depart(world: World, stats: TrailerStats, trailer: OutboundTrailer): void {
+  const orders = trailer.pallets.flatMap((p) => p.orders);
+  shipLoad(world, orders);
+  for (const pallet of trailer.pallets) pallet.shipped?.();
+  if (world.sim.now < world.warmupS) return;
+  stats.trailers++;
+  const places = world.scenario.outbound.carriers[trailer.carrier].trailerPallets;
+  stats.fillSum += trailer.pallets.length / places;
 }
 
 /** A trailer leaves with `load`: one ship transaction per SKU, and each order booked. */
@@ -169,7 +143,7 @@ function recordShipped(world: World, order: Order): void {
 export const shippingOperation: Operation = {
   name: "shipping",
   install(world) {
-    installShipping(world);
-    return { kpis: () => departureBayKpis(world.bay) };
+    const docks = installShipping(world);
+    return { kpis: () => ({ ...departureBayKpis(world.bay), ...trailerKpis(docks.stats) }) };
   },
 };
