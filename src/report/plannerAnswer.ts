@@ -107,19 +107,37 @@ function savingTable(a: PlannerAnswer, winner: string | undefined): Table | unde
   };
 }
 
+/** How a sensitivity row was obtained: from the cost parts, or simulated again. */
+function methodText(r: PlannerAnswer["sensitivity"][number]): string {
+  if (r.method === "simulated")
+    return r.replications ? `simulated, ${r.replications} replications` : "simulated";
+  return r.method === "recomputed" ? "from the cost parts" : (r.method ?? "—");
+}
+
 /** Each changed assumption's totals per finalist and whether the winner changes. */
 function sensitivityTable(a: PlannerAnswer, winner: string | undefined): Table | undefined {
   if (a.sensitivity.length === 0) return undefined;
   const ids = [...new Set(a.sensitivity.flatMap((r) => Object.keys(r.totals)))];
+  const how = a.sensitivity.some((r) => r.method !== undefined);
   const money = (v: number | undefined) =>
     v === undefined ? "—" : formatQuantity(v, a.currency ?? "");
+  const total = (r: PlannerAnswer["sensitivity"][number], id: string): Cell =>
+    r.meetsTargets?.[id] === false
+      ? { text: `${money(r.totals[id])} (misses a target)`, cls: "flag" }
+      : money(r.totals[id]);
   return {
     caption: "Sensitivity: annual cost of each finalist when one assumption changes",
-    columns: ["Change", ...ids.map((id) => (id === winner ? `${id} (winner)` : id)), "Best"],
-    numeric: [false, ...ids.map(() => true), false],
+    columns: [
+      "Change",
+      ...(how ? ["How"] : []),
+      ...ids.map((id) => (id === winner ? `${id} (winner)` : id)),
+      "Best",
+    ],
+    numeric: [false, ...(how ? [false] : []), ...ids.map(() => true), false],
     rows: a.sensitivity.map((r): Cell[] => [
       r.change,
-      ...ids.map((id) => money(r.totals[id])),
+      ...(how ? [methodText(r)] : []),
+      ...ids.map((id) => total(r, id)),
       r.winnerChanges ? { text: `${r.winner} (changes)`, cls: "bad" } : "unchanged",
     ]),
     cls: "wide",

@@ -194,6 +194,9 @@ const answerSchema = z.looseObject({
         winner: z.string(),
         winnerChanges: z.boolean(),
         totals: z.record(z.string(), z.number()).default({}),
+        method: z.string().optional(),
+        replications: z.number().optional(),
+        meetsTargets: z.record(z.string(), z.boolean()).optional(),
       }),
     )
     .default([]),

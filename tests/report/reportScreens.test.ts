@@ -68,6 +68,16 @@ function optimizeWithAnswer(): string {
         winner: o.winner,
         winnerChanges: false,
         totals: { [o.winner]: 502_000, "aisles=6,baysPerAisle=8": 505_200 },
+        method: "recomputed",
+      },
+      {
+        change: "volume +20 %",
+        winner: "aisles=6,baysPerAisle=8",
+        winnerChanges: true,
+        totals: { [o.winner]: 560_000, "aisles=6,baysPerAisle=8": 555_000 },
+        method: "simulated",
+        replications: 3,
+        meetsTargets: { [o.winner]: false, "aisles=6,baysPerAisle=8": true },
       },
     ],
     recommendation: `Build ${o.winner}. It saves 40,000 EUR a year against today's.`,
@@ -202,6 +212,15 @@ describe("report screenshots in Chromium", () => {
       .textContent();
     expect(saving).toContain("39,200 EUR to 40,800 EUR");
     expect(saving).toContain("1 years");
+    // The simulated volume row says how it was made, flags the winner's missed target and
+    // the change of winner; the summary's main risk names it.
+    const volume = await page.locator("#answer tr", { hasText: "volume +20 %" }).textContent();
+    expect(volume).toContain("simulated, 3 replications");
+    expect(volume).toContain("560,000 EUR (misses a target)");
+    expect(volume).toContain("aisles=6,baysPerAisle=8 (changes)");
+    await expect(page.locator("#summary").textContent()).resolves.toContain(
+      "The choice changes with volume +20 %",
+    );
     await page.screenshot({ path: join(tmp, "optimize-answer.png"), fullPage: true });
     await page.close();
     const plain = await open(fixture("optimize"));
