@@ -5,7 +5,7 @@
  * --set (`--set k=0:3`). Ranges `a:b` and `a:step:b` expand to lists.
  */
 import { InputError, type InputIssue } from "../common/inputError.ts";
-import { gridIndex } from "./gridIndex.ts";
+import { gridIndex, gridSize } from "./gridIndex.ts";
 import {
   compileExpression,
   createMathSandbox,
@@ -196,19 +196,14 @@ function planAxis(
   return { path: option.path, variable, raw, base };
 }
 
-/**
- * Builds the grid of scenarios for `options` over `scenario` (never mutated). `validate`
- * (e.g. the scenario schema) checks each resulting scenario. All problems are collected
- * and thrown together as one InputError. `math` may be shared between calls.
- */
-export function buildGrid<S>(
-  scenario: S,
+/** Plans every --set axis; a path set twice is refused. */
+function planAxes(
+  scenario: unknown,
   options: readonly SetOption[],
-  validate?: (scenario: S, pointId: string) => InputIssue[],
-  math: MathSandbox = createMathSandbox(),
-): { axes: SweepAxis[]; points: GridPoint<S>[] } {
-  const issues: InputIssue[] = [];
-  const valueIssues = new Set<InputIssue>();
+  issues: InputIssue[],
+  valueIssues: Set<InputIssue>,
+  math: MathSandbox,
+): PlannedAxis[] {
   const planned: PlannedAxis[] = [];
   const seen = new Set<string>();
   for (const option of options) {
@@ -225,9 +220,17 @@ export function buildGrid<S>(
     const axis = planAxis(scenario, option, issues, valueIssues, math);
     if (axis) planned.push(axis);
   }
+  return planned;
+}
+
+/** Leaves out, as bad values, expressions naming something that is not a sweep variable. */
+function dropUnknownNames(
+  planned: PlannedAxis[],
+  issues: InputIssue[],
+  valueIssues: Set<InputIssue>,
+): void {
   const variableNames = new Set(planned.filter((a) => a.variable).map((a) => a.path));
   for (const axis of planned) {
-    // An expression naming something unknown is a bad value: reported and left out.
     axis.raw = axis.raw.filter((raw) => {
       if (raw.kind !== "expression") return true;
       const unknown = raw.expression.variables.filter(
@@ -246,7 +249,82 @@ export function buildGrid<S>(
       return unknown.length === 0;
     });
   }
-  const size = planned.reduce((n, a) => n * a.raw.length, 1);
+}
+
+/** The value of one raw axis value; an expression that gives no finite number is reported. */
+function evaluateRaw(
+  raw: Raw,
+  axis: PlannedAxis,
+  variables: Record<string, number>,
+  issues: InputIssue[],
+): { value: number | string | boolean; finite: boolean } {
+  if (raw.kind === "literal") return { value: raw.value, finite: true };
+  let value: number;
+  try {
+    value = raw.expression.evaluate({
+      ...variables,
+      ...(typeof axis.base === "number" ? { base: axis.base } : {}),
+    });
+  } catch (error) {
+    value = Number.NaN;
+    addOnce(issues, {
+      file: "--set",
+      path: axis.path,
+      value: raw.expression.source,
+      expected: `a computable number: ${(error as Error).message}`,
+    });
+  }
+  const finite = Number.isFinite(value);
+  if (!finite) {
+    addOnce(issues, {
+      file: "--set",
+      path: axis.path,
+      value: raw.expression.source,
+      expected: "an expression giving a finite number",
+    });
+  }
+  return { value: dropFloatNoise(value), finite };
+}
+
+/** One combination's values by axis, variables evaluated first so that settings can use them. */
+function combinationValues(
+  planned: readonly PlannedAxis[],
+  combination: readonly Raw[],
+  issues: InputIssue[],
+): { values: (number | string | boolean)[]; evaluated: boolean } {
+  const values = new Array<number | string | boolean>(planned.length);
+  const variables: Record<string, number> = {};
+  let evaluated = true;
+  const order = [...planned.keys()].sort(
+    (a, b) => Number(!planned[a].variable) - Number(!planned[b].variable),
+  );
+  for (const i of order) {
+    const axis = planned[i];
+    const { value, finite } = evaluateRaw(combination[i], axis, variables, issues);
+    if (!finite) evaluated = false;
+    values[i] = value;
+    if (axis.variable) variables[axis.path] = value as number;
+  }
+  return { values, evaluated };
+}
+
+/**
+ * Builds the grid of scenarios for `options` over `scenario` (never mutated). `validate`
+ * (e.g. the scenario schema) checks each resulting scenario. All problems are collected
+ * and thrown together as one InputError. `math` may be shared between calls.
+ */
+export function buildGrid<S>(
+  scenario: S,
+  options: readonly SetOption[],
+  validate?: (scenario: S, pointId: string) => InputIssue[],
+  math: MathSandbox = createMathSandbox(),
+): { axes: SweepAxis[]; points: GridPoint<S>[] } {
+  const issues: InputIssue[] = [];
+  const valueIssues = new Set<InputIssue>();
+  const planned = planAxes(scenario, options, issues, valueIssues, math);
+  dropUnknownNames(planned, issues, valueIssues);
+  const sizes = planned.map((a) => a.raw.length);
+  const size = gridSize(sizes);
   if (size > MAX_GRID_POINTS) {
     issues.push({
       file: "--set",
@@ -258,60 +336,23 @@ export function buildGrid<S>(
   // Path and name problems stop here; bad values do not: the remaining values are still
   // built and validated so that every problem is reported at once.
   if (issues.some((i) => !valueIssues.has(i))) throw new InputError(issues);
-
-  // Variables come first so that scenario values can use them.
-  const order = [...planned.filter((a) => a.variable), ...planned.filter((a) => !a.variable)];
   const points: GridPoint<S>[] = [];
   const axesValues = planned.map(() => [] as (number | string | boolean)[]);
-  const indices = new Array(order.length).fill(0);
-  const total = order.length === 0 ? 0 : size;
-  const sizes = planned.map((a) => a.raw.length);
+  const total = planned.length === 0 ? 0 : size;
+  const indices = new Array<number>(planned.length);
   for (let p = 0; p < total; p++) {
     // The first --set varies slowest, as in nested loops.
     gridIndex(p, sizes, indices);
+    const combination = planned.map((axis, i) => axis.raw[indices[i]]);
+    const { values, evaluated } = combinationValues(planned, combination, issues);
     const variables: Record<string, number> = {};
     const settings: Record<string, number | string | boolean> = {};
-    const values = new Map<PlannedAxis, number | string | boolean>();
-    let evaluated = true;
-    for (const axis of order) {
-      const raw = axis.raw[indices[planned.indexOf(axis)]];
-      let value: number | string | boolean;
-      if (raw.kind === "literal") value = raw.value;
-      else {
-        try {
-          value = raw.expression.evaluate({
-            ...variables,
-            ...(typeof axis.base === "number" ? { base: axis.base } : {}),
-          });
-        } catch (error) {
-          value = Number.NaN;
-          addOnce(issues, {
-            file: "--set",
-            path: axis.path,
-            value: raw.expression.source,
-            expected: `a computable number: ${(error as Error).message}`,
-          });
-        }
-        if (!Number.isFinite(value)) {
-          evaluated = false;
-          addOnce(issues, {
-            file: "--set",
-            path: axis.path,
-            value: raw.expression.source,
-            expected: "an expression giving a finite number",
-          });
-        }
-        value = dropFloatNoise(value as number);
-      }
-      values.set(axis, value);
-      if (axis.variable) variables[axis.path] = value as number;
-      else settings[axis.path] = value;
-    }
     planned.forEach((axis, i) => {
-      const v = values.get(axis)!;
-      if (!axesValues[i].includes(v)) axesValues[i].push(v);
+      if (axis.variable) variables[axis.path] = values[i] as number;
+      else settings[axis.path] = values[i];
+      if (!axesValues[i].includes(values[i])) axesValues[i].push(values[i]);
     });
-    const id = planned.map((a) => `${a.path}=${values.get(a)}`).join(",");
+    const id = planned.map((a, i) => `${a.path}=${values[i]}`).join(",");
     let next = scenario;
     for (const [path, value] of Object.entries(settings)) next = setPath(next, path, value);
     // A value that could not be computed is reported above; validating it adds nothing.
