@@ -3,6 +3,7 @@
  * each naming the file, the path inside it, the bad value and what was expected.
  * The CLI prints them and exits with code 2; nothing else in whsim catches them.
  */
+import { hasErrorShape } from "./hasErrorShape.ts";
 
 /** One problem found in the user's input. */
 export interface InputIssue {
@@ -57,13 +58,18 @@ export class InputError extends Error {
 
 /** True for an InputError, also across worker-thread or module boundaries. */
 export function isInputError(error: unknown): error is InputError {
-  return (
-    error instanceof InputError ||
-    (typeof error === "object" &&
-      error !== null &&
-      (error as { name?: unknown }).name === "InputError" &&
-      Array.isArray((error as { issues?: unknown }).issues))
-  );
+  return error instanceof InputError || hasErrorShape(error, "InputError", "issues");
+}
+
+/** Runs `fn`; bad input it throws adds its issues to `issues` and gives undefined. */
+export function collectIssues<T>(issues: InputIssue[], fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    issues.push(...error.issues);
+    return undefined;
+  }
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */

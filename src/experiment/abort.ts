@@ -2,6 +2,7 @@
  * The error an executor rejects with when its run is aborted (Ctrl-C): it carries every
  * outcome that finished before the stop, so no finished replication is lost.
  */
+import { hasErrorShape } from "../common/hasErrorShape.ts";
 import type { ReplicationOutcome } from "./types.ts";
 
 /** Rejection value of Executor.run() after its signal aborted. */
@@ -19,10 +20,7 @@ export class ExperimentAbortedError extends Error {
 export function isExperimentAborted(error: unknown): error is ExperimentAbortedError {
   return (
     error instanceof ExperimentAbortedError ||
-    (typeof error === "object" &&
-      error !== null &&
-      (error as { name?: unknown }).name === "ExperimentAbortedError" &&
-      Array.isArray((error as { completed?: unknown }).completed))
+    hasErrorShape(error, "ExperimentAbortedError", "completed")
   );
 }
 
