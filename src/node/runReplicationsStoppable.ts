@@ -5,8 +5,7 @@
  * those of runReplications.
  */
 import type { Scenario } from "../scenario/index.ts";
-import type { ReplicationOptions } from "../warehouse/runReplications.ts";
-import { buildScenarioSite, simulateInChunks } from "../warehouse/simulate.ts";
+import { type ReplicationOptions, replicationsInChunks } from "../warehouse/runReplications.ts";
 import type { RunResult } from "../warehouse/types.ts";
 
 /** Thrown when a run is stopped by its signal before every replication finished. */
@@ -27,28 +26,12 @@ export async function runReplicationsStoppable(
   scenario: Scenario,
   options: ReplicationOptions & { signal?: AbortSignal },
 ): Promise<RunResult[]> {
-  const results: RunResult[] = [];
-  const site = buildScenarioSite(scenario);
-  for (let r = 0; r < options.replications; r++) {
-    const steps = simulateInChunks(scenario, {
-      seed: options.seed,
-      replication: r,
-      site,
-      trace: r === 0 ? options.trace : undefined,
-      onProgress: options.onProgress
-        ? (f) => options.onProgress?.((r + f) / options.replications)
-        : undefined,
-    });
-    let next: IteratorResult<number, RunResult>;
-    do {
-      // Between chunks of simulated time: a long replication still hears a signal.
-      await yieldToEventLoop();
-      if (options.signal?.aborted) throw new RunStopped(r);
-      next = steps.next();
-    } while (!next.done);
-    const result = next.value;
-    results.push(result);
-    options.onResult?.(r, result);
+  const steps = replicationsInChunks(scenario, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    // Between chunks of simulated time: a long replication still hears a signal.
+    await yieldToEventLoop();
+    if (options.signal?.aborted) throw new RunStopped(next.value);
   }
-  return results;
 }

@@ -3,7 +3,7 @@
  * replace it: replications 0..R-1 of one scenario with one master seed, sequentially.
  */
 import type { Scenario } from "../scenario/index.ts";
-import { buildScenarioSite, simulate } from "./simulate.ts";
+import { buildScenarioSite, simulateInChunks } from "./simulate.ts";
 import type { RunResult, TraceRecord } from "./types.ts";
 
 /** Options of `runReplications`. */
@@ -25,10 +25,26 @@ export interface ReplicationOptions {
  * model, locations) is built once and shared: a run only reads it.
  */
 export function runReplications(scenario: Scenario, options: ReplicationOptions): RunResult[] {
+  const steps = replicationsInChunks(scenario, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The replication loop as a generator: before each chunk of simulated time it yields the
+ * replication under way, so a caller may hand the event loop back or stop there;
+ * runReplications() runs it through. The results are the same either way.
+ */
+export function* replicationsInChunks(
+  scenario: Scenario,
+  options: ReplicationOptions,
+): Generator<number, RunResult[], void> {
   const results: RunResult[] = [];
   const site = buildScenarioSite(scenario);
   for (let r = 0; r < options.replications; r++) {
-    const result = simulate(scenario, {
+    const steps = simulateInChunks(scenario, {
       seed: options.seed,
       replication: r,
       site,
@@ -37,8 +53,13 @@ export function runReplications(scenario: Scenario, options: ReplicationOptions)
         ? (f) => options.onProgress?.((r + f) / options.replications)
         : undefined,
     });
-    results.push(result);
-    options.onResult?.(r, result);
+    let next: IteratorResult<number, RunResult>;
+    do {
+      yield r;
+      next = steps.next();
+    } while (!next.done);
+    results.push(next.value);
+    options.onResult?.(r, next.value);
   }
   return results;
 }
