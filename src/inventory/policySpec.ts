@@ -163,12 +163,8 @@ const DOC_KEYS = [
   "initialOnHand",
 ];
 
-/**
- * Turns a parsed document into checked options (a numeric `leadTime` is days). Collects
- * every problem, unknown keys included, and throws them as one InputError.
- */
-export function policyOptionsFromDocument(doc: unknown, file: string): InventoryPolicyOptions {
-  const issues: InputIssue[] = [];
+/** The fields of a parsed document; throws InputError unless it is a mapping. */
+export function policyDocumentFields(doc: unknown, file: string): Record<string, unknown> {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
     throw new InputError({
       file,
@@ -177,7 +173,16 @@ export function policyOptionsFromDocument(doc: unknown, file: string): Inventory
       expected: "a mapping with demand, leadTime, policy and days",
     });
   }
-  const d = doc as Record<string, unknown>;
+  return doc as Record<string, unknown>;
+}
+
+/**
+ * Turns a parsed document into checked options (a numeric `leadTime` is days). Collects
+ * every problem, unknown keys included, and throws them as one InputError.
+ */
+export function policyOptionsFromDocument(doc: unknown, file: string): InventoryPolicyOptions {
+  const issues: InputIssue[] = [];
+  const d = policyDocumentFields(doc, file);
   for (const key of Object.keys(d)) {
     if (!DOC_KEYS.includes(key))
       issues.push({ file, path: key, value: d[key], expected: `one of ${DOC_KEYS.join(", ")}` });

@@ -9,8 +9,10 @@ import type { Command } from "commander";
 import { parse as parseYaml } from "yaml";
 import { InputError, type InputIssue } from "../../common/inputError.ts";
 import {
+  type InventoryPolicyOptions,
   type InventoryPolicyResult,
   type PolicyDocument,
+  policyDocumentFields,
   policyOptionsFromDocument,
   simulateInventoryPolicy,
 } from "../../inventory/index.ts";
@@ -191,84 +193,98 @@ export function inventoryCommand(program: Command): void {
     .option("--batches <n>", "batches for batch means (default 20)")
     .option("--lost-sales", "unmet demand is lost instead of backordered")
     .option("--json", "print the result as JSON")
-    .action(async (file: string | undefined, flags: InventoryFlags) => {
-      const doc: PolicyDocument & Record<string, unknown> = {};
-      const source = file ?? "<flags>";
-      if (file) {
-        const parsed = parseYaml(await readText(file, "YAML or JSON file"));
-        if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-          throw new InputError({
-            file,
-            path: "",
-            value: parsed,
-            expected: "a mapping with demand, leadTime, policy and days",
-          });
-        }
-        Object.assign(doc, parsed);
-      }
-      const issues: InputIssue[] = [];
-      if (flags.demand !== undefined && flags.demandCsv !== undefined) {
-        issues.push({
-          file: "--demand-csv",
-          path: "",
-          value: flags.demandCsv,
-          expected: "either --demand or --demand-csv, not both",
-        });
-      }
-      if (flags.demand !== undefined) doc.demand = flags.demand;
-      if (flags.leadTime !== undefined) doc.leadTime = flags.leadTime;
-      if (flags.policy !== undefined) doc.policy = flags.policy;
-      const numbers: [keyof PolicyDocument, string, string | undefined, boolean][] = [
-        ["days", "--days", flags.days, false],
-        ["warmupDays", "--warmup-days", flags.warmupDays, false],
-        ["seed", "--seed", flags.seed, true],
-        ["replications", "--replications", flags.replications, true],
-        ["batches", "--batches", flags.batches, true],
-      ];
-      for (const [key, flag, text, integer] of numbers) {
-        const v = numberFlag(flag, text, issues, integer);
-        if (v !== undefined) (doc as Record<string, unknown>)[key] = v;
-      }
-      if (flags.lostSales) doc.shortage = "lostSales";
-      if (flags.demandCsv !== undefined) {
-        const values = parseDemandCsv(
-          await readText(flags.demandCsv, "CSV file"),
-          flags.demandCsv,
-          flags.demandColumn,
-        );
-        doc.demand = { kind: "empirical", valuesPerDay: values };
-      }
-      // Report the flags' problems together with the document's.
-      let options: ReturnType<typeof policyOptionsFromDocument> | undefined;
-      try {
-        options = policyOptionsFromDocument(doc, source);
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        // A problem with a value given as a flag names the flag.
-        for (const issue of error.issues) {
-          const key = issue.path.split(".")[0];
-          const flag = FLAG_OF[key];
-          const given = flag && (flags as Record<string, unknown>)[key] !== undefined;
-          issues.push(
-            given ? { ...issue, file: flag, path: issue.path.slice(key.length + 1) } : issue,
-          );
-        }
-      }
-      if (issues.length > 0 || !options) throw new InputError(issues);
-      const result = simulateInventoryPolicy(options);
-      if (flags.json) {
-        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-        return;
-      }
-      const describe = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
-      const demandText = flags.demandCsv
-        ? `${flags.demandCsv} (${(doc.demand as unknown as { valuesPerDay: number[] }).valuesPerDay.length} days)`
-        : describe(doc.demand);
-      process.stdout.write(
-        formatPolicyResult(
-          result,
-          `policy ${describe(doc.policy)} · demand ${demandText} · lead time ${describe(doc.leadTime)}`,
-        ),
-      );
+    .action(inventoryAction);
+}
+
+/** The policy document of `file` (empty without one). */
+async function readPolicyDocument(
+  file: string | undefined,
+): Promise<PolicyDocument & Record<string, unknown>> {
+  if (!file) return {};
+  const parsed = parseYaml(await readText(file, "YAML or JSON file"));
+  return Object.assign({}, policyDocumentFields(parsed, file));
+}
+
+/** Writes the flags over the document's fields; bad numbers go to `issues`. */
+async function applyFlags(
+  doc: PolicyDocument & Record<string, unknown>,
+  flags: InventoryFlags,
+  issues: InputIssue[],
+): Promise<void> {
+  if (flags.demand !== undefined && flags.demandCsv !== undefined) {
+    issues.push({
+      file: "--demand-csv",
+      path: "",
+      value: flags.demandCsv,
+      expected: "either --demand or --demand-csv, not both",
     });
+  }
+  if (flags.demand !== undefined) doc.demand = flags.demand;
+  if (flags.leadTime !== undefined) doc.leadTime = flags.leadTime;
+  if (flags.policy !== undefined) doc.policy = flags.policy;
+  const numbers: [keyof PolicyDocument, string, string | undefined, boolean][] = [
+    ["days", "--days", flags.days, false],
+    ["warmupDays", "--warmup-days", flags.warmupDays, false],
+    ["seed", "--seed", flags.seed, true],
+    ["replications", "--replications", flags.replications, true],
+    ["batches", "--batches", flags.batches, true],
+  ];
+  for (const [key, flag, text, integer] of numbers) {
+    const v = numberFlag(flag, text, issues, integer);
+    if (v !== undefined) (doc as Record<string, unknown>)[key] = v;
+  }
+  if (flags.lostSales) doc.shortage = "lostSales";
+  if (flags.demandCsv !== undefined) {
+    const values = parseDemandCsv(
+      await readText(flags.demandCsv, "CSV file"),
+      flags.demandCsv,
+      flags.demandColumn,
+    );
+    doc.demand = { kind: "empirical", valuesPerDay: values };
+  }
+}
+
+/**
+ * The checked options, or every problem (the flags' with the document's) as one InputError;
+ * a problem with a value given as a flag names the flag.
+ */
+function checkedOptions(
+  doc: PolicyDocument,
+  source: string,
+  flags: InventoryFlags,
+  issues: InputIssue[],
+): InventoryPolicyOptions {
+  let options: InventoryPolicyOptions | undefined;
+  try {
+    options = policyOptionsFromDocument(doc, source);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    for (const issue of error.issues) {
+      const key = issue.path.split(".")[0];
+      const flag = FLAG_OF[key];
+      const given = flag && (flags as Record<string, unknown>)[key] !== undefined;
+      issues.push(given ? { ...issue, file: flag, path: issue.path.slice(key.length + 1) } : issue);
+    }
+  }
+  if (issues.length > 0 || !options) throw new InputError(issues);
+  return options;
+}
+
+/** The title line: policy, demand and lead time as given. */
+function resultTitle(doc: PolicyDocument, flags: InventoryFlags): string {
+  const describe = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
+  const demandText = flags.demandCsv
+    ? `${flags.demandCsv} (${(doc.demand as unknown as { valuesPerDay: number[] }).valuesPerDay.length} days)`
+    : describe(doc.demand);
+  return `policy ${describe(doc.policy)} · demand ${demandText} · lead time ${describe(doc.leadTime)}`;
+}
+
+/** Runs `whsim inventory [file]`: prints the result table (or JSON). */
+async function inventoryAction(file: string | undefined, flags: InventoryFlags): Promise<void> {
+  const doc = await readPolicyDocument(file);
+  const issues: InputIssue[] = [];
+  await applyFlags(doc, flags, issues);
+  const result = simulateInventoryPolicy(checkedOptions(doc, file ?? "<flags>", flags, issues));
+  if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else process.stdout.write(formatPolicyResult(result, resultTitle(doc, flags)));
 }
