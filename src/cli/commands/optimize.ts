@@ -13,7 +13,6 @@ import { type InputIssue, isInputError } from "../../common/inputError.ts";
 import { defaultResultsFolder } from "../../common/resultsFolderName.ts";
 import { VERSION } from "../../common/version.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
-import { checkReplaceable } from "../../node/outputFolder.ts";
 import { displayName, readScenarioFile, readTextFile } from "../../node/readScenarioFile.ts";
 import type { Answer } from "../../optimize/answer.ts";
 import {
@@ -28,19 +27,16 @@ import {
 } from "../../optimize/optimizeSpec.ts";
 import { parseDataText, type Scenario } from "../../scenario/index.ts";
 import {
-  checkRunSize,
-  commonFlags,
+  addExperimentOptions,
+  beginExperiment,
+  type CommonFlags,
   type ExperimentFlags,
-  FORCE_HELP,
   intFlag,
-  jsonText,
-  num,
-  openSession,
-  scenarioInputFiles,
-  table,
-  throwIssues,
-  writeOutput,
-} from "../experimentCommon.ts";
+} from "../experimentFlags.ts";
+import { openSession } from "../experimentSession.ts";
+import { jsonText, publishResults, scenarioInputFiles } from "../resultsOutput.ts";
+import { checkRunSize, throwIssues } from "../scenarioInput.ts";
+import { num, table } from "../textTable.ts";
 
 interface OptimizeFlags extends ExperimentFlags {
   budget?: string;
@@ -194,7 +190,7 @@ export function answerTable(answer: Answer): string {
 
 /** Registers `whsim optimize`. */
 export function optimizeCommand(program: Command): void {
-  program
+  const command = program
     .command("optimize")
     .description(
       "search layouts and policies: screen, race on common random numbers, select the best",
@@ -203,93 +199,132 @@ export function optimizeCommand(program: Command): void {
       "<spec>",
       "optimization spec (YAML or JSON): base scenario, objective, space, constraints",
     )
-    .option("--budget <n>", "most replications in total (default: the spec's budget)")
-    .option("--seed <n>", "master seed (default: the spec's, else the scenario's)")
-    .option("--workers <n>", "worker threads (default: the number of cores)")
-    .option("--executor <address>", "run replications elsewhere (e.g. redis://host:port)")
-    .option("--out <dir>", "results folder (default: results/optimize-<scenario>)")
-    .option("--json", "print optimization.json on stdout instead of the table")
-    .option("--force", FORCE_HELP)
-    .action(async (file: string, flags: OptimizeFlags) => {
-      // A mistyped --out is refused before any simulation runs, not after.
-      if (flags.out) checkReplaceable(flags.out);
-      const issues: InputIssue[] = [];
-      const parsed = commonFlags(flags, issues);
-      const budget = intFlag("--budget", flags.budget, issues, 1, 10_000_000);
-      const path = resolve(file);
-      const shown = displayName(path);
-      let spec: OptimizeSpec | undefined;
-      let base: Scenario | undefined;
-      try {
-        const data = parseDataText(readTextFile(path, shown, "optimization spec"), shown);
-        const specIssues = optimizeSpecIssues(data, shown);
-        issues.push(...specIssues);
-        if (specIssues.length === 0) spec = parseOptimizeSpec(data, shown);
-        base = readBaseScenario(data, path, shown, issues);
-        const space = (data as Record<string, unknown> | null)?.space;
-        if (base && space !== null && typeof space === "object" && !Array.isArray(space)) {
-          issues.push(...checkSpace(base, space as Record<string, unknown[]>, shown));
-        }
-      } catch (error) {
-        if (isInputError(error)) issues.push(...error.issues);
-        else throw error;
-      }
-      if (base) checkRunSize(base, shown, flags.force, issues);
-      throwIssues(issues);
-      const seed = parsed.seed ?? spec!.seed ?? base!.seed;
-      const session = openSession({
-        workers: parsed.workers,
-        executor: flags.executor,
-        label: "optimize",
-        model: spec!.model,
-      });
-      let done = 0;
-      let stage = "screen";
-      let result: OptimizationResult;
-      try {
-        result = await optimizeLayout(session.executor, base!, spec!, {
-          seed,
-          budget,
-          file: shown,
-          signal: session.signal,
-          onResult: () => session.progress(++done, budget ?? spec!.budget, stage),
-          onStage: (s) => {
-            stage = s;
-            session.progress(done, budget ?? spec!.budget, stage);
-          },
-        });
-      } finally {
-        await session.close();
-      }
-      const document = {
-        kind: "optimization",
-        version: VERSION,
-        spec: file,
-        scenario: base!.name,
-        scenarioHash: scenarioHash(base),
-        model: spec!.model,
-        seed,
-        budget: budget ?? spec!.budget,
-        /** Replications run in total (as `evaluations`). */
-        replications: result.evaluations,
-        ...withoutScenario(result),
-      };
-      const outDir = flags.out ?? defaultResultsFolder(base!.name, "optimize-");
-      const files: Record<string, string> = { "optimization.json": jsonText(document) };
-      if (result.winnerLayout) {
-        const header = `# Winner of whsim optimize ${file} (seed ${seed}, status ${result.status}): ${result.winner}\n`;
-        files["winner.layout.yaml"] = header + stringify(result.winnerLayout);
-      }
-      // The winner's resolved scenario and built layout, for the report's assumption tables.
-      if (result.winnerScenario)
-        Object.assign(files, scenarioInputFiles(result.winnerScenario, "", shown, []));
-      const written = writeOutput(outDir, files, { partial: result.status === "aborted" });
-      if (flags.json) process.stdout.write(jsonText(document));
-      else {
-        process.stdout.write(
-          `${result.answer ? `${result.answer.recommendation}\n\n${answerTable(result.answer)}\n\n` : ""}${base!.name}: status ${result.status}, winner ${result.winner ?? "none"}; ${result.evaluations} replications (a full evaluation of the simulated candidates would take ${result.fullEvaluations})\n\n${optimizationTable(result)}\n\nwritten to ${written}/optimization.json${result.winnerLayout ? " and winner.layout.yaml" : ""}\n`,
-        );
-      }
-      if (result.status === "aborted") process.exitCode = 130;
+    .option("--budget <n>", "most replications in total (default: the spec's budget)");
+  addExperimentOptions(command, {
+    seed: "master seed (default: the spec's, else the scenario's)",
+    out: "results/optimize-<scenario>",
+    json: "print optimization.json on stdout instead of the table",
+  }).action(optimizeAction);
+}
+
+/** The checked inputs of `whsim optimize`. */
+interface OptimizeInputs {
+  parsed: CommonFlags;
+  budget: number | undefined;
+  /** The spec's file as shown in messages. */
+  shown: string;
+  spec: OptimizeSpec;
+  base: Scenario;
+}
+
+/** Checks the flags, the spec, its base scenario and its space; every problem at once. */
+function optimizeInputs(file: string, flags: OptimizeFlags): OptimizeInputs {
+  const { issues, parsed } = beginExperiment(flags);
+  const budget = intFlag("--budget", flags.budget, issues, 1, 10_000_000);
+  const path = resolve(file);
+  const shown = displayName(path);
+  let spec: OptimizeSpec | undefined;
+  let base: Scenario | undefined;
+  try {
+    const data = parseDataText(readTextFile(path, shown, "optimization spec"), shown);
+    const specIssues = optimizeSpecIssues(data, shown);
+    issues.push(...specIssues);
+    if (specIssues.length === 0) spec = parseOptimizeSpec(data, shown);
+    base = readBaseScenario(data, path, shown, issues);
+    const space = (data as Record<string, unknown> | null)?.space;
+    if (base && space !== null && typeof space === "object" && !Array.isArray(space)) {
+      issues.push(...checkSpace(base, space as Record<string, unknown[]>, shown));
+    }
+  } catch (error) {
+    if (isInputError(error)) issues.push(...error.issues);
+    else throw error;
+  }
+  if (base) checkRunSize(base, shown, flags.force, issues);
+  throwIssues(issues);
+  return { parsed, budget, shown, spec: spec!, base: base! };
+}
+
+/** Runs the search in a session, the progress bar naming the stage under way. */
+async function runOptimization(
+  inputs: OptimizeInputs,
+  seed: number,
+  executor: string | undefined,
+): Promise<OptimizationResult> {
+  const { spec, budget } = inputs;
+  const session = openSession({
+    workers: inputs.parsed.workers,
+    executor,
+    label: "optimize",
+    model: spec.model,
+  });
+  let done = 0;
+  let stage = "screen";
+  try {
+    return await optimizeLayout(session.executor, inputs.base, spec, {
+      seed,
+      budget,
+      file: inputs.shown,
+      signal: session.signal,
+      onResult: () => session.progress(++done, budget ?? spec.budget, stage),
+      onStage: (s) => {
+        stage = s;
+        session.progress(done, budget ?? spec.budget, stage);
+      },
     });
+  } finally {
+    await session.close();
+  }
+}
+
+/** optimization.json, winner.layout.yaml and the winner's scenario.json and layout.json. */
+function optimizeFiles(
+  document: unknown,
+  result: OptimizationResult,
+  header: string,
+  shown: string,
+): Record<string, string> {
+  const files: Record<string, string> = { "optimization.json": jsonText(document) };
+  if (result.winnerLayout) files["winner.layout.yaml"] = header + stringify(result.winnerLayout);
+  // The winner's resolved scenario and built layout, for the report's assumption tables.
+  if (result.winnerScenario)
+    Object.assign(files, scenarioInputFiles(result.winnerScenario, "", shown, []));
+  return files;
+}
+
+/** The printed answer: the recommendation, the ranking and where the results are. */
+function optimizeText(result: OptimizationResult, base: Scenario, written: string): string {
+  const answer = result.answer
+    ? `${result.answer.recommendation}\n\n${answerTable(result.answer)}\n\n`
+    : "";
+  return `${answer}${base.name}: status ${result.status}, winner ${result.winner ?? "none"}; ${result.evaluations} replications (a full evaluation of the simulated candidates would take ${result.fullEvaluations})\n\n${optimizationTable(result)}\n\nwritten to ${written}/optimization.json${result.winnerLayout ? " and winner.layout.yaml" : ""}\n`;
+}
+
+/** Runs `whsim optimize <spec>`: writes the results folder and prints the ranking (or JSON). */
+async function optimizeAction(file: string, flags: OptimizeFlags): Promise<void> {
+  const inputs = optimizeInputs(file, flags);
+  const { spec, base, budget } = inputs;
+  const seed = inputs.parsed.seed ?? spec.seed ?? base.seed;
+  const result = await runOptimization(inputs, seed, flags.executor);
+  const document = {
+    kind: "optimization",
+    version: VERSION,
+    spec: file,
+    scenario: base.name,
+    scenarioHash: scenarioHash(base),
+    model: spec.model,
+    seed,
+    budget: budget ?? spec.budget,
+    /** Replications run in total (as `evaluations`). */
+    replications: result.evaluations,
+    ...withoutScenario(result),
+  };
+  const header = `# Winner of whsim optimize ${file} (seed ${seed}, status ${result.status}): ${result.winner}\n`;
+  publishResults({
+    dir: flags.out ?? defaultResultsFolder(base.name, "optimize-"),
+    files: optimizeFiles(document, result, header, inputs.shown),
+    stopped: result.status === "aborted",
+    json: flags.json,
+    document,
+    text: (written) => optimizeText(result, base, written),
+  });
 }

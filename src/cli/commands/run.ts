@@ -5,9 +5,8 @@
  * --trace) atomically: a failed run never leaves a half-written folder.
  */
 import { resolve } from "node:path";
-import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
-import { InputError, type InputIssue } from "../../common/inputError.ts";
+import type { InputIssue } from "../../common/inputError.ts";
 import { defaultResultsFolder } from "../../common/resultsFolderName.ts";
 import { displayScale, formatOnScale, formatQuantity } from "../../common/units.ts";
 import { VERSION } from "../../common/version.ts";
@@ -15,15 +14,12 @@ import { scenarioHash } from "../../experiment/hash.ts";
 import { NdjsonWriter } from "../../node/ndjsonWriter.ts";
 import { OutputFolder } from "../../node/outputFolder.ts";
 import { runReplicationsParallel } from "../../node/pool/runReplicationsParallel.ts";
-import {
-  DEFAULT_SCENARIO_PATH,
-  displayName,
-  readScenarioFile,
-} from "../../node/readScenarioFile.ts";
+import { DEFAULT_SCENARIO_PATH, displayName } from "../../node/readScenarioFile.ts";
 import { RunStopped, runReplicationsStoppable } from "../../node/runReplicationsStoppable.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import {
   kpisCsv,
+  type RunResult,
   type RunSummary,
   replicationsCsv,
   scenarioLayout,
@@ -32,15 +28,12 @@ import {
   type TraceRecord,
   type WorkerTime,
 } from "../../warehouse/index.ts";
-import {
-  checkRunSize,
-  FORCE_HELP,
-  intFlag,
-  MAX_REPLICATIONS,
-  MAX_SEED,
-} from "../experimentCommon.ts";
+import { FORCE_HELP, numericFlags } from "../experimentFlags.ts";
+import { terminalProgressBar } from "../progressBar.ts";
+import { commitFiles, jsonText } from "../resultsOutput.ts";
+import { checkRunSize, readScenarioFlags, throwIssues } from "../scenarioInput.ts";
 import { SIGNAL_EXIT_CODES, stopOnSignals } from "../stopOnSignals.ts";
-import { MAX_WORKERS_FLAG, workerCount } from "../workerCount.ts";
+import { workerCount } from "../workerCount.ts";
 
 /** Flags of `whsim run`, as commander gives them. */
 interface RunFlags {
@@ -103,50 +96,61 @@ export function kpiTable(summary: RunSummary): string {
   return `${lines.join("\n")}\n\norder time (mean per order): ${phases}\n${workers}`;
 }
 
+/** Options of runScenario(). */
+export interface RunScenarioOptions {
+  seed: number;
+  replications: number;
+  out: string;
+  trace: boolean;
+  /** Worker threads; more than 1 runs the replications in parallel (same results). */
+  workers?: number;
+  onProgress?: (fraction: number) => void;
+  /** Stops the run after the replication under way (RunStopped; nothing is written). */
+  signal?: AbortSignal;
+}
+
+/** The replications, in parallel on threads or one after the other, replication 0 traced. */
+function runReplicationsOf(
+  scenario: Scenario,
+  options: RunScenarioOptions,
+  trace: NdjsonWriter | undefined,
+): Promise<RunResult[]> {
+  const loop = {
+    seed: options.seed,
+    replications: options.replications,
+    onProgress: options.onProgress,
+    trace: trace ? (record: TraceRecord) => trace.write(record) : undefined,
+    signal: options.signal,
+  };
+  return (options.workers ?? 1) > 1 && options.replications > 1
+    ? runReplicationsParallel(scenario, { ...loop, workers: options.workers ?? 1 })
+    : runReplicationsStoppable(scenario, loop);
+}
+
 /** Runs a scenario and writes its results folder; returns the summary. */
 export async function runScenario(
   scenario: Scenario,
-  options: {
-    seed: number;
-    replications: number;
-    out: string;
-    trace: boolean;
-    /** Worker threads; more than 1 runs the replications in parallel (same results). */
-    workers?: number;
-    onProgress?: (fraction: number) => void;
-    /** Stops the run after the replication under way (RunStopped; nothing is written). */
-    signal?: AbortSignal;
-  },
+  options: RunScenarioOptions,
 ): Promise<RunSummary> {
   const folder = new OutputFolder(options.out);
   let trace: NdjsonWriter | undefined;
   try {
     const layout = scenarioLayout(scenario);
     trace = options.trace ? new NdjsonWriter(folder.path("trace.ndjson")) : undefined;
-    const writer = trace;
-    const loop = {
-      seed: options.seed,
-      replications: options.replications,
-      onProgress: options.onProgress,
-      trace: writer ? (record: TraceRecord) => writer.write(record) : undefined,
-      signal: options.signal,
-    };
-    const results =
-      (options.workers ?? 1) > 1 && options.replications > 1
-        ? await runReplicationsParallel(scenario, { ...loop, workers: options.workers ?? 1 })
-        : await runReplicationsStoppable(scenario, loop);
+    const results = await runReplicationsOf(scenario, options, trace);
     trace?.close();
     const summary = summarize(scenario, results, {
       seed: options.seed,
       scenarioHash: scenarioHash(scenario),
       version: VERSION,
     });
-    folder.writeFile("summary.json", `${JSON.stringify(summary, null, 2)}\n`);
-    folder.writeFile("kpis.csv", kpisCsv(summary));
-    folder.writeFile("replications.csv", replicationsCsv(results));
-    folder.writeFile("scenario.json", `${JSON.stringify(scenario, null, 2)}\n`);
-    folder.writeFile("layout.json", `${JSON.stringify(layout)}\n`);
-    folder.commit();
+    commitFiles(folder, {
+      "summary.json": jsonText(summary),
+      "kpis.csv": kpisCsv(summary),
+      "replications.csv": replicationsCsv(results),
+      "scenario.json": jsonText(scenario),
+      "layout.json": `${JSON.stringify(layout)}\n`,
+    });
     return summary;
   } catch (error) {
     trace?.close();
@@ -171,76 +175,89 @@ export function runCommand(program: Command): void {
     .option("--json", "print the summary as JSON on stdout instead of the table")
     .option("--trace", "also write trace.ndjson (replication 0) for the viewer")
     .option("--force", FORCE_HELP)
-    .action(async (file: string | undefined, flags: RunFlags) => {
-      const issues: InputIssue[] = [];
-      const seedFlag = intFlag("--seed", flags.seed, issues, 0, MAX_SEED);
-      const replicationsFlag = intFlag(
-        "--replications",
-        flags.replications,
-        issues,
-        1,
-        MAX_REPLICATIONS,
+    .action(runAction);
+}
+
+/** The checked inputs of `whsim run`. */
+interface RunInputs {
+  scenario: Scenario;
+  seed: number;
+  replications: number;
+  /** `--workers` as asked, if given. */
+  workers: number | undefined;
+}
+
+/** Checks the flags and reads the scenario; every problem at once (InputError). */
+function runInputs(file: string | undefined, flags: RunFlags): RunInputs {
+  const issues: InputIssue[] = [];
+  const parsed = numericFlags(flags, issues);
+  const path = resolve(file ?? DEFAULT_SCENARIO_PATH);
+  const scenario = readScenarioFlags(path, undefined, issues);
+  if (scenario) checkRunSize(scenario, displayName(path), flags.force, issues);
+  throwIssues(issues);
+  return {
+    scenario: scenario!,
+    seed: parsed.seed ?? scenario!.seed,
+    replications: parsed.replications ?? scenario!.replications,
+    workers: parsed.workers,
+  };
+}
+
+/**
+ * Runs the scenario with a progress bar; a signal stops it after the replication under way
+ * with nothing written (undefined is returned and the exit code set).
+ */
+async function runWithStop(
+  inputs: RunInputs,
+  flags: RunFlags,
+  out: string,
+): Promise<RunSummary | undefined> {
+  const { scenario, replications } = inputs;
+  const bar = flags.json
+    ? undefined
+    : terminalProgressBar(
+        `${scenario.name} [{bar}] {percentage}% | ${replications} replication(s) | {duration_formatted} elapsed, {eta_formatted} left`,
       );
-      const workersFlag = intFlag("--workers", flags.workers, issues, 1, MAX_WORKERS_FLAG);
-      let scenario: Scenario | undefined;
-      try {
-        scenario = readScenarioFile(resolve(file ?? DEFAULT_SCENARIO_PATH));
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        issues.push(...error.issues);
-      }
-      if (scenario)
-        checkRunSize(
-          scenario,
-          displayName(resolve(file ?? DEFAULT_SCENARIO_PATH)),
-          flags.force,
-          issues,
-        );
-      if (issues.length > 0 || !scenario) throw new InputError(issues);
-      const seed = seedFlag ?? scenario.seed;
-      const replications = replicationsFlag ?? scenario.replications;
-      const out = resolve(flags.out ?? defaultResultsFolder(scenario.name));
-      const bar =
-        process.stderr.isTTY && !flags.json
-          ? new SingleBar({
-              format: `${scenario.name} [{bar}] {percentage}% | ${replications} replication(s) | {duration_formatted} elapsed, {eta_formatted} left`,
-              stream: process.stderr,
-              hideCursor: true,
-            })
-          : undefined;
-      bar?.start(1000, 0);
-      const stop = stopOnSignals(
-        "stopping after the replication under way; no results are written (again to quit at once)",
-      );
-      let summary: RunSummary;
-      try {
-        summary = await runScenario(scenario, {
-          seed,
-          replications,
-          out,
-          trace: flags.trace === true,
-          workers: workerCount(workersFlag, { tasks: replications }),
-          onProgress: bar ? (f) => bar.update(Math.round(f * 1000)) : undefined,
-          signal: stop.signal,
-        });
-      } catch (error) {
-        const received = stop.received();
-        if (!(error instanceof RunStopped) || !received) throw error;
-        process.stderr.write(`stopped after ${error.finished} replication(s); ${out} unchanged\n`);
-        process.exitCode = SIGNAL_EXIT_CODES[received];
-        return;
-      } finally {
-        stop.dispose();
-        bar?.stop();
-      }
-      if (flags.json) {
-        process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      } else {
-        process.stdout.write(
-          `${scenario.name}: ${replications} replication(s), seed ${seed}, ${scenario.horizonDays} days (warm-up ${scenario.warmupDays})\n\n`,
-        );
-        process.stdout.write(kpiTable(summary));
-        process.stdout.write(`\nresults: ${out}\n`);
-      }
+  bar?.start(1000, 0);
+  const stop = stopOnSignals(
+    "stopping after the replication under way; no results are written (again to quit at once)",
+  );
+  try {
+    return await runScenario(scenario, {
+      seed: inputs.seed,
+      replications,
+      out,
+      trace: flags.trace === true,
+      workers: workerCount(inputs.workers, { tasks: replications }),
+      onProgress: bar ? (f) => bar.update(Math.round(f * 1000)) : undefined,
+      signal: stop.signal,
     });
+  } catch (error) {
+    const received = stop.received();
+    if (!(error instanceof RunStopped) || !received) throw error;
+    process.stderr.write(`stopped after ${error.finished} replication(s); ${out} unchanged\n`);
+    process.exitCode = SIGNAL_EXIT_CODES[received];
+    return undefined;
+  } finally {
+    stop.dispose();
+    bar?.stop();
+  }
+}
+
+/** Runs `whsim run [file]`: writes the results folder and prints the KPI table (or JSON). */
+async function runAction(file: string | undefined, flags: RunFlags): Promise<void> {
+  const inputs = runInputs(file, flags);
+  const { scenario, seed, replications } = inputs;
+  const out = resolve(flags.out ?? defaultResultsFolder(scenario.name));
+  const summary = await runWithStop(inputs, flags, out);
+  if (!summary) return;
+  if (flags.json) {
+    process.stdout.write(jsonText(summary));
+  } else {
+    process.stdout.write(
+      `${scenario.name}: ${replications} replication(s), seed ${seed}, ${scenario.horizonDays} days (warm-up ${scenario.warmupDays})\n\n`,
+    );
+    process.stdout.write(kpiTable(summary));
+    process.stdout.write(`\nresults: ${out}\n`);
+  }
 }

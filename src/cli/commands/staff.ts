@@ -4,10 +4,9 @@
  * it by simulation against service targets (staffing.json, staffed.yaml, a printed table).
  */
 
-import { resolve } from "node:path";
 import type { Command } from "commander";
 import { stringify } from "yaml";
-import { didYouMean, type InputIssue, isInputError } from "../../common/inputError.ts";
+import { didYouMean, type InputIssue } from "../../common/inputError.ts";
 import { defaultResultsFolder } from "../../common/resultsFolderName.ts";
 import { VERSION } from "../../common/version.ts";
 import { isExperimentAborted } from "../../experiment/abort.ts";
@@ -15,8 +14,6 @@ import { scenarioHash } from "../../experiment/hash.ts";
 import { runExperiment } from "../../experiment/runExperiment.ts";
 import { type Estimate, estimate } from "../../experiment/statistics.ts";
 import type { ReplicationOutcome } from "../../experiment/types.ts";
-import { checkReplaceable } from "../../node/outputFolder.ts";
-import { readScenarioFile } from "../../node/readScenarioFile.ts";
 import { planStaffing, type StaffingPlan, type StaffingProblem } from "../../optimize/staffing.ts";
 import {
   applyStaffing,
@@ -26,20 +23,11 @@ import {
   staffingProblemFromRun,
 } from "../../optimize/staffingCheck.ts";
 import { checkScenario, type Scenario } from "../../scenario/index.ts";
-import {
-  applyWarmup,
-  checkRunSize,
-  commonFlags,
-  type ExperimentFlags,
-  FORCE_HELP,
-  jsonText,
-  num,
-  openSession,
-  scenarioInputFiles,
-  table,
-  throwIssues,
-  writeOutput,
-} from "../experimentCommon.ts";
+import { addExperimentOptions, beginExperiment, type ExperimentFlags } from "../experimentFlags.ts";
+import { openSession } from "../experimentSession.ts";
+import { jsonText, publishResults, scenarioInputFiles } from "../resultsOutput.ts";
+import { checkRunSize, readScenarioFlags, throwIssues } from "../scenarioInput.ts";
+import { num, table } from "../textTable.ts";
 
 /** Service targets checked when `--targets` is not given. */
 export const DEFAULT_TARGETS = "onTimeShipRate>=0.95";
@@ -182,7 +170,7 @@ export function staffingTables(doc: {
 
 /** Registers `whsim staff`. */
 export function staffCommand(program: Command): void {
-  program
+  const command = program
     .command("staff")
     .description(
       "least-cost headcount per role per shift for a scenario's workload, checked by simulation against service targets",
@@ -193,19 +181,14 @@ export function staffCommand(program: Command): void {
       `service targets on KPI means, comma-separated (default: ${DEFAULT_TARGETS}), e.g. onTimeShipRate>=0.95,orderCycleTimeS<=3600`,
     )
     .option("--efficiency <share>", "productive share of a worker's time, 0..1 (default: 0.85)")
-    .option("--max-per-shift <n>", "most workers (all roles) on one shift (default: no limit)")
-    .option(
-      "--replications <n>",
-      "replications of the baseline and of the check (default: the scenario's)",
-    )
-    .option("--seed <n>", "master seed (default: the scenario's)")
-    .option("--warmup-days <d>", "warm-up deleted from statistics (replaces the scenario's)")
-    .option("--workers <n>", "worker threads (default: the number of cores)")
-    .option("--executor <address>", "run replications elsewhere (e.g. redis://host:port)")
-    .option("--out <dir>", "results folder (default: results/staff-<scenario>)")
-    .option("--json", "print staffing.json on stdout instead of the tables")
-    .option("--force", FORCE_HELP)
-    .action(staffAction);
+    .option("--max-per-shift <n>", "most workers (all roles) on one shift (default: no limit)");
+  addExperimentOptions(command, {
+    replications: "replications of the baseline and of the check (default: the scenario's)",
+    seed: "master seed (default: the scenario's)",
+    warmupDays: "warm-up deleted from statistics (replaces the scenario's)",
+    out: "results/staff-<scenario>",
+    json: "print staffing.json on stdout instead of the tables",
+  }).action(staffAction);
 }
 
 /** The checked inputs of `whsim staff`. */
@@ -223,8 +206,7 @@ interface StaffInputs {
 
 /** Checks the flags and reads the scenario; every problem at once (InputError). */
 function staffInputs(file: string, flags: StaffFlags): StaffInputs {
-  const issues: InputIssue[] = [];
-  const parsed = commonFlags(flags, issues);
+  const { issues, parsed } = beginExperiment(flags);
   const targets = parseTargets(flags.targets ?? DEFAULT_TARGETS, issues);
   let efficiency: number | undefined;
   if (flags.efficiency !== undefined) {
@@ -248,13 +230,7 @@ function staffInputs(file: string, flags: StaffFlags): StaffInputs {
         expected: "a whole number of workers >= 1",
       });
   }
-  let base: Scenario | undefined;
-  try {
-    base = applyWarmup(readScenarioFile(resolve(file)), flags.warmupDays, file, issues);
-  } catch (error) {
-    if (isInputError(error)) issues.push(...error.issues);
-    else throw error;
-  }
+  const base = readScenarioFlags(file, flags.warmupDays, issues);
   const inputFiles = base ? scenarioInputFiles(base, "", file, issues) : {};
   if (base) checkRunSize(base, file, flags.force, issues);
   throwIssues(issues);
@@ -383,8 +359,6 @@ function staffingDocument(inputs: StaffInputs, run: StaffRun) {
 
 /** Runs `whsim staff <file>`: writes the results folder and prints the tables (or JSON). */
 async function staffAction(file: string, flags: StaffFlags): Promise<void> {
-  // A mistyped --out is refused before any simulation runs, not after.
-  if (flags.out) checkReplaceable(flags.out);
   const inputs = staffInputs(file, flags);
   const { scenario, seed, replications, targets } = inputs;
   const session = openSession({
@@ -400,29 +374,26 @@ async function staffAction(file: string, flags: StaffFlags): Promise<void> {
   }
   const { status, problem, plan, staffed, check } = run;
   const document = staffingDocument(inputs, run);
-  const outDir = flags.out ?? defaultResultsFolder(scenario.name, "staff-");
-  const written = writeOutput(
-    outDir,
-    {
+  publishResults({
+    dir: flags.out ?? defaultResultsFolder(scenario.name, "staff-"),
+    files: {
       "staffing.json": jsonText(document),
       ...inputs.inputFiles,
       ...(staffed ? { "staffed.yaml": stringify(staffed) } : {}),
     },
-    { partial: status === "aborted" },
-  );
-  if (flags.json) process.stdout.write(jsonText(document));
-  else {
-    const tables = staffingTables({
-      shifts: problem.shifts.map((s) => s.id),
-      baseline: document.baseline,
-      plan,
-      targets,
-      baselineKpis: document.baseline.kpis,
-      check: check?.targets,
-    });
-    process.stdout.write(
-      `${scenario.name}: staffing ${status === "meets" ? "meets the targets" : status === "fails" ? "FAILS the targets" : status} (${replications} replications, seed ${seed})\n\n${tables}\n\nwritten to ${written}/staffing.json${staffed ? " and staffed.yaml" : ""}\n`,
-    );
-  }
-  if (status === "aborted") process.exitCode = 130;
+    stopped: status === "aborted",
+    json: flags.json,
+    document,
+    text: (written) => {
+      const tables = staffingTables({
+        shifts: problem.shifts.map((s) => s.id),
+        baseline: document.baseline,
+        plan,
+        targets,
+        baselineKpis: document.baseline.kpis,
+        check: check?.targets,
+      });
+      return `${scenario.name}: staffing ${status === "meets" ? "meets the targets" : status === "fails" ? "FAILS the targets" : status} (${replications} replications, seed ${seed})\n\n${tables}\n\nwritten to ${written}/staffing.json${staffed ? " and staffed.yaml" : ""}\n`;
+    },
+  });
 }

@@ -1,0 +1,61 @@
+/**
+ * The scenario of a command that simulates, as its flags change it (`--warmup-days`) and
+ * check it (`--force` for the size limits), with every problem collected.
+ */
+import { resolve } from "node:path";
+import { collectIssues, InputError, type InputIssue } from "../common/inputError.ts";
+import { readScenarioFile } from "../node/readScenarioFile.ts";
+import { checkScenario, runSizeIssues, type Scenario } from "../scenario/index.ts";
+
+/**
+ * The warm-up deletion hook: `--warmup-days D` replaces every scenario's `warmupDays`
+ * (statistics start after it); the scenario is validated again (D < horizonDays).
+ */
+export function applyWarmup(
+  scenario: Scenario,
+  value: string | undefined,
+  file: string,
+  issues: InputIssue[],
+): Scenario {
+  if (value === undefined) return scenario;
+  const days = Number(value);
+  if (value.trim() === "" || !Number.isFinite(days) || days < 0) {
+    if (!issues.some((i) => i.file === "--warmup-days")) {
+      issues.push({ file: "--warmup-days", path: "", value, expected: "days >= 0, e.g. 0.5" });
+    }
+    return scenario;
+  }
+  const checked = collectIssues(issues, () =>
+    checkScenario({ ...scenario, warmupDays: days }, `${file} with --warmup-days ${value}`),
+  );
+  return checked ?? scenario;
+}
+
+/** Scenario `file` with `--warmup-days` applied, or undefined with its problems in `issues`. */
+export function readScenarioFlags(
+  file: string,
+  warmupDays: string | undefined,
+  issues: InputIssue[],
+): Scenario | undefined {
+  return collectIssues(issues, () =>
+    applyWarmup(readScenarioFile(resolve(file)), warmupDays, file, issues),
+  );
+}
+
+/**
+ * Refuses, unless `force`, a scenario whose estimated replication (orders, lines, events)
+ * is above the limits: every field may be in range while together they ask for days.
+ */
+export function checkRunSize(
+  scenario: Scenario,
+  file: string,
+  force: boolean | undefined,
+  issues: InputIssue[],
+): void {
+  if (!force) issues.push(...runSizeIssues(scenario, file));
+}
+
+/** Throws the collected issues, if any. */
+export function throwIssues(issues: InputIssue[]): void {
+  if (issues.length > 0) throw new InputError(issues);
+}
