@@ -49,7 +49,6 @@ export interface PickFaceContext {
 export function errorPickFace(world: World, context: PickFaceContext) {
   const { sim, ledger } = world;
   const random = sim.random("ops.mispick");
-  const noNeighbours = () => [] as string[];
   return function* pickFace(
     worker: Worker,
     sku: SkuState,
@@ -64,31 +63,8 @@ export function errorPickFace(world: World, context: PickFaceContext) {
     const at = { locationId: sku.face, sku: sku.id, lot: "" };
     const record = ledger.onHand(at, "record");
     const physical = ledger.onHand(at, "physical");
-    let shortS = 0;
-    if (physical < units || record < units) {
-      // The picker searches, then takes what is physically there; the record keeps its error.
-      if (context.shortPickSearchS > 0) {
-        worker.setState("handling", sim.now, "other", "picking");
-        yield context.shortPickSearchS;
-        shortS = context.shortPickSearchS;
-      }
-      const now = ledger.onHand(at, "physical");
-      const taken = Math.min(units, now, ledger.onHand(at, "record"));
-      if (taken > 0)
-        ledger.apply({
-          kind: "pick",
-          timeS: sim.now,
-          sku: sku.id,
-          from: sku.face,
-          quantity: taken,
-        });
-      sku.faceUnits -= taken;
-      sku.faceAllocated -= units;
-      shipShort(lines, units - taken, context);
-      context.shorts.picks++;
-      context.afterPick(sku, true);
-      return shortS;
-    }
+    if (physical < units || record < units)
+      return yield* shortPick(world, context, worker, sku, lines);
     const actual = drawMispick(
       context.rates,
       random,
@@ -97,41 +73,96 @@ export function errorPickFace(world: World, context: PickFaceContext) {
     );
     ledger.apply({ kind: "pick", timeS: sim.now, sku: sku.id, from: sku.face, quantity: units });
     const extra = actual?.quantity === undefined ? 0 : actual.quantity - units;
-    if (extra > 0) {
-      // One unit too many leaves with the order, unrecorded: a loss the record does not see.
-      ledger.shrink({
-        timeS: sim.now,
-        sku: sku.id,
-        from: sku.face,
-        quantity: extra,
-        cause: "mispick",
-      });
-    } else if (extra < 0) {
-      // One unit too few: it stays on the face, the order ships short, the record thinks it left.
-      ledger.apply({
-        kind: "move",
-        timeS: sim.now,
-        sku: sku.id,
-        from: "picked",
-        to: sku.face,
-        quantity: -extra,
-        actual: { to: sku.face },
-        cause: "mispick",
-      });
-      ledger.adjust({
-        timeS: sim.now,
-        sku: sku.id,
-        at: sku.face,
-        quantity: extra,
-        cause: "mispick",
-      });
-      shipShort(lines, -extra, context);
-    }
+    if (extra !== 0) settleMispick(world, context, sku, lines, extra);
     sku.faceUnits -= units;
     sku.faceAllocated -= units;
     context.afterPick(sku, false);
     return 0;
   };
+}
+
+/** No neighbouring faces: a mispick takes from the face itself. */
+function noNeighbours(): string[] {
+  return [];
+}
+
+/**
+ * A short pick: the picker searches, then takes what is physically there; the record keeps
+ * its error and the stop's lines ship short. Returns the search time, s.
+ */
+function* shortPick(
+  world: World,
+  context: PickFaceContext,
+  worker: Worker,
+  sku: SkuState,
+  lines: readonly StopLine[],
+): ProcessGenerator<number> {
+  const { sim, ledger } = world;
+  const units = stopUnits(lines);
+  const at = { locationId: sku.face, sku: sku.id, lot: "" };
+  let shortS = 0;
+  if (context.shortPickSearchS > 0) {
+    worker.setState("handling", sim.now, "other", "picking");
+    yield context.shortPickSearchS;
+    shortS = context.shortPickSearchS;
+  }
+  const now = ledger.onHand(at, "physical");
+  const taken = Math.min(units, now, ledger.onHand(at, "record"));
+  if (taken > 0)
+    ledger.apply({
+      kind: "pick",
+      timeS: sim.now,
+      sku: sku.id,
+      from: sku.face,
+      quantity: taken,
+    });
+  sku.faceUnits -= taken;
+  sku.faceAllocated -= units;
+  shipShort(lines, units - taken, context);
+  context.shorts.picks++;
+  context.afterPick(sku, true);
+  return shortS;
+}
+
+/** Books a mispick of `extra` units (positive: too many taken, negative: too few). */
+function settleMispick(
+  world: World,
+  context: PickFaceContext,
+  sku: SkuState,
+  lines: readonly StopLine[],
+  extra: number,
+): void {
+  const { sim, ledger } = world;
+  if (extra > 0) {
+    // One unit too many leaves with the order, unrecorded: a loss the record does not see.
+    ledger.shrink({
+      timeS: sim.now,
+      sku: sku.id,
+      from: sku.face,
+      quantity: extra,
+      cause: "mispick",
+    });
+    return;
+  }
+  // One unit too few: it stays on the face, the order ships short, the record thinks it left.
+  ledger.apply({
+    kind: "move",
+    timeS: sim.now,
+    sku: sku.id,
+    from: "picked",
+    to: sku.face,
+    quantity: -extra,
+    actual: { to: sku.face },
+    cause: "mispick",
+  });
+  ledger.adjust({
+    timeS: sim.now,
+    sku: sku.id,
+    at: sku.face,
+    quantity: extra,
+    cause: "mispick",
+  });
+  shipShort(lines, -extra, context);
 }
 
 /** Takes `short` units off the stop's order lines, last line first; lines at 0 are dropped. */

@@ -46,20 +46,17 @@ export interface Site {
 
 const STORAGE_KINDS = new Set(["forward", "reserve", "bulk"]);
 
-/**
- * Builds the site for `skuCount` SKUs and `zones` pick zones. Throws InputError when the
- * layout cannot hold the scenario (no doors, fewer locations than SKUs).
- */
-export function buildSite(
-  layout: Layout,
-  travel: TravelModel,
-  skuCount: number,
-  zones: number,
-  file: string,
-): Site {
+/** A storage location with its travel distance from the depot, m. */
+interface Candidate {
+  loc: Location;
+  d: number;
+}
+
+/** Throws InputError unless the layout has inbound and outbound doors and a P&D point. */
+function checkDoors(layout: Layout, file: string): void {
   const issues = [];
-  const inboundDocks = layout.docks.filter((d) => d.kind === "inbound").map((d) => d.id);
-  const outboundDocks = layout.docks.filter((d) => d.kind === "outbound").map((d) => d.id);
+  const inboundDocks = layout.docks.filter((d) => d.kind === "inbound");
+  const outboundDocks = layout.docks.filter((d) => d.kind === "outbound");
   if (inboundDocks.length === 0) {
     issues.push({
       file,
@@ -85,11 +82,21 @@ export function buildSite(
     });
   }
   if (issues.length > 0) throw new InputError(issues);
-  const depot = layout.pdPoints[0].id;
+}
+
+/** Nearest first; equal distances by location id. */
+function byDistance(a: Candidate, b: Candidate): number {
+  return a.d - b.d || (a.loc.id < b.loc.id ? -1 : a.loc.id > b.loc.id ? 1 : 0);
+}
+
+/** The forward and the other storage locations, each nearest the depot first. */
+function storageByDistance(
+  layout: Layout,
+  travel: TravelModel,
+  depot: string,
+): { forward: Candidate[]; reserve: Candidate[] } {
   const zoneKind = new Map(layout.zones.map((z) => [z.id, z.kind]));
-  const withDistance = (loc: Location) => ({ loc, d: travel.distanceM(depot, loc.id) });
-  const byDistance = (a: { loc: Location; d: number }, b: { loc: Location; d: number }) =>
-    a.d - b.d || (a.loc.id < b.loc.id ? -1 : a.loc.id > b.loc.id ? 1 : 0);
+  const withDistance = (loc: Location): Candidate => ({ loc, d: travel.distanceM(depot, loc.id) });
   const forward = layout.locations
     .filter((l) => zoneKind.get(l.zone) === "forward")
     .map(withDistance)
@@ -100,6 +107,53 @@ export function buildSite(
     )
     .map(withDistance)
     .sort(byDistance);
+  return { forward, reserve };
+}
+
+/** Pick zones: the aisles holding faces, ordered along the front wall, cut into `zones` runs. */
+function pickZones(layout: Layout, faces: readonly Location[], zones: number): number[] {
+  const aisleX = new Map<string, number>();
+  for (const a of layout.aisles) aisleX.set(a.id, Math.min(...a.points.map((p) => p[0])));
+  const faceAisles = [...new Set(faces.map((f) => f.aisle))].sort(
+    (a, b) => (aisleX.get(a) ?? 0) - (aisleX.get(b) ?? 0) || (a < b ? -1 : 1),
+  );
+  const zoneOfAisle = new Map(
+    faceAisles.map((a, i) => [a, Math.min(zones - 1, Math.floor((i * zones) / faceAisles.length))]),
+  );
+  return faces.map((f) => zoneOfAisle.get(f.aisle) ?? 0);
+}
+
+/** The reserve positions as storage locations for the putaway and removal rules. */
+function storageLocationsOf(slots: readonly ReserveSlot[]): StorageLocation[] {
+  return slots.map((slot) => ({
+    id: slot.location.id,
+    x: slot.location.x,
+    y: slot.location.y,
+    zone: slot.location.zone,
+    level: slot.location.level,
+    distanceFromPdM: slot.distanceM,
+    capacityCubeM3: slot.location.capacity.cubeM3,
+    capacityWeightKg: slot.location.capacity.weightKg,
+    capacityUnitLoads: slot.capacityPallets,
+  }));
+}
+
+/**
+ * Builds the site for `skuCount` SKUs and `zones` pick zones. Throws InputError when the
+ * layout cannot hold the scenario (no doors, fewer locations than SKUs).
+ */
+export function buildSite(
+  layout: Layout,
+  travel: TravelModel,
+  skuCount: number,
+  zones: number,
+  file: string,
+): Site {
+  checkDoors(layout, file);
+  const inboundDocks = layout.docks.filter((d) => d.kind === "inbound").map((d) => d.id);
+  const outboundDocks = layout.docks.filter((d) => d.kind === "outbound").map((d) => d.id);
+  const depot = layout.pdPoints[0].id;
+  const { forward, reserve } = storageByDistance(layout, travel, depot);
   const candidates = [...forward, ...reserve];
   if (candidates.length < skuCount) {
     throw new InputError({
@@ -119,16 +173,6 @@ export function buildSite(
       distanceM: c.d,
       capacityPallets: Math.max(1, c.loc.capacity.unitLoads),
     }));
-  // Pick zones: the aisles holding faces, ordered along the front wall, cut into `zones` runs.
-  const aisleX = new Map<string, number>();
-  for (const a of layout.aisles) aisleX.set(a.id, Math.min(...a.points.map((p) => p[0])));
-  const faceAisles = [...new Set(faces.map((f) => f.aisle))].sort(
-    (a, b) => (aisleX.get(a) ?? 0) - (aisleX.get(b) ?? 0) || (a < b ? -1 : 1),
-  );
-  const zoneOfAisle = new Map(
-    faceAisles.map((a, i) => [a, Math.min(zones - 1, Math.floor((i * zones) / faceAisles.length))]),
-  );
-  const faceZone = faces.map((f) => zoneOfAisle.get(f.aisle) ?? 0);
   return {
     layout,
     travel,
@@ -139,18 +183,8 @@ export function buildSite(
     faces,
     reserve: reserveSlots,
     reserveIndex: new Map(reserveSlots.map((s) => [s.location.id, s.index])),
-    reserveLocations: reserveSlots.map((slot) => ({
-      id: slot.location.id,
-      x: slot.location.x,
-      y: slot.location.y,
-      zone: slot.location.zone,
-      level: slot.location.level,
-      distanceFromPdM: slot.distanceM,
-      capacityCubeM3: slot.location.capacity.cubeM3,
-      capacityWeightKg: slot.location.capacity.weightKg,
-      capacityUnitLoads: slot.capacityPallets,
-    })),
-    faceZone,
+    reserveLocations: storageLocationsOf(reserveSlots),
+    faceZone: pickZones(layout, faces, zones),
     storageLocations: faces.length + reserveSlots.length,
     facePlace: Int32Array.from(faces, (f) => travel.placeIndex(f.id)),
     depotPlace: travel.placeIndex(depot),
