@@ -135,6 +135,105 @@ function workerExecArgv(args: readonly string[]): string[] {
   return args.some(isTsxArg) ? [...args] : [...args, "--import", "tsx"];
 }
 
+/** A started pool and the bundle its threads load, if any. */
+interface StartedPool<T, R> {
+  pool: Piscina<T, TaskReply<R>>;
+  bundle?: WorkerBundle;
+}
+
+/** Bundles the model if asked, then starts `workers` threads. */
+async function startPool<T, R>(
+  options: TaskPoolOptions,
+  workers: number,
+): Promise<StartedPool<T, R>> {
+  const bundle =
+    options.bundle !== false && options.setup.module.endsWith(".ts")
+      ? await bundleWorker(options.setup.module)
+      : undefined;
+  const youngGenerationMb = options.youngGenerationMb ?? DEFAULT_YOUNG_GENERATION_MB;
+  raiseThreadsInitialYoungGeneration(youngGenerationMb);
+  const pool = new Piscina<T, TaskReply<R>>({
+    filename: bundle?.url ?? new URL("./worker.ts", import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+    execArgv: bundle
+      ? withoutTsx(threadArgs(process.execArgv))
+      : workerExecArgv(threadArgs(process.execArgv)),
+    workerData: options.setup,
+    resourceLimits: {
+      maxYoungGenerationSizeMb: youngGenerationMb,
+    },
+  });
+  // A thread that fails while the pool shuts down (e.g. one replacing an aborted thread)
+  // must not crash the process; failures of tasks reach run() through their promises.
+  pool.on("error", () => {});
+  return { pool, bundle };
+}
+
+/** Runs one task, again (up to `maxRetries` times) if its thread died. */
+async function runOne<T, R>(
+  pool: Piscina<T, TaskReply<R>>,
+  task: T,
+  signal: AbortSignal,
+  maxRetries: number,
+  describe: (task: T) => string,
+): Promise<R> {
+  for (let attempt = 0; ; attempt++) {
+    let reply: TaskReply<R>;
+    try {
+      reply = await pool.run(task, { signal });
+    } catch (error) {
+      if (signal.aborted || attempt >= maxRetries) throw error;
+      continue; // the thread died; piscina has started a new one
+    }
+    if (reply.ok) return reply.value;
+    throw new TaskFailedError(describe(task), reply.error);
+  }
+}
+
+/** Runs every task on `lanes` lanes; results by task index. */
+async function runTasks<T, R>(
+  tasks: readonly T[],
+  lanes: number,
+  runTask: (task: T, signal: AbortSignal) => Promise<R>,
+  options: TaskRunOptions<R>,
+): Promise<R[]> {
+  const slots: (R | undefined)[] = new Array(tasks.length);
+  // `cancel` terminates running tasks (user abort); `failed` only stops new ones, so a
+  // task error lets the tasks in flight finish instead of racing their replies.
+  const cancel = new AbortController();
+  const onAbort = () => cancel.abort();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  if (options.signal?.aborted) cancel.abort();
+  let next = 0;
+  let failed = false;
+  let failure: unknown;
+  const lane = async () => {
+    while (next < tasks.length && !cancel.signal.aborted && !failed) {
+      const index = next++;
+      try {
+        const result = await runTask(tasks[index], cancel.signal);
+        slots[index] = result;
+        options.onResult?.(index, result);
+      } catch (error) {
+        if (!cancel.signal.aborted && !failed) {
+          failed = true;
+          failure = error;
+        }
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+  }
+  if (failed) throw failure;
+  if (cancel.signal.aborted) throw new TaskRunAborted(slots);
+  return slots as R[];
+}
+
 /** Creates the pool; close() it when done. `describe(task)` names a task in error messages. */
 export function createTaskPool<T, R>(
   options: TaskPoolOptions,
@@ -143,89 +242,17 @@ export function createTaskPool<T, R>(
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
   const maxRetries = options.maxRetries ?? 2;
   // The threads start on the first run(): bundling is asynchronous.
-  let started: Promise<{ pool: Piscina<T, TaskReply<R>>; bundle?: WorkerBundle }> | undefined;
-  const start = () => {
-    started ??= (async () => {
-      const bundle =
-        options.bundle !== false && options.setup.module.endsWith(".ts")
-          ? await bundleWorker(options.setup.module)
-          : undefined;
-      const youngGenerationMb = options.youngGenerationMb ?? DEFAULT_YOUNG_GENERATION_MB;
-      raiseThreadsInitialYoungGeneration(youngGenerationMb);
-      const pool = new Piscina<T, TaskReply<R>>({
-        filename: bundle?.url ?? new URL("./worker.ts", import.meta.url).href,
-        minThreads: workers,
-        maxThreads: workers,
-        idleTimeout: 60_000,
-        execArgv: bundle
-          ? withoutTsx(threadArgs(process.execArgv))
-          : workerExecArgv(threadArgs(process.execArgv)),
-        workerData: options.setup,
-        resourceLimits: {
-          maxYoungGenerationSizeMb: youngGenerationMb,
-        },
-      });
-      // A thread that fails while the pool shuts down (e.g. one replacing an aborted thread)
-      // must not crash the process; failures of tasks reach run() through their promises.
-      pool.on("error", () => {});
-      return { pool, bundle };
-    })();
-    return started;
+  let started: Promise<StartedPool<T, R>> | undefined;
+  const runTask = async (task: T, signal: AbortSignal) => {
+    started ??= startPool<T, R>(options, workers);
+    const { pool } = await started;
+    return runOne(pool, task, signal, maxRetries, describe);
   };
-
-  async function runOne(task: T, signal: AbortSignal): Promise<R> {
-    const { pool } = await start();
-    for (let attempt = 0; ; attempt++) {
-      let reply: TaskReply<R>;
-      try {
-        reply = await pool.run(task, { signal });
-      } catch (error) {
-        if (signal.aborted || attempt >= maxRetries) throw error;
-        continue; // the thread died; piscina has started a new one
-      }
-      if (reply.ok) return reply.value;
-      throw new TaskFailedError(describe(task), reply.error);
-    }
-  }
-
   return {
-    async run(tasks, runOptions = {}) {
-      const slots: (R | undefined)[] = new Array(tasks.length);
-      // `cancel` terminates running tasks (user abort); `failed` only stops new ones, so a
-      // task error lets the tasks in flight finish instead of racing their replies.
-      const cancel = new AbortController();
-      const onAbort = () => cancel.abort();
-      runOptions.signal?.addEventListener("abort", onAbort, { once: true });
-      if (runOptions.signal?.aborted) cancel.abort();
-      let next = 0;
-      let failed = false;
-      let failure: unknown;
-      // NOTE: a window of 2 tasks per thread keeps threads busy without cloning every
-      // task into the queue at once.
-      const lane = async () => {
-        while (next < tasks.length && !cancel.signal.aborted && !failed) {
-          const index = next++;
-          try {
-            const result = await runOne(tasks[index], cancel.signal);
-            slots[index] = result;
-            runOptions.onResult?.(index, result);
-          } catch (error) {
-            if (!cancel.signal.aborted && !failed) {
-              failed = true;
-              failure = error;
-            }
-          }
-        }
-      };
-      try {
-        await Promise.all(Array.from({ length: Math.min(tasks.length, workers * 2) }, lane));
-      } finally {
-        runOptions.signal?.removeEventListener("abort", onAbort);
-      }
-      if (failed) throw failure;
-      if (cancel.signal.aborted) throw new TaskRunAborted(slots);
-      return slots as R[];
-    },
+    // NOTE: a window of 2 tasks per thread keeps threads busy without cloning every
+    // task into the queue at once.
+    run: (tasks, runOptions = {}) =>
+      runTasks(tasks, Math.min(tasks.length, workers * 2), runTask, runOptions),
     async close() {
       if (!started) return;
       const { pool } = await started;
