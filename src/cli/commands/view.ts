@@ -9,6 +9,7 @@ import type { Command } from "commander";
 import { InputError, type InputIssue } from "../../common/inputError.ts";
 import { buildViewer, viewerIsStale } from "../../node/serveBuild.ts";
 import { serveViewer } from "../../node/serveViewer.ts";
+import { flagIssue } from "../flagIssue.ts";
 
 interface ViewFlags {
   port: string;
@@ -59,14 +60,8 @@ export function viewCommand(program: Command): void {
     .action(async (dirs: string[], flags: ViewFlags) => {
       const issues = checkRunDirs(dirs);
       const port = Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        issues.push({
-          file: "--port",
-          path: "",
-          value: flags.port,
-          expected: "an integer from 0 to 65535",
-        });
-      }
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        issues.push(flagIssue("--port", flags.port, "an integer from 0 to 65535"));
       if (issues.length) throw new InputError(issues);
       if (flags.build && viewerIsStale()) process.stderr.write("building the viewer (web/dist)…\n");
       const dist = await buildViewer({ skip: !flags.build });

@@ -3,7 +3,7 @@
  * Redis queue until SIGTERM or Ctrl-C (finishes its jobs; a second signal releases them).
  */
 import type { Command } from "commander";
-import { InputError, type InputIssue } from "../../common/inputError.ts";
+import { collectIssues, InputError, type InputIssue } from "../../common/inputError.ts";
 import { DistributedWorker } from "../../distributed/distributedWorker.ts";
 import {
   DEFAULT_REDIS_URL,
@@ -11,6 +11,7 @@ import {
   parseRedisUrl,
   QUEUE_NAME_PATTERN,
 } from "../../distributed/redisUrl.ts";
+import { flagIssue } from "../flagIssue.ts";
 
 interface WorkerFlags {
   redis: string;
@@ -38,72 +39,72 @@ export function workerCommand(program: Command): void {
     )
     .option("--lock-duration <s>", "seconds before a dead worker's job is taken over", "30")
     .option("--quiet", "print only errors")
-    .action(async (flags: WorkerFlags) => {
-      const issues: InputIssue[] = [];
-      const concurrency = Number(flags.concurrency);
-      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
-        issues.push({
-          file: "--concurrency",
-          path: "",
-          value: flags.concurrency,
-          expected: "an integer from 1 to 256",
-        });
-      }
-      const lockS = Number(flags.lockDuration);
-      if (!Number.isFinite(lockS) || lockS < 1 || lockS > 3600) {
-        issues.push({
-          file: "--lock-duration",
-          path: "",
-          value: flags.lockDuration,
-          expected: "seconds from 1 to 3600",
-        });
-      }
-      if (!QUEUE_NAME_PATTERN.test(flags.queue)) {
-        issues.push({
-          file: "--queue",
-          path: "",
-          value: flags.queue,
-          expected: "letters, digits, _ . -",
-        });
-      }
-      try {
-        parseRedisUrl(flags.redis);
-      } catch (error) {
-        if (error instanceof InputError) issues.push(...error.issues);
-        else throw error;
-      }
-      if (issues.length > 0) throw new InputError(issues);
+    .action(workerAction);
+}
 
-      const log = (line: string) => process.stdout.write(`worker ${process.pid}: ${line}\n`);
-      let worker: DistributedWorker;
-      try {
-        worker = await DistributedWorker.start({
-          url: flags.redis,
-          queue: flags.queue,
-          concurrency,
-          lockDurationMs: lockS * 1000,
-          log: flags.quiet ? undefined : log,
-        });
-      } catch (error) {
-        if (!(error as Error).message.startsWith("cannot reach Redis")) throw error;
-        throw new InputError({
-          file: "--redis",
-          path: "",
-          value: maskRedisUrl(flags.redis),
-          expected: `a reachable Redis server; ${(error as Error).message}`,
-        });
-      }
-      await new Promise<void>((resolve) => {
-        let signals = 0;
-        const onSignal = () => {
-          signals++;
-          if (signals === 1) log("stopping: finishing active jobs (signal again to release them)");
-          else log("stopping: releasing active jobs");
-          worker.stop({ release: signals > 1 }).then(resolve, resolve);
-        };
-        process.on("SIGTERM", onSignal);
-        process.on("SIGINT", onSignal);
-      });
-      log("stopped");
+/** Checks the flags; every problem at once (InputError). */
+function checkWorkerFlags(flags: WorkerFlags): { concurrency: number; lockS: number } {
+  const issues: InputIssue[] = [];
+  const concurrency = Number(flags.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
+    issues.push(flagIssue("--concurrency", flags.concurrency, "an integer from 1 to 256"));
+  const lockS = Number(flags.lockDuration);
+  if (!Number.isFinite(lockS) || lockS < 1 || lockS > 3600)
+    issues.push(flagIssue("--lock-duration", flags.lockDuration, "seconds from 1 to 3600"));
+  if (!QUEUE_NAME_PATTERN.test(flags.queue))
+    issues.push(flagIssue("--queue", flags.queue, "letters, digits, _ . -"));
+  collectIssues(issues, () => parseRedisUrl(flags.redis));
+  if (issues.length > 0) throw new InputError(issues);
+  return { concurrency, lockS };
+}
+
+/** Starts the worker; an unreachable Redis is bad input naming `--redis`. */
+async function startWorker(
+  flags: WorkerFlags,
+  concurrency: number,
+  lockS: number,
+  log: (line: string) => void,
+): Promise<DistributedWorker> {
+  try {
+    return await DistributedWorker.start({
+      url: flags.redis,
+      queue: flags.queue,
+      concurrency,
+      lockDurationMs: lockS * 1000,
+      log: flags.quiet ? undefined : log,
     });
+  } catch (error) {
+    if (!(error as Error).message.startsWith("cannot reach Redis")) throw error;
+    throw new InputError(
+      flagIssue(
+        "--redis",
+        maskRedisUrl(flags.redis),
+        `a reachable Redis server; ${(error as Error).message}`,
+      ),
+    );
+  }
+}
+
+/** Waits for SIGTERM or Ctrl-C: the first finishes the active jobs, a second releases them. */
+function stopOnSignal(worker: DistributedWorker, log: (line: string) => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let signals = 0;
+    const onSignal = () => {
+      signals++;
+      if (signals === 1) log("stopping: finishing active jobs (signal again to release them)");
+      else log("stopping: releasing active jobs");
+      worker.stop({ release: signals > 1 }).then(resolve, resolve);
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
+  });
+}
+
+/** Runs `whsim worker`: serves jobs until stopped. */
+async function workerAction(flags: WorkerFlags): Promise<void> {
+  const { concurrency, lockS } = checkWorkerFlags(flags);
+  const log = (line: string) => process.stdout.write(`worker ${process.pid}: ${line}\n`);
+  const worker = await startWorker(flags, concurrency, lockS, log);
+  await stopOnSignal(worker, log);
+  log("stopped");
 }
