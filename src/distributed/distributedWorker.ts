@@ -101,6 +101,104 @@ async function withTimeLimit<T>(
   }
 }
 
+/** The processor's view of its worker: where to log, the thread pool, the time cap. */
+interface ProcessorContext {
+  pool: JobPool;
+  log(line: string): void;
+  maxJobMs: number | undefined;
+  /** Counts a finished job; returns the count so far. */
+  finishedOne(): number;
+}
+
+/** The job's task, checked; a job that fails a check is rejected for good. */
+function readTask(job: Job, log: (line: string) => void): ReturnType<typeof fromEnvelope> {
+  try {
+    if (isUnreadable(job.data)) throw new Error(job.data.unreadable);
+    const task = fromEnvelope(job.data);
+    if (jobIdOf(task.job.key) !== job.id) throw new Error("the job id does not match its key");
+    jobKind(task.kind).validate(task.job);
+    return task;
+  } catch (error) {
+    const why = isInputError(error)
+      ? error.issues.map(formatIssue).join("; ")
+      : (error as Error).message;
+    log(`rejected ${job.id}: ${why}`);
+    throw new UnrecoverableError(`invalid job: ${why}`);
+  }
+}
+
+/**
+ * Runs one job on a thread within its time limit and returns its outcome. A stop with
+ * release puts the job back on the queue; any other failure fails it for good.
+ */
+async function processJob(
+  context: ProcessorContext,
+  job: Job,
+  token: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<JobReturn> {
+  const { log } = context;
+  const task = readTask(job, log);
+  const { job: rep } = task;
+  log(`started ${job.id} (candidate ${rep.candidate}, replication ${rep.replication})`);
+  const startMs = performance.now();
+  const limitMs = Math.min(jobTimeLimitMs(task.kind, rep), context.maxJobMs ?? Infinity);
+  try {
+    const outcome = await withTimeLimit(limitMs, signal, (s) =>
+      context.pool.run(task.kind, rep, s),
+    );
+    const finished = context.finishedOne();
+    const seconds = ((performance.now() - startMs) / 1000).toFixed(2);
+    log(`finished ${job.id} in ${seconds} s (${finished} done)`);
+    return { outcome: encodeJson(outcome) } satisfies JobReturn;
+  } catch (error) {
+    if (signal?.aborted) {
+      await job.moveToWait(token);
+      log(`released ${job.id} back to the queue`);
+      throw new WaitingError();
+    }
+    log(`failed ${job.id}: ${(error as Error).message}`);
+    // A job fails the same way every time it runs: retrying it only holds workers.
+    throw new UnrecoverableError((error as Error).message);
+  }
+}
+
+/** A worker's Redis connection, and whether a lost connection is being reported. */
+interface WorkerConnection {
+  connection: Redis;
+  /** True from a connection error until the connection is ready again. */
+  reported(): boolean;
+}
+
+/** Connects to Redis, logging a lost connection once and its return. */
+async function connectWorker(
+  url: string,
+  name: string,
+  log: (line: string) => void,
+): Promise<WorkerConnection> {
+  const connection = connectRedis(url, { connectionName: name });
+  let connected = false;
+  let reported = false;
+  connection.on("error", (error) => {
+    if (connected && !reported)
+      log(`lost the connection to Redis (${error.message}); reconnecting`);
+    reported = true;
+  });
+  connection.on("ready", () => {
+    if (reported) log("connected to Redis again");
+    reported = false;
+  });
+  try {
+    await waitForRedis(connection, url);
+    connected = true;
+    reported = false;
+  } catch (error) {
+    connection.disconnect();
+    throw error;
+  }
+  return { connection, reported: () => reported };
+}
+
 /** A running worker. */
 export class DistributedWorker {
   /** Jobs finished by this worker. */
@@ -120,77 +218,32 @@ export class DistributedWorker {
     const lockDuration = options.lockDurationMs ?? 30_000;
     const log = options.log ?? (() => {});
     const name = `whsim-worker-${hostname()}-${process.pid}`;
-    const connection = connectRedis(url, { connectionName: name });
-    let connected = false;
-    let reported = false;
-    connection.on("error", (error) => {
-      if (connected && !reported)
-        log(`lost the connection to Redis (${error.message}); reconnecting`);
-      reported = true;
-    });
-    connection.on("ready", () => {
-      if (reported) log("connected to Redis again");
-      reported = false;
-    });
-    try {
-      await waitForRedis(connection, url);
-      connected = true;
-      reported = false;
-    } catch (error) {
-      connection.disconnect();
-      throw error;
-    }
+    const { connection, reported } = await connectWorker(url, name, log);
     const pool = new JobPool(concurrency);
     // The holder lets the processor reach the instance created just below.
     const holder: { self?: DistributedWorker } = {};
-    const processor = async (job: Job, token?: string, signal?: AbortSignal) => {
-      let task: ReturnType<typeof fromEnvelope>;
-      try {
-        if (isUnreadable(job.data)) throw new Error(job.data.unreadable);
-        task = fromEnvelope(job.data);
-        if (jobIdOf(task.job.key) !== job.id) throw new Error("the job id does not match its key");
-        jobKind(task.kind).validate(task.job);
-      } catch (error) {
-        const why = isInputError(error)
-          ? error.issues.map(formatIssue).join("; ")
-          : (error as Error).message;
-        log(`rejected ${job.id}: ${why}`);
-        throw new UnrecoverableError(`invalid job: ${why}`);
-      }
-      const { job: rep } = task;
-      log(`started ${job.id} (candidate ${rep.candidate}, replication ${rep.replication})`);
-      const startMs = performance.now();
-      const limitMs = Math.min(jobTimeLimitMs(task.kind, rep), options.maxJobMs ?? Infinity);
-      try {
-        const outcome = await withTimeLimit(limitMs, signal, (s) => pool.run(task.kind, rep, s));
-        const self = holder.self!;
-        self.finished++;
-        const seconds = ((performance.now() - startMs) / 1000).toFixed(2);
-        log(`finished ${job.id} in ${seconds} s (${self.finished} done)`);
-        return { outcome: encodeJson(outcome) } satisfies JobReturn;
-      } catch (error) {
-        if (signal?.aborted) {
-          await job.moveToWait(token);
-          log(`released ${job.id} back to the queue`);
-          throw new WaitingError();
-        }
-        log(`failed ${job.id}: ${(error as Error).message}`);
-        // A job fails the same way every time it runs: retrying it only holds workers.
-        throw new UnrecoverableError((error as Error).message);
-      }
+    const context: ProcessorContext = {
+      pool,
+      log,
+      maxJobMs: options.maxJobMs,
+      finishedOne: () => ++holder.self!.finished,
     };
-    const worker = new GuardedWorker(queueName(options.queue), processor, {
-      connection,
-      prefix: QUEUE_PREFIX,
-      concurrency,
-      lockDuration,
-      stalledInterval: options.stalledIntervalMs ?? lockDuration,
-      maxStalledCount: 3,
-      name,
-      autorun: false,
-    });
+    const worker = new GuardedWorker(
+      queueName(options.queue),
+      (job, token, signal) => processJob(context, job, token, signal),
+      {
+        connection,
+        prefix: QUEUE_PREFIX,
+        concurrency,
+        lockDuration,
+        stalledInterval: options.stalledIntervalMs ?? lockDuration,
+        maxStalledCount: 3,
+        name,
+        autorun: false,
+      },
+    );
     worker.on("error", (error) => {
-      if (!reported) log(`redis: ${error.message}`);
+      if (!reported()) log(`redis: ${error.message}`);
     });
     const self = new DistributedWorker(worker, pool, connection);
     holder.self = self;

@@ -65,11 +65,129 @@ export interface RedisExecutorStats {
   retried: number;
 }
 
+/** Whether a run has polled yet, and since when Redis is unreachable (if it is). */
+interface Outage {
+  first: boolean;
+  downSinceMs: number | undefined;
+}
+
 /** Thrown when a job fails on a worker (bad scenario, bug) or a worker returns a wrong outcome. */
 export class DistributedJobError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "DistributedJobError";
+  }
+}
+
+/** Where outcomes go: the caller's callbacks and the store (by store key). */
+interface RunSinks {
+  onResult?(outcome: ReplicationOutcome): void;
+  onProgress?(progress: DistributedProgress): void;
+  store?: ResultStore;
+  storeKey(key: string): string;
+}
+
+/**
+ * One run's bookkeeping: outcomes in job order, jobs still pending (by BullMQ job id), the
+ * first failure, and the wake-up of the loop that waits for outcomes.
+ */
+class RunState {
+  readonly results: ReplicationOutcome[];
+  /** Job indices by job key (a key may repeat). */
+  readonly byKey = new Map<string, number[]>();
+  readonly progress: DistributedProgress;
+  readonly pending = new Map<string, ReplicationJob>();
+  failure: Error | undefined;
+  private woken = false;
+  private resolveSleep: (() => void) | undefined;
+
+  constructor(
+    readonly jobs: ReplicationJob[],
+    private readonly sinks: RunSinks,
+  ) {
+    this.results = new Array(jobs.length);
+    this.progress = { total: jobs.length, done: 0, reused: 0 };
+    jobs.forEach((job, i) => {
+      const list = this.byKey.get(job.key);
+      if (list) list.push(i);
+      else this.byKey.set(job.key, [i]);
+    });
+  }
+
+  /** True while outcomes are awaited. */
+  waiting(signal: AbortSignal | undefined): boolean {
+    return this.pending.size > 0 && !this.failure && !signal?.aborted;
+  }
+
+  /** Places an outcome at every index of its key; throws if it belongs to another job. */
+  accept(key: string, outcome: ReplicationOutcome, reused: boolean): void {
+    const indices = this.byKey.get(key) ?? [];
+    const job = this.jobs[indices[0]];
+    if (
+      outcome === null ||
+      typeof outcome !== "object" ||
+      outcome.key !== key ||
+      outcome.candidate !== job.candidate ||
+      outcome.replication !== job.replication
+    ) {
+      throw new DistributedJobError(
+        `job ${key} (candidate ${job.candidate}, replication ${job.replication}): the outcome belongs to another job`,
+      );
+    }
+    if (!reused) this.sinks.store?.put(this.sinks.storeKey(key), outcome);
+    for (const i of indices) this.results[i] = outcome;
+    this.progress.done += indices.length;
+    if (reused) this.progress.reused += indices.length;
+    for (const _ of indices) this.sinks.onResult?.(outcome);
+  }
+
+  /** A pending job finished on a worker with `value` (its JobReturn). */
+  collect(jobId: string, value: unknown): void {
+    const job = this.pending.get(jobId);
+    if (!job || this.failure) return;
+    try {
+      const text = (value as JobReturn | null)?.outcome;
+      if (typeof text !== "string") {
+        throw new DistributedJobError(`job ${job.key}: a worker returned no outcome`);
+      }
+      this.pending.delete(jobId);
+      this.accept(job.key, decodeJson(text) as ReplicationOutcome, false);
+      this.sinks.onProgress?.({ ...this.progress });
+    } catch (error) {
+      this.failure = error as Error;
+    }
+    this.wake();
+  }
+
+  /** A pending job failed on a worker: the run fails. */
+  failed(jobId: string, reason: string): void {
+    const job = this.pending.get(jobId);
+    if (!job || this.failure) return;
+    this.failure = new DistributedJobError(
+      `job ${job.key} (candidate ${job.candidate}, replication ${job.replication}) failed on a worker: ${reason}`,
+    );
+    this.wake();
+  }
+
+  /** Ends the current sleep, or the next one before it starts. */
+  wake(): void {
+    this.woken = true;
+    this.resolveSleep?.();
+  }
+
+  /** Sleeps `ms` unless woken meanwhile. */
+  async sleep(ms: number): Promise<void> {
+    if (!this.woken) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        this.resolveSleep = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.resolveSleep = undefined;
+    }
+    this.woken = false;
   }
 }
 
@@ -95,159 +213,114 @@ export class RedisExecutor implements Executor {
     jobs: ReplicationJob[],
     options: ExecutorRunOptions = {},
   ): Promise<ReplicationOutcome[]> {
-    const { signal, onResult } = options;
+    const { signal } = options;
     if (signal?.aborted) throw new ExperimentAbortedError([]);
-    const store = this.options.store;
-    const results: ReplicationOutcome[] = new Array(jobs.length);
-    const byKey = new Map<string, number[]>();
-    jobs.forEach((job, i) => {
-      const list = byKey.get(job.key);
-      if (list) list.push(i);
-      else byKey.set(job.key, [i]);
+    const state = new RunState(jobs, {
+      onResult: options.onResult,
+      onProgress: this.options.onProgress,
+      store: this.options.store,
+      storeKey: (key) => this.storeKey(key),
     });
-    const progress: DistributedProgress = { total: jobs.length, done: 0, reused: 0 };
-    const pending = new Map<string, ReplicationJob>(); // by BullMQ job id
-    let failure: Error | undefined;
-
-    const accept = (key: string, outcome: ReplicationOutcome, reused: boolean) => {
-      const indices = byKey.get(key) ?? [];
-      const job = jobs[indices[0]];
-      if (
-        outcome === null ||
-        typeof outcome !== "object" ||
-        outcome.key !== key ||
-        outcome.candidate !== job.candidate ||
-        outcome.replication !== job.replication
-      ) {
-        throw new DistributedJobError(
-          `job ${key} (candidate ${job.candidate}, replication ${job.replication}): the outcome belongs to another job`,
-        );
-      }
-      if (!reused) store?.put(this.storeKey(key), outcome);
-      for (const i of indices) results[i] = outcome;
-      progress.done += indices.length;
-      if (reused) progress.reused += indices.length;
-      for (const _ of indices) onResult?.(outcome);
-    };
-
-    for (const [key, indices] of byKey) {
-      const stored = store?.get(this.storeKey(key));
-      if (stored) {
-        this.stats.reused += indices.length;
-        accept(key, stored, true);
-      } else {
-        pending.set(jobIdOf(key), jobs[indices[0]]);
-      }
-    }
-    this.options.onProgress?.({ ...progress });
-    if (progress.reused > 0) {
-      this.options.log?.(
-        `reusing ${progress.reused} finished replication(s) from ${store?.path}; ${pending.size} to run`,
-      );
-    }
-    if (pending.size === 0) return results;
-
+    this.reuseStored(state);
+    if (state.pending.size === 0) return state.results;
     const { queue, events } = await this.open();
-    let woken = false;
-    let resolveSleep: (() => void) | undefined;
-    const wake = () => {
-      woken = true;
-      resolveSleep?.();
-    };
-    const collect = (jobId: string, value: unknown) => {
-      const job = pending.get(jobId);
-      if (!job || failure) return;
-      try {
-        const text = (value as JobReturn | null)?.outcome;
-        if (typeof text !== "string") {
-          throw new DistributedJobError(`job ${job.key}: a worker returned no outcome`);
-        }
-        pending.delete(jobId);
-        accept(job.key, decodeJson(text) as ReplicationOutcome, false);
-        this.options.onProgress?.({ ...progress });
-      } catch (error) {
-        failure = error as Error;
-      }
-      wake();
-    };
-    const failed = (jobId: string, reason: string) => {
-      const job = pending.get(jobId);
-      if (!job || failure) return;
-      failure = new DistributedJobError(
-        `job ${job.key} (candidate ${job.candidate}, replication ${job.replication}) failed on a worker: ${reason}`,
-      );
-      wake();
-    };
     const onCompleted = ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }) =>
-      collect(jobId, returnvalue);
+      state.collect(jobId, returnvalue);
     const onFailed = ({ jobId, failedReason }: { jobId: string; failedReason: string }) =>
-      failed(jobId, failedReason);
+      state.failed(jobId, failedReason);
     events.on("completed", onCompleted);
     events.on("failed", onFailed);
-    const onAbort = () => wake();
+    const onAbort = () => state.wake();
     signal?.addEventListener("abort", onAbort);
-
     try {
       await this.guard(
-        queue.addBulk([...pending].map(([jobId, job]) => this.entry(jobId, job))),
+        queue.addBulk([...state.pending].map(([jobId, job]) => this.entry(jobId, job))),
         "submitting jobs",
       );
-      this.stats.submitted += pending.size;
+      this.stats.submitted += state.pending.size;
       await this.warnIfNoWorkers(queue);
-      const baseIntervalMs = this.options.pollIntervalMs ?? 1000;
-      let first = true;
-      let lastPollMs = Number.NEGATIVE_INFINITY;
-      let downSinceMs: number | undefined;
-      while (pending.size > 0 && !failure && !signal?.aborted) {
-        // Events bring outcomes; the poll is a safety net, so it slows down for big runs
-        // (1 ms per pending job) to keep Redis load flat.
-        const intervalMs = Math.max(baseIntervalMs, pending.size);
-        if (Date.now() - lastPollMs >= intervalMs) {
-          lastPollMs = Date.now();
-          try {
-            await this.poll(queue, pending, first, collect, failed);
-            first = false;
-            if (downSinceMs !== undefined) this.options.log?.("Redis is back; continuing");
-            downSinceMs = undefined;
-          } catch (error) {
-            const now = Date.now();
-            if (downSinceMs === undefined) {
-              downSinceMs = now;
-              this.options.log?.(
-                `lost the connection to Redis at ${maskRedisUrl(this.url)} (${(error as Error).message}); retrying`,
-              );
-            } else if (now - downSinceMs > (this.options.outageTimeoutMs ?? 60_000)) {
-              throw new Error(
-                `Redis at ${maskRedisUrl(this.url)} unreachable for ${Math.round((now - downSinceMs) / 1000)} s; ` +
-                  `${progress.done} of ${progress.total} outcomes are kept${store ? ` in ${store.path}` : ""}; re-run the same command to resume`,
-              );
-            }
-          }
-        }
-        if (pending.size === 0 || failure || signal?.aborted) break;
-        if (!woken) {
-          const waitMs = Math.max(0, intervalMs - (Date.now() - lastPollMs));
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, waitMs);
-            resolveSleep = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          });
-          resolveSleep = undefined;
-        }
-        woken = false;
-      }
-      if (failure) throw failure;
+      await this.waitForOutcomes(queue, state, signal);
+      if (state.failure) throw state.failure;
       if (signal?.aborted) {
-        await this.withdraw(queue, pending);
-        throw new ExperimentAbortedError(finishedOutcomes(results));
+        await this.withdraw(queue, state.pending);
+        throw new ExperimentAbortedError(finishedOutcomes(state.results));
       }
-      return results;
+      return state.results;
     } finally {
       events.off("completed", onCompleted);
       events.off("failed", onFailed);
       signal?.removeEventListener("abort", onAbort);
+    }
+  }
+
+  /** Takes the outcomes the store holds; the other jobs become pending. */
+  private reuseStored(state: RunState): void {
+    const store = this.options.store;
+    for (const [key, indices] of state.byKey) {
+      const stored = store?.get(this.storeKey(key));
+      if (stored) {
+        this.stats.reused += indices.length;
+        state.accept(key, stored, true);
+      } else {
+        state.pending.set(jobIdOf(key), state.jobs[indices[0]]);
+      }
+    }
+    this.options.onProgress?.({ ...state.progress });
+    if (state.progress.reused > 0) {
+      this.options.log?.(
+        `reusing ${state.progress.reused} finished replication(s) from ${store?.path}; ${state.pending.size} to run`,
+      );
+    }
+  }
+
+  /**
+   * Waits until every pending job has an outcome, one failed, or the run is aborted. Events
+   * bring outcomes; the poll is a safety net, so it slows down for big runs (1 ms per
+   * pending job) to keep Redis load flat.
+   */
+  private async waitForOutcomes(
+    queue: Queue,
+    state: RunState,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const baseIntervalMs = this.options.pollIntervalMs ?? 1000;
+    const outage: Outage = { first: true, downSinceMs: undefined };
+    let lastPollMs = Number.NEGATIVE_INFINITY;
+    while (state.waiting(signal)) {
+      const intervalMs = Math.max(baseIntervalMs, state.pending.size);
+      if (Date.now() - lastPollMs >= intervalMs) {
+        lastPollMs = Date.now();
+        await this.pollThroughOutage(queue, state, outage);
+      }
+      if (!state.waiting(signal)) break;
+      await state.sleep(Math.max(0, intervalMs - (Date.now() - lastPollMs)));
+    }
+  }
+
+  /**
+   * One poll; a lost connection is logged and tolerated until the outage lasts longer than
+   * `outageTimeoutMs`, when the run fails saying what is kept.
+   */
+  private async pollThroughOutage(queue: Queue, state: RunState, outage: Outage): Promise<void> {
+    try {
+      await this.poll(queue, state, outage.first);
+      outage.first = false;
+      if (outage.downSinceMs !== undefined) this.options.log?.("Redis is back; continuing");
+      outage.downSinceMs = undefined;
+    } catch (error) {
+      const now = Date.now();
+      if (outage.downSinceMs === undefined) {
+        outage.downSinceMs = now;
+        this.options.log?.(
+          `lost the connection to Redis at ${maskRedisUrl(this.url)} (${(error as Error).message}); retrying`,
+        );
+      } else if (now - outage.downSinceMs > (this.options.outageTimeoutMs ?? 60_000)) {
+        const store = this.options.store;
+        throw new Error(
+          `Redis at ${maskRedisUrl(this.url)} unreachable for ${Math.round((now - outage.downSinceMs) / 1000)} s; ` +
+            `${state.progress.done} of ${state.progress.total} outcomes are kept${store ? ` in ${store.path}` : ""}; re-run the same command to resume`,
+        );
+      }
     }
   }
 
@@ -323,13 +396,8 @@ export class RedisExecutor implements Executor {
   }
 
   /** One pass over pending jobs: collects finished ones, resubmits vanished ones. */
-  private async poll(
-    queue: Queue,
-    pending: Map<string, ReplicationJob>,
-    first: boolean,
-    collect: (jobId: string, value: unknown) => void,
-    failed: (jobId: string, reason: string) => void,
-  ): Promise<void> {
+  private async poll(queue: Queue, state: RunState, first: boolean): Promise<void> {
+    const { pending } = state;
     const ids = [...pending.keys()];
     const missing: string[] = [];
     for (let start = 0; start < ids.length; start += 500) {
@@ -347,8 +415,8 @@ export class RedisExecutor implements Executor {
             // Failed in an earlier run (e.g. before a worker was fixed): try once more.
             await this.guard(job.retry("failed"), "retrying a failed job");
             this.stats.retried++;
-          } else failed(id, job.failedReason);
-        } else if (job.finishedOn) collect(id, job.returnvalue);
+          } else state.failed(id, job.failedReason);
+        } else if (job.finishedOn) state.collect(id, job.returnvalue);
       }
     }
     if (missing.length > 0) {
