@@ -12,6 +12,13 @@ export const skuRowSchema = z.strictObject({
   unitCubeM3: z.number().min(1e-6).max(10).describe("Volume of one unit, m³"),
   unitsPerPallet: z.number().int().min(1).max(MAX_UNITS).describe("Units on a full pallet"),
   unitWeightKg: z.number().min(0).max(2000).describe("Weight of one unit, kg"),
+  unitsPerCase: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_UNITS)
+    .optional()
+    .describe("Units in one case (default skus.unitsPerCase, its mean rounded)"),
   supplier: z.string().min(1).optional().describe("Supplier name (default by skuShare)"),
   shelfLifeDays: z
     .number()

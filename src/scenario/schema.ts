@@ -19,6 +19,7 @@ import { orderDataFields, skuDataFields } from "./csvSchema.ts";
 import { constant, distSpec } from "./distSpec.ts";
 import { DAY_S, HORIZON_MAX_DAYS, HORIZON_MAX_S, MAX_SKUS, MAX_UNITS } from "./limits.ts";
 import { operationsSchema } from "./operationsSchema.ts";
+import { slottingSchema } from "./slottingSchema.ts";
 
 const clock = z
   .string()
@@ -77,6 +78,11 @@ const skusSchema = z
     unitCubeM3: distSpec({ min: 1e-6, max: 10 })
       .default({ dist: "uniform", min: 0.002, max: 0.02 })
       .describe("Volume of one unit in m³ (default uniform 0.002–0.02)"),
+    unitsPerCase: distSpec({ min: 1, max: MAX_UNITS })
+      .default({ dist: "constant", value: 6 })
+      .describe(
+        "Units in one case (the outer carton), drawn per SKU on the stream `skus.cases` and rounded to a whole number >= 1; a case's cube is unitsPerCase × unitCubeM3 (default 6)",
+      ),
     palletLoadCubeM3: z
       .number()
       .positive()
@@ -389,8 +395,10 @@ const outboundSchema = z
           .number()
           .min(0)
           .max(600)
-          .default(3)
-          .describe("Per unit picked, s (default 3)"),
+          .optional()
+          .describe(
+            "Per unit picked, s, for every unit and location alike (default: timeStandards.casePickS per full case and unitPickS per other unit, by the face's location type)",
+          ),
         consolidationSPerOrder: z
           .number()
           .min(0)
@@ -404,8 +412,20 @@ const outboundSchema = z
       .describe("How released orders are picked"),
     packing: z
       .strictObject({
-        baseS: z.number().min(0).max(3600).default(45).describe("Per order, s (default 45)"),
-        perItemS: z.number().min(0).max(600).default(6).describe("Per unit, s (default 6)"),
+        baseS: z
+          .number()
+          .min(0)
+          .max(3600)
+          .default(30)
+          .describe(
+            "Per order: take the order, fill and close the carton, s, beside timeStandards.cartonErectS and labelS (default 30)",
+          ),
+        perItemS: z
+          .number()
+          .min(0)
+          .max(600)
+          .default(4)
+          .describe("Per unit: place it in the carton, s, beside timeStandards.scanS (default 4)"),
         stations: z
           .number()
           .int()
@@ -499,10 +519,13 @@ const storageSchema = z
       ),
     faceCapacityPallets: z
       .number()
-      .min(1)
+      .min(0.01)
       .max(100)
-      .default(1.5)
-      .describe("Pick face capacity in pallets of the SKU (default 1.5)"),
+      .optional()
+      .describe(
+        "At most this many pallets of the SKU on its pick face, beside what the face's cube and weight hold in whole cases (default no limit)",
+      ),
+    slotting: slottingSchema,
     replenishAtFraction: z
       .number()
       .min(0)
@@ -641,6 +664,46 @@ const palletStandard = (rack: number, floor: number, what: string) =>
       `Seconds to ${what} a pallet, by location type (\`dock\`: at a door) (defaults ${rack} in racking, ${floor} on the floor and at the dock), lift time excluded`,
     );
 
+/**
+ * Seconds of one case or unit handled at a location, by its type: at waist height in
+ * shelving and flow rack, bending into a pallet, on the floor or at a dock.
+ */
+const pickStandard = (rack: number, low: number, what: string) =>
+  z
+    .strictObject({
+      pallet: z.number().min(0).max(3600).default(low),
+      shelf: z.number().min(0).max(3600).default(rack),
+      flow: z.number().min(0).max(3600).default(rack),
+      floor: z.number().min(0).max(3600).default(low),
+      staging: z.number().min(0).max(3600).default(low),
+      dock: z.number().min(0).max(3600).default(low),
+    })
+    .prefault({})
+    .describe(
+      `Seconds to ${what}, by location type (defaults ${rack} in shelving and flow rack, ${low} from a pallet, the floor or a dock; BasicMOST, see docs/scenarios.md)`,
+    );
+
+/** Seconds of an activity at a station (pack station or staging lane). */
+const stationStandard = (seconds: number, what: string) =>
+  z
+    .number()
+    .min(0)
+    .max(3600)
+    .default(seconds)
+    .describe(`Seconds to ${what} (default ${seconds}; BasicMOST, see docs/scenarios.md)`);
+
+/** Activities whose time may vary: a factor drawn per occurrence on `handling.<activity>`. */
+const variationFields = Object.fromEntries(
+  ["casePick", "unitPick", "scan", "label", "cartonErect", "wrap"].map((activity) => [
+    activity,
+    distSpec({ min: 0, max: 10 })
+      .optional()
+      .describe(
+        `A factor on each ${activity} standard, drawn per occurrence on the stream \`handling.${activity}\` (default 1: the standard)`,
+      ),
+  ]),
+);
+
 const timeStandardsSchema = z
   .strictObject({
     palletPickUpS: palletStandard(20, 15, "pick up"),
@@ -650,6 +713,20 @@ const timeStandardsSchema = z
       .describe(
         "A factor on each pallet pick-up and set-down, drawn per handling on the stream `handling.pallet` (e.g. lognormal mean 1) (default 1: the standard)",
       ),
+    casePickS: pickStandard(
+      2.88,
+      5.04,
+      "take or put one case (picking full cases, case replenishment)",
+    ),
+    unitPickS: pickStandard(2.16, 3.24, "pick one unit (default of outbound.picking.timePerUnitS)"),
+    scanS: stationStandard(1.8, "scan one unit at packing"),
+    labelS: stationStandard(2.88, "apply the shipping label of an order"),
+    cartonErectS: stationStandard(10.8, "erect and tape the carton of an order"),
+    wrapS: stationStandard(40.68, "stretch-wrap an outbound pallet before loading"),
+    variation: z
+      .strictObject(variationFields)
+      .prefault({})
+      .describe("Optional distributions of the activity standards (factors of mean 1)"),
   })
   .prefault({})
   .describe("Handling time standards (see docs/scenarios.md, Time standards)");

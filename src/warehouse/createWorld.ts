@@ -18,6 +18,8 @@ import { createDepartureBay } from "./outbound/departureBay.ts";
 import { carrierDepartures } from "./outbound/departures.ts";
 import { buildScenarioSite, pickZones } from "./scenarioSite.ts";
 import { checkRemovalData } from "./storage/putawaySetup.ts";
+import { checkReslotting } from "./storage/reslotting.ts";
+import type { Site } from "./storage/site.ts";
 import { generateSkus } from "./storage/skuMaster.ts";
 import {
   createPutawayRule,
@@ -30,6 +32,7 @@ import { buildAisleTraffic, widestBodyM } from "./workforce/aisleTraffic.ts";
 import { DAY_S } from "./workforce/calendar.ts";
 import { createPools, equipmentForTasks, walkingMotions } from "./workforce/equipment.ts";
 import { PlaceTraffic } from "./workforce/placeTraffic.ts";
+import { activityVariations } from "./workforce/timeStandards.ts";
 import { TaskQueue } from "./workforce/workforce.ts";
 import type { Listeners, Stats, World } from "./world.ts";
 
@@ -125,9 +128,10 @@ export function createWorld(scenario: Scenario, options: SimulateOptions = {}): 
     replication: options.replication ?? 0,
   });
   const horizonS = scenario.horizonDays * DAY_S;
-  const site = options.site ?? buildScenarioSite(scenario);
+  checkReslotting(scenario);
+  const site = ownFaces(scenario, options.site ?? buildScenarioSite(scenario));
   const tracer = new Tracer(options.trace);
-  const infos = generateSkus(scenario, sim.random("skus"));
+  const infos = generateSkus(scenario, sim.random("skus"), sim.random("skus.cases"));
   const skus = createSkuStates(
     scenario,
     site,
@@ -165,6 +169,7 @@ export function createWorld(scenario: Scenario, options: SimulateOptions = {}): 
     equipmentFor: equipmentForTasks(scenario, pools),
     walkingMotion: walkingMotions(scenario),
     palletVariation: palletVariation(sim, scenario),
+    activityVariation: activityVariations(sim, scenario),
     aisles: buildAisleTraffic(sim, site.layout.aisles, widestBodyM(scenario)),
     places: new PlaceTraffic(sim),
     slotSku: new Int32Array(site.reserve.length).fill(-1),
@@ -183,10 +188,6 @@ export function createWorld(scenario: Scenario, options: SimulateOptions = {}): 
   return world;
 }
 
-/**
- * Checks that `scenario` can run: builds its world as a replication would (throws InputError
- * listing what the scenario or layout lacks). `whsim validate` calls it.
- */
 /** Draws of `timeStandards.palletVariation` on the stream `handling.pallet`, if set. */
 function palletVariation(sim: Simulation, scenario: Scenario): (() => number) | undefined {
   const spec = scenario.timeStandards.palletVariation;
@@ -196,6 +197,24 @@ function palletVariation(sim: Simulation, scenario: Scenario): (() => number) | 
   return () => Math.max(0, draw(stream));
 }
 
+/**
+ * The site with face arrays of the replication's own when the scenario re-slots (faces
+ * move during the run; the site itself is shared by the replications and only read).
+ */
+function ownFaces(scenario: Scenario, site: Site): Site {
+  if (!scenario.storage.slotting.reslot) return site;
+  return {
+    ...site,
+    faces: [...site.faces],
+    faceZone: [...site.faceZone],
+    facePlace: Int32Array.from(site.facePlace),
+  };
+}
+
+/**
+ * Checks that `scenario` can run: builds its world as a replication would (throws InputError
+ * listing what the scenario or layout lacks). `whsim validate` calls it.
+ */
 export function checkRunnable(scenario: Scenario): void {
   createWorld(scenario);
 }

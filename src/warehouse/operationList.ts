@@ -18,6 +18,7 @@ import { pickingOperation } from "./outbound/picking.ts";
 import { shippingOperation } from "./outbound/shipping.ts";
 import { reordersOperation } from "./storage/reorder.ts";
 import { replenishmentOperation } from "./storage/replenishment.ts";
+import { reslottingOperation } from "./storage/reslotting.ts";
 import { crewsOperation } from "./workforce/crews.ts";
 
 export const OPERATIONS: readonly Operation[] = [
@@ -36,4 +37,5 @@ export const OPERATIONS: readonly Operation[] = [
   returnsOperation,
   productionSupplyOperation,
   packagingOperation,
+  reslottingOperation,
 ];

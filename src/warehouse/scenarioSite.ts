@@ -5,6 +5,7 @@
 import { buildLayout, createTravelModel, type Layout } from "../layout/index.ts";
 import type { Scenario } from "../scenario/index.ts";
 import { buildSite, type Site } from "./storage/site.ts";
+import { forecastSlotOrder } from "./storage/slotting.ts";
 
 /** Builds the scenario's layout (throws InputError if the layout is invalid). */
 export function scenarioLayout(scenario: Scenario, file = "<scenario>"): Layout {
@@ -29,7 +30,8 @@ export function buildScenarioSite(scenario: Scenario): Site {
   const layout = scenarioLayout(scenario);
   const travel = createTravelModel(layout);
   const file = scenario.layoutFile ?? "<scenario>";
-  return buildSite(layout, travel, scenario.skus.count, pickZones(scenario), file);
+  const slotOrder = forecastSlotOrder(scenario);
+  return buildSite(layout, travel, scenario.skus.count, pickZones(scenario), file, slotOrder);
 }
 
 /** The inputs buildScenarioSite() reads, as a string: equal keys build equal sites. */
@@ -39,5 +41,6 @@ export function scenarioSiteKey(scenario: Scenario): string {
     scenario.layout,
     scenario.skus.count,
     pickZones(scenario),
+    forecastSlotOrder(scenario),
   ]);
 }

@@ -18,6 +18,7 @@ import type { WorkCounts } from "./types.ts";
 import type { AisleState } from "./workforce/aisleTraffic.ts";
 import type { EquipmentPool } from "./workforce/equipment.ts";
 import type { PlaceTraffic } from "./workforce/placeTraffic.ts";
+import type { ActivityVariation } from "./workforce/timeStandards.ts";
 import type { TaskQueue, Worker } from "./workforce/workforce.ts";
 
 /** A unit of work a worker takes from its role's queue. */
@@ -118,6 +119,8 @@ export interface SkuState {
   waiting: Order[];
   waitingUnits: number;
   replenishing: boolean;
+  /** The face moves to another location (re-slotting): no picks, replenishment or putaway to it. */
+  moving: boolean;
   /** Mean demand, units/day; reorder point and quantity, units. */
   dailyUnits: number;
   /** Expected order lines per day (the forecast the storage rules plan with). */
@@ -248,6 +251,8 @@ export interface World {
   equipmentFor: Record<EquippedTask, EquipmentPool | undefined>;
   /** A draw of the pallet handling factor (`timeStandards.palletVariation`), if set. */
   palletVariation: (() => number) | undefined;
+  /** Draws of the activity standards' variation factors (`timeStandards.variation`). */
+  activityVariation: ActivityVariation;
   /** How each role walks when a task needs no equipment. */
   walkingMotion: Record<Role, Motion>;
   /** Traffic state of every aisle, by id (aisleTraffic.ts). */

@@ -25,6 +25,8 @@ function run(staging: Record<string, unknown>, trace?: (record: any) => void) {
           docks: { inbound: 1, outbound: 1, stagingLanesPerDoor: 2 },
         },
         skus: { count: 60 },
+        // One order a pallet: loading alone, without wrapping each pallet.
+        timeStandards: { wrapS: 0 },
         outbound: {
           ordersPerDay: 600,
           staging,

@@ -29,9 +29,13 @@ function scenario(storage: Record<string, unknown>, extra: Record<string, unknow
         packStations: 2,
         docks: { inbound: 1, outbound: 1 },
       },
-      skus: { count: 40, palletLoadCubeM3: 0.3 },
+      skus: {
+        count: 40,
+        palletLoadCubeM3: 0.3,
+        unitsPerCase: { dist: "constant", value: 1 },
+      },
       outbound: { ordersPerDay: 150 },
-      storage: { initialStockDays: 10, ...storage },
+      storage: { initialStockDays: 10, faceCapacityPallets: 1.5, ...storage },
       ...extra,
     }),
     "rules.json",
@@ -130,6 +134,7 @@ describe("putaway rules in the warehouse", () => {
             count: 2,
             popularity: { topSkuShare: 0.5, lineShare: 0.6 },
             unitCubeM3: { dist: "constant", value: 0.1 },
+            unitsPerCase: { dist: "constant", value: 1 },
           },
           outbound: {
             ordersPerDay: 10,

@@ -105,3 +105,58 @@ describe("staggered breaks", () => {
     expect(shiftWindows(shift, 86_400, 2)).toEqual(shiftWindows(shift, 86_400, 0));
   });
 });
+
+/**
+ * Times of one order of 9 units of SKU 1 (cases of 4: two full cases and one unit) under
+ * the activity standards: when it is picked, packed, and when its pallet is loaded.
+ */
+function oneOrderTimes(timeStandards: Record<string, unknown>) {
+  const scenario = tinyScenario({
+    skus: { unitsPerCase: { dist: "constant", value: 4 } },
+    outbound: { orderList: [{ timeS: 3600, lines: [{ sku: 1, qty: 9 }] }] },
+    timeStandards,
+  });
+  scenario.outbound.picking.timePerUnitS = undefined;
+  const trace: TraceRecord[] = [];
+  simulate(scenario, { trace: (r) => trace.push(r) });
+  const event = (name: string) =>
+    trace.find((r) => r.kind === "order" && r.event === name)?.t as number;
+  const loaded = trace.find((r) => r.kind === "task" && r.task === "load" && r.phase === "end");
+  return { picked: event("picked"), packed: event("packed"), loaded: loaded?.t as number };
+}
+
+describe("activity time standards", () => {
+  const base = oneOrderTimes({});
+
+  it("a case and a unit pick standard move the pick by their count × the change", () => {
+    // L1 is a pallet location: 2 cases and 1 unit.
+    const slower = oneOrderTimes({
+      casePickS: { pallet: 5.04 + 1.5 },
+      unitPickS: { pallet: 3.24 + 0.25 },
+    });
+    expect(slower.picked - base.picked).toBeCloseTo(2 * 1.5 + 0.25, 9);
+    expect(slower.packed - base.packed).toBeCloseTo(2 * 1.5 + 0.25, 9);
+  });
+
+  it("carton, label and scan standards move the pack by exactly their change", () => {
+    const slower = oneOrderTimes({ cartonErectS: 7, labelS: 2, scanS: 1 });
+    // From 0 in the tiny scenario: 7 + 2 + 9 units × 1 s.
+    expect(slower.picked).toBeCloseTo(base.picked, 9);
+    expect(slower.packed - base.packed).toBeCloseTo(7 + 2 + 9, 9);
+  });
+
+  it("the wrap standard moves the loading by exactly its change", () => {
+    const slower = oneOrderTimes({ wrapS: 33 });
+    expect(slower.packed).toBeCloseTo(base.packed, 9);
+    expect(slower.loaded - base.loaded).toBeCloseTo(33, 9);
+  });
+
+  it("a variation draws a factor per occurrence on its own stream", () => {
+    const varied = oneOrderTimes({
+      cartonErectS: 10,
+      variation: { cartonErect: { dist: "constant", value: 1.5 } },
+    });
+    const plain = oneOrderTimes({ cartonErectS: 10 });
+    expect(varied.packed - plain.packed).toBeCloseTo(5, 9);
+  });
+});

@@ -19,6 +19,9 @@ function merge(base: any, over: any): any {
  * (0,0). Walking 1 m/s, no equipment, one worker per role on a 24 h shift; motion at
  * constant speed (no acceleration, no turn time).
  */
+/** A pick face of 2 m³ (200 units of 0.01 m³), within its 1000 kg. */
+const faceCapacity = { cubeM3: 2, weightKg: 1000, unitLoads: 1 };
+
 export function tinyScenario(overrides: Record<string, unknown> = {}): Scenario {
   const base = {
     name: "tiny",
@@ -46,8 +49,8 @@ export function tinyScenario(overrides: Record<string, unknown> = {}): Scenario 
         },
       ],
       locations: [
-        { id: "L1", x: 1, y: 10, zone: "F", aisle: "A1" },
-        { id: "L2", x: 1, y: 12, zone: "F", aisle: "A1" },
+        { id: "L1", x: 1, y: 10, zone: "F", aisle: "A1", capacity: faceCapacity },
+        { id: "L2", x: 1, y: 12, zone: "F", aisle: "A1", capacity: faceCapacity },
         { id: "R1", x: 1, y: 15, zone: "R", aisle: "A1" },
       ],
       docks: [
@@ -60,6 +63,7 @@ export function tinyScenario(overrides: Record<string, unknown> = {}): Scenario 
     skus: {
       count: 1,
       unitCubeM3: { dist: "constant", value: 0.01 },
+      unitsPerCase: { dist: "constant", value: 1 },
       palletLoadCubeM3: 1.2,
     },
     inbound: {
@@ -84,11 +88,17 @@ export function tinyScenario(overrides: Record<string, unknown> = {}): Scenario 
         { name: "c", departures: ["12:00"], days: allDays, cutoffMin: 60, loadSPerOrder: 20 },
       ],
     },
-    storage: { initialStockDays: 0 },
+    // Faces hold 1.5 pallets (180 units): 2 m³ of 0.01 m³ units, capped at 1.5 pallets.
+    storage: { initialStockDays: 0, faceCapacityPallets: 1.5 },
     // Every pallet pick-up and set-down takes 20 s, wherever it is.
     timeStandards: {
       palletPickUpS: { pallet: 20, shelf: 20, flow: 20, floor: 20, staging: 20, dock: 20 },
       palletSetDownS: { pallet: 20, shelf: 20, flow: 20, floor: 20, staging: 20, dock: 20 },
+      // Packing is its base and per-item time alone; loading does not wrap.
+      cartonErectS: 0,
+      labelS: 0,
+      scanS: 0,
+      wrapS: 0,
     },
     workforce: {
       shifts: { all: { start: "00:00", end: "00:00", days: allDays } },

@@ -11,7 +11,7 @@ import type { Order, SkuState, World } from "../world.ts";
 export function releasable(world: World, order: Order): number {
   for (const line of order.lines) {
     const sku = world.skus[line.sku];
-    if (sku.faceUnits - sku.faceAllocated < line.qty) return line.sku;
+    if (sku.faceUnits - sku.faceAllocated < line.qty || sku.moving) return line.sku;
   }
   return -1;
 }

@@ -1,11 +1,13 @@
 /**
  * Packing: a picked order waits for a packer and a free pack station; packing takes a base
- * time plus a time per unit (and sorting time after batch or zone picking). Packed orders
+ * time plus a time per unit, the carton erected, every unit scanned and the label applied
+ * (time standards), and sorting time after batch or zone picking. Packed orders
  * are staged for their carrier in the departure bay (the packer waits while the lane is full).
  */
 import { Resource } from "../../engine/index.ts";
 import type { Operation } from "../operation.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
+import { stationStandardS } from "../workforce/timeStandards.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, World } from "../world.ts";
 
@@ -45,7 +47,13 @@ export function installPacking(world: World): void {
     order.packStartS = sim.now;
     traceTask(world, "pack", worker, "start", order.id);
     yield* travel(world, worker, at, { loaded: false, pool: undefined });
-    const packS = packing.baseS + packing.perItemS * order.units + world.packagingS(order);
+    const packS =
+      packing.baseS +
+      packing.perItemS * order.units +
+      world.packagingS(order) +
+      stationStandardS(world, "cartonErect") +
+      stationStandardS(world, "scan", order.units) +
+      stationStandardS(world, "label");
     yield* handle(world, worker, sortS + packS);
     order.sortS = sortS;
     order.packEndS = sim.now;

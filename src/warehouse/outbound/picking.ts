@@ -4,7 +4,7 @@
  * (zone). A picker takes a cart, plans the tour with the routing policy, walks it stop by
  * stop, waits to enter a narrow aisle another worker holds or slows in a shared wide one
  * (congestion, aisleTraffic.ts), and picks each
- * line (time per line and per unit).
+ * line (time per line, and per case and unit by the time standards).
  */
 import { type Motion, moveTimeS, type PlaceRef } from "../../layout/index.ts";
 import type { Operation } from "../operation.ts";
@@ -27,6 +27,7 @@ import {
 } from "../workforce/aisleTraffic.ts";
 import { releaseCrossAisles, takeCrossAisles } from "../workforce/crossAisleTraffic.ts";
 import { waitForPlace } from "../workforce/placeTraffic.ts";
+import { locationStandardS } from "../workforce/timeStandards.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, OrderLine, SkuState, StopLine, Task, World } from "../world.ts";
 import { planPickTour } from "./tour.ts";
@@ -146,15 +147,15 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     if (faceBlocking && !world.places.tryTake(to, 1))
       times.congestionS += yield* waitForPlace(world, worker, to, 1, face.aisle, "pickFace");
     if (face.heightM > 0 && motion.lowerMps > 0) yield* lift(world, worker, pool, to, false);
-    const handleS = stopHandleS(picking, lines) * worker.handlingFactor;
+    // Every line at a stop is of the face's one SKU: one pick transaction per stop.
+    const sku = world.skus[lines[0].sku];
+    const handleS = stopHandleS(world, sku, lines) * worker.handlingFactor;
     if (handleS > 0) {
       // Booked as handling; the trace shows the picker picking at the location.
       worker.setState("handling", sim.now, "other", "picking");
       yield handleS;
       times.pickS += handleS;
     }
-    // Every line at a stop is of the face's one SKU: one pick transaction per stop.
-    const sku = world.skus[lines[0].sku];
     if (world.pickFace === undefined) plainPick(world, sku, lines);
     else times.shortS += yield* world.pickFace(worker, sku, lines);
     lineCount += lines.length;
@@ -233,14 +234,33 @@ function startLeg(world: World, worker: Worker, from: PlaceRef, to: PlaceRef, le
     });
 }
 
-/** Handling time at a stop, s: per line and per unit. */
-function stopHandleS(
-  picking: World["scenario"]["outbound"]["picking"],
-  lines: readonly StopLine[],
-): number {
-  let units = 0;
-  for (let j = 0; j < lines.length; j++) units += lines[j].qty;
-  return lines.length * picking.timePerLineS + units * picking.timePerUnitS;
+/**
+ * Handling time at a stop, s: per line, then per unit (`timePerUnitS`) or, by the time
+ * standards of the face's location type, per full case of a line and per other unit.
+ */
+function stopHandleS(world: World, sku: SkuState, lines: readonly StopLine[]): number {
+  const picking = world.scenario.outbound.picking;
+  const lineS = lines.length * picking.timePerLineS;
+  const perUnitS = picking.timePerUnitS;
+  if (perUnitS !== undefined) {
+    let units = 0;
+    for (let j = 0; j < lines.length; j++) units += lines[j].qty;
+    return lineS + units * perUnitS;
+  }
+  const perCase = sku.info.unitsPerCase;
+  let cases = 0;
+  let loose = 0;
+  for (let j = 0; j < lines.length; j++) {
+    const full = Math.floor(lines[j].qty / perCase);
+    cases += full;
+    loose += lines[j].qty - full * perCase;
+  }
+  const type = world.site.faces[sku.info.rank].type;
+  return (
+    lineS +
+    locationStandardS(world, "casePick", type, cases) +
+    locationStandardS(world, "unitPick", type, loose)
+  );
 }
 
 /** After the picks at a stop: trace the picks and the face's stock, tell the listeners. */

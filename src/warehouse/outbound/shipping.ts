@@ -7,6 +7,7 @@
 
 import type { Operation } from "../operation.ts";
 import { acquire, handle, release, traceTask, travel } from "../workforce/activities.ts";
+import { stationStandardS } from "../workforce/timeStandards.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, World } from "../world.ts";
 import { departureBayKpis, type OutboundPallet } from "./departureBay.ts";
@@ -62,6 +63,8 @@ function* loadTrip(world: World, worker: Worker, pallet: OutboundPallet, trailer
   const pool = world.equipmentFor.load;
   yield* travel(world, worker, pallet.at, { loaded: false, pool });
   bay.take(pallet.carrier, pallet);
+  // An order pallet is stretch-wrapped in its lane before it goes on the trailer.
+  if (pallet.orders.length > 0) yield* handle(world, worker, stationStandardS(world, "wrap"));
   if (pallet.at !== trailer.door)
     yield* travel(world, worker, trailer.door, { loaded: true, pool });
   // A cross-docked pallet (no orders) takes one order's loading time.

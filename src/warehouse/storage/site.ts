@@ -1,6 +1,6 @@
 /**
  * The site: what the warehouse processes need from a built layout — the depot, dock doors,
- * pack stations, the pick faces (one per SKU, the most popular closest to the depot) and
+ * pack stations, the pick faces (one per SKU, the most forecast lines closest to the depot) and
  * the reserve positions and pick zones.
  */
 import { InputError } from "../../common/inputError.ts";
@@ -27,8 +27,10 @@ export interface Site {
   inboundDocks: string[];
   outboundDocks: string[];
   packStations: string[];
-  /** Pick face location per SKU rank (0 = most popular). */
+  /** Pick face location per SKU rank, slotted by the forecast (nearest the depot first). */
   faces: Location[];
+  /** Forward locations holding no face, nearest the depot first (room to re-slot into). */
+  spareFaces: Location[];
   /** Reserve positions, nearest the depot first. */
   reserve: ReserveSlot[];
   /** Index in `reserve` of each reserve location id. */
@@ -139,8 +141,10 @@ function storageLocationsOf(slots: readonly ReserveSlot[]): StorageLocation[] {
 }
 
 /**
- * Builds the site for `skuCount` SKUs and `zones` pick zones. Throws InputError when the
- * layout cannot hold the scenario (no doors, fewer locations than SKUs).
+ * Builds the site for `skuCount` SKUs and `zones` pick zones; `slotOrder` lists the SKU
+ * ranks in slotting order (the k-th gets the k-th face nearest the depot; default by rank).
+ * Throws InputError when the layout cannot hold the scenario (no doors, fewer locations
+ * than SKUs).
  */
 export function buildSite(
   layout: Layout,
@@ -148,6 +152,7 @@ export function buildSite(
   skuCount: number,
   zones: number,
   file: string,
+  slotOrder?: readonly number[],
 ): Site {
   checkDoors(layout, file);
   const inboundDocks = layout.docks.filter((d) => d.kind === "inbound").map((d) => d.id);
@@ -164,6 +169,12 @@ export function buildSite(
     });
   }
   const faces = candidates.slice(0, skuCount).map((c) => c.loc);
+  if (slotOrder) {
+    const nearestFirst = [...faces];
+    slotOrder.forEach((rank, k) => {
+      faces[rank] = nearestFirst[k];
+    });
+  }
   const faceIds = new Set(faces.map((f) => f.id));
   const reserveSlots: ReserveSlot[] = reserve
     .filter((c) => !faceIds.has(c.loc.id))
@@ -181,6 +192,7 @@ export function buildSite(
     outboundDocks,
     packStations: layout.packStations.map((p) => p.id),
     faces,
+    spareFaces: forward.filter((c) => !faceIds.has(c.loc.id)).map((c) => c.loc),
     reserve: reserveSlots,
     reserveIndex: new Map(reserveSlots.map((s) => [s.location.id, s.index])),
     reserveLocations: storageLocationsOf(reserveSlots),

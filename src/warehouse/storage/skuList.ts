@@ -4,6 +4,7 @@
  * curve by rank; suppliers by name or else spread by rank over the suppliers' `skuShare`.
  */
 import { InputError } from "../../common/inputError.ts";
+import { type DistSpec, distMean } from "../../engine/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import { benderA, popularityShare } from "./popularity.ts";
 import type { SkuInfo } from "./skuMaster.ts";
@@ -32,6 +33,7 @@ export function skusFromList(scenario: Scenario): SkuInfo[] {
   const weightSum = weights ? weights.reduce((x, y) => x + y, 0) : 0;
   const suppliers = scenario.inbound.suppliers;
   const shareSum = suppliers.reduce((x, s) => x + s.skuShare, 0);
+  const caseUnits = Math.max(1, Math.round(distMean(scenario.skus.unitsPerCase as DistSpec)));
   return list.map((row, rank) => {
     let supplier = row.supplier ? suppliers.findIndex((s) => s.name === row.supplier) : -1;
     if (supplier < 0) {
@@ -53,6 +55,7 @@ export function skusFromList(scenario: Scenario): SkuInfo[] {
         ...shelfLife(row.shelfLifeDays ?? scenario.skus.shelfLifeDays),
       },
       unitsPerPallet: row.unitsPerPallet,
+      unitsPerCase: row.unitsPerCase ?? caseUnits,
       lineShare: weights && weightSum > 0 ? weights[rank] / weightSum : popularityShare(rank, n, a),
       supplier,
     };

@@ -15,18 +15,28 @@ export interface SkuInfo {
   rank: number;
   sku: Sku;
   unitsPerPallet: number;
+  /** Units in one case (the outer carton); a case's cube is unitsPerCase × unitCubeM3. */
+  unitsPerCase: number;
   /** Share of order lines, 0..1. */
   lineShare: number;
   /** Supplier index in `scenario.inbound.suppliers`. */
   supplier: number;
 }
 
-/** Generates the SKU master of a scenario. */
-export function generateSkus(scenario: Scenario, stream: RandomStream): SkuInfo[] {
+/**
+ * Generates the SKU master of a scenario: attributes from `stream`, case sizes from
+ * `caseStream` (a stream of their own, so adding cases leaves every other draw as it was).
+ */
+export function generateSkus(
+  scenario: Scenario,
+  stream: RandomStream,
+  caseStream: RandomStream,
+): SkuInfo[] {
   if (scenario.skus.list) return skusFromList(scenario);
   const { count, popularity, unitCubeM3, palletLoadCubeM3, densityKgPerM3 } = scenario.skus;
   const a = benderA(popularity.topSkuShare, popularity.lineShare);
   const cube = sampler(unitCubeM3 as DistSpec);
+  const caseUnits = sampler(scenario.skus.unitsPerCase as DistSpec);
   const suppliers = scenario.inbound.suppliers;
   const shareSum = suppliers.reduce((a, b) => a + b.skuShare, 0);
   const width = String(count).length;
@@ -51,6 +61,7 @@ export function generateSkus(scenario: Scenario, stream: RandomStream): SkuInfo[
         ...shelfLife(scenario.skus.shelfLifeDays),
       },
       unitsPerPallet,
+      unitsPerCase: Math.max(1, Math.round(caseUnits(caseStream))),
       lineShare: popularityShare(rank, count, a),
       supplier,
     });

@@ -8,6 +8,7 @@ import type { LocationContent } from "../../inventory/index.ts";
 import { putawayRules } from "../../inventory/putaway/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import type { SkuState, World } from "../world.ts";
+import { faceCapacityUnits, faceFitIssue } from "./faceCapacity.ts";
 import { initialStockUnits, putawaySetup } from "./putawaySetup.ts";
 import type { Site } from "./site.ts";
 import type { SkuInfo } from "./skuMaster.ts";
@@ -22,7 +23,10 @@ export function meanDailyUnits(
   return scenario.outbound.ordersPerDay * linesPerOrder * unitsPerLine * info.lineShare;
 }
 
-/** Builds the SKU states with their faces, capacities and (s, Q) levels in units. */
+/**
+ * Builds the SKU states with their faces, capacities and (s, Q) levels in units. Throws
+ * InputError naming every SKU whose case does not fit its pick face.
+ */
 export function createSkuStates(
   scenario: Scenario,
   site: Site,
@@ -30,6 +34,9 @@ export function createSkuStates(
   linesPerOrder: number,
   unitsPerLine: number,
 ): SkuState[] {
+  const fromList = scenario.skus.list !== undefined;
+  const issues = infos.flatMap((info) => faceFitIssue(site.faces[info.rank], info, fromList) ?? []);
+  if (issues.length > 0) throw new InputError(issues);
   const st = scenario.storage;
   return infos.map((info) => {
     const dailyUnits = meanDailyUnits(scenario, info, linesPerOrder, unitsPerLine);
@@ -37,7 +44,7 @@ export function createSkuStates(
       info,
       id: info.sku.id,
       face: site.faces[info.rank].id,
-      faceCapacity: Math.max(1, Math.floor(st.faceCapacityPallets * info.unitsPerPallet)),
+      faceCapacity: faceCapacityUnits(site.faces[info.rank], info, st.faceCapacityPallets),
       faceUnits: 0,
       faceAllocated: 0,
       faceIncoming: 0,
@@ -48,6 +55,7 @@ export function createSkuStates(
       waiting: [],
       waitingUnits: 0,
       replenishing: false,
+      moving: false,
       dailyUnits,
       picksPerDay: scenario.outbound.ordersPerDay * linesPerOrder * info.lineShare,
       reorderPoint: st.reorderPointDays * dailyUnits,
@@ -102,7 +110,7 @@ export function chooseDestination(
   units: number,
   contents: (id: string) => readonly LocationContent[],
 ): Destination | undefined {
-  if (sku.faceUnits + sku.faceIncoming + units <= sku.faceCapacity) {
+  if (!sku.moving && sku.faceUnits + sku.faceIncoming + units <= sku.faceCapacity) {
     sku.faceIncoming += units;
     return { kind: "face" };
   }

@@ -8,7 +8,7 @@ import type { ProcessGenerator, Request } from "../../engine/index.ts";
 import { liftTimeS, type Motion, moveTimeS, type PlaceRef } from "../../layout/index.ts";
 import type { EquippedTask } from "../../scenario/index.ts";
 import type { TraceRecord } from "../types.ts";
-import type { World } from "../world.ts";
+import type { SkuState, World } from "../world.ts";
 import {
   bookCongestion,
   clearWayAhead,
@@ -18,6 +18,7 @@ import {
 } from "./aisleTraffic.ts";
 import { releaseCrossAisles, takeCrossAisles } from "./crossAisleTraffic.ts";
 import type { EquipmentPool } from "./equipment.ts";
+import { locationStandardS } from "./timeStandards.ts";
 import type { Worker } from "./workforce.ts";
 
 /** How a worker moves in a task: the equipment kind's motion, else the role's walking. */
@@ -156,6 +157,44 @@ export function* storePallet(
   yield* travel(world, worker, locationId, { loaded: true, pool });
   yield* lift(world, worker, pool, locationId, true);
   yield* handle(world, worker, palletHandlingS(world, "setDown", locationId));
+}
+
+/**
+ * Goes to location `locationId` and takes `units` of `sku` from it case by case: travel
+ * empty, lift to the level, a case pick per case at the location type's standard.
+ */
+export function* takeCases(
+  world: World,
+  worker: Worker,
+  pool: EquipmentPool | undefined,
+  locationId: string,
+  sku: SkuState,
+  units: number,
+): ProcessGenerator<void> {
+  yield* travel(world, worker, locationId, { loaded: false, pool });
+  yield* lift(world, worker, pool, locationId, false);
+  yield* handle(world, worker, casesS(world, locationId, sku, units));
+}
+
+/** Carries `units` of `sku` to location `locationId` and puts them there case by case. */
+export function* putCases(
+  world: World,
+  worker: Worker,
+  pool: EquipmentPool | undefined,
+  locationId: string,
+  sku: SkuState,
+  units: number,
+): ProcessGenerator<void> {
+  yield* travel(world, worker, locationId, { loaded: true, pool });
+  yield* lift(world, worker, pool, locationId, true);
+  yield* handle(world, worker, casesS(world, locationId, sku, units));
+}
+
+/** Case picks of `units` of `sku` at a location, s (whole cases, a part case counts as one). */
+function casesS(world: World, locationId: string, sku: SkuState, units: number): number {
+  const cases = Math.ceil(units / sku.info.unitsPerCase);
+  const type = world.site.travel.location(locationId)?.type;
+  return locationStandardS(world, "casePick", type, cases);
 }
 
 /** Takes a unit of the task's equipment pool (waiting if none is free); undefined when none is needed. */
