@@ -59,14 +59,119 @@ const FIELDS: Record<string, readonly string[]> = {
 };
 
 const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const anyNumber = () => true;
+const positive = (v: number) => v > 0;
+const nonNegative = (v: number) => v >= 0;
+
+/** The problems of one spec, collected field by field. */
+class SpecIssues {
+  readonly issues: DistIssue[] = [];
+  constructor(
+    readonly spec: Record<string, unknown>,
+    private readonly path: string,
+  ) {}
+
+  /** Where `field` sits in the file. */
+  at(field: string): string {
+    return this.path ? `${this.path}.${field}` : field;
+  }
+
+  add(path: string, value: unknown, expected: string): void {
+    this.issues.push({ path, value, expected });
+  }
+
+  /** Checks that `field` is a finite number passing `ok` (or absent, when `optional`). */
+  need(field: string, ok: (v: number) => boolean, expected: string, optional = false): void {
+    const v = this.spec[field];
+    if (v === undefined && optional) return;
+    if (!isNum(v) || !ok(v)) this.add(this.at(field), v, expected);
+  }
+}
+
+/** The field checks of each distribution, beyond the shape every spec shares. */
+const FIELD_CHECKS: Record<(typeof DIST_NAMES)[number], (c: SpecIssues) => void> = {
+  constant: (c) => c.need("value", anyNumber, "a finite number"),
+  uniform: (c) => {
+    const { min, max } = c.spec;
+    c.need("min", anyNumber, "a finite number");
+    c.need("max", anyNumber, "a finite number");
+    if (isNum(min) && isNum(max) && min > max) {
+      c.add(c.at("max"), max, `a number >= min (${min})`);
+    }
+  },
+  exponential: (c) => c.need("mean", positive, "a number > 0"),
+  normal: (c) => {
+    c.need("mean", anyNumber, "a finite number");
+    c.need("sd", nonNegative, "a number >= 0");
+    c.need("min", anyNumber, "a finite number", true);
+  },
+  lognormal: (c) => {
+    c.need("mean", positive, "a number > 0");
+    c.need("sd", nonNegative, "a number >= 0", true);
+    c.need("cv", nonNegative, "a number >= 0", true);
+    if ((c.spec.sd === undefined) === (c.spec.cv === undefined)) {
+      c.add(c.at("sd"), c.spec.sd, "exactly one of sd or cv");
+    }
+  },
+  triangular: (c) => {
+    const { min, mode, max } = c.spec;
+    c.need("min", anyNumber, "a finite number");
+    c.need("mode", anyNumber, "a finite number");
+    c.need("max", anyNumber, "a finite number");
+    if (isNum(min) && isNum(mode) && isNum(max) && !(min <= mode && mode <= max)) {
+      c.add(c.at("mode"), mode, `min <= mode <= max (${min}..${max})`);
+    }
+  },
+  gamma: (c) => {
+    c.need("shape", positive, "a number > 0");
+    c.need("scale", positive, "a number > 0");
+  },
+  erlang: (c) => {
+    c.need("k", (v) => Number.isInteger(v) && v >= 1, "an integer >= 1");
+    c.need("mean", positive, "a number > 0");
+  },
+  poisson: (c) => c.need("mean", nonNegative, "a number >= 0"),
+  geometric: (c) => c.need("p", (v) => v > 0 && v <= 1, "a probability in (0, 1]"),
+  empirical: (c) => {
+    checkEmpiricalValues(c);
+    checkEmpiricalWeights(c);
+  },
+};
+
+function checkEmpiricalValues(c: SpecIssues): void {
+  const values = c.spec.values;
+  if (!Array.isArray(values) || values.length === 0) {
+    c.add(c.at("values"), values, "a non-empty array of numbers");
+    return;
+  }
+  values.forEach((v, i) => {
+    if (!isNum(v)) c.add(`${c.at("values")}[${i}]`, v, "a finite number");
+  });
+}
+
+function checkEmpiricalWeights(c: SpecIssues): void {
+  const { values, weights } = c.spec;
+  if (weights === undefined) return;
+  if (!Array.isArray(weights)) {
+    c.add(c.at("weights"), weights, "an array of numbers >= 0");
+    return;
+  }
+  if (Array.isArray(values) && weights.length !== values.length) {
+    c.add(c.at("weights"), weights, `${values.length} weights, one per value`);
+  }
+  weights.forEach((w, i) => {
+    if (!isNum(w) || w < 0) c.add(`${c.at("weights")}[${i}]`, w, "a number >= 0");
+  });
+  if (weights.every((w) => isNum(w) && w >= 0) && !weights.some((w) => w > 0)) {
+    c.add(c.at("weights"), weights, "at least one weight > 0");
+  }
+}
 
 /**
  * Checks a distribution spec; returns every problem (an empty array when valid).
  * `path` is where the spec sits in its file (`outbound.pickTimeS`).
  */
 export function checkDistSpec(spec: unknown, path: string): DistIssue[] {
-  const issues: DistIssue[] = [];
-  const at = (field: string) => (path ? `${path}.${field}` : field);
   if (spec === null || typeof spec !== "object" || Array.isArray(spec)) {
     return [
       {
@@ -76,125 +181,22 @@ export function checkDistSpec(spec: unknown, path: string): DistIssue[] {
       },
     ];
   }
-  const s = spec as Record<string, unknown>;
-  const name = s.dist;
+  const c = new SpecIssues(spec as Record<string, unknown>, path);
+  const name = c.spec.dist;
   if (typeof name !== "string" || !(name in FIELDS)) {
-    return [{ path: at("dist"), value: name, expected: `one of ${DIST_NAMES.join(", ")}` }];
+    return [{ path: c.at("dist"), value: name, expected: `one of ${DIST_NAMES.join(", ")}` }];
   }
-  for (const key of Object.keys(s)) {
+  for (const key of Object.keys(c.spec)) {
     if (key !== "dist" && !FIELDS[name].includes(key)) {
-      issues.push({
-        path: at(key),
-        value: s[key],
-        expected: `no such field for ${name} (fields: ${FIELDS[name].join(", ")})`,
-      });
+      c.add(
+        c.at(key),
+        c.spec[key],
+        `no such field for ${name} (fields: ${FIELDS[name].join(", ")})`,
+      );
     }
   }
-  const need = (field: string, ok: (v: number) => boolean, expected: string, optional = false) => {
-    const v = s[field];
-    if (v === undefined && optional) return;
-    if (!isNum(v) || !ok(v)) issues.push({ path: at(field), value: v, expected });
-  };
-  switch (name) {
-    case "constant":
-      need("value", () => true, "a finite number");
-      break;
-    case "uniform":
-      need("min", () => true, "a finite number");
-      need("max", () => true, "a finite number");
-      if (isNum(s.min) && isNum(s.max) && s.min > s.max) {
-        issues.push({ path: at("max"), value: s.max, expected: `a number >= min (${s.min})` });
-      }
-      break;
-    case "exponential":
-      need("mean", (v) => v > 0, "a number > 0");
-      break;
-    case "normal":
-      need("mean", () => true, "a finite number");
-      need("sd", (v) => v >= 0, "a number >= 0");
-      need("min", () => true, "a finite number", true);
-      break;
-    case "lognormal":
-      need("mean", (v) => v > 0, "a number > 0");
-      need("sd", (v) => v >= 0, "a number >= 0", true);
-      need("cv", (v) => v >= 0, "a number >= 0", true);
-      if ((s.sd === undefined) === (s.cv === undefined)) {
-        issues.push({ path: at("sd"), value: s.sd, expected: "exactly one of sd or cv" });
-      }
-      break;
-    case "triangular":
-      need("min", () => true, "a finite number");
-      need("mode", () => true, "a finite number");
-      need("max", () => true, "a finite number");
-      if (isNum(s.min) && isNum(s.mode) && isNum(s.max) && !(s.min <= s.mode && s.mode <= s.max)) {
-        issues.push({
-          path: at("mode"),
-          value: s.mode,
-          expected: `min <= mode <= max (${s.min}..${s.max})`,
-        });
-      }
-      break;
-    case "gamma":
-      need("shape", (v) => v > 0, "a number > 0");
-      need("scale", (v) => v > 0, "a number > 0");
-      break;
-    case "erlang":
-      need("k", (v) => Number.isInteger(v) && v >= 1, "an integer >= 1");
-      need("mean", (v) => v > 0, "a number > 0");
-      break;
-    case "poisson":
-      need("mean", (v) => v >= 0, "a number >= 0");
-      break;
-    case "geometric":
-      need("p", (v) => v > 0 && v <= 1, "a probability in (0, 1]");
-      break;
-    case "empirical": {
-      const values = s.values;
-      if (!Array.isArray(values) || values.length === 0) {
-        issues.push({
-          path: at("values"),
-          value: values,
-          expected: "a non-empty array of numbers",
-        });
-      } else {
-        values.forEach((v, i) => {
-          if (!isNum(v))
-            issues.push({ path: `${at("values")}[${i}]`, value: v, expected: "a finite number" });
-        });
-      }
-      const weights = s.weights;
-      if (weights !== undefined) {
-        if (!Array.isArray(weights)) {
-          issues.push({
-            path: at("weights"),
-            value: weights,
-            expected: "an array of numbers >= 0",
-          });
-        } else {
-          if (Array.isArray(values) && weights.length !== values.length) {
-            issues.push({
-              path: at("weights"),
-              value: weights,
-              expected: `${values.length} weights, one per value`,
-            });
-          }
-          weights.forEach((w, i) => {
-            if (!isNum(w) || w < 0)
-              issues.push({ path: `${at("weights")}[${i}]`, value: w, expected: "a number >= 0" });
-          });
-          if (weights.every((w) => isNum(w) && w >= 0) && !weights.some((w) => w > 0)) {
-            issues.push({
-              path: at("weights"),
-              value: weights,
-              expected: "at least one weight > 0",
-            });
-          }
-        }
-      }
-      break;
-    }
-  }
-  return issues;
+  FIELD_CHECKS[name as keyof typeof FIELD_CHECKS](c);
+  return c.issues;
 }
 
 function assertValid(spec: DistSpec): void {
@@ -298,15 +300,19 @@ export function distMean(spec: DistSpec): number {
       return spec.shape * spec.scale;
     case "geometric":
       return 1 / spec.p;
-    case "empirical": {
-      const w = spec.weights ?? spec.values.map(() => 1);
-      let sum = 0;
-      let total = 0;
-      for (let i = 0; i < spec.values.length; i++) {
-        sum += spec.values[i] * w[i];
-        total += w[i];
-      }
-      return sum / total;
-    }
+    case "empirical":
+      return empiricalMean(spec.values, spec.weights);
   }
+}
+
+/** The weighted mean of `values` (equal weights if none); 0 when the weights sum to 0. */
+export function empiricalMean(values: readonly number[], weights?: readonly number[]): number {
+  const w = weights ?? values.map(() => 1);
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    sum += values[i] * w[i];
+    total += w[i];
+  }
+  return total > 0 ? sum / total : 0;
 }

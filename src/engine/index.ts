@@ -18,6 +18,7 @@ export {
   type DistIssue,
   type DistSpec,
   distMean,
+  empiricalMean,
   sampler,
 } from "./distributions.ts";
 export { Event, type EventCallback, Interrupt, SimulationError } from "./event.ts";

@@ -5,6 +5,7 @@
  * user forces it.
  */
 import type { InputIssue } from "../common/inputError.ts";
+import { empiricalMean } from "../engine/index.ts";
 import type { DistSpecInput } from "./distSpec.ts";
 import type { Scenario } from "./loader.ts";
 
@@ -52,13 +53,6 @@ export function distMean(spec: DistSpecInput): number {
     default:
       return spec.mean;
   }
-}
-
-function empiricalMean(values: readonly number[], weights?: readonly number[]): number {
-  const w = weights ?? values.map(() => 1);
-  const total = w.reduce((a, b) => a + b, 0);
-  if (total <= 0) return 0;
-  return values.reduce((sum, v, i) => sum + v * w[i], 0) / total;
 }
 
 /** Minutes from `HH:MM`. */
