@@ -164,62 +164,84 @@ export function zodIssuesToInput(
 
 /** Checks beyond the schema (cross references, unique ids, sizing). */
 function semanticIssues(spec: LayoutSpec, file: string, basePath: string): InputIssue[] {
-  const out: InputIssue[] = [];
   const at = (path: string) => (basePath ? `${basePath}.${path}` : path);
-  if (spec.generator === "fishbone" || spec.generator === "flyingV") {
-    const sized = spec.widthM !== undefined && spec.depthM !== undefined;
-    const pitch = spec.aisleWidthM + 2 * spec.rackDepthM;
-    const floorSlots = sized
-      ? ((spec.widthM! * spec.depthM!) / (pitch * spec.bayWidthM)) * 2 * spec.slotsPerBay
-      : (spec.storageSlots ?? 0);
-    if (floorSlots * spec.levels > MAX_LOCATIONS) {
-      out.push({
-        file,
-        path: at(sized ? "widthM" : "storageSlots"),
-        value: sized ? spec.widthM : spec.storageSlots,
-        expected: `a building of at most ${MAX_LOCATIONS} locations (about ${Math.round(floorSlots * spec.levels)} asked)`,
-      });
-    }
-    if (!sized && spec.storageSlots === undefined) {
-      out.push({
-        file,
-        path: at(spec.widthM === undefined ? "widthM" : "depthM"),
-        value: undefined,
-        expected: "widthM and depthM, or storageSlots",
-      });
-    }
+  switch (spec.generator) {
+    case "fishbone":
+    case "flyingV":
+      return angledSizeIssues(spec, file, at);
+    case "traditional":
+      return traditionalIssues(spec, file, at);
+    case "explicit":
+      return explicitIssues(spec, file, at);
   }
-  if (spec.generator === "traditional") {
-    const perBay = spec.levels * spec.slotsPerBay;
-    const count = spec.aisles * 2 * spec.baysPerAisle * perBay;
-    if (count > MAX_LOCATIONS) {
-      out.push({
-        file,
-        path: at("baysPerAisle"),
-        value: spec.baysPerAisle,
-        expected: `at most ${MAX_LOCATIONS} locations in all (aisles × 2 × bays × levels × slots = ${count})`,
-      });
-    }
-    const need = frontRowNeedM(spec);
-    const width = traditionalWidthM(spec);
-    if (need > width) {
-      out.push({
-        file,
-        path: at("packStations"),
-        value: spec.packStations,
-        expected: `pack stations (at least 1.5 m each) and returns/quarantine positions (1.3 m each) that fit the ${width.toFixed(1)} m front row (${need.toFixed(1)} m asked)`,
-      });
-    }
-    if (spec.crossAisles >= spec.baysPerAisle) {
-      out.push({
-        file,
-        path: at("crossAisles"),
-        value: spec.crossAisles,
-        expected: `fewer than baysPerAisle (${spec.baysPerAisle}): every block needs a bay`,
-      });
-    }
+}
+
+type SpecOf<G extends LayoutSpec["generator"]> = Extract<LayoutSpec, { generator: G }>;
+type PathOf = (path: string) => string;
+
+/** A fishbone or flying-V building: sized by widthM and depthM or by storageSlots, within bounds. */
+function angledSizeIssues(
+  spec: SpecOf<"fishbone" | "flyingV">,
+  file: string,
+  at: PathOf,
+): InputIssue[] {
+  const out: InputIssue[] = [];
+  const sized = spec.widthM !== undefined && spec.depthM !== undefined;
+  const pitch = spec.aisleWidthM + 2 * spec.rackDepthM;
+  const floorSlots = sized
+    ? ((spec.widthM! * spec.depthM!) / (pitch * spec.bayWidthM)) * 2 * spec.slotsPerBay
+    : (spec.storageSlots ?? 0);
+  if (floorSlots * spec.levels > MAX_LOCATIONS) {
+    out.push({
+      file,
+      path: at(sized ? "widthM" : "storageSlots"),
+      value: sized ? spec.widthM : spec.storageSlots,
+      expected: `a building of at most ${MAX_LOCATIONS} locations (about ${Math.round(floorSlots * spec.levels)} asked)`,
+    });
   }
-  if (spec.generator === "traditional" && spec.forward && spec.forward.aisles > spec.aisles) {
+  if (!sized && spec.storageSlots === undefined) {
+    out.push({
+      file,
+      path: at(spec.widthM === undefined ? "widthM" : "depthM"),
+      value: undefined,
+      expected: "widthM and depthM, or storageSlots",
+    });
+  }
+  return out;
+}
+
+/** A traditional layout: its size, its front row, its cross aisles and forward area. */
+function traditionalIssues(spec: SpecOf<"traditional">, file: string, at: PathOf): InputIssue[] {
+  const out: InputIssue[] = [];
+  const perBay = spec.levels * spec.slotsPerBay;
+  const count = spec.aisles * 2 * spec.baysPerAisle * perBay;
+  if (count > MAX_LOCATIONS) {
+    out.push({
+      file,
+      path: at("baysPerAisle"),
+      value: spec.baysPerAisle,
+      expected: `at most ${MAX_LOCATIONS} locations in all (aisles × 2 × bays × levels × slots = ${count})`,
+    });
+  }
+  const need = frontRowNeedM(spec);
+  const width = traditionalWidthM(spec);
+  if (need > width) {
+    out.push({
+      file,
+      path: at("packStations"),
+      value: spec.packStations,
+      expected: `pack stations (at least 1.5 m each) and returns/quarantine positions (1.3 m each) that fit the ${width.toFixed(1)} m front row (${need.toFixed(1)} m asked)`,
+    });
+  }
+  if (spec.crossAisles >= spec.baysPerAisle) {
+    out.push({
+      file,
+      path: at("crossAisles"),
+      value: spec.crossAisles,
+      expected: `fewer than baysPerAisle (${spec.baysPerAisle}): every block needs a bay`,
+    });
+  }
+  if (spec.forward && spec.forward.aisles > spec.aisles) {
     out.push({
       file,
       path: at("forward.aisles"),
@@ -227,52 +249,61 @@ function semanticIssues(spec: LayoutSpec, file: string, basePath: string): Input
       expected: `at most aisles (${spec.aisles})`,
     });
   }
-  if (spec.generator === "explicit") {
-    const ids = new Set<string>();
-    const unique = (id: string, path: string) => {
-      if (ids.has(id)) out.push({ file, path: at(path), value: id, expected: "a unique id" });
-      ids.add(id);
-    };
-    spec.aisles.forEach((a, i) => {
-      unique(a.id, `aisles[${i}].id`);
-    });
-    spec.crossAisles.forEach((a, i) => {
-      unique(a.id, `crossAisles[${i}].id`);
-    });
-    const aisleIds = [...ids];
-    const zoneIds = spec.zones.map((z) => z.id);
-    spec.locations.forEach((l, i) => {
-      unique(l.id, `locations[${i}].id`);
-      if (!aisleIds.includes(l.aisle)) {
-        const guess = didYouMean(l.aisle, aisleIds);
-        out.push({
-          file,
-          path: at(`locations[${i}].aisle`),
-          value: l.aisle,
-          expected: guess ? `an aisle id; did you mean "${guess}"?` : "an aisle id",
-        });
-      }
-      if (!zoneIds.includes(l.zone)) {
-        const guess = didYouMean(l.zone, zoneIds);
-        out.push({
-          file,
-          path: at(`locations[${i}].zone`),
-          value: l.zone,
-          expected: guess ? `a zone id; did you mean "${guess}"?` : "a zone id",
-        });
-      }
-    });
-    spec.docks.forEach((d, i) => {
-      unique(d.id, `docks[${i}].id`);
-    });
-    spec.packStations.forEach((p, i) => {
-      unique(p.id, `packStations[${i}].id`);
-    });
-    spec.pdPoints.forEach((p, i) => {
-      unique(p.id, `pdPoints[${i}].id`);
-    });
-  }
   return out;
+}
+
+/** An explicit layout: unique ids, and locations in known aisles and zones. */
+function explicitIssues(spec: SpecOf<"explicit">, file: string, at: PathOf): InputIssue[] {
+  const out: InputIssue[] = [];
+  const ids = new Set<string>();
+  const unique = (id: string, path: string) => {
+    if (ids.has(id)) out.push({ file, path: at(path), value: id, expected: "a unique id" });
+    ids.add(id);
+  };
+  spec.aisles.forEach((a, i) => {
+    unique(a.id, `aisles[${i}].id`);
+  });
+  spec.crossAisles.forEach((a, i) => {
+    unique(a.id, `crossAisles[${i}].id`);
+  });
+  const aisleIds = [...ids];
+  const zoneIds = spec.zones.map((z) => z.id);
+  spec.locations.forEach((l, i) => {
+    unique(l.id, `locations[${i}].id`);
+    const aisle = unknownIdIssue(
+      l.aisle,
+      aisleIds,
+      "an aisle id",
+      file,
+      at(`locations[${i}].aisle`),
+    );
+    if (aisle) out.push(aisle);
+    const zone = unknownIdIssue(l.zone, zoneIds, "a zone id", file, at(`locations[${i}].zone`));
+    if (zone) out.push(zone);
+  });
+  spec.docks.forEach((d, i) => {
+    unique(d.id, `docks[${i}].id`);
+  });
+  spec.packStations.forEach((p, i) => {
+    unique(p.id, `packStations[${i}].id`);
+  });
+  spec.pdPoints.forEach((p, i) => {
+    unique(p.id, `pdPoints[${i}].id`);
+  });
+  return out;
+}
+
+/** An issue when `id` is none of `known`, with a "did you mean" suggestion. */
+function unknownIdIssue(
+  id: string,
+  known: readonly string[],
+  what: string,
+  file: string,
+  path: string,
+): InputIssue | undefined {
+  if (known.includes(id)) return undefined;
+  const guess = didYouMean(id, known);
+  return { file, path, value: id, expected: guess ? `${what}; did you mean "${guess}"?` : what };
 }
 
 /**

@@ -219,6 +219,138 @@ function transition(key: number, step: Step, opt: EdgeOption, c: number, sc: Scr
   return encode(deg, comp, isClosed);
 }
 
+/** A DP layer: parallel arrays of state ids, costs, back-pointers (into the previous layer) and the option taken. */
+interface Layer {
+  ids: number[];
+  costs: number[];
+  prev: number[];
+  option: number[];
+}
+
+const COVER_CODE: Record<Cover, number> = {
+  none: 0,
+  once: 1,
+  twice: 2,
+  low: 3,
+  high: 4,
+  split: 5,
+};
+
+/** The DP's frontier states interned to small ids, with their transitions memoised. */
+class StateSpace {
+  readonly idOf = new Map<number, number>();
+  readonly keyOf: number[] = [];
+  // NOTE: a transition depends only on the state, the step's shape and the cover, and the
+  // same ones recur in every aisle: memoised per call, one array per (shape, cover), indexed
+  // by state id (-1 infeasible). Read directly by `nextLayer`, the DP's inner loop.
+  readonly memo: number[][] = [];
+  readonly scratch: Scratch;
+
+  constructor(readonly c: number) {
+    this.scratch = { deg: new Array<number>(c).fill(0), comp: new Array<number>(c).fill(0) };
+  }
+
+  intern(key: number): number {
+    let id = this.idOf.get(key);
+    if (id === undefined) {
+      id = this.keyOf.length;
+      this.keyOf.push(key);
+      this.idOf.set(key, id);
+    }
+    return id;
+  }
+
+  /** The state id after covering `step` with `opt` from state `id`, or -1 if infeasible. */
+  transitionId(id: number, step: Step, opt: EdgeOption): number {
+    const nk = transition(this.keyOf[id], step, opt, this.c, this.scratch);
+    return nk < 0 ? -1 : this.intern(nk);
+  }
+}
+
+/** Where each state id stands in the layer being built (valid when `stamp[id]` is the layer). */
+class LayerSlots {
+  stamp = new Int32Array(64).fill(-1);
+  slot = new Int32Array(64);
+
+  /** Makes room for four times as many state ids. */
+  grow(): void {
+    const grownStamp = new Int32Array(this.stamp.length * 4).fill(-1);
+    grownStamp.set(this.stamp);
+    const grownSlot = new Int32Array(this.slot.length * 4);
+    grownSlot.set(this.slot);
+    this.stamp = grownStamp;
+    this.slot = grownSlot;
+  }
+}
+
+/** The next DP layer: every state of `current` extended by every option of the step, cheapest kept. */
+function nextLayer(
+  space: StateSpace,
+  slots: LayerSlots,
+  current: Layer,
+  step: Step,
+  layer: number,
+): Layer {
+  const next: Layer = { ids: [], costs: [], prev: [], option: [] };
+  const sig = (((step.kind === "h" ? 8 : 0) + step.row) * 2 + (step.requiredLater ? 1 : 0)) * 8;
+  const options = step.piece.options;
+  const memo = space.memo;
+  let { stamp, slot } = slots;
+  for (let k = 0; k < current.ids.length; k++) {
+    const id = current.ids[k];
+    const base = current.costs[k];
+    for (let o = 0; o < options.length; o++) {
+      const opt = options[o];
+      const m = sig + COVER_CODE[opt.cover];
+      let table = memo[m];
+      if (!table) table = memo[m] = [];
+      let nid = table[id];
+      if (nid === undefined) nid = table[id] = space.transitionId(id, step, opt);
+      if (nid < 0) continue;
+      if (nid >= stamp.length) {
+        slots.grow();
+        ({ stamp, slot } = slots);
+      }
+      const cost = base + opt.costM;
+      if (stamp[nid] !== layer) {
+        stamp[nid] = layer;
+        slot[nid] = next.ids.length;
+        next.ids.push(nid);
+        next.costs.push(cost);
+        next.prev.push(k);
+        next.option.push(o);
+      } else {
+        const at = slot[nid];
+        if (cost < next.costs[at] - 1e-12) {
+          next.costs[at] = cost;
+          next.prev[at] = k;
+          next.option[at] = o;
+        }
+      }
+    }
+  }
+  return next;
+}
+
+/** The cheapest final state that is a tour: every frontier node even, one component overall. */
+function bestTour(space: StateSpace, last: Layer): { at: number; costM: number } {
+  const { deg, comp } = space.scratch;
+  let bestAt = -1;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < last.ids.length; k++) {
+    const closed = decode(space.keyOf[last.ids[k]], space.c, deg, comp);
+    if (deg.some((d) => d === 1)) continue;
+    const labels = new Set(comp.filter((_, s) => deg[s] > 0));
+    if (closed ? labels.size !== 0 : labels.size !== 1) continue;
+    if (last.costs[k] < bestCost) {
+      bestCost = last.costs[k];
+      bestAt = k;
+    }
+  }
+  if (bestAt < 0) throw new Error("optimal routing found no tour (internal error)");
+  return { at: bestAt, costM: bestCost };
+}
+
 /**
  * Exact shortest tour from the depot through every pick and back, on the block's aisles and
  * cross aisles. Up to 4 middle cross aisles (6 cross-aisle rows). `withTour` false leaves
@@ -233,120 +365,37 @@ export function optimalRoute(block: Block | Grid, picks: readonly Pick[], withTo
   if (c > MAX_ROWS)
     throw new RangeError(`optimal routing supports at most ${MAX_ROWS - 2} middle cross aisles`);
   const steps = buildSteps(grid, picks);
-  // States are interned to small ids. Each layer: parallel arrays of state ids, costs,
-  // back-pointers (index into the previous layer) and the option taken.
-  interface Layer {
-    ids: number[];
-    costs: number[];
-    prev: number[];
-    option: number[];
-  }
-  const idOf = new Map<number, number>();
-  const keyOf: number[] = [];
-  const intern = (key: number): number => {
-    let id = idOf.get(key);
-    if (id === undefined) {
-      id = keyOf.length;
-      keyOf.push(key);
-      idOf.set(key, id);
-    }
-    return id;
-  };
+  const space = new StateSpace(c);
+  const slots = new LayerSlots();
   const layers: Layer[] = [];
   let current: Layer = {
-    ids: [intern(encode(new Array(c).fill(0), new Array(c).fill(0), false))],
+    ids: [space.intern(encode(new Array(c).fill(0), new Array(c).fill(0), false))],
     costs: [0],
     prev: [-1],
     option: [-1],
   };
-  const deg = new Array<number>(c).fill(0);
-  const comp = new Array<number>(c).fill(0);
-  const coverCode: Record<Cover, number> = {
-    none: 0,
-    once: 1,
-    twice: 2,
-    low: 3,
-    high: 4,
-    split: 5,
-  };
-  // NOTE: a transition depends only on the state, the step's shape and the cover, and the
-  // same ones recur in every aisle: memoised per call, one array per (shape, cover), indexed
-  // by state id (-1 infeasible, -2 not yet known).
-  const memo: number[][] = [];
-  const scratch = { deg, comp };
-  // Slot of a state id in the layer being built (valid when stamp[id] is the layer number).
-  let stamp = new Int32Array(64).fill(-1);
-  let slot = new Int32Array(64);
   for (let layer = 0; layer < steps.length; layer++) {
-    const step = steps[layer];
-    const next: Layer = { ids: [], costs: [], prev: [], option: [] };
-    const sig = (((step.kind === "h" ? 8 : 0) + step.row) * 2 + (step.requiredLater ? 1 : 0)) * 8;
-    const options = step.piece.options;
-    for (let k = 0; k < current.ids.length; k++) {
-      const id = current.ids[k];
-      const base = current.costs[k];
-      for (let o = 0; o < options.length; o++) {
-        const opt = options[o];
-        const m = sig + coverCode[opt.cover];
-        let table = memo[m];
-        if (!table) table = memo[m] = [];
-        let nid = table[id];
-        if (nid === undefined) {
-          const nk = transition(keyOf[id], step, opt, c, scratch);
-          nid = nk < 0 ? -1 : intern(nk);
-          table[id] = nid;
-        }
-        if (nid < 0) continue;
-        if (nid >= stamp.length) {
-          const grownStamp = new Int32Array(stamp.length * 4).fill(-1);
-          grownStamp.set(stamp);
-          const grownSlot = new Int32Array(slot.length * 4);
-          grownSlot.set(slot);
-          stamp = grownStamp;
-          slot = grownSlot;
-        }
-        const cost = base + opt.costM;
-        if (stamp[nid] !== layer) {
-          stamp[nid] = layer;
-          slot[nid] = next.ids.length;
-          next.ids.push(nid);
-          next.costs.push(cost);
-          next.prev.push(k);
-          next.option.push(o);
-        } else {
-          const at = slot[nid];
-          if (cost < next.costs[at] - 1e-12) {
-            next.costs[at] = cost;
-            next.prev[at] = k;
-            next.option[at] = o;
-          }
-        }
-      }
-    }
-    layers.push(next);
-    current = next;
+    current = nextLayer(space, slots, current, steps[layer], layer);
+    layers.push(current);
   }
-  // Final: every frontier node even; one component overall.
-  let bestAt = -1;
-  let bestCost = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < current.ids.length; k++) {
-    const closed = decode(keyOf[current.ids[k]], c, deg, comp);
-    if (deg.some((d) => d === 1)) continue;
-    const labels = new Set(comp.filter((_, s) => deg[s] > 0));
-    if (closed ? labels.size !== 0 : labels.size !== 1) continue;
-    if (current.costs[k] < bestCost) {
-      bestCost = current.costs[k];
-      bestAt = k;
-    }
-  }
-  if (bestAt < 0) throw new Error("optimal routing found no tour (internal error)");
+  const best = bestTour(space, current);
   const chosen: number[] = new Array(steps.length);
-  let at = bestAt;
+  let at = best.at;
   for (let s = steps.length - 1; s >= 0; s--) {
     chosen[s] = layers[s].option[at];
     at = layers[s].prev[at];
   }
-  return eulerTour(grid, steps, chosen, bestCost, withTour);
+  return eulerTour(grid, steps, chosen, best.costM, withTour);
+}
+
+/** The tour's graph: corner nodes, one node per required point, and the chosen edge copies. */
+interface TourGraph {
+  coords: [number, number][];
+  /** Pick index of each node: -2 a corner, -1 the depot. */
+  pickOf: number[];
+  adj: { to: number; edge: number }[][];
+  used: boolean[];
+  depot: number;
 }
 
 /** Turns the chosen edge covers into a closed walk from the depot (Hierholzer). */
@@ -358,69 +407,74 @@ function eulerTour(
   withTour: boolean,
 ): Route {
   const c = grid.rows.length;
-  const coords: [number, number][] = [];
-  const pickOf: number[] = [];
-  const nodeId = (i: number, r: number) => i * c + r;
+  const g: TourGraph = { coords: [], pickOf: [], adj: [], used: [], depot: -1 };
   for (let i = 0; i < grid.xs.length; i++) {
     for (let r = 0; r < c; r++) {
-      coords.push([grid.xs[i], grid.rows[r]]);
-      pickOf.push(-2);
+      g.coords.push([grid.xs[i], grid.rows[r]]);
+      g.pickOf.push(-2);
+      g.adj.push([]);
     }
   }
-  const adj: { to: number; edge: number }[][] = coords.map(() => []);
-  const used: boolean[] = [];
-  const addEdge = (a: number, b: number, times: number) => {
-    for (let k = 0; k < times; k++) {
-      adj[a].push({ to: b, edge: used.length });
-      adj[b].push({ to: a, edge: used.length });
-      used.push(false);
-    }
-  };
-  let depot = -1;
   steps.forEach((step, s) => {
-    const opt = step.piece.options[chosen[s]];
-    const low = step.kind === "v" ? nodeId(step.aisle, step.row) : nodeId(step.aisle, step.row);
-    const high =
-      step.kind === "v" ? nodeId(step.aisle, step.row + 1) : nodeId(step.aisle + 1, step.row);
-    const [lx, ly] = coords[low];
-    const [hx, hy] = coords[high];
-    const len = step.piece.lengthM;
-    const chain = [low];
-    for (const p of step.piece.points) {
-      const t = len > 0 ? p.offsetM / len : 0;
-      coords.push([lx + t * (hx - lx), ly + t * (hy - ly)]);
-      pickOf.push(p.index);
-      adj.push([]);
-      if (p.index === -1) depot = coords.length - 1;
-      chain.push(coords.length - 1);
-    }
-    chain.push(high);
-    const offsets = [0, ...step.piece.points.map((p) => p.offsetM), len];
-    let gapAt = -1;
-    if (opt.cover === "split") {
-      let gap = -1;
-      for (let k = 1; k + 1 < chain.length - 1; k++) {
-        const g = offsets[k + 1] - offsets[k];
-        if (g > gap) {
-          gap = g;
-          gapAt = k;
-        }
+    const low = step.aisle * c + step.row;
+    const high = step.kind === "v" ? low + 1 : low + c;
+    addCover(g, step.piece, step.piece.options[chosen[s]].cover, low, high);
+  });
+  return routeOfWalk(g, hierholzer(g), costM, withTour);
+}
+
+function addEdge(g: TourGraph, a: number, b: number, times: number): void {
+  for (let k = 0; k < times; k++) {
+    g.adj[a].push({ to: b, edge: g.used.length });
+    g.adj[b].push({ to: a, edge: g.used.length });
+    g.used.push(false);
+  }
+}
+
+/** Adds a piece's required points as nodes between `low` and `high`, and its edge copies. */
+function addCover(g: TourGraph, piece: Piece, cover: Cover, low: number, high: number): void {
+  const [lx, ly] = g.coords[low];
+  const [hx, hy] = g.coords[high];
+  const len = piece.lengthM;
+  const chain = [low];
+  for (const p of piece.points) {
+    const t = len > 0 ? p.offsetM / len : 0;
+    g.coords.push([lx + t * (hx - lx), ly + t * (hy - ly)]);
+    g.pickOf.push(p.index);
+    g.adj.push([]);
+    if (p.index === -1) g.depot = g.coords.length - 1;
+    chain.push(g.coords.length - 1);
+  }
+  chain.push(high);
+  const offsets = [0, ...piece.points.map((p) => p.offsetM), len];
+  let gapAt = -1;
+  if (cover === "split") {
+    let gap = -1;
+    for (let k = 1; k + 1 < chain.length - 1; k++) {
+      const gk = offsets[k + 1] - offsets[k];
+      if (gk > gap) {
+        gap = gk;
+        gapAt = k;
       }
     }
-    const last = chain.length - 2;
-    for (let k = 0; k + 1 < chain.length; k++) {
-      let times = 0;
-      if (opt.cover === "once") times = 1;
-      else if (opt.cover === "twice") times = 2;
-      else if (opt.cover === "low") times = k < last ? 2 : 0;
-      else if (opt.cover === "high") times = k >= 1 ? 2 : 0;
-      else if (opt.cover === "split") times = k === gapAt ? 0 : 2;
-      addEdge(chain[k], chain[k + 1], times);
-    }
-  });
-  // Hierholzer's algorithm from the depot.
+  }
+  const last = chain.length - 2;
+  for (let k = 0; k + 1 < chain.length; k++) {
+    let times = 0;
+    if (cover === "once") times = 1;
+    else if (cover === "twice") times = 2;
+    else if (cover === "low") times = k < last ? 2 : 0;
+    else if (cover === "high") times = k >= 1 ? 2 : 0;
+    else if (cover === "split") times = k === gapAt ? 0 : 2;
+    addEdge(g, chain[k], chain[k + 1], times);
+  }
+}
+
+/** Hierholzer's algorithm: the closed walk from the depot using every edge copy once. */
+function hierholzer(g: TourGraph): number[] {
+  const { adj, used } = g;
   const ptr = adj.map(() => 0);
-  const stack = [depot];
+  const stack = [g.depot];
   const walk: number[] = [];
   while (stack.length > 0) {
     const u = stack[stack.length - 1];
@@ -435,18 +489,27 @@ function eulerTour(
     }
     if (!moved) walk.push(stack.pop()!);
   }
-  walk.reverse();
+  return walk.reverse();
+}
+
+/** The route of a walk: picks in first-visit order and, with `withTour`, its distinct points. */
+function routeOfWalk(
+  g: TourGraph,
+  walk: readonly number[],
+  costM: number,
+  withTour: boolean,
+): Route {
   const order: number[] = [];
   const seen = new Set<number>();
   const tour: [number, number][] = [];
   for (const node of walk) {
-    const pick = pickOf[node];
+    const pick = g.pickOf[node];
     if (pick >= 0 && !seen.has(pick)) {
       seen.add(pick);
       order.push(pick);
     }
     if (!withTour) continue;
-    const [x, y] = coords[node];
+    const [x, y] = g.coords[node];
     const lastPoint = tour[tour.length - 1];
     if (!lastPoint || lastPoint[0] !== x || lastPoint[1] !== y) tour.push([x, y]);
   }
