@@ -6,7 +6,7 @@
  */
 import { InputError, type InputIssue } from "../common/inputError.ts";
 import type { SkuRow } from "./csvSchema.ts";
-import { numberCell, parseCsv } from "./csvTable.ts";
+import { type CsvRow, numberCell, parseCsv } from "./csvTable.ts";
 import { HORIZON_MAX_S, MAX_SKUS, MAX_UNITS } from "./limits.ts";
 import type { Scenario } from "./loader.ts";
 
@@ -50,58 +50,12 @@ export function skuMasterFromCsv(
   const seen = new Map<string, number>();
   const suppliers = scenario.inbound.suppliers.map((s) => s.name);
   const out: SkuRow[] = [];
-  let withShare = 0;
   for (const row of rows) {
-    const id = row.cells.sku;
-    if (id === "") {
-      issues.push({ file, path: `row ${row.row}, column sku`, value: id, expected: "a SKU id" });
-    } else if (seen.has(id)) {
-      issues.push({
-        file,
-        path: `row ${row.row}, column sku`,
-        value: id,
-        expected: `a SKU id not used before (row ${seen.get(id)})`,
-      });
-    } else seen.set(id, row.row);
-    const cube = numberCell(row, "unitCubeM3", file, issues, { min: 1e-6, max: 10 });
-    const sku: SkuRow = {
-      id,
-      unitCubeM3: cube,
-      unitsPerPallet: Math.max(1, Math.floor(scenario.skus.palletLoadCubeM3 / cube)),
-      unitWeightKg: cube * scenario.skus.densityKgPerM3,
-    };
-    if ((row.cells.unitsPerPallet ?? "") !== "")
-      sku.unitsPerPallet = numberCell(row, "unitsPerPallet", file, issues, {
-        min: 1,
-        max: MAX_UNITS,
-        integer: true,
-      });
-    if ((row.cells.unitWeightKg ?? "") !== "")
-      sku.unitWeightKg = numberCell(row, "unitWeightKg", file, issues, { min: 0, max: 2000 });
-    if ((row.cells.shelfLifeDays ?? "") !== "")
-      sku.shelfLifeDays = numberCell(row, "shelfLifeDays", file, issues, {
-        min: 0,
-        exclusiveMin: true,
-        max: 36_500,
-      });
-    const supplier = row.cells.supplier ?? "";
-    if (supplier !== "") {
-      if (!suppliers.includes(supplier)) {
-        issues.push({
-          file,
-          path: `row ${row.row}, column supplier`,
-          value: supplier,
-          expected: `a supplier of inbound.suppliers (${suppliers.join(", ")})`,
-        });
-      }
-      sku.supplier = supplier;
-    }
-    if ((row.cells.lineShare ?? "") !== "") {
-      sku.lineShare = numberCell(row, "lineShare", file, issues, { min: 0, max: 1e12 });
-      withShare++;
-    }
-    out.push(sku);
+    const idIssue = skuIdIssue(row, seen, file);
+    if (idIssue) issues.push(idIssue);
+    out.push(skuOfRow(row, scenario.skus, suppliers, file, issues));
   }
+  const withShare = out.filter((sku) => sku.lineShare !== undefined).length;
   if (withShare > 0 && withShare < out.length) {
     const missing = rows.find((r) => (r.cells.lineShare ?? "") === "");
     issues.push({
@@ -116,6 +70,70 @@ export function skuMasterFromCsv(
   }
   if (issues.length > 0) throw new InputError(issues);
   return out;
+}
+
+/** A row's SKU id when it is empty or used by an earlier row (`seen`: id → row). */
+function skuIdIssue(row: CsvRow, seen: Map<string, number>, file: string): InputIssue | undefined {
+  const id = row.cells.sku;
+  if (id === "")
+    return { file, path: `row ${row.row}, column sku`, value: id, expected: "a SKU id" };
+  if (seen.has(id)) {
+    return {
+      file,
+      path: `row ${row.row}, column sku`,
+      value: id,
+      expected: `a SKU id not used before (row ${seen.get(id)})`,
+    };
+  }
+  seen.set(id, row.row);
+  return undefined;
+}
+
+/** The SKU of one row; its problems go to `issues`. */
+function skuOfRow(
+  row: CsvRow,
+  skus: Scenario["skus"],
+  suppliers: readonly string[],
+  file: string,
+  issues: InputIssue[],
+): SkuRow {
+  const given = (column: string) => (row.cells[column] ?? "") !== "";
+  const cube = numberCell(row, "unitCubeM3", file, issues, { min: 1e-6, max: 10 });
+  const sku: SkuRow = {
+    id: row.cells.sku,
+    unitCubeM3: cube,
+    unitsPerPallet: Math.max(1, Math.floor(skus.palletLoadCubeM3 / cube)),
+    unitWeightKg: cube * skus.densityKgPerM3,
+  };
+  if (given("unitsPerPallet"))
+    sku.unitsPerPallet = numberCell(row, "unitsPerPallet", file, issues, {
+      min: 1,
+      max: MAX_UNITS,
+      integer: true,
+    });
+  if (given("unitWeightKg"))
+    sku.unitWeightKg = numberCell(row, "unitWeightKg", file, issues, { min: 0, max: 2000 });
+  if (given("shelfLifeDays"))
+    sku.shelfLifeDays = numberCell(row, "shelfLifeDays", file, issues, {
+      min: 0,
+      exclusiveMin: true,
+      max: 36_500,
+    });
+  const supplier = row.cells.supplier ?? "";
+  if (supplier !== "") {
+    if (!suppliers.includes(supplier)) {
+      issues.push({
+        file,
+        path: `row ${row.row}, column supplier`,
+        value: supplier,
+        expected: `a supplier of inbound.suppliers (${suppliers.join(", ")})`,
+      });
+    }
+    sku.supplier = supplier;
+  }
+  if (given("lineShare"))
+    sku.lineShare = numberCell(row, "lineShare", file, issues, { min: 0, max: 1e12 });
+  return sku;
 }
 
 /**

@@ -60,6 +60,46 @@ function crossCheck(data: ScenarioFile, file: string): InputIssue[] {
       expected: `less than horizonDays (${data.horizonDays})`,
     });
   }
+  const skuCount = data.skus.count;
+  issues.push(
+    ...crewShiftIssues(data, file),
+    ...taskEquipmentIssues(data, file),
+    ...givenListIssues(
+      data.outbound.orderList.map((order) => ({ name: order.carrier, rows: order.lines })),
+      { path: "outbound.orderList", nameField: "carrier", rowsField: "lines", skuCount },
+      data.outbound.carriers.map((c) => c.name),
+      file,
+    ),
+    ...givenListIssues(
+      data.inbound.deliveries.map((delivery) => ({
+        name: delivery.supplier,
+        rows: delivery.pallets,
+      })),
+      { path: "inbound.deliveries", nameField: "supplier", rowsField: "pallets", skuCount },
+      data.inbound.suppliers.map((c) => c.name),
+      file,
+    ),
+    ...repeatedNames(data.outbound.carriers, "outbound.carriers", "carrier", file),
+    ...repeatedNames(data.inbound.suppliers, "inbound.suppliers", "supplier", file),
+    ...storageRuleIssues(data, file),
+  );
+  for (const pattern of ["hourlyPattern", "weeklyPattern"] as const) {
+    const weights = data.outbound[pattern];
+    if (weights.every((w) => w === 0) && data.outbound.ordersPerDay > 0) {
+      issues.push({
+        file,
+        path: `outbound.${pattern}`,
+        value: weights,
+        expected: "at least one positive weight",
+      });
+    }
+  }
+  return issues;
+}
+
+/** Crews whose shift is not one of workforce.shifts. */
+function crewShiftIssues(data: ScenarioFile, file: string): InputIssue[] {
+  const issues: InputIssue[] = [];
   const shifts = Object.keys(data.workforce.shifts);
   for (const role of ROLES) {
     data.workforce.roles[role].crews.forEach((crew, i) => {
@@ -73,6 +113,12 @@ function crossCheck(data: ScenarioFile, file: string): InputIssue[] {
       }
     });
   }
+  return issues;
+}
+
+/** Tasks that need equipment of a kind without a pool. */
+function taskEquipmentIssues(data: ScenarioFile, file: string): InputIssue[] {
+  const issues: InputIssue[] = [];
   for (const task of EQUIPPED_TASKS) {
     const kind = data.equipment.tasks[task];
     if (kind === "none") continue;
@@ -86,70 +132,47 @@ function crossCheck(data: ScenarioFile, file: string): InputIssue[] {
       });
     }
   }
-  const skuCount = data.skus.count;
-  const carrierNames = data.outbound.carriers.map((c) => c.name);
-  const supplierNames = data.inbound.suppliers.map((c) => c.name);
-  data.outbound.orderList.forEach((order, i) => {
-    if (order.carrier !== undefined && !carrierNames.includes(order.carrier)) {
+  return issues;
+}
+
+/** Where a list of given orders or deliveries sits and what its items name. */
+interface GivenList {
+  path: string;
+  /** The field naming a carrier or supplier. */
+  nameField: string;
+  /** The field holding the items' SKU rows (lines, pallets). */
+  rowsField: string;
+  skuCount: number;
+}
+
+/** Given orders or deliveries naming an unknown carrier or supplier, or a SKU beyond skus.count. */
+function givenListIssues(
+  items: readonly { name: string | undefined; rows: readonly { sku: number }[] }[],
+  list: GivenList,
+  names: readonly string[],
+  file: string,
+): InputIssue[] {
+  const issues: InputIssue[] = [];
+  items.forEach((item, i) => {
+    if (item.name !== undefined && !names.includes(item.name)) {
       issues.push({
         file,
-        path: `outbound.orderList[${i}].carrier`,
-        value: order.carrier,
-        expected: `a carrier name (${carrierNames.join(", ")})`,
+        path: `${list.path}[${i}].${list.nameField}`,
+        value: item.name,
+        expected: `a ${list.nameField} name (${names.join(", ")})`,
       });
     }
-    order.lines.forEach((line, j) => {
-      if (line.sku > skuCount) {
+    item.rows.forEach((row, j) => {
+      if (row.sku > list.skuCount) {
         issues.push({
           file,
-          path: `outbound.orderList[${i}].lines[${j}].sku`,
-          value: line.sku,
-          expected: `a SKU rank from 1 to skus.count (${skuCount})`,
+          path: `${list.path}[${i}].${list.rowsField}[${j}].sku`,
+          value: row.sku,
+          expected: `a SKU rank from 1 to skus.count (${list.skuCount})`,
         });
       }
     });
   });
-  data.inbound.deliveries.forEach((delivery, i) => {
-    if (delivery.supplier !== undefined && !supplierNames.includes(delivery.supplier)) {
-      issues.push({
-        file,
-        path: `inbound.deliveries[${i}].supplier`,
-        value: delivery.supplier,
-        expected: `a supplier name (${supplierNames.join(", ")})`,
-      });
-    }
-    delivery.pallets.forEach((pallet, j) => {
-      if (pallet.sku > skuCount) {
-        issues.push({
-          file,
-          path: `inbound.deliveries[${i}].pallets[${j}].sku`,
-          value: pallet.sku,
-          expected: `a SKU rank from 1 to skus.count (${skuCount})`,
-        });
-      }
-    });
-  });
-  issues.push(
-    ...repeatedNames(data.outbound.carriers, "outbound.carriers", "carrier", file),
-    ...repeatedNames(data.inbound.suppliers, "inbound.suppliers", "supplier", file),
-  );
-  issues.push(...storageRuleIssues(data, file));
-  if (data.outbound.hourlyPattern.every((w) => w === 0) && data.outbound.ordersPerDay > 0) {
-    issues.push({
-      file,
-      path: "outbound.hourlyPattern",
-      value: data.outbound.hourlyPattern,
-      expected: "at least one positive weight",
-    });
-  }
-  if (data.outbound.weeklyPattern.every((w) => w === 0) && data.outbound.ordersPerDay > 0) {
-    issues.push({
-      file,
-      path: "outbound.weeklyPattern",
-      value: data.outbound.weeklyPattern,
-      expected: "at least one positive weight",
-    });
-  }
   return issues;
 }
 

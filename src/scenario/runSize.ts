@@ -5,7 +5,7 @@
  * user forces it.
  */
 import type { InputIssue } from "../common/inputError.ts";
-import { empiricalMean } from "../engine/index.ts";
+import { type DistSpec, empiricalMean, distMean as exactMean } from "../engine/index.ts";
 import type { DistSpecInput } from "./distSpec.ts";
 import type { Scenario } from "./loader.ts";
 
@@ -33,26 +33,14 @@ export const RUN_SIZE_LIMITS: RunSize = {
 /** Events per order line, measured on the bundled scenarios (4–6). */
 const EVENTS_PER_LINE = 6;
 
-/** The mean of a distribution (its variate before rounding). */
+/**
+ * The mean of a distribution (its variate before rounding); a normal truncated at `min`
+ * counts as its untruncated mean, at least `min`, and empirical weights summing to 0 as 0.
+ */
 export function distMean(spec: DistSpecInput): number {
-  switch (spec.dist) {
-    case "constant":
-      return spec.value;
-    case "uniform":
-      return (spec.min + spec.max) / 2;
-    case "normal":
-      return Math.max(spec.mean, spec.min ?? spec.mean);
-    case "triangular":
-      return (spec.min + spec.mode + spec.max) / 3;
-    case "gamma":
-      return spec.shape * spec.scale;
-    case "geometric":
-      return 1 / spec.p;
-    case "empirical":
-      return empiricalMean(spec.values, spec.weights);
-    default:
-      return spec.mean;
-  }
+  if (spec.dist === "normal") return Math.max(spec.mean, spec.min ?? spec.mean);
+  if (spec.dist === "empirical") return empiricalMean(spec.values, spec.weights);
+  return exactMean(spec as DistSpec);
 }
 
 /** Minutes from `HH:MM`. */
