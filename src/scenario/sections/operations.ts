@@ -5,8 +5,9 @@
  * runs the core flow unchanged.
  */
 import { z } from "zod";
-import { distSpec } from "./distSpec.ts";
-import { DAY_S, HORIZON_MAX_S, MAX_SKUS, MAX_UNITS } from "./limits.ts";
+import { distSpec } from "../distSpec.ts";
+import { DAY_S, MAX_SKUS, MAX_UNITS } from "../limits.ts";
+import { clock, optionalName, runTime, weekdayList } from "./fields.ts";
 
 const probability = z.number().min(0).max(1);
 
@@ -79,16 +80,8 @@ const countsSchema = z
     fullInventory: z
       .array(
         z.strictObject({
-          timeS: z
-            .number()
-            .min(0)
-            .max(HORIZON_MAX_S)
-            .describe("Start, s from the start (Monday 00:00)"),
-          zone: z
-            .string()
-            .min(1)
-            .optional()
-            .describe("Layout zone id of the pick faces counted (default every zone)"),
+          timeS: runTime("Start, s from the start (Monday 00:00)"),
+          zone: optionalName("Layout zone id of the pick faces counted (default every zone)"),
         }),
       )
       .max(100)
@@ -220,11 +213,6 @@ const packagingSchema = z
   .prefault({})
   .describe("Packaging chosen by cube at the pack stations; material consumed is counted");
 
-const clock = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day HH:MM")
-  .describe("A time of day, HH:MM (24 h)");
-
 const productionLineSchema = z.strictObject({
   name: z.string().min(1).describe("Production line name"),
   intervalS: z
@@ -235,12 +223,7 @@ const productionLineSchema = z.strictObject({
     .describe("One line-feeding order every this many seconds while the line runs (default 3600)"),
   start: clock.default("06:00").describe("Daily start of feeding (default 06:00)"),
   end: clock.default("22:00").describe("Daily end of feeding (default 22:00)"),
-  days: z
-    .array(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]))
-    .min(1)
-    .max(7)
-    .default(["mon", "tue", "wed", "thu", "fri"])
-    .describe("Days the line runs (default mon–fri)"),
+  days: weekdayList("Days the line runs (default mon–fri)"),
   linesPerOrder: distSpec({ min: 0, max: 1000 })
     .default({ dist: "constant", value: 3 })
     .describe("Lines per feeding order, rounded, at least 1 (default 3)"),

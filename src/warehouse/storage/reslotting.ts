@@ -10,7 +10,7 @@
 import { InputError, type InputIssue } from "../../common/inputError.ts";
 import type { Location } from "../../layout/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
-import { operationsSchema } from "../../scenario/operationsSchema.ts";
+import { operationsSchema } from "../../scenario/sections/operations.ts";
 import type { Operation } from "../operation.ts";
 import { acquire, putCases, release, takeCases, traceTask } from "../workforce/activities.ts";
 import { DAY_S } from "../workforce/calendar.ts";
