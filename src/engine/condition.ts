@@ -21,20 +21,12 @@ export function allOf(sim: Simulation, events: readonly Event[]): Event<any[]> {
   const list = events.slice();
   let remaining = list.length;
   const settle = (event: Event): void => {
-    if (condition._state !== 0) return;
-    if (!event._ok) {
-      event._defused = true;
-      condition.fail(event._value);
-      return;
-    }
+    if (condition._state !== 0 || passedFailure(condition, event)) return;
     remaining--;
     if (remaining === 0) condition.succeed(list.map((e) => e._value));
   };
   if (list.length === 0) condition.succeed([]);
-  for (const event of list) {
-    if (event._state === PROCESSED) settle(event);
-    else event.addCallback(settle);
-  }
+  watch(list, settle);
   return condition;
 }
 
@@ -47,18 +39,26 @@ export function anyOf(
   const condition = new Event<{ index: number; event: Event; value: any }>(sim);
   const list = events.slice();
   const settle = (event: Event): void => {
-    if (condition._state !== 0) return;
-    if (!event._ok) {
-      event._defused = true;
-      condition.fail(event._value);
-      return;
-    }
+    if (condition._state !== 0 || passedFailure(condition, event)) return;
     condition.succeed({ index: list.indexOf(event), event, value: event._value });
   };
   if (list.length === 0) condition.succeed({ index: -1, event: condition, value: undefined });
+  watch(list, settle);
+  return condition;
+}
+
+/** Fails the condition with a failed event's error (the event counts as handled); true if it did. */
+function passedFailure(condition: Event, event: Event): boolean {
+  if (event._ok) return false;
+  event._defused = true;
+  condition.fail(event._value);
+  return true;
+}
+
+/** Calls `settle` with each event once processed (at once for those already processed). */
+function watch(list: readonly Event[], settle: (event: Event) => void): void {
   for (const event of list) {
     if (event._state === PROCESSED) settle(event);
     else event.addCallback(settle);
   }
-  return condition;
 }

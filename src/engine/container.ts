@@ -80,26 +80,26 @@ export class Container {
 
   /** Adds `amount` (> 0, at most the capacity) once there is room; the event's value is the amount. */
   put(amount: number): ContainerRequest {
-    if (!(amount > 0 && amount <= this.capacity && Number.isFinite(amount))) {
-      throw new RangeError(
-        `container.put: amount must be in (0, capacity ${this.capacity}]: ${describe(amount)}`,
-      );
-    }
-    const request = new ContainerRequest(this, amount, true);
-    this.puts.push(request);
-    this.settle();
-    return request;
+    return this.request("put", amount, this.puts);
   }
 
   /** Removes `amount` (> 0, at most the capacity) once the level allows; the event's value is the amount. */
   get(amount: number): ContainerRequest {
+    return this.request("get", amount, this.gets);
+  }
+
+  private request(
+    verb: "put" | "get",
+    amount: number,
+    queue: ContainerRequest[],
+  ): ContainerRequest {
     if (!(amount > 0 && amount <= this.capacity && Number.isFinite(amount))) {
       throw new RangeError(
-        `container.get: amount must be in (0, capacity ${this.capacity}]: ${describe(amount)}`,
+        `container.${verb}: amount must be in (0, capacity ${this.capacity}]: ${describe(amount)}`,
       );
     }
-    const request = new ContainerRequest(this, amount, false);
-    this.gets.push(request);
+    const request = new ContainerRequest(this, amount, verb === "put");
+    queue.push(request);
     this.settle();
     return request;
   }

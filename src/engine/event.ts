@@ -121,9 +121,7 @@ export class Event<T = any> {
   succeed(value?: T): this {
     if (this._state !== PENDING) {
       if (this._state === CANCELLED) return this;
-      throw new RangeError(
-        `event already triggered (value ${describe(this._value)}); cannot succeed with ${describe(value)}`,
-      );
+      throw alreadyTriggered(this, `succeed with ${describe(value)}`);
     }
     this._state = TRIGGERED;
     this._value = value;
@@ -135,9 +133,7 @@ export class Event<T = any> {
   fail(error: unknown): this {
     if (this._state !== PENDING) {
       if (this._state === CANCELLED) return this;
-      throw new RangeError(
-        `event already triggered (value ${describe(this._value)}); cannot fail with ${describe(error)}`,
-      );
+      throw alreadyTriggered(this, `fail with ${describe(error)}`);
     }
     this._state = TRIGGERED;
     this._ok = false;
@@ -200,3 +196,10 @@ Event.prototype._defused = false;
 /** @internal An interruption: `_waiter` holds the process to interrupt. */
 export class Interruption extends Event {}
 Interruption.prototype._kind = KIND_INTERRUPTION;
+
+/** The error for triggering an event twice: what it holds and what was asked of it. */
+function alreadyTriggered(event: Event, asked: string): RangeError {
+  return new RangeError(
+    `event already triggered (value ${describe(event._value)}); cannot ${asked}`,
+  );
+}

@@ -94,6 +94,7 @@ export class RandomStream {
 
   /** A uniform number in [0, 1) (32-bit resolution). */
   next(): number {
+    // NOTE: the sfc32 step of `nextUint32` written out again: this is the call every draw makes.
     const a = this.a;
     const b = this.b;
     const c = this.c;
