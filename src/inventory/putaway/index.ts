@@ -1,4 +1,5 @@
 /** Putaway rules by name, as a scenario names them (`storage.putaway: closestOpen`). */
+import { type NameOf, registryOf } from "../../common/registry.ts";
 import { classBased } from "./classBased.ts";
 import { closestOpen } from "./closestOpen.ts";
 import { cubePerOrderIndex } from "./cubePerOrderIndex.ts";
@@ -11,13 +12,13 @@ export { coiAssignment, cubePerOrder } from "./cubePerOrderIndex.ts";
 export type * from "./types.ts";
 
 /** Every putaway rule factory, by name. */
-export const putawayRules = {
+export const putawayRules = registryOf<PutawayRuleFactory>()({
   fixed,
   random,
   closestOpen,
   classBased,
   cubePerOrderIndex,
-} as const satisfies Record<string, PutawayRuleFactory>;
+});
 
 /** A putaway rule name. */
-export type PutawayRuleName = keyof typeof putawayRules;
+export type PutawayRuleName = NameOf<typeof putawayRules>;

@@ -1,4 +1,5 @@
 /** Removal rules by name, as a scenario names them (`storage.removal: fifo`). */
+import { type NameOf, registryOf } from "../../common/registry.ts";
 import { closest } from "./closest.ts";
 import { fefo } from "./fefo.ts";
 import { fewestLocations } from "./fewestLocations.ts";
@@ -9,13 +10,13 @@ import type { RemovalRuleFactory } from "./types.ts";
 export type * from "./types.ts";
 
 /** Every removal rule factory, by name. */
-export const removalRules = {
+export const removalRules = registryOf<RemovalRuleFactory>()({
   fifo,
   lifo,
   fefo,
   closest,
   fewestLocations,
-} as const satisfies Record<string, RemovalRuleFactory>;
+});
 
 /** A removal rule name. */
-export type RemovalRuleName = keyof typeof removalRules;
+export type RemovalRuleName = NameOf<typeof removalRules>;

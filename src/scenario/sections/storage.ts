@@ -1,18 +1,19 @@
 /** The `storage` section: putaway and removal rules, ABC classes, pick faces and reorders. */
 import { z } from "zod";
-import { type PutawayRuleName, putawayRules } from "../../inventory/putaway/index.ts";
-import { type RemovalRuleName, removalRules } from "../../inventory/removal/index.ts";
+import { namesOf } from "../../common/registry.ts";
+import { putawayRules } from "../../inventory/putaway/index.ts";
+import { removalRules } from "../../inventory/removal/index.ts";
 import { slottingSchema } from "../slottingSchema.ts";
 import { clock } from "./fields.ts";
 
 export const storageSchema = z
   .strictObject({
     putaway: z
-      .enum(Object.keys(putawayRules) as [PutawayRuleName, ...PutawayRuleName[]])
+      .enum(namesOf(putawayRules))
       .default("closestOpen")
       .describe("Putaway rule by name, from the inventory putaway folder (default closestOpen)"),
     removal: z
-      .enum(Object.keys(removalRules) as [RemovalRuleName, ...RemovalRuleName[]])
+      .enum(namesOf(removalRules))
       .default("fifo")
       .describe(
         "Which reserve pallet replenishment takes: fifo (the oldest), lifo (the newest), fefo (the earliest expiry: needs skus.shelfLifeDays), closest (nearest the P&D point), fewestLocations (the smallest pallet) (default fifo)",
