@@ -137,17 +137,11 @@ export function parsePolicy(text: string, where: SpecSource): ReorderPolicy {
 }
 
 /** The document form (YAML or JSON): strings as on the command line, or the structured objects. */
-export interface PolicyDocument {
+export interface PolicyDocument
+  extends Partial<Omit<InventoryPolicyOptions, "demand" | "leadTimeS" | "policy">> {
   demand?: string | DemandSpec;
   leadTime?: string | number | DistSpec;
   policy?: string | ReorderPolicy;
-  days?: number;
-  warmupDays?: number;
-  shortage?: "backorder" | "lostSales";
-  seed?: number;
-  replications?: number;
-  batches?: number;
-  initialOnHand?: number;
 }
 
 const DOC_KEYS = [

@@ -5,7 +5,7 @@
 import { InputError, type InputIssue } from "../../common/inputError.ts";
 import { unitsPerLoad } from "../location.ts";
 import type { LocationContent, Sku, StorageCategory, StorageLocation } from "../types.ts";
-import type { ContentsOf, PutawayRequest, PutawaySetup } from "./types.ts";
+import type { ContentsOf, PutawayDecision, PutawayRequest, PutawaySetup } from "./types.ts";
 
 const EPS = 1e-9;
 
@@ -116,6 +116,20 @@ export function firstFit(
 ): StorageLocation | undefined {
   for (const location of ordered) if (fits(location, request, contentsOf)) return location;
   return undefined;
+}
+
+/** The first of the SKU's own locations the load fits, else the first overflow location it fits. */
+export function ownThenOverflow(
+  own: readonly StorageLocation[],
+  overflow: readonly StorageLocation[],
+  fits: FitTest,
+  request: PutawayRequest,
+  contentsOf: ContentsOf,
+): PutawayDecision {
+  const hit = firstFit(own, fits, request, contentsOf);
+  if (hit) return { status: "placed", locationId: hit.id, overflow: false };
+  const spill = firstFit(overflow, fits, request, contentsOf);
+  return spill ? { status: "placed", locationId: spill.id, overflow: true } : { status: "noSpace" };
 }
 
 /**

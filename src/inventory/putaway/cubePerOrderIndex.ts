@@ -6,7 +6,7 @@
  */
 import { byDistance, unitsPerLoad } from "../location.ts";
 import type { Sku } from "../types.ts";
-import { firstFit, prepareSetup } from "./capacity.ts";
+import { ownThenOverflow, prepareSetup } from "./capacity.ts";
 import type { PutawayRuleFactory } from "./types.ts";
 
 /** COI of a SKU: storageCubeM3 (default one unit load's cube) ÷ picksPerDay (∞ without picks). */
@@ -52,11 +52,6 @@ export const cubePerOrderIndex: PutawayRuleFactory = (setup) => {
   const overflow = ordered.filter((l) => !dedicated.has(l.id));
   return (request, contentsOf) => {
     const own = (slots.get(request.sku.id) ?? []).map((id) => byId.get(id)!);
-    const hit = firstFit(own, fits, request, contentsOf);
-    if (hit) return { status: "placed", locationId: hit.id, overflow: false };
-    const spill = firstFit(overflow, fits, request, contentsOf);
-    return spill
-      ? { status: "placed", locationId: spill.id, overflow: true }
-      : { status: "noSpace" };
+    return ownThenOverflow(own, overflow, fits, request, contentsOf);
   };
 };

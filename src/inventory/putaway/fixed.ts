@@ -3,7 +3,7 @@
  * full the load overflows to the nearest location dedicated to no SKU.
  */
 import { byDistance } from "../location.ts";
-import { firstFit, prepareSetup } from "./capacity.ts";
+import { ownThenOverflow, prepareSetup } from "./capacity.ts";
 import type { PutawayRuleFactory } from "./types.ts";
 
 /** Reads `setup.assignment` (SKU id → location ids). */
@@ -20,11 +20,6 @@ export const fixed: PutawayRuleFactory = (setup) => {
     const own = (assignment[request.sku.id] ?? [])
       .map((id) => byId.get(id))
       .filter((l) => l !== undefined);
-    const hit = firstFit(own, fits, request, contentsOf);
-    if (hit) return { status: "placed", locationId: hit.id, overflow: false };
-    const spill = firstFit(overflow, fits, request, contentsOf);
-    return spill
-      ? { status: "placed", locationId: spill.id, overflow: true }
-      : { status: "noSpace" };
+    return ownThenOverflow(own, overflow, fits, request, contentsOf);
   };
 };

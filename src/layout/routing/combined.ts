@@ -3,7 +3,7 @@
  * right; each is either traversed or entered and left from the side the picker is on, the
  * choice made by a small dynamic programme so that the sweep ends at the front.
  */
-import { checkPicks, type Grid, gridOf, picksByAisle, TourBuilder } from "./grid.ts";
+import { aisleVisits, type Grid, gridOf, TourBuilder } from "./grid.ts";
 import { combinedBlock, multiBlockRoute } from "./multiBlock.ts";
 import type { Block, Pick, Route } from "./types.ts";
 
@@ -13,10 +13,7 @@ export function combinedRoute(block: Block | Grid, picks: readonly Pick[], withT
   if (grid.rows.length > 2) {
     return multiBlockRoute(grid, picks, combinedBlock, withTour);
   }
-  checkPicks(grid, picks);
-  const length = grid.rows[grid.rows.length - 1];
-  const byAisle = picksByAisle(grid.xs.length, picks);
-  const visited = byAisle.map((list, i) => (list.length > 0 ? i : -1)).filter((i) => i >= 0);
+  const { length, byAisle, visited } = aisleVisits(grid, picks);
   const v = visited.length;
   // cost[k][side]: cheapest vertical travel for aisles k.. starting on side (0 front, 1 back)
   // and ending at the front; choice[k][side]: true = traverse.

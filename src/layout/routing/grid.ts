@@ -204,6 +204,21 @@ export function sortByPosition(list: number[], picks: readonly Pick[]): void {
   }
 }
 
+/**
+ * A one-block tour's start: the picks checked, the aisle length, the picks by aisle and the
+ * aisles with picks, left to right.
+ */
+export function aisleVisits(
+  grid: Grid,
+  picks: readonly Pick[],
+): { length: number; byAisle: number[][]; visited: number[] } {
+  checkPicks(grid, picks);
+  const length = grid.rows[grid.rows.length - 1];
+  const byAisle = picksByAisle(grid.xs.length, picks);
+  const visited = byAisle.map((list, i) => (list.length > 0 ? i : -1)).filter((i) => i >= 0);
+  return { length, byAisle, visited };
+}
+
 /** Pick indices per aisle, sorted by position (ascending). */
 export function picksByAisle(aisles: number, picks: readonly Pick[]): number[][] {
   const out: number[][] = Array.from({ length: aisles }, () => []);

@@ -3,7 +3,7 @@
  * when the number of such aisles is odd, the last one is entered and left from the front.
  * Middle cross aisles are not used (the aisles are taken end to end).
  */
-import { checkPicks, type Grid, gridOf, picksByAisle, TourBuilder } from "./grid.ts";
+import { aisleVisits, type Grid, gridOf, TourBuilder } from "./grid.ts";
 import { multiBlockRoute, sShapeBlock } from "./multiBlock.ts";
 import type { Block, Pick, Route } from "./types.ts";
 
@@ -13,10 +13,7 @@ export function sShapeRoute(block: Block | Grid, picks: readonly Pick[], withTou
   if (grid.rows.length > 2) {
     return multiBlockRoute(grid, picks, sShapeBlock, withTour);
   }
-  checkPicks(grid, picks);
-  const length = grid.rows[grid.rows.length - 1];
-  const byAisle = picksByAisle(grid.xs.length, picks);
-  const visited = byAisle.map((list, i) => (list.length > 0 ? i : -1)).filter((i) => i >= 0);
+  const { length, byAisle, visited } = aisleVisits(grid, picks);
   const b = new TourBuilder(grid.depotX, 0, withTour);
   let atFront = true;
   visited.forEach((aisle, k) => {

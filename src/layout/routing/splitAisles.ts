@@ -3,7 +3,7 @@
  * picks, take the back part of each middle aisle from the back cross aisle, traverse the
  * rightmost aisle, and take the front parts from the front cross aisle on the way back.
  */
-import { checkPicks, type Grid, picksByAisle, TourBuilder } from "./grid.ts";
+import { aisleVisits, type Grid, TourBuilder } from "./grid.ts";
 import type { Pick, Route } from "./types.ts";
 
 /**
@@ -16,10 +16,7 @@ export function splitAislesRoute(
   splitAt: (positionsM: number[], lengthM: number) => number,
   withTour = true,
 ): Route {
-  checkPicks(grid, picks);
-  const length = grid.rows[grid.rows.length - 1];
-  const byAisle = picksByAisle(grid.xs.length, picks);
-  const visited = byAisle.map((list, i) => (list.length > 0 ? i : -1)).filter((i) => i >= 0);
+  const { length, byAisle, visited } = aisleVisits(grid, picks);
   const b = new TourBuilder(grid.depotX, 0, withTour);
   if (visited.length === 1) {
     const aisle = visited[0];
