@@ -15,7 +15,7 @@ export const PROCESSED = 2;
 export const CANCELLED = 3;
 
 /** @internal Kinds, dispatched on by the kernel (one class shape, numeric kind). */
-export const KIND_EVENT = 0;
+const KIND_EVENT = 0;
 /** @internal A process: its first firing starts it, its last one reports its end. */
 export const KIND_PROCESS = 1;
 /** @internal An interruption: `_waiter` holds the process to interrupt. */

@@ -212,7 +212,7 @@ function legend(x: number, y: number, width: number): string {
 }
 
 /** The largest 1, 2 or 5 × 10ⁿ metres not longer than `maxM`. */
-export function scaleBarLengthM(maxM: number): number {
+function scaleBarLengthM(maxM: number): number {
   const p = 10 ** Math.floor(Math.log10(Math.max(1e-9, maxM)));
   return [5, 2, 1].map((m) => m * p).find((m) => m <= maxM) ?? p;
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { MAX_SKUS, MAX_UNITS } from "./limits.ts";
 
 /** One SKU of a given SKU master, most popular first. */
-export const skuRowSchema = z.strictObject({
+const skuRowSchema = z.strictObject({
   id: z.string().min(1).describe("SKU id"),
   unitCubeM3: z.number().min(1e-6).max(10).describe("Volume of one unit, m³"),
   unitsPerPallet: z.number().int().min(1).max(MAX_UNITS).describe("Units on a full pallet"),

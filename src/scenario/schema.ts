@@ -23,7 +23,7 @@ export { ROLES, type Role } from "./sections/workforce.ts";
 export { EQUIPMENT_KINDS, EQUIPPED_TASKS, type EquipmentKind, type EquippedTask };
 
 /** Layout reference: a file path (relative to the scenario file) or an inline layout spec. */
-export const layoutRefSchema = z
+const layoutRefSchema = z
   .union([z.string().min(1), layoutSpecSchema])
   .describe(
     "The layout: a layout file path relative to the scenario, or an inline layout (see layouts/)",

@@ -4,7 +4,7 @@
  */
 
 /** Standard normal density φ(z). */
-export function normalPdf(z: number): number {
+function normalPdf(z: number): number {
   return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 }
 

@@ -2,7 +2,7 @@
  * The (s,Q) policy with normally distributed lead-time demand: cycle service level,
  * expected shortage per cycle and fill rate (Silver, Pyke & Peterson, ch. 7).
  */
-import { normalCdf, normalLoss, normalQuantile } from "./normal.ts";
+import { normalCdf, normalLoss } from "./normal.ts";
 
 /** Lead-time demand N(mean, sd²) and the policy. */
 export interface NormalSQInput {
@@ -44,11 +44,6 @@ export function normalSQ(input: NormalSQInput): NormalSQResult {
     fillRate: 1 - esc / q,
     safetyStock: s - mu,
   };
-}
-
-/** The safety factor k with Φ(k) = target cycle service level. */
-export function safetyFactorForCsl(cycleServiceLevel: number): number {
-  return normalQuantile(cycleServiceLevel);
 }
 
 /** The safety factor k with fill rate 1 − σL·G(k)/Q = target (bisection on the decreasing G). */

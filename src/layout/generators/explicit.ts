@@ -7,7 +7,7 @@ import type { Layout, Location } from "../types.ts";
 import { aisleOf } from "./shared.ts";
 
 /** Projects (x, y) onto a polyline: foot point and distance along it from the first point. */
-export function projectOnPolyline(
+function projectOnPolyline(
   points: readonly [number, number][],
   x: number,
   y: number,

@@ -2,7 +2,7 @@
 import type { Aisle, XY } from "../types.ts";
 
 /** Length of a polyline, metres. */
-export function polylineLengthM(points: readonly XY[]): number {
+function polylineLengthM(points: readonly XY[]): number {
   let sum = 0;
   for (let i = 1; i < points.length; i++) {
     sum += Math.hypot(points[i][0] - points[i - 1][0], points[i][1] - points[i - 1][1]);

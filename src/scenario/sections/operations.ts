@@ -290,6 +290,3 @@ export const operationsSchema = z
   })
   .prefault({})
   .describe("Operations beyond the core flow (all off by default)");
-
-/** The operations section as parsed, defaults filled in. */
-export type Operations = z.output<typeof operationsSchema>;
