@@ -12,9 +12,9 @@ import {
   handle,
   palletHandlingS,
   release,
-  storePallet,
   traceTask,
   travel,
+  workAt,
 } from "../workforce/activities.ts";
 import { putawayDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
@@ -77,7 +77,7 @@ function* putAway(world: World, worker: Worker, pallet: Pallet, destination: Des
   yield* travel(world, worker, pallet.at.slice(5), { loaded: false, pool });
   yield* handle(world, worker, palletHandlingS(world, "pickUp", "dock"));
   for (const listener of world.listeners.palletLeftDock) listener(pallet);
-  yield* storePallet(world, worker, pool, to);
+  yield* workAt(world, worker, pool, to, true, () => palletHandlingS(world, "setDown", to));
   ledger.putaway({ timeS: sim.now, sku: sku.id, from: pallet.at, to, quantity: pallet.units });
   sku.dockUnits -= pallet.units;
   if (destination.kind === "face") {

@@ -100,7 +100,6 @@ class TourTimes {
 /** Walks one pick tour for `parts` and books its times on each order. */
 function* runTour(world: World, worker: Worker, parts: PickPart[]) {
   const { sim, site } = world;
-  const picking = world.scenario.outbound.picking;
   const equipment = yield* acquire(world, worker, "pick");
   const pool = world.equipmentFor.pick;
   startTour(world, worker, parts);

@@ -11,12 +11,11 @@ import { traceStock } from "../measure/traceStock.ts";
 import type { Operation } from "../operation.ts";
 import {
   acquire,
-  putCases,
+  casesS,
+  palletHandlingS,
   release,
-  retrievePallet,
-  storePallet,
-  takeCases,
   traceTask,
+  workAt,
 } from "../workforce/activities.ts";
 import { replenishDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
@@ -123,8 +122,10 @@ function* replenish(
   traceTask(world, "replenish", worker, "start");
   const equipment = yield* acquire(world, worker, "replenish");
   const pool = world.equipmentFor.replenish;
-  if (trip.cases) yield* takeCases(world, worker, pool, from, sku, trip.units);
-  else yield* retrievePallet(world, worker, pool, from);
+  const takeS = trip.cases
+    ? () => casesS(world, from, sku, trip.units)
+    : () => palletHandlingS(world, "pickUp", from);
+  yield* workAt(world, worker, pool, from, false, takeS);
   if (trip.emptied) {
     world.slotPallets[trip.slot]--;
     if (world.slotPallets[trip.slot] === 0) world.slotSku[trip.slot] = -1;
@@ -137,8 +138,10 @@ function* replenish(
     quantity: trip.units,
   });
   if (trip.emptied) for (const listener of world.listeners.slotFreed) listener(trip.slot);
-  if (trip.cases) yield* putCases(world, worker, pool, sku.face, sku, trip.units);
-  else yield* storePallet(world, worker, pool, sku.face);
+  const putS = trip.cases
+    ? () => casesS(world, sku.face, sku, trip.units)
+    : () => palletHandlingS(world, "setDown", sku.face);
+  yield* workAt(world, worker, pool, sku.face, true, putS);
   ledger.replenish({
     timeS: sim.now,
     sku: sku.id,

@@ -12,7 +12,7 @@ import type { Location } from "../../layout/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import { operationsSchema } from "../../scenario/sections/operations.ts";
 import type { Operation } from "../operation.ts";
-import { acquire, putCases, release, takeCases, traceTask } from "../workforce/activities.ts";
+import { acquire, casesS, release, traceTask, workAt } from "../workforce/activities.ts";
 import { DAY_S } from "../workforce/calendar.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { SkuState, World } from "../world.ts";
@@ -196,7 +196,7 @@ function* moveFace(state: Reslotter, worker: Worker, move: FaceMove) {
   const equipment = yield* acquire(world, worker, "replenish");
   const pool = world.equipmentFor.replenish;
   const units = sku.faceUnits;
-  yield* takeCases(world, worker, pool, from.id, sku, units);
+  yield* workAt(world, worker, pool, from.id, false, () => casesS(world, from.id, sku, units));
   if (units > 0)
     world.ledger.move({
       timeS: world.sim.now,
@@ -205,7 +205,7 @@ function* moveFace(state: Reslotter, worker: Worker, move: FaceMove) {
       to: `truck:${worker.id}`,
       quantity: units,
     });
-  yield* putCases(world, worker, pool, to.id, sku, units);
+  yield* workAt(world, worker, pool, to.id, true, () => casesS(world, to.id, sku, units));
   if (units > 0)
     world.ledger.move({
       timeS: world.sim.now,

@@ -135,63 +135,25 @@ export function* lift(
   yield durationS;
 }
 
-/** Travels empty to location `locationId` and takes its pallet: lift to the level, pick up. */
-export function* retrievePallet(
-  world: World,
-  worker: Worker,
-  pool: EquipmentPool | undefined,
-  locationId: string,
-): ProcessGenerator<void> {
-  yield* travel(world, worker, locationId, { loaded: false, pool });
-  yield* lift(world, worker, pool, locationId, false);
-  yield* handle(world, worker, palletHandlingS(world, "pickUp", locationId));
-}
-
-/** Carries a pallet to location `locationId` and stores it: lift to the level, set down. */
-export function* storePallet(
-  world: World,
-  worker: Worker,
-  pool: EquipmentPool | undefined,
-  locationId: string,
-): ProcessGenerator<void> {
-  yield* travel(world, worker, locationId, { loaded: true, pool });
-  yield* lift(world, worker, pool, locationId, true);
-  yield* handle(world, worker, palletHandlingS(world, "setDown", locationId));
-}
-
 /**
- * Goes to location `locationId` and takes `units` of `sku` from it case by case: travel
- * empty, lift to the level, a case pick per case at the location type's standard.
+ * Goes to location `locationId` (carrying a load when `store`), lifts to its level and
+ * handles there for `handleS()` seconds, taken on arrival (a pallet or case standard).
  */
-export function* takeCases(
+export function* workAt(
   world: World,
   worker: Worker,
   pool: EquipmentPool | undefined,
   locationId: string,
-  sku: SkuState,
-  units: number,
+  store: boolean,
+  handleS: () => number,
 ): ProcessGenerator<void> {
-  yield* travel(world, worker, locationId, { loaded: false, pool });
-  yield* lift(world, worker, pool, locationId, false);
-  yield* handle(world, worker, casesS(world, locationId, sku, units));
-}
-
-/** Carries `units` of `sku` to location `locationId` and puts them there case by case. */
-export function* putCases(
-  world: World,
-  worker: Worker,
-  pool: EquipmentPool | undefined,
-  locationId: string,
-  sku: SkuState,
-  units: number,
-): ProcessGenerator<void> {
-  yield* travel(world, worker, locationId, { loaded: true, pool });
-  yield* lift(world, worker, pool, locationId, true);
-  yield* handle(world, worker, casesS(world, locationId, sku, units));
+  yield* travel(world, worker, locationId, { loaded: store, pool });
+  yield* lift(world, worker, pool, locationId, store);
+  yield* handle(world, worker, handleS());
 }
 
 /** Case picks of `units` of `sku` at a location, s (whole cases, a part case counts as one). */
-function casesS(world: World, locationId: string, sku: SkuState, units: number): number {
+export function casesS(world: World, locationId: string, sku: SkuState, units: number): number {
   const cases = Math.ceil(units / sku.info.unitsPerCase);
   const type = world.site.travel.location(locationId)?.type;
   return locationStandardS(world, "casePick", type, cases);
