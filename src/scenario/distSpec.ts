@@ -40,6 +40,13 @@ function refineDist(range: DistRange) {
     ) {
       bad("weights", `as many weights as values (${spec.values.length})`);
     }
+    if (
+      spec.dist === "empirical" &&
+      spec.weights !== undefined &&
+      !spec.weights.some((w: number) => w > 0)
+    ) {
+      bad("weights", "at least one weight above 0");
+    }
     if (spec.dist === "gamma" && spec.shape * spec.scale > range.max) {
       bad("scale", `shape × scale (the mean) at most ${range.max}`);
     }

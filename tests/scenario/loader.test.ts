@@ -64,6 +64,15 @@ describe("loadScenario()", () => {
     ]);
   });
 
+  it("refuses an empirical distribution whose weights are all 0", () => {
+    const found = problems(
+      `name: x\n${layout}outbound:\n  linesPerOrder: { dist: empirical, values: [1, 2], weights: [0, 0] }\n`,
+    );
+    expect(found).toEqual([
+      "s.yaml: outbound.linesPerOrder.weights: [0,0] (at least one weight above 0)",
+    ]);
+  });
+
   it("reports a wrong type, a negative rate and a bad enum together", () => {
     const found = problems(
       `name: x\n${layout}horizonDays: ten\noutbound:\n  ordersPerDay: -5\n  picking:\n    method: wave\n`,
