@@ -93,13 +93,17 @@ describe("whsim compare", () => {
     expect(read("w2", "comparison.json")).toBe(read("w1", "comparison.json"));
     expect(read("w2", "replications.csv")).toBe(read("w1", "replications.csv"));
     const doc = JSON.parse(read("w1", "comparison.json"));
-    const cycle = doc.kpis.orderCycleTimeS.differences["tiny-4-pickers"];
-    expect(cycle.high).toBeLessThan(0);
-    expect(cycle.verdict).toBe("better");
+    // One picker leaves a backlog; four ship more orders and more of them on time.
+    const shipped = doc.kpis.throughputOrdersPerHour.differences["tiny-4-pickers"];
+    expect(shipped.low).toBeGreaterThan(0);
+    expect(shipped.verdict).toBe("better");
+    const onTime = doc.kpis.onTimeShipRate.differences["tiny-4-pickers"];
+    expect(onTime.low).toBeGreaterThan(0);
+    expect(onTime.verdict).toBe("better");
     expect(doc.kpis["utilization.picker"].differences["tiny-4-pickers"].verdict).toBe("lower");
     // Common random numbers: both candidates see the same orders.
     expect(doc.kpis.ordersCreated.differences["tiny-4-pickers"].mean).toBe(0);
-    expect(one.stdout).toMatch(/orderCycleTimeS .* better/);
+    expect(one.stdout).toMatch(/throughputOrdersPerHour .* better/);
     expect(doc.breakdown.tiny.order.waitPicker).toBeGreaterThan(
       doc.breakdown["tiny-4-pickers"].order.waitPicker,
     );
