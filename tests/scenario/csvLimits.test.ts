@@ -142,7 +142,10 @@ describe("data at the bounds runs", () => {
   });
 
   it("whsim run exits 0 on a SKU master and order lines at their largest values", async () => {
-    const skus = Array.from({ length: 20 }, (_, i) => `S${i},0.01,${i === 0 ? 1_000_000 : 100}`);
+    // S0: the most units a pallet may hold, at the smallest unit cube (a 1 m³ pallet).
+    const skus = Array.from({ length: 20 }, (_, i) =>
+      i === 0 ? "S0,0.000001,1000000" : `S${i},0.01,100`,
+    );
     writeFileSync(join(dir, "skus.csv"), `sku,unitCubeM3,unitsPerPallet\n${skus.join("\n")}\n`);
     writeFileSync(
       join(dir, "orders.csv"),

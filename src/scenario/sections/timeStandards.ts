@@ -2,40 +2,52 @@
 import { z } from "zod";
 import { distSpec } from "../distSpec.ts";
 
-/** Seconds of a pallet handling by where the pallet is: a rack position, the floor, the dock. */
-const palletStandard = (rack: number, floor: number, what: string) =>
+/** A handling time in seconds, within [0, 3600], with its default. */
+const seconds = (value: number) => z.number().min(0).max(3600).default(value);
+
+/** Seconds per location type (`dock`: at a door), each with its default. */
+const byLocationType = (
+  d: Record<"pallet" | "shelf" | "flow" | "floor" | "staging" | "dock", number>,
+) =>
   z
     .strictObject({
-      pallet: z.number().min(0).max(3600).default(rack),
-      shelf: z.number().min(0).max(3600).default(rack),
-      flow: z.number().min(0).max(3600).default(rack),
-      floor: z.number().min(0).max(3600).default(floor),
-      staging: z.number().min(0).max(3600).default(floor),
-      dock: z.number().min(0).max(3600).default(floor),
+      pallet: seconds(d.pallet),
+      shelf: seconds(d.shelf),
+      flow: seconds(d.flow),
+      floor: seconds(d.floor),
+      staging: seconds(d.staging),
+      dock: seconds(d.dock),
     })
-    .prefault({})
-    .describe(
-      `Seconds to ${what} a pallet, by location type (\`dock\`: at a door) (defaults ${rack} in racking, ${floor} on the floor and at the dock), lift time excluded`,
-    );
+    .prefault({});
+
+/** Seconds of a pallet handling by where the pallet is: a rack position, the floor, the dock. */
+const palletStandard = (rack: number, floor: number, what: string) =>
+  byLocationType({
+    pallet: rack,
+    shelf: rack,
+    flow: rack,
+    floor,
+    staging: floor,
+    dock: floor,
+  }).describe(
+    `Seconds to ${what} a pallet, by location type (\`dock\`: at a door) (defaults ${rack} in racking, ${floor} on the floor and at the dock), lift time excluded`,
+  );
 
 /**
  * Seconds of one case or unit handled at a location, by its type: at waist height in
  * shelving and flow rack, bending into a pallet, on the floor or at a dock.
  */
 const pickStandard = (rack: number, low: number, what: string) =>
-  z
-    .strictObject({
-      pallet: z.number().min(0).max(3600).default(low),
-      shelf: z.number().min(0).max(3600).default(rack),
-      flow: z.number().min(0).max(3600).default(rack),
-      floor: z.number().min(0).max(3600).default(low),
-      staging: z.number().min(0).max(3600).default(low),
-      dock: z.number().min(0).max(3600).default(low),
-    })
-    .prefault({})
-    .describe(
-      `Seconds to ${what}, by location type (defaults ${rack} in shelving and flow rack, ${low} from a pallet, the floor or a dock; BasicMOST, see docs/scenarios.md)`,
-    );
+  byLocationType({
+    pallet: low,
+    shelf: rack,
+    flow: rack,
+    floor: low,
+    staging: low,
+    dock: low,
+  }).describe(
+    `Seconds to ${what}, by location type (defaults ${rack} in shelving and flow rack, ${low} from a pallet, the floor or a dock; BasicMOST, see docs/scenarios.md)`,
+  );
 
 /** Seconds of an activity at a station (pack station or staging lane). */
 const stationStandard = (seconds: number, what: string) =>
