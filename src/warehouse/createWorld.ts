@@ -114,6 +114,7 @@ function emptyListeners(): Listeners {
     orderPicked: [],
     orderPacked: [],
     orderShipped: [],
+    outboundPalletReady: [],
   };
 }
 
@@ -176,14 +177,13 @@ export function createWorld(scenario: Scenario, options: SimulateOptions = {}): 
     slotPallets: new Int32Array(site.reserve.length),
     putawayRule,
     departures: carrierDepartures({ scenario, horizonS }),
+    bay: createDepartureBay({ sim, scenario, site, warmupS: scenario.warmupDays * DAY_S }),
     stopOfSku: new Int32Array(skus.length).fill(-1),
     openOrders: 0,
     pickFace: undefined,
     packagingS: () => 0,
     nextId: { order: 1, pallet: 1, task: 1 },
-    bay: undefined as never,
   };
-  world.bay = createDepartureBay(world);
   placeInitialStock(world, slotContents(world), scenario.layoutFile ?? "<scenario>");
   return world;
 }

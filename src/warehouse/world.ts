@@ -10,7 +10,7 @@ import type { Motion } from "../layout/index.ts";
 import type { EquipmentKind, EquippedTask, Role, Scenario } from "../scenario/index.ts";
 import type { PurchaseLine } from "./inbound/inbound.ts";
 import type { Tracer } from "./measure/trace.ts";
-import type { DepartureBay } from "./outbound/departureBay.ts";
+import type { DepartureBay, OutboundPallet } from "./outbound/departureBay.ts";
 import type { Departures } from "./outbound/departures.ts";
 import type { Site } from "./storage/site.ts";
 import type { SkuInfo } from "./storage/skuMaster.ts";
@@ -220,6 +220,8 @@ export interface Listeners {
   orderPacked: ((order: Order) => void)[];
   /** An order left on its trailer (returns listen). */
   orderShipped: ((order: Order) => void)[];
+  /** An outbound pallet is closed and ready for a trailer (shipping loads it). */
+  outboundPalletReady: ((pallet: OutboundPallet) => void)[];
 }
 
 /** One line of a pick stop: the order part it serves and the order line itself. */

@@ -8,7 +8,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { confidenceInterval, Simulation } from "../../src/engine/index.ts";
-import { createDepartureBay } from "../../src/warehouse/outbound/departureBay.ts";
+import type { Scenario } from "../../src/scenario/index.ts";
+import {
+  createDepartureBay,
+  stageOrder,
+  takeOutboundPallet,
+} from "../../src/warehouse/outbound/departureBay.ts";
+import type { Site } from "../../src/warehouse/storage/site.ts";
 import type { Worker } from "../../src/warehouse/workforce/workforce.ts";
 import type { Order, World } from "../../src/warehouse/world.ts";
 
@@ -55,40 +61,45 @@ function tandemReference(mu1: number, mu2: number): { throughput: number; blocke
 
 /** A world holding only what the departure bay reads: one door, one lane of one place. */
 function bayWorld(sim: Simulation): World {
+  const scenario = {
+    outbound: {
+      staging: { lanePallets: 1 },
+      carriers: [{ ordersPerTrip: 1, trailerKg: 20_000 }],
+    },
+  } as unknown as Scenario;
+  const site = { outboundDocks: ["OUT"], layout: { stagingLanes: [] } } as unknown as Site;
   return {
     sim,
     warmupS: 0,
     tracer: { on: false },
-    site: { outboundDocks: ["OUT"], layout: { stagingLanes: [] } },
-    scenario: {
-      outbound: {
-        staging: { lanePallets: 1 },
-        carriers: [{ ordersPerTrip: 1, trailerKg: 20_000 }],
-      },
-    },
+    site,
+    scenario,
     departures: [{ timesS: [], cutoffsS: [] }],
+    bay: createDepartureBay({ sim, scenario, site, warmupS: 0 }),
+    listeners: { outboundPalletReady: [] },
   } as unknown as World;
 }
 
 /** One replication of `horizonS`: orders loaded per second and the share of packer time blocked. */
 function replicate(seed: number, horizonS: number): { throughput: number; blocked: number } {
   const sim = new Simulation({ seed });
-  const bay = createDepartureBay(bayWorld(sim));
+  const world = bayWorld(sim);
+  const { bay } = world;
   const pack = sim.random("pack");
   const load = sim.random("load");
   const packer = { setState() {} } as unknown as Worker;
   let loaded = 0;
   const ready = sim.event();
   let wake = ready;
-  bay.onPallet = () => {
+  world.listeners.outboundPalletReady.push(() => {
     if (!wake.triggered) wake.succeed();
-  };
+  });
   for (let p = 0; p < 2; p++) {
     sim.process(
       (function* () {
         for (let id = 0; ; id++) {
           yield sim.timeout(pack.exponential(1 / MU_PACK));
-          yield* bay.stage(packer, {
+          yield* stageOrder(world, packer, {
             carrier: 0,
             createdS: sim.now,
             id,
@@ -105,7 +116,7 @@ function replicate(seed: number, horizonS: number): { throughput: number; blocke
           wake = sim.event();
           yield wake;
         }
-        bay.take(0);
+        takeOutboundPallet(world, 0);
         yield sim.timeout(load.exponential(1 / MU_LOAD));
         loaded++;
       }

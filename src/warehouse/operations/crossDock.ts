@@ -8,7 +8,7 @@
 
 import { ratio } from "../measure/ratio.ts";
 import type { Operation } from "../operation.ts";
-import { PALLET_TARE_KG } from "../outbound/departureBay.ts";
+import { announcePallet, PALLET_TARE_KG } from "../outbound/departureBay.ts";
 import { dueDeparture } from "../outbound/departures.ts";
 import {
   acquire,
@@ -84,7 +84,7 @@ export function installCrossDock(world: World): {
     traceTask(world, "crossDock", worker, "end");
     stats.staged++;
     // It rides the carrier's trailer: due on the first departure whose cut-off is still ahead.
-    world.bay.onPallet({
+    announcePallet(world, {
       lane: -1,
       at: door,
       carrier,

@@ -6,8 +6,10 @@
  * lane waits, holding the order and the pack station (blocking after service), until a
  * loader takes a pallet away.
  */
-import { Container, type ProcessGenerator } from "../../engine/index.ts";
+import { Container, type ProcessGenerator, type Simulation } from "../../engine/index.ts";
+import type { Scenario } from "../../scenario/index.ts";
 import { meanOccupancy } from "../measure/occupancy.ts";
+import type { Site } from "../storage/site.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, World } from "../world.ts";
 import { dueDeparture } from "./departures.ts";
@@ -44,30 +46,26 @@ export interface OutboundPallet {
 /** The staging lanes, the pallets in them, and the packers' blocked time. */
 export interface DepartureBay {
   lanes: Lane[];
+  /** Each carrier's lane index. */
+  laneOf: number[];
+  /** Each carrier's pallet being built, if any. */
+  open: (OutboundPallet | undefined)[];
   /** Closed pallets still in their lane, per carrier, oldest first. */
   ready: OutboundPallet[][];
   /** Seconds packers waited for a pallet place (orders packed after the warm-up), and count. */
   blockedS: number;
   ordersStaged: number;
-  /** Called when a pallet is closed and ready for a trailer (set by shipping). */
-  onPallet(pallet: OutboundPallet): void;
-  /** Places a packed order in its carrier's lane, waiting for a place if the lane is full. */
-  stage(worker: Worker, order: Order): ProcessGenerator<void>;
-  /** Closes carrier `c`'s open pallet (at a cut-off): it is ready for a trailer. */
-  close(c: number): void;
-  /** A loader takes `pallet` (the oldest ready pallet of carrier `c` when absent): its place frees. */
-  take(c: number, pallet?: OutboundPallet): OutboundPallet | undefined;
 }
 
 /** Weight of an empty wooden pallet, kg (a EUR pallet weighs about 25 kg). */
 export const PALLET_TARE_KG = 25;
 
-/** The bay's state in one replication. */
-interface Bay extends DepartureBay {
-  world: World;
-  laneOf: number[];
-  /** Each carrier's pallet being built, if any. */
-  open: (OutboundPallet | undefined)[];
+/** What the departure bay is built from. */
+interface BayParts {
+  sim: Simulation;
+  scenario: Scenario;
+  site: Site;
+  warmupS: number;
 }
 
 /**
@@ -75,8 +73,7 @@ interface Bay extends DepartureBay {
  * lane `floor(c / doors) mod lanes`. Lane capacity: `outbound.staging.lanePallets`, else the
  * layout's lane capacity, else DEFAULT_LANE_PALLETS at a door without lanes.
  */
-export function createDepartureBay(world: World): DepartureBay {
-  const { sim, site, scenario } = world;
+export function createDepartureBay({ sim, scenario, site, warmupS }: BayParts): DepartureBay {
   const carriers = scenario.outbound.carriers;
   const override = scenario.outbound.staging.lanePallets;
   const lanes: Lane[] = [];
@@ -93,25 +90,19 @@ export function createDepartureBay(world: World): DepartureBay {
     lanes.push({ place, dock, places, blocked: 0 });
     return lanes.length - 1;
   });
-  if (world.warmupS > 0) sim.process(resetLanes(world, lanes));
-  const bay: Bay = {
-    world,
+  if (warmupS > 0) sim.process(resetLanes(warmupS, lanes));
+  return {
     laneOf,
     open: carriers.map(() => undefined),
     lanes,
     ready: carriers.map(() => []),
     blockedS: 0,
     ordersStaged: 0,
-    onPallet: () => {},
-    stage: (worker, order) => stage(bay, worker, order),
-    close: (c) => closePallet(bay, c),
-    take: (c, pallet) => take(bay, c, pallet),
   };
-  return bay;
 }
 
-function* resetLanes(world: World, lanes: readonly Lane[]) {
-  yield world.warmupS;
+function* resetLanes(warmupS: number, lanes: readonly Lane[]) {
+  yield warmupS;
   for (const lane of lanes) lane.places.reset();
 }
 
@@ -126,14 +117,13 @@ function orderKg(world: World, order: Order): number {
  * Puts `order` on its carrier's open pallet when it has room (orders and the trailer's
  * payload); else closes that pallet and starts a new one, which needs a place in the lane.
  */
-function* stage(bay: Bay, worker: Worker, order: Order): ProcessGenerator<void> {
-  const { world } = bay;
-  const { sim } = world;
+export function* stageOrder(world: World, worker: Worker, order: Order): ProcessGenerator<void> {
+  const { sim, bay } = world;
   const c = order.carrier;
   const spec = world.scenario.outbound.carriers[c];
   const kg = orderKg(world, order);
   const lane = bay.lanes[bay.laneOf[c]];
-  if (!fits(bay, c, kg)) closePallet(bay, c);
+  if (!fits(world, c, kg)) closeOutboundPallet(world, c);
   if (!bay.open[c]) {
     const request = lane.places.put(1);
     const fromS = sim.now;
@@ -146,8 +136,8 @@ function* stage(bay: Bay, worker: Worker, order: Order): ProcessGenerator<void> 
     if (order.createdS >= world.warmupS) bay.blockedS += sim.now - fromS;
     // Another packer may have opened a pallet while this one waited: join it if the order
     // fits (the place goes back), else close it.
-    if (fits(bay, c, kg)) lane.places.get(1);
-    else closePallet(bay, c);
+    if (fits(world, c, kg)) lane.places.get(1);
+    else closeOutboundPallet(world, c);
     traceLane(world, lane);
   }
   let pallet = bay.open[c];
@@ -165,28 +155,39 @@ function* stage(bay: Bay, worker: Worker, order: Order): ProcessGenerator<void> 
   pallet.orders.push(order);
   pallet.kg += kg;
   if (order.createdS >= world.warmupS) bay.ordersStaged++;
-  if (pallet.orders.length >= spec.ordersPerTrip) closePallet(bay, c);
+  if (pallet.orders.length >= spec.ordersPerTrip) closeOutboundPallet(world, c);
 }
 
 /** True when carrier `c` has an open pallet with room for an order of `kg`. */
-function fits(bay: Bay, c: number, kg: number): boolean {
-  const pallet = bay.open[c];
-  const spec = bay.world.scenario.outbound.carriers[c];
+function fits(world: World, c: number, kg: number): boolean {
+  const pallet = world.bay.open[c];
+  const spec = world.scenario.outbound.carriers[c];
   return pallet !== undefined && pallet.kg + kg <= spec.trailerKg;
 }
 
 /** Closes carrier `c`'s open pallet: it joins the ready pallets, due on the next departure. */
-function closePallet(bay: Bay, c: number): void {
+export function closeOutboundPallet(world: World, c: number): void {
+  const { bay } = world;
   const pallet = bay.open[c];
   if (!pallet) return;
   bay.open[c] = undefined;
-  const { world } = bay;
   pallet.dueS = dueDeparture(world.departures[c], world.sim.now);
   bay.ready[c].push(pallet);
-  bay.onPallet(pallet);
+  announcePallet(world, pallet);
 }
 
-function take(bay: Bay, c: number, pallet = bay.ready[c][0]): OutboundPallet | undefined {
+/** Tells the listeners (shipping) that `pallet` is ready for a trailer. */
+export function announcePallet(world: World, pallet: OutboundPallet): void {
+  for (const listener of world.listeners.outboundPalletReady) listener(pallet);
+}
+
+/** A loader takes `pallet` (the oldest ready pallet of carrier `c` when absent): its place frees. */
+export function takeOutboundPallet(
+  world: World,
+  c: number,
+  pallet: OutboundPallet | undefined = world.bay.ready[c][0],
+): OutboundPallet | undefined {
+  const { bay } = world;
   if (!pallet) return undefined;
   const ready = bay.ready[c];
   const i = ready.indexOf(pallet);
@@ -194,7 +195,7 @@ function take(bay: Bay, c: number, pallet = bay.ready[c][0]): OutboundPallet | u
   if (pallet.lane < 0) return pallet;
   const lane = bay.lanes[pallet.lane];
   lane.places.get(1);
-  traceLane(bay.world, lane);
+  traceLane(world, lane);
   return pallet;
 }
 

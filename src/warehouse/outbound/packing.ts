@@ -4,12 +4,14 @@
  * (time standards), and sorting time after batch or zone picking. Packed orders
  * are staged for their carrier in the departure bay (the packer waits while the lane is full).
  */
+
 import { Resource } from "../../engine/index.ts";
 import type { Operation } from "../operation.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
 import { stationStandardS } from "../workforce/timeStandards.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, World } from "../world.ts";
+import { stageOrder } from "./departureBay.ts";
 
 /** Installs packing: listens for picked orders; packed orders go to the departure bay. */
 export function installPacking(world: World): void {
@@ -58,7 +60,7 @@ export function installPacking(world: World): void {
     order.sortS = sortS;
     order.packEndS = sim.now;
     // The packer keeps the station until the order has a place in its staging lane.
-    yield* world.bay.stage(worker, order);
+    yield* stageOrder(world, worker, order);
     busy[k] = false;
     stations.release(station);
     traceTask(world, "pack", worker, "end", order.id);

@@ -10,7 +10,12 @@ import { acquire, handle, release, traceTask, travel } from "../workforce/activi
 import { stationStandardS } from "../workforce/timeStandards.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, World } from "../world.ts";
-import { departureBayKpis, type OutboundPallet } from "./departureBay.ts";
+import {
+  closeOutboundPallet,
+  departureBayKpis,
+  type OutboundPallet,
+  takeOutboundPallet,
+} from "./departureBay.ts";
 import {
   type OutboundDocks,
   type OutboundTrailer,
@@ -23,7 +28,7 @@ import {
 
 /** Installs the outbound doors and trailers, loading from the lanes and the cut-offs. */
 export function installShipping(world: World): OutboundDocks {
-  const { sim, bay } = world;
+  const { sim } = world;
   const docks = startOutboundDocks(world, {
     load(pallet, trailer) {
       world.queues.loader.push(
@@ -37,7 +42,7 @@ export function installShipping(world: World): OutboundDocks {
     },
     depart: (trailer) => depart(world, docks.stats, trailer),
   });
-  bay.onPallet = (pallet) => palletReady(docks, pallet);
+  world.listeners.outboundPalletReady.push((pallet) => palletReady(docks, pallet));
   world.departures.forEach((_, c) => {
     sim.process(cutoffs(world, c));
   });
@@ -50,19 +55,18 @@ function* cutoffs(world: World, c: number) {
   for (const cutoffS of world.departures[c].cutoffsS) {
     if (cutoffS >= world.horizonS) break;
     if (cutoffS > sim.now) yield cutoffS - sim.now;
-    world.bay.close(c);
+    closeOutboundPallet(world, c);
   }
 }
 
 /** A loader carries `pallet` from its lane to `trailer`'s door and loads it. */
 function* loadTrip(world: World, worker: Worker, pallet: OutboundPallet, trailer: OutboundTrailer) {
-  const { bay } = world;
   const carrier = world.scenario.outbound.carriers[pallet.carrier];
   traceTask(world, "load", worker, "start", pallet.orders[0]?.id);
   const equipment = yield* acquire(world, worker, "load");
   const pool = world.equipmentFor.load;
   yield* travel(world, worker, pallet.at, { loaded: false, pool });
-  bay.take(pallet.carrier, pallet);
+  takeOutboundPallet(world, pallet.carrier, pallet);
   // An order pallet is stretch-wrapped in its lane before it goes on the trailer.
   if (pallet.orders.length > 0) yield* handle(world, worker, stationStandardS(world, "wrap"));
   if (pallet.at !== trailer.door)
