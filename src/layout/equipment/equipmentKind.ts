@@ -47,6 +47,16 @@ export interface EquipmentKindSpec extends Motion {
   tasks: readonly EquippedTask[];
   /** Where the default figures come from (docs/scenarios.md lists them). */
   source: string;
+  /** Default costs of one unit (`costs.equipment.<kind>`; sources in docs/scenarios.md). */
+  cost: EquipmentCostDefaults;
+}
+
+/** An equipment kind's default costs: price, life, maintenance and running cost per hour. */
+export interface EquipmentCostDefaults {
+  purchase: number;
+  lifeYears: number;
+  maintenancePerYear: number;
+  perOperatingHour: number;
 }
 
 /** The motion fields a scenario may override, in documentation order. */

@@ -1,6 +1,6 @@
 /**
  * The equipment kinds by name. Adding a kind is one file in `kinds/` and one line here;
- * the scenario schema's pool names and the utilisation KPIs follow from the keys.
+ * the scenario schema's pool names, cost defaults and utilisation KPIs follow from the keys.
  */
 import { type NameOf, namesOf, registryOf } from "../../common/registry.ts";
 import type { EquipmentKindSpec } from "./equipmentKind.ts";

@@ -1,14 +1,20 @@
 /** The `costs` section: labour, equipment and racking (annualised), building, re-layout, late lines. */
 import { z } from "zod";
+import type { EquipmentCostDefaults } from "../../layout/equipment/equipmentKind.ts";
+import {
+  EQUIPMENT_KINDS,
+  type EquipmentKind,
+  equipmentKinds,
+} from "../../layout/equipment/registry.ts";
 import { ROLES } from "./workforce.ts";
 
 /** An equipment kind's costs: capital annualised over its life, maintenance, running cost. */
-const equipmentCostSchema = (
-  purchase: number,
-  lifeYears: number,
-  maintenancePerYear: number,
-  perOperatingHour: number,
-) =>
+const equipmentCostSchema = ({
+  purchase,
+  lifeYears,
+  maintenancePerYear,
+  perOperatingHour,
+}: EquipmentCostDefaults) =>
   z
     .strictObject({
       purchase: z
@@ -103,14 +109,11 @@ export const costsSchema = z
       .default(false)
       .describe("Whether shift breaks are paid (default false)"),
     equipment: z
-      .strictObject({
-        forklift: equipmentCostSchema(30_000, 8, 2_500, 1.2),
-        reachTruck: equipmentCostSchema(40_000, 8, 3_000, 1),
-        palletJack: equipmentCostSchema(6_000, 6, 600, 0.3),
-        cart: equipmentCostSchema(500, 5, 50, 0),
-        turretTruck: equipmentCostSchema(120_000, 10, 8_000, 1.5),
-        orderPicker: equipmentCostSchema(35_000, 8, 2_500, 0.8),
-      })
+      .strictObject(
+        Object.fromEntries(
+          EQUIPMENT_KINDS.map((kind) => [kind, equipmentCostSchema(equipmentKinds[kind].cost)]),
+        ) as Record<EquipmentKind, ReturnType<typeof equipmentCostSchema>>,
+      )
       .prefault({})
       .describe("Costs per equipment kind, for every unit of its pool"),
     racking: z

@@ -18,4 +18,5 @@ export const cart: EquipmentKindSpec = {
   tasks: ["pick"],
   source:
     "walking speed with a laden cart (MTM-UAS walking standard, about 1.1 m/s); reach by hand to 1.8 m",
+  cost: { purchase: 500, lifeYears: 5, maintenancePerYear: 50, perOperatingHour: 0 },
 };

@@ -18,4 +18,5 @@ export const forklift: EquipmentKindSpec = {
   tasks: ["unload", "putaway", "replenish", "load"],
   source:
     "VDI 2198 type sheets of 1.6 t electric counterbalance trucks (Linde E16, Jungheinrich EFG 216)",
+  cost: { purchase: 30_000, lifeYears: 8, maintenancePerYear: 2500, perOperatingHour: 1.2 },
 };

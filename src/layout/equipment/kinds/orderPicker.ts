@@ -17,4 +17,5 @@ export const orderPicker: EquipmentKindSpec = {
   widthM: 1.0,
   tasks: ["pick", "replenish"],
   source: "VDI 2198 type sheets of man-up order pickers (Jungheinrich EKS 110, Linde V10)",
+  cost: { purchase: 35_000, lifeYears: 8, maintenancePerYear: 2500, perOperatingHour: 0.8 },
 };

@@ -17,4 +17,5 @@ export const palletJack: EquipmentKindSpec = {
   widthM: 0.72,
   tasks: ["unload", "putaway", "replenish", "load"],
   source: "VDI 2198 type sheets of 1.6 t electric pallet trucks (Jungheinrich EJE 116, Linde T16)",
+  cost: { purchase: 6000, lifeYears: 6, maintenancePerYear: 600, perOperatingHour: 0.3 },
 };

@@ -17,4 +17,5 @@ export const reachTruck: EquipmentKindSpec = {
   widthM: 1.27,
   tasks: ["putaway", "replenish"],
   source: "VDI 2198 type sheets of 1.4 t reach trucks (Jungheinrich ETV 214, Linde R14)",
+  cost: { purchase: 40_000, lifeYears: 8, maintenancePerYear: 3000, perOperatingHour: 1 },
 };

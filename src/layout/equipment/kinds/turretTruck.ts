@@ -17,4 +17,5 @@ export const turretTruck: EquipmentKindSpec = {
   widthM: 1.5,
   tasks: ["putaway", "replenish", "pick"],
   source: "VDI 2198 type sheets of man-up turret trucks (Jungheinrich EKX 514, Linde K)",
+  cost: { purchase: 120_000, lifeYears: 10, maintenancePerYear: 8000, perOperatingHour: 1.5 },
 };

@@ -5,7 +5,7 @@
 import type { EquipmentKindSpec } from "../equipmentKind.ts";
 import { EQUIPPED_TASKS } from "../equipmentKind.ts";
 
-export const walking: EquipmentKindSpec = {
+export const walking: Omit<EquipmentKindSpec, "cost"> = {
   label: "walking",
   speedMps: 1.2,
   loadedSpeedMps: 1.2,
