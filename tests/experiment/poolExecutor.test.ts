@@ -33,7 +33,7 @@ describe("createPoolExecutor()", () => {
   it("pool.run() with 1 (TypeScript through tsx), 2 and 3 (bundled) workers and shuffled completion gives byte-identical outcomes", async () => {
     // Replication r sleeps sleepMs[r]: later jobs finish first. The first sleep outlasts a
     // thread's start-up, so the second thread takes jobs while the first still sleeps.
-    const scenario = { ...base, sleepMs: [300, 0, 30, 0, 45, 5] };
+    const scenario = { ...base, sleepMs: [2000, 0, 30, 0, 45, 5] };
     const list = jobs(scenario, 6);
     const order: string[] = [];
     const one = createPoolExecutor({

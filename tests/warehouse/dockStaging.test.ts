@@ -27,7 +27,11 @@ describe("inbound staging area", () => {
     expect(tight.kpis.unloadStoppedS).toBeGreaterThan(0);
     expect(roomy.kpis.unloadStoppedS).toBe(0);
     expect(tight.kpis.dockStagingOccupancy).toBeGreaterThan(roomy.kpis.dockStagingOccupancy);
-    expect(tight.breakdown.worker.receiver["waiting.dockStaging"]).toBeGreaterThan(0);
+    // Whoever unloads (a receiver or a cross-trained worker) books the stop as its wait.
+    const unloaderWaits = Object.values(tight.breakdown.worker).map(
+      (shares) => shares["waiting.dockStaging"] ?? 0,
+    );
+    expect(Math.max(...unloaderWaits)).toBeGreaterThan(0);
     expect(tight.conservation.ok).toBe(true);
     expect(roomy.conservation.ok).toBe(true);
   });
