@@ -26,10 +26,10 @@ export {
 } from "./loader.ts";
 export { MAX_INPUT_CHARS, MAX_YAML_ALIASES, parseDataText } from "./parseDataText.ts";
 export {
-  distMean,
   estimateRunSize,
   RUN_SIZE_LIMITS,
   type RunSize,
+  roughMean,
   runSizeIssues,
 } from "./runSize.ts";
 export {

@@ -34,10 +34,11 @@ export const RUN_SIZE_LIMITS: RunSize = {
 const EVENTS_PER_LINE = 6;
 
 /**
- * The mean of a distribution (its variate before rounding); a normal truncated at `min`
- * counts as its untruncated mean, at least `min`, and empirical weights summing to 0 as 0.
+ * A run-size estimate of a distribution's mean, from a spec not yet validated (its variate
+ * before rounding): a normal truncated at `min` counts as its untruncated mean, at least
+ * `min`, and empirical weights summing to 0 as 0. The engine's `distMean` is the exact mean.
  */
-export function distMean(spec: DistSpecInput): number {
+export function roughMean(spec: DistSpecInput): number {
   if (spec.dist === "normal") return Math.max(spec.mean, spec.min ?? spec.mean);
   if (spec.dist === "empirical") return empiricalMean(spec.values, spec.weights);
   return exactMean(spec as DistSpec);
@@ -64,7 +65,7 @@ function productionOrders(
 export function estimateRunSize(scenario: Scenario): RunSize {
   const days = scenario.horizonDays;
   const { outbound, operations } = scenario;
-  const linesPerOrder = Math.max(1, distMean(outbound.linesPerOrder));
+  const linesPerOrder = Math.max(1, roughMean(outbound.linesPerOrder));
   const randomOrders = outbound.ordersPerDay * days;
   const givenLines = outbound.orderList.reduce((sum, order) => sum + order.lines.length, 0);
   let feedingOrders = 0;
@@ -72,7 +73,7 @@ export function estimateRunSize(scenario: Scenario): RunSize {
   for (const line of operations.productionSupply.lines) {
     const orders = productionOrders(line, days);
     feedingOrders += orders;
-    feedingLines += orders * Math.max(1, distMean(line.linesPerOrder));
+    feedingLines += orders * Math.max(1, roughMean(line.linesPerOrder));
   }
   const orders = randomOrders + outbound.orderList.length + feedingOrders;
   const lines = randomOrders * linesPerOrder + givenLines + feedingLines;

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  distMean,
   estimateRunSize,
   loadScenario,
   RUN_SIZE_LIMITS,
+  roughMean,
   runSizeIssues,
 } from "../../src/scenario/index.ts";
 import { runReplications } from "../../src/warehouse/index.ts";
@@ -24,13 +24,13 @@ outbound:
 `;
 
 describe("estimateRunSize()", () => {
-  it("distMean() gives each distribution's mean", () => {
-    expect(distMean({ dist: "constant", value: 3 })).toBe(3);
-    expect(distMean({ dist: "geometric", p: 0.4 })).toBe(2.5);
-    expect(distMean({ dist: "uniform", min: 1, max: 5 })).toBe(3);
-    expect(distMean({ dist: "gamma", shape: 2, scale: 3 })).toBe(6);
-    expect(distMean({ dist: "triangular", min: 0, mode: 3, max: 6 })).toBe(3);
-    expect(distMean({ dist: "empirical", values: [1, 3], weights: [3, 1] })).toBe(1.5);
+  it("roughMean() gives each distribution's mean", () => {
+    expect(roughMean({ dist: "constant", value: 3 })).toBe(3);
+    expect(roughMean({ dist: "geometric", p: 0.4 })).toBe(2.5);
+    expect(roughMean({ dist: "uniform", min: 1, max: 5 })).toBe(3);
+    expect(roughMean({ dist: "gamma", shape: 2, scale: 3 })).toBe(6);
+    expect(roughMean({ dist: "triangular", min: 0, mode: 3, max: 6 })).toBe(3);
+    expect(roughMean({ dist: "empirical", values: [1, 3], weights: [3, 1] })).toBe(1.5);
   });
 
   it("is within a factor 2 of the orders, lines and events a run counts", () => {
