@@ -65,9 +65,8 @@ export interface RedisExecutorStats {
   retried: number;
 }
 
-/** Whether a run has polled yet, and since when Redis is unreachable (if it is). */
+/** Since when Redis is unreachable, if it is. */
 interface Outage {
-  first: boolean;
   downSinceMs: number | undefined;
 }
 
@@ -233,6 +232,7 @@ export class RedisExecutor implements Executor {
     const onAbort = () => state.wake();
     signal?.addEventListener("abort", onAbort);
     try {
+      await this.retryEarlierFailures(queue, state.pending);
       await this.guard(
         queue.addBulk([...state.pending].map(([jobId, job]) => this.entry(jobId, job))),
         "submitting jobs",
@@ -284,7 +284,7 @@ export class RedisExecutor implements Executor {
     signal: AbortSignal | undefined,
   ): Promise<void> {
     const baseIntervalMs = this.options.pollIntervalMs ?? 1000;
-    const outage: Outage = { first: true, downSinceMs: undefined };
+    const outage: Outage = { downSinceMs: undefined };
     let lastPollMs = Number.NEGATIVE_INFINITY;
     while (state.waiting(signal)) {
       const intervalMs = Math.max(baseIntervalMs, state.pending.size);
@@ -303,8 +303,7 @@ export class RedisExecutor implements Executor {
    */
   private async pollThroughOutage(queue: Queue, state: RunState, outage: Outage): Promise<void> {
     try {
-      await this.poll(queue, state, outage.first);
-      outage.first = false;
+      await this.poll(queue, state);
       if (outage.downSinceMs !== undefined) this.options.log?.("Redis is back; continuing");
       outage.downSinceMs = undefined;
     } catch (error) {
@@ -395,8 +394,32 @@ export class RedisExecutor implements Executor {
     return { queue: this.queue, events: this.events };
   }
 
+  /**
+   * Retries the jobs that failed in an earlier run (e.g. before a worker was fixed), once
+   * each. It looks before this run submits anything, so a job that fails during this run is
+   * never taken for an earlier failure.
+   */
+  private async retryEarlierFailures(
+    queue: Queue,
+    pending: Map<string, ReplicationJob>,
+  ): Promise<void> {
+    const ids = [...pending.keys()];
+    for (let start = 0; start < ids.length; start += 500) {
+      const chunk = ids.slice(start, start + 500);
+      const found = await this.guard(
+        Promise.all(chunk.map((id) => queue.getJob(id))),
+        "looking up earlier jobs",
+      );
+      for (const job of found) {
+        if (!job?.finishedOn || !job.failedReason) continue;
+        await this.guard(job.retry("failed"), "retrying a failed job");
+        this.stats.retried++;
+      }
+    }
+  }
+
   /** One pass over pending jobs: collects finished ones, resubmits vanished ones. */
-  private async poll(queue: Queue, state: RunState, first: boolean): Promise<void> {
+  private async poll(queue: Queue, state: RunState): Promise<void> {
     const { pending } = state;
     const ids = [...pending.keys()];
     const missing: string[] = [];
@@ -410,13 +433,8 @@ export class RedisExecutor implements Executor {
         const job = found[i];
         const id = chunk[i];
         if (!job) missing.push(id);
-        else if (job.finishedOn && job.failedReason) {
-          if (first) {
-            // Failed in an earlier run (e.g. before a worker was fixed): try once more.
-            await this.guard(job.retry("failed"), "retrying a failed job");
-            this.stats.retried++;
-          } else state.failed(id, job.failedReason);
-        } else if (job.finishedOn) state.collect(id, job.returnvalue);
+        else if (job.finishedOn && job.failedReason) state.failed(id, job.failedReason);
+        else if (job.finishedOn) state.collect(id, job.returnvalue);
       }
     }
     if (missing.length > 0) {
