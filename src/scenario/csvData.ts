@@ -13,7 +13,14 @@ import type { Scenario } from "./loader.ts";
 /** Columns of the SKU master CSV. */
 export const SKU_MASTER_COLUMNS = {
   required: ["sku", "unitCubeM3"],
-  optional: ["unitsPerPallet", "unitWeightKg", "supplier", "lineShare", "shelfLifeDays"],
+  optional: [
+    "unitsPerPallet",
+    "unitsPerCase",
+    "unitWeightKg",
+    "supplier",
+    "lineShare",
+    "shelfLifeDays",
+  ],
 } as const;
 
 /** Columns of the order-lines CSV. */
@@ -107,6 +114,12 @@ function skuOfRow(
   };
   if (given("unitsPerPallet"))
     sku.unitsPerPallet = numberCell(row, "unitsPerPallet", file, issues, {
+      min: 1,
+      max: MAX_UNITS,
+      integer: true,
+    });
+  if (given("unitsPerCase"))
+    sku.unitsPerCase = numberCell(row, "unitsPerCase", file, issues, {
       min: 1,
       max: MAX_UNITS,
       integer: true,

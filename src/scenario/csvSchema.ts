@@ -41,7 +41,7 @@ export const skuDataFields = {
     .min(1)
     .optional()
     .describe(
-      "SKU master CSV, relative to the scenario (columns sku, unitCubeM3 and optionally unitsPerPallet, unitWeightKg, supplier, lineShare, shelfLifeDays; most popular first); replaces the generated SKUs",
+      "SKU master CSV, relative to the scenario (columns sku, unitCubeM3 and optionally unitsPerPallet, unitsPerCase, unitWeightKg, supplier, lineShare, shelfLifeDays; most popular first); replaces the generated SKUs",
     ),
   list: z
     .array(skuRowSchema)

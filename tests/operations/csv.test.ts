@@ -2,11 +2,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.ts";
 import { InputError } from "../../src/common/inputError.ts";
 import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
 import { orderLinesFromCsv, skuMasterFromCsv } from "../../src/scenario/index.ts";
 import { simulate } from "../../src/warehouse/index.ts";
+import { skusFromList } from "../../src/warehouse/storage/skuList.ts";
 import { tinyOps } from "./fixtures.ts";
 
 const scenario = tinyOps();
@@ -44,6 +46,24 @@ describe("skuMasterFromCsv()", () => {
       expect.objectContaining({ path: "row 4, column sku", value: "" }),
       expect.objectContaining({ path: "row 4, column unitCubeM3", value: "-1" }),
     ]);
+  });
+
+  it("reads unitsPerCase as a whole number >= 1; an empty cell leaves the scenario's default", () => {
+    const rows = skuMasterFromCsv(
+      { file: "skus.csv", text: "sku,unitCubeM3,unitsPerCase\nA,0.01,12\nB,0.02,\n" },
+      scenario,
+    );
+    expect(rows[0].unitsPerCase).toBe(12);
+    expect(rows[1]).not.toHaveProperty("unitsPerCase");
+    const text = "sku,unitCubeM3,unitsPerCase\nA,0.01,0\nB,0.01,2.5\nC,0.01,six\nD,0.01,1000001\n";
+    const issues = issuesOf(() => skuMasterFromCsv({ file: "skus.csv", text }, scenario));
+    expect(issues.map((i) => [i.path, i.value])).toEqual([
+      ["row 2, column unitsPerCase", "0"],
+      ["row 3, column unitsPerCase", "2.5"],
+      ["row 4, column unitsPerCase", "six"],
+      ["row 5, column unitsPerCase", "1000001"],
+    ]);
+    expect(issues[0].expected).toBe("an integer >= 1 and <= 1000000");
   });
 
   it("refuses unknown and missing columns and rows of the wrong width", () => {
@@ -87,7 +107,7 @@ describe("orderLinesFromCsv()", () => {
 });
 
 describe("readScenarioFile() with CSV data", () => {
-  function folder(orders: string) {
+  function folder(orders: string, skus = "sku,unitCubeM3\nWIDGET,0.01\nGADGET,0.02\n") {
     const dir = mkdtempSync(join(tmpdir(), "whsim-csv-"));
     const spec = {
       ...JSON.parse(JSON.stringify(scenario)),
@@ -95,7 +115,7 @@ describe("readScenarioFile() with CSV data", () => {
       outbound: { ...scenario.outbound, orderLinesCsv: "orders.csv" },
     };
     writeFileSync(join(dir, "s.json"), JSON.stringify(spec));
-    writeFileSync(join(dir, "skus.csv"), "sku,unitCubeM3\nWIDGET,0.01\nGADGET,0.02\n");
+    writeFileSync(join(dir, "skus.csv"), skus);
     writeFileSync(join(dir, "orders.csv"), orders);
     return join(dir, "s.json");
   }
@@ -109,6 +129,36 @@ describe("readScenarioFile() with CSV data", () => {
     expect(r.kpis.ordersShipped).toBe(2);
     expect(r.kpis.unitsShipped).toBe(6);
     expect(r.conservation.ok).toBe(true);
+  });
+
+  it("takes each SKU's units per case from the column, else the mean of skus.unitsPerCase", () => {
+    const orders = "order,timeS,sku,qty\n1,3600,WIDGET,2\n";
+    const skus = "sku,unitCubeM3,unitsPerCase\nWIDGET,0.01,10\nGADGET,0.02,\n";
+    const loaded = readScenarioFile(folder(orders, skus));
+    const infos = skusFromList({
+      ...loaded,
+      skus: { ...loaded.skus, unitsPerCase: { dist: "uniform", min: 2, max: 5 } },
+    });
+    // GADGET has no cell: the mean 3.5 of uniform(2, 5), rounded.
+    expect(infos.map((i) => i.unitsPerCase)).toEqual([10, 4]);
+  });
+
+  it("whsim validate exits 2 naming the file, row and column of a bad unitsPerCase", async () => {
+    const orders = "order,timeS,sku,qty\n1,3600,WIDGET,2\n";
+    const path = folder(orders, "sku,unitCubeM3,unitsPerCase\nWIDGET,0.01,0\nGADGET,0.02,4\n");
+    let err = "";
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: any) => {
+      err += String(chunk);
+      return true;
+    });
+    try {
+      expect(await main(["node", "whsim", "validate", path])).toBe(2);
+    } finally {
+      spy.mockRestore();
+      process.exitCode = undefined;
+    }
+    expect(err).toMatch(/skus\.csv: row 2, column unitsPerCase: "0" \(an integer >= 1/);
+    expect(err).not.toContain("    at ");
   });
 
   it("names the CSV file, row, column and value of a bad cell", () => {
