@@ -15,7 +15,6 @@ import {
   kpiTable,
   layoutBlocks,
   orderKpis,
-  relativePrecision,
   replicationBlocks,
   showInterval,
 } from "./commonSections.ts";
@@ -23,6 +22,7 @@ import { type CrossCheck, crossCheckHeadline, crossChecks } from "./crossChecks.
 import { formatDuration, formatShare, formatValue } from "./format.ts";
 import { plainName } from "./glossary.ts";
 import { kpiMeta } from "./kpiUnits.ts";
+import { precisionText } from "./precision.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
 import type { Block, Cell, ReportModel, Section, Sheet, Table } from "./reportModel.ts";
 import type { Summary } from "./resultSchemas.ts";
@@ -96,19 +96,14 @@ function largestPhaseText(summary: Summary): string | undefined {
   return `The largest part of an order's time is ${plainName(top)} (${formatDuration(topS)}, ${formatValue((topS / total) * 100)} % of the order's time): that is where improvement pays most.`;
 }
 
-/** How sure a run is: the widest relative 95 % interval of the headline figures. */
+/** How sure a run is: the widest 95 % interval of the headline figures. */
 function sureText(summary: Summary): string {
   const k = summary.kpis;
   const headline = Object.entries(k).filter(([n]) => HEADLINE_KPIS.includes(n));
-  const precise = (headline.length > 0 ? headline : Object.entries(k)).filter(
-    ([, e]) => e.n > 1 && e.mean !== 0,
-  );
-  if (precise.length === 0)
+  const precision = precisionText(headline.length > 0 ? headline : Object.entries(k));
+  if (!precision)
     return "This is a single replication, so the figures carry no confidence interval; run more replications before deciding on them.";
-  const worst = precise.reduce((a, b) =>
-    relativePrecision(b[1]) > relativePrecision(a[1]) ? b : a,
-  );
-  return `Over ${summary.replications} replications the 95 % intervals of the headline figures are within ±${formatValue(relativePrecision(worst[1]) * 100)} % of their means (widest: ${kpiMeta(worst[0]).label.toLowerCase()}).`;
+  return `Over ${summary.replications} replications the 95 % intervals of the headline figures are ${precision}.`;
 }
 
 /** The headline figures as boxes: value in words and its 95 % interval. */

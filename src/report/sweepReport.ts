@@ -23,6 +23,7 @@ import {
 import { LITTLE_TOLERANCE, littleCheck } from "./crossChecks.ts";
 import { formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
+import { type NamedEstimate, precisionText } from "./precision.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
 import type { Block, Cell, ChartSpec, ReportModel, Section, Sheet } from "./reportModel.ts";
 import type { SweepFile } from "./resultSchemas.ts";
@@ -153,18 +154,17 @@ function kpiRange(s: SweepFile, k: string): string | undefined {
   return `${kpiMeta(k).label} ranges from ${kpiInWords(k, lo.kpis[k])} (${pointLabel(lo, s.axes)}) to ${kpiInWords(k, hi.kpis[k])} (${pointLabel(hi, s.axes)})${best ? `; best at ${pointLabel(best, s.axes)}` : ""}.`;
 }
 
-/** How sure the grid is: the widest interval of the headline figures, relative to its mean. */
+/** How sure the grid is: the widest interval of the headline figures, relative or in its unit. */
 function sureText(s: SweepFile, kpis: string[]): string {
   const judged = kpis.some((k) => HEADLINE_KPIS.includes(k))
     ? kpis.filter((k) => HEADLINE_KPIS.includes(k))
     : kpis;
-  const widest = s.points.flatMap((p) =>
-    judged
-      .filter((k) => p.kpis[k] && p.kpis[k].mean !== 0)
-      .map((k) => p.kpis[k].ci95 / Math.abs(p.kpis[k].mean)),
+  const estimates = s.points.flatMap((p) =>
+    judged.filter((k) => p.kpis[k]).map((k): NamedEstimate => [k, p.kpis[k]]),
   );
+  const precision = precisionText(estimates);
   return s.replications > 1
-    ? `every point carries a 95 % confidence interval (error bars in the charts); on the headline figures the widest is ±${formatValue(Math.max(0, ...widest) * 100)} % of its mean. Points whose intervals overlap are not reliably different.`
+    ? `every point carries a 95 % confidence interval (error bars in the charts)${precision ? `; on the headline figures the intervals are ${precision}` : ""}. Points whose intervals overlap are not reliably different.`
     : "one replication per point, so the figures carry no confidence interval; treat small differences as noise.";
 }
 
