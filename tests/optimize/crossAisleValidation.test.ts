@@ -1,0 +1,80 @@
+/**
+ * A constructed case with a known answer: two layouts of equal storage, one with a middle
+ * cross aisle. At equal crews the pickers' travel differs as the S-shape formulas predict
+ * (validationCases.ts, from REFERENCES.md), and the optimizer picks the cross-aisle layout.
+ */
+import { describe, expect, it } from "vitest";
+import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
+import {
+  agrees,
+  blockOf,
+  CROSS_AISLE_DC,
+  crossAisleCase,
+  optimizeCrossAisleDc,
+  twoPickSShapeTourM,
+  withCrossAisles,
+} from "./validationCases.ts";
+
+describe("cross aisle: S-shape travel of two-pick orders", () => {
+  it("twoPickSShapeTourM() matches hand-worked cases", () => {
+    // One aisle: always the return trip to the farther of two picks on the bay centres,
+    // 0.75 and 1.75 m from the front cross aisle's centre line.
+    const oneAisle = {
+      aisles: 1,
+      baysPerAisle: 2,
+      aisleWidthM: 1,
+      rackDepthM: 0.5,
+      bayWidthM: 1,
+      crossAisleWidthM: 0.5,
+      crossAisles: 0,
+    };
+    // Bay centres at 0.75 and 1.75 m; E[max] = 0.75/4 + 1.75·3/4 = 1.5; tour 3.
+    expect(twoPickSShapeTourM(oneAisle)).toBeCloseTo(3, 12);
+    // Two aisles 2 m apart, aisle length 2.5 m: E[R] = 1 − 1/4 = 0.75 → 3 m horizontal;
+    // same aisle (1/2): 3; two aisles (1/2): 2L = 5. Total 3 + 1.5 + 2.5 = 7.
+    expect(twoPickSShapeTourM({ ...oneAisle, aisles: 2 })).toBeCloseTo(7, 12);
+  });
+
+  it("the simulated travel per line and picker travel time per order match the formulas", () => {
+    const result = crossAisleCase(8);
+    for (const [measure, m] of Object.entries(result)) {
+      const { predicted, simulated } = m;
+      // The cross aisle shortens tours in this case: the formulas say by about 8 %.
+      expect(predicted.ratio).toBeLessThan(0.95);
+      for (const [name, e, exact] of [
+        ["no cross aisle", simulated.none, predicted.none],
+        ["one cross aisle", simulated.one, predicted.one],
+      ] as const) {
+        const why = `${measure}, ${name}: ${e.mean} ± ${e.ci95} vs ${exact}`;
+        expect(agrees(e, exact, 0.01), why).toBe(true);
+      }
+      const d = simulated.difference;
+      expect(
+        Math.abs(d.mean - predicted.difference) <= d.ci95,
+        `${measure}: difference ${d.mean} ± ${d.ci95} (95 %) vs predicted ${predicted.difference}`,
+      ).toBe(true);
+      // The interval excludes zero: the difference is real, not noise.
+      expect(d.mean + d.ci95).toBeLessThan(0);
+    }
+  });
+
+  it("the layouts hold equal storage: the cross aisle moves bays, never removes them", () => {
+    const base = readScenarioFile(CROSS_AISLE_DC);
+    const [a, b] = [0, 1].map((c) => blockOf(withCrossAisles(base, c)));
+    expect(a.aisles * a.baysPerAisle).toBe(b.aisles * b.baysPerAisle);
+  });
+
+  it("optimize over crossAisles [0, 1] at equal crews picks the cross-aisle layout", async () => {
+    const result = await optimizeCrossAisleDc({
+      objective: "pickTravelMPerLine",
+      targets: [],
+      crew: { search: false },
+      space: { "layout.crossAisles": [0, 1] },
+      race: { initialReplications: 2, finalists: 2 },
+      selection: { indifferenceZone: 1, initialReplications: 4, maxReplications: 12 },
+      budget: 40,
+    });
+    expect(result.winner).toBe("crossAisles=1");
+    expect(result.ranking.map((r) => r.id)).toEqual(["crossAisles=1", "crossAisles=0"]);
+  });
+});
