@@ -1,36 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { whsim } from "../setup/inProcessCli.ts";
 
 const tiny = new URL("./fixtures/tiny.yaml", import.meta.url).pathname;
 const tiny4 = new URL("./fixtures/tiny-4-pickers.yaml", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "whsim-exp-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** Runs the CLI in this process; returns the exit code and what went to stderr. */
-async function whsim(...args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  let stderr = "";
-  let stdout = "";
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const before = process.exitCode;
-  try {
-    const code = await main(["node", "whsim", ...args]);
-    return { code, stderr, stdout };
-  } finally {
-    err.mockRestore();
-    out.mockRestore();
-    process.exitCode = before;
-  }
-}
 
 const read = (dir: string, file: string) => readFileSync(join(tmp, dir, file), "utf8");
 

@@ -1,38 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
 import { reportHtml } from "../../src/report/buildReport.ts";
+import { whsim } from "../setup/inProcessCli.ts";
 
 const tiny = new URL("./fixtures/tiny.yaml", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "whsim-staff-"));
 /** tiny with a second, short shift 06:00–12:00 that nobody works yet. */
 const twoShifts = join(tmp, "tiny-two-shifts.yaml");
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function whsim(...args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  let stderr = "";
-  let stdout = "";
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const before = process.exitCode;
-  try {
-    const code = await main(["node", "whsim", ...args]);
-    return { code, stderr, stdout };
-  } finally {
-    err.mockRestore();
-    out.mockRestore();
-    process.exitCode = before;
-  }
-}
 
 const OUTBOUND = new Set(["picker", "packer", "loader"]);
 const EFFICIENCY = 0.85;

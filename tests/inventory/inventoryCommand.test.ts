@@ -1,31 +1,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { parseDemandCsv } from "../../src/cli/commands/inventory.ts";
-import { main } from "../../src/cli/main.ts";
 import { InputError } from "../../src/common/inputError.ts";
-
-/** Runs the CLI in-process and returns its exit code, stdout and stderr. */
-async function whsim(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(["node", "whsim", ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+import { whsim } from "../setup/inProcessCli.ts";
 
 afterEach(() => {
   process.exitCode = undefined;
@@ -46,11 +25,11 @@ describe("whsim inventory", () => {
     ];
     const text = await whsim(...args);
     expect(text.code).toBe(0);
-    expect(text.out).toMatch(/fill rate\s+0\.9\d+\s+[\d.]+\s+0\.97345/);
-    expect(text.out).toContain("cycle service level");
+    expect(text.stdout).toMatch(/fill rate\s+0\.9\d+\s+[\d.]+\s+0\.97345/);
+    expect(text.stdout).toContain("cycle service level");
     const json = await whsim(...args, "--json", "--seed", "4");
     expect(json.code).toBe(0);
-    const result = JSON.parse(json.out);
+    const result = JSON.parse(json.stdout);
     expect(result.kind).toBe("inventoryPolicy");
     expect(result.seed).toBe(4);
     expect(result.kpis.ordersPerDay.theory).toBe(0.1);
@@ -63,10 +42,10 @@ describe("whsim inventory", () => {
     const csv = join(dir, "demand.csv");
     writeFileSync(csv, "date,units\n2026-01-01,1\n2026-01-02,1\n");
     const r = await whsim("inventory", yaml, "--demand-csv", csv, "--json");
-    expect(r.err).toBe("");
+    expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     // Demand is 1 every day: the deterministic (2,5) case has on-hand 5,4,3,2,1 → 3.
-    expect(JSON.parse(r.out).kpis.averageOnHand.mean).toBeCloseTo(3, 10);
+    expect(JSON.parse(r.stdout).kpis.averageOnHand.mean).toBeCloseTo(3, 10);
   });
 
   it("bad flags exit 2 with one line per problem naming the flag and value", async () => {
@@ -82,9 +61,9 @@ describe("whsim inventory", () => {
       "ten",
     );
     expect(r.code).toBe(2);
-    expect(r.err).toContain('error: --days: "ten" (a number)');
-    expect(r.err).toContain('error: --demand: "poison:2/day"');
-    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+    expect(r.stderr).toContain('error: --days: "ten" (a number)');
+    expect(r.stderr).toContain('error: --demand: "poison:2/day"');
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it("parseDemandCsv() reads a named or the last column and reports bad cells by row", () => {

@@ -2,26 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.ts";
-
-/** Runs the CLI in-process and captures what it writes. */
-async function whsim(
-  ...args: string[]
-): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const status = await main(["node", "whsim", ...args]);
-  vi.restoreAllMocks();
-  return { status, stdout, stderr };
-}
+import { whsim } from "../setup/inProcessCli.ts";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -33,7 +14,7 @@ describe("whsim layout <file> [--svg out.svg] [--json]", () => {
     const dir = mkdtempSync(join(tmpdir(), "whsim-layout-"));
     const svg = join(dir, "default.svg");
     const run = await whsim("layout", "layouts/default.yaml", "--json", "--svg", svg);
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     const stats = JSON.parse(run.stdout);
     expect(stats.locations).toBe(6336 + 8 + 4);
     expect(stats.byType.floor.locations).toBe(12);
@@ -47,7 +28,7 @@ describe("whsim layout <file> [--svg out.svg] [--json]", () => {
 
   it("prints a readable summary without --json", async () => {
     const run = await whsim("layout", "layouts/explicit-small.yaml");
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     expect(run.stdout).toContain("avg single-command distance from PD: 46 m");
     expect(run.stdout).toContain("picking aisles 2, cross aisles 3");
   });
@@ -57,7 +38,7 @@ describe("whsim layout <file> [--svg out.svg] [--json]", () => {
     const bad = join(dir, "bad.yaml");
     writeFileSync(bad, "generator: traditional\nname: x\naisles: ten\nbaysPerAisle: 4\n");
     const run = await whsim("layout", bad);
-    expect(run.status).toBe(2);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${bad}: aisles: "ten" (number)`);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
-import { main } from "../../src/cli/main.ts";
+import { whsim } from "../setup/inProcessCli.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "whsim-layout-compare-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -15,24 +15,6 @@ afterEach(() => {
   vi.restoreAllMocks();
   process.exitCode = undefined;
 });
-
-async function whsim(
-  ...args: string[]
-): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const status = await main(["node", "whsim", ...args]);
-  vi.restoreAllMocks();
-  return { status, stdout, stderr };
-}
 
 /** A one-aisle layout: a pallet location 8 m and a shelf location 18 m up the aisle from PD. */
 const ONE_AISLE = `generator: explicit
@@ -82,7 +64,7 @@ describe("whsim layout a b (comparison, drawings)", () => {
     const files = ["layouts/explicit-small.yaml", b];
     const specs = files.map((f) => parse(readFileSync(f, "utf8")));
     const run = await whsim("layout", ...files);
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     expect(tableRow(run.stdout, "layout")).toEqual(["explicit-small", "one-aisle"]);
     const area = specs.map((s) => (s.widthM * s.depthM).toLocaleString("en-US"));
     expect(tableRow(run.stdout, "footprint (m²)")).toEqual(area);
@@ -109,7 +91,7 @@ describe("whsim layout a b (comparison, drawings)", () => {
     writeFileSync(b, ONE_AISLE);
     const dir = join(tmp, "drawings");
     const run = await whsim("layout", "layouts/explicit-small.yaml", b, "--svg", dir);
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     const one = readFileSync(join(dir, "one-aisle.svg"), "utf8");
     const small = readFileSync(join(dir, "explicit-small.svg"), "utf8");
     expect(one).toMatch(/^<svg /);
@@ -136,7 +118,7 @@ describe("whsim layout a b (comparison, drawings)", () => {
     writeFileSync(b, ONE_AISLE);
     const sheet = join(tmp, "sheet.svg");
     const run = await whsim("layout", "layouts/explicit-small.yaml", b, "--sheet", sheet);
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     const svg = readFileSync(sheet, "utf8");
     expect(svg.match(/<g class="layout" /g)?.length).toBe(2);
     expect(svg.match(/class="legend"/g)?.length).toBe(1);
@@ -157,13 +139,13 @@ describe("whsim layout a b (comparison, drawings)", () => {
     const bad = join(tmp, "bad.yaml");
     writeFileSync(bad, ONE_AISLE.replace("widthM: 10", "widthM: -4"));
     const run = await whsim("layout", "layouts/explicit-small.yaml", bad);
-    expect(run.status).toBe(2);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${bad}: widthM: -4`);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     const file = join(tmp, "exists.svg");
     writeFileSync(file, "");
     const svg = await whsim("layout", "layouts/explicit-small.yaml", bad, "--svg", file);
-    expect(svg.status).toBe(2);
+    expect(svg.code).toBe(2);
     expect(svg.stderr).toMatch(/--svg: .*a folder/);
   });
 });

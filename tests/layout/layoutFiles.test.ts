@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.ts";
+import { whsim } from "../setup/inProcessCli.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "whsim-layouts-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -11,28 +11,10 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-async function whsim(
-  ...args: string[]
-): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const status = await main(["node", "whsim", ...args]);
-  vi.restoreAllMocks();
-  return { status, stdout, stderr };
-}
-
 describe("whsim layout <files...>", () => {
   it("whsim layout a.yaml b.yaml reports each layout", async () => {
     const run = await whsim("layout", "layouts/default.yaml", "layouts/explicit-small.yaml");
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^default-dc: /m);
     expect(run.stdout).toMatch(/^explicit-small: /m);
   });
@@ -50,7 +32,7 @@ describe("whsim layout <files...>", () => {
 
   it("whsim layout <scenario> says it looks like a scenario, and still reports the good files", async () => {
     const run = await whsim("layout", "layouts/explicit-small.yaml", "scenarios/default.yaml");
-    expect(run.status).toBe(2);
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^explicit-small: /m);
     expect(run.stderr).toMatch(/scenarios\/default\.yaml: .*looks like a scenario/);
     expect(run.stderr).not.toMatch(/generator: missing/);
@@ -60,7 +42,7 @@ describe("whsim layout <files...>", () => {
     const path = join(tmp, "s.yaml");
     writeFileSync(path, "name: s\nlayout: ../layouts/default.yaml\nhorizonDays: 1\n");
     const run = await whsim("layout", path);
-    expect(run.status).toBe(2);
+    expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/whose layout is \.\.\/layouts\/default\.yaml/);
   });
 });

@@ -1,28 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.ts";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadLayout } from "../../src/layout/index.ts";
+import { whsim } from "../setup/inProcessCli.ts";
 
 const spec = new URL("./fixtures/unit-load.optimize.yaml", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "whsim-opt-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function whsim(...args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(["node", "whsim", ...args]), stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe("whsim optimize", () => {
   it("whsim optimize <spec> writes optimization.json and the winning layout, same for 1 and 2 workers", async () => {

@@ -13,29 +13,13 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isInputError } from "../../src/common/inputError.ts";
 import { buildReport } from "../../src/report/buildReport.ts";
 import { parseCsv } from "../../src/report/csv.ts";
 import { compatibleVersion, readResultsFolder } from "../../src/report/readResultsFolder.ts";
+import { whsim } from "../setup/inProcessCli.ts";
 import { readPdf } from "./readPdf.ts";
-
-/** Runs the CLI in this process; returns the exit code and what went to stderr. */
-async function whsim(...args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = "";
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  try {
-    return { code: await main(["node", "whsim", ...args]), stderr };
-  } finally {
-    err.mockRestore();
-    out.mockRestore();
-  }
-}
 
 const fixture = (kind: string) => new URL(`../fixtures/report/${kind}`, import.meta.url).pathname;
 const summary = JSON.parse(readFileSync(join(fixture("run"), "summary.json"), "utf8"));

@@ -2,31 +2,15 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spreadsheetValue } from "../../src/common/units.ts";
 import { buildReport } from "../../src/report/buildReport.ts";
 import { kpiScale, showKpi } from "../../src/report/commonSections.ts";
 import { kpiMeta } from "../../src/report/kpiUnits.ts";
+import { whsim as cli } from "../setup/inProcessCli.ts";
 
 const tiny = new URL("../fixtures/report/tiny.yaml", import.meta.url).pathname;
 let work: string;
-
-/** Runs the CLI in this process with stdout silenced; returns the exit code and stderr. */
-async function cli(...args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(["node", "whsim", ...args]), stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 async function whsim(...args: string[]): Promise<number> {
   return (await cli(...args)).code;
