@@ -48,12 +48,13 @@ export interface CrewDescentOptions {
   onResult?(outcome: ReplicationOutcome): void;
 }
 
-/** A stable text of a crew (roles and shifts sorted), for ids and de-duplication. */
+/** A stable text of a crew (roles and shifts sorted, zeros left out), for de-duplication. */
 export function crewKey(crew: Crew): string {
   return Object.keys(crew)
     .sort()
     .map((role) =>
       Object.keys(crew[role])
+        .filter((shift) => crew[role][shift] !== 0)
         .sort()
         .map((shift) => `${role}.${shift}=${crew[role][shift]}`)
         .join(","),
@@ -80,17 +81,35 @@ export function withCrew(scenario: Scenario, crew: Crew): Scenario {
   };
 }
 
-/** Crews one worker away: fewer (`-1`) on a staffed role and shift, or more (`+1`). */
-export function neighbourCrews(crew: Crew, step: 1 | -1, roles?: readonly string[]): Crew[] {
+/** Where a crew may move: the roles it may change and every shift of the scenario. */
+export interface CrewSpace {
+  roles: readonly string[];
+  shifts: readonly string[];
+}
+
+/** The crew space of a scenario: `roles` (default every role it has) and all its shifts. */
+export function crewSpace(scenario: Scenario, roles?: readonly string[]): CrewSpace {
+  const all = Object.keys(scenario.workforce.roles);
+  return {
+    roles: roles ? all.filter((r) => roles.includes(r)) : all,
+    shifts: Object.keys(scenario.workforce.shifts),
+  };
+}
+
+/**
+ * Crews one worker away: one fewer (`-1`) or one more (`+1`) on a role and shift of
+ * `space`, a shift the role has no worker on included, so a crew can gain a shift.
+ */
+export function neighbourCrews(crew: Crew, step: 1 | -1, space: CrewSpace): Crew[] {
   const out: Crew[] = [];
-  for (const role of Object.keys(crew).sort()) {
-    if (roles && !roles.includes(role)) continue;
-    for (const shift of Object.keys(crew[role]).sort()) {
-      const n = crew[role][shift] + step;
+  for (const role of [...space.roles].sort()) {
+    const byShift = crew[role] ?? {};
+    const total = Object.values(byShift).reduce((a, b) => a + b, 0);
+    for (const shift of [...space.shifts].sort()) {
+      const n = (byShift[shift] ?? 0) + step;
       // A role keeps at least one worker somewhere, or its work would never be done.
-      const left = Object.values(crew[role]).reduce((a, b) => a + b, 0) + step;
-      if (n < 0 || left < 1) continue;
-      out.push({ ...crew, [role]: { ...crew[role], [shift]: n } });
+      if (n < 0 || total + step < 1) continue;
+      out.push({ ...crew, [role]: { ...byShift, [shift]: n } });
     }
   }
   return out;
@@ -159,7 +178,10 @@ function combine(from: Crew, moves: readonly Crew[]): Crew {
     for (const role of Object.keys(m))
       for (const shift of Object.keys(m[role])) {
         const d = m[role][shift] - (from[role]?.[shift] ?? 0);
-        if (d !== 0) out[role][shift] += d;
+        if (d !== 0) {
+          out[role] ??= {};
+          out[role][shift] = (out[role][shift] ?? 0) + d;
+        }
       }
   return out;
 }
@@ -195,7 +217,11 @@ export async function descendCrews(
     const trials: { state: CrewSearchState; crew: Crew }[] = [];
     for (const state of states.filter((s) => !s.done)) {
       const step = state.best.shortfall === 0 ? -1 : 1;
-      for (const crew of neighbourCrews(state.best.crew, step, options.roles))
+      for (const crew of neighbourCrews(
+        state.best.crew,
+        step,
+        crewSpace(state.scenario, options.roles),
+      ))
         trials.push({ state, crew });
     }
     if (trials.length === 0) break;

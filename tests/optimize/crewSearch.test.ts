@@ -65,11 +65,62 @@ describe("crews", () => {
 
   it("neighbourCrews() moves one worker and keeps a worker in every role", () => {
     const crew = { picker: { day: 2, late: 0 }, loader: { day: 1 } };
-    expect(neighbourCrews(crew, -1)).toEqual([{ picker: { day: 1, late: 0 }, loader: { day: 1 } }]);
-    expect(neighbourCrews(crew, 1)).toHaveLength(3);
-    expect(neighbourCrews(crew, 1, ["loader"])).toEqual([
-      { picker: { day: 2, late: 0 }, loader: { day: 2 } },
+    const space = { roles: ["picker", "loader"], shifts: ["day", "late"] };
+    expect(neighbourCrews(crew, -1, space)).toEqual([
+      { picker: { day: 1, late: 0 }, loader: { day: 1 } },
     ]);
+    expect(neighbourCrews(crew, 1, space)).toHaveLength(4);
+    expect(neighbourCrews(crew, 1, { ...space, roles: ["loader"] })).toEqual([
+      { picker: { day: 2, late: 0 }, loader: { day: 2 } },
+      { picker: { day: 2, late: 0 }, loader: { day: 1, late: 1 } },
+    ]);
+  });
+
+  it("neighbourCrews() can staff a shift a role has no worker on, and a role with none", () => {
+    const space = { roles: ["packer", "picker"], shifts: ["day", "night"] };
+    const more = neighbourCrews({ picker: { day: 3 } }, 1, space);
+    expect(more).toContainEqual({ picker: { day: 3, night: 1 } });
+    expect(more).toContainEqual({ picker: { day: 3 }, packer: { day: 1 } });
+    expect(neighbourCrews({ picker: { day: 3 } }, -1, space)).toEqual([{ picker: { day: 2 } }]);
+  });
+
+  it("withCrews() puts workers on a shift that had none when the targets need them", async () => {
+    // Pickers work only the first 3 of 12 hours today, so most orders are never picked.
+    const base = readScenarioFile(tinyFile);
+    const scenario = {
+      ...base,
+      workforce: {
+        ...base.workforce,
+        shifts: {
+          ...base.workforce.shifts,
+          early: { ...base.workforce.shifts.day, start: "00:00", end: "03:00" },
+          rest: { ...base.workforce.shifts.day, start: "03:00", end: "23:59" },
+        },
+        roles: {
+          ...base.workforce.roles,
+          picker: { ...base.workforce.roles.picker, crews: [{ shift: "early", headcount: 2 }] },
+        },
+      },
+    };
+    const executor = createInProcessExecutor(runWarehouse);
+    const targets = [{ kpi: "onTimeShipRate", op: ">=" as const, value: 0.5, tolerance: 0.01 }];
+    const { candidates } = await withCrews(
+      executor,
+      [{ id: "base", settings: {}, scenario } as CrewedCandidate],
+      {
+        seed: 1,
+        efficiencies: [0.85],
+        pilotReplications: 1,
+        roles: ["picker"],
+        targets,
+        costKpi: "annualCost.total",
+        maxRounds: 2,
+      },
+    );
+    const crew = candidates[0].crew!;
+    expect(crewOf(scenario).picker).toEqual({ early: 2 });
+    expect(crew.picker.rest ?? 0).toBeGreaterThan(0);
+    expect(crewOf(candidates[0].scenario).picker.rest).toBe(crew.picker.rest);
   });
 
   it("shortfall() is 0 when every target's mean is met and grows with the miss", () => {
