@@ -81,7 +81,10 @@ export interface OptimizeLayoutOptions {
   budget?: number;
   signal?: AbortSignal;
   onResult?(outcome: ReplicationOutcome): void;
-  /** Called when a stage starts: `screen`, `crews`, `race and select`, `today's layout and volume ±20 %`. */
+  /**
+   * Called when a stage starts: `screen`, `crew search`, `race`, `feasibility`, `selection`,
+   * `sensitivity: today's layout and volume ±20 %`.
+   */
   onStage?(stage: string): void;
   /** The spec file, for messages. */
   file?: string;
@@ -109,7 +112,7 @@ async function crewed(
   if (spec.model !== "warehouse" || !spec.crew.search || screened.length === 0)
     return { candidates: screened, evaluations: 0 };
   const { objective, targets, options } = context;
-  options.onStage?.("crews");
+  options.onStage?.("crew search");
   return withCrews(executor, screened, {
     seed: options.seed,
     efficiencies: spec.crew.efficiencies,
@@ -132,7 +135,6 @@ function select(
   spent: number,
 ): Promise<SelectResult> {
   const { objective, targets, options } = context;
-  options.onStage?.("race and select");
   const iz = spec.selection.indifferenceZone;
   return selectBest(
     executor,
@@ -152,6 +154,7 @@ function select(
       targets,
       signal: options.signal,
       onResult: options.onResult,
+      onStage: options.onStage,
     },
   );
 }
@@ -313,7 +316,7 @@ async function answerFor(
     sel?.status === "optimal"
       ? `The selection is sure with probability at least ${Math.round((1 - options.alpha) * 100)} % that this is the least-cost option meeting the service targets whenever it leads by ${Math.round(selected.indifferenceZone).toLocaleString("en-US")} or more a year (the indifference zone); closer options are practically equivalent.`
       : `The selection stopped at its replication limit (${sel?.status ?? "no selection"}); this is the best mean, without a stated probability of correct selection.`;
-  options.onStage?.("today's layout and volume ±20 %");
+  options.onStage?.("sensitivity: today's layout and volume ±20 %");
   return buildAnswer(executor, base, finalists, selected.outcomes, {
     seed: options.seed,
     winner: selected.winner!,

@@ -43,7 +43,12 @@ export interface SelectOptions extends BatchRunOptions {
    * α is then split evenly between the check and the selection.
    */
   targets?: readonly ServiceTarget[];
+  /** Called when a step starts: `race`, `feasibility` (with targets), `selection`. */
+  onStage?(stage: SelectStage): void;
 }
+
+/** The steps of selectBest(), in order. */
+export type SelectStage = "race" | "feasibility" | "selection";
 
 /** A candidate's feasibility verdict with the estimate of each target. */
 export interface CandidateFeasibility {
@@ -179,6 +184,7 @@ async function selectAmong<S>(
   decision: Decision,
 ): Promise<void> {
   const { exec, options, targets, delta } = stage;
+  options.onStage?.("selection");
   const kn = await kimNelson(exec, finalists, {
     objective: options.objective,
     seed: options.seed,
@@ -420,6 +426,7 @@ export async function selectBest<S>(
   const budget = options.budget ?? Number.POSITIVE_INFINITY;
   const targets = options.targets ?? [];
   const exec = reusingExecutor(executor);
+  options.onStage?.("race");
   const raced = await raceAll(exec, candidates, options, budget, targets);
   const delta = indifferenceZoneOf(raced, options);
   const alpha = options.alpha ?? 0.05;
@@ -479,6 +486,7 @@ async function checkTargets<S>(
   outcomes: ReplicationOutcome[];
   why: string[];
 }> {
+  options.onStage?.("feasibility");
   const order = raceOrder(raced).map((id) => candidates.find((c) => c.id === id)!);
   const verdicts: Record<string, CandidateFeasibility> = {};
   const outcomes: ReplicationOutcome[] = [];

@@ -27,9 +27,17 @@ describe("optimizeLayout() answer", () => {
       },
       "spec.yaml",
     );
+    const stages: string[] = [];
     const result = await optimizeLayout(createInProcessExecutor(runWarehouse), base, spec, {
       seed: 2,
+      onStage: (s) => stages.push(s),
     });
+    expect(stages).toEqual([
+      "screen",
+      "race",
+      "selection",
+      "sensitivity: today's layout and volume ±20 %",
+    ]);
     const answer = result.answer!;
     expect(answer.currency).toBe("EUR");
     expect(answer.baseline.id).toBe("baseline");

@@ -68,6 +68,26 @@ describe("selectBest()", () => {
     expect(none0.winner).toBeUndefined();
   });
 
+  it("selectBest() names its steps in order: race, feasibility, selection", async () => {
+    const stages: string[] = [];
+    const result = await selectBest(createInProcessExecutor(costly), candidates.slice(1, 4), {
+      objective: objectiveFor("costPerHour"),
+      seed: 5,
+      indifferenceZone: { absolute: 3 },
+      targets: [{ kpi: "waitS", op: "<=", value: 2, tolerance: 0.1 }],
+      onStage: (s) => stages.push(s),
+    });
+    expect(result.feasibility).toBeDefined();
+    expect(stages).toEqual(["race", "feasibility", "selection"]);
+    const none: string[] = [];
+    await selectBest(createInProcessExecutor(costly), candidates.slice(1, 4), {
+      objective: objectiveFor("costPerHour"),
+      seed: 5,
+      onStage: (s) => none.push(s),
+    });
+    expect(none).toEqual(["race", "selection"]);
+  });
+
   it("race() halves the field each round on the same replications", async () => {
     const r = await race(createInProcessExecutor(costly), candidates, {
       objective: objectiveFor("costPerHour"),
