@@ -6,6 +6,7 @@
  * is linear in both) and to volume (±20 %, re-simulated), and a recommendation that says
  * how sure it is.
  */
+import { type PaybackYears, paybackText } from "../common/paybackText.ts";
 import { buildJobs } from "../experiment/jobs.ts";
 import { type Estimate, estimate, pairedDifference } from "../experiment/statistics.ts";
 import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
@@ -38,7 +39,7 @@ export interface FinalistAnswer extends OptionFigures {
   saving: Estimate & { low: number; high: number };
   movedLocationsCost: number;
   /** Re-layout cost ÷ saving, years; the range from the saving's interval (null: not paid back). */
-  paybackYears: { mean: number | null; low: number | null; high: number | null };
+  paybackYears: PaybackYears;
   crewChange: string[];
 }
 
@@ -129,7 +130,7 @@ function recommend(
   const pay =
     winner.paybackYears.mean === null
       ? `the re-layout (${money(winner.movedLocationsCost)} ${c}) does not pay back`
-      : `the re-layout (${money(winner.movedLocationsCost)} ${c}) pays back in ${winner.paybackYears.mean.toFixed(1)} years${winner.paybackYears.high === null ? " on the mean saving, though the interval includes no saving" : ` (${winner.paybackYears.low!.toFixed(1)} to ${winner.paybackYears.high.toFixed(1)})`}`;
+      : `the re-layout (${money(winner.movedLocationsCost)} ${c}) pays back in ${paybackText(winner.paybackYears)}`;
   const flips = answer.sensitivity.filter((r) => r.winnerChanges);
   const volume = answer.sensitivity.some((r) => r.method === "simulated");
   const changes = volume ? "wages, rent or volume" : "wages or rent";

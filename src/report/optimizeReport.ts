@@ -3,6 +3,7 @@
  * the winner, its layout and why it wins.
  */
 
+import { paybackText } from "../common/paybackText.ts";
 import { formatQuantity } from "../common/units.ts";
 import { type Answer, answerSection, kpiWithInterval } from "./answer.ts";
 import { type AppendixOptions, appendixOptions, appendixSections } from "./appendix.ts";
@@ -189,7 +190,7 @@ function winnerCostText(
       ? `${f.saving.mean >= 0 ? "saving" : "costing"} ${money(Math.abs(f.saving.mean))} a year against today's layout and crew${Number.isFinite(f.saving.low) ? ` (95 % interval ${money(f.saving.low)} to ${money(f.saving.high)})` : ""}`
       : "",
     f.movedLocationsCost !== undefined
-      ? `the re-layout costs ${money(f.movedLocationsCost)} once and ${f.paybackYears?.mean === null || f.paybackYears === undefined ? "does not pay back" : `pays back in ${formatValue(f.paybackYears.mean)} years`}`
+      ? `the re-layout costs ${money(f.movedLocationsCost)} once and ${f.paybackYears?.mean === null || f.paybackYears === undefined ? "does not pay back" : `pays back in ${paybackText(f.paybackYears)}`}`
       : "",
   ].filter(Boolean);
   return `${parts.join("; ")}.`;

@@ -4,17 +4,16 @@
  * against today with its interval, the payback of the re-layout, and the sensitivity of the
  * choice to wage, rent and volume. Each table shows only what the file holds.
  */
+import { paybackText } from "../common/paybackText.ts";
 import { formatQuantity } from "../common/units.ts";
 import { COST_PARTS, costPartName } from "./answer.ts";
 import { estimateCell, kpiWithUnit } from "./commonSections.ts";
-import { formatValue } from "./format.ts";
 import type { Block, Cell, Table } from "./reportModel.ts";
 import type { OptimizationFile } from "./resultSchemas.ts";
 
 type PlannerAnswer = NonNullable<OptimizationFile["answer"]>;
 
 type Option = NonNullable<PlannerAnswer["baseline"]>;
-type Finalist = PlannerAnswer["finalists"][number];
 
 /** The name of an option in tables: "today" for the baseline, else its settings. */
 function optionName(o: Option, winner: string | undefined): string {
@@ -72,18 +71,6 @@ function crewTable(options: Option[], winner: string | undefined): Table | undef
       return [role, shift, ...crewed.map((o) => String(o.crew![role]?.[shift] ?? 0))];
     }),
   };
-}
-
-/** Payback in years, with its range: `1.2 years (1.1 to 1.3)`; never paid back: "no payback". */
-function paybackText(p: Finalist["paybackYears"]): string {
-  if (!p || p.mean === null) return "no payback";
-  const range =
-    p.low !== null && p.high !== null
-      ? ` (${formatValue(p.low)} to ${formatValue(p.high)})`
-      : p.high === null
-        ? " (the interval includes no saving)"
-        : "";
-  return `${formatValue(p.mean)} years${range}`;
 }
 
 /** Saving against today and payback of the re-layout, one row per finalist. */

@@ -205,13 +205,14 @@ describe("report screenshots in Chromium", () => {
     const captions = await page.locator("#answer caption").allTextContents();
     expect(captions.some((c) => c.startsWith("Annual cost by part"))).toBe(true);
     expect(captions.some((c) => c.startsWith("Sensitivity"))).toBe(true);
-    // The winner saves 40,000 ± 800 EUR: its row carries the interval and a payback of 1 year.
+    // The winner saves 40,000 ± 800 EUR: its row carries the interval and a payback of 1 year,
+    // in months with the range from the saving's interval (40,000 / 40,800 to / 39,200 years).
     const saving = await page
       .locator("#answer tr", { hasText: "(winner)" })
-      .filter({ hasText: "years" })
+      .filter({ hasText: "months" })
       .textContent();
     expect(saving).toContain("39,200 EUR to 40,800 EUR");
-    expect(saving).toContain("1 years");
+    expect(saving).toContain("12.0 months (95 % interval 11.8 to 12.2)");
     // The simulated volume row says how it was made, flags the winner's missed target and
     // the change of winner; the summary's main risk names it.
     const volume = await page.locator("#answer tr", { hasText: "volume +20 %" }).textContent();

@@ -10,6 +10,7 @@ import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { stringify } from "yaml";
 import { type InputIssue, isInputError } from "../../common/inputError.ts";
+import { paybackText } from "../../common/paybackText.ts";
 import { defaultResultsFolder } from "../../common/resultsFolderName.ts";
 import { VERSION } from "../../common/version.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
@@ -160,7 +161,7 @@ export function answerTable(answer: Answer): string {
       "space",
       "on time",
       `saving ${cur}/yr [95% CI]`,
-      "payback yr",
+      "payback",
     ],
   ];
   for (const o of [answer.baseline, ...answer.finalists]) {
@@ -174,7 +175,7 @@ export function answerTable(answer: Answer): string {
       num(o.annualCost.space.mean),
       num(o.service.onTimeShipRate.mean),
       f ? `${num(f.saving.mean)} [${num(f.saving.low)}, ${num(f.saving.high)}]` : "-",
-      f?.paybackYears.mean != null ? num(f.paybackYears.mean) : "-",
+      f ? paybackText(f.paybackYears) : "-",
     ]);
   }
   const sens = [["change", "winner", "winner changes", "how"]];
