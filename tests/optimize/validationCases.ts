@@ -8,7 +8,7 @@ import { createInProcessExecutor } from "../../src/experiment/inProcessExecutor.
 import { type Estimate, estimate } from "../../src/experiment/statistics.ts";
 import { runWarehouse } from "../../src/experiment/warehouseRunner.ts";
 import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
-import { optimizeLayout } from "../../src/optimize/layoutSearch.ts";
+import { type OptimizationResult, optimizeLayout } from "../../src/optimize/layoutSearch.ts";
 import { parseOptimizeSpec } from "../../src/optimize/optimizeSpec.ts";
 import type { Scenario } from "../../src/scenario/index.ts";
 
@@ -194,4 +194,141 @@ export async function optimizeCrossAisleDc(spec: Record<string, unknown>, base?:
   const scenario = base ?? readScenarioFile(CROSS_AISLE_DC);
   const parsed = parseOptimizeSpec({ scenario: "cross-aisle-dc.yaml", ...spec }, "spec.yaml");
   return optimizeLayout(createInProcessExecutor(runWarehouse), scenario, parsed, { seed: 1 });
+}
+
+/** The one-shift operation priced by the year (rent-dc.yaml): layout × picker headcount. */
+export const RENT_DC = new URL("./fixtures/rent-dc.yaml", import.meta.url).pathname;
+
+/** The picker headcount path the rent case varies. */
+export const PICKERS = "workforce.roles.picker.crews.0.headcount";
+
+/** The on-time target of the rent case (the compact layout with two pickers misses it). */
+export const ON_TIME_TARGET = { kpi: "onTimeShipRate", min: 0.96, tolerance: 0.015 };
+
+/** The rent case's scenario with a layout, a picker headcount and a rent per m²·yr. */
+export function rentVariant(
+  base: Scenario,
+  variant: { crossAisles: number; pickers: number; rent?: number },
+): Scenario {
+  const s = structuredClone(base) as Scenario;
+  (s.layout as unknown as Record<string, number>).crossAisles = variant.crossAisles;
+  s.workforce.roles.picker.crews[0].headcount = variant.pickers;
+  if (variant.rent !== undefined) s.costs.buildingPerM2Year = variant.rent;
+  return s;
+}
+
+/** The analytic break-even rent and what it rests on. */
+export interface BreakEven {
+  /** Annual labour, compact layout with three pickers − spread-out with two (paired). */
+  labourDifference: Estimate;
+  /** Footprint, spread-out − compact, m² (the model's space cost ÷ rent). */
+  areaDifferenceM2: number;
+  /** Break-even rent per m²·yr, with the 95 % interval of the labour difference. */
+  rent: { mean: number; low: number; high: number };
+}
+
+/**
+ * Break-even rent = (labour cost difference a year) ÷ (footprint difference), from paired
+ * replications of the compact layout at three pickers and the spread-out one at two.
+ */
+export function breakEvenRent(replications: number): BreakEven {
+  const base = readScenarioFile(RENT_DC);
+  const compact = rentVariant(base, { crossAisles: 0, pickers: 3 });
+  const spread = rentVariant(base, { crossAisles: 1, pickers: 2 });
+  const runs = [compact, spread].map((s) =>
+    Array.from({ length: replications }, (_, r) => runWarehouse(s, { seed: 1, replication: r })),
+  );
+  const labour = estimate(
+    runs[0].map((out, r) => out.kpis["annualCost.labour"] - runs[1][r].kpis["annualCost.labour"]),
+  );
+  const space = (i: number) => runs[i][0].kpis["annualCost.space"];
+  const areaDifferenceM2 = (space(1) - space(0)) / base.costs.buildingPerM2Year;
+  return {
+    labourDifference: labour,
+    areaDifferenceM2,
+    rent: {
+      mean: labour.mean / areaDifferenceM2,
+      low: (labour.mean - labour.ci95) / areaDifferenceM2,
+      high: (labour.mean + labour.ci95) / areaDifferenceM2,
+    },
+  };
+}
+
+/** The settings of a rent-case candidate, for finding it in a ranking. */
+function isVariant(
+  settings: Record<string, unknown>,
+  variant: { crossAisles: number; pickers: number },
+): boolean {
+  return (
+    settings["layout.crossAisles"] === variant.crossAisles && settings[PICKERS] === variant.pickers
+  );
+}
+
+/** What the optimizer chose at one rent, and the switch point its own comparison implies. */
+export interface RentOutcome {
+  rent: number;
+  winner?: { crossAisles: number; pickers: number };
+  /** Rent at which the spread-out layout (two pickers) and the compact one (three) cost the same. */
+  switchRent?: { mean: number; low: number; high: number };
+  evaluations: number;
+  /** The optimization itself. */
+  result: OptimizationResult;
+}
+
+/** The rent case's variant of a ranked candidate. */
+export function variantOf(settings: Record<string, unknown>): {
+  crossAisles: number;
+  pickers: number;
+} {
+  return {
+    crossAisles: settings["layout.crossAisles"] as number,
+    pickers: settings[PICKERS] as number,
+  };
+}
+
+/**
+ * `optimize` over crossAisles [0, 1] × pickers [2, 3] at `rent` per m²·yr, cost objective,
+ * on-time target; the switch point from the winner's paired comparison with the other
+ * layout's right crew: r* = r ± (T_other − T_winner) ÷ Δfootprint.
+ */
+export async function optimizeAtRent(
+  rent: number,
+  areaDifferenceM2: number,
+  targets: unknown[] = [ON_TIME_TARGET],
+): Promise<RentOutcome> {
+  const base = readScenarioFile(RENT_DC);
+  base.costs.buildingPerM2Year = rent;
+  const result = await optimizeCrossAisleDc(
+    {
+      scenario: "rent-dc.yaml",
+      objective: "annualCost.total",
+      targets,
+      crew: { search: false },
+      space: { "layout.crossAisles": [0, 1], [PICKERS]: [2, 3] },
+      race: { initialReplications: 2, finalists: 2 },
+      selection: { indifferenceZone: 1000, initialReplications: 4, maxReplications: 16 },
+      sensitivity: { volumeReplications: 0 },
+      budget: 100,
+    },
+    base,
+  );
+  const row = result.ranking.find((r) => r.id === result.winner);
+  const winner = row
+    ? {
+        crossAisles: row.settings["layout.crossAisles"] as number,
+        pickers: row.settings[PICKERS] as number,
+      }
+    : undefined;
+  const other = winner
+    ? { crossAisles: 1 - winner.crossAisles, pickers: winner.crossAisles === 1 ? 3 : 2 }
+    : undefined;
+  const vs = other && result.ranking.find((r) => isVariant(r.settings, other))?.versusWinner;
+  // T_compact − T_spread = ΔX − r·ΔA is zero at r* = ΔX / ΔA.
+  const sign = winner?.crossAisles === 1 ? 1 : -1;
+  const switchRent = vs && {
+    mean: rent + (sign * vs.mean) / areaDifferenceM2,
+    low: rent + Math.min(sign * vs.low, sign * vs.high) / areaDifferenceM2,
+    high: rent + Math.max(sign * vs.low, sign * vs.high) / areaDifferenceM2,
+  };
+  return { rent, winner, switchRent, evaluations: result.evaluations, result };
 }
