@@ -4,6 +4,7 @@
  * traceParser.ts.
  */
 import { GrowF32, GrowF64, GrowU32 } from "./growable.ts";
+import { OrderCycleBuilder } from "./orderCycles.ts";
 import { positionAt } from "./playbackQuery.ts";
 import type {
   AisleCongestion,
@@ -119,6 +120,7 @@ export class TraceBuilder {
   private readonly jamAisle: string[] = [];
   private readonly orderEvents: Record<string, number> = {};
   private readonly orderTimes = new Map<string, number[]>();
+  private readonly orderCycles = new OrderCycleBuilder();
   private readonly tasks: Record<string, number> = {};
 
   constructor(private readonly issue: IssueSink) {}
@@ -251,6 +253,7 @@ export class TraceBuilder {
     let times = this.orderTimes.get(event);
     if (!times) this.orderTimes.set(event, (times = []));
     times.push(t);
+    this.orderCycles.add(event, rec.id, t);
   }
 
   sample(rec: any, t: number): void {
@@ -295,6 +298,7 @@ export class TraceBuilder {
       orderTimes: Object.fromEntries(
         [...this.orderTimes].map(([k, v]) => [k, Float64Array.from(v)]),
       ),
+      orderCycles: this.orderCycles.finish(),
       tasks: this.tasks,
       density: null,
       issues,

@@ -3,6 +3,7 @@
  * time series of queues and samples, and per-location / per-aisle totals for heatmaps.
  * Plain data (typed arrays and records) so it can cross from a Web Worker by transfer.
  */
+import type { OrderCycles } from "./orderCycles.ts";
 import type { TraceHeader } from "./traceTypes.ts";
 
 /** The moves and states of one worker, sorted by time. */
@@ -128,6 +129,8 @@ export interface TraceIndex {
   orderEvents: Record<string, number>;
   /** Times of order events by kind, s. */
   orderTimes: Record<string, Float64Array>;
+  /** Creation and shipping time of each order, paired by order id. */
+  orderCycles: OrderCycles;
   /** Count of task starts by task type. */
   tasks: Record<string, number>;
   density: DensityGrid | null;
@@ -162,6 +165,8 @@ export function transferables(index: TraceIndex): ArrayBuffer[] {
     }
   }
   for (const a of Object.values(index.orderTimes)) add(a);
+  add(index.orderCycles.createdT);
+  add(index.orderCycles.shippedT);
   if (index.density) add(index.density.metres);
   add(index.pickEvents.t);
   add(index.pickEvents.location);
