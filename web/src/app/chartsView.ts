@@ -1,9 +1,10 @@
 /**
  * The charts tab: KPI time series from the trace's `sample` records (work in process, queue
  * lengths, stock), utilisation by role per hour and per shift and a state timeline from the
- * workers' states, throughput per hour against demand from the order records, and the order
- * time and worker state breakdowns from summary.json, drawn with the shared chart functions
- * in web/src/charts. Times read in day and clock time, the warm-up shaded.
+ * workers' states, throughput per hour against demand and the cycle-time distribution from
+ * the order records, and the order time and worker state breakdowns from summary.json, drawn
+ * with the shared chart functions in web/src/charts. Times read in day and clock time, the
+ * warm-up shaded.
  */
 
 import { splitWorkerTime } from "../../../src/warehouse/measure/workerTime.ts";
@@ -23,6 +24,7 @@ import {
   type WorkerSteps,
 } from "../charts/index.ts";
 import { WORKER_STATES } from "../trace/traceTypes.ts";
+import { cycleTimeChart } from "./cycleTimeChart.ts";
 import type { RunData } from "./runData.ts";
 import { warmupCharts } from "./warmupCharts.ts";
 
@@ -373,6 +375,10 @@ export function renderCharts(el: HTMLElement, runs: RunData[]): ChartCursor {
   sampleCharts(el, runs, cursors);
   const withTrace = runs.filter((r) => r.trace);
   workerCharts(el, withTrace, { label: (r) => runPrefix(runs, r), base: timeAxis(runs), cursors });
+  for (const r of withTrace) {
+    const c = card(el, "cycle-times");
+    if (!cycleTimeChart(c, r, runWindow(r), runPrefix(runs, r))) c.remove();
+  }
   orderCharts(el, runs, cursors);
   breakdownCharts(el, runs);
   const warmup = card(el, "warmup");
