@@ -12,8 +12,11 @@ import { runCommand } from "../../src/cli/commands/run.ts";
 /** The small one-day scenario the viewer tests simulate. */
 export const VIEWER_SCENARIO = join(import.meta.dirname, "../fixtures/viewer-scenario.yaml");
 
-/** Runs the scenario with `--trace` for each seed; returns the results folders in seed order. */
-export async function generateRuns(seeds: number[]): Promise<string[]> {
+/**
+ * Runs `scenario` (default: the viewer scenario) with `--trace` for each seed; returns the
+ * results folders in seed order.
+ */
+export async function generateRuns(seeds: number[], scenario = VIEWER_SCENARIO): Promise<string[]> {
   const root = mkdtempSync(join(tmpdir(), "whsim-viewer-runs-"));
   const dirs: string[] = [];
   const write = process.stdout.write;
@@ -24,7 +27,7 @@ export async function generateRuns(seeds: number[]): Promise<string[]> {
       const out = join(root, `seed-${seed}`);
       const program = new Command("whsim").exitOverride();
       runCommand(program);
-      const argv = ["node", "whsim", "run", VIEWER_SCENARIO, "--trace", "--seed", String(seed)];
+      const argv = ["node", "whsim", "run", scenario, "--trace", "--seed", String(seed)];
       await program.parseAsync([...argv, "--out", out]);
       if (process.exitCode) throw new Error(`whsim run set exit code ${process.exitCode}`);
       dirs.push(out);

@@ -12,6 +12,7 @@ import {
   wrapCategories,
 } from "./axes.ts";
 import { type ChartOptions, createFrame, type Frame, formatNumber } from "./frame.ts";
+import { hoverReadout, type Readout, readoutBox } from "./hover.ts";
 
 /** A bar's value: the mean and the half-width of its 95 % interval (0 or absent: none). */
 export interface BarValue {
@@ -53,7 +54,7 @@ function labelWidth(categories: number, width: number): number {
   return (0.95 * width) / Math.max(1, categories - 0.25 + 0.2);
 }
 
-/** One bar with its tooltip, error bar and value label. */
+/** One bar with its hover read-out, error bar and value label. */
 interface Bar {
   series: string;
   category: string;
@@ -63,7 +64,13 @@ interface Bar {
   fill: string;
 }
 
-function drawBar(g: G, bar: Bar, y: ScaleLinear<number, number>, options: BarsOptions): void {
+function drawBar(
+  g: G,
+  bar: Bar,
+  at: { y: ScaleLinear<number, number>; readout: Readout },
+  options: BarsOptions,
+): void {
+  const { y } = at;
   const { value: v, x: bx, width: bw } = bar;
   const h = v.ci95 ?? 0;
   const el = g
@@ -74,9 +81,10 @@ function drawBar(g: G, bar: Bar, y: ScaleLinear<number, number>, options: BarsOp
     .attr("data-ci95", h);
   const ciText = h ? ` ± ${formatNumber(h)}` : "";
   const unit = options.yUnit ? ` ${options.yUnit}` : "";
-  el.append("title").text(
-    `${bar.series}, ${bar.category}: ${formatNumber(v.mean)}${ciText}${unit}`,
-  );
+  hoverReadout(el, at.readout, [
+    bar.category,
+    `${bar.series}: ${formatNumber(v.mean)}${ciText}${unit}`,
+  ]);
   const top = y(Math.max(0, v.mean));
   el.append("rect")
     .attr("x", bx)
@@ -115,6 +123,7 @@ function drawSeries(
   scales: { x0: ScaleBand<string>; x1: ScaleBand<string>; y: ScaleLinear<number, number> },
   options: BarsOptions,
 ): void {
+  const readout = readoutBox(frame.plot, frame);
   data.series.forEach((s, si) => {
     const g = frame.plot.append("g").attr("class", "series").attr("data-name", s.name);
     s.values.forEach((value, ci) => {
@@ -122,7 +131,7 @@ function drawSeries(
       const category = data.categories[ci];
       const x = (scales.x0(category) ?? 0) + (scales.x1(String(si)) ?? 0);
       const bar = { series: s.name, category, value, x, width: scales.x1.bandwidth() };
-      drawBar(g, { ...bar, fill: frame.fill(si) }, scales.y, options);
+      drawBar(g, { ...bar, fill: frame.fill(si) }, { y: scales.y, readout }, options);
     });
   });
 }

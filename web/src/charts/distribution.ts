@@ -6,6 +6,7 @@
 import { scaleLinear } from "d3";
 import { drawLinearX, drawValueAxisY, TICK_FONT } from "./axes.ts";
 import { type ChartOptions, createFrame, type Frame, formatNumber } from "./frame.ts";
+import { hoverReadout, readoutBox } from "./hover.ts";
 import { LINE_DASHES } from "./palette.ts";
 
 /** One histogram bin: [x0, x1) and how many values fell in it. */
@@ -28,12 +29,16 @@ function drawBins(
   data: DistributionData,
   x: (v: number) => number,
   y: (v: number) => number,
-  unit: string,
+  units: { x: string; y: string },
 ) {
   const g = frame.plot.append("g").attr("class", "series").attr("data-name", "count");
+  const readout = readoutBox(frame.plot, frame);
   for (const b of data.bins) {
     const bar = g.append("g").attr("class", "bin").attr("data-count", b.count);
-    bar.append("title").text(`${formatNumber(b.x0)}–${formatNumber(b.x1)}${unit}: ${b.count}`);
+    hoverReadout(bar, readout, [
+      `${formatNumber(b.x0)}–${formatNumber(b.x1)}${units.x}`,
+      `${b.count.toLocaleString("en-US")}${units.y}`,
+    ]);
     bar
       .append("rect")
       .attr("x", x(b.x0) + 0.5)
@@ -59,7 +64,11 @@ function drawMarks(frame: Frame, data: DistributionData, x: (v: number) => numbe
     let row = rowsEnd.findIndex((end) => end + 4 <= left);
     if (row < 0) row = rowsEnd.length;
     rowsEnd[row] = left + w;
-    const g = frame.plot.append("g").attr("class", "mark").attr("data-label", mark.label);
+    const g = frame.plot
+      .append("g")
+      .attr("class", "mark")
+      .attr("data-label", mark.label)
+      .attr("data-value", mark.value);
     g.append("line")
       .attr("x1", px)
       .attr("x2", px)
@@ -104,7 +113,7 @@ export function distribution(
   const unit = options.xUnit ? ` ${options.xUnit}` : "";
   drawValueAxisY(frame.plot, y, frame.innerWidth);
   drawLinearX(frame.plot, x, frame.innerHeight);
-  drawBins(frame, data, x, y, unit);
+  drawBins(frame, data, x, y, { x: unit, y: options.yUnit ? ` ${options.yUnit}` : "" });
   drawMarks(frame, data, x, unit);
   frame.finish();
 }

@@ -1,6 +1,8 @@
 /**
- * A hover read-out for line charts: moving the pointer over the plot shows a vertical rule
- * and a box listing each series' value at the nearest sample, with the time or x value.
+ * Hover read-outs, one for every chart kind: a box of text beside the pointer. Line charts
+ * show a vertical rule and each series' value at the nearest sample, with the time or x
+ * value; bars, histogram bins, stacked segments, points and state-timeline bars show their
+ * own label and value while the pointer is over them.
  */
 import { bisector, pointer, type ScaleLinear, type Selection } from "d3";
 import { formatNumber } from "./frame.ts";
@@ -15,11 +17,8 @@ export interface HoverSeries {
 }
 
 /** What the read-out needs besides the series. */
-export interface HoverOptions {
+export interface HoverOptions extends ReadoutArea {
   x: ScaleLinear<number, number>;
-  innerWidth: number;
-  innerHeight: number;
-  measure: TextMeasure;
   /** Formats the x value (e.g. `Tue 14:00`). */
   formatX: (x: number) => string;
   /** Unit appended to each value. */
@@ -35,12 +34,22 @@ export function valueAt(points: [number, number][], x: number): number | undefin
   return points[Math.max(0, Math.min(points.length - 1, i))][1];
 }
 
-function showReadout(box: G, lines: string[], px: number, o: HoverOptions): void {
+/** Where a read-out box may go: the plot's size and its text measure. */
+export interface ReadoutArea {
+  innerWidth: number;
+  innerHeight: number;
+  measure: TextMeasure;
+}
+
+/** A read-out box inside a plot: lines of text shown beside the pointer. */
+export interface Readout {
+  /** Shows `lines` (the first in bold) beside plot point (x, y), inside the plot's width. */
+  show(lines: string[], x: number, y: number): void;
+  hide(): void;
+}
+
+function drawLines(box: G, lines: string[], width: number, height: number): void {
   box.selectAll("*").remove();
-  const width = Math.max(...lines.map((l) => o.measure(l, 10))) + 12;
-  const height = lines.length * 13 + 6;
-  const left = px + 8 + width > o.innerWidth ? px - 8 - width : px + 8;
-  box.attr("transform", `translate(${left}, 4)`).attr("visibility", "visible");
   box
     .append("rect")
     .attr("width", width)
@@ -61,6 +70,43 @@ function showReadout(box: G, lines: string[], px: number, o: HoverOptions): void
   });
 }
 
+/**
+ * A hidden read-out box in `plot`. It ignores the pointer (so it never steals the hover from
+ * what it describes) and moves to the front when shown, above everything drawn after it.
+ */
+export function readoutBox(plot: G, area: ReadoutArea): Readout {
+  const box = plot
+    .append("g")
+    .attr("class", "hover-readout")
+    .attr("visibility", "hidden")
+    .attr("pointer-events", "none");
+  return {
+    show(lines, x, y) {
+      const width = Math.max(...lines.map((l) => area.measure(l, 10))) + 12;
+      const height = lines.length * 13 + 6;
+      const left = x + 10 + width > area.innerWidth ? Math.max(0, x - 10 - width) : x + 10;
+      const top = y + 4 + height > area.innerHeight ? Math.max(0, y - 4 - height) : y + 4;
+      drawLines(box, lines, width, height);
+      box.attr("transform", `translate(${left}, ${top})`).attr("visibility", "visible").raise();
+    },
+    hide() {
+      box.attr("visibility", "hidden");
+    },
+  };
+}
+
+/** Shows `lines` in `readout` while the pointer moves over `item` (a bar, a bin, a segment). */
+export function hoverReadout(item: G, readout: Readout, lines: string[]): void {
+  const plot = item.node()?.closest("g.plot") ?? undefined;
+  item
+    .classed("hoverable", true)
+    .on("mousemove", (event: MouseEvent) => {
+      const [x, y] = pointer(event, plot);
+      readout.show(lines, x, y);
+    })
+    .on("mouseleave", () => readout.hide());
+}
+
 /** Adds the read-out over `plot` (drawn last, so it sits above the series). */
 export function addHoverReadout(plot: G, series: HoverSeries[], o: HoverOptions): void {
   const rule = plot
@@ -71,7 +117,7 @@ export function addHoverReadout(plot: G, series: HoverSeries[], o: HoverOptions)
     .attr("stroke", "#6b7280")
     .attr("stroke-width", 0.8)
     .attr("visibility", "hidden");
-  const box = plot.append("g").attr("class", "hover-readout").attr("visibility", "hidden");
+  const box = readoutBox(plot, o);
   const unit = o.unit ? ` ${o.unit}` : "";
   plot
     .append("rect")
@@ -89,10 +135,10 @@ export function addHoverReadout(plot: G, series: HoverSeries[], o: HoverOptions)
           lines.push(`${s.name}: ${formatNumber(v)}${unit}`);
       }
       rule.attr("x1", px).attr("x2", px).attr("visibility", "visible");
-      showReadout(box, lines, px, o);
+      box.show(lines, px, 0);
     })
     .on("mouseleave", () => {
       rule.attr("visibility", "hidden");
-      box.attr("visibility", "hidden");
+      box.hide();
     });
 }

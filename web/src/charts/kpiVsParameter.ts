@@ -6,6 +6,7 @@
 import { axisBottom, line, type ScaleLinear, type Selection, scaleLinear, scalePoint } from "d3";
 import { drawLinearX, drawValueAxisY } from "./axes.ts";
 import { type ChartOptions, createFrame, type Frame, formatNumber } from "./frame.ts";
+import { hoverReadout, type Readout, readoutBox } from "./hover.ts";
 import { drawMarker } from "./markers.ts";
 import { type LineStyle, lineStyle } from "./palette.ts";
 
@@ -66,7 +67,13 @@ function yScale(points: SweepPoint[], innerHeight: number): ScaleLinear<number, 
 function drawPoint(
   g: G,
   p: SweepPoint,
-  at: { cx: number; y: ScaleLinear<number, number>; style: LineStyle; label: string },
+  at: {
+    cx: number;
+    y: ScaleLinear<number, number>;
+    style: LineStyle;
+    lines: string[];
+    readout: Readout;
+  },
 ): void {
   const { cx, y, style } = at;
   const m = g
@@ -75,7 +82,7 @@ function drawPoint(
     .attr("data-x", String(p.x))
     .attr("data-mean", p.mean)
     .attr("data-ci95", p.ci95 ?? 0);
-  m.append("title").text(at.label);
+  hoverReadout(m, at.readout, at.lines);
   if (p.ci95) {
     const [y0, y1] = [y(p.mean - p.ci95), y(p.mean + p.ci95)];
     m.append("path")
@@ -107,6 +114,7 @@ export function kpiVsParameter(
   const y = yScale(points, frame.innerHeight);
   drawValueAxisY(frame.plot, y, frame.innerWidth);
   const unit = options.yUnit ? ` ${options.yUnit}` : "";
+  const readout = readoutBox(frame.plot, frame);
   data.series.forEach((s, i) => {
     const style = lineStyle(i);
     const g = frame.plot.append("g").attr("class", "series").attr("data-name", s.name);
@@ -122,8 +130,11 @@ export function kpiVsParameter(
       .attr("stroke-dasharray", style.dash);
     for (const p of sorted) {
       const ci = p.ci95 ? ` ± ${formatNumber(p.ci95)}` : "";
-      const label = `${s.name ? `${s.name}, ` : ""}${String(p.x)}: ${formatNumber(p.mean)}${ci}${unit}`;
-      drawPoint(g, p, { cx: px(p.x), y, style, label });
+      const lines = [
+        `${options.xLabel ?? "x"} ${String(p.x)}`,
+        `${s.name ? `${s.name}: ` : ""}${formatNumber(p.mean)}${ci}${unit}`,
+      ];
+      drawPoint(g, p, { cx: px(p.x), y, style, lines, readout });
     }
   });
   frame.finish();

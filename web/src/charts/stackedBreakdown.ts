@@ -5,6 +5,7 @@
 import { type ScaleBand, type ScaleLinear, scaleBand, scaleLinear } from "d3";
 import { drawBandY, drawLinearX, TICK_FONT } from "./axes.ts";
 import { type ChartOptions, createFrame, type Frame, formatNumber } from "./frame.ts";
+import { hoverReadout, type Readout, readoutBox } from "./hover.ts";
 import { fitWidth } from "./textMeasure.ts";
 
 /** One bar: its label and the size of each part (missing parts count as 0). */
@@ -43,7 +44,7 @@ function drawRow(
   frame: Frame,
   row: BreakdownRow,
   total: number,
-  at: Scales & { keys: string[]; k: number; options: BreakdownOptions },
+  at: Scales & { keys: string[]; k: number; options: BreakdownOptions; readout: Readout },
 ): void {
   const { x, y, keys, k, options } = at;
   const unit = options.xUnit ? ` ${options.xUnit}` : "";
@@ -57,7 +58,7 @@ function drawRow(
     const v = Math.max(0, (row.parts[key] ?? 0) * k);
     if (v <= 0) return;
     const seg = g.append("g").attr("class", "segment").attr("data-key", key).attr("data-value", v);
-    seg.append("title").text(`${row.label}, ${key}: ${formatNumber(v)}${unit}`);
+    hoverReadout(seg, at.readout, [row.label, `${key}: ${formatNumber(v)}${unit}`]);
     seg
       .append("rect")
       .attr("x", x(acc))
@@ -111,8 +112,9 @@ export function stackedBreakdown(
     .padding(0.3);
   drawLinearX(frame.plot, x, frame.innerHeight, { ticks: 6, grid: true });
   drawBandY(frame.plot, y, labels);
+  const readout = readoutBox(frame.plot, frame);
   data.rows.forEach((r, ri) => {
-    drawRow(frame, r, totals[ri], { x, y, keys, k, options });
+    drawRow(frame, r, totals[ri], { x, y, keys, k, options, readout });
   });
   frame.finish();
 }

@@ -1,10 +1,11 @@
 /**
  * A state timeline (Gantt): one row per worker, one hatched bar per run of a state, on a
- * day-and-clock time axis. Each bar's title reads its worker, state and times.
+ * day-and-clock time axis. Hovering a bar reads its worker, state, times and length.
  */
 import { type ScaleBand, type ScaleLinear, scaleBand, scaleLinear } from "d3";
 import { drawBandY, TICK_FONT } from "./axes.ts";
-import { type ChartOptions, createFrame, type Frame } from "./frame.ts";
+import { type ChartOptions, createFrame, type Frame, formatNumber } from "./frame.ts";
+import { hoverReadout, type Readout, readoutBox } from "./hover.ts";
 import { fitWidth } from "./textMeasure.ts";
 import { drawClockX, formatClock } from "./timeAxis.ts";
 
@@ -25,7 +26,7 @@ const ROW_H = 14;
 function drawRuns(
   frame: Frame,
   row: StateTimelineData["rows"][number],
-  s: { x: ScaleLinear<number, number>; y: ScaleBand<string>; states: string[] },
+  s: { x: ScaleLinear<number, number>; y: ScaleBand<string>; states: string[]; readout: Readout },
 ): void {
   const g = frame.plot.append("g").attr("class", "row").attr("data-label", row.label);
   for (const [a, b, state] of row.runs) {
@@ -33,9 +34,10 @@ function drawRuns(
     const x1 = s.x(b);
     if (x1 - x0 <= 0) continue;
     const bar = g.append("g").attr("class", "run").attr("data-state", s.states[state]);
-    bar
-      .append("title")
-      .text(`${row.label}: ${s.states[state]}, ${formatClock(a)}–${formatClock(b).slice(4)}`);
+    hoverReadout(bar, s.readout, [
+      row.label,
+      `${s.states[state]}: ${formatClock(a)}–${formatClock(b).slice(4)} (${formatNumber((b - a) * 60)} min)`,
+    ]);
     bar
       .append("rect")
       .attr("x", x0)
@@ -74,6 +76,7 @@ export function stateTimeline(
     .padding(0.15);
   drawClockX(frame.plot, x, frame.innerHeight, frame.measure);
   drawBandY(frame.plot, y, labels);
-  for (const row of data.rows) drawRuns(frame, row, { x, y, states: data.states });
+  const readout = readoutBox(frame.plot, frame);
+  for (const row of data.rows) drawRuns(frame, row, { x, y, states: data.states, readout });
   frame.finish();
 }

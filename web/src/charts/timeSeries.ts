@@ -67,7 +67,6 @@ function drawLines(
     .curve(options.steps ? curveStepAfter : curveLinear)
     .x((p) => s.x(p[0]))
     .y((p) => s.y(p[1]));
-  const formatX = options.clock ? formatClock : formatNumber;
   series.forEach((line, i) => {
     const style = lineStyle(i);
     const g = frame.plot.append("g").attr("class", "series").attr("data-name", line.name);
@@ -81,7 +80,6 @@ function drawLines(
     for (const p of line.points) {
       if (!Number.isFinite(p[1])) continue;
       const m = g.append("g").attr("class", "point");
-      m.append("title").text(`${line.name}: ${formatNumber(p[1])} at ${formatX(p[0])}`);
       drawMarker(m, style.marker, s.x(p[0]), s.y(p[1]), style.color, 3);
     }
   });
