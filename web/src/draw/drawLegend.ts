@@ -1,6 +1,6 @@
 /** A colour-ramp legend with a title, tick values and the unit, for the heatmaps. */
 import { axisBottom, range, type ScaleLinear, type Selection, scaleLinear, select } from "d3";
-import { textMeasure } from "../charts/textMeasure.ts";
+import { estimateTextWidth, textMeasure } from "../charts/textMeasure.ts";
 import { type HeatScaleOptions, heatColor } from "./heatScale.ts";
 
 /** Options of drawLegend. */
@@ -11,7 +11,7 @@ export interface LegendOptions extends HeatScaleOptions {
   unit: string;
   /** The domain the heatmap used (from heatDomain). */
   domain: [number, number];
-  /** Width in px. Defaults to fit the title, at least 240. */
+  /** Least width in px; the legend widens to fit its title. Defaults to 240. */
   width?: number;
 }
 
@@ -39,29 +39,38 @@ function fittingTicks(
   return n;
 }
 
+/**
+ * The width of the legend's title as drawn (bold, in the legend's font), px; a bold estimate
+ * when the page is not laid out yet.
+ */
+function titleWidth(title: Selection<SVGTextElement, unknown, null, undefined>): number {
+  const node = title.node();
+  const drawn =
+    node && typeof node.getComputedTextLength === "function" ? node.getComputedTextLength() : 0;
+  return drawn > 0 ? drawn : estimateTextWidth(title.text(), 10) * 1.1;
+}
+
 /** Appends a legend SVG to `container` (an HTML element or an SVG group). */
 export function drawLegend(container: Element, options: LegendOptions): void {
-  const title = `${options.title} (${options.unit})`;
-  // Wide enough for the title at 10 px bold (about 6.2 px a character).
-  const width = options.width ?? Math.max(240, Math.ceil(title.length * 6.2) + 24);
   const height = 52;
-  const barW = width - 20;
   const color = heatColor(options.domain, options);
   const svg = select(container)
     .append("svg")
     .attr("class", "heat-legend")
-    .attr("width", width)
-    .attr("height", height)
-    .attr("viewBox", `0 0 ${width} ${height}`)
     .style("font-family", "Inter, system-ui, sans-serif")
     .style("font-size", "10px");
-  svg
+  const title = svg
     .append("text")
+    .attr("class", "heat-legend-title")
     .attr("x", 10)
     .attr("y", 12)
     .attr("font-weight", 600)
     .attr("fill", "#1e293b")
-    .text(title);
+    .text(`${options.title} (${options.unit})`);
+  // Wide enough for the measured title and a 10 px margin each side, so it never clips.
+  const width = Math.max(options.width ?? 240, Math.ceil(titleWidth(title)) + 20);
+  svg.attr("width", width).attr("height", height).attr("viewBox", `0 0 ${width} ${height}`);
+  const barW = width - 20;
   const [d0, d1] = options.domain;
   const steps = 64;
   const x = scaleLinear()
