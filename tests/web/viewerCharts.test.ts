@@ -35,8 +35,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.close();
-  if (run) rmSync(dirname(run.dir), { recursive: true, force: true });
-  if (scenarioDir) rmSync(scenarioDir, { recursive: true, force: true });
+  // The results folders' parent and the scenario's folder.
+  const made = [run ? dirname(run.dir) : "", scenarioDir ?? ""];
+  for (const dir of made.filter(Boolean)) rmSync(dir, { recursive: true, force: true });
 });
 
 /** The p-quantile of ascending `sorted`, linear between order statistics (Hyndman–Fan 7). */
