@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { TraceRecord } from "../../src/warehouse/index.ts";
 import { simulate } from "../../src/warehouse/index.ts";
+import { tinyAisle } from "../warehouse/tiny.ts";
 import { tinyOps } from "./fixtures.ts";
 
 describe("counts", () => {
@@ -16,16 +17,7 @@ describe("counts", () => {
     const r = simulate(
       tinyOps({
         layout: {
-          aisles: [
-            {
-              id: "A1",
-              points: [
-                [0, 0],
-                [0, 20],
-              ],
-              widthM: 3,
-            },
-          ],
+          aisles: [tinyAisle({ widthM: 3 })],
         },
         equipment: { traffic: { passingSlowdown: 0 } },
         outbound: { orderList: [{ timeS: 3050, lines: [{ sku: 1, qty: 2 }] }] },

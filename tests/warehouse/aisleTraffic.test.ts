@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { TraceRecord } from "../../src/warehouse/index.ts";
 import { simulate } from "../../src/warehouse/index.ts";
-import { tinyScenario } from "./tiny.ts";
+import { tinyAisle, tinyScenario } from "./tiny.ts";
 
 /** The tiny aisle A1 with a width and no narrow mark; every task walks. */
 function aisleOfWidth(widthM: number, passingSlowdown = 0.15) {
@@ -18,16 +18,7 @@ function aisleOfWidth(widthM: number, passingSlowdown = 0.15) {
       traffic: { passingSlowdown },
     },
     layout: {
-      aisles: [
-        {
-          id: "A1",
-          points: [
-            [0, 0],
-            [0, 20],
-          ],
-          widthM,
-        },
-      ],
+      aisles: [tinyAisle({ widthM })],
     },
   };
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { TraceRecord } from "../../src/warehouse/index.ts";
 import { simulate } from "../../src/warehouse/index.ts";
-import { tinyScenario } from "./tiny.ts";
+import { tinyAisle, tinyScenario } from "./tiny.ts";
 
 interface Case {
   /** Seconds between the two orders (order 1 at 01:00). */
@@ -25,16 +25,7 @@ function scenarioOf({ secondS, aisle, traffic }: Case) {
       traffic: { passingSlowdown: 0, ...traffic },
     },
     layout: {
-      aisles: [
-        {
-          id: "A1",
-          points: [
-            [0, 0],
-            [0, 20],
-          ],
-          ...aisle,
-        },
-      ],
+      aisles: [tinyAisle({ ...aisle })],
       crossAisles: [
         {
           id: "C1",

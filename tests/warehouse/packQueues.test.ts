@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { simulate, type TraceRecord } from "../../src/warehouse/index.ts";
-import { tinyScenario } from "./tiny.ts";
+import { tinyAisle, tinyScenario } from "./tiny.ts";
 
 const allDays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const crew = { crews: [{ shift: "all", headcount: 2 }], speedMps: 1 };
@@ -19,16 +19,7 @@ describe("simulate() trace: pack queues", () => {
     const scenario = tinyScenario({
       equipment: { traffic: { pickFaceBlocking: false } },
       layout: {
-        aisles: [
-          {
-            id: "A1",
-            points: [
-              [0, 0],
-              [0, 20],
-            ],
-            narrow: false,
-          },
-        ],
+        aisles: [tinyAisle({ narrow: false })],
       },
       outbound: {
         orderList: [

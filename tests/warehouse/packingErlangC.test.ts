@@ -12,7 +12,7 @@
 import { describe, expect, it } from "vitest";
 import { erlangC } from "../../src/report/erlangC.ts";
 import { simulate } from "../../src/warehouse/index.ts";
-import { tinyScenario } from "./tiny.ts";
+import { tinyAisle, tinyScenario } from "./tiny.ts";
 
 const allDays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /** A departure every hour at minute `mm`. */
@@ -28,16 +28,7 @@ function mmcScenario(packers: number, rho: number, days: number) {
     horizonDays: days + 1,
     warmupDays: 1,
     layout: {
-      aisles: [
-        {
-          id: "A1",
-          points: [
-            [0, 0],
-            [0, 20],
-          ],
-          narrow: false,
-        },
-      ],
+      aisles: [tinyAisle({ narrow: false })],
     },
     skus: { unitCubeM3: { dist: "constant", value: 1e-6 } },
     outbound: {

@@ -19,6 +19,18 @@ function merge(base: any, over: any): any {
  * (0,0). Walking 1 m/s, no equipment, one worker per role on a 24 h shift; motion at
  * constant speed (no acceleration, no turn time).
  */
+/** Aisle A1 from (0,0) to (0,20) with the given properties (narrow, widthM, oneWay, …). */
+export function tinyAisle(props: Record<string, unknown> = {}) {
+  return {
+    id: "A1",
+    points: [
+      [0, 0],
+      [0, 20],
+    ],
+    ...props,
+  };
+}
+
 /** A pick face of 2 m³ (200 units of 0.01 m³), within its 1000 kg. */
 const faceCapacity = { cubeM3: 2, weightKg: 1000, unitLoads: 1 };
 
@@ -38,16 +50,7 @@ export function tinyScenario(overrides: Record<string, unknown> = {}): Scenario 
         { id: "F", kind: "forward" },
         { id: "R", kind: "reserve" },
       ],
-      aisles: [
-        {
-          id: "A1",
-          points: [
-            [0, 0],
-            [0, 20],
-          ],
-          narrow: true,
-        },
-      ],
+      aisles: [tinyAisle({ narrow: true })],
       locations: [
         { id: "L1", x: 1, y: 10, zone: "F", aisle: "A1", capacity: faceCapacity },
         { id: "L2", x: 1, y: 12, zone: "F", aisle: "A1", capacity: faceCapacity },
