@@ -472,7 +472,7 @@ export function crossCheckHeadline(checks: readonly CrossCheck[]): string {
     flagged.length === 0
       ? judged.length === 1
         ? `The analytic cross-check that applies (${judged[0].name}) agrees with the simulation within its tolerance.`
-        : `All ${judged.length} analytic cross-checks that apply agree with the simulation within their tolerances.`
+        : `The ${judged.length} analytic cross-checks that apply (${judged.map((c) => c.name).join(", ")}) agree with the simulation within their tolerances.`
       : `${judged.length - flagged.length} of ${judged.length} analytic cross-checks that apply agree; flagged: ${flagged.map((c) => c.name).join(", ")} (see “Analytic cross-checks”).`;
   return `${verdict}${skipped}`;
 }

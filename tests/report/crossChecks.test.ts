@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  type CrossCheck,
   crossCheckHeadline,
   crossChecks,
   isJudged,
@@ -97,6 +98,25 @@ describe("cross-checks", () => {
       /inbound dock doors\): the theory's assumptions do not hold|Erlang C \(inbound dock doors\)/,
     );
     expect(text).toMatch(/shown but not judged/);
+  });
+  it("crossCheckHeadline() names the checks that agree and flags the one that does not", () => {
+    const check = (name: string, status: CrossCheck["status"]): CrossCheck => ({
+      name,
+      theory: "",
+      quantity: "",
+      unit: "s",
+      analytic: 1,
+      simulated: 1,
+      tolerance: "",
+      status,
+      note: "",
+    });
+    const agree = [check("Little's law", "agrees"), check("Erlang C (packing)", "agrees")];
+    expect(crossCheckHeadline(agree)).toBe(
+      "The 2 analytic cross-checks that apply (Little's law, Erlang C (packing)) agree with the simulation within their tolerances.",
+    );
+    const oneOff = [agree[0], check("Erlang C (packing)", "disagrees")];
+    expect(crossCheckHeadline(oneOff)).toMatch(/^1 of 2 .* flagged: Erlang C \(packing\)/);
   });
   it("packCheck() with an hourly pattern judges the wait against the mean- and peak-rate bounds", () => {
     const c = packCheck(input);
