@@ -9,11 +9,37 @@ import {
   agrees,
   blockOf,
   CROSS_AISLE_DC,
+  type CrossAisleCase,
   crossAisleCase,
   optimizeCrossAisleDc,
   twoPickSShapeTourM,
   withCrossAisles,
 } from "./validationCases.ts";
+
+const LONG = Boolean(process.env.WHSIM_LONG);
+
+/** Every measure of the case agrees with its formula, and the difference is real. */
+function expectFormulasHold(result: CrossAisleCase): void {
+  for (const [measure, m] of Object.entries(result)) {
+    const { predicted, simulated } = m;
+    // The cross aisle shortens tours in these cases: the formulas say by 5 % or more.
+    expect(predicted.ratio).toBeLessThan(0.95);
+    for (const [name, e, exact] of [
+      ["no cross aisle", simulated.none, predicted.none],
+      ["one cross aisle", simulated.one, predicted.one],
+    ] as const) {
+      const why = `${measure}, ${name}: ${e.mean} ± ${e.ci95} vs ${exact}`;
+      expect(agrees(e, exact, 0.01), why).toBe(true);
+    }
+    const d = simulated.difference;
+    expect(
+      Math.abs(d.mean - predicted.difference) <= d.ci95,
+      `${measure}: difference ${d.mean} ± ${d.ci95} (95 %) vs predicted ${predicted.difference}`,
+    ).toBe(true);
+    // The interval excludes zero: the difference is real, not noise.
+    expect(d.mean + d.ci95).toBeLessThan(0);
+  }
+}
 
 describe("cross aisle: S-shape travel of two-pick orders", () => {
   it("twoPickSShapeTourM() matches hand-worked cases", () => {
@@ -36,27 +62,20 @@ describe("cross aisle: S-shape travel of two-pick orders", () => {
   });
 
   it("the simulated travel per line and picker travel time per order match the formulas", () => {
-    const result = crossAisleCase(8);
-    for (const [measure, m] of Object.entries(result)) {
-      const { predicted, simulated } = m;
-      // The cross aisle shortens tours in this case: the formulas say by about 8 %.
-      expect(predicted.ratio).toBeLessThan(0.95);
-      for (const [name, e, exact] of [
-        ["no cross aisle", simulated.none, predicted.none],
-        ["one cross aisle", simulated.one, predicted.one],
-      ] as const) {
-        const why = `${measure}, ${name}: ${e.mean} ± ${e.ci95} vs ${exact}`;
-        expect(agrees(e, exact, 0.01), why).toBe(true);
-      }
-      const d = simulated.difference;
-      expect(
-        Math.abs(d.mean - predicted.difference) <= d.ci95,
-        `${measure}: difference ${d.mean} ± ${d.ci95} (95 %) vs predicted ${predicted.difference}`,
-      ).toBe(true);
-      // The interval excludes zero: the difference is real, not noise.
-      expect(d.mean + d.ci95).toBeLessThan(0);
-    }
+    expectFormulasHold(crossAisleCase(8));
   });
+
+  if (!LONG)
+    console.info(
+      "cross-aisle validation: the 12 × 31 pick area at 24 replications runs with WHSIM_LONG=1 (about a minute)",
+    );
+  it.runIf(LONG)(
+    "long: a 12-aisle × 31-bay pick area (blocks of 16 and 15 bays) at 24 replications",
+    () => {
+      expectFormulasHold(crossAisleCase(24, { aisles: 12, baysPerAisle: 31 }));
+    },
+    300_000,
+  );
 
   it("the layouts hold equal storage: the cross aisle moves bays, never removes them", () => {
     const base = readScenarioFile(CROSS_AISLE_DC);

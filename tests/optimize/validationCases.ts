@@ -110,6 +110,15 @@ export function predictedTravelMPerLine(b: AisleBlock, skus: number): number {
   return twoPickSShapeTourM(b) / (2 - 1 / skus);
 }
 
+/** The scenario's pick area at `size`, every location a pick face of its own SKU. */
+function resized(base: Scenario, size?: { aisles: number; baysPerAisle: number }): Scenario {
+  if (!size) return base;
+  const s = structuredClone(base) as Scenario;
+  Object.assign(s.layout, size);
+  s.skus.count = size.aisles * 2 * size.baysPerAisle;
+  return s;
+}
+
 /** The scenario with `crossAisles` middle cross aisles (and optionally other changes). */
 export function withCrossAisles(base: Scenario, crossAisles: number): Scenario {
   return { ...base, layout: { ...base.layout, crossAisles } } as Scenario;
@@ -160,9 +169,15 @@ export interface CrossAisleCase {
   travelSPerOrder: PairedMeasure;
 }
 
-/** Runs the constructed case on `replications` common-random-number pairs. */
-export function crossAisleCase(replications: number): CrossAisleCase {
-  const base = readScenarioFile(CROSS_AISLE_DC);
+/**
+ * Runs the constructed case on `replications` common-random-number pairs; `size` resizes
+ * the pick area (one SKU a location throughout).
+ */
+export function crossAisleCase(
+  replications: number,
+  size?: { aisles: number; baysPerAisle: number },
+): CrossAisleCase {
+  const base = resized(readScenarioFile(CROSS_AISLE_DC), size);
   const [none, one] = [0, 1].map((c) => withCrossAisles(base, c));
   const skus = base.skus.count;
   const speedMps = base.equipment.pools.cart?.speedMps ?? NaN;
