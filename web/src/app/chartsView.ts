@@ -11,11 +11,12 @@ import { splitWorkerTime } from "../../../src/warehouse/measure/workerTime.ts";
 import {
   barsWithCi,
   ganttRows,
-  hourlyCounts,
+  rollingHourlyMean,
   type ShiftSpec,
   shiftWindows,
   stackedBreakdown,
   stateTimeline,
+  THROUGHPUT_WINDOW_H,
   type TimeSeriesData,
   type TimeSeriesOptions,
   timeSeries,
@@ -335,22 +336,26 @@ function shiftChart(
   );
 }
 
-/** Orders shipped and created (demand) per hour. */
+/**
+ * Orders shipped and created (demand) per hour, each the mean of the last few hours: trailers
+ * ship in bursts, so hourly shipments alone jump between zero and hundreds.
+ */
 function throughputChart(el: HTMLElement, runs: RunData[], ctx: ChartContext): void {
   const withOrders = runs.filter((r) => r.trace?.orderTimes.created?.length);
   if (!withOrders.length) return;
+  const w = THROUGHPUT_WINDOW_H;
   const series = withOrders.flatMap((r) => {
     const { horizonS } = runWindow(r);
     const times = r.trace!.orderTimes;
     const toS = horizonS || Math.max(...(times.created ?? []), ...(times.shipped ?? []), 1);
     return [
       {
-        name: `${ctx.label(r)}shipped per hour`,
-        points: hourlyCounts(times.shipped ?? [], 0, toS),
+        name: `${ctx.label(r)}shipped per hour, mean of the last ${w} h`,
+        points: rollingHourlyMean(times.shipped ?? [], 0, toS, w),
       },
       {
-        name: `${ctx.label(r)}created per hour (demand)`,
-        points: hourlyCounts(times.created ?? [], 0, toS),
+        name: `${ctx.label(r)}created per hour (demand), mean of the last ${w} h`,
+        points: rollingHourlyMean(times.created ?? [], 0, toS, w),
       },
     ];
   });
@@ -359,10 +364,9 @@ function throughputChart(el: HTMLElement, runs: RunData[], ctx: ChartContext): v
     { series },
     {
       ...ctx.base,
-      title: "Throughput per hour against demand",
+      title: `Throughput against demand (orders per hour, mean of the last ${w} h)`,
       yLabel: "Orders",
       yUnit: "orders/h",
-      steps: true,
     },
     ctx.cursors,
   );

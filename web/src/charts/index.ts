@@ -10,6 +10,7 @@ export { bucketMeans } from "./data/bucketMeans.ts";
 export { ganttRows, TIMELINE_STATES } from "./data/gantt.ts";
 export { histogramWithPercentiles, quantile } from "./data/histogram.ts";
 export { hourlyCounts } from "./data/hourlyCounts.ts";
+export { rollingHourlyMean, THROUGHPUT_WINDOW_H } from "./data/rollingMean.ts";
 export { type ShiftSpec, type ShiftWindow, shiftWindows } from "./data/shiftWindows.ts";
 export { utilizationPerBucket, utilizationPerShift } from "./data/utilization.ts";
 export type { WorkerSteps } from "./data/workerSteps.ts";
