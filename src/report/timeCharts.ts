@@ -14,6 +14,7 @@ import {
   utilizationPerShift,
 } from "../../web/src/charts/data/utilization.ts";
 import type { WorkerSteps } from "../../web/src/charts/data/workerSteps.ts";
+import { windowCycles } from "../../web/src/trace/orderCycles.ts";
 import { displayScale } from "../common/units.ts";
 import { plainName } from "./glossary.ts";
 import type { TraceAggregates } from "./readResultsFolder.ts";
@@ -130,9 +131,7 @@ function throughputChart(input: TimeChartInput): Block {
 }
 
 function cycleTimeChart(input: TimeChartInput): Block[] {
-  const cycles = input.trace.timelines.orders.cycles
-    .filter(([created]) => created >= input.warmupS)
-    .map(([, c]) => c);
+  const { cycleS: cycles, open } = windowCycles(input.trace.timelines.orders.cycles, input.warmupS);
   if (cycles.length < 2) return [];
   const sorted = [...cycles].sort((a, b) => a - b);
   const scale = displayScale("s", quantile(sorted, 0.5));
@@ -142,7 +141,7 @@ function cycleTimeChart(input: TimeChartInput): Block[] {
       type: "distribution",
       data: histogramWithPercentiles(cycles, { bins: 30, scale: scale.factor }),
       options: {
-        title: `Order cycle time of the ${cycles.length.toLocaleString("en-US")} orders created after the warm-up and shipped (replication 1)`,
+        title: `Order cycle time of the ${cycles.length.toLocaleString("en-US")} orders created after the warm-up and shipped; ${open.toLocaleString("en-US")} more still open at the end (replication 1)`,
         xLabel: "Cycle time, creation to shipping",
         xUnit: scale.unit,
         yLabel: "Orders",

@@ -4,13 +4,14 @@
  * and shipping times (throughput against demand, the cycle-time distribution).
  */
 import type { WorkerSteps } from "../../web/src/charts/data/workerSteps.ts";
+import { OrderCycleBuilder, type OrderCycles } from "../../web/src/trace/orderCycles.ts";
 
 /** Worker states and order times of one traced replication. */
 export interface TraceTimelines {
   /** Workers of the header, in its order, with their state changes. */
   workers: WorkerSteps[];
-  /** Times orders were created and shipped, s; and per shipped order [created, cycle] s. */
-  orders: { created: number[]; shipped: number[]; cycles: [number, number][] };
+  /** Times orders were created and shipped, s; and each order's pair of them by order id. */
+  orders: { created: number[]; shipped: number[]; cycles: OrderCycles };
 }
 
 /** A collector fed one parsed record at a time. */
@@ -39,8 +40,8 @@ function addHeader(record: Record<string, unknown>, workers: Map<string, Steps>)
 /** A new collector. */
 export function timelineCollector(): TimelineCollector {
   const workers = new Map<string, Steps>();
-  const createdAt = new Map<unknown, number>();
-  const orders: TraceTimelines["orders"] = { created: [], shipped: [], cycles: [] };
+  const cycles = new OrderCycleBuilder();
+  const orders = { created: [] as number[], shipped: [] as number[] };
   return {
     wants: (line) =>
       line.includes('"state"') || line.includes('"order"') || line.includes('"header"'),
@@ -52,16 +53,14 @@ export function timelineCollector(): TimelineCollector {
         w?.t.push(t);
         w?.states.push(String(r.state));
       } else if (r.kind === "order" && typeof t === "number") {
-        if (r.event === "created") {
-          orders.created.push(t);
-          createdAt.set(r.id, t);
-        } else if (r.event === "shipped") {
-          orders.shipped.push(t);
-          const c = createdAt.get(r.id);
-          if (c !== undefined) orders.cycles.push([c, t - c]);
-        }
+        if (r.event === "created") orders.created.push(t);
+        else if (r.event === "shipped") orders.shipped.push(t);
+        cycles.add(String(r.event), r.id, t);
       }
     },
-    result: () => ({ workers: [...workers.values()], orders }),
+    result: () => ({
+      workers: [...workers.values()],
+      orders: { ...orders, cycles: cycles.finish() },
+    }),
   };
 }
