@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { DistributionData } from "../../web/src/charts/distribution.ts";
 import { timeCharts } from "../../src/report/timeCharts.ts";
 import { timelineCollector } from "../../src/report/traceTimelines.ts";
+import type { DistributionData } from "../../web/src/charts/distribution.ts";
 
 /** Orders of a 2-day run with a 1-day warm-up: ids, creation and (unless open) shipping, h. */
 const ORDERS: [id: number, createdH: number, shippedH: number | null][] = [
