@@ -1,10 +1,10 @@
 /**
  * The analytic cost estimate that screens candidates before any simulation: building and
- * racking from the layout, plus the pick travel a year turned into labour — lines a year
- * × a single-command trip to a random location (Gue & Meller's measure) ÷ walking speed ×
- * the picker's rate. Travel is an upper bound for multi-line tours, but it ranks layouts
- * by the travel they cause, and the parts that do not depend on the layout (handling,
- * other roles) drop out of the comparison.
+ * racking from the layout, plus the pick travel a year turned into labour — orders a year
+ * × the mean pick tour of an order under the routing policy (tourEstimate.ts) ÷ walking
+ * speed × the picker's rate; without a tour, lines a year × a single-command trip to a
+ * random location (Gue & Meller's measure). The parts that do not depend on the layout
+ * (handling, other roles) drop out of the comparison.
  */
 import { type DistSpec, distMean } from "../engine/index.ts";
 import type { Scenario } from "../scenario/index.ts";
@@ -17,6 +17,8 @@ export interface EstimateLayout {
   /** Storage locations by type. */
   locationsByType: Record<string, number>;
   avgSingleCommandDistanceM: number;
+  /** Mean pick tour of one order, metres (meanPickTourM()); replaces the single-command trip. */
+  pickTourMPerOrder?: number;
 }
 
 /** The estimate by part, a year, in the scenario's currency. */
@@ -40,12 +42,15 @@ export function estimateAnnualCost(scenario: Scenario, layout: EstimateLayout): 
       racking +=
         n * equivalentAnnualCost(spec.pricePerLocation, spec.lifeYears, costs.interestRatePerYear);
   }
-  const lines =
-    scenario.outbound.ordersPerDay *
-    365 *
-    Math.max(1, distMean(scenario.outbound.linesPerOrder as DistSpec));
+  const orders = scenario.outbound.ordersPerDay * 365;
+  const travelM =
+    layout.pickTourMPerOrder !== undefined
+      ? orders * layout.pickTourMPerOrder
+      : orders *
+        Math.max(1, distMean(scenario.outbound.linesPerOrder as DistSpec)) *
+        layout.avgSingleCommandDistanceM;
   const speed = scenario.workforce.roles.picker.speedMps;
-  const hours = (lines * layout.avgSingleCommandDistanceM) / speed / 3600;
+  const hours = travelM / speed / 3600;
   const pickTravelLabour = hours * roleRate(costs, "picker");
   return { space, racking, pickTravelLabour, total: space + racking + pickTravelLabour };
 }

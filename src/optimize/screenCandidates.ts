@@ -7,11 +7,12 @@ import { isInputError } from "../common/inputError.ts";
 import { buildLayout, createTravelModel, type LayoutSpecInput } from "../layout/index.ts";
 import { avgSingleCommandDistanceM } from "../layout/layoutStats.ts";
 import type { Scenario } from "../scenario/index.ts";
-import { scenarioLayout } from "../warehouse/simulate.ts";
+import { scenarioLayout, scenarioSiteKey } from "../warehouse/simulate.ts";
 import { locationsByType, storageDifference } from "./convertGenerator.ts";
 import { estimateAnnualCost } from "./costEstimate.ts";
 import { type OptimizeSpec, objectiveKpi } from "./optimizeSpec.ts";
 import type { LayoutMetrics, SearchCandidate } from "./searchCandidate.ts";
+import { meanPickTourM } from "./tourEstimate.ts";
 
 /** Why a converted layout's storage differs from its source layout's, if it does. */
 function storageCheck(
@@ -89,19 +90,13 @@ export function screenCandidates(
   }
   // Cost objectives screen by the analytic cost estimate, others by single-command travel.
   const byCost = spec.model === "warehouse" && objectiveKpi(spec).startsWith("annualCost.");
-  const score = new Map<string, number>();
-  for (const f of feasible) {
-    const key = JSON.stringify(f.scenario.layout);
-    const m = f.metrics!;
-    if (byCost) {
-      f.costEstimate = estimateAnnualCost(f.scenario, m);
-      score.set(key, Math.min(score.get(key) ?? Number.POSITIVE_INFINITY, f.costEstimate.total));
-    } else score.set(key, m.avgSingleCommandDistanceM);
-  }
+  const score = scoreLayouts(feasible, byCost);
   const layouts = [...score.keys()].sort((a, b) => score.get(a)! - score.get(b)!);
   const kept: SearchCandidate[] = [];
   for (const layout of layouts) {
-    const group = feasible.filter((f) => JSON.stringify(f.scenario.layout) === layout);
+    const group = feasible.filter(
+      (f) => !f.rejected && JSON.stringify(f.scenario.layout) === layout,
+    );
     if (kept.length > 0 && kept.length + group.length > spec.screen.keep) {
       for (const g of group)
         g.rejected = byCost
@@ -112,4 +107,50 @@ export function screenCandidates(
     kept.push(...group);
   }
   return kept;
+}
+
+/**
+ * Each layout's screening score: the least analytic annual cost of its candidates (with
+ * the mean pick tour of their orders under their routing policy), or its single-command
+ * travel. A candidate whose orders cannot be placed on the layout is rejected.
+ */
+function scoreLayouts(feasible: readonly SearchCandidate[], byCost: boolean): Map<string, number> {
+  const score = new Map<string, number>();
+  const tours = new Map<string, number>();
+  for (const f of feasible) {
+    const key = JSON.stringify(f.scenario.layout);
+    const m = f.metrics!;
+    if (!byCost) {
+      score.set(key, m.avgSingleCommandDistanceM);
+      continue;
+    }
+    let tourM: number;
+    try {
+      tourM = pickTourOf(f.scenario, tours);
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      f.rejected = `invalid: ${error.message.split("\n")[0]}`;
+      continue;
+    }
+    f.costEstimate = estimateAnnualCost(f.scenario, { ...m, pickTourMPerOrder: tourM });
+    score.set(key, Math.min(score.get(key) ?? Number.POSITIVE_INFINITY, f.costEstimate.total));
+  }
+  return score;
+}
+
+/** The mean pick tour of a candidate's orders, once per site, policy and order profile. */
+function pickTourOf(scenario: Scenario, cache: Map<string, number>): number {
+  const out = scenario.outbound;
+  const key = JSON.stringify([
+    scenarioSiteKey(scenario),
+    scenario.skus.popularity,
+    out.picking.routing,
+    out.linesPerOrder,
+  ]);
+  let tourM = cache.get(key);
+  if (tourM === undefined) {
+    tourM = meanPickTourM(scenario);
+    cache.set(key, tourM);
+  }
+  return tourM;
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
+import { meanPickTourM } from "../../src/optimize/tourEstimate.ts";
 import {
   agrees,
   blockOf,
@@ -95,5 +96,36 @@ describe("cross aisle: S-shape travel of two-pick orders", () => {
     });
     expect(result.winner).toBe("crossAisles=1");
     expect(result.ranking.map((r) => r.id)).toEqual(["crossAisles=1", "crossAisles=0"]);
+  });
+
+  it("the screen's pick tour estimate follows the formulas, so travel keeps the cross aisle", async () => {
+    const base = readScenarioFile(CROSS_AISLE_DC);
+    const [none, one] = [0, 1].map((c) => withCrossAisles(base, c));
+    const [t0, t1] = [none, one].map((s) => meanPickTourM(s));
+    const [f0, f1] = [none, one].map((s) => twoPickSShapeTourM(blockOf(s)));
+    // 400 sampled orders: a few per cent on each; the same orders on both layouts.
+    expect(Math.abs(t0 / f0 - 1)).toBeLessThan(0.04);
+    expect(Math.abs(t1 / f1 - 1)).toBeLessThan(0.04);
+    expect(Math.abs(t1 / t0 - f1 / f0)).toBeLessThan(0.02);
+    // Rent-free, travel alone decides: a one-layout screen keeps the cross aisle, which a
+    // single-command trip (longer with the longer aisles) would have screened out.
+    const noRent = structuredClone(base);
+    noRent.costs.buildingPerM2Year = 0;
+    const result = await optimizeCrossAisleDc(
+      {
+        targets: [],
+        crew: { search: false },
+        space: { "layout.crossAisles": [0, 1] },
+        screen: { keep: 1 },
+        race: { initialReplications: 2, finalists: 1 },
+        selection: { indifferenceZone: 1000, initialReplications: 4, maxReplications: 8 },
+        sensitivity: { volumeReplications: 0 },
+        budget: 30,
+      },
+      noRent,
+    );
+    const rows = result.ranking;
+    expect(rows.find((r) => r.id === "crossAisles=0")?.rejected).toMatch(/screened out/);
+    expect(result.winner).toBe("crossAisles=1");
   });
 });
