@@ -70,14 +70,18 @@ function windowCycles(records: any[], warmupS: number): { cycles: number[]; open
 
 const SECONDS: Record<string, number> = { s: 1, min: 60, h: 3600, days: 86_400 };
 
-/** Moves the pointer onto the middle of `item` and returns the read-out's lines. */
-async function readoutOf(item: Locator): Promise<string[]> {
+/**
+ * Moves the pointer onto the middle of `item`, saves a screenshot of its chart as `shot`
+ * and returns the read-out's lines.
+ */
+async function readoutOf(item: Locator, shot: string): Promise<string[]> {
   // The whole chart in view first, so its screenshot does not scroll the item from the pointer.
   const svg = item.locator("xpath=ancestor::*[local-name()='svg'][1]");
   await svg.scrollIntoViewIfNeeded();
   await item.hover({ force: true });
   const box = svg.locator("g.hover-readout");
   await expect.poll(() => box.getAttribute("visibility")).toBe("visible");
+  await svg.screenshot({ path: join(ARTIFACTS, shot) });
   return box.locator("text").allTextContents();
 }
 
@@ -124,7 +128,7 @@ describe("viewer charts", () => {
     const counts = new Array<number>(30).fill(0);
     for (const c of cycles) counts[Math.min(29, Math.floor(c / width))]++;
     const k = counts.indexOf(Math.max(...counts));
-    const lines = await readoutOf(chart.locator(".bin").nth(k));
+    const lines = await readoutOf(chart.locator(".bin").nth(k), "hover-bin.png");
     expect(lines[1]).toBe(`${counts[k].toLocaleString("en-US")} orders`);
     // The edges as shown, to about four significant digits.
     const [lo, hi] = lines[0].replace(` ${unit}`, "").split("–").map(Number);
@@ -132,7 +136,6 @@ describe("viewer charts", () => {
     expect(Math.abs(hi * SECONDS[unit] - (k + 1) * width)).toBeLessThanOrEqual(
       (k + 1) * width * 0.003,
     );
-    await chart.screenshot({ path: join(ARTIFACTS, "hover-bin.png") });
   });
 
   it("hovering a bar reads its role, shift and utilisation", async () => {
@@ -146,12 +149,11 @@ describe("viewer charts", () => {
     const role = await bar.getAttribute("data-category");
     const series = await bar.locator("xpath=..").getAttribute("data-name");
     expect(mean).toBeGreaterThan(0);
-    const lines = await readoutOf(bar);
+    const lines = await readoutOf(bar, "hover-bar.png");
     expect(lines[0]).toBe(role);
     const shown = /^(.+): ([\d.]+) %$/.exec(lines[1]);
     expect(shown?.[1]).toBe(series);
     expect(Number(shown?.[2])).toBeCloseTo(mean, 1);
-    await chart.screenshot({ path: join(ARTIFACTS, "hover-bar.png") });
   });
 
   it("hovering a state-timeline bar reads the worker, its state and when", async () => {
@@ -159,7 +161,7 @@ describe("viewer charts", () => {
     // The first picking bar: the trace has its worker picking inside its span.
     const seg = chart.locator('.run[data-state="picking"]').first();
     const worker = (await seg.locator("xpath=..").getAttribute("data-label"))!;
-    const lines = await readoutOf(seg);
+    const lines = await readoutOf(seg, "hover-gantt.png");
     expect(lines[0]).toBe(worker);
     const m = /^picking: \w{3} (\d\d):(\d\d)–(\d\d):(\d\d) \(([\d.,]+) min\)$/.exec(lines[1]);
     expect(m, lines[1]).not.toBeNull();
@@ -173,7 +175,6 @@ describe("viewer charts", () => {
         r.state === "picking" && r.t < toS + 60 && (states[i + 1]?.t ?? 86_400) > fromS - 60,
     );
     expect(overlaps).toBe(true);
-    await chart.screenshot({ path: join(ARTIFACTS, "hover-gantt.png") });
   });
 
   it("every heatmap legend's title lies inside its SVG", async () => {
