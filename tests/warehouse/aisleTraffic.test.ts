@@ -42,16 +42,22 @@ function run(scenario: ReturnType<typeof tinyScenario>) {
   const result = simulate(scenario, { trace: (r) => trace.push(r) });
   const congestion = trace.filter((r) => r.kind === "congestion");
   const picked = trace.filter((r) => r.kind === "order" && r.event === "picked").map((r) => r.t);
-  return { result, congestion, picked };
+  const blocks = trace.filter((r) => r.kind === "block");
+  return { result, congestion, picked, blocks };
 }
 
 describe("aisle traffic", () => {
   it("an aisle narrower than two of the widest bodies is narrow: the second picker waits", () => {
     // Picker 1 is at L1 3640–3656. Picker 2 (order 15 s later) arrives at 3655 and waits
     // 1 s; it picks 3656–3672 and is back at 3682.
-    const { result, congestion, picked } = run(twoPickers(15, aisleOfWidth(1.1)));
+    const { result, congestion, picked, blocks } = run(twoPickers(15, aisleOfWidth(1.1)));
     expect(congestion).toEqual([
       { t: 3656, kind: "congestion", aisle: "A1", worker: "picker-2", waitS: 1 },
+    ]);
+    // The wait is traced from its start to its end, for a viewer to mark the aisle blocked.
+    expect(blocks).toEqual([
+      { t: 3655, kind: "block", id: "picker-2", at: "A1", phase: "start", reason: "aisle" },
+      { t: 3656, kind: "block", id: "picker-2", at: "A1", phase: "end" },
     ]);
     expect(picked).toEqual([3666, 3682]);
     expect(result.kpis.congestionWaitS).toBeCloseTo(0.5, 9);
@@ -61,10 +67,12 @@ describe("aisle traffic", () => {
   it("a wide aisle lets the second picker pass, slowed by passingSlowdown while occupied", () => {
     // Same orders in a 1.3 m aisle with passingSlowdown 0.5: picker 2 sets off at 3645 while
     // picker 1 is at L1, so its 10 s walk takes 15 s; it picks 3660–3676, back at 3686.
-    const { result, congestion, picked } = run(twoPickers(15, aisleOfWidth(1.3, 0.5)));
+    const { result, congestion, picked, blocks } = run(twoPickers(15, aisleOfWidth(1.3, 0.5)));
     expect(congestion).toEqual([
       { t: 3645, kind: "congestion", aisle: "A1", worker: "picker-2", waitS: 5 },
     ]);
+    // A slow-down is no stop: nothing is blocked.
+    expect(blocks).toEqual([]);
     expect(picked).toEqual([3666, 3686]);
     expect(result.kpis.congestionWaitS).toBeCloseTo(2.5, 9);
     // A slow-down is time lost, not a stop at an entry.

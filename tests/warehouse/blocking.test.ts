@@ -54,7 +54,17 @@ function run(c: Case) {
   const result = simulate(scenarioOf(c), { trace: (r) => trace.push(r) });
   const congestion = trace.filter((r) => r.kind === "congestion");
   const picked = trace.filter((r) => r.kind === "order" && r.event === "picked").map((r) => r.t);
-  return { result, congestion, picked };
+  const blocks = trace.filter((r) => r.kind === "block");
+  return { result, congestion, picked, blocks };
+}
+
+/** The `block` records of one wait of picker 2 at `at`, from `fromT` to `toT`. */
+function blockOf(at: string, fromT: number, toT: number, reason: string, location?: string) {
+  const start = { t: fromT, kind: "block", id: "picker-2", at, phase: "start", reason };
+  return [
+    location === undefined ? start : { ...start, location },
+    { t: toT, kind: "block", id: "picker-2", at, phase: "end" },
+  ];
 }
 
 const wide = { narrow: false, oneWay: false };
@@ -63,21 +73,23 @@ describe("pick-face blocking", () => {
   it("a picker reaching a face another is picking from waits until it is free", () => {
     // Picker 1 at L1 3640–3656, back 3666. Picker 2: setup 3605–3635, at L1 3645, waits
     // 11 s, picks 3656–3672, back 3682.
-    const { result, congestion, picked } = run({ secondS: 5, aisle: wide });
+    const { result, congestion, picked, blocks } = run({ secondS: 5, aisle: wide });
     expect(congestion).toEqual([
       { t: 3656, kind: "congestion", aisle: "A1", worker: "picker-2", waitS: 11 },
     ]);
+    expect(blocks).toEqual(blockOf("A1", 3645, 3656, "pickFace", "L1"));
     expect(picked).toEqual([3666, 3682]);
     expect(result.kpis.congestionWaitS).toBeCloseTo(5.5, 9);
   });
 
   it("without pick-face blocking both pick at once", () => {
-    const { congestion, picked } = run({
+    const { congestion, picked, blocks } = run({
       secondS: 5,
       aisle: wide,
       traffic: { pickFaceBlocking: false },
     });
     expect(congestion).toEqual([]);
+    expect(blocks).toEqual([]);
     expect(picked).toEqual([3666, 3671]);
   });
 });
@@ -86,7 +98,7 @@ describe("P&D point capacity", () => {
   it("with room for one, the second picker waits for the first to finish its setup", () => {
     // Both orders at 3600: picker 1 sets up 3600–3630; picker 2 waits 30 s, sets up
     // 3630–3660, walks to L1 by 3670 (picker 1 left it at 3656), picks until 3686, back 3696.
-    const { congestion, picked } = run({
+    const { congestion, picked, blocks } = run({
       secondS: 0,
       aisle: wide,
       traffic: { pdPointCapacity: 1 },
@@ -94,6 +106,7 @@ describe("P&D point capacity", () => {
     expect(congestion).toEqual([
       { t: 3630, kind: "congestion", aisle: "PD", worker: "picker-2", waitS: 30 },
     ]);
+    expect(blocks).toEqual(blockOf("PD", 3600, 3630, "pdPoint"));
     expect(picked).toEqual([3666, 3696]);
   });
 
@@ -109,13 +122,14 @@ describe("narrow one-way aisle", () => {
     // Picker 1 enters A1 at 3630, at L1 3640–3656, leaves by the far end and C1 (40 m):
     // back 3696. Picker 2 (set up by 3635) may not pass it: it waits 3635–3656, walks to
     // L1 by 3666, picks until 3682 and is back at 3722.
-    const { result, congestion, picked } = run({
+    const { result, congestion, picked, blocks } = run({
       secondS: 5,
       aisle: { narrow: true, oneWay: true },
     });
     expect(congestion).toEqual([
       { t: 3656, kind: "congestion", aisle: "A1", worker: "picker-2", waitS: 21 },
     ]);
+    expect(blocks).toEqual(blockOf("A1", 3635, 3656, "aisle"));
     expect(picked).toEqual([3696, 3722]);
     expect(result.kpis.congestionWaitS).toBeCloseTo(10.5, 9);
   });
@@ -133,7 +147,7 @@ describe("cross-aisle capacity", () => {
     // A1 one-way and wide, so both pickers leave by C1. Picker 1 at L1 3640–3656, back along
     // C1 3656–3696. Picker 2 waits for the face until 3656, picks until 3672, then waits for
     // C1 until 3696 and is back at 3736.
-    const { congestion, picked } = run({
+    const { congestion, picked, blocks } = run({
       secondS: 5,
       aisle: { narrow: false, oneWay: true },
       traffic: { crossAisleCapacity: 1 },
@@ -141,6 +155,10 @@ describe("cross-aisle capacity", () => {
     expect(congestion).toEqual([
       { t: 3656, kind: "congestion", aisle: "A1", worker: "picker-2", waitS: 11 },
       { t: 3696, kind: "congestion", aisle: "C1", worker: "picker-2", waitS: 24 },
+    ]);
+    expect(blocks).toEqual([
+      ...blockOf("A1", 3645, 3656, "pickFace", "L1"),
+      ...blockOf("C1", 3672, 3696, "crossAisle"),
     ]);
     expect(picked).toEqual([3696, 3736]);
   });

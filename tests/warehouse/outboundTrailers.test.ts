@@ -108,3 +108,77 @@ describe("outbound trailers", () => {
     expect(result.conservation.ok).toBe(true);
   });
 });
+
+/** One carrier and one inbound delivery of three pallets (run once, shared). */
+let traced: any[] | undefined;
+function tracedRun(): any[] {
+  const pallets = [1, 2, 3].map((sku) => ({ sku, units: 40 }));
+  traced ??= run(
+    { carriers: [{ name: "a", departures: ["12:00", "17:00"], ordersPerTrip: 4 }] },
+    { inbound: { deliveries: [{ timeS: 30_000, pallets }] } },
+  ).trace;
+  return traced;
+}
+
+describe("trailer loads in the trace", () => {
+  it("load records count pallets on each trailer while it holds its door", () => {
+    const trace = tracedRun();
+    const holder = new Map<string, string | null>();
+    const onBoard = new Map<string, number>();
+    const places = new Map<string, number>();
+    for (const r of trace) {
+      if (r.kind === "door") holder.set(r.door, r.trailer);
+      if (r.kind === "trailer" && r.event === "docking") places.set(r.id, r.palletPlaces);
+      if (r.kind === "trailer" && r.event === "departed")
+        expect(onBoard.get(r.id) ?? 0).toBe(r.pallets);
+      if (r.kind !== "load") continue;
+      // The trailer holds the door the record names, and the count moves one pallet at a
+      // time: up as loaders load an outbound trailer, down as receivers unload an inbound one.
+      expect(holder.get(r.door)).toBe(r.trailer);
+      const before = onBoard.get(r.trailer);
+      const outbound = r.trailer.startsWith("out-");
+      if (outbound) {
+        expect(r.pallets).toBe((before ?? 0) + 1);
+        expect(r.palletPlaces).toBe(places.get(r.trailer));
+      } else if (before !== undefined) expect(r.pallets).toBe(before - 1);
+      expect(r.pallets).toBeLessThanOrEqual(r.palletPlaces);
+      onBoard.set(r.trailer, r.pallets);
+    }
+    const inbound = [...onBoard].filter(([id]) => id.startsWith("in-"));
+    const outbound = [...onBoard].filter(([id]) => id.startsWith("out-"));
+    expect(inbound.length).toBeGreaterThan(0);
+    expect(outbound.length).toBeGreaterThan(0);
+    // An inbound trailer leaves its door empty.
+    const freed = new Set(
+      trace.filter((r) => r.kind === "door" && r.trailer === null && r.flow === "inbound"),
+    );
+    expect(freed.size).toBeGreaterThan(0);
+    for (const [id, n] of inbound) {
+      const stillDocked = [...holder.values()].includes(id);
+      if (!stillDocked) expect(n, id).toBe(0);
+    }
+  });
+
+  it("station records alternate a packer and null at each pack station", () => {
+    const trace = tracedRun();
+    const holder = new Map<string, string | null>();
+    let records = 0;
+    let busy = 0;
+    for (const r of trace) {
+      if (r.kind !== "station") continue;
+      records++;
+      busy += r.worker !== null ? 1 : -1;
+      // Three packers hold at most three stations at once.
+      expect(busy).toBeLessThanOrEqual(3);
+      const before = holder.get(r.station) ?? null;
+      if (r.worker !== null) {
+        expect(before).toBeNull();
+        expect(r.worker).toMatch(/^packer-/);
+      } else expect(before).not.toBeNull();
+      holder.set(r.station, r.worker);
+    }
+    expect(records).toBeGreaterThan(10);
+    // Stations of the layout (PACK1–PACK4) only.
+    for (const id of holder.keys()) expect(["PACK1", "PACK2", "PACK3", "PACK4"]).toContain(id);
+  });
+});

@@ -11,6 +11,7 @@ import {
   Resource,
   sampler,
 } from "../../engine/index.ts";
+import { traceLoad } from "../measure/traceLoad.ts";
 import type { Operation } from "../operation.ts";
 import { acquire, handle, release, traceTask, travel } from "../workforce/activities.ts";
 import { clockS, DAY_S, dayMask } from "../workforce/calendar.ts";
@@ -120,14 +121,15 @@ function* unload(bay: ArrivalBay, worker: Worker, trailer: Trailer, doorId: stri
   yield* travel(world, worker, doorId, { loaded: false, pool });
   const measured = world.sim.now >= world.warmupS;
   if (measured) bay.staging.trailers++;
-  for (const p of trailer.pallets) {
+  for (let i = 0; i < trailer.pallets.length; i++) {
     yield* takePlace(world, bay.staging, worker, doorId, measured);
     yield* handle(
       world,
       worker,
       Math.max(0, bay.unloadS(bay.handlingStream)) + Math.max(0, bay.checkS(bay.handlingStream)),
     );
-    receivePallet(bay, trailer, p, doorId);
+    receivePallet(bay, trailer, trailer.pallets[i], doorId);
+    traceTrailerLoad(bay, trailer, doorId, trailer.pallets.length - i - 1);
   }
   release(world, worker, "unload", equipment);
   traceTask(world, "unload", worker, "end");
@@ -173,6 +175,18 @@ function traceDoor(world: World, door: string, trailer: string | null): void {
     world.tracer.emit({ t: world.sim.now, kind: "door", door, flow: "inbound", trailer });
 }
 
+/**
+ * The `load` trace record of an inbound trailer at `door` with `pallets` still on it; its
+ * pallet places are the supplier's pallets per trailer (or its load, when larger).
+ */
+function traceTrailerLoad(bay: ArrivalBay, trailer: Trailer, door: string, pallets: number): void {
+  const { world } = bay;
+  if (!world.tracer.on) return;
+  const perTrailer = world.scenario.inbound.suppliers[trailer.supplier]?.maxPalletsPerTrailer ?? 0;
+  const palletPlaces = Math.max(perTrailer, trailer.pallets.length);
+  traceLoad(world, { trailer: `in-${trailer.id}`, door, pallets, palletPlaces });
+}
+
 /** A trailer arrives, waits in the yard for a door, docks, is unloaded and leaves. */
 function* trailerProcess(bay: ArrivalBay, trailer: Trailer) {
   const { world } = bay;
@@ -190,6 +204,7 @@ function* trailerProcess(bay: ArrivalBay, trailer: Trailer) {
   if (waits) traceYard(bay, -1);
   const doorId = bay.freeDoors.shift()!;
   traceDoor(world, doorId, `in-${trailer.id}`);
+  traceTrailerLoad(bay, trailer, doorId, trailer.pallets.length);
   yield world.scenario.inbound.dockingS;
   const done = sim.event();
   world.queues.receiver.push(

@@ -11,6 +11,7 @@
  * the carrier's next trailer, which takes a door as soon as the current one has closed.
  */
 import { type Event, type Request, Resource } from "../../engine/index.ts";
+import { traceLoad } from "../measure/traceLoad.ts";
 import type { World } from "../world.ts";
 import type { OutboundPallet } from "./departureBay.ts";
 
@@ -103,9 +104,14 @@ export function palletReady(docks: OutboundDocks, pallet: OutboundPallet): void 
   else wake(dock);
 }
 
-/** A loader put a pallet given to `trailer` into it. */
-export function palletLoaded(trailer: OutboundTrailer): void {
+/** A loader put a pallet given to `trailer` into it (traced as a `load` record). */
+export function palletLoaded(world: World, trailer: OutboundTrailer): void {
   trailer.inFlight--;
+  if (world.tracer.on) {
+    const palletPlaces = world.scenario.outbound.carriers[trailer.carrier].trailerPallets;
+    const pallets = trailer.pallets.length - trailer.inFlight;
+    traceLoad(world, { trailer: `out-${trailer.id}`, door: trailer.door, pallets, palletPlaces });
+  }
   if (trailer.inFlight === 0) wake(trailer);
 }
 

@@ -46,6 +46,7 @@ export function installPacking(world: World): void {
     const k = busy.indexOf(false);
     busy[k] = true;
     const at = site.packStations[k] ?? site.depot;
+    traceStation(world, k, worker.id);
     order.packStartS = sim.now;
     traceTask(world, "pack", worker, "start", order.id);
     yield* travel(world, worker, at, { loaded: false, pool: undefined });
@@ -63,6 +64,7 @@ export function installPacking(world: World): void {
     yield* stageOrder(world, worker, order);
     busy[k] = false;
     stations.release(station);
+    traceStation(world, k, null);
     traceTask(world, "pack", worker, "end", order.id);
     if (world.tracer.on)
       world.tracer.emit({ t: sim.now, kind: "order", id: order.id, event: "packed" });
@@ -73,6 +75,17 @@ export function installPacking(world: World): void {
     if (order.production) return;
     world.queues.packer.push({ kind: "pack", run: (worker) => pack(worker, order) }, order.dueS);
   });
+}
+
+/**
+ * The `station` trace record: which packer holds pack station `k` from now (null: none); the
+ * station is named by its layout id, or `station-<k+1>` beyond the layout's stations.
+ */
+function traceStation(world: World, k: number, worker: string | null): void {
+  const { tracer, sim, site } = world;
+  if (!tracer.on) return;
+  const station = site.packStations[k] ?? `station-${k + 1}`;
+  tracer.emit({ t: sim.now, kind: "station", station, worker });
 }
 
 /** The packing flow: picked orders packed at the stations. */

@@ -75,7 +75,7 @@ function* loadTrip(world: World, worker: Worker, pallet: OutboundPallet, trailer
   yield* handle(world, worker, carrier.loadSPerOrder * Math.max(1, pallet.orders.length));
   release(world, worker, "load", equipment);
   traceTask(world, "load", worker, "end", pallet.orders[0]?.id);
-  palletLoaded(trailer);
+  palletLoaded(world, trailer);
 }
 
 /** A trailer leaves: its orders ship, and its fill counts after the warm-up. */

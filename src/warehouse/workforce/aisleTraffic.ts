@@ -15,6 +15,7 @@ import { Event, type ProcessGenerator, Resource, type Simulation } from "../../e
 import { type Aisle, equipmentKinds, walking } from "../../layout/index.ts";
 import { EQUIPMENT_KINDS, type Scenario } from "../../scenario/index.ts";
 import type { World } from "../world.ts";
+import { traceBlock } from "./traceBlock.ts";
 import type { Worker } from "./workforce.ts";
 
 /** One aisle's traffic: workers in it and, for a narrow aisle, how they wait. */
@@ -91,7 +92,9 @@ export function* enterAisle(
   const { sim } = world;
   const fromS = sim.now;
   worker.setState("waiting", fromS, "aisle");
+  traceBlock(world, worker, { at: aisleId, phase: "start", reason: "aisle" });
   yield request;
+  traceBlock(world, worker, { at: aisleId, phase: "end" });
   aisle.occupants++;
   const waitS = sim.now - fromS;
   bookCongestion(world, worker, aisleId, waitS, true);
@@ -132,11 +135,13 @@ export function* clearWayAhead(
   let ahead = workerAhead(aisle, worker);
   if (ahead !== undefined && ahead.aislePosM <= toPosM) {
     worker.setState("waiting", fromS, "aisle");
+    traceBlock(world, worker, { at: aisleId, phase: "start", reason: "aisle" });
     while (ahead !== undefined && ahead.aislePosM <= toPosM) {
       aisle.moved ??= new Event(sim);
       yield aisle.moved;
       ahead = workerAhead(aisle, worker);
     }
+    traceBlock(world, worker, { at: aisleId, phase: "end" });
   }
   if (worker.aisle !== aisle) {
     leaveAisle(worker);

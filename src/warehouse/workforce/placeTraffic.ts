@@ -8,6 +8,7 @@
 import { Event, type ProcessGenerator, type Simulation } from "../../engine/index.ts";
 import type { World } from "../world.ts";
 import { bookCongestion } from "./aisleTraffic.ts";
+import { traceBlock } from "./traceBlock.ts";
 import type { Worker } from "./workforce.ts";
 
 /** Who holds which place, and the events of waiters for a place to free. */
@@ -63,7 +64,10 @@ export function* waitForPlace(
   const { sim, places } = world;
   const fromS = sim.now;
   worker.setState("waiting", fromS, reason);
+  const location = place === where ? undefined : place;
+  traceBlock(world, worker, { at: where, phase: "start", reason, location });
   while (!places.tryTake(place, capacity)) yield places.whenFreed(place);
+  traceBlock(world, worker, { at: where, phase: "end" });
   const waitS = sim.now - fromS;
   bookCongestion(world, worker, where, waitS, true);
   return waitS;
