@@ -1,14 +1,18 @@
 /**
  * The floor map's tooltips, as HTML: a worker (role, state, position), a storage location
- * (SKU, stock now, picks), and a place (dock, pack station, staging lane, aisle) with its
- * queues now and, for docks and stations, the utilisation of the role that works there.
+ * (SKU, stock now, picks), and a place (dock, pack station, staging lane, aisle, P&D point)
+ * with its own state now: a door's trailer and fill, a station's packer, each one's busy share
+ * up to the clock, its own queues (then those shared with the other places of its kind), and
+ * the workers blocked there.
  */
 import { escapeHtml as esc } from "../../../src/common/escapeHtml.ts";
 import type { Layout } from "../../../src/layout/types.ts";
-import { lastAtOrBefore, valueAt } from "../trace/playbackQuery.ts";
+import { doorAt, heldShare, holderAt } from "../trace/floorQuery.ts";
+import { valueAt } from "../trace/playbackQuery.ts";
 import type { TraceIndex } from "../trace/traceIndex.ts";
 import { WORKER_STATES } from "../trace/traceTypes.ts";
 import { congestionByAisle, type QueueAnchor } from "./floorData.ts";
+import type { BlockNow } from "./floorState.ts";
 import { formatValue } from "./format.ts";
 
 /** What a place tooltip reads. */
@@ -23,6 +27,8 @@ export interface PlaceContext {
   /** State code per worker now. */
   codes: Uint8Array;
   t: number;
+  /** Waits for a held place going on now. */
+  blocked: readonly BlockNow[];
 }
 
 const k = (text: string) => `<br><span class="k">${esc(text)}</span> `;
@@ -50,30 +56,48 @@ export function locationHtml(trace: TraceIndex | null, ids: string[], t: number)
   return rows.join("<hr style='border:0;border-top:1px solid #334155;margin:4px 0'>");
 }
 
-/** The role that works at a place kind, and the queue group placed there. */
-function servedBy(kind: string, classes: DOMTokenList): { role: string; group: string } | null {
-  if (kind === "pack-station") return { role: "packer", group: "pack" };
+/** The role that works at a place kind, its queue group, and what the group is shared by. */
+function servedBy(
+  kind: string,
+  classes: DOMTokenList,
+): { role: string; group: string; sharedBy: string } | null {
+  if (kind === "pack-station") return { role: "packer", group: "pack", sharedBy: "all stations" };
   if (kind !== "dock") return null;
   return classes.contains("inbound")
-    ? { role: "receiver", group: "receive" }
-    : { role: "loader", group: "load" };
+    ? { role: "receiver", group: "receive", sharedBy: "all inbound doors" }
+    : { role: "loader", group: "load", sharedBy: "all outbound doors" };
 }
 
-/** Queue names at place `id`: named after it, or placed there by group. */
-function queuesAt(ctx: PlaceContext, id: string, group: string | undefined): string[] {
-  const names = Object.keys(ctx.trace?.queues ?? {});
-  const own = names.filter((q) => q.split(/[^A-Za-z0-9_.-]+/).includes(id) || q.includes(`${id}-`));
-  const grouped = group ? ctx.anchors.filter((a) => a.label === group).map((a) => a.name) : [];
-  return [...new Set([...own, ...grouped])];
+/** Whether queue `name` belongs to place `id` (named after it or after one of its lanes). */
+function ownQueue(name: string, id: string): boolean {
+  return name.split(/[^A-Za-z0-9_.-]+/).includes(id) || name.includes(`${id}-`);
 }
 
-/** The role's busy share at the last sample up to now, and workers of it within 3 m now. */
-function utilisationHtml(ctx: PlaceContext, role: string, at: { x: number; y: number }): string {
+/** A place's own queues now, then the queues of its group shared with other places. */
+function queuesHtml(
+  ctx: PlaceContext,
+  id: string,
+  serve: { group: string; sharedBy: string } | null,
+) {
   const trace = ctx.trace;
   if (!trace) return "";
-  const column = trace.samples.utilization[role];
-  const i = lastAtOrBefore(trace.samples.t, ctx.t);
-  const share = column && i >= 0 ? column[i] : Number.NaN;
+  const own = Object.keys(trace.queues).filter((q) => ownQueue(q, id));
+  const shared = serve
+    ? ctx.anchors.filter((a) => a.label === serve.group && !own.includes(a.name)).map((a) => a.name)
+    : [];
+  const row = (q: string, note: string) =>
+    `${k(`queue ${q}${note}`)}${valueAt(trace.queues[q], ctx.t)}`;
+  const sharedNote = serve ? ` (${serve.sharedBy})` : "";
+  return [
+    ...own.map((q) => row(q, "")),
+    ...[...new Set(shared)].map((q) => row(q, sharedNote)),
+  ].join("");
+}
+
+/** Workers of `role` within 3 m of `at` now, and how many of them are busy. */
+function nearHtml(ctx: PlaceContext, role: string, at: { x: number; y: number }): string {
+  const trace = ctx.trace;
+  if (!trace) return "";
   const idle = WORKER_STATES.indexOf("idle");
   let near = 0;
   let busy = 0;
@@ -83,8 +107,35 @@ function utilisationHtml(ctx: PlaceContext, role: string, at: { x: number; y: nu
     near++;
     if (ctx.codes[j] !== idle) busy++;
   });
-  const shareText = Number.isFinite(share) ? `${formatValue(100 * share, 0)} %` : "–";
-  return `${k(`utilisation (${role}s, now)`)}${shareText}${k(`${role}s here now`)}${busy} busy of ${near}`;
+  return `${k(`${role}s here now`)}${busy} busy of ${near}`;
+}
+
+/** Share text of a held share 0..1 ("–" when unknown). */
+const shareText = (share: number) =>
+  Number.isFinite(share) ? `${formatValue(100 * share, 0)} %` : "–";
+
+/** A door's trailer now with its fill, and the door's busy share up to the clock. */
+function doorHtml(ctx: PlaceContext, id: string): string {
+  const trace = ctx.trace;
+  if (!trace) return "";
+  const series = trace.doors[id];
+  const now = doorAt(series, ctx.t);
+  const fill =
+    now && Number.isFinite(now.pallets) ? ` · ${now.pallets} / ${now.palletPlaces} pallets` : "";
+  const traced = Object.keys(trace.doors).length > 0;
+  const share = traced ? heldShare(series, trace.startT, ctx.t) : Number.NaN;
+  return `${k("trailer now")}${now ? esc(now.trailer) + fill : "none"}${k("door busy (up to now)")}${shareText(share)}`;
+}
+
+/** A pack station's packer now and the station's busy share up to the clock. */
+function stationHtml(ctx: PlaceContext, id: string): string {
+  const trace = ctx.trace;
+  if (!trace) return "";
+  const series = trace.stations[id];
+  const traced = Object.keys(trace.stations).length > 0;
+  const share = traced ? heldShare(series, trace.startT, ctx.t) : Number.NaN;
+  const packer = holderAt(series, ctx.t);
+  return `${k("packer now")}${packer ? esc(packer) : "none"}${k("station busy (up to now)")}${shareText(share)}`;
 }
 
 /** Where a dock or station is, m. */
@@ -94,20 +145,25 @@ function placeOf(layout: Layout, kind: string, id: string): { x: number; y: numb
   return p ? { x: p.x, y: p.y } : null;
 }
 
-/** A dock, pack station, staging lane, rack, zone or aisle under the pointer. */
+/** The workers waiting at place `id` now because others hold it. */
+function blockedHtml(ctx: PlaceContext, id: string): string {
+  const here = ctx.blocked.filter((b) => b.at === id);
+  if (!here.length) return "";
+  const rows = here.map((b) => `${esc(b.worker)} (${esc(b.location || b.reason)})`).join(", ");
+  return `${k("blocked now")}<span class="blocked">${rows}</span>`;
+}
+
+/** A dock, pack station, staging lane, rack, zone, aisle or P&D point under the pointer. */
 export function placeHtml(ctx: PlaceContext, el: Element): string {
   const id = el.getAttribute("data-id") ?? "";
   const kind = el.classList[0];
-  const trace = ctx.trace;
   const serve = servedBy(kind, el.classList);
-  const queues = trace
-    ? queuesAt(ctx, id, serve?.group)
-        .map((q) => `${k(`queue ${q}`)}${valueAt(trace.queues[q], ctx.t)}`)
-        .join("")
-    : "";
+  const own =
+    kind === "dock" ? doorHtml(ctx, id) : kind === "pack-station" ? stationHtml(ctx, id) : "";
   const at = placeOf(ctx.layout, kind, id);
-  const use = serve && at ? utilisationHtml(ctx, serve.role, at) : "";
-  const waitS = /aisle/.test(kind) ? congestionByAisle(ctx.layout, trace)[id] : undefined;
+  const near = serve && at ? nearHtml(ctx, serve.role, at) : "";
+  const waitS = /aisle/.test(kind) ? congestionByAisle(ctx.layout, ctx.trace)[id] : undefined;
   const jam = waitS !== undefined ? `${k("congestion wait (run)")}${formatValue(waitS, 0)} s` : "";
-  return `<b>${esc(kind.replace("-", " "))} ${esc(id)}</b>${queues}${use}${jam}`;
+  const title = `<b>${esc(kind.replace("-", " "))} ${esc(id)}</b>`;
+  return `${title}${own}${queuesHtml(ctx, id, serve)}${near}${blockedHtml(ctx, id)}${jam}`;
 }

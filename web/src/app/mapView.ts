@@ -7,8 +7,10 @@
  */
 
 import { select, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from "d3";
+import { type BlockMark, drawBlocks } from "../draw/drawBlocks.ts";
 import { drawLayout } from "../draw/drawLayout.ts";
 import { type Box, drawQueues, type QueueBadge } from "../draw/drawQueues.ts";
+import { drawTrailers } from "../draw/drawTrailers.ts";
 import { drawWorkers, type WorkerDots } from "../draw/drawWorkers.ts";
 import { renderScaleBar, scaleBar } from "../draw/scaleBar.ts";
 import { drawStackCounts, stackWorkers, type WorkerStack } from "../draw/stackWorkers.ts";
@@ -22,6 +24,7 @@ import {
 } from "../trace/playbackQuery.ts";
 import { STATE_COLORS, stateCode, WORKER_STATES } from "../trace/traceTypes.ts";
 import { type HeatmapKind, type QueueAnchor, queueAnchors } from "./floorData.ts";
+import { type BlockNow, blockedAt, blockPlaces, trailersAt } from "./floorState.ts";
 import { drawDiffHeatmap, drawRunHeatmap } from "./mapHeatmaps.ts";
 import { locationHtml, placeHtml, workerHtml } from "./mapTooltip.ts";
 import type { RunData } from "./runData.ts";
@@ -46,7 +49,7 @@ export interface MapViewOptions {
 /** Layers the user can switch off. */
 export type MapLayer = "workers" | "queues" | "heatmap" | "labels";
 
-const PLACES = ".dock, .pack-station, .staging-lane, .rack, .zone, .aisle, .cross-aisle";
+const PLACES = ".dock, .pack-station, .staging-lane, .rack, .zone, .aisle, .cross-aisle, .pd-point";
 
 function emptyDots(n: number): WorkerDots {
   return {
@@ -76,6 +79,8 @@ function stateKey(container: HTMLElement): void {
   }
   div(key, "row").innerHTML = `<span class="dot square"></span>truck (● on foot)`;
   div(key, "row").innerHTML = `<span class="stack-count">3</span>workers on one spot`;
+  div(key, "row").innerHTML = `<span class="swatch blocked"></span>blocked: waits for others`;
+  div(key, "row").innerHTML = `<span class="swatch trailer"></span>trailer at a door (fill)`;
 }
 
 /** One floor map inside `container`. */
@@ -97,6 +102,7 @@ export class MapView {
   private view: ZoomTransform = zoomIdentity;
   private run: RunData | null = null;
   private anchors: QueueAnchor[] = [];
+  private blockMarks = new Map<string, BlockMark>();
   private dots: WorkerDots = emptyDots(0);
   private codes = new Uint8Array(0);
   private t = 0;
@@ -121,8 +127,14 @@ export class MapView {
   lastFrameMs = 0;
   /** Where the last frame put each queue badge, CSS px (for checks). */
   badgeBoxes: Box[] = [];
+  /** The text of each badge of the last frame, in the order of badgeBoxes. */
+  badgeTexts: string[] = [];
   /** Workers drawn as one marker with a count in the last frame. */
   stacks: WorkerStack[] = [];
+  /** Where the last frame put each stack's count, CSS px (for checks). */
+  countBoxes: Box[] = [];
+  /** The waits for a held place going on in the last frame (drawn with the workers). */
+  blocked: BlockNow[] = [];
 
   constructor(container: HTMLElement, options: MapViewOptions = {}) {
     this.container = container;
@@ -227,6 +239,7 @@ export class MapView {
     );
     this.codes = new Uint8Array(this.dots.count);
     this.anchors = layout && trace ? queueAnchors(layout, trace) : [];
+    this.blockMarks = layout ? blockPlaces(layout) : new Map();
     this.labelBoxCache.key = "";
     this.fit(false);
   }
@@ -411,26 +424,44 @@ export class MapView {
     this.ctx.setTransform(1, 0, 0, 1, 0, 0);
     this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     this.badgeBoxes = [];
+    this.badgeTexts = [];
     this.stacks = [];
+    this.countBoxes = [];
+    this.blocked = [];
     if (!trace || !layout) return;
     this.placeWorkers();
     this.keepFollowed(layout.depthM);
     const view = { k: this.view.k, x: this.view.x, y: this.view.y };
-    // Badges first, so a worker passing a door or station is never hidden under its badge.
+    const opts = { depthM: layout.depthM, pixelRatio: ratio };
+    const radiusPx = Math.max(3, 0.6 * view.k);
+    // Blocked places lie under everything else; waits count only where workers are drawn.
+    if (this.layers.workers) {
+      const blocked = blockedAt(trace, this.blockMarks, this.t, this.dots);
+      this.blocked = blocked.now;
+      drawBlocks(this.ctx, blocked.draw, view, { ...opts, radiusPx });
+    }
+    // Badges before workers, so a worker passing a door or station is never hidden under one.
     if (this.queueBadges && this.layers.queues) {
-      // Queues that share a place's label (two at the pack stations) show their own names.
-      const shared = (label: string) => this.anchors.filter((a) => a.label === label).length > 1;
-      const badges: QueueBadge[] = this.anchors.map((a) => ({
-        x: a.x,
-        y: a.y,
-        label: shared(a.label) ? a.name : a.label,
-        length: valueAt(trace.queues[a.name], this.t, 0),
-      }));
-      const opts = { depthM: layout.depthM, pixelRatio: ratio, avoid: this.labelBoxes() };
-      this.badgeBoxes = drawQueues(this.ctx, badges, view, opts);
+      const trailers = trailersAt(layout, trace, this.t);
+      drawTrailers(this.ctx, trailers.boxes, view, opts);
+      const badges = [...this.queueBadgesNow(trace), ...trailers.badges];
+      this.badgeTexts = badges.map((b) => b.text ?? `${b.label} ${b.length}`);
+      this.badgeBoxes = drawQueues(this.ctx, badges, view, { ...opts, avoid: this.labelBoxes() });
     }
     if (this.layers.workers) this.drawWorkerLayer(view, layout.depthM, ratio);
     this.lastFrameMs = performance.now() - started;
+  }
+
+  /** Each placed queue's badge at the current time. */
+  private queueBadgesNow(trace: NonNullable<RunData["trace"]>): QueueBadge[] {
+    // Queues that share a place's label (two at the pack stations) show their own names.
+    const shared = (label: string) => this.anchors.filter((a) => a.label === label).length > 1;
+    return this.anchors.map((a) => ({
+      x: a.x,
+      y: a.y,
+      label: shared(a.label) ? a.name : a.label,
+      length: valueAt(trace.queues[a.name], this.t, 0),
+    }));
   }
 
   private drawWorkerLayer(
@@ -448,9 +479,15 @@ export class MapView {
       view,
       depthM,
     );
-    // Counts under the markers: a count never hides a worker that passes by.
+    // Counts under the markers: a count never hides a worker that passes by, and never
+    // covers a label or a badge.
     const radiusPx = Math.max(3, 0.6 * view.k);
-    drawStackCounts(this.ctx, this.stacks, { pixelRatio: ratio, radiusPx });
+    const avoid = [...this.labelBoxes(), ...this.badgeBoxes];
+    this.countBoxes = drawStackCounts(this.ctx, this.stacks, {
+      pixelRatio: ratio,
+      radiusPx,
+      avoid,
+    });
     drawWorkers(this.ctx, dots, view, { depthM, pixelRatio: ratio, clear: false });
     dots.visible.set(shown);
     if (this.followed >= 0 && dots.visible[this.followed]) {
@@ -506,7 +543,13 @@ export class MapView {
     const place = target.closest(PLACES);
     if (!place) return "";
     const { x, y, visible } = this.dots;
-    const ctx = { layout: run.layout!, trace: run.trace, anchors: this.anchors, t: this.t };
+    const ctx = {
+      layout: run.layout!,
+      trace: run.trace,
+      anchors: this.anchors,
+      t: this.t,
+      blocked: this.blocked,
+    };
     return placeHtml({ ...ctx, x, y, visible, codes: this.codes }, place);
   }
 

@@ -1,9 +1,13 @@
 /**
  * Draws queue badges on a canvas: a rounded label with the queue length and up to eight
- * small squares, one per waiting item, next to the door or station the queue belongs to.
- * A badge never covers another badge or a box to avoid (the floor's labels).
+ * small squares, one per waiting item, next to the door or station the queue belongs to
+ * (or, for a trailer at a door, a bar of its fill). A badge never covers another badge or a
+ * box to avoid (the floor's labels).
  */
 import type { ViewTransform } from "./drawWorkers.ts";
+import { type Box, firstClear } from "./placeClear.ts";
+
+export { type Box, boxesOverlap } from "./placeClear.ts";
 
 /** A queue placed on the floor, m. */
 export interface QueueBadge {
@@ -11,14 +15,10 @@ export interface QueueBadge {
   y: number;
   length: number;
   label: string;
-}
-
-/** A screen rectangle, CSS px. */
-export interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
+  /** The badge's text; defaults to `label length`. */
+  text?: string;
+  /** A share 0..1 drawn as a bar under the badge instead of one square per item. */
+  fill?: number;
 }
 
 /** Options of drawQueues. */
@@ -32,25 +32,36 @@ export interface DrawQueuesOptions {
 const ROW_PX = 28;
 const BADGE_H = 26;
 
-/** True if `a` and `b` overlap (a gap of `pad` px counts as overlap). */
-export function boxesOverlap(a: Box, b: Box, pad = 0): boolean {
-  return a.x0 < b.x1 + pad && a.x1 > b.x0 - pad && a.y0 < b.y1 + pad && a.y1 > b.y0 - pad;
-}
-
-/** The first free row for a badge of width `w` above (x, py): up from 30 px, then down. */
-function placeBadge(x: number, py: number, w: number, taken: readonly Box[]): Box {
+/** Rows for a badge of width `w` at (x, py): up from 30 px, then down, alternating. */
+function* badgeRows(x: number, py: number, w: number): Generator<Box> {
   const at = (y: number): Box => ({ x0: x, y0: y, x1: x + w, y1: y + BADGE_H });
-  const free = (b: Box) => !taken.some((t) => boxesOverlap(b, t, 2));
   for (let row = 0; row < 12; row++) {
-    const up = at(py - 30 - row * ROW_PX);
-    if (free(up)) return up;
-    const down = at(py + 12 + row * ROW_PX);
-    if (row > 0 && free(down)) return down;
+    yield at(py - 30 - row * ROW_PX);
+    if (row > 0) yield at(py + 12 + row * ROW_PX);
   }
-  return at(py - 30);
 }
 
-/** Draws `badges` over what is already on `ctx`; returns where each went (CSS px). */
+/** The first free row for a badge of width `w` above (x, py), else the first row up. */
+function placeBadge(x: number, py: number, w: number, taken: readonly Box[]): Box {
+  return firstClear(badgeRows(x, py, w), taken, 2) ?? badgeRows(x, py, w).next().value!;
+}
+
+/** Up to eight squares, one per waiting item, or a bar of `fill` under the badge. */
+function drawItems(ctx: CanvasRenderingContext2D, b: QueueBadge, px: number, box: Box): void {
+  if (b.fill !== undefined) {
+    const w = box.x1 - box.x0;
+    ctx.fillStyle = "rgba(15,23,42,0.35)";
+    ctx.fillRect(box.x0, box.y0 + 20, w, 5);
+    ctx.fillStyle = "#f59e0b";
+    ctx.fillRect(box.x0, box.y0 + 20, w * Math.min(1, Math.max(0, b.fill)), 5);
+    return;
+  }
+  const shown = Math.min(8, Math.max(0, Math.round(b.length)));
+  ctx.fillStyle = "#f59e0b";
+  for (let i = 0; i < shown; i++) ctx.fillRect(px - (shown * 7) / 2 + i * 7, box.y0 + 21, 5, 5);
+}
+
+/** Draws `badges` over what is already on `ctx`; returns where each went (CSS px), in order. */
 export function drawQueues(
   ctx: CanvasRenderingContext2D,
   badges: QueueBadge[],
@@ -63,25 +74,29 @@ export function drawQueues(
   ctx.textBaseline = "middle";
   // Badges are placed left to right; each takes the first row clear of the others and labels.
   const taken: Box[] = [...(options.avoid ?? [])];
-  const placed: Box[] = [];
+  const placed: Box[] = new Array(badges.length);
   const order = badges
-    .map((b) => ({ b, px: view.k * b.x + view.x, py: view.k * (options.depthM - b.y) + view.y }))
+    .map((b, i) => ({
+      b,
+      i,
+      px: view.k * b.x + view.x,
+      py: view.k * (options.depthM - b.y) + view.y,
+    }))
     .sort((p, q) => p.px - q.px);
-  for (const { b, px, py } of order) {
-    const text = `${b.label} ${b.length}`;
+  for (const { b, i, px, py } of order) {
+    const text = b.text ?? `${b.label} ${b.length}`;
     const w = ctx.measureText(text).width + 12;
     const box = placeBadge(px - w / 2, py, w, taken);
     taken.push(box);
-    placed.push(box);
-    ctx.fillStyle = b.length > 0 ? "rgba(15,23,42,0.88)" : "rgba(100,116,139,0.75)";
+    placed[i] = box;
+    ctx.fillStyle =
+      b.length > 0 || b.fill !== undefined ? "rgba(15,23,42,0.88)" : "rgba(100,116,139,0.75)";
     ctx.beginPath();
     ctx.roundRect(box.x0, box.y0, w, 18, 9);
     ctx.fill();
     ctx.fillStyle = "#ffffff";
     ctx.fillText(text, box.x0 + 6, box.y0 + 9.5);
-    const shown = Math.min(8, Math.max(0, Math.round(b.length)));
-    ctx.fillStyle = "#f59e0b";
-    for (let i = 0; i < shown; i++) ctx.fillRect(px - (shown * 7) / 2 + i * 7, box.y0 + 21, 5, 5);
+    drawItems(ctx, b, px, box);
   }
   return placed;
 }

@@ -1,8 +1,10 @@
 /**
  * Idle workers often wait on one spot (a home base, a pack station): drawn one over the
- * other they look like one. This keeps one marker per spot and returns a count to draw.
+ * other they look like one. This keeps one marker per spot and returns a count to draw,
+ * placed clear of the floor's labels and badges.
  */
 import type { ViewTransform, WorkerDots } from "./drawWorkers.ts";
+import { type Box, firstClear } from "./placeClear.ts";
 
 /** Workers on one spot: where (CSS px), how many, and the worker drawn for all. */
 export interface WorkerStack {
@@ -40,26 +42,77 @@ export function stackWorkers(
   return [...bySpot.values()].filter((s) => s.count > 1);
 }
 
-/** Draws each stack's count in a small dark circle at the marker's upper right. */
+/** Spots for a count of radius `r` around a marker at (px, py): nearest ring first. */
+function* countSpots(px: number, py: number, markerPx: number, r: number): Generator<Box> {
+  const at = (x: number, y: number): Box => ({ x0: x - r, y0: y - r, x1: x + r, y1: y + r });
+  for (let ring = 0; ring < 10; ring++) {
+    const d = markerPx + 4 + ring * (r + 4);
+    for (const [dx, dy] of SPOT_DIRECTIONS) yield at(px + dx * d, py + dy * d);
+  }
+}
+
+/** Upper right first, then the other corners, then straight up, down, left and right. */
+const SPOT_DIRECTIONS = [
+  [1, -1],
+  [-1, -1],
+  [1, 1],
+  [-1, 1],
+  [0, -1.3],
+  [0, 1.3],
+  [-1.3, 0],
+  [1.3, 0],
+] as const;
+
+/** Options of drawStackCounts. */
+export interface StackCountOptions {
+  pixelRatio?: number;
+  /** Marker radius, px. */
+  radiusPx: number;
+  /** Boxes no count may overlap (labels, badges), CSS px. */
+  avoid?: readonly Box[];
+}
+
+/**
+ * Draws each stack's count in a small dark circle beside its marker (upper right when that
+ * is clear), never over a box to avoid or another count; a thin line joins a count placed
+ * further out to its marker. Returns where each count went (CSS px).
+ */
 export function drawStackCounts(
   ctx: CanvasRenderingContext2D,
   stacks: readonly WorkerStack[],
-  options: { pixelRatio?: number; radiusPx: number },
-): void {
+  options: StackCountOptions,
+): Box[] {
   const ratio = options.pixelRatio ?? 1;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.font = "600 10px Inter, system-ui, sans-serif";
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
+  const taken: Box[] = [...(options.avoid ?? [])];
+  const placed: Box[] = [];
   for (const s of stacks) {
-    const x = s.px + options.radiusPx + 4;
-    const y = s.py - options.radiusPx - 4;
+    const text = String(s.count);
+    const r = Math.max(7, ctx.measureText(text).width / 2 + 3);
+    const spots = () => countSpots(s.px, s.py, options.radiusPx, r);
+    const box = firstClear(spots(), taken, 1) ?? spots().next().value!;
+    taken.push(box);
+    placed.push(box);
+    const x = (box.x0 + box.x1) / 2;
+    const y = (box.y0 + box.y1) / 2;
+    if (Math.hypot(x - s.px, y - s.py) > 2 * (options.radiusPx + 4)) {
+      ctx.strokeStyle = "rgba(15,23,42,0.6)";
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(s.px, s.py);
+      ctx.lineTo(x, y);
+      ctx.stroke();
+    }
     ctx.fillStyle = "rgba(15,23,42,0.9)";
     ctx.beginPath();
-    ctx.arc(x, y, 7, 0, Math.PI * 2);
+    ctx.arc(x, y, r, 0, Math.PI * 2);
     ctx.fill();
     ctx.fillStyle = "#ffffff";
-    ctx.fillText(String(s.count), x, y + 0.5);
+    ctx.fillText(text, x, y + 0.5);
   }
   ctx.textAlign = "start";
+  return placed;
 }

@@ -3,6 +3,7 @@
  * kind, and turns them into a TraceIndex. The line splitting and the header live in
  * traceParser.ts.
  */
+import { FloorRecords } from "./floorRecords.ts";
 import { GrowF32, GrowF64, GrowU32 } from "./growable.ts";
 import { OrderCycleBuilder } from "./orderCycles.ts";
 import { positionAt } from "./playbackQuery.ts";
@@ -90,6 +91,11 @@ const RECORD_KINDS = new Map<string, RecordHandler>([
   ["order", (b, rec, t) => b.order(rec, t)],
   ["task", (b, rec) => b.task(rec)],
   ["sample", (b, rec, t) => b.sample(rec, t)],
+  ["door", (b, rec, t) => b.floor.door(rec, t)],
+  ["trailer", (b, rec, t) => b.floor.load(rec, t, String(rec.id))],
+  ["load", (b, rec, t) => b.floor.load(rec, t, String(rec.trailer))],
+  ["station", (b, rec, t) => b.floor.station(rec, t)],
+  ["block", (b, rec, t) => b.floor.block(rec, t)],
 ]);
 
 /** The index under construction. */
@@ -122,8 +128,12 @@ export class TraceBuilder {
   private readonly orderTimes = new Map<string, number[]>();
   private readonly orderCycles = new OrderCycleBuilder();
   private readonly tasks: Record<string, number> = {};
+  /** Doors, pack stations and blocking waits. */
+  readonly floor: FloorRecords;
 
-  constructor(private readonly issue: IssueSink) {}
+  constructor(private readonly issue: IssueSink) {
+    this.floor = new FloorRecords(issue);
+  }
 
   /** Registers the header's workers, in header order. */
   addWorkers(header: TraceHeader): void {
@@ -270,11 +280,12 @@ export class TraceBuilder {
   finish(header: TraceHeader, issues: TraceIssue[]): TraceIndex {
     const workers: WorkerTrack[] = [];
     for (const tr of this.tracks.values()) workers.push(finishTrack(tr, this.issue));
+    const endT = Number.isFinite(this.endT) ? this.endT : 0;
     const index: TraceIndex = {
       header,
       records: this.records,
       startT: Number.isFinite(this.startT) ? this.startT : 0,
-      endT: Number.isFinite(this.endT) ? this.endT : 0,
+      endT,
       workers,
       px: this.px.toArray(),
       py: this.py.toArray(),
@@ -294,6 +305,7 @@ export class TraceBuilder {
         waitS: Float32Array.from(this.jam.waitS),
         aisle: this.jamAisle,
       },
+      ...this.floor.finish(endT),
       orderEvents: this.orderEvents,
       orderTimes: Object.fromEntries(
         [...this.orderTimes].map(([k, v]) => [k, Float64Array.from(v)]),

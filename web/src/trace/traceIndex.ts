@@ -86,6 +86,39 @@ export interface CongestionEvents {
   aisle: string[];
 }
 
+/** Who holds a door or pack station: `holder[i]` ("" when free) from `t[i]` on, s. */
+export interface HoldSeries {
+  t: Float64Array;
+  holder: string[];
+}
+
+/** A dock door: the trailer holding it and that trailer's pallets, from `t[i]` on. */
+export interface DoorSeries extends HoldSeries {
+  /** `inbound` or `outbound`. */
+  flow: string;
+  /** Pallets on the trailer (NaN while unknown or free). */
+  pallets: Float64Array;
+  /** The trailer's pallet places (NaN while unknown or free). */
+  palletPlaces: Float64Array;
+}
+
+/** Waits for a held aisle, pick face, P&D point or cross aisle (`block` records), by start. */
+export interface BlockEvents {
+  /** Start and end of each wait, s (end Infinity when the trace ends first). */
+  t: Float64Array;
+  untilT: Float64Array;
+  /** The waiting worker's id. */
+  worker: string[];
+  /** The aisle, cross aisle or P&D point id waited at. */
+  at: string[];
+  /** Why: `aisle`, `pickFace`, `pdPoint`, `crossAisle`. */
+  reason: string[];
+  /** The held pick face's location id ("" for other reasons). */
+  location: string[];
+  /** Longest wait that ends within the trace, s (open waits count up to the trace's end). */
+  maxS: number;
+}
+
 /** Metres travelled per grid cell (travel density). */
 export interface DensityGrid {
   /** Cell edge, m. */
@@ -125,6 +158,11 @@ export interface TraceIndex {
   stock: Record<string, Record<string, StepSeries>>;
   congestion: Record<string, AisleCongestion>;
   congestionEvents: CongestionEvents;
+  /** Dock doors by id (`door`, `trailer` and `load` records). */
+  doors: Record<string, DoorSeries>;
+  /** Pack stations by id (`station` records). */
+  stations: Record<string, HoldSeries>;
+  blocks: BlockEvents;
   /** Count of order events by kind (`created`, `shipped`, …). */
   orderEvents: Record<string, number>;
   /** Times of order events by kind, s. */
@@ -172,5 +210,10 @@ export function transferables(index: TraceIndex): ArrayBuffer[] {
   add(index.pickEvents.location);
   const c = index.congestionEvents;
   for (const a of [c.t, c.x, c.y, c.waitS]) add(a);
+  for (const d of Object.values(index.doors))
+    for (const a of [d.t, d.pallets, d.palletPlaces]) add(a);
+  for (const st of Object.values(index.stations)) add(st.t);
+  add(index.blocks.t);
+  add(index.blocks.untilT);
   return [...out];
 }
