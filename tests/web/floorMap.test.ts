@@ -35,6 +35,26 @@ interface Box {
   y1: number;
 }
 
+/** True if two screen boxes overlap. */
+const hit = (a: Box, b: Box) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+
+/**
+ * The main map's boxes now, px from its corner: the floor labels as the browser lays them
+ * out, and the queue badges and idle counts of the last frame.
+ */
+async function floorBoxes(): Promise<{ labels: Box[]; badges: Box[]; counts: Box[] }> {
+  return session.page.evaluate(() => {
+    const map = document.getElementById("map-main")!;
+    const c = map.getBoundingClientRect();
+    const labels = [...map.querySelectorAll(".labels text")].map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x0: r.left - c.left, y0: r.top - c.top, x1: r.right - c.left, y1: r.bottom - c.top };
+    });
+    const view = (window as any).whsimViewer.mainMap;
+    return { labels, badges: view.badgeBoxes, counts: view.countBoxes };
+  });
+}
+
 async function scrubTo(t: number): Promise<void> {
   await session.page.$eval(
     "#scrubber",
@@ -266,27 +286,11 @@ describe("the viewer's floor", () => {
 
   it("queue badges never cover a label, at the fitted view and zoomed in", async () => {
     const page = session.page;
-    const overlaps = async () =>
-      page.evaluate(() => {
-        const map = document.getElementById("map-main")!;
-        const c = map.getBoundingClientRect();
-        const labels = [...map.querySelectorAll(".labels text")].map((e) => {
-          const r = e.getBoundingClientRect();
-          return {
-            x0: r.left - c.left,
-            y0: r.top - c.top,
-            x1: r.right - c.left,
-            y1: r.bottom - c.top,
-          };
-        });
-        const badges: Box[] = (window as any).whsimViewer.mainMap.badgeBoxes;
-        const hit = (a: Box, b: Box) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
-        return {
-          badges: badges.length,
-          labels: labels.length,
-          hits: badges.flatMap((b) => labels.filter((l) => hit(b, l)).map(() => b)).length,
-        };
-      });
+    const overlaps = async () => {
+      const { labels, badges } = await floorBoxes();
+      const hits = badges.filter((b) => labels.some((l) => hit(b, l))).length;
+      return { badges: badges.length, labels: labels.length, hits };
+    };
     await scrubTo(movingAt().t);
     const fitted = await overlaps();
     expect(fitted.badges).toBeGreaterThan(0);
@@ -448,29 +452,14 @@ describe("the viewer's floor", () => {
     const found = stackTime();
     expect(found, "a time with idle workers on one spot").not.toBeNull();
     await scrubTo(found!.t);
-    const check = async () =>
-      page.evaluate(() => {
-        const map = document.getElementById("map-main")!;
-        const c = map.getBoundingClientRect();
-        const labels = [...map.querySelectorAll(".labels text")].map((e) => {
-          const r = e.getBoundingClientRect();
-          return {
-            x0: r.left - c.left,
-            y0: r.top - c.top,
-            x1: r.right - c.left,
-            y1: r.bottom - c.top,
-          };
-        });
-        const view = (window as any).whsimViewer.mainMap;
-        const counts: Box[] = view.countBoxes;
-        const hit = (a: Box, b: Box) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
-        const others = [...labels, ...view.badgeBoxes];
-        return {
-          counts: counts.length,
-          hits: counts.filter((b) => others.some((o) => hit(b, o))).length,
-          each: counts.filter((b, i) => counts.some((o, j) => j !== i && hit(b, o))).length,
-        };
-      });
+    const check = async () => {
+      const { labels, badges, counts } = await floorBoxes();
+      return {
+        counts: counts.length,
+        hits: counts.filter((b) => [...labels, ...badges].some((o) => hit(b, o))).length,
+        each: counts.filter((b, i) => counts.some((o, j) => j !== i && hit(b, o))).length,
+      };
+    };
     const fitted = await check();
     expect(fitted.counts).toBeGreaterThan(0);
     expect(fitted).toEqual({ counts: fitted.counts, hits: 0, each: 0 });

@@ -42,9 +42,10 @@ const records = [
   { t: 100, kind: "block", id: "P1", at: "C1", phase: "end" },
 ];
 
+/** The index of `records`, fed as a simulation in the browser emits them (no JSON text). */
 function parse() {
   const parser = createTraceParser();
-  parser.push(records.map((r) => JSON.stringify(r)).join("\n"));
+  for (const r of records) parser.pushRecord(r);
   return parser.finish();
 }
 

@@ -5,7 +5,7 @@
  * box to avoid (the floor's labels).
  */
 import type { ViewTransform } from "./drawWorkers.ts";
-import { type Box, firstClear } from "./placeClear.ts";
+import { type Box, ClearPlacement, labelText } from "./placeClear.ts";
 
 export { type Box, boxesOverlap } from "./placeClear.ts";
 
@@ -41,11 +41,6 @@ function* badgeRows(x: number, py: number, w: number): Generator<Box> {
   }
 }
 
-/** The first free row for a badge of width `w` above (x, py), else the first row up. */
-function placeBadge(x: number, py: number, w: number, taken: readonly Box[]): Box {
-  return firstClear(badgeRows(x, py, w), taken, 2) ?? badgeRows(x, py, w).next().value!;
-}
-
 /** Up to eight squares, one per waiting item, or a bar of `fill` under the badge. */
 function drawItems(ctx: CanvasRenderingContext2D, b: QueueBadge, px: number, box: Box): void {
   if (b.fill !== undefined) {
@@ -68,12 +63,9 @@ export function drawQueues(
   view: ViewTransform,
   options: DrawQueuesOptions,
 ): Box[] {
-  const ratio = options.pixelRatio ?? 1;
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.font = "600 11px Inter, system-ui, sans-serif";
-  ctx.textBaseline = "middle";
+  labelText(ctx, "600 11px Inter, system-ui, sans-serif", options.pixelRatio);
   // Badges are placed left to right; each takes the first row clear of the others and labels.
-  const taken: Box[] = [...(options.avoid ?? [])];
+  const placement = new ClearPlacement(options.avoid);
   const placed: Box[] = new Array(badges.length);
   const order = badges
     .map((b, i) => ({
@@ -86,8 +78,8 @@ export function drawQueues(
   for (const { b, i, px, py } of order) {
     const text = b.text ?? `${b.label} ${b.length}`;
     const w = ctx.measureText(text).width + 12;
-    const box = placeBadge(px - w / 2, py, w, taken);
-    taken.push(box);
+    // The first free row above its place (then below), else the first row up.
+    const box = placement.place(() => badgeRows(px - w / 2, py, w), 2);
     placed[i] = box;
     ctx.fillStyle =
       b.length > 0 || b.fill !== undefined ? "rgba(15,23,42,0.88)" : "rgba(100,116,139,0.75)";

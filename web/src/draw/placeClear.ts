@@ -1,6 +1,7 @@
 /**
  * Measured placement of canvas labels: screen boxes, overlap tests and the first candidate
- * box clear of every box already taken (floor labels, badges, counts).
+ * box clear of every box already taken (floor labels, badges, counts), and the canvas text
+ * setup the labels share.
  */
 
 /** A screen rectangle, CSS px. */
@@ -16,12 +17,37 @@ export function boxesOverlap(a: Box, b: Box, pad = 0): boolean {
   return a.x0 < b.x1 + pad && a.x1 > b.x0 - pad && a.y0 < b.y1 + pad && a.y1 > b.y0 - pad;
 }
 
-/** The first of `candidates` that overlaps none of `taken` (with `pad` px), or undefined. */
-export function firstClear(
-  candidates: Iterable<Box>,
-  taken: readonly Box[],
-  pad: number,
-): Box | undefined {
-  for (const box of candidates) if (!taken.some((t) => boxesOverlap(box, t, pad))) return box;
-  return undefined;
+/** Places boxes one at a time, each clear of the boxes to avoid and of those placed before. */
+export class ClearPlacement {
+  private readonly taken: Box[];
+
+  constructor(avoid: readonly Box[] = []) {
+    this.taken = [...avoid];
+  }
+
+  /**
+   * The first of `candidates()` that overlaps no box taken (a gap of `pad` px counts as
+   * overlap), else the first candidate; the box is taken from now on.
+   */
+  place(candidates: () => Iterable<Box>, pad: number): Box {
+    let chosen: Box | undefined;
+    let first: Box | undefined;
+    for (const box of candidates()) {
+      first ??= box;
+      if (!this.taken.some((t) => boxesOverlap(box, t, pad))) {
+        chosen = box;
+        break;
+      }
+    }
+    const box = chosen ?? first ?? { x0: 0, y0: 0, x1: 0, y1: 0 };
+    this.taken.push(box);
+    return box;
+  }
+}
+
+/** Sets `ctx` to draw labels in CSS px at `pixelRatio` (default 1), vertically centred. */
+export function labelText(ctx: CanvasRenderingContext2D, font: string, pixelRatio = 1): void {
+  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  ctx.font = font;
+  ctx.textBaseline = "middle";
 }

@@ -4,7 +4,7 @@
  * placed clear of the floor's labels and badges.
  */
 import type { ViewTransform, WorkerDots } from "./drawWorkers.ts";
-import { type Box, firstClear } from "./placeClear.ts";
+import { type Box, ClearPlacement, labelText } from "./placeClear.ts";
 
 /** Workers on one spot: where (CSS px), how many, and the worker drawn for all. */
 export interface WorkerStack {
@@ -82,19 +82,14 @@ export function drawStackCounts(
   stacks: readonly WorkerStack[],
   options: StackCountOptions,
 ): Box[] {
-  const ratio = options.pixelRatio ?? 1;
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.font = "600 10px Inter, system-ui, sans-serif";
+  labelText(ctx, "600 10px Inter, system-ui, sans-serif", options.pixelRatio);
   ctx.textAlign = "center";
-  ctx.textBaseline = "middle";
-  const taken: Box[] = [...(options.avoid ?? [])];
+  const placement = new ClearPlacement(options.avoid);
   const placed: Box[] = [];
   for (const s of stacks) {
     const text = String(s.count);
     const r = Math.max(7, ctx.measureText(text).width / 2 + 3);
-    const spots = () => countSpots(s.px, s.py, options.radiusPx, r);
-    const box = firstClear(spots(), taken, 1) ?? spots().next().value!;
-    taken.push(box);
+    const box = placement.place(() => countSpots(s.px, s.py, options.radiusPx, r), 1);
     placed.push(box);
     const x = (box.x0 + box.x1) / 2;
     const y = (box.y0 + box.y1) / 2;
