@@ -18,7 +18,6 @@ import { createDepartureBay } from "./outbound/departureBay.ts";
 import { carrierDepartures } from "./outbound/departures.ts";
 import { buildScenarioSite, pickZones } from "./scenarioSite.ts";
 import { checkRemovalData } from "./storage/putawaySetup.ts";
-import { checkReslotting } from "./storage/reslotting.ts";
 import type { Site } from "./storage/site.ts";
 import { generateSkus } from "./storage/skuMaster.ts";
 import {
@@ -105,6 +104,8 @@ function emptyListeners(): Listeners {
     faceDrawn: [],
     faceNeeded: [],
     faceCorrected: [],
+    faceMoveAsked: [],
+    faceMoved: [],
     slotFreed: [],
     palletChecked: [],
     palletForStorage: [],
@@ -129,7 +130,6 @@ export function createWorld(scenario: Scenario, options: SimulateOptions = {}): 
     replication: options.replication ?? 0,
   });
   const horizonS = scenario.horizonDays * DAY_S;
-  checkReslotting(scenario);
   const site = ownFaces(scenario, options.site ?? buildScenarioSite(scenario));
   const tracer = new Tracer(options.trace);
   const infos = generateSkus(scenario, sim.random("skus"), sim.random("skus.cases"));

@@ -199,6 +199,13 @@ export interface Listeners {
   faceNeeded: ((sku: SkuState) => void)[];
   /** A count or a return set a face's stock (fired before `faceRestocked`; stock errors re-read it). */
   faceCorrected: ((sku: SkuState) => void)[];
+  /**
+   * A re-slotting move is about to take a SKU's face stock: offered to each listener; one
+   * that returns true holds the face (a full inventory freezes it) and the move is skipped.
+   */
+  faceMoveAsked: ((sku: SkuState) => boolean | undefined)[];
+  /** A SKU's face moved from location `from` to `sku.face` (re-slotting). */
+  faceMoved: ((sku: SkuState, from: string) => void)[];
   /** A reserve position became free. */
   slotFreed: ((slot: number) => void)[];
   /**

@@ -192,10 +192,4 @@ describe("re-slotting", () => {
     expect(plain.kpis["utilization.replenisher"]).toBe(0);
     expect(result.kpis["utilization.replenisher"] * 2 * 86_400).toBeCloseTo(busyS, 6);
   });
-
-  it("re-slotting beside an operation that keeps face locations is an input error", () => {
-    const scenario = reslotting(true);
-    scenario.operations.returns.rate = 0.1;
-    expect(() => createWorld(scenario)).toThrow(/storage\.slotting\.reslot/);
-  });
 });

@@ -3,7 +3,9 @@
  * popularity rank, counts a year per class, spread evenly by `abcCountSchedule`),
  * opportunity counts after picks (`opportunityCount`) and scheduled full physical
  * inventories that freeze picking in their zone until every location there is counted.
- * A count corrects the record (`ledger.count`) and the face's record mirror.
+ * A count corrects the record (`ledger.count`) and the face's record mirror. Faces that
+ * re-slotting moves are followed: a cycle count goes to the SKU's face of the day, and a
+ * face frozen by a full inventory is held (not moved).
  */
 import type { Event, ProcessGenerator } from "../../engine/index.ts";
 import { abcCountSchedule, type CountItem, opportunityCount } from "../../inventory/index.ts";
@@ -66,6 +68,11 @@ export function installCounts(world: World): Counts {
     },
     afterPick: (sku, short) => afterPick(p, sku, short),
   };
+  world.listeners.faceMoved.push((sku, from) => {
+    if (p.skuOfFace.get(from) === sku) p.skuOfFace.delete(from);
+    p.skuOfFace.set(sku.face, sku);
+  });
+  world.listeners.faceMoveAsked.push((sku) => p.freeze.has(sku.face));
   const abcOn = spec.countsPerYear.A > 0 || spec.countsPerYear.B > 0 || spec.countsPerYear.C > 0;
   const any = abcOn || spec.opportunity !== "none" || spec.fullInventory.length > 0;
   if (!any) return counts;
@@ -159,6 +166,8 @@ function startAbcCounts(p: Programme): void {
   const n = world.skus.length;
   const aCut = Math.round(spec.classShares.A * n);
   const bCut = aCut + Math.round(spec.classShares.B * n);
+  // Items are the faces at the start; a count goes to where the SKU's face is by then.
+  const skuOfItem = new Map(world.skus.map((s) => [s.face, s]));
   const items: CountItem[] = world.skus.map((s) => ({
     id: s.face,
     velocityClass: s.info.rank < aCut ? "A" : s.info.rank < bCut ? "B" : "C",
@@ -171,7 +180,8 @@ function startAbcCounts(p: Programme): void {
     (function* () {
       for (const task of schedule) {
         if (task.timeS > sim.now) yield task.timeS - sim.now;
-        request(p, task.id, countDueS(world, "abc"), "abc");
+        const at = skuOfItem.get(task.id)?.face ?? task.id;
+        request(p, at, countDueS(world, "abc"), "abc");
       }
     })(),
   );

@@ -1,16 +1,17 @@
 /**
  * Customer returns: a share of shipped orders comes back after a random delay to the
  * returns area, where a returns clerk receives the order, inspects each unit and restocks
- * it to its pick face, refurbishes it first, or scraps it.
+ * it to its pick face, refurbishes it first, or scraps it. A face that re-slotting is
+ * moving is waited for: units go back where the face stands.
  */
-import { type DistSpec, type RandomStream, sampler } from "../../engine/index.ts";
+import { type DistSpec, type Event, type RandomStream, sampler } from "../../engine/index.ts";
 import { ratio } from "../measure/ratio.ts";
 import type { Operation } from "../operation.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
 import { returnDueS } from "../workforce/dueTimes.ts";
 import { requireRole } from "../workforce/requireRole.ts";
 import type { Worker } from "../workforce/workforce.ts";
-import type { Order, OrderLine, World } from "../world.ts";
+import type { Order, OrderLine, SkuState, World } from "../world.ts";
 
 /** The pseudo-location returned goods wait in. */
 export const RETURNS_LOCATION = "returns";
@@ -35,6 +36,8 @@ interface ReturnsDesk {
   random: RandomStream;
   /** Where returns arrive and are handled: the first inbound door. */
   dock: string;
+  /** Fired when a SKU's face (by rank) has moved, for clerks waiting to put units back. */
+  moves: Map<number, Event>;
 }
 
 /** Installs returns (nothing when the rate is 0). */
@@ -54,7 +57,13 @@ export function installReturns(world: World): ReturnStats {
   requireRole(world, "returnsClerk", "at least one returns clerk when operations.returns.rate > 0");
   const random = sim.random("ops.returns");
   const delay = sampler(spec.delayS as DistSpec);
-  const desk: ReturnsDesk = { world, spec, stats, random, dock: world.site.inboundDocks[0] };
+  const dock = world.site.inboundDocks[0];
+  const desk: ReturnsDesk = { world, spec, stats, random, dock, moves: new Map() };
+  world.listeners.faceMoved.push((sku) => {
+    const moved = desk.moves.get(sku.info.rank);
+    desk.moves.delete(sku.info.rank);
+    moved?.succeed();
+  });
   world.listeners.orderShipped.push((order) => {
     if (random.next() >= spec.rate) return;
     const atS = sim.now + Math.max(0, delay(random));
@@ -148,7 +157,7 @@ function* returnLine(desk: ReturnsDesk, worker: Worker, line: OrderLine) {
   if (refurbish > 0) yield* handle(world, worker, spec.refurbishSPerUnit * refurbish);
   const back = restock + refurbish;
   if (back > 0) {
-    yield* travel(world, worker, sku.face, { loaded: true, pool: undefined });
+    yield* toFace(desk, worker, sku);
     ledger.move({
       timeS: sim.now,
       sku: sku.id,
@@ -166,6 +175,36 @@ function* returnLine(desk: ReturnsDesk, worker: Worker, line: OrderLine) {
     stats.unitsRefurbished += refurbish;
     stats.unitsScrapped += scrap;
   }
+}
+
+/**
+ * The clerk carries units to the SKU's face. A face being moved (re-slotting) is waited
+ * for at the returns desk, out of the aisles the mover needs, and the clerk follows it, so
+ * units go back only where the face stands.
+ */
+function* toFace(desk: ReturnsDesk, worker: Worker, sku: SkuState) {
+  const { world } = desk;
+  let at: string | undefined;
+  while (at !== sku.face || sku.moving) {
+    if (sku.moving) {
+      if (at !== undefined)
+        yield* travel(world, worker, desk.dock, { loaded: true, pool: undefined });
+      worker.setState("waiting", world.sim.now, "faceMove");
+      yield faceMoved(desk, sku);
+    }
+    at = sku.face;
+    yield* travel(world, worker, at, { loaded: true, pool: undefined });
+  }
+}
+
+/** The event fired when the SKU's face has moved (one per SKU, shared by waiting clerks). */
+function faceMoved(desk: ReturnsDesk, sku: SkuState): Event {
+  let moved = desk.moves.get(sku.info.rank);
+  if (!moved) {
+    moved = desk.world.sim.event();
+    desk.moves.set(sku.info.rank, moved);
+  }
+  return moved;
 }
 
 /** Returns: shipped orders that come back, inspected and restocked, refurbished or scrapped. */

@@ -76,6 +76,10 @@ export function installStockDrift(world: World): StockDrift {
     },
   };
   for (const sku of world.skus) seen[sku.info.rank] = sku.faceUnits;
+  // Re-slotting moves faces: the accuracy and shrinkage follow them.
+  world.listeners.faceMoved.push((sku) => {
+    faceIds[sku.info.rank] = sku.face;
+  });
   if (!on) return drift;
   if (spec.misplacedPutawayProbability > 0) misplacePutaways(world, drift, seen);
   if (spec.shrinkageUnitsPerDay > 0) startShrinkage(world, rates, faceIds);
@@ -90,7 +94,10 @@ export function installStockDrift(world: World): StockDrift {
  */
 function misplacePutaways(world: World, drift: StockDrift, seen: Float64Array): void {
   const { sim, ledger } = world;
-  const neighbours = faceNeighbours(world);
+  let neighbours = faceNeighbours(world);
+  world.listeners.faceMoved.push(() => {
+    neighbours = faceNeighbours(world);
+  });
   const random = sim.random("ops.misplaced");
   world.listeners.faceRestocked.push((sku) => {
     const gained = sku.faceUnits - seen[sku.info.rank];

@@ -4,13 +4,13 @@
  * places with it through a spare forward location — two move tasks for the replenishers
  * (the cold SKU out to the spare location, then the hot one in), at most `maxMoves` a
  * period. A move waits in the replenisher queue like any task and is skipped when its SKU
- * is busy as it starts (orders allocated, stock on its way); its labour books as handling
- * and travel of the worker who does it.
+ * is busy as it starts (orders allocated, stock on its way, a count holding the face); its
+ * labour books as handling and travel of the worker who does it. The mover takes what the
+ * ledger holds at the face on arrival — the record and, with stock errors, the physical
+ * units — so returns put back before and counts made before travel with it, and the face's
+ * record mirror is read again where the stock lands.
  */
-import { InputError, type InputIssue } from "../../common/inputError.ts";
 import type { Location } from "../../layout/index.ts";
-import type { Scenario } from "../../scenario/index.ts";
-import { operationsSchema } from "../../scenario/sections/operations.ts";
 import type { Operation } from "../operation.ts";
 import { acquire, casesS, release, traceTask, workAt } from "../workforce/activities.ts";
 import { DAY_S } from "../workforce/calendar.ts";
@@ -38,29 +38,6 @@ interface Reslotter {
   /** Moves made after the warm-up, and moves skipped because their SKU was busy. */
   moves: number;
   skipped: number;
-}
-
-/** Operations whose state keeps face locations of its own; re-slotting runs without them. */
-const FACE_KEEPERS = ["returns", "counts", "stockErrors"] as const;
-
-/** Issues of a scenario that re-slots while an operation keeps face locations of its own. */
-export function reslottingIssues(scenario: Scenario, file = "<scenario>"): InputIssue[] {
-  if (!scenario.storage.slotting.reslot) return [];
-  const off = operationsSchema.parse({});
-  return FACE_KEEPERS.filter(
-    (name) => JSON.stringify(scenario.operations[name]) !== JSON.stringify(off[name]),
-  ).map((name) => ({
-    file,
-    path: "storage.slotting.reslot",
-    value: `with operations.${name}`,
-    expected: `re-slotting without operations.${name} (it keeps face locations of its own): leave it at its defaults`,
-  }));
-}
-
-/** Throws InputError listing reslottingIssues(). */
-export function checkReslotting(scenario: Scenario, file = "<scenario>"): void {
-  const issues = reslottingIssues(scenario, file);
-  if (issues.length > 0) throw new InputError(issues);
 }
 
 /** Installs re-slotting when the scenario asks for it; its KPIs are the moves made. */
@@ -166,15 +143,46 @@ function queueMove(state: Reslotter, move: FaceMove): void {
   );
 }
 
-/** Whether nothing is under way at the SKU's face (no allocation, stock coming, waiting order). */
-function idle(sku: SkuState): boolean {
+/**
+ * Whether nothing is under way at the SKU's face (no allocation, stock coming, waiting
+ * order) and no operation holds it.
+ */
+function idle(world: World, sku: SkuState): boolean {
   return (
     sku.faceAllocated === 0 &&
     sku.faceIncoming === 0 &&
     !sku.replenishing &&
     !sku.moving &&
-    sku.waiting.length === 0
+    sku.waiting.length === 0 &&
+    !world.listeners.faceMoveAsked.some((held) => held(sku))
   );
+}
+
+/** Units of a SKU at a location in the record and physically (lot ""). */
+interface Load {
+  record: number;
+  physical: number;
+}
+
+/** What the mover takes at a location: the record's units and the physical ones with them. */
+function loadAt(world: World, sku: SkuState, locationId: string): Load {
+  const at = { locationId, sku: sku.id, lot: "" };
+  const record = world.ledger.onHand(at, "record");
+  // Stock the record does not show stays where it is (a count finds it there).
+  return { record, physical: record > 0 ? world.ledger.onHand(at, "physical") : 0 };
+}
+
+/** Books `load` from one location to another (nothing when the record holds none). */
+function shift(world: World, sku: SkuState, from: string, to: string, load: Load): void {
+  if (load.record <= 0) return;
+  world.ledger.move({
+    timeS: world.sim.now,
+    sku: sku.id,
+    from,
+    to,
+    quantity: load.record,
+    ...(load.physical === load.record ? {} : { actual: { quantity: load.physical } }),
+  });
 }
 
 /**
@@ -185,7 +193,7 @@ function* moveFace(state: Reslotter, worker: Worker, move: FaceMove) {
   const { world } = state;
   const { sku, to } = move;
   const from = world.site.faces[sku.info.rank];
-  if (!idle(sku)) {
+  if (!idle(world, sku)) {
     state.skipped++;
     state.spare.push(to);
     if (move.next) state.skipped++;
@@ -195,36 +203,26 @@ function* moveFace(state: Reslotter, worker: Worker, move: FaceMove) {
   traceTask(world, "reslot", worker, "start");
   const equipment = yield* acquire(world, worker, "replenish");
   const pool = world.equipmentFor.replenish;
-  const units = sku.faceUnits;
-  yield* workAt(world, worker, pool, from.id, false, () => casesS(world, from.id, sku, units));
-  if (units > 0)
-    world.ledger.move({
-      timeS: world.sim.now,
-      sku: sku.id,
-      from: from.id,
-      to: `truck:${worker.id}`,
-      quantity: units,
-    });
-  yield* workAt(world, worker, pool, to.id, true, () => casesS(world, to.id, sku, units));
-  if (units > 0)
-    world.ledger.move({
-      timeS: world.sim.now,
-      sku: sku.id,
-      from: `truck:${worker.id}`,
-      to: to.id,
-      quantity: units,
-    });
+  const truck = `truck:${worker.id}`;
+  const pickS = () => casesS(world, from.id, sku, loadAt(world, sku, from.id).physical);
+  yield* workAt(world, worker, pool, from.id, false, pickS);
+  const load = loadAt(world, sku, from.id);
+  shift(world, sku, from.id, truck, load);
+  yield* workAt(world, worker, pool, to.id, true, () => casesS(world, to.id, sku, load.physical));
+  shift(world, sku, truck, to.id, load);
   setFace(world, sku, to);
   release(world, worker, "replenish", equipment);
   traceTask(world, "reslot", worker, "end");
   if (world.sim.now >= world.warmupS) state.moves++;
   if (move.next) queueMove(state, move.next);
   else state.spare.push(from);
+  for (const listener of world.listeners.faceMoved) listener(sku, from.id);
+  for (const listener of world.listeners.faceCorrected) listener(sku);
   for (const listener of world.listeners.faceRestocked) listener(sku);
   for (const listener of world.listeners.faceNeeded) listener(sku);
 }
 
-/** Makes `to` the SKU's face, with its capacity by the new location. */
+/** Makes `to` the SKU's face, with its capacity by the new location and its record there. */
 function setFace(world: World, sku: SkuState, to: Location): void {
   const { site } = world;
   const rank = sku.info.rank;
@@ -233,6 +231,8 @@ function setFace(world: World, sku: SkuState, to: Location): void {
   site.facePlace[rank] = site.travel.placeIndex(to.id);
   if (zoneOfAisle >= 0) site.faceZone[rank] = site.faceZone[zoneOfAisle];
   sku.face = to.id;
+  // The record mirror follows the ledger: what landed, plus any record a count set there.
+  sku.faceUnits = world.ledger.onHand({ locationId: to.id, sku: sku.id, lot: "" }, "record");
   const capacity = faceCapacityUnits(to, sku.info, world.scenario.storage.faceCapacityPallets);
   sku.faceCapacity = Math.max(capacity, sku.faceUnits);
   sku.moving = false;
