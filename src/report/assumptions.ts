@@ -13,6 +13,7 @@ import {
 } from "../layout/index.ts";
 import { formatValue } from "./format.ts";
 import type { Block, Cell, Table } from "./reportModel.ts";
+import { timeStandardsTables } from "./timeStandardsTables.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -90,6 +91,7 @@ const HANDLED = new Set([
   "storage",
   "workforce",
   "equipment",
+  "timeStandards",
   "$schema",
 ]);
 
@@ -132,6 +134,7 @@ const SCENARIO_TABLES: ((scenario: Obj, layout: Layout | undefined) => (Table | 
   (scenario) => [horizonTable(scenario), volumesTable(scenario)],
   inboundTables,
   workforceTables,
+  timeStandardsTables,
   equipmentTables,
   policyTables,
   (scenario) => [otherTable(scenario)],
