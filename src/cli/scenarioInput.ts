@@ -3,9 +3,10 @@
  * check it (`--force` for the size limits), with every problem collected.
  */
 import { resolve } from "node:path";
-import { collectIssues, InputError, type InputIssue } from "../common/inputError.ts";
+import { collectIssues, InputError, type InputIssue, isInputError } from "../common/inputError.ts";
 import { readScenarioFile } from "../node/readScenarioFile.ts";
 import { checkScenario, runSizeIssues, type Scenario } from "../scenario/index.ts";
+import { checkRunnable } from "../warehouse/index.ts";
 
 /**
  * The warm-up deletion hook: `--warmup-days D` replaces every scenario's `warmupDays`
@@ -31,15 +32,35 @@ export function applyWarmup(
   return checked ?? scenario;
 }
 
-/** Scenario `file` with `--warmup-days` applied, or undefined with its problems in `issues`. */
+/**
+ * Adds to `issues` what building `scenario`'s run finds (a storage rule without its data, a
+ * case that fits no face, a reserve too small), named by `file`, so nothing starts on it.
+ */
+export function checkRunnableIn(scenario: Scenario, file: string, issues: InputIssue[]): void {
+  try {
+    // Builds the run's setup (SKUs, storage rules, initial stock) as a replication does.
+    checkRunnable(scenario);
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    issues.push(...error.issues.map((i) => (i.file === "<scenario>" ? { ...i, file } : i)));
+  }
+}
+
+/**
+ * Scenario `file` with `--warmup-days` applied and checked to run, or undefined with its
+ * problems in `issues`.
+ */
 export function readScenarioFlags(
   file: string,
   warmupDays: string | undefined,
   issues: InputIssue[],
 ): Scenario | undefined {
-  return collectIssues(issues, () =>
+  const before = issues.length;
+  const scenario = collectIssues(issues, () =>
     applyWarmup(readScenarioFile(resolve(file)), warmupDays, file, issues),
   );
+  if (scenario && issues.length === before) checkRunnableIn(scenario, file, issues);
+  return scenario;
 }
 
 /**

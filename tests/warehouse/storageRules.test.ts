@@ -4,7 +4,11 @@
  * cubePerOrderIndex forecast picks; every removal rule takes the pallet its definition says.
  * A rule without its data is an input error naming the field.
  */
-import { describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.ts";
 import { type InputError, isInputError } from "../../src/common/inputError.ts";
 import { loadScenario, type Scenario } from "../../src/scenario/index.ts";
 import { simulate } from "../../src/warehouse/index.ts";
@@ -270,6 +274,34 @@ describe("removal rules in the warehouse", () => {
     const issues = issuesOf(() => createWorld(scenario({ removal: "fefo" })));
     expect(issues[0].path).toBe("storage.removal");
     expect(issues[0].expected).toContain("shelfLifeDays");
+  });
+
+  it("fefo without shelf lives stops whsim validate and run before any replication: exit 2 naming the field", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "whsim-rules-"));
+    const file = join(dir, "fefo.json");
+    const spec = JSON.parse(JSON.stringify(scenario({ removal: "fefo" })));
+    writeFileSync(file, JSON.stringify({ ...spec, layoutFile: undefined }));
+    for (const command of [
+      ["validate", file],
+      ["run", file, "--out", join(dir, "out")],
+    ]) {
+      let err = "";
+      const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: any) => {
+        err += String(chunk);
+        return true;
+      });
+      try {
+        expect(await main(["node", "whsim", ...command])).toBe(2);
+      } finally {
+        spy.mockRestore();
+        process.exitCode = undefined;
+      }
+      expect(err).toContain(`${file}: storage.removal: "fefo"`);
+      expect(err).toContain("shelfLifeDays");
+      expect(err).not.toMatch(/replication| {4}at /);
+    }
+    expect(existsSync(join(dir, "out"))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   for (const removal of ["lifo", "closest", "fewestLocations"]) {

@@ -1,10 +1,11 @@
 /** `whsim validate <scenario>`: checks a scenario (and its layout); exit 0, or 2 with every problem. */
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { InputError, isInputError } from "../../common/inputError.ts";
+import type { InputIssue } from "../../common/inputError.ts";
 import { readScenarioFile } from "../../node/readScenarioFile.ts";
 import { estimateRunSize, runSizeIssues } from "../../scenario/index.ts";
-import { checkRunnable, scenarioLayout } from "../../warehouse/index.ts";
+import { scenarioLayout } from "../../warehouse/index.ts";
+import { checkRunnableIn, throwIssues } from "../scenarioInput.ts";
 
 /** Registers `whsim validate`. */
 export function validateCommand(program: Command): void {
@@ -15,15 +16,9 @@ export function validateCommand(program: Command): void {
     .action((file: string) => {
       const scenario = readScenarioFile(resolve(file));
       const layout = scenarioLayout(scenario);
-      try {
-        // Builds the run's setup (SKUs, storage rules, initial stock) as a replication does.
-        checkRunnable(scenario);
-      } catch (error) {
-        if (!isInputError(error)) throw error;
-        throw new InputError(
-          error.issues.map((i) => (i.file === "<scenario>" ? { ...i, file } : i)),
-        );
-      }
+      const issues: InputIssue[] = [];
+      checkRunnableIn(scenario, file, issues);
+      throwIssues(issues);
       process.stdout.write(
         `${file}: ok (scenario "${scenario.name}", layout "${layout.name}" with ${layout.locations.length} locations, ${scenario.skus.count} SKUs)\n`,
       );
