@@ -35,8 +35,10 @@ export function applyWarmup(
 /**
  * Adds to `issues` what building `scenario`'s run finds (a storage rule without its data, a
  * case that fits no face, a reserve too small), named by `file`, so nothing starts on it.
+ * Only when nothing else is wrong: a scenario above the size limits takes long to build.
  */
 export function checkRunnableIn(scenario: Scenario, file: string, issues: InputIssue[]): void {
+  if (issues.length > 0) return;
   try {
     // Builds the run's setup (SKUs, storage rules, initial stock) as a replication does.
     checkRunnable(scenario);
@@ -46,21 +48,15 @@ export function checkRunnableIn(scenario: Scenario, file: string, issues: InputI
   }
 }
 
-/**
- * Scenario `file` with `--warmup-days` applied and checked to run, or undefined with its
- * problems in `issues`.
- */
+/** Scenario `file` with `--warmup-days` applied, or undefined with its problems in `issues`. */
 export function readScenarioFlags(
   file: string,
   warmupDays: string | undefined,
   issues: InputIssue[],
 ): Scenario | undefined {
-  const before = issues.length;
-  const scenario = collectIssues(issues, () =>
+  return collectIssues(issues, () =>
     applyWarmup(readScenarioFile(resolve(file)), warmupDays, file, issues),
   );
-  if (scenario && issues.length === before) checkRunnableIn(scenario, file, issues);
-  return scenario;
 }
 
 /**

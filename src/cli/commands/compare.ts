@@ -26,7 +26,7 @@ import { isWaitingReason } from "../../warehouse/measure/workerTime.ts";
 import { addExperimentOptions, beginExperiment, type ExperimentFlags } from "../experimentFlags.ts";
 import { precisionFields, runOnSession, type SessionRun } from "../experimentSession.ts";
 import { jsonText, publishResults, scenarioInputFiles } from "../resultsOutput.ts";
-import { checkRunSize, readScenarioFlags, throwIssues } from "../scenarioInput.ts";
+import { checkRunnableIn, checkRunSize, readScenarioFlags, throwIssues } from "../scenarioInput.ts";
 import { table } from "../textTable.ts";
 
 /** Unique candidate ids from scenario names (`name`, `name#2`, …). */
@@ -193,6 +193,7 @@ function compareInputs(files: string[], flags: ExperimentFlags): CompareInputs {
       Object.assign(inputFiles, scenarioInputFiles(s, candidateFolder(k), files[k], issues));
   }
   for (const [k, s] of scenarios.entries()) checkRunSize(s, files[k], flags.force, issues);
+  for (const [k, s] of scenarios.entries()) checkRunnableIn(s, files[k], issues);
   throwIssues(issues);
   const run = {
     label: "compare",

@@ -31,7 +31,7 @@ import {
 import { FORCE_HELP, numericFlags } from "../experimentFlags.ts";
 import { terminalProgressBar } from "../progressBar.ts";
 import { commitFiles, jsonText } from "../resultsOutput.ts";
-import { checkRunSize, readScenarioFlags, throwIssues } from "../scenarioInput.ts";
+import { checkRunnableIn, checkRunSize, readScenarioFlags, throwIssues } from "../scenarioInput.ts";
 import { SIGNAL_EXIT_CODES, stopOnSignals } from "../stopOnSignals.ts";
 import { workerCount } from "../workerCount.ts";
 
@@ -194,6 +194,7 @@ function runInputs(file: string | undefined, flags: RunFlags): RunInputs {
   const path = resolve(file ?? DEFAULT_SCENARIO_PATH);
   const scenario = readScenarioFlags(path, undefined, issues);
   if (scenario) checkRunSize(scenario, displayName(path), flags.force, issues);
+  if (scenario) checkRunnableIn(scenario, displayName(path), issues);
   throwIssues(issues);
   return {
     scenario: scenario!,

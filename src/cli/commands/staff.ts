@@ -26,7 +26,7 @@ import { checkScenario, type Scenario } from "../../scenario/index.ts";
 import { addExperimentOptions, beginExperiment, type ExperimentFlags } from "../experimentFlags.ts";
 import { openSession } from "../experimentSession.ts";
 import { jsonText, publishResults, scenarioInputFiles } from "../resultsOutput.ts";
-import { checkRunSize, readScenarioFlags, throwIssues } from "../scenarioInput.ts";
+import { checkRunnableIn, checkRunSize, readScenarioFlags, throwIssues } from "../scenarioInput.ts";
 import { num, table } from "../textTable.ts";
 
 /** Service targets checked when `--targets` is not given. */
@@ -233,6 +233,7 @@ function staffInputs(file: string, flags: StaffFlags): StaffInputs {
   const base = readScenarioFlags(file, flags.warmupDays, issues);
   const inputFiles = base ? scenarioInputFiles(base, "", file, issues) : {};
   if (base) checkRunSize(base, file, flags.force, issues);
+  if (base) checkRunnableIn(base, file, issues);
   throwIssues(issues);
   const scenario = base!;
   return {

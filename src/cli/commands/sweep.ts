@@ -24,7 +24,7 @@ import { checkScenario, type Scenario } from "../../scenario/index.ts";
 import { addExperimentOptions, beginExperiment, type ExperimentFlags } from "../experimentFlags.ts";
 import { precisionFields, runOnSession, type SessionRun } from "../experimentSession.ts";
 import { jsonText, publishResults, scenarioInputFiles } from "../resultsOutput.ts";
-import { checkRunSize, readScenarioFlags, throwIssues } from "../scenarioInput.ts";
+import { checkRunnableIn, checkRunSize, readScenarioFlags, throwIssues } from "../scenarioInput.ts";
 import { num, table } from "../textTable.ts";
 
 /** KPIs shown in the summary table when present. */
@@ -100,6 +100,7 @@ function sweepInputs(file: string, flags: SweepFlags): SweepInputs {
   const { issues, parsed } = beginExperiment(flags);
   const sets = setOptions(flags.set, issues);
   const base = readScenarioFlags(file, flags.warmupDays, issues);
+  if (base) checkRunnableIn(base, file, issues);
   throwIssues(issues);
   const scenario = base!;
   // The base scenario and its built layout, for the report's assumptions and drawing.
