@@ -277,6 +277,22 @@ describe("charts in Chromium", () => {
     expect(new Set(lineDashes).size).toBe(3);
   });
 
+  it("a title longer than the chart shrinks until its bold text lies inside the SVG", async () => {
+    const title =
+      "Order cycle time of the 5,175 orders created after the warm-up and shipped; 110 more still open at the end (replication 1)";
+    const bins = [{ x0: 0, x1: 1, count: 3 }];
+    await draw("distribution", { bins, marks: [] }, { title, xUnit: "h", yUnit: "orders" });
+    await screenshot("longTitle");
+    const [svg, text] = await page.evaluate(() =>
+      ["#c svg", "#c svg .chart-title"].map((sel) => {
+        const r = document.querySelector(sel)!.getBoundingClientRect();
+        return { left: r.left, right: r.right };
+      }),
+    );
+    expect(text.left).toBeGreaterThanOrEqual(svg.left);
+    expect(text.right).toBeLessThanOrEqual(svg.right);
+  });
+
   it("stateTimeline() with seventeen workers over a day: no overlap, states in the legend", async () => {
     const states = [
       "travelling",

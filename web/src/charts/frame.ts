@@ -13,7 +13,7 @@ import {
 } from "./legend.ts";
 import { fillStyle } from "./palette.ts";
 import { addPattern } from "./patterns.ts";
-import { type TextMeasure, textMeasure } from "./textMeasure.ts";
+import { drawnBoldWidth, type TextMeasure, textMeasure } from "./textMeasure.ts";
 
 export type { LegendItem } from "./legend.ts";
 
@@ -98,19 +98,19 @@ function appendSvg(container: Element, options: ChartOptions, id: string): Svg {
   return svg;
 }
 
-/** Draws the title, shrunk to fit the width rather than clipped. */
-function drawTitle(svg: Svg, title: string, width: number, measure: TextMeasure): void {
-  const natural = measure(title, 13);
-  const size = Math.max(8, Math.min(13, (13 * (width - 16)) / Math.max(1, natural)));
-  svg
+/** Draws the title, shrunk to fit the width rather than clipped (measured as drawn, bold). */
+function drawTitle(svg: Svg, title: string, width: number): void {
+  const text = svg
     .append("text")
     .attr("class", "chart-title")
     .attr("x", 8)
     .attr("y", 16)
-    .attr("font-size", size)
+    .attr("font-size", 13)
     .attr("font-weight", "bold")
     .attr("fill", "#1a1a1a")
     .text(title);
+  const natural = drawnBoldWidth(text, 13);
+  text.attr("font-size", Math.max(8, Math.min(13, (13 * (width - 16)) / Math.max(1, natural))));
 }
 
 function drawAxisTitles(svg: Svg, options: ChartOptions, box: Required<Margin> & { top: number }) {
@@ -159,7 +159,7 @@ export function createFrame(
   const defs = svg.append("defs");
   for (let i = 0; i < fillCount; i++) addPattern(defs, `${prefix}-fill-${i}`, fillStyle(i));
   const fill = (i: number) => `url(#${prefix}-fill-${i})`;
-  drawTitle(svg, options.title, width, measure);
+  drawTitle(svg, options.title, width);
   const placed = legendLayout(legend, width - 16, measure);
   const lg = svg.append("g").attr("class", "legend").attr("transform", "translate(8, 26)");
   drawLegendItems(lg, placed, fill);

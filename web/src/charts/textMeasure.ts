@@ -10,6 +10,20 @@ export function estimateTextWidth(text: string, fontSize: number): number {
   return text.length * fontSize * 0.62;
 }
 
+/**
+ * The width of a drawn bold `<text>` of `fontSize` px as laid out, px; without layout, the
+ * estimate widened by a tenth (bold runs wider than the regular text the estimate assumes).
+ */
+export function drawnBoldWidth(
+  text: Selection<SVGTextElement, unknown, null, undefined>,
+  fontSize: number,
+): number {
+  const node = text.node();
+  const drawn =
+    node && typeof node.getComputedTextLength === "function" ? node.getComputedTextLength() : 0;
+  return drawn > 0 ? drawn : estimateTextWidth(text.text(), fontSize) * 1.1;
+}
+
 /** Measures text widths in px inside one SVG. */
 export type TextMeasure = (text: string, fontSize: number) => number;
 

@@ -1,6 +1,6 @@
 /** A colour-ramp legend with a title, tick values and the unit, for the heatmaps. */
 import { axisBottom, range, type ScaleLinear, type Selection, scaleLinear, select } from "d3";
-import { estimateTextWidth, textMeasure } from "../charts/textMeasure.ts";
+import { drawnBoldWidth, textMeasure } from "../charts/textMeasure.ts";
 import { type HeatScaleOptions, heatColor } from "./heatScale.ts";
 
 /** Options of drawLegend. */
@@ -39,17 +39,6 @@ function fittingTicks(
   return n;
 }
 
-/**
- * The width of the legend's title as drawn (bold, in the legend's font), px; a bold estimate
- * when the page is not laid out yet.
- */
-function titleWidth(title: Selection<SVGTextElement, unknown, null, undefined>): number {
-  const node = title.node();
-  const drawn =
-    node && typeof node.getComputedTextLength === "function" ? node.getComputedTextLength() : 0;
-  return drawn > 0 ? drawn : estimateTextWidth(title.text(), 10) * 1.1;
-}
-
 /** Appends a legend SVG to `container` (an HTML element or an SVG group). */
 export function drawLegend(container: Element, options: LegendOptions): void {
   const height = 52;
@@ -68,7 +57,7 @@ export function drawLegend(container: Element, options: LegendOptions): void {
     .attr("fill", "#1e293b")
     .text(`${options.title} (${options.unit})`);
   // Wide enough for the measured title and a 10 px margin each side, so it never clips.
-  const width = Math.max(options.width ?? 240, Math.ceil(titleWidth(title)) + 20);
+  const width = Math.max(options.width ?? 240, Math.ceil(drawnBoldWidth(title, 10)) + 20);
   svg.attr("width", width).attr("height", height).attr("viewBox", `0 0 ${width} ${height}`);
   const barW = width - 20;
   const [d0, d1] = options.domain;
