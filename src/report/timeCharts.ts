@@ -14,6 +14,7 @@ import {
   utilizationPerShift,
 } from "../../web/src/charts/data/utilization.ts";
 import type { WorkerSteps } from "../../web/src/charts/data/workerSteps.ts";
+import type { TimeSeriesLine } from "../../web/src/charts/timeSeries.ts";
 import { windowCycles } from "../../web/src/trace/orderCycles.ts";
 import { displayScale } from "../common/units.ts";
 import { plainName } from "./glossary.ts";
@@ -30,6 +31,37 @@ export interface TimeChartInput {
 }
 
 const chart = (c: ChartSpec): Block => ({ kind: "chart", chart: c });
+
+/** A line chart over day and clock time (x in hours from Monday 00:00), the warm-up shaded. */
+export interface ClockChart {
+  id: string;
+  title: string;
+  series: TimeSeriesLine[];
+  yLabel: string;
+  yUnit: string;
+  warmupS: number;
+  yMax?: number;
+  /** Each point holds until the next (hourly counts and averages). */
+  steps?: boolean;
+}
+
+/** The chart block of a ClockChart. */
+export function clockChart(c: ClockChart): Block {
+  return chart({
+    id: c.id,
+    type: "timeSeries",
+    data: { series: c.series },
+    options: {
+      title: c.title,
+      yLabel: c.yLabel,
+      yUnit: c.yUnit,
+      ...(c.yMax === undefined ? {} : { yMax: c.yMax }),
+      clock: true,
+      ...(c.steps ? { steps: true } : {}),
+      warmupEnd: c.warmupS / 3600,
+    },
+  });
+}
 
 /** Only workers who were ever on shift: roles with no crew are left out. */
 function staffed(workers: WorkerSteps[]): WorkerSteps[] {
@@ -56,24 +88,18 @@ function utilizationCharts(input: TimeChartInput, workers: WorkerSteps[]): Block
   const hourly = hourlyUtilization(input, workers);
   if (hourly.length === 0) return [];
   const blocks = [
-    chart({
+    clockChart({
       id: "run-utilization",
-      type: "timeSeries",
-      data: {
-        series: hourly.map((r) => ({
-          name: plainName(r.role),
-          points: r.points.map(([h, v]) => [h, v * 100]),
-        })),
-      },
-      options: {
-        title: "Utilisation by role, hourly average (replication 1)",
-        yLabel: "Utilisation",
-        yUnit: "%",
-        yMax: 100,
-        clock: true,
-        steps: true,
-        warmupEnd: input.warmupS / 3600,
-      },
+      title: "Utilisation by role, hourly average (replication 1)",
+      series: hourly.map((r) => ({
+        name: plainName(r.role),
+        points: r.points.map(([h, v]): [number, number] => [h, v * 100]),
+      })),
+      yLabel: "Utilisation",
+      yUnit: "%",
+      yMax: 100,
+      steps: true,
+      warmupS: input.warmupS,
     }),
   ];
   const windows = shiftWindows(input.shifts ?? {}, input.warmupS, input.horizonS);
@@ -108,25 +134,16 @@ function throughputChart(input: TimeChartInput): Block {
   const { created, shipped } = input.trace.timelines.orders;
   const w = THROUGHPUT_WINDOW_H;
   const rate = (times: number[]) => rollingHourlyMean(times, 0, input.horizonS, w);
-  return chart({
+  return clockChart({
     id: "run-throughput",
-    type: "timeSeries",
-    data: {
-      series: [
-        { name: `Orders shipped per hour, mean of the last ${w} h`, points: rate(shipped) },
-        {
-          name: `Orders created per hour (demand), mean of the last ${w} h`,
-          points: rate(created),
-        },
-      ],
-    },
-    options: {
-      title: `Throughput against demand, orders per hour, mean of the last ${w} h (replication 1)`,
-      yLabel: "Orders",
-      yUnit: "orders/h",
-      clock: true,
-      warmupEnd: input.warmupS / 3600,
-    },
+    title: `Throughput against demand, orders per hour, mean of the last ${w} h (replication 1)`,
+    series: [
+      { name: `Orders shipped per hour, mean of the last ${w} h`, points: rate(shipped) },
+      { name: `Orders created per hour (demand), mean of the last ${w} h`, points: rate(created) },
+    ],
+    yLabel: "Orders",
+    yUnit: "orders/h",
+    warmupS: input.warmupS,
   });
 }
 
@@ -166,19 +183,13 @@ function wipChart(input: TimeChartInput): Block[] {
   const samples = input.trace.samples;
   if (samples.length < 2) return [];
   return [
-    chart({
+    clockChart({
       id: "run-wip",
-      type: "timeSeries",
-      data: {
-        series: [{ name: "Orders in process", points: samples.map((s) => [s.t / 3600, s.wip]) }],
-      },
-      options: {
-        title: "Work in process over time (replication 1)",
-        yLabel: "Orders in process",
-        yUnit: "orders",
-        clock: true,
-        warmupEnd: input.warmupS / 3600,
-      },
+      title: "Work in process over time (replication 1)",
+      series: [{ name: "Orders in process", points: samples.map((s) => [s.t / 3600, s.wip]) }],
+      yLabel: "Orders in process",
+      yUnit: "orders",
+      warmupS: input.warmupS,
     }),
   ];
 }
