@@ -8,7 +8,7 @@ import { kpiInWords, showInterval } from "./commonSections.ts";
 import { formatShare } from "./format.ts";
 import { GLOSSARY } from "./glossary.ts";
 import { kpiMeta } from "./kpiUnits.ts";
-import type { Block, Section } from "./reportModel.ts";
+import type { Block, Section, Sheet } from "./reportModel.ts";
 import type { Estimate } from "./resultSchemas.ts";
 
 /** The parts of a report's answer, in plain words. */
@@ -34,6 +34,20 @@ export function answerSection(answer: Answer, more: Block[] = []): Section {
     ...(answer.risk ? [{ label: "Main risk", text: answer.risk }] : []),
   ];
   return { id: "summary", title: "Summary", blocks: [{ kind: "answer", items }, ...more] };
+}
+
+/** The answer as a sheet: one row per part, as the summary shows it. */
+export function answerSheet(answer: Answer): Sheet {
+  return {
+    name: "Summary",
+    columns: ["part", "text"],
+    rows: [
+      [answer.kind, answer.finding],
+      ...(answer.cost ? [["What it saves or costs", answer.cost]] : []),
+      ["How sure", answer.sure],
+      ...(answer.risk ? [["Main risk", answer.risk]] : []),
+    ],
+  };
 }
 
 /** Cost parts of `annualCost.<part>`, in the order a reader expects them. */

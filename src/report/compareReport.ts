@@ -2,9 +2,9 @@
  * The report of `whsim compare`: candidates on common random numbers, paired differences
  * with 95 % intervals, verdicts per KPI, and the time breakdown that explains them.
  */
-import { formatDifference } from "../common/units.ts";
+import { kpiUnit } from "../warehouse/measure/kpis.ts";
 import { stateLabel } from "../warehouse/measure/workerTime.ts";
-import { type Answer, answerSection, kpiPlainName, roleRisk } from "./answer.ts";
+import { answerSection, answerSheet } from "./answer.ts";
 import { assumptionBlocks } from "./assumptions.ts";
 import {
   type CandidateAssumptions,
@@ -12,7 +12,6 @@ import {
   candidateLayoutBlocks,
 } from "./candidateAssumptions.ts";
 import {
-  baseUnit,
   breakdownCharts,
   breakdownTable,
   crossCheckBlocks,
@@ -29,6 +28,8 @@ import {
   reproducibilityTable,
   showKpi,
 } from "./commonSections.ts";
+import { compareAnswer, diffInWords } from "./compareAnswer.ts";
+import { compareTimeCharts, compareTimeSheets, type NamedTimeline } from "./compareTimeCharts.ts";
 import { type CrossCheck, crossChecks } from "./crossChecks.ts";
 import { formatDuration, formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
@@ -45,13 +46,6 @@ export function candidateList(c: ComparisonFile): { id: string; name: string }[]
 }
 
 type Diff = ComparisonFile["kpis"][string]["differences"][string];
-
-function diffInWords(name: string, d: Diff): string {
-  const unit = baseUnit(name, d.unit);
-  const typical = differenceTypical(d);
-  const f = (v: number) => formatDifference(v, unit, typical);
-  return `${f(d.mean)} (95 % CI ${f(d.low)} to ${f(d.high)})`;
-}
 
 /** The verdict of one candidate against the baseline, in one sentence. */
 export function candidateVerdict(
@@ -104,13 +98,37 @@ interface CompareContext {
   reps: ReturnType<typeof replicationBlocks>;
 }
 
+/** The baseline scenario's currency code (`costs.currency`), when the folder has it. */
+function currencyOf(scenario: Record<string, unknown> | undefined): string | undefined {
+  const costs = scenario?.costs as { currency?: unknown } | undefined;
+  return typeof costs?.currency === "string" ? costs.currency : undefined;
+}
+
+/** The unit kpiUnit() gives money KPIs when it is told no currency. */
+const CURRENCY = "currency";
+
+/** The comparison with money KPIs in `currency` where the file gives them no unit. */
+function withCurrency(c: ComparisonFile, currency: string | undefined): ComparisonFile {
+  if (!currency) return c;
+  const kpis = Object.fromEntries(
+    Object.entries(c.kpis).map(([k, v]) => {
+      if (kpiUnit(k, CURRENCY) !== CURRENCY) return [k, v];
+      const fill = <T extends { unit?: string }>(e: T): T => ({ ...e, unit: e.unit ?? currency });
+      const map = <T extends { unit?: string }>(r: Record<string, T>) =>
+        Object.fromEntries(Object.entries(r).map(([id, e]) => [id, fill(e)]));
+      return [k, { ...v, estimates: map(v.estimates), differences: map(v.differences) }];
+    }),
+  );
+  return { ...c, kpis };
+}
+
 function compareContext(folder: ResultsFolder): CompareContext {
-  const c = folder.comparison!;
-  const cands = candidateList(c);
+  const cands = candidateList(folder.comparison!);
   const inputs = cands.map((x): CandidateAssumptions => {
     const found = folder.candidateInputs?.find((i) => i.id === x.id);
     return { name: x.name, scenario: found?.scenario, layout: found?.layout };
   });
+  const c = withCurrency(folder.comparison!, currencyOf(inputs[0]?.scenario ?? folder.scenario));
   return {
     folder,
     c,
@@ -133,6 +151,7 @@ const COMPARE_SECTIONS: ((ctx: CompareContext) => Section[])[] = [
   ],
   differencesSection,
   kpisSection,
+  overTimeSection,
   (ctx) => [{ id: "time", title: "Where time goes", blocks: timeBlocks(ctx), pageBreak: true }],
   (ctx) => [
     { id: "checks", title: "Analytic cross-checks", blocks: crossCheckBlocks(checkRows(ctx)) },
@@ -178,49 +197,6 @@ function summaryBlocks(ctx: CompareContext): Block[] {
   ];
 }
 
-/** The answer of a comparison: the verdicts, the cost difference, how sure, the main risk. */
-function compareAnswer(ctx: CompareContext): Answer {
-  const { c, base, others, kpis } = ctx;
-  const costs = others.flatMap((o) => {
-    const cost = c.kpis["annualCost.total"];
-    const d = cost?.differences[o.id];
-    const unit = d?.unit ?? cost?.estimates[base.id]?.unit;
-    return d ? [costDifferenceText(o.name, base.name, { ...d, unit })] : [];
-  });
-  return {
-    kind: "Finding",
-    finding: others.map((o) => candidateVerdict(c, o.id, o.name, base.name)).join(" "),
-    cost: costs.length > 0 ? costs.join(" ") : undefined,
-    sure: `A difference is called better or worse only when its ${ctx.levelPct} % confidence interval excludes zero; every candidate saw the same random numbers, so the differences are paired. With ${kpis.length} KPIs compared, about ${formatValue(kpis.length * (1 - c.level))} could be called by chance.`,
-    risk: serviceRisk(ctx) ?? roleRisk(estimatesOf(c, others[0]?.id ?? base.id)),
-  };
-}
-
-/** `“b” changes the annual cost by +12,300 EUR against “a” (95 % CI …).` */
-function costDifferenceText(name: string, baseName: string, d: Diff): string {
-  const sure = d.verdict === "no significant difference" ? ", not a significant difference" : "";
-  return `“${name}” changes the annual cost by ${diffInWords("annualCost.total", d)} against “${baseName}”${sure}.`;
-}
-
-/** A service KPI that a candidate makes significantly worse, in words. */
-function serviceRisk({ c, others, base }: CompareContext): string | undefined {
-  for (const k of ["onTimeShipRate", "fillRateLines", "backlogAtEndOrders"]) {
-    for (const o of others) {
-      const d = c.kpis[k]?.differences[o.id];
-      if (d?.verdict === "worse")
-        return `“${o.name}” makes ${kpiPlainName(k)} worse than “${base.name}”: ${diffInWords(k, d)}.`;
-    }
-  }
-  return undefined;
-}
-
-/** One candidate's estimates as a KPI record. */
-function estimatesOf(c: ComparisonFile, id: string): Record<string, Estimate> {
-  const out: Record<string, Estimate> = {};
-  for (const [k, v] of Object.entries(c.kpis)) if (v.estimates[id]) out[k] = v.estimates[id];
-  return out;
-}
-
 /** A candidate's verdict and the phase of an order's time that changes most. */
 function verdictWithCause(ctx: CompareContext, o: { id: string; name: string }): string {
   const { c, base } = ctx;
@@ -241,6 +217,31 @@ function differencesSection(ctx: CompareContext): Section[] {
       id: "differences",
       title: "Paired differences and verdicts",
       blocks: [diffTable(ctx), ...(chart ? [{ kind: "chart", chart } as Block] : [])],
+    },
+  ];
+}
+
+/** Each candidate with a timeline (candidates/<k>/timeline.json), the baseline first. */
+function timelines({ folder, cands }: CompareContext): NamedTimeline[] {
+  return cands.flatMap((x) => {
+    const timeline = folder.candidateInputs?.find((i) => i.id === x.id)?.timeline;
+    return timeline ? [{ name: x.name, timeline }] : [];
+  });
+}
+
+function overTimeSection(ctx: CompareContext): Section[] {
+  const list = timelines(ctx);
+  if (list.length === 0) return [];
+  const intro: Block = {
+    kind: "p",
+    text: `How each candidate runs hour by hour: its replication 1, with the same orders for every candidate (common random numbers). Lines share the time axis in day and clock time; the shaded span is the warm-up, left out of every KPI. ${list.length < ctx.cands.length ? `Only ${list.map((x) => `“${x.name}”`).join(", ")} ${list.length === 1 ? "has" : "have"} a timeline in this folder.` : ""}`.trim(),
+  };
+  return [
+    {
+      id: "over-time",
+      title: "Over time",
+      blocks: [intro, ...compareTimeCharts(list)],
+      pageBreak: true,
     },
   ];
 }
@@ -459,7 +460,13 @@ function reproducibilitySection({ folder, c, levelPct, reps }: CompareContext): 
 
 /** The comparison's spreadsheets: estimates, differences, the breakdown, per replication. */
 function compareSheets(ctx: CompareContext): Sheet[] {
-  const sheets = [kpisSheet(ctx), differencesSheet(ctx), breakdownSheet(ctx)];
+  const sheets = [
+    answerSheet(compareAnswer(ctx)),
+    kpisSheet(ctx),
+    differencesSheet(ctx),
+    breakdownSheet(ctx),
+    ...compareTimeSheets(timelines(ctx)),
+  ];
   if (ctx.reps.sheet) sheets.push(ctx.reps.sheet);
   return sheets;
 }

@@ -25,6 +25,7 @@ export const GLOSSARY: Readonly<Record<string, string>> = {
   backlogAtEndOrders: "orders open at the end",
   orderCycleTimeS: "order cycle time",
   throughputOrdersPerHour: "orders shipped per hour",
+  "annualCost.total": "annual cost",
 };
 
 /** The plain name of an internal name (the name itself when the glossary lacks it). */

@@ -25,6 +25,8 @@ import {
   staffingSchema,
   summarySchema,
   sweepSchema,
+  type TimelineFile,
+  timelineSchema,
 } from "./resultSchemas.ts";
 import { type TraceTimelines, timelineCollector } from "./traceTimelines.ts";
 
@@ -61,6 +63,8 @@ export interface CandidateInput {
   scenario?: Record<string, unknown>;
   /** candidates/<k>/layout.json. */
   layout?: Layout;
+  /** candidates/<k>/timeline.json: the traced replication's data over time. */
+  timeline?: TimelineFile;
 }
 
 /** Everything a report shows, read from one results folder. */
@@ -364,6 +368,9 @@ function readCandidateInputs(folder: ResultsFolder, issues: InputIssue[]): Candi
     if (sPath) input.scenario = readScenarioJson(sPath, issues);
     const lPath = optionalFile(folder, `${sub}layout.json`, issues);
     if (lPath) input.layout = readLayoutJson(lPath, issues);
+    const tPath = optionalFile(folder, `${sub}timeline.json`, issues);
+    const timeline = tPath ? readJson(tPath, issues) : undefined;
+    if (timeline !== undefined) input.timeline = validate(timelineSchema, timeline, tPath!, issues);
     return input;
   });
 }

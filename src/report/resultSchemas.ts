@@ -1,6 +1,6 @@
 /**
  * zod schemas of the results files a report reads (summary.json, comparison.json, sweep.json,
- * optimization.json, staffing.json), as documented in docs/architecture.md. Extra fields are allowed (newer
+ * optimization.json, staffing.json, a comparison's candidates/<k>/timeline.json), as documented in docs/architecture.md. Extra fields are allowed (newer
  * writers may add some); missing or mistyped required fields are errors.
  */
 import { z } from "zod";
@@ -297,6 +297,25 @@ export const staffingSchema = z.looseObject({
     .optional(),
 });
 
+const count = z.number().int().min(0);
+
+/** candidates/<k>/timeline.json of `whsim compare`: one candidate's data over time. */
+export const timelineSchema = z.looseObject({
+  kind: z.literal("timeline"),
+  replication: z.number().int().min(0),
+  warmupS: z.number().min(0),
+  horizonS: z.number().gt(0),
+  createdPerHour: z.array(count),
+  shippedPerHour: z.array(count),
+  wip: z.array(z.tuple([finite, finite])),
+  utilizationPerShift: z.looseObject({
+    shifts: z.array(z.string()),
+    roles: z.array(
+      z.looseObject({ role: z.string(), shares: z.array(z.number().min(0).max(1).nullable()) }),
+    ),
+  }),
+});
+
 export type Estimate = z.output<typeof estimateSchema>;
 export type BreakdownData = z.output<typeof breakdownSchema>;
 export type Summary = z.output<typeof summarySchema>;
@@ -304,3 +323,4 @@ export type ComparisonFile = z.output<typeof comparisonSchema>;
 export type SweepFile = z.output<typeof sweepSchema>;
 export type OptimizationFile = z.output<typeof optimizationSchema>;
 export type StaffingFile = z.output<typeof staffingSchema>;
+export type TimelineFile = z.output<typeof timelineSchema>;

@@ -51,3 +51,26 @@ export async function openReport(browser: TestBrowser, html: string): Promise<Op
   });
   return { page, requests, dialogs, errors };
 }
+
+/** Pairs of text boxes inside one chart that overlap by more than a pixel each way. */
+export async function overlappingLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const svg of document.querySelectorAll("figure.chart svg")) {
+      const boxes = [...svg.querySelectorAll("text")]
+        .filter((t) => (t.textContent ?? "").trim() !== "")
+        .map((t) => ({ text: t.textContent ?? "", r: t.getBoundingClientRect() }))
+        .filter((b) => b.r.width > 0 && b.r.height > 0);
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i].r;
+          const b = boxes[j].r;
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (w > 1 && h > 1)
+            found.push(`${svg.closest("figure")?.id}: “${boxes[i].text}” × “${boxes[j].text}”`);
+        }
+    }
+    return found;
+  });
+}

@@ -65,6 +65,23 @@ describe("reports of real results", () => {
     expect(html).toContain(
       "No significant difference was found between “tiny#2” and “tiny” on any KPI.",
     );
+    expect(html).toContain("Keep “tiny”: “tiny#2” shows no clear improvement.");
+    // Each candidate's replication 0, traced again: the same orders as the replication
+    // measured (its demand KPI), and the same timeline for the same scenario.
+    const timeline = (k: number) =>
+      JSON.parse(readFileSync(join(dir, `candidates/${k}/timeline.json`), "utf8"));
+    const [a, b] = [timeline(0), timeline(1)];
+    expect(b).toEqual(a);
+    const measuredH = (a.horizonS - a.warmupS) / 3600;
+    const created = a.createdPerHour
+      .slice(a.warmupS / 3600)
+      .reduce((x: number, y: number) => x + y, 0);
+    const reps = readFileSync(join(dir, "replications.csv"), "utf8").trim().split("\n");
+    const header = reps[0].split(",");
+    const rep0 = reps[1].split(",");
+    const demand = Number(rep0[header.indexOf("demandOrdersPerHour")]);
+    expect(created / measuredH).toBeCloseTo(demand, 6);
+    expect(html).toContain('id="over-time"');
     const diffs = readFileSync(join(dir, "report-differences.csv"), "utf8")
       .trim()
       .split("\n")

@@ -100,11 +100,14 @@ describe("report HTML in Chromium", () => {
       .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-mean"))));
     expect(bars).toEqual([7200, 6700]);
     expect(await page.locator("#compare-order-breakdown .row").count()).toBe(2);
-    // The verdict opens the report; the detail section says where it comes from.
+    // The recommendation opens the report; the verdict and where it comes from follow.
     await expect(page.locator("#summary").textContent()).resolves.toContain(
-      "“Layout B” is better than “Layout A”: better on 3 KPIs, worse on none (no significant difference on 1 other).",
+      "RecommendationPrefer “Layout B” to “Layout A”.",
     );
     const summary = await page.locator("#findings").textContent();
+    expect(summary).toContain(
+      "“Layout B” is better than “Layout A”: better on 3 KPIs, worse on none (no significant difference on 1 other).",
+    );
     // The breakdowns differ in travel by −300 s per order (900 → 600 s): that explains it.
     expect(summary).toContain(
       "the largest change in an order's time is “travel”, shorter by 5 min per order",

@@ -19,10 +19,12 @@ import { VERSION } from "../../common/version.ts";
 import { type Comparison, compareOutcomes } from "../../experiment/compare.ts";
 import { scenarioHash } from "../../experiment/hash.ts";
 import type { ExperimentResult } from "../../experiment/runExperiment.ts";
+import { timelineRecorder } from "../../report/candidateTimeline.ts";
 import { candidateFolder } from "../../report/readResultsFolder.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import { kpiUnit } from "../../warehouse/measure/kpis.ts";
 import { isWaitingReason } from "../../warehouse/measure/workerTime.ts";
+import { simulate } from "../../warehouse/simulate.ts";
 import { addExperimentOptions, beginExperiment, type ExperimentFlags } from "../experimentFlags.ts";
 import { precisionFields, runOnSession, type SessionRun } from "../experimentSession.ts";
 import { jsonText, publishResults, scenarioInputFiles } from "../resultsOutput.ts";
@@ -225,6 +227,27 @@ function runNote(result: ExperimentResult, precision: number | undefined): strin
   return note;
 }
 
+/**
+ * candidates/<k>/timeline.json of every candidate: its replication 0 simulated again with a
+ * trace (the same seed gives the same run) and kept as the report's data over time.
+ */
+function timelineFiles(scenarios: Scenario[], seed: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [k, scenario] of scenarios.entries()) {
+    const recorder = timelineRecorder();
+    const { warmupS, horizonS } = simulate(scenario, {
+      seed,
+      replication: 0,
+      trace: (record) => recorder.add(record),
+    });
+    const shifts = scenario.workforce.shifts;
+    const timeline = recorder.result({ warmupS, horizonS, replication: 0, shifts });
+    files[`${candidateFolder(k)}timeline.json`] =
+      `${JSON.stringify({ version: VERSION, ...timeline })}\n`;
+  }
+  return files;
+}
+
 /** Runs `whsim compare <files...>`: writes the results folder and prints the tables (or JSON). */
 async function compareAction(files: string[], flags: ExperimentFlags): Promise<void> {
   const { run, scenarios, ids, inputFiles } = compareInputs(files, flags);
@@ -257,6 +280,7 @@ async function compareAction(files: string[], flags: ExperimentFlags): Promise<v
       "comparison.json": jsonText(document),
       "replications.csv": replicationsCsv(result, Object.keys(comparison.kpis)),
       ...inputFiles,
+      ...(result.aborted ? {} : timelineFiles(scenarios, run.seed)),
     },
     stopped: result.aborted,
     json: flags.json,
