@@ -5,6 +5,7 @@
  * and clock time, the baseline's warm-up shaded.
  */
 
+import { rollingHourlyMean, THROUGHPUT_WINDOW_H } from "../../web/src/charts/data/rollingMean.ts";
 import { formatClock } from "../../web/src/charts/timeAxis.ts";
 import type { TimeSeriesLine } from "../../web/src/charts/timeSeries.ts";
 import { plainName } from "./glossary.ts";
@@ -21,11 +22,13 @@ export interface NamedTimeline {
   timeline: TimelineFile;
 }
 
-/** Step points of counts per hour, with the closing point of the last step. */
-function hourlySteps(counts: number[]): [number, number][] {
-  const points = counts.map((n, h): [number, number] => [h, n]);
-  if (counts.length > 0) points.push([counts.length, counts[counts.length - 1]]);
-  return points;
+/**
+ * Orders per hour as the mean of the last THROUGHPUT_WINDOW_H hours, as the run report shows
+ * them (trailers ship in bursts): each hour's count placed at the hour's start.
+ */
+function rollingRate(counts: number[]): [number, number][] {
+  const times = counts.flatMap((n, h) => new Array<number>(n).fill(h * 3600));
+  return rollingHourlyMean(times, 0, counts.length * 3600, THROUGHPUT_WINDOW_H);
 }
 
 function sameDemand(list: NamedTimeline[]): boolean {
@@ -37,23 +40,22 @@ function throughputChart(list: NamedTimeline[], warmupS: number): Block {
   const shipped = list.map(
     (x): TimeSeriesLine => ({
       name: `Shipped: ${x.name}`,
-      points: hourlySteps(x.timeline.shippedPerHour),
+      points: rollingRate(x.timeline.shippedPerHour),
     }),
   );
   // Common random numbers give every candidate the same orders: one demand line then.
   const demand = sameDemand(list)
-    ? [{ name: "Demand (orders created)", points: hourlySteps(list[0].timeline.createdPerHour) }]
+    ? [{ name: "Demand (orders created)", points: rollingRate(list[0].timeline.createdPerHour) }]
     : list.map((x) => ({
         name: `Demand: ${x.name}`,
-        points: hourlySteps(x.timeline.createdPerHour),
+        points: rollingRate(x.timeline.createdPerHour),
       }));
   return clockChart({
     id: "compare-throughput",
-    title: "Orders shipped per hour against demand, per candidate (replication 1)",
+    title: `Orders shipped per hour against demand, mean of the last ${THROUGHPUT_WINDOW_H} h, per candidate (replication 1)`,
     series: [...shipped, ...demand],
     yLabel: "Orders",
     yUnit: "orders/h",
-    steps: true,
     warmupS,
   });
 }

@@ -17,12 +17,15 @@ const H = 3600;
 const tmp = mkdtempSync(join(tmpdir(), "whsim-compare-time-"));
 const DAY_SHIFT = { day: { start: "06:00", end: "14:00", days: ["mon", "tue"] } };
 
-/** A hand-made trace: one picker busy 07:00–09:00 of an 06:00–14:00 shift, three orders. */
+/**
+ * A hand-made trace: one picker busy 10:00 until `busyUntilH` of an 06:00–14:00 shift, three
+ * orders; the warm-up ends at 09:00, so the shift's measured part is 09:00–14:00.
+ */
 function recordDay(busyUntilH: number) {
   const r = timelineRecorder();
   r.add({ kind: "header", workers: [{ id: "p1", role: "picker" }] });
   r.add({ kind: "state", t: 6 * H, id: "p1", state: "idle" });
-  r.add({ kind: "state", t: 7 * H, id: "p1", state: "picking" });
+  r.add({ kind: "state", t: 10 * H, id: "p1", state: "picking" });
   r.add({ kind: "state", t: busyUntilH * H, id: "p1", state: "idle" });
   r.add({ kind: "state", t: 14 * H, id: "p1", state: "off-shift" });
   for (const [t, id] of [
@@ -35,20 +38,20 @@ function recordDay(busyUntilH: number) {
   r.add({ kind: "sample", t: 0, wip: 0 });
   r.add({ kind: "sample", t: 6 * H, wip: 0 });
   r.add({ kind: "sample", t: 7 * H, wip: 2 });
-  return r.result({ warmupS: 2 * H, horizonS: 24 * H, replication: 0, shifts: DAY_SHIFT });
+  return r.result({ warmupS: 9 * H, horizonS: 24 * H, replication: 0, shifts: DAY_SHIFT });
 }
 
 describe("timelineRecorder()", () => {
   it("timelineRecorder() counts orders per hour and the busy share of a shift", () => {
-    const t = recordDay(9);
+    const t = recordDay(11);
     expect(t.createdPerHour).toHaveLength(24);
     expect(t.createdPerHour.slice(5, 9)).toEqual([0, 2, 1, 0]);
     expect(t.shippedPerHour[8]).toBe(1);
     expect(t.shippedPerHour.reduce((a, b) => a + b, 0)).toBe(1);
-    // Busy 2 h of 8 h on shift.
+    // Busy 1 h of the 5 h on shift after the warm-up.
     expect(t.utilizationPerShift).toEqual({
       shifts: ["day"],
-      roles: [{ role: "picker", shares: [0.25] }],
+      roles: [{ role: "picker", shares: [0.2] }],
     });
     expect(t.wip).toEqual([
       [0, 0],
@@ -65,8 +68,8 @@ function folderWithTimelines(): string {
     recursive: true,
   });
   for (const [k, busyUntil] of [
-    [0, 9],
-    [1, 11],
+    [0, 11],
+    [1, 12],
   ]) {
     mkdirSync(join(dir, `candidates/${k}`), { recursive: true });
     const timeline = { version: "0.1.0", ...recordDay(busyUntil) };
@@ -95,9 +98,9 @@ describe("the comparison report over time", () => {
     // Same orders for both (common random numbers): one demand line, a shipped line each.
     const lines = (charts[0].data as { series: { name: string }[] }).series.map((s) => s.name);
     expect(lines).toEqual(["Shipped: Layout A", "Shipped: Layout B", "Demand (orders created)"]);
-    expect(charts[0].options.warmupEnd).toBe(2);
+    expect(charts[0].options.warmupEnd).toBe(9);
     const bars = charts[2].data as { series: { values: ({ mean: number } | null)[] }[] };
-    expect(bars.series.map((s) => s.values[0]?.mean)).toEqual([25, 50]);
+    expect(bars.series.map((s) => s.values[0]?.mean)).toEqual([20, 40]);
   });
 
   it("the XLSX carries the recommendation and the figures behind the charts", async () => {
@@ -110,12 +113,12 @@ describe("the comparison report over time", () => {
     expect(summary?.getRow(2).getCell(1).value).toBe("Recommendation");
     expect(String(summary?.getRow(2).getCell(2).value)).toMatch(/^Prefer “Layout B”/);
     const shifts = workbook.getWorksheet("Utilisation per shift");
-    expect(shifts?.getRow(3).values).toEqual([undefined, "Layout B", "picker", "day", 0.5]);
+    expect(shifts?.getRow(3).values).toEqual([undefined, "Layout B", "picker", "day", 0.4]);
     expect(shifts?.getRow(3).getCell(4).numFmt).toBe("0.0%");
     const hourly = workbook.getWorksheet("Orders per hour");
-    // 24 hours per candidate; hour 6 of Layout A: Mon 06:00, after the warm-up, 2 created.
+    // 24 hours per candidate; hour 6 of Layout A: Mon 06:00, in the warm-up, 2 created.
     expect(hourly?.rowCount).toBe(1 + 48);
-    expect(hourly?.getRow(8).values).toEqual([undefined, "Layout A", 6, "Mon 06:00", "no", 2, 0]);
+    expect(hourly?.getRow(8).values).toEqual([undefined, "Layout A", 6, "Mon 06:00", "yes", 2, 0]);
   });
 });
 
