@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { buildReport, reportHtml } from "../../src/report/buildReport.ts";
 import { timelineRecorder } from "../../src/report/candidateTimeline.ts";
 import { compareReport } from "../../src/report/compareReport.ts";
@@ -122,18 +122,15 @@ describe("the comparison report over time", () => {
   });
 });
 
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
 describe("the comparison report's charts in Chromium", () => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(tmp, { recursive: true, force: true });
-  });
+  let browser: TestBrowser | undefined;
+  afterAll(() => browser?.close());
 
   it("each candidate's line has its own colour and dash, the warm-up is shaded, no label overlaps", async () => {
     const { html } = await reportHtml(folderWithTimelines());
+    browser = await launchBrowser();
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1000, height: 1100 });
     await page.setContent(html, { waitUntil: "load" });
