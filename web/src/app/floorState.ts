@@ -43,12 +43,15 @@ export function blockedAt(
   const now: BlockNow[] = [];
   const marks = new Map<string, BlockMark>();
   const waiting: { x: number; y: number }[] = [];
-  const workerIndex = new Map(trace.workers.map((w, i) => [w.id, i] as const));
-  for (const i of blocksAt(b, t)) {
+  const waits = blocksAt(b, t);
+  const workerIndex = waits.length
+    ? new Map(trace.workers.map((w, i) => [w.id, i] as const))
+    : null;
+  for (const i of waits) {
     now.push({ at: b.at[i], worker: b.worker[i], reason: b.reason[i], location: b.location[i] });
     const mark = places.get(b.at[i]);
     if (mark) marks.set(b.at[i], mark);
-    const w = workerIndex.get(b.worker[i]);
+    const w = workerIndex?.get(b.worker[i]);
     if (w !== undefined && dots.visible[w]) waiting.push({ x: dots.x[w], y: dots.y[w] });
   }
   return { now, draw: { marks: [...marks.values()], waiting } };

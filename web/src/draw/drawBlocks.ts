@@ -69,6 +69,7 @@ export function drawBlocks(
   view: ViewTransform,
   options: DrawBlocksOptions,
 ): void {
+  if (blocked.marks.length === 0 && blocked.waiting.length === 0) return;
   const ratio = options.pixelRatio ?? 1;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   const fill = hatch(ctx);
