@@ -38,20 +38,24 @@ interface Box {
 /** True if two screen boxes overlap. */
 const hit = (a: Box, b: Box) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
 
+/** True if box `a` lies whole inside box `b`. */
+const inside = (a: Box, b: Box) => a.x0 >= b.x0 && a.y0 >= b.y0 && a.x1 <= b.x1 && a.y1 <= b.y1;
+
 /**
  * The main map's boxes now, px from its corner: the floor labels as the browser lays them
  * out, and the queue badges and idle counts of the last frame.
  */
-async function floorBoxes(): Promise<{ labels: Box[]; badges: Box[]; counts: Box[] }> {
+async function floorBoxes(): Promise<{ labels: Box[]; badges: Box[]; counts: Box[]; map: Box }> {
   return session.page.evaluate(() => {
-    const map = document.getElementById("map-main")!;
-    const c = map.getBoundingClientRect();
-    const labels = [...map.querySelectorAll(".labels text")].map((e) => {
+    const el = document.getElementById("map-main")!;
+    const c = el.getBoundingClientRect();
+    const labels = [...el.querySelectorAll(".labels text")].map((e) => {
       const r = e.getBoundingClientRect();
       return { x0: r.left - c.left, y0: r.top - c.top, x1: r.right - c.left, y1: r.bottom - c.top };
     });
     const view = (window as any).whsimViewer.mainMap;
-    return { labels, badges: view.badgeBoxes, counts: view.countBoxes };
+    const map = { x0: 0, y0: 0, x1: c.width, y1: c.height };
+    return { labels, badges: view.badgeBoxes, counts: view.countBoxes, map };
   });
 }
 
@@ -287,15 +291,18 @@ describe("the viewer's floor", () => {
   it("queue badges never cover a label, at the fitted view and zoomed in", async () => {
     const page = session.page;
     const overlaps = async () => {
-      const { labels, badges } = await floorBoxes();
+      const { labels, badges, map } = await floorBoxes();
       const hits = badges.filter((b) => labels.some((l) => hit(b, l))).length;
-      return { badges: badges.length, labels: labels.length, hits };
+      const out = badges.filter((b) => !inside(b, map)).length;
+      return { badges: badges.length, labels: labels.length, hits, out };
     };
     await scrubTo(movingAt().t);
     const fitted = await overlaps();
     expect(fitted.badges).toBeGreaterThan(0);
     expect(fitted.labels).toBeGreaterThan(5);
     expect(fitted.hits).toBe(0);
+    // With the whole floor in view, every badge is in view too.
+    expect(fitted.out).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, "floor-badges.png") });
     // Zoomed in on the docks, where badges and labels crowd.
     const dock = run.layout.docks[0];
@@ -453,16 +460,17 @@ describe("the viewer's floor", () => {
     expect(found, "a time with idle workers on one spot").not.toBeNull();
     await scrubTo(found!.t);
     const check = async () => {
-      const { labels, badges, counts } = await floorBoxes();
+      const { labels, badges, counts, map } = await floorBoxes();
       return {
         counts: counts.length,
+        out: counts.filter((b) => !inside(b, map)).length,
         hits: counts.filter((b) => [...labels, ...badges].some((o) => hit(b, o))).length,
         each: counts.filter((b, i) => counts.some((o, j) => j !== i && hit(b, o))).length,
       };
     };
     const fitted = await check();
     expect(fitted.counts).toBeGreaterThan(0);
-    expect(fitted).toEqual({ counts: fitted.counts, hits: 0, each: 0 });
+    expect(fitted).toEqual({ counts: fitted.counts, out: 0, hits: 0, each: 0 });
     await page.mouse.move(2, 2);
     await page.screenshot({ path: join(ARTIFACTS, "floor-counts.png") });
     // Zoomed in on the stack, where its count meets the labels near it.
@@ -472,7 +480,8 @@ describe("the viewer's floor", () => {
     await page.waitForTimeout(200);
     const zoomed = await check();
     expect(zoomed.counts).toBeGreaterThan(0);
-    expect(zoomed).toEqual({ counts: zoomed.counts, hits: 0, each: 0 });
+    // Stacks off the zoomed view keep their counts beside them, out of view too.
+    expect(zoomed).toEqual({ counts: zoomed.counts, out: zoomed.out, hits: 0, each: 0 });
     await page.mouse.move(2, 2);
     await page.screenshot({ path: join(ARTIFACTS, "floor-counts-zoomed.png") });
     await page.click("#fit-view");

@@ -396,6 +396,12 @@ export class MapView {
     }
   }
 
+  /** The canvas's own box, CSS px from its corner. */
+  private canvasBox(): Box {
+    const ratio = window.devicePixelRatio || 1;
+    return { x0: 0, y0: 0, x1: this.canvas.width / ratio, y1: this.canvas.height / ratio };
+  }
+
   /** Screen boxes of the floor's labels (CSS px), cached per view. */
   private labelBoxes(): Box[] {
     if (!this.layers.labels) return [];
@@ -446,7 +452,8 @@ export class MapView {
       drawTrailers(this.ctx, trailers.boxes, view, opts);
       const badges = [...this.queueBadgesNow(trace), ...trailers.badges];
       this.badgeTexts = badges.map((b) => b.text ?? `${b.label} ${b.length}`);
-      this.badgeBoxes = drawQueues(this.ctx, badges, view, { ...opts, avoid: this.labelBoxes() });
+      const placing = { avoid: this.labelBoxes(), bounds: this.canvasBox() };
+      this.badgeBoxes = drawQueues(this.ctx, badges, view, { ...opts, ...placing });
     }
     if (this.layers.workers) this.drawWorkerLayer(view, layout.depthM, ratio);
     this.lastFrameMs = performance.now() - started;
@@ -487,6 +494,7 @@ export class MapView {
       pixelRatio: ratio,
       radiusPx,
       avoid,
+      bounds: this.canvasBox(),
     });
     drawWorkers(this.ctx, dots, view, { depthM, pixelRatio: ratio, clear: false });
     dots.visible.set(shown);

@@ -27,6 +27,8 @@ export interface DrawQueuesOptions {
   pixelRatio?: number;
   /** Boxes no badge may overlap (labels), CSS px. */
   avoid?: readonly Box[];
+  /** Where a badge must lie to count as free (the visible canvas), CSS px; default anywhere. */
+  bounds?: Box;
 }
 
 const ROW_PX = 28;
@@ -65,7 +67,7 @@ export function drawQueues(
 ): Box[] {
   labelText(ctx, "600 11px Inter, system-ui, sans-serif", options.pixelRatio);
   // Badges are placed left to right; each takes the first row clear of the others and labels.
-  const placement = new ClearPlacement(options.avoid);
+  const placement = new ClearPlacement(options.avoid, options.bounds);
   const placed: Box[] = new Array(badges.length);
   const order = badges
     .map((b, i) => ({

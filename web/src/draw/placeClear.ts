@@ -21,19 +21,25 @@ export function boxesOverlap(a: Box, b: Box, pad = 0): boolean {
 export class ClearPlacement {
   private readonly taken: Box[];
 
-  constructor(avoid: readonly Box[] = []) {
+  /** `bounds`: where a box must lie whole to count as free (the visible canvas). */
+  constructor(
+    avoid: readonly Box[] = [],
+    private readonly bounds?: Box,
+  ) {
     this.taken = [...avoid];
   }
 
   /**
-   * The first of `candidates()` that overlaps no box taken (a gap of `pad` px counts as
-   * overlap), else the first candidate; the box is taken from now on.
+   * The first of `candidates()` inside the bounds that overlaps no box taken (a gap of `pad`
+   * px counts as overlap), else the first candidate; the box is taken from now on.
    */
   place(candidates: () => Iterable<Box>, pad: number): Box {
     let chosen: Box | undefined;
     let first: Box | undefined;
+    const b = this.bounds;
     for (const box of candidates()) {
       first ??= box;
+      if (b && (box.x0 < b.x0 || box.y0 < b.y0 || box.x1 > b.x1 || box.y1 > b.y1)) continue;
       if (!this.taken.some((t) => boxesOverlap(box, t, pad))) {
         chosen = box;
         break;

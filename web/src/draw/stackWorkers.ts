@@ -70,6 +70,8 @@ export interface StackCountOptions {
   radiusPx: number;
   /** Boxes no count may overlap (labels, badges), CSS px. */
   avoid?: readonly Box[];
+  /** Where a count must lie to count as free (the visible canvas), CSS px; default anywhere. */
+  bounds?: Box;
 }
 
 /**
@@ -84,7 +86,7 @@ export function drawStackCounts(
 ): Box[] {
   labelText(ctx, "600 10px Inter, system-ui, sans-serif", options.pixelRatio);
   ctx.textAlign = "center";
-  const placement = new ClearPlacement(options.avoid);
+  const placement = new ClearPlacement(options.avoid, options.bounds);
   const placed: Box[] = [];
   for (const s of stacks) {
     const text = String(s.count);
