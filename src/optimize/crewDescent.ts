@@ -11,9 +11,6 @@ import type { Executor, ReplicationOutcome } from "../experiment/types.ts";
 import type { Scenario } from "../scenario/index.ts";
 import type { ServiceTarget } from "./serviceTargets.ts";
 
-/** Tolerances ε by which a crew's pilot means must clear each service target. */
-export const MARGIN = 1;
-
 /** Headcount per role per shift. */
 export type Crew = Record<string, Record<string, number>>;
 
@@ -30,6 +27,12 @@ export interface CrewSearchState {
   scenario: Scenario;
   best: CrewScore;
   done: boolean;
+  /**
+   * One-worker-fewer moves (`role.shift`) that did not improve this layout's crew: with
+   * fewer workers elsewhere they would not either (service falls as workers go), so they
+   * are not tried again.
+   */
+  failed?: Set<string>;
 }
 
 /** Options for descendCrews(). */
@@ -40,6 +43,8 @@ export interface CrewDescentOptions {
   targets: readonly ServiceTarget[];
   /** The cost KPI the crews are compared by. */
   costKpi: string;
+  /** Tolerances ε by which a crew's pilot means must clear each service target. */
+  margin: number;
   /** Most rounds (one worker per round). */
   maxRounds: number;
   /** Roles whose headcount may change. */
@@ -160,7 +165,11 @@ export async function scoreCrews(
     const mine = outcomes.filter((o) => o.candidate === c.id);
     const costs = mine.map((o) => o.kpis[options.costKpi]).filter((v) => Number.isFinite(v));
     const cost = costs.length > 0 ? costs.reduce((a, b) => a + b, 0) / costs.length : Infinity;
-    return { crew: trials[i].crew, cost, shortfall: shortfall(mine, options.targets, MARGIN) };
+    return {
+      crew: trials[i].crew,
+      cost,
+      shortfall: shortfall(mine, options.targets, options.margin),
+    };
   });
 }
 
@@ -184,6 +193,31 @@ function combine(from: Crew, moves: readonly Crew[]): Crew {
         }
       }
   return out;
+}
+
+/** The role and shift a one-worker move changes (`picker.day`). */
+function moveOf(from: Crew, to: Crew): string {
+  for (const role of Object.keys(to))
+    for (const shift of Object.keys(to[role]))
+      if (to[role][shift] !== (from[role]?.[shift] ?? 0)) return `${role}.${shift}`;
+  return "";
+}
+
+/** A round's one-worker moves of every open layout, less the fewer-worker moves that failed. */
+function roundTrials(states: readonly CrewSearchState[], options: CrewDescentOptions) {
+  const trials: { state: CrewSearchState; crew: Crew }[] = [];
+  for (const state of states.filter((s) => !s.done)) {
+    const step = state.best.shortfall === 0 ? -1 : 1;
+    for (const crew of neighbourCrews(
+      state.best.crew,
+      step,
+      crewSpace(state.scenario, options.roles),
+    )) {
+      if (step === -1 && state.failed?.has(moveOf(state.best.crew, crew))) continue;
+      trials.push({ state, crew });
+    }
+  }
+  return trials;
 }
 
 /** The best score of a list under better(), if any. */
@@ -214,16 +248,7 @@ export async function descendCrews(
     );
   };
   for (let round = 0; round < options.maxRounds; round++) {
-    const trials: { state: CrewSearchState; crew: Crew }[] = [];
-    for (const state of states.filter((s) => !s.done)) {
-      const step = state.best.shortfall === 0 ? -1 : 1;
-      for (const crew of neighbourCrews(
-        state.best.crew,
-        step,
-        crewSpace(state.scenario, options.roles),
-      ))
-        trials.push({ state, crew });
-    }
+    const trials = roundTrials(states, options);
     if (trials.length === 0) break;
     const scores = await run(trials);
     const combos: { state: CrewSearchState; crew: Crew }[] = [];
@@ -232,6 +257,11 @@ export async function descendCrews(
       const mine = scores.filter((_, i) => trials[i].state === state);
       singles.set(state, bestOf(mine));
       const improving = mine.filter((s) => better(s, state.best)).map((s) => s.crew);
+      if (state.best.shortfall === 0) {
+        state.failed ??= new Set();
+        for (const s of mine)
+          if (!better(s, state.best)) state.failed.add(moveOf(state.best.crew, s.crew));
+      }
       if (improving.length > 1) combos.push({ state, crew: combine(state.best.crew, improving) });
     }
     const comboScores = combos.length > 0 ? await run(combos) : [];

@@ -15,7 +15,6 @@ import {
   type CrewSearchState,
   crewKey,
   descendCrews,
-  MARGIN,
   scoreCrews,
   shortfall,
   withCrew,
@@ -47,14 +46,20 @@ export interface CrewSearchOptions {
   targets: readonly ServiceTarget[];
   /** The annual cost KPI crews are compared by. */
   costKpi: string;
+  /** Tolerances ε by which a crew's pilot means must clear each service target. */
+  margin: number;
   /** Most one-worker moves per layout. */
   maxRounds: number;
   signal?: AbortSignal;
   onResult?(outcome: ReplicationOutcome): void;
 }
 
-/** Replication indices of pilots, far from those the race and the selection use. */
-const PILOT_FIRST_REPLICATION = 1_000_000;
+/**
+ * Replication index of the first pilot: the race's first replications, so the race reuses
+ * each layout's pilot at its chosen crew. The feasibility check and the selection run on
+ * replications after the race's, which the crew search never sees.
+ */
+const PILOT_FIRST_REPLICATION = 0;
 
 /** The crews of a scenario as headcount per role per shift. */
 export function crewOf(scenario: Scenario, roles?: readonly string[]): Crew {
@@ -140,7 +145,11 @@ async function startStates<C extends CrewedCandidate>(
     }
     const costs = pilot.map((o) => o.kpis[options.costKpi]).filter((v) => Number.isFinite(v));
     const cost = costs.reduce((a, b) => a + b, 0) / Math.max(1, costs.length);
-    const best = { crew: today, cost, shortfall: shortfall(pilot, options.targets, MARGIN) };
+    const best = {
+      crew: today,
+      cost,
+      shortfall: shortfall(pilot, options.targets, options.margin),
+    };
     return { id: c.id, scenario: c.scenario, best, done: false };
   });
   const scores = await scoreCrews(executor, trials, descent);
@@ -161,6 +170,7 @@ function descentOptions(options: CrewSearchOptions): CrewDescentOptions {
     firstReplication: PILOT_FIRST_REPLICATION,
     targets: options.targets,
     costKpi: options.costKpi,
+    margin: options.margin,
     maxRounds: options.maxRounds,
     roles: options.roles,
     signal: options.signal,

@@ -15,6 +15,7 @@ import { type Crew, crewDifference, crewOf, crewSentence, withCrews } from "./cr
 import { enumerateCandidates } from "./enumerateCandidates.ts";
 import { type Objective, objectiveFor } from "./objective.ts";
 import { type OptimizeSpec, objectiveKpi, targetInputs } from "./optimizeSpec.ts";
+import { reusingExecutor } from "./reusingExecutor.ts";
 import { screenCandidates } from "./screenCandidates.ts";
 import type { LayoutMetrics, SearchCandidate } from "./searchCandidate.ts";
 import {
@@ -120,6 +121,7 @@ async function crewed(
     roles: spec.crew.roles,
     targets,
     costKpi: objective.kpi.startsWith("annualCost.") ? objective.kpi : "annualCost.total",
+    margin: spec.crew.margin,
     maxRounds: spec.crew.maxRounds,
     signal: options.signal,
     onResult: options.onResult,
@@ -222,17 +224,19 @@ export async function optimizeLayout(
   const all = enumerateCandidates(base, spec, options.file);
   const screened = screenCandidates(all, spec);
   const enumerated = all.length;
-  const crews = await crewed(executor, screened, spec, context);
+  // Every stage runs through one reusing executor: a replication is simulated once.
+  const exec = reusingExecutor(executor);
+  const crews = await crewed(exec, screened, spec, context);
   const kept = crews.candidates;
   all.push(...kept.filter((c) => !all.some((a) => a.id === c.id)));
-  const selected = await select(executor, kept, spec, context, crews.evaluations);
+  const selected = await select(exec, kept, spec, context, exec.simulated());
   checkObjectiveReported(selected, objective.kpi, file);
   const winner = selected.winner ? all.find((c) => c.id === selected.winner) : undefined;
   const why = [...selected.why, ...(winner ? layoutWhy(winner, kept) : [])];
   if (winner?.crew) why.push(...crewWhy(winner, kept, selected.ranking, base));
   const answer =
     winner && spec.model === "warehouse" && objective.kpi === "annualCost.total"
-      ? await answerFor(executor, base, kept, selected, {
+      ? await answerFor(exec, base, kept, selected, {
           ...options,
           alpha: spec.selection.alpha,
           targets,
@@ -257,7 +261,7 @@ export async function optimizeLayout(
       rejected: all.filter((c) => c.rejected).length,
       simulated: kept.length,
     },
-    evaluations: selected.evaluations + crews.evaluations + (answer?.evaluations ?? 0),
+    evaluations: exec.simulated(),
     ...(answer ? { answer } : {}),
     fullEvaluations: kept.length * maxReps,
     indifferenceZone: selected.indifferenceZone,

@@ -42,6 +42,11 @@ export const optimizeSpecSchema = z.strictObject({
       efficiencies: z.array(z.number().gt(0).max(1)).min(1).max(5).default([0.85, 0.7]),
       /** Pilot replications per layout and crew tried. Default 1. */
       pilotReplications: z.number().int().min(1).max(20).default(1),
+      /**
+       * Tolerances ε by which a crew's pilot means must clear each service target, so that
+       * the feasibility check can tell the chosen crew from the bound. Default 2.
+       */
+      margin: z.number().min(0).max(10).default(2),
       /** Most one-worker moves of a layout's crew search. Default 4. */
       maxRounds: z.number().int().min(0).max(50).default(4),
       /** Roles whose crews are planned. Default every role. */

@@ -7,7 +7,12 @@ import { describe, expect, it } from "vitest";
 import { createInProcessExecutor } from "../../src/experiment/inProcessExecutor.ts";
 import { runWarehouse } from "../../src/experiment/warehouseRunner.ts";
 import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
-import { neighbourCrews, scoreCrews, shortfall } from "../../src/optimize/crewDescent.ts";
+import {
+  descendCrews,
+  neighbourCrews,
+  scoreCrews,
+  shortfall,
+} from "../../src/optimize/crewDescent.ts";
 import {
   type CrewedCandidate,
   crewDifference,
@@ -38,6 +43,7 @@ describe("crews", () => {
       pilotReplications: 1,
       targets,
       costKpi: "annualCost.total",
+      margin: 1,
       maxRounds: 2,
     };
     const { candidates, evaluations } = await withCrews(
@@ -54,7 +60,7 @@ describe("crews", () => {
       (
         await scoreCrews(executor, [{ layout: id, scenario: s, crew: crewOf(s) }], {
           ...options,
-          firstReplication: 1_000_000,
+          firstReplication: 0,
         })
       )[0];
     const today = await pilotOf(scenario, "today");
@@ -114,6 +120,7 @@ describe("crews", () => {
         roles: ["picker"],
         targets,
         costKpi: "annualCost.total",
+        margin: 1,
         maxRounds: 2,
       },
     );
@@ -123,12 +130,57 @@ describe("crews", () => {
     expect(crewOf(candidates[0].scenario).picker.rest).toBe(crew.picker.rest);
   });
 
+  it("descendCrews() reaches the least-cost crew and does not retry a fewer-worker move that failed", async () => {
+    // A made-up model: on time only with 2 pickers on the day shift and 3 in all; each worker
+    // costs 100 a year. The least-cost crew that meets it is picker day 2, late 1, packer 1.
+    type Roles = Record<string, { crews: { shift: string; headcount: number }[] }>;
+    const heads = (roles: Roles, role: string, shift?: string) =>
+      (roles[role]?.crews ?? [])
+        .filter((c) => shift === undefined || c.shift === shift)
+        .reduce((a, c) => a + c.headcount, 0);
+    const tried: Roles[] = [];
+    const executor = createInProcessExecutor((s: { workforce: { roles: Roles } }) => {
+      const roles = s.workforce.roles;
+      tried.push(roles);
+      const pickers = heads(roles, "picker");
+      const onTime = heads(roles, "picker", "day") >= 2 && pickers >= 3 ? 1 : 0.5;
+      return { kpis: { onTimeShipRate: onTime, cost: 100 * (pickers + heads(roles, "packer")) } };
+    });
+    const crew = { picker: { day: 2, late: 5 }, packer: { day: 2 } };
+    const scenario = {
+      workforce: {
+        shifts: { day: {}, late: {} },
+        roles: {
+          picker: { crews: [] },
+          packer: { crews: [] },
+        },
+      },
+    } as never;
+    const states = [{ id: "x", scenario, best: { crew, cost: 900, shortfall: 0 }, done: false }];
+    const targets = [{ kpi: "onTimeShipRate", op: ">=" as const, value: 0.9, tolerance: 0.01 }];
+    await descendCrews(executor, states, {
+      seed: 1,
+      pilotReplications: 1,
+      firstReplication: 0,
+      targets,
+      costKpi: "cost",
+      margin: 1,
+      maxRounds: 10,
+    });
+    expect(states[0].best.crew).toEqual({ picker: { day: 2, late: 1 }, packer: { day: 1 } });
+    // picker.day 2 → 1 fails in the first round and is not tried again in the next four.
+    expect(tried.filter((r) => heads(r, "picker", "day") === 1)).toHaveLength(1);
+  });
+
   it("shortfall() is 0 when every target's mean is met and grows with the miss", () => {
     const outcome = (onTime: number) => ({ kpis: { onTimeShipRate: onTime } }) as never;
     const t = [{ kpi: "onTimeShipRate", op: ">=" as const, value: 0.9, tolerance: 0.01 }];
     expect(shortfall([outcome(0.95), outcome(0.87)], t)).toBe(0);
     expect(shortfall([outcome(0.8)], t)).toBeCloseTo(0.1 / 0.9, 9);
     expect(shortfall([outcome(0.85)], t)).toBeLessThan(shortfall([outcome(0.8)], t));
+    // With a margin, the mean must clear the bound by that many tolerances ε (0.01 here).
+    expect(shortfall([outcome(0.915)], t, 1)).toBe(0);
+    expect(shortfall([outcome(0.915)], t, 2)).toBeCloseTo(0.005 / 0.9, 9);
   });
 });
 
