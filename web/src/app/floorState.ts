@@ -1,9 +1,10 @@
 /**
  * What stands on the floor at one time, from the trace: the places where workers wait for
- * others (blocked aisles, cross aisles, P&D points) and the trailers at the dock doors with
- * their fill, ready to draw.
+ * others (blocked aisles, cross aisles, P&D points, the stretch of aisle at a held pick
+ * face) and the trailers at the dock doors with their fill, ready to draw.
  */
 import type { Layout } from "../../../src/layout/types.ts";
+import { subPolyline } from "../draw/aisleSegments.ts";
 import type { Blocked, BlockMark } from "../draw/drawBlocks.ts";
 import type { QueueBadge } from "../draw/drawQueues.ts";
 import type { DockedTrailer } from "../draw/drawTrailers.ts";
@@ -19,14 +20,43 @@ export interface BlockNow {
   location: string;
 }
 
-/** The shape of each place a worker can wait at, by id: aisles, cross aisles, P&D points. */
-export function blockPlaces(layout: Layout): Map<string, BlockMark> {
-  const out = new Map<string, BlockMark>();
+/** Where workers can wait: each place's shape by id, and each location's place on its aisle. */
+export interface BlockPlaces {
+  /** Aisles, cross aisles and P&D points. */
+  marks: Map<string, BlockMark>;
+  /** Distance of each location's access point along its aisle, m. */
+  faces: Map<string, number>;
+}
+
+/** Length of aisle marked around a held pick face, m. */
+const FACE_M = 3;
+
+/** The places of `layout` a worker can wait at. */
+export function blockPlaces(layout: Layout): BlockPlaces {
+  const marks = new Map<string, BlockMark>();
   for (const a of [...layout.aisles, ...layout.crossAisles]) {
-    out.set(a.id, { points: a.points, widthM: a.widthM });
+    marks.set(a.id, { points: a.points, widthM: a.widthM });
   }
-  for (const p of layout.pdPoints) out.set(p.id, { points: [[p.x, p.y]], widthM: 1.6 });
-  return out;
+  for (const p of layout.pdPoints) marks.set(p.id, { points: [[p.x, p.y]], widthM: 1.6 });
+  const faces = new Map(layout.locations.map((l) => [l.id, l.access.positionM] as const));
+  return { marks, faces };
+}
+
+/**
+ * The mark of a wait at `at`: the whole aisle, cross aisle or P&D point, or for a held pick
+ * face (`location` known) the stretch of its aisle in front of it; with its key.
+ */
+function markOf(places: BlockPlaces, at: string, location: string): [string, BlockMark] | null {
+  const mark = places.marks.get(at);
+  if (!mark) return null;
+  const positionM = location ? places.faces.get(location) : undefined;
+  if (positionM === undefined || mark.points.length < 2) return [at, mark];
+  const points = subPolyline(
+    mark.points as [number, number][],
+    positionM - FACE_M / 2,
+    positionM + FACE_M / 2,
+  );
+  return points.length >= 2 ? [`${at}@${location}`, { points, widthM: mark.widthM }] : [at, mark];
 }
 
 /**
@@ -35,7 +65,7 @@ export function blockPlaces(layout: Layout): Map<string, BlockMark> {
  */
 export function blockedAt(
   trace: TraceIndex,
-  places: ReadonlyMap<string, BlockMark>,
+  places: BlockPlaces,
   t: number,
   dots: WorkerDots,
 ): { now: BlockNow[]; draw: Blocked } {
@@ -49,8 +79,8 @@ export function blockedAt(
     : null;
   for (const i of waits) {
     now.push({ at: b.at[i], worker: b.worker[i], reason: b.reason[i], location: b.location[i] });
-    const mark = places.get(b.at[i]);
-    if (mark) marks.set(b.at[i], mark);
+    const mark = markOf(places, b.at[i], b.location[i]);
+    if (mark) marks.set(mark[0], mark[1]);
     const w = workerIndex?.get(b.worker[i]);
     if (w !== undefined && dots.visible[w]) waiting.push({ x: dots.x[w], y: dots.y[w] });
   }

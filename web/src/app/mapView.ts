@@ -7,7 +7,7 @@
  */
 
 import { select, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from "d3";
-import { type BlockMark, drawBlocks } from "../draw/drawBlocks.ts";
+import { drawBlocks } from "../draw/drawBlocks.ts";
 import { drawLayout } from "../draw/drawLayout.ts";
 import { type Box, drawQueues, type QueueBadge } from "../draw/drawQueues.ts";
 import { drawTrailers } from "../draw/drawTrailers.ts";
@@ -24,7 +24,13 @@ import {
 } from "../trace/playbackQuery.ts";
 import { STATE_COLORS, stateCode, WORKER_STATES } from "../trace/traceTypes.ts";
 import { type HeatmapKind, type QueueAnchor, queueAnchors } from "./floorData.ts";
-import { type BlockNow, blockedAt, blockPlaces, trailersAt } from "./floorState.ts";
+import {
+  type BlockNow,
+  type BlockPlaces,
+  blockedAt,
+  blockPlaces,
+  trailersAt,
+} from "./floorState.ts";
 import { drawDiffHeatmap, drawRunHeatmap } from "./mapHeatmaps.ts";
 import { locationHtml, placeHtml, workerHtml } from "./mapTooltip.ts";
 import type { RunData } from "./runData.ts";
@@ -102,7 +108,7 @@ export class MapView {
   private view: ZoomTransform = zoomIdentity;
   private run: RunData | null = null;
   private anchors: QueueAnchor[] = [];
-  private blockMarks = new Map<string, BlockMark>();
+  private blockMarks: BlockPlaces = { marks: new Map(), faces: new Map() };
   private dots: WorkerDots = emptyDots(0);
   private codes = new Uint8Array(0);
   private t = 0;
@@ -239,7 +245,7 @@ export class MapView {
     );
     this.codes = new Uint8Array(this.dots.count);
     this.anchors = layout && trace ? queueAnchors(layout, trace) : [];
-    this.blockMarks = layout ? blockPlaces(layout) : new Map();
+    this.blockMarks = layout ? blockPlaces(layout) : { marks: new Map(), faces: new Map() };
     this.labelBoxCache.key = "";
     this.fit(false);
   }
