@@ -163,11 +163,14 @@ describe("viewer charts", () => {
     const worker = (await seg.locator("xpath=..").getAttribute("data-label"))!;
     const lines = await readoutOf(seg, "hover-gantt.png");
     expect(lines[0]).toBe(worker);
-    const m = /^picking: \w{3} (\d\d):(\d\d)–(\d\d):(\d\d) \(([\d.,]+) min\)$/.exec(lines[1]);
+    const m = /^picking: \w{3} (\d\d):(\d\d)–(\d\d):(\d\d) \(([\d.,]+) (s|min|h)\)$/.exec(lines[1]);
     expect(m, lines[1]).not.toBeNull();
     const [, h0, m0, h1, m1] = m!.map(Number);
     const fromS = h0 * 3600 + m0 * 60;
     const toS = h1 * 3600 + m1 * 60 || 86_400;
+    // The length as shown matches the span, whose ends read to the minute.
+    const lengthS = Number(m![5].replace(/,/g, "")) * SECONDS[m![6]];
+    expect(Math.abs(lengthS - (toS - fromS))).toBeLessThanOrEqual(61);
     // The worker's state intervals from the trace: one picking interval overlaps the bar.
     const states = run.records.filter((r) => r.kind === "state" && r.id === worker);
     const overlaps = states.some(

@@ -3,8 +3,9 @@
  * day-and-clock time axis. Hovering a bar reads its worker, state, times and length.
  */
 import { type ScaleBand, type ScaleLinear, scaleBand, scaleLinear } from "d3";
+import { formatQuantity } from "../../../src/common/units.ts";
 import { drawBandY, TICK_FONT } from "./axes.ts";
-import { type ChartOptions, createFrame, type Frame, formatNumber } from "./frame.ts";
+import { type ChartOptions, createFrame, type Frame } from "./frame.ts";
 import { hoverReadout, type Readout, readoutBox } from "./hover.ts";
 import { fitWidth } from "./textMeasure.ts";
 import { drawClockX, formatClock } from "./timeAxis.ts";
@@ -36,7 +37,7 @@ function drawRuns(
     const bar = g.append("g").attr("class", "run").attr("data-state", s.states[state]);
     hoverReadout(bar, s.readout, [
       row.label,
-      `${s.states[state]}: ${formatClock(a)}–${formatClock(b).slice(4)} (${formatNumber((b - a) * 60)} min)`,
+      `${s.states[state]}: ${formatClock(a)}–${formatClock(b).slice(4)} (${formatQuantity((b - a) * 3600, "s")})`,
     ]);
     bar
       .append("rect")
