@@ -131,6 +131,8 @@ function heldShare(steps: [number, string][], t: number): number {
 interface Wait {
   worker: string;
   at: string;
+  reason: string;
+  location: string;
   t0: number;
   t1: number;
 }
@@ -141,8 +143,10 @@ function blockWaits(): Wait[] {
   const out: Wait[] = [];
   for (const r of run.records) {
     if (r.kind !== "block") continue;
-    if (r.phase === "start") open.set(r.id, { worker: r.id, at: r.at, t0: r.t, t1: Infinity });
-    else {
+    if (r.phase === "start") {
+      const location = r.location ?? "";
+      open.set(r.id, { worker: r.id, at: r.at, reason: r.reason, location, t0: r.t, t1: Infinity });
+    } else {
       const w = open.get(r.id)!;
       w.t1 = r.t;
       out.push(w);
@@ -410,6 +414,12 @@ describe("the viewer's floor", () => {
     expect(expectedState(run, wait.worker, mid)).toBe("waiting");
     const aisle = run.layout.aisles.find((a) => a.id === wait.at)!;
     expect(await redPixels(aisle.points)).toBeGreaterThan(20);
+    // Its tooltip says where it is blocked.
+    const [wx, wy] = await screenOf(...expectedPosition(run, wait.worker, mid)!);
+    await session.page.mouse.move(wx, wy);
+    expect(await session.page.textContent("#map-main .tooltip")).toContain(
+      `blocked at ${wait.at} (${wait.location || wait.reason})`,
+    );
     await session.page.screenshot({ path: join(ARTIFACTS, "floor-blocked.png") });
     await scrubTo(after);
     expect(await session.page.evaluate(() => (window as any).whsimViewer.mainMap.blocked)).toEqual(

@@ -33,11 +33,21 @@ export interface PlaceContext {
 
 const k = (text: string) => `<br><span class="k">${esc(text)}</span> `;
 
-/** A worker: id, role, equipment, state and position. */
-export function workerHtml(trace: TraceIndex, i: number, code: number, x: number, y: number) {
+/** A worker now: its state code, position, m, and the wait for a held place it is in. */
+export interface WorkerNow {
+  code: number;
+  x: number;
+  y: number;
+  blocked?: BlockNow;
+}
+
+/** A worker: id, role, equipment, state (and what blocks it) and position. */
+export function workerHtml(trace: TraceIndex, i: number, now: WorkerNow): string {
   const w = trace.workers[i];
   const equipment = w.equipment ? ` · ${esc(w.equipment)}` : "";
-  return `<b>Worker ${esc(w.id)}</b>${k("role")}${esc(w.role)}${equipment}${k("state")}${WORKER_STATES[code]}${k("at")}(${x.toFixed(1)}, ${y.toFixed(1)}) m<br><span class="muted">click to follow</span>`;
+  const b = now.blocked;
+  const blocked = b ? `${k("blocked at")}${esc(b.at)} (${esc(b.location || b.reason)})` : "";
+  return `<b>Worker ${esc(w.id)}</b>${k("role")}${esc(w.role)}${equipment}${k("state")}${WORKER_STATES[now.code]}${blocked}${k("at")}(${now.x.toFixed(1)}, ${now.y.toFixed(1)}) m<br><span class="muted">click to follow</span>`;
 }
 
 /** Storage locations: SKU, stock on hand now and picks over the run. */

@@ -549,7 +549,12 @@ export class MapView {
     const [mx, my] = this.pointer(e);
     // Workers first: they sit on top of everything.
     const w = this.nearestWorker(mx, my);
-    if (w >= 0) return workerHtml(run.trace!, w, this.codes[w], this.dots.x[w], this.dots.y[w]);
+    if (w >= 0) {
+      const id = run.trace!.workers[w].id;
+      const blocked = this.blocked.find((b) => b.worker === id);
+      const now = { code: this.codes[w], x: this.dots.x[w], y: this.dots.y[w], blocked };
+      return workerHtml(run.trace!, w, now);
+    }
     const target = e.target as Element;
     const loc = target.closest("[data-footprint]");
     if (loc)
