@@ -1,7 +1,8 @@
 /**
  * The client's answer: on the tiny DC, a search over cross aisles names today's option,
  * the finalists' annual cost by part, the saving on common replications, the payback of
- * the re-layout and a sensitivity table whose rows follow from the parts.
+ * the re-layout and a sensitivity table whose rows follow from the parts; and the stages
+ * the progress bar names, in order.
  */
 import { describe, expect, it } from "vitest";
 import { createInProcessExecutor } from "../../src/experiment/inProcessExecutor.ts";
@@ -67,5 +68,29 @@ describe("optimizeLayout() answer", () => {
     expect(answer.sensitivity[0].winner).toBe(result.winner);
     expect(answer.recommendation).toMatch(/^Build /);
     expect(answer.recommendation).toMatch(/probability|best mean/);
+  });
+
+  it("optimizeLayout() names the crew search stage between the screen and the race", async () => {
+    const base = readScenarioFile(tinyFile);
+    const spec = parseOptimizeSpec(
+      {
+        scenario: "unit-load-dc.yaml",
+        targets: [],
+        crew: { efficiencies: [0.85], maxRounds: 0, roles: ["picker"] },
+        space: { "layout.crossAisles": [1, 2] },
+        race: { initialReplications: 1, finalists: 2 },
+        selection: { initialReplications: 2, maxReplications: 2 },
+        sensitivity: { volumeReplications: 0 },
+        budget: 30,
+      },
+      "spec.yaml",
+    );
+    const stages: string[] = [];
+    const result = await optimizeLayout(createInProcessExecutor(runWarehouse), base, spec, {
+      seed: 2,
+      onStage: (s) => stages.push(s),
+    });
+    expect(result.winner).toBeDefined();
+    expect(stages.slice(0, 3)).toEqual(["screen", "crew search", "race"]);
   });
 });
