@@ -5,6 +5,14 @@
  * drawing, or several side by side on one sheet at the same scale.
  */
 import { escapeHtml as esc } from "../common/escapeHtml.ts";
+import {
+  type Box,
+  type LabelRequest,
+  type LabelSpot,
+  labelBox,
+  placeLabels,
+  textWidth,
+} from "./labelPlacement.ts";
 import { LAYOUT_COLORS as C, ZONE_FILL, ZONE_FILL_OTHER } from "./layoutColors.ts";
 import type { Layout, XY } from "./types.ts";
 
@@ -120,43 +128,137 @@ function label(
   return `<text class="${cls}" x="${x}" y="${y}" ${attrs}>${esc(text)}</text>`;
 }
 
-/** The top-left corner of a zone: of its rectangle, or else of its locations' extent. */
-function zoneCorner(layout: Layout, zone: Layout["zones"][number]): XY | undefined {
-  if (zone.rect) return [zone.rect.x, zone.rect.y + zone.rect.depthM];
+/** A zone's rectangle in metres: its own, or else its locations' extent. */
+function zoneRect(layout: Layout, zone: Layout["zones"][number]) {
+  if (zone.rect) return { ...zone.rect, own: true };
   const locs = layout.locations.filter((l) => l.zone === zone.id);
   if (locs.length === 0) return undefined;
-  return [Math.min(...locs.map((l) => l.x)), Math.max(...locs.map((l) => l.y))];
+  const [x0, x1] = [Math.min(...locs.map((l) => l.x)), Math.max(...locs.map((l) => l.x))];
+  const [y0, y1] = [Math.min(...locs.map((l) => l.y)), Math.max(...locs.map((l) => l.y))];
+  return { x: x0, y: y0, widthM: x1 - x0, depthM: y1 - y0, own: false };
 }
 
-/** Zone ids in their corner, aisle ids at the aisle's start, dock ids beside the door. */
-function drawLabels(layout: Layout, p: Place): string[] {
-  const out = [`<g class="labels" fill="${C.text}" font-size="9">`];
-  for (const z of layout.zones) {
-    const corner = zoneCorner(layout, z);
-    if (!corner) continue;
-    const x = Number(p.px(corner[0])) + 3;
-    const y = Number(p.py(corner[1])) + (z.rect ? 11 : -4);
-    out.push(label("zone-label", x, y, z.id, `font-weight="600" fill="${C.zoneLabel}"`));
+const ZONE_FONT = 9;
+const AISLE_FONT = 7;
+const DOCK_FONT = 8;
+
+/** A zone's id inside its corners (top left first), or above its locations' extent. */
+function zoneRequest(layout: Layout, zone: Layout["zones"][number], p: Place): LabelRequest[] {
+  const r = zoneRect(layout, zone);
+  if (!r) return [];
+  const w = textWidth(zone.id, ZONE_FONT, true);
+  const [left, right] = [Number(p.px(r.x)) + 3, Number(p.px(r.x + r.widthM)) - 3 - w];
+  const [top, bottom] = [Number(p.py(r.y + r.depthM)), Number(p.py(r.y))];
+  const spots: LabelSpot[] = r.own
+    ? [
+        { x: left, y: top + 11, anchor: "start" },
+        { x: right, y: top + 11, anchor: "start" },
+        { x: left, y: bottom - 4, anchor: "start" },
+        { x: right, y: bottom - 4, anchor: "start" },
+      ]
+    : [{ x: left, y: top - 4, anchor: "start" }];
+  return [{ text: zone.id, fontSize: ZONE_FONT, bold: true, spots }];
+}
+
+/** The point a fraction `f` of the way along a polyline. */
+function pointAlong(points: readonly XY[], f: number): XY {
+  const lengths = points
+    .slice(1)
+    .map((q, i) => Math.hypot(q[0] - points[i][0], q[1] - points[i][1]));
+  let left = f * lengths.reduce((a, b) => a + b, 0);
+  for (const [i, len] of lengths.entries()) {
+    if (left <= len && len > 0) {
+      const t = left / len;
+      const [a, b] = [points[i], points[i + 1]];
+      return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+    }
+    left -= len;
   }
-  for (const a of layout.aisles) {
-    const [x, y] = a.points[0];
-    const attrs = `text-anchor="middle" font-size="7" fill="${C.aisleLabel}"`;
-    out.push(label("aisle-label", p.px(x), (Number(p.py(y)) + 9).toFixed(1), a.id, attrs));
-  }
-  for (const d of layout.docks) {
-    const nearFront = d.y < layout.depthM / 2;
-    const y = Number(p.py(d.y)) + (nearFront ? 14 : -6);
-    out.push(
-      label("dock-label", p.px(d.x), y.toFixed(1), d.id, `text-anchor="middle" font-size="8"`),
-    );
+  return points[points.length - 1];
+}
+
+/** Where along an aisle its label may go, the start first. */
+const AISLE_FRACTIONS = [0, 1, 0.5, 0.25, 0.75];
+
+/** An aisle's id below its start, else above its end, else on it further along. */
+function aisleRequest(a: Layout["aisles"][number], p: Place): LabelRequest {
+  const spots = AISLE_FRACTIONS.flatMap((f): LabelSpot[] => {
+    const [x, y] = pointAlong(a.points, f);
+    const [sx, sy] = [Number(p.px(x)), Number(p.py(y))];
+    return [9, -3, 2.5].map((dy) => ({ x: sx, y: sy + dy, anchor: "middle" }));
+  });
+  return { text: a.id, fontSize: AISLE_FONT, spots };
+}
+
+/** A dock's id beyond its wall, else on the inside, else beside the door. */
+function dockRequest(layout: Layout, d: Layout["docks"][number], p: Place): LabelRequest {
+  const [x, y] = [Number(p.px(d.x)), Number(p.py(d.y))];
+  const out = d.y < layout.depthM / 2 ? 14 : -7;
+  const inside = d.y < layout.depthM / 2 ? -6 : 14;
+  const half = Math.max(6, d.widthM * p.k) / 2 + 2;
+  const w = textWidth(d.id, DOCK_FONT);
+  const spots: LabelSpot[] = [
+    { x, y: y + out, anchor: "middle" },
+    { x, y: y + inside, anchor: "middle" },
+    { x: x + half, y: y + 3, anchor: "start" },
+    { x: x - half - w, y: y + 3, anchor: "start" },
+  ];
+  return { text: d.id, fontSize: DOCK_FONT, spots };
+}
+
+/** The boxes of the symbols labels keep clear of: docks, pack stations, P&D points. */
+function symbolBoxes(layout: Layout, p: Place): Box[] {
+  const at = (x: number, y: number, w: number, h: number): Box => ({
+    x: Number(p.px(x)) - w / 2,
+    y: Number(p.py(y)) - h / 2,
+    w,
+    h,
+  });
+  return [
+    ...layout.docks.map((d) => at(d.x, d.y, Math.max(6, d.widthM * p.k), 6)),
+    ...layout.packStations.map((s) => at(s.x, s.y, 8, 8)),
+    ...layout.pdPoints.map((d) => at(d.x, d.y, 10, 10)),
+  ];
+}
+
+/**
+ * Zone, dock and aisle ids (in that priority), each at the first of its spots clear of the
+ * symbols, the title and the labels placed before it; an id with no clear spot is left out.
+ */
+function drawLabels(layout: Layout, p: Place, title: Box): string[] {
+  const groups: [string, string, LabelRequest[]][] = [
+    [
+      "zone-label",
+      `font-weight="600" fill="${C.zoneLabel}"`,
+      layout.zones.flatMap((z) => zoneRequest(layout, z, p)),
+    ],
+    ["dock-label", "", layout.docks.map((d) => dockRequest(layout, d, p))],
+    ["aisle-label", `fill="${C.aisleLabel}"`, layout.aisles.map((a) => aisleRequest(a, p))],
+  ];
+  const requests = groups.flatMap(([, , r]) => r);
+  const spots = placeLabels(requests, [title, ...symbolBoxes(layout, p)]);
+  const out = [`<g class="labels" fill="${C.text}" font-size="${ZONE_FONT}">`];
+  let i = 0;
+  for (const [cls, attrs, list] of groups) {
+    for (const r of list) {
+      const spot = spots[i++];
+      if (!spot) continue;
+      const anchor = spot.anchor === "middle" ? ` text-anchor="middle"` : "";
+      const a = `font-size="${r.fontSize}"${anchor}${attrs ? ` ${attrs}` : ""}`;
+      out.push(label(cls, spot.x.toFixed(1), spot.y.toFixed(1), r.text, a));
+    }
   }
   out.push("</g>");
   return out;
 }
 
+const TITLE_FONT = 14;
+
 /** A layout's drawing with its name above, its top-left corner at (x, y). */
 function drawing(layout: Layout, k: number, x: number, y: number): string {
   const p = place(layout, k, x, y + TITLE_H);
+  const title = { text: layout.name, fontSize: TITLE_FONT, bold: true };
+  const titleBox = labelBox(title, { x, y: y + 15, anchor: "start" });
   return [
     `<g class="layout" data-layout="${esc(layout.name)}">`,
     label(
@@ -164,11 +266,11 @@ function drawing(layout: Layout, k: number, x: number, y: number): string {
       x,
       y + 15,
       layout.name,
-      `font-size="14" font-weight="600" fill="${C.text}"`,
+      `font-size="${TITLE_FONT}" font-weight="600" fill="${C.text}"`,
     ),
     ...drawBuilding(layout, p),
     ...drawEquipment(layout, p),
-    ...drawLabels(layout, p),
+    ...drawLabels(layout, p, titleBox),
     "</g>",
   ].join("\n");
 }
