@@ -82,7 +82,8 @@ export function readoutBox(plot: G, area: ReadoutArea): Readout {
     .attr("pointer-events", "none");
   return {
     show(lines, x, y) {
-      const width = Math.max(...lines.map((l) => area.measure(l, 10))) + 12;
+      // The first line is bold: about a tenth wider than the regular text the measure gives.
+      const width = Math.max(...lines.map((l, i) => area.measure(l, 10) * (i ? 1 : 1.1))) + 12;
       const height = lines.length * 13 + 6;
       const left = x + 10 + width > area.innerWidth ? Math.max(0, x - 10 - width) : x + 10;
       const top = y + 4 + height > area.innerHeight ? Math.max(0, y - 4 - height) : y + 4;
