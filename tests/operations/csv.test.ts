@@ -161,6 +161,25 @@ describe("readScenarioFile() with CSV data", () => {
     expect(err).not.toContain("    at ");
   });
 
+  it("a case from the CSV that fits no face is named by the CSV file, SKU and column", async () => {
+    // Faces of 2 m³: 300 units of 0.01 m³ make a 3 m³ case.
+    const orders = "order,timeS,sku,qty\n1,3600,WIDGET,2\n";
+    const path = folder(orders, "sku,unitCubeM3,unitsPerCase\nWIDGET,0.01,300\nGADGET,0.02,4\n");
+    let err = "";
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: any) => {
+      err += String(chunk);
+      return true;
+    });
+    try {
+      expect(await main(["node", "whsim", "validate", path])).toBe(2);
+    } finally {
+      spy.mockRestore();
+      process.exitCode = undefined;
+    }
+    expect(err).toMatch(/skus\.csv: SKU WIDGET, column unitsPerCase: .*a case of 3 m³/);
+    expect(err).not.toContain("GADGET");
+  });
+
   it("names the CSV file, row, column and value of a bad cell", () => {
     const path = folder("order,timeS,sku,qty\n1,3600,WIDGET,two\n");
     const issues = issuesOf(() => readScenarioFile(path));

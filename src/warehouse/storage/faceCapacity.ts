@@ -37,18 +37,33 @@ export function faceCapacityUnits(
   return Math.min(units, capCases * info.unitsPerCase);
 }
 
+/**
+ * Where a SKU's units per case come from, for messages: the SKU master CSV (`csv`, its file
+ * name as the scenario gives it), the scenario's `skus.list`, or `skus.unitsPerCase`.
+ */
+export type CaseSource = { kind: "csv"; csv: string } | { kind: "list" } | { kind: "generated" };
+
+/** File and path of a SKU's units per case in its source. */
+function casePlace(source: CaseSource, info: SkuInfo): { file: string; path: string } {
+  if (source.kind === "csv")
+    return { file: source.csv, path: `SKU ${info.sku.id}, column unitsPerCase` };
+  return {
+    file: "<scenario>",
+    path: source.kind === "list" ? `skus.list.${info.rank}.unitsPerCase` : "skus.unitsPerCase",
+  };
+}
+
 /** The issue of a SKU whose case fits no whole time into its face (or undefined). */
 export function faceFitIssue(
   location: Location,
   info: SkuInfo,
-  fromList: boolean,
+  source: CaseSource,
 ): InputIssue | undefined {
   if (faceCases(location, info) >= 1) return undefined;
   const caseCubeM3 = info.unitsPerCase * info.sku.unitCubeM3;
   const caseWeightKg = info.unitsPerCase * info.sku.unitWeightKg;
   return {
-    file: "<scenario>",
-    path: fromList ? `skus.list.${info.rank}.unitsPerCase` : "skus.unitsPerCase",
+    ...casePlace(source, info),
     value: `${info.sku.id}: ${info.unitsPerCase} units, a case of ${round(caseCubeM3)} m³ and ${round(caseWeightKg)} kg`,
     expected: `a case that fits its pick face ${location.id} (${round(location.capacity.cubeM3)} m³, ${round(location.capacity.weightKg)} kg)`,
   };

@@ -8,7 +8,7 @@ import type { LocationContent } from "../../inventory/index.ts";
 import { putawayRules } from "../../inventory/putaway/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import type { SkuState, World } from "../world.ts";
-import { faceCapacityUnits, faceFitIssue } from "./faceCapacity.ts";
+import { type CaseSource, faceCapacityUnits, faceFitIssue } from "./faceCapacity.ts";
 import { initialStockUnits, putawaySetup } from "./putawaySetup.ts";
 import type { Site } from "./site.ts";
 import type { SkuInfo } from "./skuMaster.ts";
@@ -34,8 +34,10 @@ export function createSkuStates(
   linesPerOrder: number,
   unitsPerLine: number,
 ): SkuState[] {
-  const fromList = scenario.skus.list !== undefined;
-  const issues = infos.flatMap((info) => faceFitIssue(site.faces[info.rank], info, fromList) ?? []);
+  const { csv, list } = scenario.skus;
+  const source: CaseSource =
+    csv !== undefined ? { kind: "csv", csv } : list ? { kind: "list" } : { kind: "generated" };
+  const issues = infos.flatMap((info) => faceFitIssue(site.faces[info.rank], info, source) ?? []);
   if (issues.length > 0) throw new InputError(issues);
   const st = scenario.storage;
   return infos.map((info) => {
