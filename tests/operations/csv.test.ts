@@ -106,6 +106,22 @@ describe("orderLinesFromCsv()", () => {
   });
 });
 
+/** Runs `whsim validate` on `path` in this process, expects exit 2 and returns what went to stderr. */
+async function validateFails(path: string): Promise<string> {
+  let err = "";
+  const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: any) => {
+    err += String(chunk);
+    return true;
+  });
+  try {
+    expect(await main(["node", "whsim", "validate", path])).toBe(2);
+  } finally {
+    spy.mockRestore();
+    process.exitCode = undefined;
+  }
+  return err;
+}
+
 describe("readScenarioFile() with CSV data", () => {
   function folder(orders: string, skus = "sku,unitCubeM3\nWIDGET,0.01\nGADGET,0.02\n") {
     const dir = mkdtempSync(join(tmpdir(), "whsim-csv-"));
@@ -146,17 +162,7 @@ describe("readScenarioFile() with CSV data", () => {
   it("whsim validate exits 2 naming the file, row and column of a bad unitsPerCase", async () => {
     const orders = "order,timeS,sku,qty\n1,3600,WIDGET,2\n";
     const path = folder(orders, "sku,unitCubeM3,unitsPerCase\nWIDGET,0.01,0\nGADGET,0.02,4\n");
-    let err = "";
-    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: any) => {
-      err += String(chunk);
-      return true;
-    });
-    try {
-      expect(await main(["node", "whsim", "validate", path])).toBe(2);
-    } finally {
-      spy.mockRestore();
-      process.exitCode = undefined;
-    }
+    const err = await validateFails(path);
     expect(err).toMatch(/skus\.csv: row 2, column unitsPerCase: "0" \(an integer >= 1/);
     expect(err).not.toContain("    at ");
   });
@@ -165,17 +171,7 @@ describe("readScenarioFile() with CSV data", () => {
     // Faces of 2 m³: 300 units of 0.01 m³ make a 3 m³ case.
     const orders = "order,timeS,sku,qty\n1,3600,WIDGET,2\n";
     const path = folder(orders, "sku,unitCubeM3,unitsPerCase\nWIDGET,0.01,300\nGADGET,0.02,4\n");
-    let err = "";
-    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: any) => {
-      err += String(chunk);
-      return true;
-    });
-    try {
-      expect(await main(["node", "whsim", "validate", path])).toBe(2);
-    } finally {
-      spy.mockRestore();
-      process.exitCode = undefined;
-    }
+    const err = await validateFails(path);
     expect(err).toMatch(/skus\.csv: SKU WIDGET, column unitsPerCase: .*a case of 3 m³/);
     expect(err).not.toContain("GADGET");
   });
