@@ -22,6 +22,11 @@ export interface TourRequest {
   end?: PlaceRef;
   /** Location ids (or other place ids) to visit; duplicates are visited once. */
   stops: readonly string[];
+  /**
+   * The stops' place indices (`TravelModel.placeIndex`), when the caller has them: a
+   * location is then read by index rather than looked up by id (for hot loops).
+   */
+  stopPlaces?: ArrayLike<number>;
   /** Routing policy. Default "optimal". */
   policy?: RoutingPolicy;
   /**
@@ -94,8 +99,9 @@ export function planTour(travel: TravelModel, request: TourRequest): PlannedTour
   const end = request.end ?? request.start;
   const withPath = request.withPath ?? true;
   const stops = distinct(request.stops);
+  const places = stops === request.stops ? request.stopPlaces : undefined;
   const tour =
-    gridTour(travel, request.start, end, stops, policy, withPath) ??
+    gridTour(travel, request.start, end, stops, places, policy, withPath) ??
     tspTour(travel, request.start, end, stops, withPath);
   if (stops.length === request.stops.length) {
     // No repeated stop: the distinct stops are the request's, so `order` (indices into
@@ -117,6 +123,7 @@ function gridTour(
   start: PlaceRef,
   end: PlaceRef,
   stops: readonly string[],
+  places: ArrayLike<number> | undefined,
   policy: RoutingPolicy,
   withPath: boolean,
 ): PlannedTour | undefined {
@@ -127,8 +134,10 @@ function gridTour(
   const { x0, xs, lengthM } = frame;
   const frontYM = (travel.layout.pickGrid as PickGrid).frontYM;
   const picks = new Array<Pick>(stops.length);
+  const locations = travel.layout.locations;
   for (let k = 0; k < stops.length; k++) {
-    const loc = travel.location(stops[k]);
+    // A place index past the locations is another place (no location, as by id).
+    const loc = places ? locations[places[k]] : travel.location(stops[k]);
     const aisle = loc ? aisleIndex.get(loc.aisle) : undefined;
     if (!loc || aisle === undefined) return undefined;
     picks[k] = { aisle, positionM: Math.min(lengthM, Math.max(0, loc.access.y - frontYM)) };

@@ -55,6 +55,8 @@ export interface DepartureBay {
   /** Seconds packers waited for a pallet place (orders packed after the warm-up), and count. */
   blockedS: number;
   ordersStaged: number;
+  /** Each SKU's unit weight by SKU index, kg (read per order line while packing). */
+  unitKg: Float64Array;
 }
 
 /** Weight of an empty wooden pallet, kg (a EUR pallet weighs about 25 kg). */
@@ -66,6 +68,8 @@ interface BayParts {
   scenario: Scenario;
   site: Site;
   warmupS: number;
+  /** Each SKU's unit weight by SKU index, kg (none: orders without lines only). */
+  unitKg?: Float64Array;
 }
 
 /**
@@ -73,7 +77,8 @@ interface BayParts {
  * lane `floor(c / doors) mod lanes`. Lane capacity: `outbound.staging.lanePallets`, else the
  * layout's lane capacity, else DEFAULT_LANE_PALLETS at a door without lanes.
  */
-export function createDepartureBay({ sim, scenario, site, warmupS }: BayParts): DepartureBay {
+export function createDepartureBay(parts: BayParts): DepartureBay {
+  const { sim, scenario, site, warmupS } = parts;
   const carriers = scenario.outbound.carriers;
   const override = scenario.outbound.staging.lanePallets;
   const lanes: Lane[] = [];
@@ -98,6 +103,7 @@ export function createDepartureBay({ sim, scenario, site, warmupS }: BayParts): 
     ready: carriers.map(() => []),
     blockedS: 0,
     ordersStaged: 0,
+    unitKg: parts.unitKg ?? new Float64Array(0),
   };
 }
 
@@ -108,9 +114,22 @@ function* resetLanes(warmupS: number, lanes: readonly Lane[]) {
 
 /** Goods weight of an order, kg. */
 function orderKg(world: World, order: Order): number {
+  const unitKg = world.bay.unitKg;
+  const lines = order.lines;
   let kg = 0;
-  for (const line of order.lines) kg += line.qty * world.skus[line.sku].info.sku.unitWeightKg;
+  for (let k = 0; k < lines.length; k++) kg += lines[k].qty * unitKg[lines[k].sku];
   return kg;
+}
+
+/**
+ * Puts `order` on its carrier's open pallet when that has room (no wait, no generator);
+ * false when the order needs a new pallet (then `stageOrder`).
+ */
+export function stageOnOpenPallet(world: World, order: Order): boolean {
+  const kg = orderKg(world, order);
+  if (!fits(world, order.carrier, kg)) return false;
+  addToPallet(world, order, kg);
+  return true;
 }
 
 /**
@@ -120,7 +139,6 @@ function orderKg(world: World, order: Order): number {
 export function* stageOrder(world: World, worker: Worker, order: Order): ProcessGenerator<void> {
   const { sim, bay } = world;
   const c = order.carrier;
-  const spec = world.scenario.outbound.carriers[c];
   const kg = orderKg(world, order);
   const lane = bay.lanes[bay.laneOf[c]];
   if (!fits(world, c, kg)) closeOutboundPallet(world, c);
@@ -140,11 +158,19 @@ export function* stageOrder(world: World, worker: Worker, order: Order): Process
     else closeOutboundPallet(world, c);
     traceLane(world, lane);
   }
+  addToPallet(world, order, kg);
+}
+
+/** Adds `order` (of `kg`) to its carrier's open pallet, starting one if none is open. */
+function addToPallet(world: World, order: Order, kg: number): void {
+  const { bay } = world;
+  const c = order.carrier;
+  const spec = world.scenario.outbound.carriers[c];
   let pallet = bay.open[c];
   if (!pallet) {
     pallet = {
       lane: bay.laneOf[c],
-      at: lane.place,
+      at: bay.lanes[bay.laneOf[c]].place,
       carrier: c,
       orders: [],
       kg: PALLET_TARE_KG,

@@ -11,7 +11,7 @@ import { handle, traceTask, travel } from "../workforce/activities.ts";
 import { stationStandardS } from "../workforce/timeStandards.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, World } from "../world.ts";
-import { stageOrder } from "./departureBay.ts";
+import { stageOnOpenPallet, stageOrder } from "./departureBay.ts";
 
 /** Installs packing: listens for picked orders; packed orders go to the departure bay. */
 export function installPacking(world: World): void {
@@ -61,7 +61,7 @@ export function installPacking(world: World): void {
     order.sortS = sortS;
     order.packEndS = sim.now;
     // The packer keeps the station until the order has a place in its staging lane.
-    yield* stageOrder(world, worker, order);
+    if (!stageOnOpenPallet(world, order)) yield* stageOrder(world, worker, order);
     busy[k] = false;
     stations.release(station);
     traceStation(world, k, null);

@@ -19,9 +19,10 @@ import {
   traceTask,
 } from "../workforce/activities.ts";
 import {
+  awaitAisle,
   bookCongestion,
   clearWayAhead,
-  enterAisle,
+  enterAisleNow,
   leaveAisle,
   passingDelayS,
 } from "../workforce/aisleTraffic.ts";
@@ -141,10 +142,13 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     worker.pos = to;
     prev = to;
     // NOTE: the check stays here so that a stop makes no generator in the common case.
-    if (face.aisle !== worker.aisle?.id)
-      times.congestionS += yield* enterAisle(world, worker, face.aisle);
-    if (faceBlocking && !world.places.tryTake(to, 1))
-      times.congestionS += yield* waitForPlace(world, worker, to, 1, face.aisle, "pickFace");
+    if (face.aisle !== worker.aisle?.id) {
+      const waitFor = enterAisleNow(world, worker, face.aisle);
+      if (waitFor) times.congestionS += yield* awaitAisle(world, worker, waitFor);
+    }
+    const place = site.facePlace[lines[0].sku];
+    if (faceBlocking && !world.places.tryTake(place, 1))
+      times.congestionS += yield* waitForPlace(world, worker, place, 1, face.aisle, "pickFace");
     if (face.heightM > 0 && motion.lowerMps > 0) yield* lift(world, worker, pool, to, false);
     // Every line at a stop is of the face's one SKU: one pick transaction per stop.
     const sku = world.skus[lines[0].sku];
@@ -159,7 +163,7 @@ function* runTour(world: World, worker: Worker, parts: PickPart[]) {
     else times.shortS += yield* world.pickFace(worker, sku, lines);
     lineCount += lines.length;
     afterStop(world, worker, sku, lines);
-    if (faceBlocking) world.places.release(to);
+    if (faceBlocking) world.places.release(place);
   }
   leaveAisle(worker);
   if (backS > 0) yield* walkBack(world, worker, prev, backS, times);
@@ -317,6 +321,7 @@ function planStops(world: World, parts: PickPart[], motion: Motion): TourPlan {
   for (let k = 0; k < parts.length; k++) lineTotal += parts[k].lines.length;
   const stops = new Array<string>(lineTotal);
   const stopSkus = new Array<number>(lineTotal);
+  const stopPlaces = new Array<number>(lineTotal);
   const stopLines = new Array<StopLine[]>(lineTotal);
   let stopCount = 0;
   for (let k = 0; k < parts.length; k++) {
@@ -332,18 +337,21 @@ function planStops(world: World, parts: PickPart[], motion: Motion): TourPlan {
       stopOf[line.sku] = stopCount;
       stops[stopCount] = skus[line.sku].face;
       stopSkus[stopCount] = line.sku;
+      stopPlaces[stopCount] = site.facePlace[line.sku];
       stopLines[stopCount] = [stopLine];
       stopCount++;
     }
   }
   stops.length = stopCount;
   stopSkus.length = stopCount;
+  stopPlaces.length = stopCount;
   stopLines.length = stopCount;
   for (let k = 0; k < stopCount; k++) stopOf[stopSkus[k]] = -1;
   const tour = planPickTour(site.travel, {
     start: site.depot,
     end: site.depot,
     stops,
+    stopPlaces,
     policy: picking.routing,
   });
   const sequence = tour.sequence;

@@ -13,12 +13,20 @@ export interface PlannedTour {
 /** Plans a tour from `start` through distinct `stops` back to `end` by `policy`. */
 export function planPickTour(
   travel: TravelModel,
-  options: { start: string; end: string; stops: string[]; policy: RoutingPolicy },
+  options: {
+    start: string;
+    end: string;
+    stops: string[];
+    /** The stops' place indices. */
+    stopPlaces: ArrayLike<number>;
+    policy: RoutingPolicy;
+  },
 ): PlannedTour {
   const tour = planTour(travel, {
     start: options.start,
     end: options.end,
     stops: options.stops,
+    stopPlaces: options.stopPlaces,
     policy: options.policy,
     withPath: false,
   });

@@ -10,9 +10,10 @@ import type { EquippedTask } from "../../scenario/index.ts";
 import type { TraceRecord } from "../types.ts";
 import type { SkuState, World } from "../world.ts";
 import {
+  awaitAisle,
   bookCongestion,
   clearWayAhead,
-  enterAisle,
+  enterAisleNow,
   leaveAisle,
   passingDelayS,
 } from "./aisleTraffic.ts";
@@ -80,7 +81,10 @@ export function* travel(
     if (held) releaseCrossAisles(world, held);
   }
   worker.pos = to;
-  if (toAisle !== (worker.aisle?.id ?? "")) yield* enterAisle(world, worker, toAisle);
+  if (toAisle !== (worker.aisle?.id ?? "")) {
+    const waitFor = enterAisleNow(world, worker, toAisle);
+    if (waitFor) yield* awaitAisle(world, worker, waitFor);
+  }
   return distanceM;
 }
 

@@ -11,7 +11,13 @@
  * `passingSlowdown` longer. Every task that stops in an aisle books its occupancy here, so
  * trucks and pickers block each other alike.
  */
-import { Event, type ProcessGenerator, Resource, type Simulation } from "../../engine/index.ts";
+import {
+  Event,
+  type ProcessGenerator,
+  type Request,
+  Resource,
+  type Simulation,
+} from "../../engine/index.ts";
 import { type Aisle, equipmentKinds, walking } from "../../layout/index.ts";
 import { EQUIPMENT_KINDS, type Scenario } from "../../scenario/index.ts";
 import type { World } from "../world.ts";
@@ -66,29 +72,37 @@ export function buildAisleTraffic(
 }
 
 /**
- * Puts `worker` in aisle `aisleId` ("" = outside the aisles), leaving the one it was in;
- * in a narrow aisle it waits until the aisle clears. Returns the wait, s.
+ * Puts `worker` in aisle `aisleId` ("" = outside the aisles), leaving the one it was in, as
+ * a plain function (no generator for the usual entry without a wait): the worker enters at
+ * once and this returns undefined, or, at a narrow aisle another worker holds, this returns
+ * the request to wait for with `awaitAisle`.
  */
-export function* enterAisle(
-  world: World,
-  worker: Worker,
-  aisleId: string,
-): ProcessGenerator<number> {
-  if (worker.aisle?.id === aisleId) return 0;
+export function enterAisleNow(world: World, worker: Worker, aisleId: string): Request | undefined {
+  if (worker.aisle?.id === aisleId) return undefined;
   leaveAisle(worker);
   const aisle = world.aisles.get(aisleId);
-  if (!aisle) return 0;
+  if (!aisle) return undefined;
   worker.aisle = aisle;
   if (!aisle.resource) {
     aisle.occupants++;
-    return 0;
+    return undefined;
   }
   const request = aisle.resource.request();
   worker.aisleRequest = request;
   if (request.triggered) {
     aisle.occupants++;
-    return 0;
+    return undefined;
   }
+  return request;
+}
+
+/** Waits for the request `enterAisleNow` returned, then stands in the aisle; the wait, s. */
+export function* awaitAisle(
+  world: World,
+  worker: Worker,
+  request: Request,
+): ProcessGenerator<number> {
+  const aisle = worker.aisle as AisleState;
   const { sim } = world;
   const fromS = sim.now;
   worker.setState("waiting", fromS, "aisle");
@@ -97,7 +111,7 @@ export function* enterAisle(
   traceBlock(world, worker, { at: aisleId, phase: "end" });
   aisle.occupants++;
   const waitS = sim.now - fromS;
-  bookCongestion(world, worker, aisleId, waitS, true);
+  bookCongestion(world, worker, aisle.id, waitS, true);
   return waitS;
 }
 

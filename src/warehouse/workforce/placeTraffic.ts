@@ -11,15 +11,34 @@ import { bookCongestion } from "./aisleTraffic.ts";
 import { traceBlock } from "./traceBlock.ts";
 import type { Worker } from "./workforce.ts";
 
+/**
+ * A place: a location by its travel-model place index (a pick face, held in an array, as
+ * faces are many and taken at every stop), or a named place (the P&D point, a cross aisle).
+ */
+export type PlaceKey = number | string;
+
 /** Who holds which place, and the events of waiters for a place to free. */
 export class PlaceTraffic {
+  /** Holders of named places (absent: none). */
   private readonly holders = new Map<string, number>();
-  private readonly freed = new Map<string, Event>();
+  /** Holders of each location, by place index. */
+  private readonly locationHolders: Int32Array;
+  private readonly freed = new Map<PlaceKey, Event>();
 
-  constructor(private readonly sim: Simulation) {}
+  constructor(
+    private readonly sim: Simulation,
+    locations: number,
+  ) {
+    this.locationHolders = new Int32Array(locations);
+  }
 
   /** Takes one of `capacity` places at `place` when one is free; false when all are held. */
-  tryTake(place: string, capacity: number): boolean {
+  tryTake(place: PlaceKey, capacity: number): boolean {
+    if (typeof place === "number") {
+      if (this.locationHolders[place] >= capacity) return false;
+      this.locationHolders[place]++;
+      return true;
+    }
     const held = this.holders.get(place) ?? 0;
     if (held >= capacity) return false;
     this.holders.set(place, held + 1);
@@ -27,10 +46,15 @@ export class PlaceTraffic {
   }
 
   /** Gives a place at `place` back and wakes its waiters. */
-  release(place: string): void {
-    const held = this.holders.get(place) ?? 0;
-    if (held <= 1) this.holders.delete(place);
-    else this.holders.set(place, held - 1);
+  release(place: PlaceKey): void {
+    if (typeof place === "number") {
+      if (this.locationHolders[place] > 0) this.locationHolders[place]--;
+    } else {
+      const held = this.holders.get(place) ?? 0;
+      if (held <= 1) this.holders.delete(place);
+      else this.holders.set(place, held - 1);
+    }
+    if (this.freed.size === 0) return;
     const freed = this.freed.get(place);
     if (freed === undefined) return;
     this.freed.delete(place);
@@ -38,7 +62,7 @@ export class PlaceTraffic {
   }
 
   /** The event of the next release at `place`. */
-  whenFreed(place: string): Event {
+  whenFreed(place: PlaceKey): Event {
     let freed = this.freed.get(place);
     if (freed === undefined) {
       freed = new Event(this.sim);
@@ -56,7 +80,7 @@ export class PlaceTraffic {
 export function* waitForPlace(
   world: World,
   worker: Worker,
-  place: string,
+  place: PlaceKey,
   capacity: number,
   where: string,
   reason: "pickFace" | "pdPoint" | "crossAisle",
