@@ -44,17 +44,30 @@ export interface BucketAccess {
   dropIfEmpty(bucket: Bucket): void;
 }
 
+/** What the store keeps per SKU: its state and its interned (sku, lot) pair ids. */
+interface SkuEntry {
+  state: SkuState;
+  /** Pair id of the SKU with no lot (""), or -1 before it is interned. */
+  noLotPair: number;
+  /** Pair ids of the SKU's named lots. */
+  lots: Map<string, number> | undefined;
+}
+
 /** The buckets, keyed by location and interned (sku, lot) pair. */
 export class BucketStore implements BucketAccess {
   /** Units on hand in each view, over all buckets. */
   readonly totals: Record<StockView, number> = { record: 0, physical: 0 };
   /** Buckets per location, keyed by interned (sku, lot) pair id. */
   private readonly locations = new Map<string, Map<number, Bucket>>();
-  /** Interned (sku, lot) pairs: sku → lot → pair id (numbers hash faster than joined strings). */
-  private readonly pairIds = new Map<string, Map<string, number>>();
+  /**
+   * Per SKU (kept once made): totals and locations, and the interned (sku, lot) pairs
+   * (numbers hash faster than joined strings).
+   */
+  private readonly skuEntries = new Map<string, SkuEntry>();
   private nextPairId = 0;
-  /** Totals and locations per SKU (kept once made). */
-  private readonly skuStates = new Map<string, SkuState>();
+  /** The SKU looked up last and its entry: a transaction reads one SKU several times. */
+  private lastSku: string | undefined;
+  private lastEntry: SkuEntry | undefined;
   /**
    * The two buckets looked up last, most recent first: a transaction touches the same one
    * or two buckets several times (check, record change, physical change). A bucket leaves
@@ -108,26 +121,53 @@ export class BucketStore implements BucketAccess {
 
   /** Units of a SKU (all lots) in one view. */
   skuTotal(sku: string, view: StockView): number {
-    return this.skuStates.get(sku)?.[view] ?? 0;
+    return this.entry(sku, false)?.state[view] ?? 0;
   }
 
   /** Ids of locations holding a bucket of the SKU. */
   locationsOf(sku: string): Iterable<string> {
-    return this.skuStates.get(sku)?.where.keys() ?? [];
+    return this.entry(sku, false)?.state.where.keys() ?? [];
   }
 
   /** The id of a known (sku, lot) pair, or -1. */
   pairId(sku: string, lot: string): number {
-    return this.pairIds.get(sku)?.get(lot) ?? -1;
+    const entry = this.entry(sku, false);
+    if (entry === undefined) return -1;
+    return lot === "" ? entry.noLotPair : (entry.lots?.get(lot) ?? -1);
   }
 
   /** The id of a (sku, lot) pair, interning it if new. */
   internPair(sku: string, lot: string): number {
-    let bySku = this.pairIds.get(sku);
-    if (!bySku) this.pairIds.set(sku, (bySku = new Map()));
-    let id = bySku.get(lot);
-    if (id === undefined) bySku.set(lot, (id = this.nextPairId++));
+    return this.intern(this.entry(sku, true)!, lot);
+  }
+
+  private intern(entry: SkuEntry, lot: string): number {
+    if (lot === "") {
+      if (entry.noLotPair < 0) entry.noLotPair = this.nextPairId++;
+      return entry.noLotPair;
+    }
+    entry.lots ??= new Map();
+    let id = entry.lots.get(lot);
+    if (id === undefined) entry.lots.set(lot, (id = this.nextPairId++));
     return id;
+  }
+
+  /** The entry of a SKU; made (with an empty state) when `create`, else undefined if none. */
+  private entry(sku: string, create: boolean): SkuEntry | undefined {
+    if (sku === this.lastSku) return this.lastEntry;
+    let entry = this.skuEntries.get(sku);
+    if (entry === undefined) {
+      if (!create) return undefined;
+      entry = {
+        state: { record: 0, physical: 0, where: new Map() },
+        noLotPair: -1,
+        lots: undefined,
+      };
+      this.skuEntries.set(sku, entry);
+    }
+    this.lastSku = sku;
+    this.lastEntry = entry;
+    return entry;
   }
 
   dropIfEmpty(bucket: Bucket): void {
@@ -187,11 +227,11 @@ export class BucketStore implements BucketAccess {
       const pair = this.pairId(sku, lot);
       return pair < 0 ? undefined : contents.get(pair);
     }
-    const pair = this.internPair(sku, lot);
+    const entry = this.entry(sku, true)!;
+    const pair = this.intern(entry, lot);
     let bucket = contents.get(pair);
     if (!bucket) {
-      let state = this.skuStates.get(sku);
-      if (!state) this.skuStates.set(sku, (state = { record: 0, physical: 0, where: new Map() }));
+      const state = entry.state;
       bucket = {
         pair,
         state,

@@ -299,7 +299,7 @@ interface TourPlan {
   /** Stop indices in visiting order. */
   sequence: number[];
   /** Time of each leg in visiting order, s, and of the walk back to the depot. */
-  legs: Float64Array;
+  legs: number[];
   backS: number;
   distanceM: number;
 }
@@ -371,11 +371,12 @@ function legTimes(
   sequence: readonly number[],
   tourM: number,
   motion: Motion,
-): Float64Array {
+): number[] {
   const { site } = world;
   const travelModel = site.travel;
   const n = sequence.length;
-  const lengths = new Float64Array(n + 1);
+  // A plain array: a typed array's separate backing store costs more to make per tour.
+  const lengths = new Array<number>(n + 1);
   let prevPlace = site.depotPlace;
   let legSum = 0;
   for (let k = 0; k < n; k++) {
