@@ -8,6 +8,7 @@
 import { Resource } from "../../engine/index.ts";
 import type { Operation } from "../operation.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
+import { BoundTask } from "../workforce/boundTask.ts";
 import { stationStandardS } from "../workforce/timeStandards.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { Order, World } from "../world.ts";
@@ -73,7 +74,7 @@ export function installPacking(world: World): void {
 
   world.listeners.orderPicked.push((order: Order) => {
     if (order.production) return;
-    world.queues.packer.push({ kind: "pack", run: (worker) => pack(worker, order) }, order.dueS);
+    world.queues.packer.push(new BoundTask("pack", pack, order), order.dueS);
   });
 }
 

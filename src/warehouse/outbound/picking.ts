@@ -26,21 +26,20 @@ import {
   leaveAisle,
   passingDelayS,
 } from "../workforce/aisleTraffic.ts";
+import { BoundTask } from "../workforce/boundTask.ts";
 import { releaseCrossAisles, takeCrossAisles } from "../workforce/crossAisleTraffic.ts";
 import { waitForPlace } from "../workforce/placeTraffic.ts";
 import { locationStandardS } from "../workforce/timeStandards.ts";
 import type { Worker } from "../workforce/workforce.ts";
-import type { Order, OrderLine, SkuState, StopLine, Task, World } from "../world.ts";
+import type { Order, OrderLine, SkuState, StopLine, World } from "../world.ts";
 import { planPickTour } from "./tour.ts";
 
-/** The lines of one order a pick job covers (all of them, or one zone's). */
+/** The lines of one order a pick job covers (all of them, or one zone's), and its queue. */
 interface PickPart {
   order: Order;
   lines: OrderLine[];
-}
-
-interface PickTask extends Task {
-  part: PickPart;
+  /** Index of the pick-zone queue (zone picking), else 0. */
+  queue: number;
 }
 
 /** Installs picking; returns the function that hands a released order to the pickers. */
@@ -51,26 +50,22 @@ export function installPicking(world: World): (order: Order) => void {
   const perTour = method === "single" ? 1 : picking.batchSize;
 
   /** One pick task: its part, plus more parts of its queue up to the batch size. */
-  function* pick(worker: Worker, part: PickPart, queueIndex: number) {
+  function* pick(worker: Worker, part: PickPart) {
     const parts = [part];
-    const queue = method === "zone" ? world.pickZoneQueues[queueIndex] : world.queues.picker;
+    const queue = method === "zone" ? world.pickZoneQueues[part.queue] : world.queues.picker;
     while (parts.length < perTour) {
-      const more = queue.take() as PickTask | undefined;
+      const more = queue.take() as BoundTask<PickPart> | undefined;
       if (!more) break;
-      parts.push(more.part);
+      parts.push(more.arg);
     }
     yield* runTour(world, worker, parts);
   }
-  const makeTask = (part: PickPart, queueIndex: number): PickTask => ({
-    kind: "pick",
-    part,
-    run: (worker: Worker) => pick(worker, part, queueIndex),
-  });
 
   return (order: Order) => {
     if (method !== "zone") {
       order.partsLeft = 1;
-      world.queues.picker.push(makeTask({ order, lines: order.lines }, 0), order.dueS);
+      const part = { order, lines: order.lines, queue: 0 };
+      world.queues.picker.push(new BoundTask("pick", pick, part), order.dueS);
       return;
     }
     const byZone = new Map<number, { sku: number; qty: number }[]>();
@@ -81,8 +76,10 @@ export function installPicking(world: World): (order: Order) => void {
       else byZone.set(zone, [line]);
     }
     order.partsLeft = byZone.size;
-    for (const [zone, lines] of byZone)
-      world.pickZoneQueues[zone].push(makeTask({ order, lines }, zone), order.dueS);
+    for (const [zone, lines] of byZone) {
+      const part = { order, lines, queue: zone };
+      world.pickZoneQueues[zone].push(new BoundTask("pick", pick, part), order.dueS);
+    }
   };
 }
 

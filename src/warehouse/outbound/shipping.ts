@@ -80,8 +80,7 @@ function* loadTrip(world: World, worker: Worker, pallet: OutboundPallet, trailer
 
 /** A trailer leaves: its orders ship, and its fill counts after the warm-up. */
 function depart(world: World, stats: TrailerStats, trailer: OutboundTrailer): void {
-  const orders = trailer.pallets.flatMap((p) => p.orders);
-  shipLoad(world, orders);
+  shipLoad(world, trailer.pallets);
   for (const pallet of trailer.pallets) pallet.shipped?.();
   if (world.sim.now < world.warmupS) return;
   stats.trailers++;
@@ -89,33 +88,41 @@ function depart(world: World, stats: TrailerStats, trailer: OutboundTrailer): vo
   stats.fillSum += trailer.pallets.length / places;
 }
 
-/** A trailer leaves with `load`: one ship transaction per SKU, and each order booked. */
-function shipLoad(world: World, load: readonly Order[]): void {
+/**
+ * A trailer leaves with the orders of `pallets`: one ship transaction per SKU (in order of
+ * first appearance), and each order booked.
+ */
+function shipLoad(world: World, pallets: readonly OutboundPallet[]): void {
   const { stats, ledger, skus } = world;
   stats.total.trailersOut++;
   const now = world.sim.now;
   const units = new Map<number, number>();
-  for (const order of load) {
-    for (const line of order.lines) units.set(line.sku, (units.get(line.sku) ?? 0) + line.qty);
+  for (const pallet of pallets) {
+    for (const order of pallet.orders) {
+      for (const line of order.lines) units.set(line.sku, (units.get(line.sku) ?? 0) + line.qty);
+    }
   }
   for (const [sku, quantity] of units) {
     ledger.apply({ kind: "ship", timeS: now, sku: skus[sku].id, quantity });
   }
-  for (const order of load) {
-    order.shippedS = now;
-    world.openOrders--;
-    stats.total.ordersShipped++;
-    stats.total.unitsShipped += order.units;
-    if (world.tracer.on)
-      world.tracer.emit({ t: now, kind: "order", id: order.id, event: "shipped" });
-    if (order.createdS >= world.warmupS) recordShipped(world, order);
-    else if (now >= world.warmupS) {
-      stats.backlogShipped++;
-      stats.backlogInWindowS += now - world.warmupS;
-    }
-    for (const l of world.listeners.orderShipped) l(order);
-  }
+  for (const pallet of pallets) for (const order of pallet.orders) shipOrder(world, order, now);
   stats.wip.update(world.openOrders);
+}
+
+/** Books one order of a departing trailer as shipped at `now`. */
+function shipOrder(world: World, order: Order, now: number): void {
+  const { stats } = world;
+  order.shippedS = now;
+  world.openOrders--;
+  stats.total.ordersShipped++;
+  stats.total.unitsShipped += order.units;
+  if (world.tracer.on) world.tracer.emit({ t: now, kind: "order", id: order.id, event: "shipped" });
+  if (order.createdS >= world.warmupS) recordShipped(world, order);
+  else if (now >= world.warmupS) {
+    stats.backlogShipped++;
+    stats.backlogInWindowS += now - world.warmupS;
+  }
+  for (const l of world.listeners.orderShipped) l(order);
 }
 
 /** Books a shipped order created after the warm-up: cycle time, on-time status, phases. */

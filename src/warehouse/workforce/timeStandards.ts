@@ -56,11 +56,19 @@ export function locationStandardS(
   return variation ? seconds * variation() : seconds;
 }
 
+/** The time-standards field of each station activity (no key string built per call). */
+const STATION_FIELD = {
+  scan: "scanS",
+  label: "labelS",
+  cartonErect: "cartonErectS",
+  wrap: "wrapS",
+} as const satisfies Record<StationActivity, `${StationActivity}S`>;
+
 /** Seconds of `count` occurrences of a station activity (one variation draw for them all). */
 export function stationStandardS(world: World, activity: StationActivity, count = 1): number {
   if (count <= 0) return 0;
   const standards = world.scenario.timeStandards;
-  const seconds = count * standards[`${activity}S`];
+  const seconds = count * standards[STATION_FIELD[activity]];
   const variation = world.activityVariation[activity];
   return variation ? seconds * variation() : seconds;
 }
