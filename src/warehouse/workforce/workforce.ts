@@ -112,18 +112,18 @@ export class Worker {
   }
 }
 
-interface Entry<T> {
-  priority: number;
-  seq: number;
-  task: T;
-}
-
 /**
  * A role's task queue: a binary heap by (due time, arrival order), earliest due first (the
  * rule is in dueTimes.ts), and the idle workers waiting for work (woken one per new task).
  */
 export class TaskQueue<T> {
-  private heap: Entry<T>[] = [];
+  /**
+   * The heap as three parallel arrays: each entry's priority, arrival number and task
+   * (comparisons read the two number arrays, not an object per entry).
+   */
+  private readonly priorities: number[] = [];
+  private readonly seqs: number[] = [];
+  private readonly tasks: T[] = [];
   private seq = 0;
   /** The loops of the idle workers, each in a hold that a new task ends (first come, first woken). */
   private idle: Process[] = [];
@@ -139,27 +139,21 @@ export class TaskQueue<T> {
   }
 
   get length(): number {
-    return this.heap.length;
+    return this.tasks.length;
   }
 
   /** Priority of the most urgent task (lower is more urgent), or Infinity when empty. */
   peekPriority(): number {
-    return this.heap.length > 0 ? this.heap[0].priority : Number.POSITIVE_INFINITY;
+    return this.tasks.length > 0 ? this.priorities[0] : Number.POSITIVE_INFINITY;
   }
 
   /** Adds a task due at `dueS` (its priority: earliest due first); wakes one idle worker. */
   push(task: T, dueS: number): void {
-    const entry = { priority: dueS, seq: this.seq++, task };
-    const heap = this.heap;
-    heap.push(entry);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (less(heap[parent], entry)) break;
-      heap[i] = heap[parent];
-      i = parent;
-    }
-    heap[i] = entry;
+    const seq = this.seq++;
+    this.priorities.push(dueS);
+    this.seqs.push(seq);
+    this.tasks.push(task);
+    this.siftUp(this.tasks.length - 1, dueS, seq, task);
     this.changed();
     const waiter = this.idle.shift();
     if (waiter) waiter.wake();
@@ -167,16 +161,17 @@ export class TaskQueue<T> {
 
   /** The `window` most urgent tasks, most urgent first, with their heap index (for `removeAt`). */
   topTasks(window: number): { task: T; index: number }[] {
-    return this.heap
-      .map((entry, index) => ({ entry, index }))
-      .sort((a, b) => (less(a.entry, b.entry) ? -1 : 1))
+    const { priorities: p, seqs } = this;
+    return this.tasks
+      .map((_, index) => index)
+      .sort((a, b) => (p[a] < p[b] || (p[a] === p[b] && seqs[a] < seqs[b]) ? -1 : 1))
       .slice(0, window)
-      .map(({ entry, index }) => ({ task: entry.task, index }));
+      .map((index) => ({ task: this.tasks[index], index }));
   }
 
   /** Removes and returns the task at heap index `i` (from `topTasks`, before any other change). */
   removeAt(i: number): T {
-    const task = this.heap[i].task;
+    const task = this.tasks[i];
     this.removeEntry(i);
     this.changed();
     return task;
@@ -184,45 +179,63 @@ export class TaskQueue<T> {
 
   /** Removes the heap entry at `i` (swap with the last, then sift up or down). */
   private removeEntry(i: number): void {
-    const heap = this.heap;
-    const last = heap.pop()!;
-    if (i >= heap.length) return;
-    heap[i] = last;
+    const priority = this.priorities.pop()!;
+    const seq = this.seqs.pop()!;
+    const task = this.tasks.pop()!;
+    if (i >= this.tasks.length) return;
+    const k = this.siftUp(i, priority, seq, task);
+    this.siftDown(k, priority, seq, task);
+  }
+
+  /** Moves the entry (priority, seq, task) up from index `i` past less urgent parents; its index. */
+  private siftUp(i: number, priority: number, seq: number, task: T): number {
+    const { priorities: p, seqs, tasks } = this;
     let k = i;
     while (k > 0) {
       const parent = (k - 1) >> 1;
-      if (less(heap[parent], last)) break;
-      heap[k] = heap[parent];
+      if (p[parent] < priority || (p[parent] === priority && seqs[parent] < seq)) break;
+      p[k] = p[parent];
+      seqs[k] = seqs[parent];
+      tasks[k] = tasks[parent];
       k = parent;
     }
-    this.siftDown(k, last);
+    p[k] = priority;
+    seqs[k] = seq;
+    tasks[k] = task;
+    return k;
   }
 
-  /** Places `entry` at index `k` or below it, moving more urgent children up. */
-  private siftDown(k: number, entry: Entry<T>): void {
-    const heap = this.heap;
-    const n = heap.length;
+  /** Places the entry at index `k` or below it, moving more urgent children up. */
+  private siftDown(k: number, priority: number, seq: number, task: T): void {
+    const { priorities: p, seqs, tasks } = this;
+    const n = tasks.length;
     for (;;) {
       const l = 2 * k + 1;
       if (l >= n) break;
       const r = l + 1;
-      const c = r < n && less(heap[r], heap[l]) ? r : l;
-      if (less(entry, heap[c])) break;
-      heap[k] = heap[c];
+      const c = r < n && (p[r] < p[l] || (p[r] === p[l] && seqs[r] < seqs[l])) ? r : l;
+      if (priority < p[c] || (priority === p[c] && seq < seqs[c])) break;
+      p[k] = p[c];
+      seqs[k] = seqs[c];
+      tasks[k] = tasks[c];
       k = c;
     }
-    heap[k] = entry;
+    p[k] = priority;
+    seqs[k] = seq;
+    tasks[k] = task;
   }
 
   /** Removes and returns the most urgent task, or undefined. */
   take(): T | undefined {
-    const heap = this.heap;
-    if (heap.length === 0) return undefined;
-    const top = heap[0];
-    const last = heap.pop()!;
-    if (heap.length > 0) this.siftDown(0, last);
+    const tasks = this.tasks;
+    if (tasks.length === 0) return undefined;
+    const top = tasks[0];
+    const priority = this.priorities.pop()!;
+    const seq = this.seqs.pop()!;
+    const last = tasks.pop()!;
+    if (tasks.length > 0) this.siftDown(0, priority, seq, last);
     this.changed();
-    return top.task;
+    return top;
   }
 
   /**
@@ -249,17 +262,13 @@ export class TaskQueue<T> {
   }
 
   private changed(): void {
-    this.lengthStat.update(this.heap.length);
+    this.lengthStat.update(this.tasks.length);
     if (this.tracer.on)
       this.tracer.emit({
         t: this.sim.now,
         kind: "queue",
         name: this.name,
-        length: this.heap.length,
+        length: this.tasks.length,
       });
   }
-}
-
-function less<T>(a: Entry<T>, b: Entry<T>): boolean {
-  return a.priority < b.priority || (a.priority === b.priority && a.seq < b.seq);
 }
