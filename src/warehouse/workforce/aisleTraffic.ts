@@ -106,9 +106,9 @@ export function* awaitAisle(
   const { sim } = world;
   const fromS = sim.now;
   worker.setState("waiting", fromS, "aisle");
-  traceBlock(world, worker, { at: aisleId, phase: "start", reason: "aisle" });
+  traceBlock(world, worker, { at: aisle.id, phase: "start", reason: "aisle" });
   yield request;
-  traceBlock(world, worker, { at: aisleId, phase: "end" });
+  traceBlock(world, worker, { at: aisle.id, phase: "end" });
   aisle.occupants++;
   const waitS = sim.now - fromS;
   bookCongestion(world, worker, aisle.id, waitS, true);

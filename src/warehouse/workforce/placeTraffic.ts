@@ -88,7 +88,13 @@ export function* waitForPlace(
   const { sim, places } = world;
   const fromS = sim.now;
   worker.setState("waiting", fromS, reason);
-  const location = place === where ? undefined : place;
+  // A pick face (a place index) is traced by its location id.
+  const location =
+    typeof place === "number"
+      ? world.site.layout.locations[place].id
+      : place === where
+        ? undefined
+        : place;
   traceBlock(world, worker, { at: where, phase: "start", reason, location });
   while (!places.tryTake(place, capacity)) yield places.whenFreed(place);
   traceBlock(world, worker, { at: where, phase: "end" });
