@@ -98,10 +98,16 @@ export function candidateAssumptionBlocks(cands: readonly CandidateAssumptions[]
     kind: "table",
     table: {
       caption: "Every setting, side by side (differences highlighted)",
-      cls: "side",
+      // On paper the differences carry the message; every setting is on screen and in JSON.
+      cls: "side screen-only",
       columns,
       rows: settings.map((k) => row(k, differs.has(k))),
     },
+  });
+  blocks.push({
+    kind: "note",
+    text: "Every setting of every candidate, side by side, is in the HTML report.",
+    printOnly: true,
   });
   return blocks;
 }

@@ -34,7 +34,7 @@ import { type CrossCheck, crossChecks } from "./crossChecks.ts";
 import { formatDuration, formatValue } from "./format.ts";
 import { kpiMeta } from "./kpiUnits.ts";
 import type { ResultsFolder } from "./readResultsFolder.ts";
-import type { Block, Cell, ChartSpec, ReportModel, Section, Sheet } from "./reportModel.ts";
+import type { Block, Cell, ChartSpec, ReportModel, Section, Sheet, Table } from "./reportModel.ts";
 import type { ComparisonFile, Estimate } from "./resultSchemas.ts";
 
 /** Candidate ids in order (the baseline first) and display names. */
@@ -152,7 +152,7 @@ const COMPARE_SECTIONS: ((ctx: CompareContext) => Section[])[] = [
   differencesSection,
   kpisSection,
   overTimeSection,
-  (ctx) => [{ id: "time", title: "Where time goes", blocks: timeBlocks(ctx), pageBreak: true }],
+  (ctx) => [{ id: "time", title: "Where time goes", blocks: timeBlocks(ctx) }],
   (ctx) => [
     { id: "checks", title: "Analytic cross-checks", blocks: crossCheckBlocks(checkRows(ctx)) },
   ],
@@ -216,7 +216,10 @@ function differencesSection(ctx: CompareContext): Section[] {
     {
       id: "differences",
       title: "Paired differences and verdicts",
-      blocks: [diffTable(ctx), ...(chart ? [{ kind: "chart", chart } as Block] : [])],
+      blocks: [
+        ...screenAndPaper(ctx, (kpis) => diffTable(ctx, kpis)),
+        ...(chart ? [{ kind: "chart", chart } as Block] : []),
+      ],
     },
   ];
 }
@@ -241,7 +244,6 @@ function overTimeSection(ctx: CompareContext): Section[] {
       id: "over-time",
       title: "Over time",
       blocks: [intro, ...compareTimeCharts(list)],
-      pageBreak: true,
     },
   ];
 }
@@ -249,30 +251,66 @@ function overTimeSection(ctx: CompareContext): Section[] {
 function kpisSection(ctx: CompareContext): Section[] {
   const charts = kpiCharts(ctx).map((chart): Block => ({ kind: "chart", chart }));
   return [
-    { id: "kpis", title: "Key figures per candidate", blocks: [estimateTable(ctx), ...charts] },
+    {
+      id: "kpis",
+      title: "Key figures per candidate",
+      blocks: [...screenAndPaper(ctx, (kpis) => estimateTable(ctx, kpis)), ...charts],
+    },
   ];
 }
 
-function estimateTable({ c, cands, kpis, levelPct }: CompareContext): Block {
-  return {
-    kind: "table",
-    table: {
-      caption: `KPIs per candidate (mean ± ${levelPct} % half-width)`,
-      columns: ["KPI", "Unit", ...cands.map((x) => x.name)],
-      numeric: [false, false, ...cands.map(() => true)],
-      rows: kpis.map((k) => {
-        const first = Object.values(c.kpis[k].estimates)[0];
-        return [
-          kpiMeta(k).label,
-          displayUnit(k, first),
-          ...cands.map((x) => estimateCell(k, c.kpis[k].estimates[x.id], first?.mean ?? 0)),
-        ];
-      }),
+/** KPIs the printed tables keep: the headline ones, demand, backlog, cost and utilisation. */
+const PRINTED_KPIS = new Set([
+  ...HEADLINE_KPIS,
+  "demandOrdersPerHour",
+  "backlogAtStartOrders",
+  "backlogAtEndOrders",
+  "costPerOrder",
+  "annualCost.total",
+]);
+
+function printed(k: string): boolean {
+  return PRINTED_KPIS.has(k) || k.startsWith("utilization.");
+}
+
+/**
+ * A table of every KPI on screen and, when that is longer, the same table of the printed
+ * KPIs on paper (every KPI stays in the HTML report and the spreadsheet).
+ */
+function screenAndPaper(ctx: CompareContext, table: (kpis: string[]) => Table): Block[] {
+  const full = table(ctx.kpis);
+  const brief = table(ctx.kpis.filter(printed));
+  if (brief.rows.length === full.rows.length) return [{ kind: "table", table: full }];
+  return [
+    { kind: "table", table: { ...full, cls: "screen-only" } },
+    {
+      kind: "table",
+      table: {
+        ...brief,
+        caption: `${brief.caption} — the key KPIs; every KPI is in the HTML report and the spreadsheet`,
+        cls: "print-only",
+      },
     },
+  ];
+}
+
+function estimateTable({ c, cands, levelPct }: CompareContext, kpis: string[]): Table {
+  return {
+    caption: `KPIs per candidate (mean ± ${levelPct} % half-width)`,
+    columns: ["KPI", "Unit", ...cands.map((x) => x.name)],
+    numeric: [false, false, ...cands.map(() => true)],
+    rows: kpis.map((k) => {
+      const first = Object.values(c.kpis[k].estimates)[0];
+      return [
+        kpiMeta(k).label,
+        displayUnit(k, first),
+        ...cands.map((x) => estimateCell(k, c.kpis[k].estimates[x.id], first?.mean ?? 0)),
+      ];
+    }),
   };
 }
 
-function diffTable({ c, base, others, kpis, levelPct }: CompareContext): Block {
+function diffTable({ c, base, others, levelPct }: CompareContext, kpis: string[]): Table {
   const rows: Cell[][] = [];
   for (const o of others) {
     for (const k of kpis) {
@@ -281,13 +319,10 @@ function diffTable({ c, base, others, kpis, levelPct }: CompareContext): Block {
     }
   }
   return {
-    kind: "table",
-    table: {
-      caption: `Paired differences, candidate − “${base.name}” (${levelPct} % interval)`,
-      columns: ["KPI", "Candidate", "Unit", "Difference", "Interval", "Verdict"],
-      numeric: [false, false, false, true, true, false],
-      rows,
-    },
+    caption: `Paired differences, candidate − “${base.name}” (${levelPct} % interval)`,
+    columns: ["KPI", "Candidate", "Unit", "Difference", "Interval", "Verdict"],
+    numeric: [false, false, false, true, true, false],
+    rows,
   };
 }
 
@@ -339,7 +374,8 @@ function differencesChart({
       title: `Differences from “${base.name}” in % of the baseline (${levelPct} % interval)`,
       yLabel: "Difference",
       yUnit: "% of baseline",
-      height: 340,
+      // Low enough to share a printed page with the key KPIs' differences.
+      height: 260,
       valueLabels: false,
     },
   };
@@ -411,7 +447,6 @@ function inputSections({ folder, inputs, perCandidate }: CompareContext): Sectio
         id: "assumptions",
         title: "Scenario assumptions, side by side",
         blocks: candidateAssumptionBlocks(inputs),
-        pageBreak: true,
       },
     ];
   const sections: Section[] = [];
@@ -453,7 +488,31 @@ function reproducibilitySection({ folder, c, levelPct, reps }: CompareContext): 
     {
       id: "reproducibility",
       title: "Reproducibility",
-      blocks: [{ kind: "table", table }, ...reps.blocks],
+      blocks: [
+        { kind: "table", table },
+        // Results per replication stay on screen and in the spreadsheet, not on paper.
+        ...reps.blocks.map(
+          (b): Block =>
+            b.kind === "table"
+              ? {
+                  ...b,
+                  table: {
+                    ...b.table,
+                    cls: [b.table.cls, "screen-only"].filter(Boolean).join(" "),
+                  },
+                }
+              : b,
+        ),
+        ...(reps.blocks.length > 0
+          ? [
+              {
+                kind: "note",
+                text: "The results of every replication are in the HTML report and the spreadsheet.",
+                printOnly: true,
+              } as Block,
+            ]
+          : []),
+      ],
     },
   ];
 }

@@ -50,6 +50,15 @@ function figureValue(value: string): string {
     : escapeHtml(value);
 }
 
+/** ` screen-only` or ` print-only` for a table wrapper whose table carries that class. */
+function mediaClass(cls: string | undefined): string {
+  const list = cls?.split(" ") ?? [];
+  return ["screen-only", "print-only"]
+    .filter((c) => list.includes(c))
+    .map((c) => ` ${c}`)
+    .join("");
+}
+
 function renderBlock(b: Block, charts: ChartSpec[], drawings: DrawingSpec[]): string {
   switch (b.kind) {
     case "p":
@@ -57,7 +66,7 @@ function renderBlock(b: Block, charts: ChartSpec[], drawings: DrawingSpec[]): st
     case "note":
       return `<p class="note${b.printOnly ? " print-only" : ""}">${escapeHtml(b.text)}</p>`;
     case "table":
-      return `<div class="table-wrap${b.table.rows.length > 24 || b.table.cls?.includes("long") ? " long" : ""}${b.table.cls?.split(" ").includes("screen-only") ? " screen-only" : ""}">${renderTable(b.table)}</div>`;
+      return `<div class="table-wrap${b.table.rows.length > 24 || b.table.cls?.includes("long") ? " long" : ""}${mediaClass(b.table.cls)}">${renderTable(b.table)}</div>`;
     case "chart": {
       const chart = { ...b.chart, id: safeId(b.chart.id) };
       charts.push(chart);
