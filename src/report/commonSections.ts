@@ -36,6 +36,16 @@ export const HEADLINE_KPIS = [
   "inventoryRecordAccuracy",
 ];
 
+/** KPIs a report's body (and its printed tables) shows; every KPI is on screen or in the appendix. */
+export const BODY_KPIS = [
+  ...HEADLINE_KPIS,
+  "demandOrdersPerHour",
+  "backlogAtStartOrders",
+  "backlogAtEndOrders",
+  "costPerOrder",
+  "annualCost.total",
+];
+
 /** KPI names in report order. */
 export function orderKpis(names: Iterable<string>): string[] {
   const all = [...new Set(names)];

@@ -12,6 +12,7 @@ import {
   candidateLayoutBlocks,
 } from "./candidateAssumptions.ts";
 import {
+  BODY_KPIS,
   breakdownCharts,
   breakdownTable,
   crossCheckBlocks,
@@ -259,18 +260,9 @@ function kpisSection(ctx: CompareContext): Section[] {
   ];
 }
 
-/** KPIs the printed tables keep: the headline ones, demand, backlog, cost and utilisation. */
-const PRINTED_KPIS = new Set([
-  ...HEADLINE_KPIS,
-  "demandOrdersPerHour",
-  "backlogAtStartOrders",
-  "backlogAtEndOrders",
-  "costPerOrder",
-  "annualCost.total",
-]);
-
+/** KPIs the printed tables keep: the body's (headline, demand, backlog, cost) and utilisation. */
 function printed(k: string): boolean {
-  return PRINTED_KPIS.has(k) || k.startsWith("utilization.");
+  return BODY_KPIS.includes(k) || k.startsWith("utilization.");
 }
 
 /**

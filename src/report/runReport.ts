@@ -4,6 +4,7 @@ import { stateLabel } from "../warehouse/measure/workerTime.ts";
 import { type Answer, annualCostText, answerSection, backlogRisk, roleRisk } from "./answer.ts";
 import { type AppendixOptions, appendixOptions, appendixSections } from "./appendix.ts";
 import {
+  BODY_KPIS,
   breakdownCharts,
   breakdownTable,
   crossCheckBlocks,
@@ -209,16 +210,6 @@ interface RunContext {
   checks: CrossCheck[];
   reps: ReturnType<typeof replicationBlocks>;
 }
-
-/** KPIs the body's table shows; the appendix lists every KPI. */
-const BODY_KPIS = [
-  ...HEADLINE_KPIS,
-  "demandOrdersPerHour",
-  "backlogAtStartOrders",
-  "backlogAtEndOrders",
-  "costPerOrder",
-  "annualCost.total",
-];
 
 /** The sections of a run report, in order: the answer first, then the evidence, then the appendix. */
 const RUN_SECTIONS: ((ctx: RunContext) => Section[])[] = [
