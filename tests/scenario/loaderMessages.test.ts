@@ -32,6 +32,15 @@ describe("loader messages", () => {
     expect(parseDataText('{"a": [1, 2]}', "s.json")).toEqual({ a: [1, 2] });
   });
 
+  it("parseScenario() names the returns section and both defaults when the shares exceed 1", () => {
+    const text = "name: x\noperations: { returns: { restockShare: 1 } }\n";
+    const m = messages(() => parseScenario(text, "s.yaml"));
+    expect(m).toContain(
+      's.yaml: operations.returns: {"restockShare":1} (restockShare + refurbishShare at most 1; restockShare defaults to 0.7 and refurbishShare to 0.2)',
+    );
+    expect(m.join("\n")).not.toMatch(/refurbishShare: missing/);
+  });
+
   it("parseScenario() of an empty file says so", () => {
     for (const text of ["", "# only a comment\n"]) {
       expect(messages(() => parseScenario(text, "s.yaml"))).toEqual([

@@ -183,8 +183,8 @@ const returnsSchema = z
   })
   .prefault({})
   .refine((r) => r.restockShare + r.refurbishShare <= 1, {
-    message: "restockShare + refurbishShare at most 1",
-    path: ["refurbishShare"],
+    message:
+      "restockShare + refurbishShare at most 1; restockShare defaults to 0.7 and refurbishShare to 0.2",
   })
   .describe("Customer returns, handled by returns clerks (workforce.roles.returnsClerk)");
 
