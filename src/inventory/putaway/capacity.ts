@@ -49,9 +49,7 @@ export function misfit(
       loads += Math.ceil(c.quantity / unitsPerLoad(other));
     }
   }
-  const cap = location.capacity ?? {};
-  const limit = (...values: (number | undefined)[]) =>
-    Math.min(...values.map((v) => v ?? Number.POSITIVE_INFINITY));
+  const cap = location.capacity ?? NO_CAPACITY;
   if (cube > limit(cap.cubeM3, location.capacityCubeM3, category?.maxCubeM3) + EPS) return "cube";
   if (weight > limit(cap.weightKg, location.capacityWeightKg, category?.maxWeightKg) + EPS) {
     return "weight";
@@ -59,8 +57,16 @@ export function misfit(
   if (loads > limit(cap.unitLoads, location.capacityUnitLoads, category?.maxUnitLoads)) {
     return "unitLoads";
   }
-  if (units > limit(cap.units, location.capacityUnits)) return "units";
+  if (units > limit(cap.units, location.capacityUnits, undefined)) return "units";
   return undefined;
+}
+
+const NO_CAPACITY: NonNullable<StorageLocation["capacity"]> = {};
+
+/** The least of the given limits; an absent one is no limit (+Infinity). */
+function limit(a: number | undefined, b: number | undefined, c: number | undefined): number {
+  const inf = Number.POSITIVE_INFINITY;
+  return Math.min(a ?? inf, b ?? inf, c ?? inf);
 }
 
 /** A fit test bound to one setup: `fits(location, request, contentsOf)`. */
