@@ -13,7 +13,7 @@ import {
   ReservationBook,
   type ReserveOptions,
 } from "./ledger/reservationBook.ts";
-import { resolveTransaction } from "./ledger/resolveTransaction.ts";
+import { type ResolveContext, resolveTransaction } from "./ledger/resolveTransaction.ts";
 import { checkDeltas, transactionDeltas } from "./ledger/transactionDeltas.ts";
 import {
   LedgerError,
@@ -50,6 +50,8 @@ export class StockLedger extends LedgerView {
   private readonly recordDeltas = new DeltaList();
   private readonly physicalDeltas = new DeltaList();
   private readonly skuMaster: Map<string, Sku> | undefined;
+  /** What resolving a transaction reads, made once (not per transaction). */
+  private readonly resolveContext: ResolveContext;
   private readonly keepLog: boolean;
   private readonly onTransaction: ((tx: Transaction) => void) | undefined;
   private readonly log: Transaction[] = [];
@@ -61,6 +63,11 @@ export class StockLedger extends LedgerView {
   constructor(options: StockLedgerOptions = {}) {
     super();
     this.skuMaster = options.skus ? new Map(options.skus.map((s) => [s.id, s])) : undefined;
+    this.resolveContext = {
+      skuMaster: this.skuMaster,
+      lots: this.lots,
+      reservations: this.reservations,
+    };
     this.keepLog = options.keepLog ?? true;
     this.onTransaction = options.onTransaction;
   }
@@ -247,11 +254,7 @@ export class StockLedger extends LedgerView {
   /** Applies `input` as a transaction of `kind` (a valid kind other than "count"). */
   private applyAs(kind: TransactionKind, input: Omit<TransactionInput, "kind">): Transaction {
     this.checkTime(kind, input.timeS);
-    const tx = resolveTransaction(kind, input, this.nextSeq, {
-      skuMaster: this.skuMaster,
-      lots: this.lots,
-      reservations: this.reservations,
-    });
+    const tx = resolveTransaction(kind, input, this.nextSeq, this.resolveContext);
     const record = this.recordDeltas.clear();
     const physical = this.physicalDeltas.clear();
     transactionDeltas(tx, record, physical);
