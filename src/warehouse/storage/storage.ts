@@ -94,11 +94,19 @@ export function createPutawayRule(
 /** Contents of reserve positions as the putaway rule reads them (pallets stored or on their way). */
 export function slotContents(world: World): (locationId: string) => readonly LocationContent[] {
   const index = world.site.reserveIndex;
+  // NOTE: the putaway rule reads many slots per pallet; each slot keeps its last answer and
+  // reuses it while the SKU and quantity are unchanged, so a scan allocates nothing.
+  const last: (readonly LocationContent[] | undefined)[] = [];
   return (locationId) => {
     const i = index.get(locationId);
     if (i === undefined || world.slotPallets[i] === 0) return EMPTY;
     const sku = world.skus[world.slotSku[i]];
-    return [{ sku: sku.id, lot: "", quantity: world.slotPallets[i] * sku.info.unitsPerPallet }];
+    const quantity = world.slotPallets[i] * sku.info.unitsPerPallet;
+    const kept = last[i];
+    if (kept !== undefined && kept[0].sku === sku.id && kept[0].quantity === quantity) return kept;
+    const made = [{ sku: sku.id, lot: "", quantity }];
+    last[i] = made;
+    return made;
   };
 }
 
