@@ -23,24 +23,27 @@ import type { ReservePallet, SkuState, World } from "../world.ts";
 
 /** The index in `sku.reserve` of the pallet the removal rule takes first. */
 function chooseReserve(world: World, removal: RemovalRule, sku: SkuState): number {
-  if (sku.reserve.length === 1) return 0;
-  const locationOf = (p: ReservePallet) => world.site.reserve[p.slot].location.id;
-  const stock: StockRecord[] = sku.reserve.map((p) => ({
-    locationId: locationOf(p),
-    sku: sku.id,
-    lot: "",
-    quantity: p.units,
-    reserved: 0,
-    available: p.units,
-    receivedS: p.receivedS,
-    expiryS: Number.isFinite(p.expiryS) ? p.expiryS : undefined,
-  }));
+  const pallets = sku.reserve;
+  if (pallets.length === 1) return 0;
+  const stock: StockRecord[] = [];
+  for (const p of pallets) {
+    stock.push({
+      locationId: world.site.reserve[p.slot].location.id,
+      sku: sku.id,
+      lot: "",
+      quantity: p.units,
+      reserved: 0,
+      available: p.units,
+      receivedS: p.receivedS,
+      expiryS: Number.isFinite(p.expiryS) ? p.expiryS : undefined,
+    });
+  }
   const plan = removal({ sku: sku.id, quantity: 1, nowS: world.sim.now }, stock);
   const at = plan.picks[0]?.locationId;
-  return Math.max(
-    0,
-    sku.reserve.findIndex((p) => locationOf(p) === at),
-  );
+  for (let i = 0; i < pallets.length; i++) {
+    if (world.site.reserve[pallets[i].slot].location.id === at) return i;
+  }
+  return 0;
 }
 
 /** Installs replenishment: listens to face draws and to faces needed. */
