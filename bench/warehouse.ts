@@ -1,6 +1,6 @@
 /**
- * Warehouse benchmark: one replication of scenarios/large.yaml (10,000 SKUs, 21,000
- * locations, 120 workers, 30 days), reporting simulated days per second, engine events per
+ * Warehouse benchmark: one replication of scenarios/large.yaml (10,000 SKUs, 21,120
+ * locations, 117 workers, 30 days), reporting simulated days per second, engine events per
  * second and peak memory, beside an M/M/1 queue on the same engine as the yardstick
  * (events per second of the bare kernel). Wall and CPU time are both printed: on a shared
  * machine CPU time is the steadier of the two, and the load average says how shared.
