@@ -63,6 +63,7 @@ function crossCheck(data: ScenarioFile, file: string): InputIssue[] {
   const skuCount = data.skus.count;
   issues.push(
     ...crewShiftIssues(data, file),
+    ...zonePickerIssues(data, file),
     ...taskEquipmentIssues(data, file),
     ...givenListIssues(
       data.outbound.orderList.map((order) => ({ name: order.carrier, rows: order.lines })),
@@ -113,6 +114,27 @@ function crewShiftIssues(data: ScenarioFile, file: string): InputIssue[] {
       }
     });
   }
+  return issues;
+}
+
+/**
+ * Zone picking gives each picker one zone (the i-th picker of a crew zone i mod zones): a
+ * crew with fewer pickers than zones would leave a zone unpicked for its whole shift.
+ */
+function zonePickerIssues(data: ScenarioFile, file: string): InputIssue[] {
+  const picking = data.outbound.picking;
+  if (picking.method !== "zone") return [];
+  const issues: InputIssue[] = [];
+  data.workforce.roles.picker.crews.forEach((crew, i) => {
+    if (crew.headcount > 0 && crew.headcount < picking.zones) {
+      issues.push({
+        file,
+        path: `workforce.roles.picker.crews[${i}].headcount`,
+        value: crew.headcount,
+        expected: `0, or at least outbound.picking.zones (${picking.zones}): one picker per zone`,
+      });
+    }
+  });
   return issues;
 }
 

@@ -41,6 +41,22 @@ describe("loader messages", () => {
     expect(m.join("\n")).not.toMatch(/refurbishShare: missing/);
   });
 
+  it("parseScenario() refuses a zone-picking crew with fewer pickers than zones", () => {
+    const text = [
+      "name: x",
+      "layout: { generator: traditional, name: x, aisles: 4, baysPerAisle: 6, levels: 2 }",
+      "outbound: { picking: { method: zone, zones: 3 } }",
+      "workforce:",
+      "  roles:",
+      "    picker: { crews: [{ shift: day, headcount: 3 }, { shift: late, headcount: 2 }] }",
+    ].join("\n");
+    const m = messages(() => parseScenario(text, "s.yaml"));
+    expect(m).toContain(
+      "s.yaml: workforce.roles.picker.crews[1].headcount: 2 (0, or at least outbound.picking.zones (3): one picker per zone)",
+    );
+    expect(m.join("\n")).not.toMatch(/crews\[0\]/);
+  });
+
   it("parseScenario() of an empty file says so", () => {
     for (const text of ["", "# only a comment\n"]) {
       expect(messages(() => parseScenario(text, "s.yaml"))).toEqual([

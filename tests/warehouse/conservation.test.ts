@@ -60,7 +60,14 @@ describe("simulate() conserves stock and orders", () => {
             storage: { initialStockDays: p.initialStockDays },
             workforce: {
               roles: {
-                picker: { crews: [{ shift: "day", headcount: p.pickers }] },
+                picker: {
+                  crews: [
+                    {
+                      shift: "day",
+                      headcount: p.method === "zone" ? Math.max(2, p.pickers) : p.pickers,
+                    },
+                  ],
+                },
                 packer: { crews: [{ shift: "day", headcount: p.packers }] },
               },
             },

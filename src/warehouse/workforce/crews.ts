@@ -56,10 +56,18 @@ export function startCrews(world: World): void {
           ? world.pickZoneQueues[worker.zone]
           : world.queues[role];
       const spec = scenario.workforce.roles[role];
-      const others = spec.crossTrained.filter((r) => r !== role).map((r) => world.queues[r]);
+      const others = spec.crossTrained
+        .filter((r) => r !== role)
+        .flatMap((r) => trainedQueues(world, r));
       sim.process(workerLoop(world, worker, queue, others, spec.interleave));
     }
   }
+}
+
+/** The queues a worker trained in `role` serves: every zone's under zone picking. */
+function trainedQueues(world: World, role: Role) {
+  const zonePicking = role === "picker" && world.scenario.outbound.picking.method === "zone";
+  return zonePicking ? world.pickZoneQueues : [world.queues[role]];
 }
 
 function homeOf(world: World, role: Role): PlaceRef {
