@@ -175,6 +175,7 @@ export function createWorld(scenario: Scenario, options: SimulateOptions = {}): 
     places: new PlaceTraffic(sim, site.layout.locations.length),
     slotSku: new Int32Array(site.reserve.length).fill(-1),
     slotPallets: new Int32Array(site.reserve.length),
+    stockedFaces: 0,
     putawayRule,
     departures: carrierDepartures({ scenario, horizonS }),
     bay: createDepartureBay({

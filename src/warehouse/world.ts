@@ -271,6 +271,8 @@ export interface World {
   /** Reserve slot state: SKU rank held (-1 empty) and pallets stored or on their way. */
   slotSku: Int32Array;
   slotPallets: Int32Array;
+  /** Pick faces holding units now (`faceUnits > 0`), kept by `setFaceUnits`. */
+  stockedFaces: number;
   putawayRule: PutawayRule;
   /** The departure bay's staging lanes (packing fills them, loaders empty them). */
   bay: DepartureBay;

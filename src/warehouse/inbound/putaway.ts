@@ -6,6 +6,7 @@
 import type { LocationContent } from "../../inventory/index.ts";
 import { traceStock } from "../measure/traceStock.ts";
 import type { Operation } from "../operation.ts";
+import { setFaceUnits } from "../storage/pickFace.ts";
 import { chooseDestination, type Destination, slotContents } from "../storage/storage.ts";
 import {
   acquire,
@@ -82,7 +83,7 @@ function* putAway(world: World, worker: Worker, pallet: Pallet, destination: Des
   sku.dockUnits -= pallet.units;
   if (destination.kind === "face") {
     sku.faceIncoming -= pallet.units;
-    sku.faceUnits += pallet.units;
+    setFaceUnits(world, sku, sku.faceUnits + pallet.units);
   } else {
     sku.reserve.push({
       slot: destination.slot,

@@ -8,8 +8,7 @@ import type { World } from "../world.ts";
 
 /** Locations holding stock now: faces with units and reserve positions with pallets. */
 function occupiedLocations(world: World): number {
-  let occupied = 0;
-  for (const sku of world.skus) if (sku.faceUnits > 0) occupied++;
+  let occupied = world.stockedFaces;
   for (let i = 0; i < world.slotPallets.length; i++) if (world.slotPallets[i] > 0) occupied++;
   return occupied;
 }

@@ -9,6 +9,7 @@
  */
 import type { Event, ProcessGenerator } from "../../engine/index.ts";
 import { abcCountSchedule, type CountItem, opportunityCount } from "../../inventory/index.ts";
+import { setFaceUnits } from "../storage/pickFace.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
 import { countDueS } from "../workforce/dueTimes.ts";
 import { requireRole } from "../workforce/requireRole.ts";
@@ -110,7 +111,7 @@ function countNow(p: Programme, locationId: string, reason: string): void {
   const owner = p.skuOfFace.get(locationId);
   for (const d of result.differences) {
     if (after) stats.varianceUnits += Math.abs(d.variance);
-    if (owner && d.sku === owner.id) owner.faceUnits += d.variance;
+    if (owner && d.sku === owner.id) setFaceUnits(world, owner, owner.faceUnits + d.variance);
   }
   if (owner && result.differences.some((d) => d.sku === owner.id)) {
     for (const l of world.listeners.faceCorrected) l(owner);

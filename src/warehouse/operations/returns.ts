@@ -7,6 +7,7 @@
 import { type DistSpec, type Event, type RandomStream, sampler } from "../../engine/index.ts";
 import { ratio } from "../measure/ratio.ts";
 import type { Operation } from "../operation.ts";
+import { setFaceUnits } from "../storage/pickFace.ts";
 import { handle, traceTask, travel } from "../workforce/activities.ts";
 import { returnDueS } from "../workforce/dueTimes.ts";
 import { requireRole } from "../workforce/requireRole.ts";
@@ -166,7 +167,7 @@ function* returnLine(desk: ReturnsDesk, worker: Worker, line: OrderLine) {
       quantity: back,
       cause: "return",
     });
-    sku.faceUnits += back;
+    setFaceUnits(world, sku, sku.faceUnits + back);
     for (const l of world.listeners.faceCorrected) l(sku);
     for (const l of world.listeners.faceRestocked) l(sku);
   }

@@ -29,8 +29,15 @@ export function plainPick(world: World, sku: SkuState, lines: readonly StopLine[
     from: sku.face,
     quantity: units,
   });
-  sku.faceUnits -= units;
+  setFaceUnits(world, sku, sku.faceUnits - units);
   sku.faceAllocated -= units;
+}
+
+/** Sets a face's units, keeping the world's count of stocked faces. */
+export function setFaceUnits(world: World, sku: SkuState, units: number): void {
+  const was = sku.faceUnits > 0;
+  sku.faceUnits = units;
+  if (was !== units > 0) world.stockedFaces += was ? -1 : 1;
 }
 
 /** What the error-aware pick needs from the operations around it. */
@@ -74,7 +81,7 @@ export function errorPickFace(world: World, context: PickFaceContext) {
     ledger.apply({ kind: "pick", timeS: sim.now, sku: sku.id, from: sku.face, quantity: units });
     const extra = actual?.quantity === undefined ? 0 : actual.quantity - units;
     if (extra !== 0) settleMispick(world, context, sku, lines, extra);
-    sku.faceUnits -= units;
+    setFaceUnits(world, sku, sku.faceUnits - units);
     sku.faceAllocated -= units;
     context.afterPick(sku, false);
     return 0;
@@ -116,7 +123,7 @@ function* shortPick(
       from: sku.face,
       quantity: taken,
     });
-  sku.faceUnits -= taken;
+  setFaceUnits(world, sku, sku.faceUnits - taken);
   sku.faceAllocated -= units;
   shipShort(lines, units - taken, context);
   context.shorts.picks++;

@@ -20,6 +20,7 @@ import {
 import { replenishDueS } from "../workforce/dueTimes.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { ReservePallet, SkuState, World } from "../world.ts";
+import { setFaceUnits } from "./pickFace.ts";
 
 /** The index in `sku.reserve` of the pallet the removal rule takes first. */
 function chooseReserve(world: World, removal: RemovalRule, sku: SkuState): number {
@@ -153,7 +154,7 @@ function* replenish(
     quantity: trip.units,
   });
   sku.faceIncoming -= trip.units;
-  sku.faceUnits += trip.units;
+  setFaceUnits(world, sku, sku.faceUnits + trip.units);
   sku.replenishing = false;
   traceStock(world, sku.face, sku.id);
   release(world, worker, "replenish", equipment);

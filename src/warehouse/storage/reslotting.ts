@@ -17,6 +17,7 @@ import { DAY_S } from "../workforce/calendar.ts";
 import type { Worker } from "../workforce/workforce.ts";
 import type { SkuState, World } from "../world.ts";
 import { faceCapacityUnits, faceCases } from "./faceCapacity.ts";
+import { setFaceUnits } from "./pickFace.ts";
 
 /** One planned move: a SKU's face stock to another location, then maybe the next move. */
 interface FaceMove {
@@ -232,7 +233,11 @@ function setFace(world: World, sku: SkuState, to: Location): void {
   if (zoneOfAisle >= 0) site.faceZone[rank] = site.faceZone[zoneOfAisle];
   sku.face = to.id;
   // The record mirror follows the ledger: what landed, plus any record a count set there.
-  sku.faceUnits = world.ledger.onHand({ locationId: to.id, sku: sku.id, lot: "" }, "record");
+  setFaceUnits(
+    world,
+    sku,
+    world.ledger.onHand({ locationId: to.id, sku: sku.id, lot: "" }, "record"),
+  );
   const capacity = faceCapacityUnits(to, sku.info, world.scenario.storage.faceCapacityPallets);
   sku.faceCapacity = Math.max(capacity, sku.faceUnits);
   sku.moving = false;

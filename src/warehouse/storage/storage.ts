@@ -9,6 +9,7 @@ import { putawayRules } from "../../inventory/putaway/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import type { SkuState, World } from "../world.ts";
 import { type CaseSource, faceCapacityUnits, faceFitIssue } from "./faceCapacity.ts";
+import { setFaceUnits } from "./pickFace.ts";
 import { initialStockUnits, putawaySetup } from "./putawaySetup.ts";
 import type { Site } from "./site.ts";
 import type { SkuInfo } from "./skuMaster.ts";
@@ -150,7 +151,7 @@ export function placeInitialStock(
     const toFace = Math.min(units, sku.faceCapacity);
     if (toFace > 0) {
       world.ledger.receive({ timeS: 0, sku: sku.id, to: sku.face, quantity: toFace });
-      sku.faceUnits = toFace;
+      setFaceUnits(world, sku, toFace);
       world.stats.total.unitsInitial += toFace;
     }
     units -= toFace;
