@@ -4,6 +4,7 @@
  * user's indifference zone, and explain the result (ranked table with confidence
  * intervals, paired differences against the winner, where the time goes).
  */
+import { formatNumber } from "../common/units.ts";
 import { type Comparison, compareOutcomes } from "../experiment/compare.ts";
 import type { Candidate } from "../experiment/jobs.ts";
 import {
@@ -98,13 +99,8 @@ export interface SelectResult {
   outcomes: ReplicationOutcome[];
 }
 
-/** Four significant digits, as in the CLI's tables; `-` for no value. */
-const fmt = (x: number) => {
-  if (!Number.isFinite(x)) return "-";
-  if (x === 0) return "0";
-  const a = Math.abs(x);
-  return a >= 1e6 || a < 1e-3 ? x.toExponential(3) : Number(x.toPrecision(4)).toString();
-};
+/** About four significant digits with thousands separators, never exponents; `-` for no value. */
+const fmt = (x: number) => (Number.isFinite(x) ? formatNumber(x) : "-");
 
 /** What a search step needs: the candidates, the options and what the race left. */
 interface Stage<S> {

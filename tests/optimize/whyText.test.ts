@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatNumber } from "../../src/common/units.ts";
 import { createInProcessExecutor } from "../../src/experiment/inProcessExecutor.ts";
 import { runQueueModel } from "../../src/experiment/queueModel.ts";
 import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
@@ -10,8 +11,8 @@ import { runUnitLoadModel } from "../../src/optimize/unitLoadModel.ts";
 import { checkScenario } from "../../src/scenario/index.ts";
 
 const tinyFile = new URL("../experiment/fixtures/tiny.yaml", import.meta.url).pathname;
-/** Four significant digits, the tables' format. */
-const four = (x: number) => Number(x.toPrecision(4)).toString();
+/** The tables' format: the shared number rule (about four significant digits, no exponent). */
+const four = (x: number) => formatNumber(x);
 
 describe("the why text", () => {
   it("selectBest() states the runner-up difference with the ranked table's numbers", async () => {
@@ -35,6 +36,7 @@ describe("the why text", () => {
       `runner-up − winner ${four(v.mean)} [${four(v.low)}, ${four(v.high)}]`,
     );
     expect(sentence).toContain(`all ${winner.estimate.n} and ${runnerUp.estimate.n} replications`);
+    expect(result.why.join(" ")).not.toMatch(/\de[+-]\d/);
   });
 
   it("optimizeLayout() compares the winner's layout with a different layout, not its policy twin", async () => {
