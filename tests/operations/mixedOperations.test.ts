@@ -12,6 +12,12 @@ const methods = [
   { method: "zone", zones: 2 },
 ];
 
+if (!process.env.WHSIM_LONG) {
+  console.log(
+    "skipped: all operations together over 6 random mixes (long); run with WHSIM_LONG=1",
+  );
+}
+
 describe.runIf(process.env.WHSIM_LONG)("all operations together (long)", () => {
   it.each([0, 1, 2, 3, 4, 5])("simulate(): mix %i balances units and orders", (i) => {
     const r = simulate(

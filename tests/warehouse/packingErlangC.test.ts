@@ -85,6 +85,12 @@ function theoryWaitS(c: number, rho: number): number {
   return erlangC((rho * c) / 60, 1 / 60, c).wq * ((1 + (1 - 0.02)) / 2);
 }
 
+if (!process.env.WHSIM_LONG) {
+  console.log(
+    "skipped: Erlang C against 20 replications × 10 days at two loads (long); run with WHSIM_LONG=1",
+  );
+}
+
 describe("packing as M/M/c", () => {
   // Erlang C, c = 3, a = λ/μ = 0.04 × 60 = 2.4, ρ = 0.8: P_W = (2.4³/3!/(1 − 0.8)) /
   // (1 + 2.4 + 2.88 + 11.52) = 11.52 / 17.8 = 0.6472; Wq = P_W / (cμ − λ) = 0.6472 / 0.01 = 64.7 s.

@@ -28,6 +28,12 @@ async function writeBigRun(dir: string, targetRecords: number): Promise<number> 
   return n - 1;
 }
 
+if (!long) {
+  console.log(
+    "skipped: viewer performance on a one-million-record trace (long); run with WHSIM_LONG=1",
+  );
+}
+
 describe.runIf(long)("viewer performance", () => {
   it("loads a 1M-record trace in seconds and draws a 100-worker frame in milliseconds", async () => {
     const dir = mkdtempSync(join(tmpdir(), "whsim-perf-"));
