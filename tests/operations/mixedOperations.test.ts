@@ -13,9 +13,7 @@ const methods = [
 ];
 
 if (!process.env.WHSIM_LONG) {
-  console.log(
-    "skipped: all operations together over 6 random mixes (long); run with WHSIM_LONG=1",
-  );
+  console.log("skipped: all operations together over 6 random mixes (long); run with WHSIM_LONG=1");
 }
 
 describe.runIf(process.env.WHSIM_LONG)("all operations together (long)", () => {
