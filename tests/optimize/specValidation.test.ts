@@ -1,36 +1,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { optimizationTable } from "../../src/cli/commands/optimize.ts";
-import { main } from "../../src/cli/main.ts";
 import { readScenarioFile } from "../../src/node/readScenarioFile.ts";
 import type { OptimizationResult } from "../../src/optimize/layoutSearch.ts";
 import { enumerateCandidates } from "../../src/optimize/layoutSearch.ts";
 import { optimizeSpecIssues, parseOptimizeSpec } from "../../src/optimize/optimizeSpec.ts";
+import { whsim } from "../setup/inProcessCli.ts";
 
 const tiny = new URL("../experiment/fixtures/tiny.yaml", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "whsim-optspec-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function whsim(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((c) => {
-    out += String(c);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((c) => {
-    err += String(c);
-    return true;
-  });
-  try {
-    return { code: await main(["node", "whsim", ...args]), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 function specFile(name: string, text: string): string {
   const path = join(tmp, name);
@@ -113,10 +94,10 @@ describe("whsim optimize <spec> with bad input", () => {
   it("exits 2 before simulating on an unknown objective", async () => {
     const r = await whsim("optimize", specFile("o1.yaml", "objective: orderCycleTime\n"));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(
+    expect(r.stderr).toMatch(
       /o1\.yaml: objective: "orderCycleTime" \(a KPI name; did you mean "orderCycleTimeS"\?\)/,
     );
-    expect(r.err).not.toMatch(/running on/);
+    expect(r.stderr).not.toMatch(/running on/);
   });
 
   it("reports a wrong-typed space value with its path and every other problem at once", async () => {
@@ -128,13 +109,13 @@ describe("whsim optimize <spec> with bad input", () => {
       ),
     );
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/o2\.yaml: budget: -3/);
-    expect(r.err).toMatch(/o2\.yaml: objective: "orderCycleTime"/);
-    expect(r.err).toMatch(/o2\.yaml: constrants: .*did you mean.*constraints/);
-    expect(r.err).toMatch(
+    expect(r.stderr).toMatch(/o2\.yaml: budget: -3/);
+    expect(r.stderr).toMatch(/o2\.yaml: objective: "orderCycleTime"/);
+    expect(r.stderr).toMatch(/o2\.yaml: constrants: .*did you mean.*constraints/);
+    expect(r.stderr).toMatch(
       /o2\.yaml: space\.layout\.aisels: "aisels" \(a layout parameter; did you mean aisles\?\)/,
     );
-    expect(r.err).toMatch(/o2\.yaml: space\.layout\.baysPerAisle\[1\]: "abc" \(a number\)/);
+    expect(r.stderr).toMatch(/o2\.yaml: space\.layout\.baysPerAisle\[1\]: "abc" \(a number\)/);
   });
 
   it("names the spec and its scenario field when the scenario file is missing", async () => {
@@ -142,7 +123,7 @@ describe("whsim optimize <spec> with bad input", () => {
     writeFileSync(path, "scenario: nowhere.yaml\nobjective: orderCycleTime\n");
     const r = await whsim("optimize", path);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/o3\.yaml: scenario: "nowhere\.yaml" \(an existing scenario file/);
-    expect(r.err).toMatch(/o3\.yaml: objective:/);
+    expect(r.stderr).toMatch(/o3\.yaml: scenario: "nowhere\.yaml" \(an existing scenario file/);
+    expect(r.stderr).toMatch(/o3\.yaml: objective:/);
   });
 });
